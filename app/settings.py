@@ -1,0 +1,59 @@
+"""Where the app keeps its files: one module so tests can redirect everything.
+
+Everything the app writes (outbox, drafts, logs, report cache, embedded sandbox data) lives
+under the user's own data folders. Setting ``SPOT_FRONT_DESK_HOME`` puts all of them under
+one folder instead (tests, the self-test and portable installs use it).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from app import APP_ID
+
+HOME_ENV = "SPOT_FRONT_DESK_HOME"
+
+
+@dataclass(frozen=True)
+class Paths:
+    data: Path
+    logs: Path
+    cache: Path
+    config: Path
+
+    @property
+    def outbox_db(self) -> Path:
+        return self.data / "outbox.sqlite3"
+
+    @property
+    def sandbox_dir(self) -> Path:
+        return self.data / "sandbox"
+
+    @property
+    def reports_cache(self) -> Path:
+        return self.cache / "reports"
+
+    def ensure(self) -> None:
+        """Create the folders, readable by the user only (they hold patient data)."""
+        for folder in (self.data, self.logs, self.cache, self.config):
+            folder.mkdir(parents=True, exist_ok=True)
+            os.chmod(folder, 0o700)
+
+
+def paths() -> Paths:
+    override = os.environ.get(HOME_ENV)
+    if override:
+        root = Path(override)
+        return Paths(
+            data=root / "data", logs=root / "logs", cache=root / "cache", config=root / "config"
+        )
+    return Paths(
+        data=Path(platformdirs.user_data_dir(APP_ID, appauthor=False)),
+        logs=Path(platformdirs.user_log_dir(APP_ID, appauthor=False)),
+        cache=Path(platformdirs.user_cache_dir(APP_ID, appauthor=False)),
+        config=Path(platformdirs.user_config_dir(APP_ID, appauthor=False)),
+    )
