@@ -1,0 +1,251 @@
+"""The Spot client's error taxonomy.
+
+Messages (``str(error)``) carry only the HTTP status, the error type, the method and the path
+*template* (``/api/v2/orders/{public_id}/``) — never the token, a query string or a body — plus,
+for 400 only, the server's ``"field: message"`` details, which is what the user needs to fix.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import httpx
+
+# A field path is lower-case snake_case, dotted, maybe indexed: "recipient.address.zip",
+# "kit_types[0]". "Error: ..." or "Server busy: ..." are plain messages, not fields.
+_FIELD_DETAIL = re.compile(
+    r"^(?P<field>[a-z_][a-z0-9_]*(?:\.[a-z0-9_]+|\[\d+\])*)\s*:\s*(?P<msg>.+)$", re.S
+)
+_NON_FIELD_KEYS = frozenset({"non_field_errors", "__all__"})
+
+DEFAULT_ERROR_TYPES: dict[int, str] = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    429: "rate_limit_exceeded",
+}
+
+
+class SpotError(Exception):
+    """Anything that went wrong talking to Spot."""
+
+
+class SpotConnectionError(SpotError):
+    """No usable HTTP exchange: DNS, refused connection, TLS, dropped connection, bad redirect."""
+
+
+class SpotTimeout(SpotError):
+    """The server did not answer in time. For a POST the request may still have arrived."""
+
+
+class ResponseValidationError(SpotError):
+    """A success response whose body is not what the API documents (not JSON, wrong shape)."""
+
+    def __init__(
+        self,
+        problem: str,
+        *,
+        request_method: str,
+        request_path_template: str,
+        status_code: int | None = None,
+    ) -> None:
+        self.problem = problem
+        self.request_method = request_method
+        self.request_path_template = request_path_template
+        self.status_code = status_code
+        super().__init__(
+            f"Unexpected response to {request_method} {request_path_template}"
+            + (f" (HTTP {status_code})" if status_code is not None else "")
+            + f": {problem}"
+        )
+
+
+class SpotStatusError(SpotError):
+    """The server answered with an error status (4xx/5xx, or an unexpected 3xx)."""
+
+    def __init__(
+        self,
+        status_code: int,
+        error_type: str,
+        details: list[str],
+        request_method: str,
+        request_path_template: str,
+    ) -> None:
+        self.status_code = status_code
+        self.error_type = error_type
+        self.details = list(details)
+        self.request_method = request_method
+        self.request_path_template = request_path_template
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        return (
+            f"HTTP {self.status_code} {self.error_type} from "
+            f"{self.request_method} {self.request_path_template}"
+        )
+
+
+class BadRequest(SpotStatusError):
+    """400: the server rejected the input. ``field_errors`` maps dotted field paths to messages;
+    messages that name no field are under the key ``""``."""
+
+    def __init__(
+        self,
+        status_code: int,
+        error_type: str,
+        details: list[str],
+        request_method: str,
+        request_path_template: str,
+    ) -> None:
+        self.field_errors = parse_field_errors(details)
+        super().__init__(status_code, error_type, details, request_method, request_path_template)
+
+    def _message(self) -> str:
+        base = super()._message()
+        return f"{base}: {'; '.join(self.details)}" if self.details else base
+
+
+class Unauthorized(SpotStatusError):
+    """401: missing or invalid API key."""
+
+
+class Forbidden(SpotStatusError):
+    """403: the key may not do this (e.g. requisitions not enabled for the account)."""
+
+
+class NotFound(SpotStatusError):
+    """404: no such order/kit/requisition/patient (or report file)."""
+
+
+class RateLimited(SpotStatusError):
+    """429: too many requests; ``retry_after`` is the server's wait in seconds, if it sent one."""
+
+    def __init__(
+        self,
+        status_code: int,
+        error_type: str,
+        details: list[str],
+        request_method: str,
+        request_path_template: str,
+        retry_after: float | None = None,
+    ) -> None:
+        self.retry_after = retry_after
+        super().__init__(status_code, error_type, details, request_method, request_path_template)
+
+
+class ServerError(SpotStatusError):
+    """5xx: Spot (or a proxy in front of it) failed."""
+
+    def _message(self) -> str:
+        return f"{super()._message()}: the Spot server had a problem; try again later"
+
+
+def parse_field_errors(details: list[str]) -> dict[str, list[str]]:
+    """``["recipient.address.zip: Invalid", "Bad input"]`` → ``{"recipient.address.zip":
+    ["Invalid"], "": ["Bad input"]}``."""
+    fields: dict[str, list[str]] = {}
+    for detail in details:
+        match = _FIELD_DETAIL.match(detail.strip())
+        if match and match["field"] not in _NON_FIELD_KEYS:
+            fields.setdefault(match["field"], []).append(match["msg"].strip())
+        else:
+            message = match["msg"].strip() if match else detail.strip()
+            fields.setdefault("", []).append(message)
+    return fields
+
+
+def _flatten_detail(value: Any, prefix: str = "") -> list[str]:
+    """DRF/pydantic-style error bodies → ``"field: message"`` strings."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [f"{prefix}: {value}" if prefix else value]
+    if isinstance(value, list):
+        out: list[str] = []
+        for item in value:
+            if isinstance(item, dict) and "msg" in item and "loc" in item:
+                loc = ".".join(str(part) for part in item.get("loc") or () if part != "body")
+                path = f"{prefix}.{loc}" if prefix and loc else (loc or prefix)
+                out.extend(_flatten_detail(str(item["msg"]), path))
+            else:
+                out.extend(_flatten_detail(item, prefix))
+        return out
+    if isinstance(value, dict):
+        out = []
+        for key, item in value.items():
+            path = f"{prefix}.{key}" if prefix else str(key)
+            out.extend(_flatten_detail(item, path))
+        return out
+    return [f"{prefix}: {value}" if prefix else str(value)]
+
+
+def _parse_error_body(response: httpx.Response) -> tuple[str | None, list[str]]:
+    """(error type, details) from the documented envelope or a bare ``{"detail": ...}``."""
+    try:
+        body = json.loads(response.content) if response.content else None
+    except ValueError:
+        return None, []
+    if not isinstance(body, dict):
+        return None, []
+    envelope = body.get("error")
+    if isinstance(envelope, dict):
+        error_type = envelope.get("type")
+        details = _flatten_detail(envelope.get("details"))
+        if not details and isinstance(envelope.get("message"), str):
+            details = [envelope["message"]]
+        return (error_type if isinstance(error_type, str) else None), details
+    if isinstance(envelope, str):
+        return None, [envelope]
+    if "detail" in body:
+        return None, _flatten_detail(body["detail"])
+    # DRF serializer errors come as {"field": ["message"], ...} with no wrapper.
+    return None, _flatten_detail(body)
+
+
+def make_status_error(
+    response: httpx.Response,
+    *,
+    request_method: str,
+    request_path_template: str,
+    retry_after: float | None = None,
+) -> SpotStatusError:
+    """The exception for a non-success response."""
+    status = response.status_code
+    error_type, details = _parse_error_body(response)
+    if status >= 500:
+        error_type = error_type or "server_error"
+    error_type = error_type or DEFAULT_ERROR_TYPES.get(status, "http_error")
+    args = (status, error_type, details, request_method, request_path_template)
+    if status in (400, 422):
+        return BadRequest(*args)
+    if status == 401:
+        return Unauthorized(*args)
+    if status == 403:
+        return Forbidden(*args)
+    if status == 404:
+        return NotFound(*args)
+    if status == 429:
+        return RateLimited(*args, retry_after=retry_after)
+    if status >= 500:
+        return ServerError(*args)
+    return SpotStatusError(*args)
+
+
+__all__ = [
+    "BadRequest",
+    "Forbidden",
+    "NotFound",
+    "RateLimited",
+    "ResponseValidationError",
+    "ServerError",
+    "SpotConnectionError",
+    "SpotError",
+    "SpotStatusError",
+    "SpotTimeout",
+    "Unauthorized",
+    "make_status_error",
+    "parse_field_errors",
+]
