@@ -1,0 +1,644 @@
+"""The synced local picture of orders and kits: plain Python rows the order list reads fast.
+
+`OrderStore` holds one `OrderRow` per order, joined with its kits by ``order_id``; the sync
+worker writes it, the GUI thread reads `rows()` (an immutable snapshot, rebuilt only after a
+change). `progress_for` and `needs_attention` are pure rules with no I/O.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Literal
+
+from app.services.private_db import open_private_db, tighten_permissions
+
+__all__ = [
+    "KitInfo",
+    "OrderInfo",
+    "OrderRow",
+    "OrderStore",
+    "Progress",
+    "StoreChange",
+    "Tone",
+    "find_duplicates",
+    "needs_attention",
+    "progress_for",
+]
+
+Tone = Literal["neutral", "active", "good", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """Where an order stands, in words for staff; `rank` sorts from early to late."""
+
+    label: str
+    tone: Tone
+    rank: int
+
+
+AWAITING_FULFILMENT = Progress("Awaiting fulfilment", "neutral", 0)
+KIT_PREPARING = Progress("Kit preparing", "neutral", 1)
+KIT_SHIPPED = Progress("Kit shipped", "active", 2)
+KIT_DELIVERED = Progress("Kit delivered", "active", 3)
+KIT_REGISTERED = Progress("Kit registered", "active", 4)
+SAMPLE_ON_ITS_WAY = Progress("Sample on its way", "active", 5)
+SAMPLE_AT_LAB = Progress("Sample at lab", "active", 6)
+PARTIALLY_RESULTED = Progress("Partially resulted", "good", 7)
+RESULTS_READY = Progress("Results ready", "good", 8)
+CANCELED = Progress("Canceled", "neutral", 9)
+DELIVERY_EXCEPTION = Progress("Delivery exception", "warning", 10)
+COLLECTION_EXCEPTION = Progress("Collection exception", "warning", 11)
+# Statuses Spot adds later are shown as-is; they sort after everything we understand.
+UNKNOWN_RANK = 50
+
+_KIT_STAGES: dict[str, Progress] = {
+    "preparing": KIT_PREPARING,
+    "pending": KIT_PREPARING,  # the lifecycle guide's name for "preparing" (SPEC §14.1)
+    "": KIT_PREPARING,
+    "in_transit": KIT_SHIPPED,
+    "delivered": KIT_DELIVERED,
+    "registered": KIT_REGISTERED,
+}
+_SAMPLE_STAGES: dict[str, Progress] = {
+    "in_transit": SAMPLE_ON_ITS_WAY,
+    "delivered": SAMPLE_AT_LAB,
+    "received": SAMPLE_AT_LAB,
+    "extra_quality_checks": SAMPLE_AT_LAB,
+    "partially_resulted": PARTIALLY_RESULTED,
+    "resulted": RESULTS_READY,
+}
+_KNOWN_ORDER_STATUSES = frozenset({"", "pending", "in_progress", "completed"})
+RESULT_SAMPLE_STATUSES = frozenset({"resulted", "partially_resulted"})
+EXCEPTION_KIT_STATUSES = frozenset({"delivery_exception"})
+EXCEPTION_SAMPLE_STATUSES = frozenset({"delivery_exception", "collection_exception"})
+
+DELIVERED_NOT_REGISTERED_DAYS = 14
+SAMPLE_IN_TRANSIT_DAYS = 10
+
+
+def _kit_progress(kit_status: str, sample_status: str) -> Progress:
+    if kit_status == "delivery_exception" or sample_status == "delivery_exception":
+        return DELIVERY_EXCEPTION
+    if sample_status == "collection_exception":
+        return COLLECTION_EXCEPTION
+    if kit_status == "canceled" or sample_status == "canceled":
+        return CANCELED
+    stage = _SAMPLE_STAGES.get(sample_status)
+    if stage is not None:
+        return stage
+    if sample_status not in ("", "awaiting_collection"):
+        return Progress(sample_status, "neutral", UNKNOWN_RANK)
+    stage = _KIT_STAGES.get(kit_status)
+    if stage is not None:
+        return stage
+    return Progress(kit_status, "neutral", UNKNOWN_RANK)
+
+
+def progress_for(
+    kit_statuses: Sequence[str], sample_statuses: Sequence[str], order_status: str = ""
+) -> Progress:
+    """One order's progress from its kits' statuses (parallel sequences, one entry per kit).
+
+    Exceptions win (staff must act); then a status we do not know, shown as-is; then
+    "Results ready" once every live sample is resulted, "Partially resulted" once any is;
+    otherwise the least advanced live kit. Canceled kits count only when all are canceled.
+    """
+    if not kit_statuses:
+        if order_status == "canceled":
+            return CANCELED
+        if order_status not in _KNOWN_ORDER_STATUSES:
+            return Progress(order_status, "neutral", UNKNOWN_RANK)
+        return AWAITING_FULFILMENT
+    samples = list(sample_statuses) + [""] * (len(kit_statuses) - len(sample_statuses))
+    stages = [_kit_progress(k or "", s or "") for k, s in zip(kit_statuses, samples, strict=False)]
+    for stage in stages:
+        if stage.tone == "warning":
+            return stage
+    for stage in stages:
+        if stage.rank == UNKNOWN_RANK:
+            return stage
+    live = [stage for stage in stages if stage is not CANCELED]
+    if not live:
+        return CANCELED
+    if all(stage is RESULTS_READY for stage in live):
+        return RESULTS_READY
+    if any(stage is RESULTS_READY or stage is PARTIALLY_RESULTED for stage in live):
+        return PARTIALLY_RESULTED
+    return min(live, key=lambda stage: stage.rank)
+
+
+@dataclass(frozen=True, slots=True)
+class OrderInfo:
+    """The order-level facts from ``GET /orders/`` (no kits)."""
+
+    order_id: str
+    status: str
+    first_name: str
+    last_name: str
+    email: str
+    phone: str
+    state: str
+    country: str
+    created: datetime
+    updated: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class KitInfo:
+    """One kit as ``GET /kits/`` summarises it."""
+
+    kit_id: str
+    kit_type: str
+    order_id: str | None
+    kit_status: str
+    sample_status: str
+    created: datetime
+    updated: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class OrderRow:
+    """One line of the order list. Kit tuples are parallel: index i describes kit_ids[i].
+
+    ``kit_updated`` is each kit's last update (when its current status began, at the latest);
+    the needs-attention rules age statuses with it.
+    """
+
+    order_id: str
+    status: str
+    first_name: str
+    last_name: str
+    email: str
+    phone: str
+    state: str
+    country: str
+    created: datetime
+    updated: datetime
+    kit_ids: tuple[str, ...]
+    kit_types: tuple[str, ...]
+    kit_statuses: tuple[str, ...]
+    sample_statuses: tuple[str, ...]
+    progress: Progress
+    search_text: str
+    kit_updated: tuple[datetime, ...] = field(default=())
+
+
+_NON_DIGITS = re.compile(r"\D+")
+
+
+def phone_digits(phone: str) -> str:
+    """The phone's digits without a leading NANP country code: "+1 (415) 555-0100" → 4155550100."""
+    digits = _NON_DIGITS.sub("", phone)
+    if len(digits) == 11 and digits.startswith("1"):
+        return digits[1:]
+    return digits
+
+
+def build_row(
+    order: OrderInfo, kits: Sequence[KitInfo], placed_kit_types: Sequence[str] = ()
+) -> OrderRow:
+    """Join an order with its kits into a list row (precomputing progress and search text)."""
+    kit_ids = tuple(kit.kit_id for kit in kits)
+    kit_statuses = tuple(kit.kit_status for kit in kits)
+    sample_statuses = tuple(kit.sample_status for kit in kits)
+    kit_types = tuple(kit.kit_type for kit in kits) if kits else tuple(placed_kit_types)
+    search_text = " ".join(
+        (
+            order.first_name,
+            order.last_name,
+            order.email,
+            phone_digits(order.phone),
+            order.order_id,
+            *kit_ids,
+        )
+    ).lower()
+    return OrderRow(
+        order_id=order.order_id,
+        status=order.status,
+        first_name=order.first_name,
+        last_name=order.last_name,
+        email=order.email,
+        phone=order.phone,
+        state=order.state,
+        country=order.country,
+        created=order.created,
+        updated=order.updated,
+        kit_ids=kit_ids,
+        kit_types=kit_types,
+        kit_statuses=kit_statuses,
+        sample_statuses=sample_statuses,
+        progress=progress_for(kit_statuses, sample_statuses, order.status),
+        search_text=search_text,
+        kit_updated=tuple(kit.updated for kit in kits),
+    )
+
+
+def needs_attention(row: OrderRow, now: datetime, seen_kits: set[str]) -> list[str]:
+    """Why staff should look at this order now (plain reasons, no patient details); [] if fine.
+
+    ``seen_kits``: kits whose report was opened on this workstation.
+    """
+    reasons: list[str] = []
+
+    def add(reason: str) -> None:
+        if reason not in reasons:
+            reasons.append(reason)
+
+    count = len(row.kit_ids)
+    for index in range(count):
+        kit_status = row.kit_statuses[index] if index < len(row.kit_statuses) else ""
+        sample_status = row.sample_statuses[index] if index < len(row.sample_statuses) else ""
+        since = row.kit_updated[index] if index < len(row.kit_updated) else row.updated
+        stage = _kit_progress(kit_status or "", sample_status or "")
+        if stage.tone == "warning":
+            add(stage.label)
+        elif stage is KIT_DELIVERED and now - since > timedelta(days=DELIVERED_NOT_REGISTERED_DAYS):
+            add(f"Kit delivered over {DELIVERED_NOT_REGISTERED_DAYS} days ago, not registered")
+        elif stage is SAMPLE_ON_ITS_WAY and now - since > timedelta(days=SAMPLE_IN_TRANSIT_DAYS):
+            add(f"Sample on its way to the lab for over {SAMPLE_IN_TRANSIT_DAYS} days")
+        elif stage in (RESULTS_READY, PARTIALLY_RESULTED) and row.kit_ids[index] not in seen_kits:
+            add("Results not opened yet")
+    return reasons
+
+
+def find_duplicates(
+    rows: Iterable[OrderRow],
+    recipient: dict[str, str],
+    kit_types: Sequence[str],
+    now: datetime,
+    days: int = 30,
+) -> list[OrderRow]:
+    """Recent orders that look like the one being placed: same email, or same name and phone,
+    with an overlapping kit type, created in the last ``days`` days. An order whose kit types
+    we do not know yet (pending, placed elsewhere) counts as overlapping: better one question
+    too many than a second kit shipped.
+    """
+    email = (recipient.get("email") or "").strip().lower()
+    first = (recipient.get("first_name") or "").strip().lower()
+    last = (recipient.get("last_name") or "").strip().lower()
+    phone = phone_digits(recipient.get("phone") or "")
+    wanted = set(kit_types)
+    since = now - timedelta(days=days)
+    found: list[OrderRow] = []
+    for row in rows:
+        if row.created < since or row.status == "canceled":
+            continue
+        same_email = bool(email) and row.email.strip().lower() == email
+        same_person = (
+            bool(first and last and phone)
+            and row.first_name.strip().lower() == first
+            and row.last_name.strip().lower() == last
+            and phone_digits(row.phone) == phone
+        )
+        if not (same_email or same_person):
+            continue
+        if not row.kit_types or not wanted or wanted.intersection(row.kit_types):
+            found.append(row)
+    found.sort(key=lambda row: row.created, reverse=True)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class StoreChange:
+    """What one `OrderStore.apply` changed; counts are kits, never patient identifiers."""
+
+    changed_order_ids: frozenset[str]
+    new_results: int
+    new_exceptions: int
+
+
+def _is_exception(kit: KitInfo) -> bool:
+    return (
+        kit.kit_status in EXCEPTION_KIT_STATUSES or kit.sample_status in EXCEPTION_SAMPLE_STATUSES
+    )
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS orders (
+    order_id TEXT PRIMARY KEY, status TEXT, first_name TEXT, last_name TEXT, email TEXT,
+    phone TEXT, state TEXT, country TEXT, created TEXT, updated TEXT);
+CREATE TABLE IF NOT EXISTS kits (
+    kit_id TEXT PRIMARY KEY, kit_type TEXT, order_id TEXT, kit_status TEXT,
+    sample_status TEXT, created TEXT, updated TEXT);
+CREATE TABLE IF NOT EXISTS placed (order_id TEXT PRIMARY KEY, kit_types TEXT);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+
+class OrderStore:
+    """Orders and kits as last synced, joined into rows; thread-safe.
+
+    One writer (the sync worker) calls `apply`; any thread reads `rows()`/`get()`. With a
+    ``db_path`` the state is also kept in SQLite (0600) so a restart shows the list at once
+    (`load()`) and the next refresh is incremental.
+    """
+
+    def __init__(self, db_path: Path | None = None) -> None:
+        self._lock = threading.RLock()
+        self._orders: dict[str, OrderInfo] = {}
+        self._kits: dict[str, KitInfo] = {}
+        self._kits_by_order: dict[str, set[str]] = {}
+        self._placed: dict[str, tuple[str, ...]] = {}
+        self._rows: dict[str, OrderRow] = {}
+        self._snapshot: list[OrderRow] | None = None
+        self._version = 0
+        self._orders_complete = False
+        self._newest_order: datetime | None = None
+        self._newest_kit: datetime | None = None
+        self._db_path = db_path
+        self._db: sqlite3.Connection | None = None
+
+    # -- reading (any thread) ------------------------------------------------------------
+
+    @property
+    def version(self) -> int:
+        """Bumped on every change; a view compares it to know whether to re-read rows()."""
+        return self._version
+
+    def rows(self) -> list[OrderRow]:
+        """All rows (no particular order). A shared snapshot: read it, do not modify it."""
+        snapshot = self._snapshot
+        if snapshot is None:
+            with self._lock:
+                if self._snapshot is None:
+                    self._snapshot = list(self._rows.values())
+                snapshot = self._snapshot
+        return snapshot
+
+    def get(self, order_id: str) -> OrderRow | None:
+        return self._rows.get(order_id)
+
+    def kit(self, kit_id: str) -> KitInfo | None:
+        return self._kits.get(kit_id)
+
+    def kits_for(self, order_id: str) -> list[KitInfo]:
+        with self._lock:
+            return self._sorted_kits(order_id)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @property
+    def orders_complete(self) -> bool:
+        """True once a walk over all orders has finished (later refreshes are incremental)."""
+        return self._orders_complete
+
+    @property
+    def newest_order_update(self) -> datetime | None:
+        return self._newest_order
+
+    @property
+    def newest_kit_update(self) -> datetime | None:
+        return self._newest_kit
+
+    def order_updated(self, order_id: str) -> datetime | None:
+        order = self._orders.get(order_id)
+        return order.updated if order is not None else None
+
+    def find_duplicates(
+        self, recipient: dict[str, str], kit_types: Sequence[str], now: datetime, days: int = 30
+    ) -> list[OrderRow]:
+        return find_duplicates(self.rows(), recipient, kit_types, now, days)
+
+    # -- writing (the sync worker) -------------------------------------------------------
+
+    def apply(
+        self,
+        orders: Iterable[OrderInfo] = (),
+        kits: Iterable[KitInfo] = (),
+        *,
+        orders_complete: bool | None = None,
+        notify_new_kits: bool = True,
+    ) -> StoreChange:
+        """Merge fresh orders and kits; rebuild only the rows they touch.
+
+        A kit counts towards ``new_results``/``new_exceptions`` when its status moves into a
+        result/exception status; a kit never seen before counts only if ``notify_new_kits``
+        (off for the first full sync, which would otherwise announce the whole history).
+        """
+        new_results = 0
+        new_exceptions = 0
+        with self._lock:
+            touched: set[str] = set()
+            changed_orders: list[OrderInfo] = []
+            changed_kits: list[KitInfo] = []
+            for order in orders:
+                old_order = self._orders.get(order.order_id)
+                if old_order == order:
+                    continue
+                self._orders[order.order_id] = order
+                changed_orders.append(order)
+                touched.add(order.order_id)
+                if self._newest_order is None or order.updated > self._newest_order:
+                    self._newest_order = order.updated
+            for kit in kits:
+                old_kit = self._kits.get(kit.kit_id)
+                if old_kit == kit:
+                    continue
+                if old_kit is not None or notify_new_kits:
+                    old_sample = old_kit.sample_status if old_kit is not None else ""
+                    if (
+                        kit.sample_status in RESULT_SAMPLE_STATUSES
+                        and kit.sample_status != old_sample
+                    ):
+                        new_results += 1
+                    if _is_exception(kit) and (
+                        old_kit is None or not _same_exception(old_kit, kit)
+                    ):
+                        new_exceptions += 1
+                if old_kit is not None and old_kit.order_id and old_kit.order_id != kit.order_id:
+                    self._kits_by_order.get(old_kit.order_id, set()).discard(kit.kit_id)
+                    touched.add(old_kit.order_id)
+                self._kits[kit.kit_id] = kit
+                changed_kits.append(kit)
+                if kit.order_id:
+                    self._kits_by_order.setdefault(kit.order_id, set()).add(kit.kit_id)
+                    touched.add(kit.order_id)
+                if self._newest_kit is None or kit.updated > self._newest_kit:
+                    self._newest_kit = kit.updated
+            changed_ids = self._rebuild(touched)
+            if orders_complete is not None:
+                self._orders_complete = self._orders_complete or orders_complete
+            self._persist(changed_orders, changed_kits)
+        return StoreChange(frozenset(changed_ids), new_results, new_exceptions)
+
+    def remember_kit_types(self, order_id: str, kit_types: Sequence[str]) -> None:
+        """Kit types of an order placed from this app (the order list has none until kits ship)."""
+        with self._lock:
+            self._placed[order_id] = tuple(kit_types)
+            self._rebuild({order_id})
+            if self._db is not None:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO placed VALUES (?, ?)",
+                    (order_id, json.dumps(list(kit_types))),
+                )
+
+    def clear(self) -> None:
+        """Forget everything (e.g. another environment or account signed in)."""
+        with self._lock:
+            self._orders.clear()
+            self._kits.clear()
+            self._kits_by_order.clear()
+            self._placed.clear()
+            self._rows.clear()
+            self._orders_complete = False
+            self._newest_order = None
+            self._newest_kit = None
+            self._changed()
+            if self._db is not None:
+                self._db.executescript(
+                    "BEGIN; DELETE FROM orders; DELETE FROM kits; DELETE FROM placed;"
+                    " DELETE FROM meta; COMMIT;"
+                )
+
+    # -- persistence ---------------------------------------------------------------------
+
+    def load(self) -> bool:
+        """Read the cached state (call off the GUI thread). Returns True if any was found."""
+        if self._db_path is None:
+            return False
+        with self._lock:
+            db = self._connect()
+            orders = [
+                OrderInfo(
+                    order_id=r[0],
+                    status=r[1],
+                    first_name=r[2],
+                    last_name=r[3],
+                    email=r[4],
+                    phone=r[5],
+                    state=r[6],
+                    country=r[7],
+                    created=datetime.fromisoformat(r[8]),
+                    updated=datetime.fromisoformat(r[9]),
+                )
+                for r in db.execute("SELECT * FROM orders")
+            ]
+            kits = [
+                KitInfo(
+                    kit_id=r[0],
+                    kit_type=r[1],
+                    order_id=r[2],
+                    kit_status=r[3],
+                    sample_status=r[4],
+                    created=datetime.fromisoformat(r[5]),
+                    updated=datetime.fromisoformat(r[6]),
+                )
+                for r in db.execute("SELECT * FROM kits")
+            ]
+            placed = {r[0]: tuple(json.loads(r[1])) for r in db.execute("SELECT * FROM placed")}
+            meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+            self._placed.update(placed)
+            db_saved = self._db
+            self._db = None  # everything read is already on disk: don't write it back
+            try:
+                self.apply(
+                    orders,
+                    kits,
+                    orders_complete=meta.get("orders_complete") == "1",
+                    notify_new_kits=False,
+                )
+            finally:
+                self._db = db_saved
+            return bool(orders or kits)
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._db is None:
+            assert self._db_path is not None
+            self._db = open_private_db(self._db_path)
+            self._db.executescript(_SCHEMA)
+        return self._db
+
+    def _persist(self, orders: list[OrderInfo], kits: list[KitInfo]) -> None:
+        if self._db_path is None:
+            return
+        if self._db is None:
+            self._db = self._connect()
+        db = self._db
+        db.execute("BEGIN")
+        try:
+            db.executemany(
+                "INSERT OR REPLACE INTO orders VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        o.order_id,
+                        o.status,
+                        o.first_name,
+                        o.last_name,
+                        o.email,
+                        o.phone,
+                        o.state,
+                        o.country,
+                        o.created.isoformat(),
+                        o.updated.isoformat(),
+                    )
+                    for o in orders
+                ],
+            )
+            db.executemany(
+                "INSERT OR REPLACE INTO kits VALUES (?,?,?,?,?,?,?)",
+                [
+                    (
+                        k.kit_id,
+                        k.kit_type,
+                        k.order_id,
+                        k.kit_status,
+                        k.sample_status,
+                        k.created.isoformat(),
+                        k.updated.isoformat(),
+                    )
+                    for k in kits
+                ],
+            )
+            db.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('orders_complete', ?)",
+                ("1" if self._orders_complete else "0",),
+            )
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        tighten_permissions(self._db_path)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _sorted_kits(self, order_id: str) -> list[KitInfo]:
+        kits = [self._kits[kit_id] for kit_id in self._kits_by_order.get(order_id, ())]
+        kits.sort(key=lambda kit: (kit.created, kit.kit_id))
+        return kits
+
+    def _rebuild(self, order_ids: Iterable[str]) -> set[str]:
+        changed: set[str] = set()
+        for order_id in order_ids:
+            order = self._orders.get(order_id)
+            if order is None:
+                continue  # kits of an order not synced yet: joined when the order arrives
+            row = build_row(order, self._sorted_kits(order_id), self._placed.get(order_id, ()))
+            if self._rows.get(order_id) != row:
+                self._rows[order_id] = row
+                changed.add(order_id)
+        if changed:
+            self._changed()
+        return changed
+
+    def _changed(self) -> None:
+        self._snapshot = None
+        self._version += 1
+
+
+def _same_exception(old: KitInfo, new: KitInfo) -> bool:
+    return old.kit_status == new.kit_status and old.sample_status == new.sample_status
