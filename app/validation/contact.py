@@ -74,8 +74,9 @@ def validate_phone(
         return [error(field, "Enter a 10-digit phone number, like 415-555-0123")]
     if number.country_code != 1:
         return [error(field, "Enter a US or Canadian phone number (country code +1)")]
-    digits = str(number.national_number)
-    if len(digits) != 10 or number.italian_leading_zero:
+    # Not str(national_number): an int drops the leading zero of "023…".
+    digits = phonenumbers.national_significant_number(number)
+    if len(digits) != 10:
         return [
             error(
                 field,
@@ -99,15 +100,6 @@ def validate_phone(
         return [
             error(field, f"{area}-{exchange} is not valid: {exchange} is a service code like 911")
         ]
-    if _FICTIONAL.match(digits):
-        if reject_fictional:
-            return [
-                error(
-                    field,
-                    "555-0100 to 555-0199 numbers are fictional; enter the patient's real number",
-                )
-            ]
-        return []
     region = phonenumbers.region_code_for_number(number)
     if region is None:
         return [
@@ -121,6 +113,13 @@ def validate_phone(
         else:
             message = f"Area code {area} is a US area code, but the address is in Canada"
         return [warning(field, message)]
+    if reject_fictional and _FICTIONAL.match(digits):
+        return [
+            error(
+                field,
+                "555-0100 to 555-0199 numbers are fictional; enter the patient's real number",
+            )
+        ]
     return []
 
 
@@ -136,9 +135,10 @@ def normalize_phone(value: object, country: object = "US") -> str:
     if isinstance(text, NotText):
         return ""
     number = _parse_phone(text, country if isinstance(country, str) else "US") if text else None
-    if number is None or number.country_code != 1 or len(str(number.national_number)) != 10:
+    if number is None or number.country_code != 1:
         return text
-    return str(number.national_number)
+    digits = phonenumbers.national_significant_number(number)
+    return digits if len(digits) == 10 else text
 
 
 def validate_email(value: object) -> list[Finding]:
