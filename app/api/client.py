@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from types import TracebackType
 from typing import Any, Self, TypeVar
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import httpx
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -417,7 +417,6 @@ class SpotClient:
             "GET",
             target,
             label,
-            params=None,
             json=None,
             timeout=self._timeouts.download(),
             retry=True,
@@ -449,11 +448,14 @@ class SpotClient:
         params: dict[str, str] | None = None,
         json: Any = None,
     ) -> httpx.Response:
+        url = self._url(template, path_params)
+        if params:
+            # %20, not "+": the requisition lab filter is documented that way (SPEC §4).
+            url = url.copy_with(query=urlencode(params, quote_via=quote, safe="").encode("ascii"))
         return self._send_with_retries(
             method,
-            self._url(template, path_params),
+            url,
             template,
-            params=params,
             json=json,
             timeout=self._timeouts.api(),
             retry=method == "GET",
@@ -465,7 +467,6 @@ class SpotClient:
         url: httpx.URL,
         template: str,
         *,
-        params: dict[str, str] | None,
         json: Any,
         timeout: httpx.Timeout,
         retry: bool,
@@ -475,7 +476,7 @@ class SpotClient:
             last = attempt == attempts - 1
             started = time.monotonic()
             try:
-                response = self._send_once(method, url, template, params, json, timeout)
+                response = self._send_once(method, url, template, json, timeout)
             except httpx.TimeoutException as exc:
                 self._log(method, template, type(exc).__name__, started)
                 if last:
@@ -518,12 +519,11 @@ class SpotClient:
         method: str,
         url: httpx.URL,
         template: str,
-        params: dict[str, str] | None,
         json: Any,
         timeout: httpx.Timeout,
     ) -> httpx.Response:
         request = self._http.build_request(
-            method, url, params=params, json=json, headers=self._headers_for(url), timeout=timeout
+            method, url, json=json, headers=self._headers_for(url), timeout=timeout
         )
         for _hop in range(MAX_REDIRECTS + 1):
             response = self._http.send(request)
