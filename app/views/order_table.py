@@ -1,0 +1,517 @@
+"""The order list's item model and its status badge delegate.
+
+Search, filter and sort run in plain Python inside the model (list comprehension + reset,
+``sorted`` + layout change). A QSortFilterProxyModel over a Python model calls ``data()`` per
+row and freezes the window for seconds at 100,000 orders (TOOLING.md), so there is no proxy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QIcon, QPainter
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from app.views.theme import badge_colors
+
+if TYPE_CHECKING:
+    from app.services.state import OrderRow
+
+__all__ = [
+    "COLUMN_COUNT",
+    "COL_CREATED",
+    "COL_KIT_TYPES",
+    "COL_ORDER_ID",
+    "COL_PATIENT",
+    "COL_PROGRESS",
+    "COL_STATE",
+    "COL_STATUS",
+    "COL_UPDATED",
+    "ORDER_STATUS_TONES",
+    "AttentionRole",
+    "OrderFilter",
+    "OrderIdRole",
+    "OrderTableModel",
+    "SortRole",
+    "StatusBadgeDelegate",
+    "ToneRole",
+    "order_status_label",
+    "search_terms",
+    "sort_rows",
+]
+
+(
+    COL_ORDER_ID,
+    COL_PATIENT,
+    COL_KIT_TYPES,
+    COL_STATUS,
+    COL_PROGRESS,
+    COL_STATE,
+    COL_CREATED,
+    COL_UPDATED,
+) = range(8)
+COLUMN_COUNT = 8
+
+SortRole = int(Qt.ItemDataRole.UserRole) + 1
+OrderIdRole = int(Qt.ItemDataRole.UserRole) + 2
+ToneRole = int(Qt.ItemDataRole.UserRole) + 3
+AttentionRole = int(Qt.ItemDataRole.UserRole) + 4
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+
+# Lifecycle order for sorting by status; unknown statuses sort last, by their raw text.
+_ORDER_STATUS_RANK = {"pending": 0, "in_progress": 1, "completed": 2, "canceled": 3}
+ORDER_STATUS_TONES: dict[str, str] = {
+    "pending": "neutral",
+    "in_progress": "active",
+    "completed": "good",
+    "canceled": "neutral",
+}
+_NO_TIME = datetime.min.replace(tzinfo=UTC)
+_PHONE_LIKE = re.compile(r"[\d()+\-. ]+")
+
+
+def order_status_label(status: str) -> str:
+    """Friendly text for a known order status; anything else is shown exactly as it came."""
+    labels = {
+        "pending": QApplication.translate("OrderTableModel", "Pending"),
+        "in_progress": QApplication.translate("OrderTableModel", "In progress"),
+        "completed": QApplication.translate("OrderTableModel", "Completed"),
+        "canceled": QApplication.translate("OrderTableModel", "Canceled"),
+    }
+    return labels.get(status, status)
+
+
+def search_terms(text: str) -> tuple[str, ...]:
+    """What a search box entry must all find in a row's ``search_text``.
+
+    A phone number typed with punctuation ("(555) 010-0142") becomes its digits, because
+    ``search_text`` holds the phone's digits only.
+    """
+    cleaned = text.strip().lower()
+    if not cleaned:
+        return ()
+    if _PHONE_LIKE.fullmatch(cleaned):
+        digits = re.sub(r"\D", "", cleaned)
+        if len(digits) >= 3 and not cleaned.isdigit():
+            return (digits,)
+    return tuple(cleaned.split())
+
+
+def _patient_key(row: OrderRow) -> tuple[str, str]:
+    return ((row.last_name or "").lower(), (row.first_name or "").lower())
+
+
+def _status_key(row: OrderRow) -> tuple[int, str]:
+    return (_ORDER_STATUS_RANK.get(row.status, len(_ORDER_STATUS_RANK)), row.status or "")
+
+
+def _progress_key(row: OrderRow) -> tuple[int, str]:
+    return (row.progress.rank, row.progress.label)
+
+
+def _state_key(row: OrderRow) -> tuple[str, str]:
+    return (row.country or "", row.state or "")
+
+
+def _created_key(row: OrderRow) -> datetime:
+    return row.created or _NO_TIME
+
+
+def _updated_key(row: OrderRow) -> datetime:
+    return row.updated or _NO_TIME
+
+
+def _order_id_key(row: OrderRow) -> str:
+    return row.order_id
+
+
+def _kit_types_key(kit_names: Mapping[str, str]) -> Callable[[OrderRow], str]:
+    def key(row: OrderRow) -> str:
+        return ", ".join(kit_names.get(kit, kit) for kit in row.kit_types).lower()
+
+    return key
+
+
+def sort_rows(
+    rows: Iterable[OrderRow],
+    column: int,
+    order: Qt.SortOrder,
+    kit_names: Mapping[str, str] | None = None,
+) -> list[OrderRow]:
+    """Rows sorted as the list shows them. Pure Python, so a worker thread may call it."""
+    keys: dict[int, Callable[[OrderRow], Any]] = {
+        COL_ORDER_ID: _order_id_key,
+        COL_PATIENT: _patient_key,
+        COL_KIT_TYPES: _kit_types_key(kit_names or {}),
+        COL_STATUS: _status_key,
+        COL_PROGRESS: _progress_key,
+        COL_STATE: _state_key,
+        COL_CREATED: _created_key,
+        COL_UPDATED: _updated_key,
+    }
+    key = keys.get(column, _updated_key)
+    return sorted(rows, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+
+
+@dataclass(frozen=True)
+class OrderFilter:
+    """What the list shows: a search, order statuses (empty = all), a created-date range,
+    and whether only orders needing attention are shown."""
+
+    text: str = ""
+    statuses: frozenset[str] = field(default_factory=frozenset)
+    created_from: date | None = None
+    created_to: date | None = None
+    attention_only: bool = False
+
+    def narrows(self, previous: OrderFilter) -> bool:
+        """True when every row this filter accepts was accepted by ``previous`` too."""
+        return (
+            replace(self, text=previous.text) == previous
+            and bool(previous.text.strip())
+            and self.text.strip().lower().startswith(previous.text.strip().lower())
+            and len(search_terms(self.text)) >= len(search_terms(previous.text))
+        )
+
+
+class OrderTableModel(QAbstractTableModel):
+    """Orders as table rows. Holds every row sorted, and the visible (filtered) slice of them."""
+
+    counts_changed = Signal(int, int)  # visible, total
+
+    def __init__(
+        self, parent: QObject | None = None, *, kit_names: Mapping[str, str] | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._kit_names: dict[str, str] = dict(kit_names or {})
+        self._sorted: list[OrderRow] = []  # every row, in the current sort order
+        self._visible: list[OrderRow] = []
+        self._filter = OrderFilter()
+        self._sort_column = COL_UPDATED
+        self._sort_order = Qt.SortOrder.DescendingOrder
+        self._attention: dict[str, tuple[str, ...]] = {}
+        self._warning_icon: QIcon | None = None
+        self._headers = (
+            self.tr("Order"),
+            self.tr("Patient"),
+            self.tr("Kit types"),
+            self.tr("Order status"),
+            self.tr("Progress"),
+            self.tr("State/Prov."),
+            self.tr("Created"),
+            self.tr("Updated"),
+        )
+
+    # --- Qt model interface -------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT:
+            if role == _DISPLAY:
+                return self._headers[section]
+        elif orientation == Qt.Orientation.Vertical and role == _DISPLAY:
+            return section + 1
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        row_number = index.row()
+        if row_number >= len(self._visible) or index.column() >= COLUMN_COUNT:
+            return None
+        row = self._visible[row_number]
+        column = index.column()
+        if role == _DISPLAY:
+            return self._display(row, column)
+        if role == SortRole:
+            return self._sort_value(row, column)
+        if role == OrderIdRole:
+            return row.order_id
+        if role == ToneRole:
+            if column == COL_STATUS:
+                return ORDER_STATUS_TONES.get(row.status, "neutral")
+            if column == COL_PROGRESS:
+                return row.progress.tone
+            return None
+        if role == AttentionRole:
+            return list(self._attention.get(row.order_id, ()))
+        if role == _TOOLTIP:
+            return self._tooltip(row, column)
+        if role == _DECORATION and column == COL_ORDER_ID and row.order_id in self._attention:
+            return self._attention_icon()
+        if role == _ALIGNMENT and column in (COL_CREATED, COL_UPDATED):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < COLUMN_COUNT:
+            return
+        self._sort_column, self._sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        remembered = [(self._visible[i.row()].order_id, i.column()) for i in persistent]
+        self._sorted = sort_rows(self._sorted, column, order, self._kit_names)
+        self._visible = sort_rows(self._visible, column, order, self._kit_names)
+        if persistent:
+            self.changePersistentIndexList(persistent, self._indexes_for(remembered))
+        self.layoutChanged.emit()
+
+    # --- what views and the window call -------------------------------------------------
+
+    @property
+    def sort_column(self) -> int:
+        return self._sort_column
+
+    @property
+    def sort_order(self) -> Qt.SortOrder:
+        return self._sort_order
+
+    @property
+    def current_filter(self) -> OrderFilter:
+        return self._filter
+
+    def total_count(self) -> int:
+        return len(self._sorted)
+
+    def visible_count(self) -> int:
+        return len(self._visible)
+
+    def attention_count(self) -> int:
+        return len(self._attention)
+
+    def attention_reasons(self, order_id: str) -> tuple[str, ...]:
+        return self._attention.get(order_id, ())
+
+    def row_at(self, row: int) -> OrderRow | None:
+        return self._visible[row] if 0 <= row < len(self._visible) else None
+
+    def order_id_at(self, row: int) -> str | None:
+        found = self.row_at(row)
+        return found.order_id if found is not None else None
+
+    def row_of(self, order_id: str) -> int:
+        """Visible row number of an order, or -1 when it is filtered out or unknown."""
+        for number, row in enumerate(self._visible):
+            if row.order_id == order_id:
+                return number
+        return -1
+
+    def set_kit_names(self, kit_names: Mapping[str, str]) -> None:
+        self._kit_names = dict(kit_names)
+        if self._visible:
+            self.dataChanged.emit(
+                self.index(0, COL_KIT_TYPES), self.index(len(self._visible) - 1, COL_KIT_TYPES)
+            )
+
+    def set_rows(
+        self,
+        rows: Sequence[OrderRow],
+        *,
+        attention: Mapping[str, Sequence[str]] | None = None,
+        sorted_by: tuple[int, Qt.SortOrder] | None = None,
+    ) -> None:
+        """Replace every row (after a sync). ``sorted_by`` says the rows are already sorted
+        that way (a worker did it), which saves the sort on the GUI thread."""
+        if sorted_by == (self._sort_column, self._sort_order):
+            ordered = list(rows)
+        else:
+            ordered = sort_rows(rows, self._sort_column, self._sort_order, self._kit_names)
+        if attention is not None:
+            self._attention = {key: tuple(value) for key, value in attention.items() if value}
+        self.beginResetModel()
+        self._sorted = ordered
+        self._visible = self._apply(self._filter, ordered)
+        self.endResetModel()
+        self.counts_changed.emit(len(self._visible), len(self._sorted))
+
+    def set_attention(self, attention: Mapping[str, Sequence[str]]) -> None:
+        self._attention = {key: tuple(value) for key, value in attention.items() if value}
+        if self._filter.attention_only:
+            self._refilter(self._filter, narrowing=False)
+        elif self._visible:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._visible) - 1, COLUMN_COUNT - 1)
+            )
+
+    def set_filter(self, new_filter: OrderFilter) -> None:
+        if new_filter == self._filter:
+            return
+        narrowing = new_filter.narrows(self._filter)
+        self._refilter(new_filter, narrowing=narrowing)
+
+    def set_search_text(self, text: str) -> None:
+        self.set_filter(replace(self._filter, text=text))
+
+    def set_status_filter(self, statuses: Iterable[str]) -> None:
+        self.set_filter(replace(self._filter, statuses=frozenset(statuses)))
+
+    def set_date_range(self, created_from: date | None, created_to: date | None) -> None:
+        self.set_filter(replace(self._filter, created_from=created_from, created_to=created_to))
+
+    def set_attention_only(self, attention_only: bool) -> None:
+        self.set_filter(replace(self._filter, attention_only=attention_only))
+
+    # --- internals ----------------------------------------------------------------------
+
+    def _refilter(self, new_filter: OrderFilter, *, narrowing: bool) -> None:
+        source = self._visible if narrowing else self._sorted
+        self.beginResetModel()
+        self._filter = new_filter
+        self._visible = self._apply(new_filter, source)
+        self.endResetModel()
+        self.counts_changed.emit(len(self._visible), len(self._sorted))
+
+    def _apply(self, wanted: OrderFilter, source: list[OrderRow]) -> list[OrderRow]:
+        rows = source
+        terms = search_terms(wanted.text)
+        if len(terms) == 1:
+            needle = terms[0]
+            rows = [row for row in rows if needle in row.search_text]
+        elif terms:
+            rows = [row for row in rows if all(term in row.search_text for term in terms)]
+        if wanted.statuses:
+            statuses = wanted.statuses
+            rows = [row for row in rows if row.status in statuses]
+        if wanted.attention_only:
+            attention = self._attention
+            rows = [row for row in rows if row.order_id in attention]
+        if wanted.created_from is not None or wanted.created_to is not None:
+            start = wanted.created_from or date.min
+            end = wanted.created_to or date.max
+            rows = [
+                row
+                for row in rows
+                if row.created is not None and start <= row.created.astimezone().date() <= end
+            ]
+        return rows if rows is not source else list(source)
+
+    def _indexes_for(self, remembered: list[tuple[str, int]]) -> list[QModelIndex]:
+        positions = {row.order_id: number for number, row in enumerate(self._visible)}
+        result: list[QModelIndex] = []
+        for order_id, column in remembered:
+            number = positions.get(order_id)
+            result.append(QModelIndex() if number is None else self.index(number, column))
+        return result
+
+    def _display(self, row: OrderRow, column: int) -> str:
+        if column == COL_ORDER_ID:
+            return row.order_id
+        if column == COL_PATIENT:
+            return f"{row.first_name or ''} {row.last_name or ''}".strip()
+        if column == COL_KIT_TYPES:
+            return ", ".join(self._kit_names.get(kit, kit) for kit in row.kit_types)
+        if column == COL_STATUS:
+            return order_status_label(row.status or "")
+        if column == COL_PROGRESS:
+            return row.progress.label
+        if column == COL_STATE:
+            return row.state or ""
+        if column == COL_CREATED:
+            return _when(row.created)
+        return _when(row.updated)
+
+    def _sort_value(self, row: OrderRow, column: int) -> Any:
+        if column == COL_PATIENT:
+            return " ".join(_patient_key(row))
+        if column == COL_STATUS:
+            return _status_key(row)[0]
+        if column == COL_PROGRESS:
+            return row.progress.rank
+        if column == COL_CREATED:
+            return row.created.timestamp() if row.created else 0.0
+        if column == COL_UPDATED:
+            return row.updated.timestamp() if row.updated else 0.0
+        return self._display(row, column)
+
+    def _tooltip(self, row: OrderRow, column: int) -> str | None:
+        reasons = self._attention.get(row.order_id)
+        if reasons and column in (COL_ORDER_ID, COL_PROGRESS):
+            return self.tr("Needs attention:") + "\n" + "\n".join(reasons)
+        if column == COL_STATUS and row.status:
+            return row.status
+        return None
+
+    def _attention_icon(self) -> QIcon | None:
+        if self._warning_icon is None:
+            if not isinstance(QApplication.instance(), QApplication):
+                return None  # a model used without widgets (a script, a benchmark)
+            style = QApplication.style()
+            self._warning_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        return self._warning_icon
+
+
+def _when(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment is not None else ""
+
+
+class StatusBadgeDelegate(QStyledItemDelegate):
+    """Paints a cell's text as a rounded, tinted badge (tone from the model's ToneRole)."""
+
+    _PAD_X = 8
+    _PAD_Y = 3
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        # Selection/focus background first, so a selected row still looks selected.
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        if not text:
+            return
+        tone = index.data(ToneRole) or "neutral"
+        background, foreground = badge_colors(str(tone), opt.palette)
+        metrics = opt.fontMetrics
+        rect = opt.rect.adjusted(4, 0, -4, 0)
+        height = min(rect.height() - 2, metrics.height() + 2 * self._PAD_Y)
+        available = max(0, rect.width() - 2 * self._PAD_X)
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, available)
+        width = min(rect.width(), metrics.horizontalAdvance(shown) + 2 * self._PAD_X)
+        badge = QRectF(rect.x(), rect.y() + (rect.height() - height) / 2, width, height)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(background)
+        painter.drawRoundedRect(badge, height / 2, height / 2)
+        painter.setPen(foreground)
+        painter.setFont(opt.font)
+        painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), shown)
+        painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width() + 2 * self._PAD_X + 8, max(hint.height(), 24))

@@ -1,0 +1,59 @@
+"""Status colours that stay readable in light and dark palettes.
+
+Badges are tinted by a tone ("neutral", "active", "good", "warning"); each tone has a pair
+for light and one for dark palettes, both checked for WCAG contrast in the tests, so the text
+stays legible whatever palette the desktop hands us.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QPalette
+
+__all__ = ["TONES", "badge_colors", "contrast_ratio", "is_dark"]
+
+TONES: tuple[str, ...] = ("neutral", "active", "good", "warning")
+
+# tone -> (background, foreground)
+_LIGHT: dict[str, tuple[str, str]] = {
+    "neutral": ("#e6e8eb", "#2f3437"),
+    "active": ("#dbe9fb", "#0b4a8b"),
+    "good": ("#d9f2e1", "#14582f"),
+    "warning": ("#fde2d6", "#8a2a0a"),
+}
+_DARK: dict[str, tuple[str, str]] = {
+    "neutral": ("#3a3f45", "#e4e7ea"),
+    "active": ("#173e66", "#cfe3ff"),
+    "good": ("#184d2c", "#c9f2d6"),
+    "warning": ("#6b2610", "#ffd9c7"),
+}
+
+
+def is_dark(palette: QPalette) -> bool:
+    """A palette is dark when its window colour is darker than its text colour."""
+    window = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    return window.lightness() < text.lightness()
+
+
+def badge_colors(tone: str, palette: QPalette) -> tuple[QColor, QColor]:
+    """Background and foreground for a badge of ``tone``; unknown tones look neutral."""
+    table = _DARK if is_dark(palette) else _LIGHT
+    background, foreground = table.get(tone, table["neutral"])
+    return QColor(background), QColor(foreground)
+
+
+def _luminance(color: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(color.redF())
+        + 0.7152 * channel(color.greenF())
+        + 0.0722 * channel(color.blueF())
+    )
+
+
+def contrast_ratio(first: QColor, second: QColor) -> float:
+    """WCAG contrast ratio between two colours (1.0 – 21.0)."""
+    high, low = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
