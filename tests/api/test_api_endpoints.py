@@ -226,8 +226,7 @@ def test_activate_kit_sends_public_id_in_path_and_query(make_client: MakeClient)
     activation = models.KitActivation(
         first_name="Alice", last_name="Smith", date_of_birth=date(1990, 1, 1), sex="F"
     )
-    result = make_client(recorder).activate_kit("SPOT123456", activation)
-    assert result is None
+    make_client(recorder).activate_kit("SPOT123456", activation)
     assert recorder.last.url.params["public_id"] == "SPOT123456"
     assert recorder.last.url.path == "/api/v3/kits/SPOT123456/activate/"
     assert recorder.body() == {

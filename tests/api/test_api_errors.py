@@ -330,5 +330,6 @@ def test_response_validation_error_names_the_field_not_the_value(make_client: Ma
 
 
 def test_activate_kit_ignores_an_unusual_success_body(make_client: MakeClient) -> None:
-    client = make_client(Recorder(httpx.Response(200, content=b"OK")))
-    assert client.activate_kit("SPOT123456", models.KitActivation(patient_id="p")) is None
+    recorder = Recorder(httpx.Response(200, content=b"OK"))
+    make_client(recorder).activate_kit("SPOT123456", models.KitActivation(patient_id="p"))
+    assert len(recorder.requests) == 1

@@ -347,7 +347,7 @@ def test_new_order_omits_unset_optionals() -> None:
                     last_name="S",
                     email="a@example.com",
                     phone="1",
-                    address=models.Address(street1="1 Main", apartment="2"),  # type: ignore[call-arg]
+                    address=models.Address(street1="1 Main", apartment="2"),
                 ),
             ),
             id="extra-address-field",
