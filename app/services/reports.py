@@ -1,0 +1,217 @@
+"""Report files: downloaded once into a private cache, checked, handed to the viewer as a path.
+
+The cache folder is 0700 and each file 0600, named by the SHA-256 of its URL (a signed link's
+path and query are credentials, so they never appear in a file name). It holds patient
+results: the app calls ``clear_cache()`` at start and at exit. ``fetch`` blocks on the network:
+run it through the task runner.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import inspect
+import logging
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Literal, Protocol
+
+import httpx
+
+from app.api import errors as api_errors
+from app.services.errors import ServiceError, describe_error
+from app.services.seen import SeenReports
+
+__all__ = [
+    "BadReportFile",
+    "NotAPdf",
+    "ReportError",
+    "ReportOffline",
+    "ReportService",
+    "ReportUnavailable",
+]
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int | None], None]
+ReportKind = Literal["pdf", "txt"]
+
+
+class ReportError(ServiceError):
+    """A report could not be shown."""
+
+
+class ReportUnavailable(ReportError):
+    default_title = "This report link has expired or was removed"
+    default_advice = "Ask Spot to re-issue it."
+
+
+class ReportOffline(ReportError):
+    default_title = "Can't download the report"
+    default_advice = "Check this computer's network connection, then retry."
+
+
+class BadReportFile(ReportError):
+    default_title = "The downloaded report isn't readable"
+    default_advice = "Retry. If it keeps happening, ask Spot to re-issue the report."
+
+
+class NotAPdf(BadReportFile):
+    default_title = "The downloaded report isn't a PDF"
+
+
+class _Downloads(Protocol):
+    @property
+    def base_url(self) -> str: ...
+
+    def download(self, url: str) -> bytes: ...
+
+
+class ReportService:
+    """Downloads report files into ``cache_dir``; remembers opened reports in ``seen_store``.
+
+    ``client_provider`` returns the current ``SpotClient`` (it changes when staff sign in to
+    another environment).
+    """
+
+    def __init__(
+        self,
+        client_provider: Callable[[], _Downloads],
+        cache_dir: Path,
+        seen_store: SeenReports,
+    ) -> None:
+        self._client_provider = client_provider
+        self._cache_dir = cache_dir
+        self._seen = seen_store
+
+    @property
+    def cache_dir(self) -> Path:
+        return self._cache_dir
+
+    @property
+    def seen(self) -> SeenReports:
+        return self._seen
+
+    def cached_path(self, url: str, kind: ReportKind = "pdf") -> Path:
+        """Where the file for ``url`` lives (or will live) in the cache."""
+        digest = hashlib.sha256(url.encode("utf-8")).hexdigest()
+        return self._cache_dir / f"{digest}.{kind}"
+
+    def fetch(
+        self,
+        url: str,
+        *,
+        kind: ReportKind = "pdf",
+        on_progress: Progress | None = None,
+    ) -> Path:
+        """The local path of the report at ``url``, downloading it unless already cached.
+
+        ``kind`` is which link of the report this is (``pdf`` or ``txt``). ``on_progress``
+        receives (bytes so far, total or None) from the worker thread.
+        """
+        target = self.cached_path(url, kind)
+        if target.is_file():
+            return target
+        client = self._client_provider()
+        try:
+            data = _download(client, url, on_progress)
+        except api_errors.SpotStatusError as exc:
+            raise self._status_failure(exc, client, url) from None
+        except (api_errors.SpotConnectionError, api_errors.SpotTimeout) as exc:
+            raise ReportOffline(debug=type(exc).__name__, transient=True) from None
+        except ValueError:
+            # The client refuses plain-http links to other hosts.
+            raise ReportUnavailable(
+                "This report link can't be opened safely",
+                "The link isn't secure (https). Ask Spot to re-issue it.",
+                debug="insecure report URL",
+            ) from None
+        except api_errors.SpotError as exc:
+            raise describe_error(exc) from None
+        _check_content(data, kind)
+        try:
+            self._store(target, data)
+        except OSError as exc:
+            raise describe_error(exc) from None
+        log.info("report cached (%s, %d bytes)", kind, len(data))
+        return target
+
+    def mark_seen(self, kit_id: str, report_id: str) -> None:
+        self._seen.mark_seen(kit_id, report_id)
+
+    def clear_cache(self) -> None:
+        """Delete every cached report (at start and at exit); the folder stays, 0700."""
+        if self._cache_dir.exists():
+            shutil.rmtree(self._cache_dir, ignore_errors=True)
+        self._ensure_dir()
+
+    def _ensure_dir(self) -> None:
+        self._cache_dir.mkdir(parents=True, exist_ok=True)
+        os.chmod(self._cache_dir, 0o700)
+
+    def _store(self, target: Path, data: bytes) -> None:
+        self._ensure_dir()
+        partial = target.with_name(f"{target.name}.{os.getpid()}.{id(data):x}.part")
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            # Atomic: a reader sees the whole file or none (two workers may race on one URL).
+            os.replace(partial, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                partial.unlink()
+            raise
+
+    @staticmethod
+    def _status_failure(
+        exc: api_errors.SpotStatusError, client: _Downloads, url: str
+    ) -> ServiceError:
+        debug = f"{type(exc).__name__}: HTTP {exc.status_code} on report download"
+        if isinstance(exc, api_errors.Unauthorized) and _same_host(client, url):
+            return describe_error(exc)  # our own token was rejected: sign in again
+        if isinstance(exc, api_errors.ServerError | api_errors.RateLimited):
+            return describe_error(exc)
+        if exc.status_code in (401, 403, 404, 410):
+            return ReportUnavailable(debug=debug)
+        return describe_error(exc)
+
+
+def _same_host(client: _Downloads, url: str) -> bool:
+    base = httpx.URL(client.base_url)
+    try:
+        return base.join(url).host == base.host
+    except httpx.InvalidURL:
+        return False
+
+
+def _download(client: _Downloads, url: str, on_progress: Progress | None) -> bytes:
+    """Stream with progress when the client supports it, else report once when done."""
+    download = client.download
+    if on_progress is not None and _accepts_progress(download):
+        data: bytes = download(url, on_progress=on_progress)  # type: ignore[call-arg]
+        return data
+    data = download(url)
+    if on_progress is not None:
+        on_progress(len(data), len(data))
+    return data
+
+
+def _accepts_progress(fn: Callable[..., object]) -> bool:
+    try:
+        return "on_progress" in inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def _check_content(data: bytes, kind: ReportKind) -> None:
+    if kind == "pdf":
+        # Some servers put a BOM or whitespace first; PDF readers accept a short prefix.
+        if b"%PDF-" not in data[:1024]:
+            raise NotAPdf(debug=f"not a PDF ({len(data)} bytes)")
+        return
+    head = data[:512].lstrip().lower()
+    if not data or head.startswith((b"<!doctype", b"<html", b"<?xml")) or b"\x00" in data:
+        raise BadReportFile(debug=f"not a text report ({len(data)} bytes)")

@@ -1,0 +1,72 @@
+"""Which reports were opened on this workstation (drives "results ready but not opened").
+
+A tiny SQLite file in the data folder (0600). Reads come from an in-memory copy, so the order
+list can ask per row on the GUI thread; ``mark_seen`` writes through (run it off the GUI thread).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+
+__all__ = ["SeenReports"]
+
+
+def _create_private(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)
+
+
+class SeenReports:
+    def __init__(self, db_path: Path) -> None:
+        self._path = db_path
+        self._lock = threading.Lock()
+        # SQLite creates its journal with the database file's permissions, so 0600 covers both.
+        _create_private(db_path)
+        with self._connect() as conn:
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS seen_reports ("
+                " report_id TEXT PRIMARY KEY, kit_id TEXT NOT NULL, seen_at TEXT NOT NULL)"
+            )
+            rows = conn.execute("SELECT report_id, kit_id FROM seen_reports").fetchall()
+        conn.close()
+        self._reports: set[str] = {report_id for report_id, _ in rows}
+        self._kits: set[str] = {kit_id for _, kit_id in rows}
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    def _connect(self) -> sqlite3.Connection:
+        return sqlite3.connect(self._path, timeout=5)
+
+    def mark_seen(self, kit_id: str, report_id: str) -> None:
+        """Remember that ``report_id`` (of ``kit_id``) was opened here."""
+        with self._lock:
+            if report_id in self._reports:
+                return
+            conn = self._connect()
+            try:
+                with conn:
+                    conn.execute(
+                        "INSERT OR IGNORE INTO seen_reports (report_id, kit_id, seen_at)"
+                        " VALUES (?, ?, ?)",
+                        (report_id, kit_id, datetime.now(UTC).isoformat()),
+                    )
+            finally:
+                conn.close()
+            self._reports.add(report_id)
+            self._kits.add(kit_id)
+
+    def is_seen(self, report_id: str) -> bool:
+        with self._lock:
+            return report_id in self._reports
+
+    def kits_with_seen_reports(self) -> set[str]:
+        with self._lock:
+            return set(self._kits)
