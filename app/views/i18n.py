@@ -1,0 +1,41 @@
+"""Choose the UI language from the system locale and install the matching translations.
+
+The app's own strings come from resources/translations/spot-front-desk_<locale>.qm (Qt Linguist:
+`.ts` sources → `.qm`, see packaging/update_translations.py); Qt's standard dialog texts
+(OK, Cancel, file dialogs) come from the qtbase catalogue that PySide6 ships.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from app.resources import TRANSLATIONS
+
+CATALOGUE = "spot-front-desk"
+
+
+def install_translations(
+    app: QCoreApplication, locale: QLocale | None = None
+) -> list[QTranslator]:
+    """Install the translators for ``locale`` (default: the system locale); return them.
+
+    English needs no catalogue. A locale we have no translation for falls back to English
+    silently: the UI stays usable, just untranslated.
+    """
+    locale = locale if locale is not None else QLocale.system()
+    installed: list[QTranslator] = []
+    own = QTranslator(app)
+    if own.load(locale, CATALOGUE, "_", str(TRANSLATIONS)):
+        app.installTranslator(own)
+        installed.append(own)
+        qt_base = QTranslator(app)
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt_base.load(locale, "qtbase", "_", qt_dir):
+            app.installTranslator(qt_base)
+            installed.append(qt_base)
+    return installed
+
+
+def remove_translations(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    for translator in translators:
+        app.removeTranslator(translator)
