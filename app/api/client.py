@@ -41,6 +41,9 @@ MAX_REDIRECTS = 5
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
+# Failures that happen before any byte of the request is written: safe to re-send a POST.
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
+
 ModelT = TypeVar("ModelT", bound=BaseModel)
 DateFilter = date | str | None
 
@@ -478,20 +481,25 @@ class SpotClient:
             try:
                 response = self._send_once(method, url, template, json, timeout)
             except httpx.TimeoutException as exc:
-                self._log(method, template, type(exc).__name__, started)
+                self._log(method, template, type(exc).__name__, started, logging.INFO)
                 if last:
-                    raise SpotTimeout(f"Spot did not answer {method} {template} in time") from None
-                self._sleep(backoff_delay(attempt, self._jitter))
-                continue
-            except httpx.TransportError as exc:
-                self._log(method, template, type(exc).__name__, started)
-                if last:
-                    raise SpotConnectionError(
-                        f"could not reach Spot for {method} {template} ({type(exc).__name__})"
+                    raise SpotTimeout(
+                        f"Spot did not answer {method} {template} in time",
+                        maybe_delivered=not isinstance(exc, _NOT_SENT),
                     ) from None
                 self._sleep(backoff_delay(attempt, self._jitter))
                 continue
-            self._log(method, template, response.status_code, started)
+            except httpx.TransportError as exc:
+                self._log(method, template, type(exc).__name__, started, logging.INFO)
+                if last:
+                    raise SpotConnectionError(
+                        f"could not reach Spot for {method} {template} ({type(exc).__name__})",
+                        maybe_delivered=not isinstance(exc, _NOT_SENT),
+                    ) from None
+                self._sleep(backoff_delay(attempt, self._jitter))
+                continue
+            level = logging.DEBUG if response.is_success else logging.INFO
+            self._log(method, template, response.status_code, started, level)
             if response.is_success:
                 return response
             retry_after = parse_retry_after(response.headers.get("Retry-After"))
@@ -548,9 +556,10 @@ class SpotClient:
         raise SpotConnectionError(f"{method} {template}: too many redirects")
 
     @staticmethod
-    def _log(method: str, template: str, outcome: int | str, started: float) -> None:
+    def _log(method: str, template: str, outcome: int | str, started: float, level: int) -> None:
+        # Template only: real paths carry IDs and query strings carry names and emails.
         elapsed_ms = (time.monotonic() - started) * 1000
-        logger.info("%s %s -> %s in %.0f ms", method, template, outcome, elapsed_ms)
+        logger.log(level, "%s %s -> %s in %.0f ms", method, template, outcome, elapsed_ms)
 
     def _list(
         self,

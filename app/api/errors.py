@@ -34,11 +34,24 @@ class SpotError(Exception):
 
 
 class SpotConnectionError(SpotError):
-    """No usable HTTP exchange: DNS, refused connection, TLS, dropped connection, bad redirect."""
+    """No usable HTTP exchange: DNS, refused connection, TLS, dropped connection, bad redirect.
+
+    ``maybe_delivered`` is False only when the request certainly never left (no connection was
+    made); otherwise a POST may have reached Spot and must be looked up before re-sending.
+    """
+
+    def __init__(self, message: str, *, maybe_delivered: bool = True) -> None:
+        self.maybe_delivered = maybe_delivered
+        super().__init__(message)
 
 
 class SpotTimeout(SpotError):
-    """The server did not answer in time. For a POST the request may still have arrived."""
+    """The server did not answer in time. ``maybe_delivered`` as for SpotConnectionError: a
+    connect/pool timeout never sent anything, a read/write timeout may have."""
+
+    def __init__(self, message: str, *, maybe_delivered: bool = True) -> None:
+        self.maybe_delivered = maybe_delivered
+        super().__init__(message)
 
 
 class ResponseValidationError(SpotError):

@@ -248,3 +248,32 @@ def test_iterator_retries_a_failed_page(make_client: MakeClient, fake_sleep: Fak
     assert len(kits) == 101
     assert [r.url.params["offset"] for r in recorder.requests] == ["0", "100", "100"]
     assert len(fake_sleep.calls) == 1
+
+
+@pytest.mark.parametrize(
+    ("exc", "raised", "maybe_delivered"),
+    [
+        (httpx.ConnectError("refused"), errors.SpotConnectionError, False),
+        (httpx.ConnectTimeout("slow connect"), errors.SpotTimeout, False),
+        (httpx.PoolTimeout("pool"), errors.SpotTimeout, False),
+        (httpx.ReadTimeout("slow answer"), errors.SpotTimeout, True),
+        (httpx.WriteTimeout("slow upload"), errors.SpotTimeout, True),
+        (httpx.RemoteProtocolError("dropped"), errors.SpotConnectionError, True),
+        (httpx.ReadError("reset"), errors.SpotConnectionError, True),
+    ],
+)
+def test_post_failures_say_whether_the_order_may_have_arrived(
+    make_client: MakeClient,
+    exc: Exception,
+    raised: type[errors.SpotTimeout | errors.SpotConnectionError],
+    maybe_delivered: bool,
+) -> None:
+    # The outbox re-sends only when Spot certainly never saw the order.
+    with pytest.raises(raised) as caught:
+        make_client(Recorder(exc)).create_order(
+            models.NewOrder.model_validate(example("create_order_request"))
+        )
+    error = caught.value
+    assert isinstance(error, errors.SpotTimeout | errors.SpotConnectionError)
+    assert error.maybe_delivered is maybe_delivered
+    assert "/api/v2/orders/" in str(error)
