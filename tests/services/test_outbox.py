@@ -1,0 +1,504 @@
+"""The outbox places every submitted order exactly once, whatever fails and wherever.
+
+A small fake Spot keeps the orders "server-side"; a fake client in front of it can fail before
+the server does anything, or after it created the order (the ambiguous case), on any call.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sqlite3
+import stat
+import threading
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from app.api import errors, models
+from app.services.outbox import REF_KEY, Outbox, OutboxItem, OutboxItemBusy
+
+START = datetime(2026, 3, 2, 23, 30, tzinfo=UTC).timestamp()
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = START
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        assert seconds >= 0
+        self.now += seconds
+
+
+class FakeSpot:
+    """Server-side state: the orders that really exist."""
+
+    def __init__(self, clock: Callable[[], float]) -> None:
+        self.clock = clock
+        self.orders: dict[str, models.Order] = {}
+
+    def create(self, order: models.NewOrder) -> models.Order:
+        now = datetime.fromtimestamp(self.clock(), UTC)
+        created = models.Order(
+            order_id=f"O{len(self.orders) + 1:07d}",
+            status="pending",
+            recipient=order.recipient,
+            kit_types=list(order.kit_types),
+            created=now,
+            updated=now,
+            metadata=order.metadata,
+        )
+        self.orders[created.order_id] = created
+        return created
+
+    def with_ref(self, ref: str) -> list[models.Order]:
+        return [o for o in self.orders.values() if (o.metadata or {}).get(REF_KEY) == ref]
+
+
+# A fault: (when, exception). "before": the server never saw the request; "after": the server
+# did the work and then the answer was lost or broken.
+Fault = tuple[str, Exception]
+
+
+def timeout() -> Exception:
+    return errors.SpotTimeout("timed out")
+
+
+def dropped() -> Exception:
+    return errors.SpotConnectionError("dropped")
+
+
+def server_error(method: str = "POST") -> Exception:
+    return errors.ServerError(503, "server_error", [], method, "/api/v2/orders/")
+
+
+def rate_limited(retry_after: float | None = None) -> Exception:
+    return errors.RateLimited(
+        429, "rate_limit_exceeded", [], "POST", "/api/v2/orders/", retry_after=retry_after
+    )
+
+
+def bad_body() -> Exception:
+    return errors.ResponseValidationError(
+        "the body is not JSON", request_method="POST", request_path_template="/api/v2/orders/",
+        status_code=201,
+    )
+
+
+def bad_request(*details: str) -> Exception:
+    return errors.BadRequest(400, "bad_request", list(details), "POST", "/api/v2/orders/")
+
+
+def unauthorized() -> Exception:
+    return errors.Unauthorized(401, "unauthorized", [], "POST", "/api/v2/orders/")
+
+
+class FakeClient:
+    """Speaks for FakeSpot; ``faults[call]`` is consumed one entry per call (None = no fault)."""
+
+    def __init__(self, spot: FakeSpot) -> None:
+        self.spot = spot
+        self.faults: dict[str, list[Fault | None]] = {}
+        self.calls: list[str] = []
+        self.before_create: Callable[[models.NewOrder], None] | None = None
+
+    def _fault(self, call: str) -> Fault | None:
+        queue = self.faults.get(call)
+        return queue.pop(0) if queue else None
+
+    def create_order(self, order: models.NewOrder) -> models.Order:
+        self.calls.append("create_order")
+        if self.before_create is not None:
+            self.before_create(order)
+        fault = self._fault("create_order")
+        if fault and fault[0] == "before":
+            raise fault[1]
+        created = self.spot.create(order)
+        if fault:
+            raise fault[1]
+        return created
+
+    def list_orders(
+        self, *, email: str | None = None, created_after: date | str | None = None,
+        results: int = 10, offset: int = 0,
+    ) -> list[models.OrderSummary]:
+        self.calls.append("list_orders")
+        fault = self._fault("list_orders")
+        if fault:
+            raise fault[1]
+        assert isinstance(created_after, date)
+        found = [
+            models.OrderSummary(order_id=o.order_id, status=o.status, recipient=o.recipient,
+                                created=o.created, updated=o.updated)
+            for o in self.spot.orders.values()
+            if o.recipient is not None and o.recipient.email is not None
+            and o.recipient.email.lower() == (email or "").lower()
+            and o.created is not None and o.created.date() >= created_after
+        ]
+        found.sort(key=lambda o: o.updated or datetime.min.replace(tzinfo=UTC), reverse=True)
+        return found[offset : offset + results]
+
+    def get_order(self, order_id: str) -> models.Order:
+        self.calls.append("get_order")
+        fault = self._fault("get_order")
+        if fault:
+            raise fault[1]
+        return self.spot.orders[order_id]
+
+
+def new_order(n: int = 1, *, metadata: dict[str, str] | None = None) -> models.NewOrder:
+    return models.NewOrder(
+        kit_types=["kit_a"],
+        recipient=models.Recipient(
+            first_name="Testy", last_name=f"Fakeperson{n}", email=f"testy{n}@example.com",
+            phone="4155550100",
+            address=models.Address(street1="1 Nowhere Ln", city="Springfield", state="CA",
+                                   country="US", zip="94105"),
+        ),
+        metadata=metadata,
+    )
+
+
+class Harness:
+    def __init__(self, tmp_path: Path) -> None:
+        self.db = tmp_path / "data" / "outbox.sqlite3"
+        self.clock = FakeClock()
+        self.spot = FakeSpot(self.clock)
+        self.client = FakeClient(self.spot)
+        self.outbox = self.open()
+
+    def open(self) -> Outbox:
+        return Outbox(self.db, self.client, sleep=self.clock.sleep, clock=self.clock,
+                      jitter=lambda: 0.5)
+
+    def restart(self) -> Outbox:
+        self.outbox.close()
+        self.outbox = self.open()
+        return self.outbox
+
+    def assert_exactly_once(self, item: OutboxItem) -> None:
+        current = self.outbox.get(item.item_id)
+        assert current is not None
+        assert current.state == "sent"
+        matches = self.spot.with_ref(item.client_ref)
+        assert [o.order_id for o in matches] == [current.order_id]
+
+
+@pytest.fixture
+def h(tmp_path: Path) -> Harness:
+    harness = Harness(tmp_path)
+    yield harness
+    harness.outbox.close()
+
+
+AMBIGUOUS = [timeout, dropped, server_error, bad_body]
+
+
+
+@pytest.mark.parametrize("when", ["before", "after"])
+@pytest.mark.parametrize("make", [*AMBIGUOUS, rate_limited], ids=lambda f: f.__name__)
+def test_one_failed_post_still_gives_exactly_one_order(
+    h: Harness, when: str, make: Callable[[], Exception]
+) -> None:
+    h.client.faults["create_order"] = [(when, make())]
+    item = h.outbox.submit(new_order())
+    assert h.outbox.drain(timeout=3600)
+    h.assert_exactly_once(item)
+
+
+@pytest.mark.parametrize("lookup_call", ["list_orders", "get_order"])
+@pytest.mark.parametrize("make", [timeout, dropped, lambda: server_error("GET"), rate_limited],
+                         ids=["timeout", "dropped", "server_error", "rate_limited"])
+def test_failing_lookups_never_lead_to_a_second_order(
+    h: Harness, lookup_call: str, make: Callable[[], Exception]
+) -> None:
+    h.client.faults["create_order"] = [("after", timeout()), ("after", dropped())]
+    h.client.faults[lookup_call] = [("before", make()), ("before", make())]
+    item = h.outbox.submit(new_order())
+    assert h.outbox.drain(timeout=3600)
+    h.assert_exactly_once(item)
+
+
+def test_found_by_lookup_is_sent_without_posting_again(h: Harness) -> None:
+    h.client.faults["create_order"] = [("after", timeout())]
+    item = h.outbox.submit(new_order())
+    h.outbox.send_pending()
+    assert h.client.calls == ["create_order"]
+    assert h.outbox.get(item.item_id).state == "queued"  # type: ignore[union-attr]
+    assert h.outbox.drain(timeout=3600)
+    assert h.client.calls.count("create_order") == 1
+    h.assert_exactly_once(item)
+
+
+def test_not_found_by_lookup_is_sent_again(h: Harness) -> None:
+    h.client.faults["create_order"] = [("before", dropped())]
+    item = h.outbox.submit(new_order())
+    assert h.outbox.drain(timeout=3600)
+    assert h.client.calls == ["create_order", "list_orders", "create_order"]
+    h.assert_exactly_once(item)
+
+
+def test_lookup_skips_orders_that_are_not_ours(h: Harness) -> None:
+    # Same patient ordered before (another reference): that order is not this one.
+    h.spot.create(new_order(metadata={REF_KEY: "someone-else"}))
+    h.client.faults["create_order"] = [("before", server_error())]
+    item = h.outbox.submit(new_order())
+    assert h.outbox.drain(timeout=3600)
+    h.assert_exactly_once(item)
+    assert len(h.spot.orders) == 2
+
+
+def test_lookup_searches_from_the_day_before_the_first_attempt(h: Harness) -> None:
+    seen: list[date | str | None] = []
+    original = h.client.list_orders
+
+    def spy(**kwargs: object) -> list[models.OrderSummary]:
+        seen.append(kwargs["created_after"])  # type: ignore[arg-type]
+        return original(**kwargs)  # type: ignore[arg-type]
+
+    h.client.list_orders = spy  # type: ignore[method-assign]
+    h.client.faults["create_order"] = [("before", timeout())]
+    h.outbox.submit(new_order())
+    h.outbox.drain(timeout=3600)
+    assert seen == [date(2026, 3, 1)]  # first attempt on 2026-03-02 23:30 UTC
+
+
+class SimulatedCrash(BaseException):
+    """The process dies here (not an Exception: nothing in the outbox may swallow it)."""
+
+
+@pytest.mark.parametrize("server_created", [False, True])
+def test_crash_mid_post_resumes_after_restart_without_duplicates(
+    h: Harness, server_created: bool
+) -> None:
+    h.client.faults["create_order"] = [("after" if server_created else "before",
+                                        SimulatedCrash())]  # type: ignore[list-item]
+    item = h.outbox.submit(new_order())
+    with pytest.raises(SimulatedCrash):
+        h.outbox.send_pending()
+    # The process is gone; the file says "sending".
+    with sqlite3.connect(h.db) as db:
+        assert db.execute("SELECT state, unconfirmed FROM items").fetchall() == [("sending", 1)]
+    outbox = h.restart()
+    resumed = outbox.get(item.item_id)
+    assert resumed is not None
+    assert resumed.state == "queued"
+    assert resumed.unconfirmed
+    assert outbox.drain(timeout=3600)
+    h.assert_exactly_once(item)
+    assert h.client.calls.count("create_order") == (1 if server_created else 2)
+
+
+def test_submitted_but_never_sent_is_sent_after_restart(h: Harness) -> None:
+    item = h.outbox.submit(new_order())
+    outbox = h.restart()
+    assert outbox.counts() == (1, 0)
+    assert outbox.drain(timeout=60)
+    h.assert_exactly_once(item)
+
+
+def test_order_is_on_disk_before_the_request_leaves(h: Harness) -> None:
+    def check_disk(order: models.NewOrder) -> None:
+        with sqlite3.connect(h.db) as db:
+            rows = db.execute("SELECT state, unconfirmed, client_ref FROM items").fetchall()
+        assert rows == [("sending", 1, (order.metadata or {})[REF_KEY])]
+
+    h.client.before_create = check_disk
+    item = h.outbox.submit(new_order())
+    assert h.outbox.drain(timeout=60)
+    h.assert_exactly_once(item)
+
+
+def test_client_reference_joins_existing_metadata(h: Harness) -> None:
+    item = h.outbox.submit(new_order(metadata={"clinic": "north"}))
+    assert item.payload.metadata == {"clinic": "north", REF_KEY: item.client_ref}
+    h.outbox.drain(timeout=60)
+    (order,) = h.spot.orders.values()
+    assert order.metadata == {"clinic": "north", REF_KEY: item.client_ref}
+
+
+def test_database_files_are_private(h: Harness) -> None:
+    h.outbox.submit(new_order())
+    h.outbox.drain(timeout=60)
+    for suffix in ("", "-wal", "-shm"):
+        path = Path(str(h.db) + suffix)
+        if path.exists():
+            assert stat.S_IMODE(os.stat(path).st_mode) == 0o600, suffix
+
+
+def test_bad_request_needs_attention_with_field_errors_and_keeps_the_order(h: Harness) -> None:
+    h.client.faults["create_order"] = [("before", bad_request("recipient.address.zip: Invalid"))]
+    item = h.outbox.submit(new_order())
+    h.outbox.drain(timeout=60)
+    rejected = h.outbox.get(item.item_id)
+    assert rejected is not None
+    assert rejected.state == "needs_attention"
+    assert rejected.attention == "fix_fields"
+    assert rejected.field_errors == {"recipient.address.zip": ["Invalid"]}
+    assert rejected.payload.recipient.last_name == "Fakeperson1"
+    assert rejected.last_error
+    assert h.outbox.counts() == (0, 1)
+    assert h.spot.orders == {}
+    # Survives a restart, editable.
+    outbox = h.restart()
+    assert outbox.get(item.item_id).field_errors == rejected.field_errors  # type: ignore[union-attr]
+    fixed = outbox.resubmit(item.item_id, new_order(2))
+    assert fixed.client_ref == item.client_ref
+    assert fixed.field_errors == {}
+    assert outbox.drain(timeout=60)
+    h.assert_exactly_once(item)
+    (order,) = h.spot.orders.values()
+    assert order.recipient.last_name == "Fakeperson2"  # type: ignore[union-attr]
+
+
+def test_rejected_order_can_be_discarded(h: Harness) -> None:
+    h.client.faults["create_order"] = [("before", bad_request("kit_types: Unknown kit type"))]
+    item = h.outbox.submit(new_order())
+    h.outbox.drain(timeout=60)
+    h.outbox.discard(item.item_id)
+    assert h.outbox.items() == []
+    assert h.restart().items() == []
+
+
+def test_discard_is_refused_while_spot_may_have_the_order(h: Harness) -> None:
+    h.client.faults["create_order"] = [("after", timeout())]
+    item = h.outbox.submit(new_order())
+    h.outbox.send_pending()
+    with pytest.raises(OutboxItemBusy):
+        h.outbox.discard(item.item_id)
+
+
+def test_unauthorized_pauses_everything_until_sign_in(h: Harness) -> None:
+    h.client.faults["create_order"] = [("before", unauthorized())]
+    first = h.outbox.submit(new_order(1))
+    second = h.outbox.submit(new_order(2))
+    assert h.outbox.send_pending() is None
+    assert h.outbox.paused
+    held = h.outbox.get(first.item_id)
+    assert held is not None
+    assert (held.state, held.attention) == ("needs_attention", "sign_in")
+    assert h.outbox.get(second.item_id).state == "queued"  # type: ignore[union-attr]
+    assert h.client.calls == ["create_order"]
+    h.outbox.set_client(h.client)
+    assert not h.outbox.paused
+    assert h.outbox.drain(timeout=60)
+    h.assert_exactly_once(first)
+    h.assert_exactly_once(second)
+
+
+def test_rate_limit_waits_at_least_retry_after(h: Harness) -> None:
+    h.client.faults["create_order"] = [("before", rate_limited(retry_after=30))]
+    h.outbox.submit(new_order())
+    assert h.outbox.send_pending() == 30
+    h.clock.sleep(29)
+    h.outbox.send_pending()
+    assert h.client.calls == ["create_order"]
+
+
+def test_backoff_grows_and_is_capped(h: Harness) -> None:
+    h.client.faults["create_order"] = [("before", server_error()) for _ in range(12)]
+    h.outbox.submit(new_order())
+    delays = []
+    for _ in range(12):
+        delay = h.outbox.send_pending()
+        assert delay is not None
+        delays.append(delay)
+        h.clock.sleep(delay)
+    assert delays[1] > delays[0]
+    assert max(delays) <= 120
+    assert delays[-1] == delays[-2]  # at the cap
+    assert h.outbox.drain(timeout=3600)
+
+
+def test_subscribers_see_each_state(h: Harness) -> None:
+    seen: list[str] = []
+    unsubscribe = h.outbox.subscribe(lambda item: seen.append(item.state))
+    h.client.faults["create_order"] = [("before", server_error())]
+    h.outbox.submit(new_order())
+    h.outbox.drain(timeout=60)
+    assert seen[0] == "queued"
+    assert seen[-1] == "sent"
+    assert "sending" in seen
+    unsubscribe()
+    h.outbox.submit(new_order(2))
+    assert seen[-1] == "sent"
+
+
+def test_a_broken_subscriber_does_not_stop_sending(h: Harness) -> None:
+    def broken(item: OutboxItem) -> None:
+        raise RuntimeError("listener bug")
+
+    h.outbox.subscribe(broken)
+    item = h.outbox.submit(new_order())
+    assert h.outbox.drain(timeout=60)
+    h.assert_exactly_once(item)
+
+
+def test_old_sent_items_are_dropped_at_start(h: Harness) -> None:
+    item = h.outbox.submit(new_order())
+    h.outbox.drain(timeout=60)
+    h.clock.sleep(timedelta(days=8).total_seconds())
+    outbox = h.restart()
+    assert outbox.get(item.item_id) is None
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_random_faults_everywhere_exactly_once(tmp_path: Path, seed: int) -> None:
+    h = Harness(tmp_path)
+    rng = random.Random(seed)
+    kinds: list[Callable[[], Exception]] = [timeout, dropped, server_error, rate_limited]
+    for call in ("create_order", "list_orders", "get_order"):
+        faults: list[Fault | None] = []
+        for _ in range(400):
+            if rng.random() < 0.4:
+                when = "after" if call == "create_order" and rng.random() < 0.5 else "before"
+                faults.append((when, rng.choice(kinds + ([bad_body] if when == "after" else []))()))
+            else:
+                faults.append(None)
+        h.client.faults[call] = faults
+    # A few orders for the same patient, so lookups see each other's orders.
+    items = [h.outbox.submit(new_order(n % 3)) for n in range(12)]
+    # Crash and restart a few times along the way.
+    for _ in range(3):
+        for _ in range(5):
+            h.outbox.send_pending()
+            h.clock.sleep(200)
+        h.restart()
+    assert h.outbox.drain(timeout=100_000)
+    for item in items:
+        h.assert_exactly_once(item)
+    assert len(h.spot.orders) == len(items)
+    h.outbox.close()
+
+
+def test_background_sender_sends_on_submit(tmp_path: Path) -> None:
+    spot = FakeSpot(time.time)  # the same clock as the outbox's, for the lookup dates
+    client = FakeClient(spot)
+    client.faults["create_order"] = [("after", timeout())]
+    sent = threading.Event()
+    outbox = Outbox(tmp_path / "outbox.sqlite3", client, backoff_base=0.01, backoff_cap=0.05)
+    outbox.subscribe(lambda item: sent.set() if item.state == "sent" else None)
+    outbox.start()
+    try:
+        item = outbox.submit(new_order())
+        assert sent.wait(5)
+    finally:
+        outbox.close()
+    assert [o.metadata for o in spot.orders.values()] == [{REF_KEY: item.client_ref}]
+
+
+def test_stop_leaves_queued_items_on_disk(tmp_path: Path) -> None:
+    outbox = Outbox(tmp_path / "outbox.sqlite3", None)
+    outbox.start()
+    item = outbox.submit(new_order())
+    time.sleep(0.05)
+    outbox.close()  # no client: nothing sent
+    again = Outbox(tmp_path / "outbox.sqlite3", None)
+    assert [i.item_id for i in again.items()] == [item.item_id]
+    again.close()
