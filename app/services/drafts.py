@@ -1,0 +1,72 @@
+"""Autosaved order drafts: what staff were typing survives a crash or a closed window.
+
+The form debounces and calls `DraftStore.save` off the GUI thread. Drafts hold patient details,
+so they live in the user's data folder in a 0600 SQLite file, and are removed once submitted.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from app.services.private_db import open_private_db, tighten_permissions
+
+__all__ = ["DRAFTS_FILE_NAME", "DraftStore"]
+
+DRAFTS_FILE_NAME = "drafts.sqlite3"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS drafts (
+    draft_id TEXT PRIMARY KEY,
+    data TEXT NOT NULL,
+    saved REAL NOT NULL
+);
+"""
+
+
+class DraftStore:
+    """Drafts by id (the form picks the id, e.g. a UUID per open form); thread-safe."""
+
+    def __init__(self, db_path: Path, *, clock: Callable[[], float] = time.time) -> None:
+        self._path = db_path
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._db = open_private_db(db_path)
+        self._db.executescript(_SCHEMA)
+
+    def save(self, draft_id: str, data: dict[str, Any]) -> None:
+        """Replace the draft. ``data`` must be JSON-serialisable (form field values)."""
+        text = json.dumps(data)
+        with self._lock:
+            self._db.execute(
+                "INSERT OR REPLACE INTO drafts (draft_id, data, saved) VALUES (?, ?, ?)",
+                (draft_id, text, self._clock()),
+            )
+        tighten_permissions(self._path)
+
+    def load_all(self) -> dict[str, dict[str, Any]]:
+        """Every saved draft, oldest first. A draft that no longer parses is skipped."""
+        with self._lock:
+            rows = self._db.execute("SELECT draft_id, data FROM drafts ORDER BY saved").fetchall()
+        drafts: dict[str, dict[str, Any]] = {}
+        for draft_id, text in rows:
+            try:
+                data = json.loads(text)
+            except ValueError:
+                continue
+            if isinstance(data, dict):
+                drafts[draft_id] = data
+        return drafts
+
+    def discard(self, draft_id: str) -> None:
+        """Forget the draft (submitted or thrown away). Unknown ids are fine."""
+        with self._lock:
+            self._db.execute("DELETE FROM drafts WHERE draft_id = ?", (draft_id,))
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
