@@ -23,6 +23,7 @@ from urllib.parse import quote, urlencode
 import httpx
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from app import __version__
 from app.api import models
 from app.api.errors import (
     ResponseValidationError,
@@ -201,7 +202,7 @@ class SpotClient:
             transport=transport,
             timeout=timeouts.api(),
             follow_redirects=False,
-            headers={"Accept": "application/json"},
+            headers={"User-Agent": f"spot-front-desk/{__version__}"},
         )
 
     # --- lifecycle -----------------------------------------------------------------------
@@ -423,6 +424,7 @@ class SpotClient:
             json=None,
             timeout=self._timeouts.download(),
             retry=True,
+            accept="*/*",
         )
         return response.content
 
@@ -437,10 +439,11 @@ class SpotClient:
             path = path.replace("{" + name + "}", quote(value, safe=""))
         return self._base.copy_with(raw_path=(self._base.raw_path.rstrip(b"/") + path.encode()))
 
-    def _headers_for(self, url: httpx.URL) -> dict[str, str]:
+    def _headers_for(self, url: httpx.URL, accept: str) -> dict[str, str]:
+        headers = {"Accept": accept}
         if _origin(url) == self._origin:
-            return {"Authorization": f"Token {self._token}"}
-        return {}
+            headers["Authorization"] = f"Token {self._token}"
+        return headers
 
     def _call(
         self,
@@ -473,13 +476,14 @@ class SpotClient:
         json: Any,
         timeout: httpx.Timeout,
         retry: bool,
+        accept: str = "application/json",
     ) -> httpx.Response:
         attempts = 1 + (self._max_retries if retry else 0)
         for attempt in range(attempts):
             last = attempt == attempts - 1
             started = time.monotonic()
             try:
-                response = self._send_once(method, url, template, json, timeout)
+                response = self._send_once(method, url, template, json, timeout, accept)
             except httpx.TimeoutException as exc:
                 self._log(method, template, type(exc).__name__, started, logging.INFO)
                 if last:
@@ -529,9 +533,10 @@ class SpotClient:
         template: str,
         json: Any,
         timeout: httpx.Timeout,
+        accept: str,
     ) -> httpx.Response:
         request = self._http.build_request(
-            method, url, json=json, headers=self._headers_for(url), timeout=timeout
+            method, url, json=json, headers=self._headers_for(url, accept), timeout=timeout
         )
         for _hop in range(MAX_REDIRECTS + 1):
             response = self._http.send(request)
@@ -551,7 +556,7 @@ class SpotClient:
                 ) from None
             # Fresh headers per hop: the token only if the hop stays on our own origin.
             request = self._http.build_request(
-                "GET", target, headers=self._headers_for(target), timeout=timeout
+                "GET", target, headers=self._headers_for(target, accept), timeout=timeout
             )
         raise SpotConnectionError(f"{method} {template}: too many redirects")
 

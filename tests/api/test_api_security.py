@@ -290,3 +290,14 @@ def test_context_manager_closes(make_client: MakeClient) -> None:
         client.get_kit("K1")
     with pytest.raises(RuntimeError):
         client.get_kit("K1")
+
+
+def test_accept_headers(make_client: MakeClient) -> None:
+    recorder = Recorder(httpx.Response(200, content=PDF))
+    client = make_client(recorder)
+    client.download("https://cdn.example.com/r.pdf")
+    assert recorder.last.headers["Accept"] == "*/*"
+    assert recorder.last.headers["User-Agent"].startswith("spot-front-desk/")
+    recorder.script = [httpx.Response(200, json={"kit_id": "K1"})]
+    client.get_kit("K1")
+    assert recorder.last.headers["Accept"] == "application/json"
