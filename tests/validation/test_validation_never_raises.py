@@ -10,9 +10,14 @@ from hypothesis import strategies as st
 from app.validation import (
     Finding,
     normalize_patient,
+    normalize_phone,
     normalize_recipient,
     split_one_line_address,
+    validate_address,
+    validate_email,
+    validate_name,
     validate_patient,
+    validate_phone,
     validate_recipient,
 )
 
@@ -102,3 +107,14 @@ def test_split_one_line_address_never_raises(text: object, country: str) -> None
 def test_split_address_shaped_text_never_raises(text: str) -> None:
     split_one_line_address(text)
     split_one_line_address(text, "CA")
+
+
+@SETTINGS
+@given(st.one_of(json_value, tricky_text), st.one_of(json_value, st.sampled_from(["US", "CA"])))
+def test_field_helpers_never_raise(value: object, country: object) -> None:
+    _check_findings(validate_phone(value, country))
+    _check_findings(validate_email(value))
+    _check_findings(validate_name(value))
+    _check_findings(validate_address(value))
+    _check_findings(validate_address({"country": country, "zip": value, "state": value}))
+    assert isinstance(normalize_phone(value, country), str)
