@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from app.sandbox import SandboxServer
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -15,3 +18,14 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "spot-home"
     monkeypatch.setenv("SPOT_FRONT_DESK_HOME", str(home))
     return home
+
+
+@pytest.fixture
+def sandbox(tmp_path: Path) -> Iterator[SandboxServer]:
+    """A running sandbox on a free loopback port; its clock only moves with ``advance``."""
+    server = SandboxServer(tmp_path / "sandbox", speed=0, rng_seed=1234)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
