@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
-
-import httpx
+from typing import Any, Protocol
 
 # A field path is lower-case snake_case, dotted, maybe indexed: "recipient.address.zip",
 # "kit_types[0]". "Error: ..." or "Server busy: ..." are plain messages, not fields.
@@ -19,6 +17,18 @@ _FIELD_DETAIL = re.compile(
     r"^(?P<field>[a-z_][a-z0-9_]*(?:\.[a-z0-9_]+|\[\d+\])*)\s*:\s*(?P<msg>.+)$", re.S
 )
 _NON_FIELD_KEYS = frozenset({"non_field_errors", "__all__"})
+
+
+class ResponseLike(Protocol):
+    """What error parsing needs from a response (``httpx.Response`` fits). No httpx import
+    here, so views can import service errors built on these without pulling in httpx."""
+
+    @property
+    def status_code(self) -> int: ...
+
+    @property
+    def content(self) -> bytes: ...
+
 
 DEFAULT_ERROR_TYPES: dict[int, str] = {
     400: "bad_request",
@@ -195,7 +205,7 @@ def _flatten_detail(value: Any, prefix: str = "") -> list[str]:
     return [f"{prefix}: {value}" if prefix else str(value)]
 
 
-def _parse_error_body(response: httpx.Response) -> tuple[str | None, list[str]]:
+def _parse_error_body(response: ResponseLike) -> tuple[str | None, list[str]]:
     """(error type, details) from the documented envelope or a bare ``{"detail": ...}``."""
     try:
         body = json.loads(response.content) if response.content else None
@@ -219,7 +229,7 @@ def _parse_error_body(response: httpx.Response) -> tuple[str | None, list[str]]:
 
 
 def make_status_error(
-    response: httpx.Response,
+    response: ResponseLike,
     *,
     request_method: str,
     request_path_template: str,
