@@ -1,0 +1,561 @@
+"""The report window driven like a user, with a fake report service and seen store."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from fpdf import FPDF
+from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QFontInfo
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QStackedWidget, QTabWidget
+from pytestqt.qtbot import QtBot
+
+from app.api import errors as api_errors
+from app.api.models import Report
+from app.services.errors import ServiceError
+from app.tasks import InlineTaskRunner, TaskRunner
+from app.views import report_viewer
+from app.views.report_viewer import ReportWindow
+
+# Qt's offscreen platform says this about every top-level window it shows.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+KIT_ID = "SPOTFAKE0001"
+SAMPLE_ID = "SPOTSAMPLE0001"
+PDF_URL = "https://api.example.test/results/fake-report.pdf"
+TXT_URL = "https://api.example.test/results/fake-report.txt"
+
+
+def make_pdf(path: Path, *, pages: int = 3, kit_id: str = KIT_ID) -> Path:
+    """A small, obviously fake lab report: "HDL Cholesterol" appears once per page."""
+    pdf = FPDF()
+    for page in range(1, pages + 1):
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=14)
+        pdf.cell(
+            0, 10, f"Fake Lab Report - kit {kit_id} - page {page}", new_x="LMARGIN", new_y="NEXT"
+        )
+        pdf.cell(
+            0, 10, f"HDL Cholesterol {40 + page} mg/dL (20-200)", new_x="LMARGIN", new_y="NEXT"
+        )
+    pdf.output(str(path))
+    return path
+
+
+class FakeReports:
+    """Serves files from a dict url -> path, or raises the exception put there."""
+
+    def __init__(self, files: dict[str, Path | BaseException]) -> None:
+        self.files = files
+        self.calls: list[str] = []
+
+    def fetch(
+        self, url: str, *, on_progress: Callable[[int, int | None], None] | None = None
+    ) -> Path:
+        self.calls.append(url)
+        outcome = self.files[url]
+        if isinstance(outcome, BaseException):
+            raise outcome
+        if on_progress is not None:
+            size = outcome.stat().st_size
+            on_progress(size, size)
+        return outcome
+
+
+class FakeSeen:
+    def __init__(self) -> None:
+        self.marked: list[tuple[str, str]] = []
+
+    def mark_seen(self, kit_id: str, report_id: str) -> None:
+        self.marked.append((kit_id, report_id))
+
+
+@pytest.fixture(scope="module")
+def pdf_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_pdf(tmp_path_factory.mktemp("pdf") / "report.pdf")
+
+
+def make_report(**fields: object) -> Report:
+    data: dict[str, object] = {
+        "report_id": "RPT-FAKE-1",
+        "pdf": PDF_URL,
+        "date_collected": "2026-11-20",
+        "date_received": "2026-11-22",
+        "is_amendment": False,
+        "results": [],
+    }
+    data.update(fields)
+    return Report.model_validate(data)
+
+
+@pytest.fixture
+def seen() -> FakeSeen:
+    return FakeSeen()
+
+
+MakeWindow = Callable[..., ReportWindow]
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, seen: FakeSeen) -> MakeWindow:
+    def make(files: dict[str, Path | BaseException], runner: object | None = None) -> ReportWindow:
+        window = ReportWindow(FakeReports(files), seen, runner or InlineTaskRunner())  # type: ignore[arg-type]
+        qtbot.addWidget(window)
+        window.resize(900, 700)
+        # Shortcuts only reach the active window.
+        with qtbot.waitActive(window):
+            window.show()
+            window.activateWindow()
+        return window
+
+    return make
+
+
+def label(window: ReportWindow, name: str) -> QLabel:
+    widget = window.findChild(QLabel, name)
+    assert widget is not None, name
+    return widget
+
+
+def current_page_widget(window: ReportWindow) -> QObject:
+    stack = window.findChild(QStackedWidget)
+    assert stack is not None
+    current = stack.currentWidget()
+    assert current is not None
+    return current
+
+
+def showing_pdf(window: ReportWindow) -> bool:
+    return isinstance(current_page_widget(window), QTabWidget) and window.pdf_pane().is_loaded()
+
+
+def test_open_shows_pages_header_and_first_page_text(
+    make_window: MakeWindow, pdf_file: Path
+) -> None:
+    window = make_window({PDF_URL: pdf_file})
+    window.open_report(make_report(), kit_id=KIT_ID, sample_id=SAMPLE_ID)
+
+    assert showing_pdf(window)
+    assert window.page_text() == "Page 1 of 3"
+    assert label(window, "page_label").text() == "of 3"
+    assert label(window, "report_title").text() == "Report RPT-FAKE-1"
+    details = label(window, "report_details").text()
+    assert KIT_ID in details
+    assert SAMPLE_ID in details
+    assert "Collected 2026-11-20" in details
+    assert "Received by lab 2026-11-22" in details
+    assert not label(window, "amended_badge").isVisible()
+    assert not label(window, "replaces_label").isVisible()
+    first_page = window.pdf_pane().text_of_page(0)
+    assert KIT_ID in first_page
+    assert "HDL Cholesterol" in first_page
+    assert window.windowTitle() == f"Report RPT-FAKE-1 — kit {KIT_ID}"
+
+
+def test_amended_report_shows_badge_and_what_it_replaces(
+    make_window: MakeWindow, pdf_file: Path
+) -> None:
+    window = make_window({PDF_URL: pdf_file})
+    original = make_report(report_id="RPT-FAKE-0", date_received="2026-11-10")
+    window.open_report(
+        make_report(is_amendment=True), kit_id=KIT_ID, sample_id=SAMPLE_ID, replaces=original
+    )
+
+    assert label(window, "amended_badge").isVisible()
+    assert label(window, "amended_badge").text() == "Amended"
+    replaces = label(window, "replaces_label")
+    assert replaces.isVisible()
+    assert replaces.text() == "Replaces report RPT-FAKE-0 from 2026-11-10"
+
+    # The same window then showing an original report drops both.
+    window.open_report(make_report(), kit_id=KIT_ID, sample_id=SAMPLE_ID)
+    assert not label(window, "amended_badge").isVisible()
+    assert not label(window, "replaces_label").isVisible()
+
+
+def test_opening_marks_seen_and_emits_report_opened(
+    make_window: MakeWindow, pdf_file: Path, seen: FakeSeen, qtbot: QtBot
+) -> None:
+    window = make_window({PDF_URL: pdf_file})
+    with qtbot.waitSignal(window.report_opened) as blocker:
+        window.open_report(make_report(), kit_id=KIT_ID, sample_id=SAMPLE_ID)
+    assert blocker.args == ["RPT-FAKE-1"]
+    assert seen.marked == [(KIT_ID, "RPT-FAKE-1")]
+
+
+def test_page_keys_and_buttons_move_between_pages(
+    make_window: MakeWindow, pdf_file: Path, qtbot: QtBot
+) -> None:
+    window = make_window({PDF_URL: pdf_file})
+    window.open_report(make_report(), kit_id=KIT_ID, sample_id=SAMPLE_ID)
+    assert not window.previous_page_action.isEnabled()
+
+    qtbot.keyClick(window.pdf_pane().view, Qt.Key.Key_PageDown)
+    qtbot.waitUntil(lambda: window.page_text() == "Page 2 of 3")
+    qtbot.keyClick(window.pdf_pane().view, Qt.Key.Key_PageDown)
+    qtbot.waitUntil(lambda: window.page_text() == "Page 3 of 3")
+    assert not window.next_page_action.isEnabled()
+    window.previous_page_action.trigger()
+    qtbot.waitUntil(lambda: window.page_text() == "Page 2 of 3")
+    qtbot.keyClick(window.pdf_pane().view, Qt.Key.Key_PageUp)
+    qtbot.waitUntil(lambda: window.page_text() == "Page 1 of 3")
+
+
+def test_zoom_shortcuts_and_fit_modes(
+    make_window: MakeWindow, pdf_file: Path, qtbot: QtBot
+) -> None:
+    window = make_window({PDF_URL: pdf_file})
+    window.open_report(make_report(), kit_id=KIT_ID, sample_id=SAMPLE_ID)
+    view = window.pdf_pane().view
+    assert window.zoom_text() == "Fit width"
+
+    qtbot.keyClick(view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.zoom_text() == "100%"
+    qtbot.keyClick(view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert window.zoom_text() == "110%"
+    qtbot.keyClick(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert window.zoom_text() == "90%"
+    assert view.zoomFactor() == pytest.approx(0.9)
+
+    combo = window.findChild(report_viewer.QComboBox, "zoom_combo")
+    assert combo is not None
+    combo.setCurrentIndex(1)
+    combo.activated.emit(1)
+    assert window.zoom_text() == "Fit page"
+    assert combo.currentText() == "Fit page"
+
+    line_edit = combo.lineEdit()
+    assert line_edit is not None
+    line_edit.selectAll()
+    qtbot.keyClicks(line_edit, "150")
+    qtbot.keyClick(line_edit, Qt.Key.Key_Return)
+    assert view.zoomFactor() == pytest.approx(1.5)
+    assert combo.currentText() == "150%"
+
+
+def test_search_counts_matches_and_steps_through_pages(
+    make_window: MakeWindow, pdf_file: Path, qtbot: QtBot
+) -> None:
+    window = make_window({PDF_URL: pdf_file})
+    window.open_report(make_report(), kit_id=KIT_ID, sample_id=SAMPLE_ID)
+
+    qtbot.keyClick(window.pdf_pane().view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    search = window.findChild(report_viewer.QLineEdit, "search_edit")
+    assert search is not None
+    assert search.hasFocus()
+    qtbot.keyClicks(search, "cholesterol")
+    qtbot.waitUntil(lambda: window.search_status() == "3 matches")
+
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert window.search_status() == "1 of 3"
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert window.search_status() == "2 of 3"
+    qtbot.waitUntil(lambda: window.page_text() == "Page 2 of 3")
+    window.find_previous_action.trigger()
+    assert window.search_status() == "1 of 3"
+
+    search.clear()
+    qtbot.keyClicks(search, "no such words")
+    qtbot.waitUntil(lambda: window.search_status() == "No matches")
+
+
+def test_text_report_shows_in_a_monospace_tab(
+    make_window: MakeWindow, pdf_file: Path, tmp_path: Path
+) -> None:
+    txt = tmp_path / "report.txt"
+    txt.write_text(f"FAKE LAB REPORT\nKit {KIT_ID}\nHDL Cholesterol   41 mg/dL\n")
+    window = make_window({PDF_URL: pdf_file, TXT_URL: txt})
+    window.open_report(make_report(txt=TXT_URL), kit_id=KIT_ID, sample_id=SAMPLE_ID)
+
+    tabs = window.findChild(QTabWidget, "report_tabs")
+    assert tabs is not None
+    assert tabs.isTabVisible(1)
+    assert tabs.tabText(1) == "Text"
+    assert tabs.currentIndex() == 0
+    text_view = window.findChild(report_viewer.QPlainTextEdit, "text_view")
+    assert text_view is not None
+    assert text_view.isReadOnly()
+    assert "HDL Cholesterol   41 mg/dL" in text_view.toPlainText()
+    assert QFontInfo(text_view.font()).fixedPitch()
+
+    tabs.setCurrentIndex(1)
+    # The PDF controls rest while the text is on screen.
+    assert not window.zoom_in_action.isEnabled()
+    assert window.save_action.isEnabled()
+
+
+def test_report_without_text_has_no_text_tab(make_window: MakeWindow, pdf_file: Path) -> None:
+    window = make_window({PDF_URL: pdf_file})
+    window.open_report(make_report(), kit_id=KIT_ID, sample_id=SAMPLE_ID)
+    tabs = window.findChild(QTabWidget, "report_tabs")
+    assert tabs is not None
+    assert not tabs.isTabVisible(1)
+
+
+@pytest.mark.parametrize(
+    ("failure", "title", "advice_part", "retry"),
+    [
+        (
+            ServiceError(
+                "This report link has expired or was removed",
+                "Ask Spot to re-issue it.",
+            ),
+            "This report link has expired or was removed",
+            "Ask Spot to re-issue it",
+            False,
+        ),
+        (
+            ServiceError("This file isn't a PDF report", "Ask Spot to re-issue it."),
+            "This file isn't a PDF report",
+            "re-issue",
+            False,
+        ),
+        (
+            api_errors.SpotConnectionError("connection refused"),
+            "Can't reach Spot",
+            "network connection",
+            True,
+        ),
+        (
+            api_errors.SpotTimeout("read timeout"),
+            "Spot is taking too long to answer",
+            "Try again",
+            True,
+        ),
+    ],
+    ids=["expired", "not-a-pdf", "offline", "timeout"],
+)
+def test_download_failures_say_what_happened_and_what_to_do(
+    make_window: MakeWindow,
+    seen: FakeSeen,
+    failure: BaseException,
+    title: str,
+    advice_part: str,
+    retry: bool,
+) -> None:
+    window = make_window({PDF_URL: failure})
+    window.open_report(make_report(), kit_id=KIT_ID, sample_id=SAMPLE_ID)
+
+    assert label(window, "error_title").isVisible()
+    assert label(window, "error_title").text() == title
+    assert advice_part in label(window, "error_advice").text()
+    retry_button = window.findChild(QPushButton, "retry_button")
+    assert retry_button is not None
+    assert retry_button.isVisible() is retry
+    assert not window.print_action.isEnabled()
+    assert not window.save_action.isEnabled()
+    assert seen.marked == []
+
+
+def test_retry_after_network_failure_shows_the_report(
+    make_window: MakeWindow, pdf_file: Path, qtbot: QtBot, seen: FakeSeen
+) -> None:
+    files: dict[str, Path | BaseException] = {PDF_URL: api_errors.SpotConnectionError("down")}
+    window = make_window(files)
+    window.open_report(make_report(), kit_id=KIT_ID, sample_id=SAMPLE_ID)
+    retry_button = window.findChild(QPushButton, "retry_button")
+    assert retry_button is not None
+    assert retry_button.isVisible()
+
+    files[PDF_URL] = pdf_file  # the network is back
+    qtbot.mouseClick(retry_button, Qt.MouseButton.LeftButton)
+
+    assert showing_pdf(window)
+    assert window.page_text() == "Page 1 of 3"
+    assert seen.marked == [(KIT_ID, "RPT-FAKE-1")]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"%PDF-1.4\nthis is not really a pdf\n%%EOF\n", b"%PDF-1.7\n" + b"\x00" * 64, b""],
+    ids=["garbage", "zeros", "empty"],
+)
+def test_corrupt_pdf_is_explained_not_a_crash(
+    make_window: MakeWindow, tmp_path: Path, seen: FakeSeen, content: bytes
+) -> None:
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(content)
+    window = make_window({PDF_URL: broken})
+    window.open_report(make_report(), kit_id=KIT_ID, sample_id=SAMPLE_ID)
+
+    assert label(window, "error_title").text() == "This report file is damaged"
+    assert "Open with system viewer" in label(window, "error_advice").text()
+    # The file is still there to try elsewhere or keep.
+    assert window.open_external_action.isEnabled()
+    assert window.save_action.isEnabled()
+    assert not window.print_action.isEnabled()
+    assert seen.marked == []
+
+
+def test_report_without_any_file_says_so(make_window: MakeWindow) -> None:
+    window = make_window({})
+    window.open_report(make_report(pdf=None), kit_id=KIT_ID, sample_id=SAMPLE_ID)
+    assert label(window, "error_title").text() == "This report has no file yet"
+
+
+def test_save_as_writes_a_copy_where_the_user_chose(
+    make_window: MakeWindow,
+    pdf_file: Path,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = make_window({PDF_URL: pdf_file})
+    window.open_report(make_report(), kit_id=KIT_ID, sample_id=SAMPLE_ID)
+    target = tmp_path / "saved" / "my copy"
+    target.parent.mkdir()
+    offered: list[str] = []
+
+    def fake_dialog(
+        parent: object, caption: str, directory: str, file_filter: str
+    ) -> tuple[str, str]:
+        offered.append(directory)
+        return str(target), file_filter
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_dialog)
+    qtbot.keyClick(window.pdf_pane().view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+    saved = target.with_suffix(".pdf")
+    assert saved.read_bytes() == pdf_file.read_bytes()
+    assert offered[0].endswith("spot-report-RPT-FAKE-1.pdf")
+    assert window.status_text() == f"Saved a copy to {saved}"
+
+
+def test_save_as_cancelled_writes_nothing(
+    make_window: MakeWindow,
+    pdf_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    runner = InlineTaskRunner()
+    window = make_window({PDF_URL: pdf_file}, runner)
+    window.open_report(make_report(), kit_id=KIT_ID, sample_id=SAMPLE_ID)
+    calls_before = len(runner.calls)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: ("", ""))
+    window.save_action.trigger()
+    assert len(runner.calls) == calls_before
+    assert window.status_text() == ""
+
+
+class UrlRecorder(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def handle(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+@pytest.fixture
+def file_urls() -> Iterator[UrlRecorder]:
+    recorder = UrlRecorder()
+    QDesktopServices.setUrlHandler("file", recorder, "handle")
+    yield recorder
+    QDesktopServices.unsetUrlHandler("file")
+
+
+def test_open_with_system_viewer_opens_the_cached_file(
+    make_window: MakeWindow, pdf_file: Path, qtbot: QtBot, file_urls: UrlRecorder
+) -> None:
+    window = make_window({PDF_URL: pdf_file})
+    window.open_report(make_report(), kit_id=KIT_ID, sample_id=SAMPLE_ID)
+    qtbot.keyClick(
+        window.pdf_pane().view,
+        Qt.Key.Key_O,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert [url.toLocalFile() for url in file_urls.urls] == [str(pdf_file)]
+
+
+class FakePrintDialog(QObject):
+    """Stands in for QPrintDialog: the user presses Print at once."""
+
+    accepted = Signal()
+    finished = Signal(int)
+    shown: ClassVar[list[FakePrintDialog]] = []
+
+    def __init__(self, printer: QPrinter, parent: object = None) -> None:
+        super().__init__()
+        self.printer = printer
+        self.min_max: tuple[int, int] | None = None
+
+    def setWindowTitle(self, title: str) -> None:
+        self.title = title
+
+    def setMinMax(self, low: int, high: int) -> None:
+        self.min_max = (low, high)
+
+    def setWindowModality(self, modality: object) -> None:
+        pass
+
+    def show(self) -> None:
+        FakePrintDialog.shown.append(self)
+        self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        self.printer.setOutputFileName(self.output)
+        self.accepted.emit()
+        self.finished.emit(1)
+
+    output = ""
+
+
+def test_print_sends_every_page_to_the_printer(
+    make_window: MakeWindow,
+    pdf_file: Path,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = make_window({PDF_URL: pdf_file})
+    window.open_report(make_report(), kit_id=KIT_ID, sample_id=SAMPLE_ID)
+    FakePrintDialog.output = str(tmp_path / "printed.pdf")
+    FakePrintDialog.shown = []
+    monkeypatch.setattr(report_viewer, "QPrintDialog", FakePrintDialog)
+
+    qtbot.keyClick(window.pdf_pane().view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+
+    assert len(FakePrintDialog.shown) == 1
+    assert FakePrintDialog.shown[0].min_max == (1, 3)
+    printed = QPdfDocument()
+    printed.load(FakePrintDialog.output)
+    assert printed.pageCount() == 3
+    assert window.status_text() == "Sent 3 pages to the printer."
+
+
+def test_slow_download_shows_progress_then_the_report(
+    make_window: MakeWindow, pdf_file: Path, qtbot: QtBot
+) -> None:
+    release = threading.Event()
+
+    class SlowReports:
+        def fetch(
+            self, url: str, *, on_progress: Callable[[int, int | None], None] | None = None
+        ) -> Path:
+            assert on_progress is not None
+            on_progress(50_000, 100_000)
+            release.wait(10)
+            return pdf_file
+
+    runner = TaskRunner()
+    window = ReportWindow(SlowReports(), FakeSeen(), runner)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_report(make_report(), kit_id=KIT_ID, sample_id=SAMPLE_ID)
+    progress = window.findChild(report_viewer.QProgressBar, "progress_bar")
+    assert progress is not None
+    try:
+        qtbot.waitUntil(lambda: progress.isVisible() and progress.value() == 50)
+        assert label(window, "loading_label").text() == "Downloading the report…"
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: showing_pdf(window))
+    assert window.page_text() == "Page 1 of 3"
+    assert runner.wait_idle(5000)
+    runner.shutdown()
