@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 import httpx
+import jsonschema
 import pytest
+import yaml
+from pydantic import BaseModel
 from spot_fakes import TOKEN, Recorder, example
 
 from app.api import SpotClient, models
@@ -486,3 +492,96 @@ def test_iterator_is_lazy(make_client: MakeClient) -> None:
 def test_iterator_rejects_bad_filters_at_call_time(make_client: MakeClient) -> None:
     with pytest.raises(ValueError, match="YYYY-MM-DD"):
         make_client(Recorder()).iter_kits(created_after="last week")
+
+
+# --- against the composed OpenAPI description ----------------------------------------------
+
+# A copy of ../shared/spot-api/openapi.yaml (the composed description), so a fresh clone has it.
+OPENAPI_IN_REPO = Path(__file__).parent / "examples" / "openapi.yaml"
+
+
+@functools.cache
+def _openapi() -> dict[str, Any]:
+    return yaml.safe_load(OPENAPI_IN_REPO.read_text(encoding="utf-8"))
+
+
+def _template_regex(template: str) -> re.Pattern[str]:
+    return re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template)) + "$")
+
+
+def test_every_documented_operation_has_a_client_method() -> None:
+    exercised = {(row[4], row[5]) for row in ENDPOINTS}
+    documented = [
+        (method.upper(), template)
+        for template, operations in _openapi()["paths"].items()
+        for method in operations
+        if method in ("get", "post", "put", "patch", "delete")
+    ]
+    assert len(documented) == 13
+    for method, template in documented:
+        pattern = _template_regex(template)
+        assert any(m == method and pattern.match(p) for m, p in exercised), (method, template)
+
+
+@pytest.mark.parametrize(
+    ("schema", "body"),
+    [
+        ("CreateOrder", lambda: _new_order().to_body()),
+        ("CreateRequisition", lambda: _new_requisition().to_body()),
+        ("CreatePatient", lambda: _new_patient().to_body()),
+        (
+            "ActivateKitRequest",
+            lambda: models.KitActivation(
+                first_name="Alice", date_of_birth=date(1990, 1, 1), sex="F", zip="94105"
+            ).to_body(),
+        ),
+    ],
+)
+def test_request_bodies_match_the_openapi_schema(schema: str, body: Callable[[], Any]) -> None:
+    spec = _openapi()
+    validator = jsonschema.Draft7Validator(
+        {"$ref": f"#/components/schemas/{schema}", "components": spec["components"]}
+    )
+    assert list(validator.iter_errors(body())) == []
+
+
+SCHEMA_MODELS: dict[str, type[BaseModel]] = {
+    "OrderFull": models.Order,
+    "OrderSummary": models.OrderSummary,
+    "KitFull": models.Kit,
+    "KitSummary": models.KitSummary,
+    "Requisition": models.Requisition,
+    "Patient": models.Patient,
+    "RegistrationToken": models.RegistrationToken,
+}
+
+
+def _response_examples() -> list[Any]:
+    found = []
+    for template, operations in _openapi()["paths"].items():
+        for method, operation in operations.items():
+            if not isinstance(operation, dict) or "responses" not in operation:
+                continue
+            for status, response in operation["responses"].items():
+                media = response.get("content", {}).get("application/json", {})
+                if "example" not in media or not str(status).startswith("2"):
+                    continue
+                schema = media["schema"]
+                many = schema.get("type") == "array"
+                ref = (schema["items"] if many else schema).get("$ref", "")
+                name = ref.rsplit("/", 1)[-1]
+                if name in SCHEMA_MODELS:
+                    found.append(
+                        pytest.param(
+                            SCHEMA_MODELS[name], many, media["example"], id=f"{method} {template}"
+                        )
+                    )
+    return found
+
+
+@pytest.mark.parametrize(("model", "many", "data"), _response_examples())
+def test_openapi_response_examples_parse(model: type[BaseModel], many: bool, data: Any) -> None:
+    items = data if many else [data]
+    assert items
+    for item in items:
+        assert isinstance(model.model_validate(item), model)
