@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
-from typing import Protocol
+from typing import Literal, Protocol
 
 from PySide6.QtCore import QRect, QSize, QStandardPaths, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QFontDatabase, QKeySequence, QPainter
@@ -58,7 +58,13 @@ _ZOOM_PRESETS: tuple[int, ...] = (50, 75, 100, 125, 150, 200, 300, 400)
 class ReportFetcher(Protocol):
     """What the window needs from ``app.services.reports.ReportService``."""
 
-    def fetch(self, url: str, *, on_progress: _Progress | None = None) -> Path: ...
+    def fetch(
+        self,
+        url: str,
+        *,
+        kind: Literal["pdf", "txt"] = "pdf",
+        on_progress: _Progress | None = None,
+    ) -> Path: ...
 
 
 class _Progress(Protocol):
@@ -90,7 +96,7 @@ def _fetch_pdf(reports: ReportFetcher, url: str, on_progress: _Progress) -> _Fet
 
 
 def _fetch_text(reports: ReportFetcher, url: str) -> tuple[Path, str]:
-    path = reports.fetch(url)
+    path = reports.fetch(url, kind="txt")
     return path, path.read_bytes().decode("utf-8", errors="replace")
 
 

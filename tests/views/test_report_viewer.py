@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from app.api import errors as api_errors
 from app.api.models import Report
-from app.services.errors import ServiceError
+from app.services.reports import NotAPdf, ReportOffline, ReportUnavailable
 from app.tasks import InlineTaskRunner, TaskRunner
 from app.views import report_viewer
 from app.views.report_viewer import ReportWindow
@@ -53,12 +53,16 @@ class FakeReports:
 
     def __init__(self, files: dict[str, Path | BaseException]) -> None:
         self.files = files
-        self.calls: list[str] = []
+        self.calls: list[tuple[str, str]] = []
 
     def fetch(
-        self, url: str, *, on_progress: Callable[[int, int | None], None] | None = None
+        self,
+        url: str,
+        *,
+        kind: str = "pdf",
+        on_progress: Callable[[int, int | None], None] | None = None,
     ) -> Path:
-        self.calls.append(url)
+        self.calls.append((url, kind))
         outcome = self.files[url]
         if isinstance(outcome, BaseException):
             raise outcome
@@ -104,8 +108,11 @@ MakeWindow = Callable[..., ReportWindow]
 
 @pytest.fixture
 def make_window(qtbot: QtBot, seen: FakeSeen) -> MakeWindow:
-    def make(files: dict[str, Path | BaseException], runner: object | None = None) -> ReportWindow:
-        window = ReportWindow(FakeReports(files), seen, runner or InlineTaskRunner())  # type: ignore[arg-type]
+    def make(
+        files: dict[str, Path | BaseException] | FakeReports, runner: object | None = None
+    ) -> ReportWindow:
+        reports = files if isinstance(files, FakeReports) else FakeReports(files)
+        window = ReportWindow(reports, seen, runner or InlineTaskRunner())  # type: ignore[arg-type]
         qtbot.addWidget(window)
         window.resize(900, 700)
         # Shortcuts only reach the active window.
@@ -271,7 +278,8 @@ def test_text_report_shows_in_a_monospace_tab(
 ) -> None:
     txt = tmp_path / "report.txt"
     txt.write_text(f"FAKE LAB REPORT\nKit {KIT_ID}\nHDL Cholesterol   41 mg/dL\n")
-    window = make_window({PDF_URL: pdf_file, TXT_URL: txt})
+    reports = FakeReports({PDF_URL: pdf_file, TXT_URL: txt})
+    window = make_window(reports)
     window.open_report(make_report(txt=TXT_URL), kit_id=KIT_ID, sample_id=SAMPLE_ID)
 
     tabs = window.findChild(QTabWidget, "report_tabs")
@@ -285,6 +293,7 @@ def test_text_report_shows_in_a_monospace_tab(
     assert "HDL Cholesterol   41 mg/dL" in text_view.toPlainText()
     assert QFontInfo(text_view.font()).fixedPitch()
 
+    assert (TXT_URL, "txt") in reports.calls
     tabs.setCurrentIndex(1)
     # The PDF controls rest while the text is on screen.
     assert not window.zoom_in_action.isEnabled()
@@ -302,35 +311,40 @@ def test_report_without_text_has_no_text_tab(make_window: MakeWindow, pdf_file: 
 @pytest.mark.parametrize(
     ("failure", "title", "advice_part", "retry"),
     [
+        # What ReportService raises for 404/410/403 on the report link.
         (
-            ServiceError(
-                "This report link has expired or was removed",
-                "Ask Spot to re-issue it.",
-            ),
+            ReportUnavailable(debug="HTTP 404"),
             "This report link has expired or was removed",
             "Ask Spot to re-issue it",
             False,
         ),
         (
-            ServiceError("This file isn't a PDF report", "Ask Spot to re-issue it."),
-            "This file isn't a PDF report",
+            NotAPdf(debug="not a PDF"),
+            "The downloaded report isn't a PDF",
             "re-issue",
             False,
         ),
         (
-            api_errors.SpotConnectionError("connection refused"),
-            "Can't reach Spot",
+            ReportOffline(debug="SpotConnectionError", transient=True),
+            "Can't download the report",
             "network connection",
             True,
         ),
+        # Anything else that escapes goes through describe_error.
         (
             api_errors.SpotTimeout("read timeout"),
             "Spot is taking too long to answer",
             "Try again",
             True,
         ),
+        (
+            PermissionError(13, "Permission denied"),
+            "Couldn't read or write a file on this computer",
+            "disk space",
+            False,
+        ),
     ],
-    ids=["expired", "not-a-pdf", "offline", "timeout"],
+    ids=["expired", "not-a-pdf", "offline", "timeout", "disk"],
 )
 def test_download_failures_say_what_happened_and_what_to_do(
     make_window: MakeWindow,
@@ -536,7 +550,11 @@ def test_slow_download_shows_progress_then_the_report(
 
     class SlowReports:
         def fetch(
-            self, url: str, *, on_progress: Callable[[int, int | None], None] | None = None
+            self,
+            url: str,
+            *,
+            kind: str = "pdf",
+            on_progress: Callable[[int, int | None], None] | None = None,
         ) -> Path:
             assert on_progress is not None
             on_progress(50_000, 100_000)
