@@ -355,6 +355,7 @@ class OrderStore:
         self._newest_kit: datetime | None = None
         self._db_path = db_path
         self._db: sqlite3.Connection | None = None
+        self._writing = True
 
     # -- reading (any thread) ------------------------------------------------------------
 
@@ -475,8 +476,8 @@ class OrderStore:
         with self._lock:
             self._placed[order_id] = tuple(kit_types)
             self._rebuild({order_id})
-            if self._db is not None:
-                self._db.execute(
+            if self._db_path is not None:
+                self._connect().execute(
                     "INSERT OR REPLACE INTO placed VALUES (?, ?)",
                     (order_id, json.dumps(list(kit_types))),
                 )
@@ -537,8 +538,7 @@ class OrderStore:
             placed = {r[0]: tuple(json.loads(r[1])) for r in db.execute("SELECT * FROM placed")}
             meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
             self._placed.update(placed)
-            db_saved = self._db
-            self._db = None  # everything read is already on disk: don't write it back
+            self._writing = False  # everything read is already on disk: don't write it back
             try:
                 self.apply(
                     orders,
@@ -547,7 +547,7 @@ class OrderStore:
                     notify_new_kits=False,
                 )
             finally:
-                self._db = db_saved
+                self._writing = True
             return bool(orders or kits)
 
     def _connect(self) -> sqlite3.Connection:
@@ -558,11 +558,9 @@ class OrderStore:
         return self._db
 
     def _persist(self, orders: list[OrderInfo], kits: list[KitInfo]) -> None:
-        if self._db_path is None:
+        if self._db_path is None or not self._writing:
             return
-        if self._db is None:
-            self._db = self._connect()
-        db = self._db
+        db = self._connect()
         db.execute("BEGIN")
         try:
             db.executemany(

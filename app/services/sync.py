@@ -1,0 +1,219 @@
+"""Keep the local order picture current with as few requests as possible.
+
+Spot cannot call a desktop app back, so we poll. ``GET /orders/`` is sorted most recently
+updated first: a refresh walks pages only until it passes the newest ``updated`` time it
+already holds (nothing changed = 1 request). Kits come from ``GET /kits/`` filtered by
+``updated_after`` = the (UTC) date of the newest kit update we hold; that filter is a whole
+day, inclusive, so the same day's kits are seen again and dropped as unchanged (nothing
+changed = 1 request while fewer than 100 kits changed that day). Kits are joined to orders by
+``order_id`` in `OrderStore`, so no request per order is needed.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Literal, Protocol
+
+from app.api import models
+from app.services.outbox import Outbox, OutboxItem
+from app.services.state import KitInfo, OrderInfo, OrderRow, OrderStore
+
+__all__ = ["PAGE_SIZE", "Notification", "SyncClient", "SyncResult", "SyncService"]
+
+logger = logging.getLogger(__name__)
+
+PAGE_SIZE = 100
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+class SyncClient(Protocol):
+    """The part of `app.api.SpotClient` sync uses."""
+
+    def list_orders(self, *, results: int = ..., offset: int = ...) -> list[models.OrderSummary]:
+        ...
+
+    def list_kits(
+        self, *, updated_after: date | str | None = ..., results: int = ..., offset: int = ...
+    ) -> list[models.KitSummary]: ...
+
+    def get_order(self, order_id: str) -> models.Order: ...
+
+    def get_kit(self, kit_id: str) -> models.Kit: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Notification:
+    """Something staff should hear about: how many kits, never who."""
+
+    kind: Literal["results", "exception"]
+    count: int
+
+    @property
+    def text(self) -> str:
+        if self.kind == "results":
+            return f"New results for {self.count} kit{'s' if self.count != 1 else ''}"
+        kits = f"{self.count} kit{'s' if self.count != 1 else ''}"
+        return f"{kits} with a delivery or collection problem"
+
+
+@dataclass(frozen=True, slots=True)
+class SyncResult:
+    changed_order_ids: frozenset[str]
+    notifications: list[Notification]
+    requests: int  # list requests made (each may have been retried inside the client)
+    full: bool  # a full walk over every order (first sync, or asked for)
+
+
+class SyncService:
+    """Refreshes `OrderStore` from Spot; fetches detail on demand. Call from a worker thread.
+
+    With an ``outbox``, orders it places get their kit types in the list at once (the order
+    list endpoint has none until kits are attached).
+    """
+
+    def __init__(
+        self, client: SyncClient | None, store: OrderStore, *, outbox: Outbox | None = None
+    ) -> None:
+        self._client = client
+        self._store = store
+        self._refresh_lock = threading.Lock()
+        if outbox is not None:
+            for item in outbox.items():
+                self._on_outbox_item(item)
+            outbox.subscribe(self._on_outbox_item)
+
+    @property
+    def store(self) -> OrderStore:
+        return self._store
+
+    def set_client(self, client: SyncClient | None) -> None:
+        self._client = client
+
+    def load_cached(self) -> bool:
+        """Show the last synced state at once (disk read: call off the GUI thread)."""
+        return self._store.load()
+
+    def refresh(self, *, full: bool = False) -> SyncResult:
+        """Fetch what changed since the last refresh and merge it into the store.
+
+        Nothing is merged unless the whole refresh succeeded (a half walk would move the
+        "newest known" marks past orders we never saw). Errors are `app.api.errors`.
+        """
+        client = self._require_client()
+        with self._refresh_lock:
+            store = self._store
+            full = full or not store.orders_complete
+            first = len(store) == 0
+            requests = 0
+
+            orders: list[OrderInfo] = []
+            mark = None if full else store.newest_order_update
+            offset = 0
+            while True:
+                page = client.list_orders(results=PAGE_SIZE, offset=offset)
+                requests += 1
+                reached_known = False
+                for summary in page:
+                    info = order_info(summary)
+                    if mark is not None:
+                        if info.updated < mark:
+                            reached_known = True  # older than anything we lack: done
+                            break
+                        if info.updated == mark and store.order_updated(info.order_id) == mark:
+                            continue  # known; an unknown order may share its timestamp
+                    orders.append(info)
+                if reached_known or len(page) < PAGE_SIZE:
+                    break
+                offset += len(page)
+
+            kits: list[KitInfo] = []
+            kit_mark = None if full else store.newest_kit_update
+            since = kit_mark.astimezone(UTC).date() if kit_mark is not None else None
+            offset = 0
+            while True:
+                kit_page = client.list_kits(updated_after=since, results=PAGE_SIZE, offset=offset)
+                requests += 1
+                kits.extend(kit_info(summary) for summary in kit_page)
+                if len(kit_page) < PAGE_SIZE:
+                    break
+                offset += len(kit_page)
+
+            change = store.apply(
+                orders, kits, orders_complete=True, notify_new_kits=not first
+            )
+        notifications = []
+        if change.new_results:
+            notifications.append(Notification("results", change.new_results))
+        if change.new_exceptions:
+            notifications.append(Notification("exception", change.new_exceptions))
+        logger.info(
+            "sync %s: %d orders and %d kits fetched, %d rows changed, %d requests",
+            "full" if full else "incremental",
+            len(orders),
+            len(kits),
+            len(change.changed_order_ids),
+            requests,
+        )
+        return SyncResult(change.changed_order_ids, notifications, requests, full)
+
+    def order_detail(self, order_id: str) -> models.Order:
+        """The full order (kits, events, shipments, reports) for the detail panel."""
+        return self._require_client().get_order(order_id)
+
+    def find_kit(self, kit_id: str) -> models.Kit:
+        return self._require_client().get_kit(kit_id)
+
+    def find_duplicates(
+        self,
+        recipient: dict[str, str],
+        kit_types: Sequence[str],
+        now: datetime,
+        days: int = 30,
+    ) -> list[OrderRow]:
+        """Recent orders like this one (same email, or same name + phone, a shared kit type)."""
+        return self._store.find_duplicates(recipient, kit_types, now, days)
+
+    def _require_client(self) -> SyncClient:
+        client = self._client
+        if client is None:
+            raise RuntimeError("SyncService has no client: sign in first")
+        return client
+
+    def _on_outbox_item(self, item: OutboxItem) -> None:
+        if item.state == "sent" and item.order_id is not None:
+            self._store.remember_kit_types(item.order_id, item.kit_types)
+
+
+def order_info(summary: models.OrderSummary) -> OrderInfo:
+    recipient = summary.recipient
+    address = recipient.address if recipient is not None else None
+    created = summary.created or summary.updated or _EPOCH
+    return OrderInfo(
+        order_id=summary.order_id,
+        status=summary.status or "",
+        first_name=(recipient.first_name if recipient else None) or "",
+        last_name=(recipient.last_name if recipient else None) or "",
+        email=(recipient.email if recipient else None) or "",
+        phone=(recipient.phone if recipient else None) or "",
+        state=(address.state if address else None) or "",
+        country=(address.country if address else None) or "",
+        created=created,
+        updated=summary.updated or created,
+    )
+
+
+def kit_info(summary: models.KitSummary) -> KitInfo:
+    created = summary.created or summary.updated or _EPOCH
+    return KitInfo(
+        kit_id=summary.kit_id,
+        kit_type=summary.kit_type or "",
+        order_id=summary.order_id,
+        kit_status=summary.kit_status or "",
+        sample_status=summary.sample_status or "",
+        created=created,
+        updated=summary.updated or created,
+    )
