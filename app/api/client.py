@@ -493,7 +493,7 @@ class SpotClient:
                     ) from None
                 self._sleep(backoff_delay(attempt, self._jitter))
                 continue
-            except httpx.TransportError as exc:
+            except httpx.RequestError as exc:  # transport failures, and a corrupt (gzip) body
                 self._log(method, template, type(exc).__name__, started, logging.INFO)
                 if last:
                     raise SpotConnectionError(

@@ -41,6 +41,10 @@ def _dropped(request: httpx.Request) -> httpx.Response:
     raise httpx.RemoteProtocolError("server disconnected", request=request)
 
 
+def _corrupt(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(200, headers={"Content-Encoding": "gzip"}, content=b"not gzip")
+
+
 TRANSIENT = [
     pytest.param(_status(429), id="429"),
     pytest.param(_status(500), id="500"),
@@ -50,6 +54,7 @@ TRANSIENT = [
     pytest.param(_timeout, id="read-timeout"),
     pytest.param(_refused, id="connect-error"),
     pytest.param(_dropped, id="disconnected"),
+    pytest.param(_corrupt, id="corrupt-gzip-body"),
 ]
 
 GETS: list[Any] = [
