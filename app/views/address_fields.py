@@ -75,8 +75,9 @@ class FieldMessage(QWidget):
         super().__init__(parent)
         self.path = path
         self.setObjectName(f"message:{path}")
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
         self.label = QLabel(self)
         self.label.setObjectName(f"message_label:{path}")
         self.label.setWordWrap(True)
@@ -84,8 +85,8 @@ class FieldMessage(QWidget):
         self.confirm = QCheckBox(self.tr("Ship anyway"), self)
         self.confirm.setObjectName(f"confirm:{path}")
         self.confirm.toggled.connect(self.confirm_toggled)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.confirm, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.label)
+        layout.addWidget(self.confirm)
         self.severity = ""
         self.show_message("", "")
 

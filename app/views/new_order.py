@@ -418,7 +418,8 @@ class NewOrderForm(QWidget):
         summary_layout = QVBoxLayout(summary_box)
         self.summary = QLabel(summary_box)
         self.summary.setObjectName("summary")
-        self.summary.setWordWrap(True)
+        # Explicit lines; word wrap here makes the box keep a stale one-line height.
+        self.summary.setWordWrap(False)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         summary_layout.addWidget(self.summary)
         self.summary_box = summary_box
@@ -433,7 +434,9 @@ class NewOrderForm(QWidget):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         status_layout.addWidget(self.status)
-        after = QHBoxLayout()
+        self.after_actions = QWidget(self.status_bar)
+        after = QHBoxLayout(self.after_actions)
+        after.setContentsMargins(0, 0, 0, 0)
         self.another_button = _button(
             self.tr("Another order for this &patient"), "another_button", self.status_bar
         )
@@ -443,7 +446,8 @@ class NewOrderForm(QWidget):
         after.addWidget(self.another_button)
         after.addWidget(self.new_button)
         after.addStretch(1)
-        status_layout.addLayout(after)
+        status_layout.addWidget(self.after_actions)
+        self.after_actions.hide()
         self.status_bar.hide()
         outer.addWidget(self.status_bar)
 
@@ -595,9 +599,9 @@ class NewOrderForm(QWidget):
         problems = self._local_problems()
         count = len(problems)
         text = (
-            self.tr("Fix the problem marked below before placing the order.")
+            self.tr("Fix the problem marked above before placing the order.")
             if count == 1
-            else self.tr("Fix the %1 problems marked below before placing the order.").replace(
+            else self.tr("Fix the %1 problems marked above before placing the order.").replace(
                 "%1", str(count)
             )
         )
@@ -646,8 +650,9 @@ class NewOrderForm(QWidget):
         self._update_summary()
 
     def _update_summary(self) -> None:
-        if self.is_empty():
-            self.summary.setText(self.tr("Nothing entered yet."))
+        if any(f.severity == "error" for f in self.fields.findings()):
+            # A half-typed recipient reads as noise here; show it once it can be sent.
+            self.summary.setText(self.tr("Shown here once the fields above are complete."))
             return
         recipient = normalize_recipient(self.fields.recipient())
         address = recipient.get("address")
@@ -900,8 +905,7 @@ class NewOrderForm(QWidget):
                 self.tr("Order %1 placed. Spot will ship the kits.").replace("%1", order_id),
                 _GOOD_COLORS,
             )
-            self.another_button.show()
-            self.new_button.show()
+            self._show_actions(another=True, new=True)
             self.another_button.setFocus(Qt.FocusReason.OtherFocusReason)
             self.order_placed.emit(order_id)
         elif state == "needs_attention":
@@ -915,7 +919,7 @@ class NewOrderForm(QWidget):
                 ).replace("%1", str(item.last_error).rstrip(".") + "."),
                 _WARN_COLORS,
             )
-            self.new_button.show()
+            self._show_actions(another=False, new=True)
         else:
             self._set_state("sending")
             self._set_status(self.tr("Sending the order to Spot…"), _INFO_COLORS)
@@ -959,8 +963,7 @@ class NewOrderForm(QWidget):
         self.metadata.set_read_only(not editable)
         self.duplicate_confirm.setEnabled(editable)
         if editable:
-            self.another_button.hide()
-            self.new_button.hide()
+            self._show_actions(another=False, new=False)
         self._refresh()
 
     def _set_status(self, text: str, colors: tuple[str, str]) -> None:
@@ -968,8 +971,12 @@ class NewOrderForm(QWidget):
         self.status_bar.setStyleSheet(_BAR_STYLE % ("status_bar", *colors))
         self.status_bar.show()
         if self._state in ("editing", "needs_attention"):
-            self.another_button.hide()
-            self.new_button.hide()
+            self._show_actions(another=False, new=False)
+
+    def _show_actions(self, *, another: bool, new: bool) -> None:
+        self.another_button.setVisible(another)
+        self.new_button.setVisible(new)
+        self.after_actions.setVisible(another or new)
 
     def status_text(self) -> str:
         return self.status.text() if not self.status_bar.isHidden() else ""
@@ -1203,7 +1210,7 @@ class NewOrderDialog(QDialog):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.form)
         self._may_close = False
-        self.resize(720, 820)
+        self.resize(720, 760)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
