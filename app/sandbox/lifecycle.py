@@ -122,6 +122,8 @@ def plan_kit(
         else:
             fate = "normal"
     spec = KIT_TYPES[kit_type]
+    if fate == "partially_resulted" and marker_count(list(spec.panels)) < 2:
+        fate = "normal"  # nothing to release in parts
     plan: Plan = {
         "ty": kit_type, "sid": sample_id, "st": spec.sample_type, "pn": list(spec.panels),
         "fate": fate, "ev": [], "sh": None, "ss": [], "rg": None, "rp": [],
@@ -273,6 +275,8 @@ def force_kit(plan: Plan, status: str, now: float, rebuild: Any) -> str | None:
         plan["ev"].append([now, "s", "collection_exception"])
         return None
     if status in ("partially_resulted", "amended"):
+        if status == "partially_resulted" and marker_count(plan["pn"]) < 2:
+            return "status: this kit's panels have a single result; nothing to release in parts"
         if state.sample_status in SAMPLE_END and not (
             status == "amended" and state.sample_status == "resulted"
         ):
@@ -323,6 +327,19 @@ def activate(plan: Plan, patient: Json, now: float, kit_id: str, rng_seed: int |
                       [new_uuid(rng) for _ in range(3)])
 
 
+def _markers(panels: list[str]) -> list[Biomarker]:
+    markers: list[Biomarker] = []
+    for panel in panels:
+        for marker in PANELS.get(panel, ()):
+            if marker not in markers:
+                markers.append(marker)
+    return markers
+
+
+def marker_count(panels: list[str]) -> int:
+    return len(_markers(panels))
+
+
 def _value(marker: Biomarker, rng: random.Random) -> float | int | str:
     if marker.result_type == "reactivity":
         return "positive" if rng.random() < 0.08 else "negative"
@@ -340,11 +357,7 @@ def results(
     panels: list[str], seed_key: str, rng_seed: int | None, collected: float,
     *, partial: bool, amended: bool,
 ) -> list[Json]:
-    markers: list[Biomarker] = []
-    for panel in panels:
-        for marker in PANELS.get(panel, ()):
-            if marker not in markers:
-                markers.append(marker)
+    markers = _markers(panels)
     rng = kit_rng(rng_seed, seed_key + ":results")
     values = [_value(m, rng) for m in markers]
     amend_index = rng.randrange(len(markers)) if markers else 0
