@@ -353,6 +353,7 @@ class OrderStore:
         self._orders_complete = False
         self._newest_order: datetime | None = None
         self._newest_kit: datetime | None = None
+        self._kit_mark: datetime | None = None
         self._db_path = db_path
         self._db: sqlite3.Connection | None = None
         self._writing = True
@@ -400,6 +401,12 @@ class OrderStore:
     def newest_kit_update(self) -> datetime | None:
         return self._newest_kit
 
+    @property
+    def kit_mark(self) -> datetime | None:
+        """The newest kit update as of the last *complete* kit walk: the next walk asks for
+        kits updated since its date (a partial page must not move it past unseen kits)."""
+        return self._kit_mark
+
     def order_updated(self, order_id: str) -> datetime | None:
         order = self._orders.get(order_id)
         return order.updated if order is not None else None
@@ -417,6 +424,7 @@ class OrderStore:
         kits: Iterable[KitInfo] = (),
         *,
         orders_complete: bool | None = None,
+        kits_complete: bool = True,
         notify_new_kits: bool = True,
     ) -> StoreChange:
         """Merge fresh orders and kits; rebuild only the rows they touch.
@@ -440,7 +448,10 @@ class OrderStore:
                 touched.add(order.order_id)
                 if self._newest_order is None or order.updated > self._newest_order:
                     self._newest_order = order.updated
+            batch_newest: datetime | None = None
             for kit in kits:
+                if batch_newest is None or kit.updated > batch_newest:
+                    batch_newest = kit.updated
                 old_kit = self._kits.get(kit.kit_id)
                 if old_kit == kit:
                     continue
@@ -468,6 +479,10 @@ class OrderStore:
             changed_ids = self._rebuild(touched)
             if orders_complete is not None:
                 self._orders_complete = self._orders_complete or orders_complete
+            if kits_complete and batch_newest is not None and (
+                self._kit_mark is None or batch_newest > self._kit_mark
+            ):
+                self._kit_mark = batch_newest
             self._persist(changed_orders, changed_kits)
         return StoreChange(frozenset(changed_ids), new_results, new_exceptions)
 
@@ -493,6 +508,7 @@ class OrderStore:
             self._orders_complete = False
             self._newest_order = None
             self._newest_kit = None
+            self._kit_mark = None
             self._changed()
             if self._db is not None:
                 self._db.executescript(
@@ -544,10 +560,13 @@ class OrderStore:
                     orders,
                     kits,
                     orders_complete=meta.get("orders_complete") == "1",
+                    kits_complete=False,
                     notify_new_kits=False,
                 )
             finally:
                 self._writing = True
+            mark = meta.get("kit_mark")
+            self._kit_mark = datetime.fromisoformat(mark) if mark else None
             return bool(orders or kits)
 
     def _connect(self) -> sqlite3.Connection:
@@ -596,9 +615,12 @@ class OrderStore:
                     for k in kits
                 ],
             )
-            db.execute(
-                "INSERT OR REPLACE INTO meta VALUES ('orders_complete', ?)",
-                ("1" if self._orders_complete else "0",),
+            db.executemany(
+                "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                [
+                    ("orders_complete", "1" if self._orders_complete else "0"),
+                    ("kit_mark", self._kit_mark.isoformat() if self._kit_mark else ""),
+                ],
             )
             db.execute("COMMIT")
         except BaseException:

@@ -2,18 +2,24 @@
 
 Spot cannot call a desktop app back, so we poll. ``GET /orders/`` is sorted most recently
 updated first: a refresh walks pages only until it passes the newest ``updated`` time it
-already holds (nothing changed = 1 request). Kits come from ``GET /kits/`` filtered by
-``updated_after`` = the (UTC) date of the newest kit update we hold; that filter is a whole
-day, inclusive, so the same day's kits are seen again and dropped as unchanged (nothing
-changed = 1 request while fewer than 100 kits changed that day). Kits are joined to orders by
-``order_id`` in `OrderStore`, so no request per order is needed.
+already holds (nothing changed = 1 request).
+
+Kits come from ``GET /kits/?updated_after=<date of the newest kit update seen>``. That filter
+is a whole day (inclusive) and kits are sorted by creation, not by update, so a busy day
+means several pages that mostly repeat what we hold (deduplicated by kit id and ``updated``).
+An order's ``updated`` moves when its kits move, so all of the day's kit pages are walked only
+when the orders walk found a change, or at least every ``kit_sweep_interval`` seconds (a
+safety net for kits without an order, or a server that does not bump the order); otherwise
+one page (the newest kits) is enough: nothing changed = 2 requests in all.
+Kits are joined to orders by ``order_id`` in `OrderStore`: no request per order.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Literal, Protocol
@@ -27,6 +33,7 @@ __all__ = ["PAGE_SIZE", "Notification", "SyncClient", "SyncResult", "SyncService
 logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 100
+KIT_SWEEP_INTERVAL = 600.0
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -76,10 +83,19 @@ class SyncService:
     """
 
     def __init__(
-        self, client: SyncClient | None, store: OrderStore, *, outbox: Outbox | None = None
+        self,
+        client: SyncClient | None,
+        store: OrderStore,
+        *,
+        outbox: Outbox | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        kit_sweep_interval: float = KIT_SWEEP_INTERVAL,
     ) -> None:
         self._client = client
         self._store = store
+        self._clock = clock
+        self._kit_sweep_interval = kit_sweep_interval
+        self._last_kit_sweep: float | None = None
         self._refresh_lock = threading.Lock()
         if outbox is not None:
             for item in outbox.items():
@@ -131,20 +147,34 @@ class SyncService:
                 offset += len(page)
 
             kits: list[KitInfo] = []
-            kit_mark = None if full else store.newest_kit_update
+            kit_mark = None if full else store.kit_mark
             since = kit_mark.astimezone(UTC).date() if kit_mark is not None else None
+            started = self._clock()
+            sweep = (
+                since is None
+                or bool(orders)
+                or self._last_kit_sweep is None
+                or started - self._last_kit_sweep >= self._kit_sweep_interval
+            )
             offset = 0
             while True:
                 kit_page = client.list_kits(updated_after=since, results=PAGE_SIZE, offset=offset)
                 requests += 1
                 kits.extend(kit_info(summary) for summary in kit_page)
-                if len(kit_page) < PAGE_SIZE:
+                kits_complete = len(kit_page) < PAGE_SIZE
+                if kits_complete or not sweep:
                     break
                 offset += len(kit_page)
 
             change = store.apply(
-                orders, kits, orders_complete=True, notify_new_kits=not first
+                orders,
+                kits,
+                orders_complete=True,
+                kits_complete=kits_complete,
+                notify_new_kits=not first,
             )
+            if kits_complete:
+                self._last_kit_sweep = started
         notifications = []
         if change.new_results:
             notifications.append(Notification("results", change.new_results))

@@ -351,6 +351,7 @@ class TestOrderStore:
         reloaded = OrderStore(db)
         assert reloaded.load() is True
         assert reloaded.orders_complete is True
+        assert reloaded.kit_mark == T0
         assert {r.order_id for r in reloaded.rows()} == {"O0000001", "O0000002"}
         row = reloaded.get("O0000001")
         assert row is not None

@@ -55,13 +55,17 @@ class FakeSpotHTTP:
         self.orders[order_id]["updated"] = iso(self.tick())
 
     def set_kit(self, kit_id: str, order_id: str, kit_status: str = "preparing",
-                sample_status: str = "awaiting_collection", kit_type: str = "kit_a") -> None:
+                sample_status: str = "awaiting_collection", kit_type: str = "kit_a",
+                *, bump_order: bool = True) -> None:
+        """A kit moves; like Spot (and our sandbox) its order's ``updated`` moves with it."""
         now = iso(self.tick())
         kit = self.kits.get(kit_id)
         if kit is None:
             kit = {"kit_id": kit_id, "kit_type": kit_type, "order_id": order_id, "created": now}
             self.kits[kit_id] = kit
         kit.update(kit_status=kit_status, sample_status=sample_status, updated=now)
+        if bump_order and order_id in self.orders:
+            self.orders[order_id]["updated"] = now
 
     def handler(self, request: httpx.Request) -> httpx.Response:
         self.requests.append(request)
@@ -207,18 +211,61 @@ def test_kits_are_asked_for_since_the_day_of_the_newest_kit_update(spot: FakeSpo
     assert spot.requests[-1].url.params["updated_after"] == newest[:10]
 
 
-def test_a_busy_day_walks_more_kit_pages_rather_than_miss_one(spot: FakeSpotHTTP) -> None:
+def busy_day(spot: FakeSpotHTTP) -> None:
     seeded(spot, 3)
-    for n in range(4, 254):  # 250 kits updated on one day
+    for n in range(4, 254):  # 250 kits updated on one day: three pages of kits
         spot.set_kit(f"SPOT{n:06d}", spot.add_order(n))
+
+
+def test_a_busy_day_with_nothing_changed_still_costs_two_requests(spot: FakeSpotHTTP) -> None:
+    busy_day(spot)
+    sync = SyncService(make_client(spot), OrderStore())
+    sync.refresh()
+    before = len(spot.requests)
+    result = sync.refresh()
+    assert len(spot.requests) - before == 2
+    assert result.changed_order_ids == frozenset()
+
+
+def test_a_changed_order_on_a_busy_day_walks_all_the_days_kits(spot: FakeSpotHTTP) -> None:
+    busy_day(spot)
     store = OrderStore()
     sync = SyncService(make_client(spot), store)
     sync.refresh()
-    spot.set_kit("SPOT000100", "O0000100", "in_transit")  # an old kit changes, same day
+    spot.set_kit("SPOT000100", "O0000100", "in_transit")  # an old kit moves, same day
     before = spot.count("/api/v2/kits/")
     result = sync.refresh()
-    assert spot.count("/api/v2/kits/") - before == 3  # the day's 250 kits: 3 pages
+    assert spot.count("/api/v2/kits/") - before == 3
     assert result.changed_order_ids == {"O0000100"}
+    assert store.get("O0000100").progress.label == "Kit shipped"  # type: ignore[union-attr]
+
+
+def test_a_kit_change_the_orders_feed_missed_is_caught_by_the_periodic_sweep(
+    spot: FakeSpotHTTP,
+) -> None:
+    busy_day(spot)
+    now = [0.0]
+    store = OrderStore()
+    sync = SyncService(make_client(spot), store, clock=lambda: now[0], kit_sweep_interval=600)
+    sync.refresh()
+    spot.set_kit("SPOT000100", "O0000100", "in_transit", bump_order=False)
+    now[0] = 60
+    sync.refresh()  # one kit page only: this old kit is on a later page
+    assert store.get("O0000100").progress.label == "Kit preparing"  # type: ignore[union-attr]
+    now[0] = 601
+    result = sync.refresh()
+    assert result.changed_order_ids == {"O0000100"}
+    assert store.get("O0000100").progress.label == "Kit shipped"  # type: ignore[union-attr]
+
+
+def test_a_new_kit_without_an_order_change_is_on_the_first_page(spot: FakeSpotHTTP) -> None:
+    busy_day(spot)
+    store = OrderStore()
+    sync = SyncService(make_client(spot), store)
+    sync.refresh()
+    spot.set_kit("SPOT999999", "O0000002", "preparing", bump_order=False)
+    sync.refresh()
+    assert "SPOT999999" in store.get("O0000002").kit_ids  # type: ignore[union-attr]
 
 
 def test_a_second_kit_on_an_order_is_joined(spot: FakeSpotHTTP) -> None:
