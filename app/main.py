@@ -3,10 +3,28 @@
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
+import threading
+import traceback
 from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
 
-from app import APP_NAME, __version__
+from app import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
+
+if TYPE_CHECKING:
+    from app.sandbox import SandboxServer
+    from app.services.environments import ConnectionCheck, Environment
+    from app.services.session import Session
+    from app.views.main_window import MainWindow
+
+log = logging.getLogger("app.main")
+
+DEFAULT_SPEED = 3600.0  # sandbox seconds per real second: an hour a second, orders visibly move
+DEFAULT_SEED = 300
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -15,18 +33,184 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--sandbox", action="store_true", help="start the built-in sandbox and use it"
     )
+    parser.add_argument(
+        "--sandbox-speed", type=float, default=DEFAULT_SPEED, metavar="N",
+        help=f"sandbox clock speed, sandbox seconds per real second (default {DEFAULT_SPEED:g})",
+    )
+    parser.add_argument(
+        "--sandbox-seed", type=int, default=DEFAULT_SEED, metavar="N",
+        help=f"orders to seed the sandbox with on its first run (default {DEFAULT_SEED})",
+    )
     return parser.parse_args(argv)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parse_args(argv)
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+def sandbox_catalog() -> dict[str, str]:
+    """The sandbox's kit types with readable names (its catalog is fixed)."""
+    from app.sandbox.catalog import KIT_TYPES
 
-    app = QApplication(sys.argv[:1])
+    return {
+        kit_type: f"{kit_type.replace('_', ' ').capitalize()} ({kit.sample_type})"
+        for kit_type, kit in KIT_TYPES.items()
+    }
+
+
+def build_session_for_sandbox(server: SandboxServer) -> Session:
+    """A session on a running sandbox (blocking: SQLite)."""
+    from app.services.environments import Environment
+    from app.services.session import Session
+    from app.settings import paths
+
+    return Session.open(
+        Environment.sandbox(server.base_url), server.token, paths(), kit_catalog=sandbox_catalog()
+    )
+
+
+class EmbeddedSandbox:
+    """Starts the built-in sandbox once, on demand (any thread), and stops it at exit."""
+
+    def __init__(self, data_dir: Path, *, speed: float, seed_orders: int) -> None:
+        self._data_dir = data_dir
+        self._speed = speed
+        self._seed = seed_orders
+        self._lock = threading.Lock()
+        self.server: SandboxServer | None = None
+
+    def start(self) -> tuple[Environment, str]:
+        from app.sandbox import SandboxServer
+        from app.services.environments import Environment
+
+        with self._lock:
+            if self.server is None:
+                server = SandboxServer(
+                    self._data_dir, speed=self._speed, seed_orders=self._seed
+                )
+                server.start()
+                self.server = server
+                log.info("embedded sandbox started")
+            return Environment.sandbox(self.server.base_url), self.server.token
+
+    def stop(self) -> None:
+        with self._lock:
+            if self.server is not None:
+                self.server.stop()
+                self.server = None
+
+
+def open_session(environment: Environment, token: str) -> Session:
+    from app.services.session import Session
+    from app.settings import paths
+
+    catalog = sandbox_catalog() if environment.kind == "sandbox" else None
+    return Session.open(environment, token, paths(), kit_catalog=catalog)
+
+
+def check_connection(environment: Environment, token: str) -> ConnectionCheck:
+    from app.api.client import SpotClient
+    from app.services.environments import check_connection as check
+
+    with SpotClient(environment.base_url, token, max_retries=0) as client:
+        return check(client)
+
+
+def crash_details(
+    exc_type: type[BaseException], tb: TracebackType | None
+) -> str:
+    """Exception type and where it was raised: never the message (it may quote patient data)."""
+    frames = traceback.extract_tb(tb) if tb is not None else []
+    if frames:
+        last = frames[-1]
+        where = f"{Path(last.filename).name}:{last.lineno} in {last.name}"
+    else:
+        where = "unknown location"
+    return f"{exc_type.__name__} at {where}"
+
+
+class CrashHandler:
+    """Logs unhandled exceptions PHI-free and tells the user without blocking."""
+
+    def __init__(self) -> None:
+        self.window: MainWindow | None = None
+        self.last_details = ""
+
+    def install(self) -> None:
+        sys.excepthook = self._on_exception
+        threading.excepthook = self._on_thread_exception
+
+    def _on_exception(
+        self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        self._report(exc_type, tb)
+
+    def _on_thread_exception(self, args: threading.ExceptHookArgs) -> None:
+        self._report(args.exc_type, args.exc_traceback)
+
+    def _report(self, exc_type: type[BaseException], tb: TracebackType | None) -> None:
+        details = crash_details(exc_type, tb)
+        self.last_details = details
+        log.error("unhandled exception: %s", details)
+        window = self.window
+        if window is None:
+            return
+        from app.tasks import post_to_gui
+
+        try:
+            post_to_gui(lambda: window.show_crash(details))
+        except RuntimeError:
+            log.debug("no GUI to show the crash on")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    from PySide6.QtWidgets import QApplication
+
+    from app.services.credentials import CredentialStore
+    from app.services.logs import close_logging, setup_logging
+    from app.settings import paths
+    from app.tasks import TaskRunner
+    from app.views.app_settings import AppSettings
+    from app.views.main_window import MainWindow
+    from app.views.sign_in import SignInContext
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
-    window = QMainWindow()
-    window.setWindowTitle(APP_NAME)
-    window.setCentralWidget(QLabel("Spot Front Desk"))
-    window.resize(1280, 800)
+    app.setOrganizationName(ORG_NAME)
+    app.setOrganizationDomain(ORG_DOMAIN)
+    app.setApplicationVersion(__version__)
+    where = paths()
+    where.ensure()
+    setup_logging(where.logs)
+    crashes = CrashHandler()
+    crashes.install()
+    log.info("%s %s starting%s", APP_NAME, __version__, " (sandbox)" if args.sandbox else "")
+
+    sandbox = EmbeddedSandbox(
+        where.sandbox_dir, speed=args.sandbox_speed, seed_orders=args.sandbox_seed
+    )
+    runner = TaskRunner()
+    settings = AppSettings()
+    context = SignInContext(
+        credentials=CredentialStore(),
+        check_connection=check_connection,
+        start_sandbox=sandbox.start,
+    )
+    window = MainWindow(runner, settings=settings, sign_in=context, open_session=open_session)
+    crashes.window = window
     window.show()
-    return app.exec()
+    window.start("sandbox" if args.sandbox else None)
+    if os.environ.get("SPOT_FRONT_DESK_QUIT_AFTER_MS"):  # smoke tests: run, then quit cleanly
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(int(os.environ["SPOT_FRONT_DESK_QUIT_AFTER_MS"]), window.close)
+    try:
+        code = app.exec()
+    finally:
+        window.shutdown()
+        runner.shutdown(5000)
+        sandbox.stop()
+        log.info("%s stopped", APP_NAME)
+        close_logging()
+    return int(code)

@@ -1,0 +1,127 @@
+"""Everything one signed-in environment needs, bundled (no Qt).
+
+Each environment gets its own folder under the data folder: an order queued against the
+sandbox must never be sent to production, and the cached order list of one account must not
+show under another. Opening reads SQLite files: call `Session.open` off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from app.api.client import SpotClient
+from app.services.drafts import DRAFTS_FILE_NAME, DraftStore
+from app.services.environments import Environment
+from app.services.logs import register_secret
+from app.services.outbox import Outbox
+from app.services.reports import ReportService
+from app.services.seen import SeenReports
+from app.services.state import OrderStore
+from app.services.sync import SyncService
+from app.settings import Paths
+
+__all__ = ["Session", "environment_folder"]
+
+log = logging.getLogger(__name__)
+
+_UNSAFE = re.compile(r"[^a-z0-9]+")
+
+
+def environment_folder(data_dir: Path, environment: Environment) -> Path:
+    """A stable, filesystem-safe folder per environment key."""
+    readable = _UNSAFE.sub("-", environment.kind.lower()).strip("-") or "env"
+    digest = hashlib.sha256(environment.key.encode("utf-8")).hexdigest()[:10]
+    return data_dir / "environments" / f"{readable}-{digest}"
+
+
+@dataclass
+class Session:
+    environment: Environment
+    client: SpotClient
+    store: OrderStore
+    sync: SyncService
+    outbox: Outbox
+    drafts: DraftStore
+    reports: ReportService
+    seen: SeenReports
+    kit_catalog: dict[str, str] = field(default_factory=dict)
+    folder: Path | None = None
+    _closed: bool = field(default=False, repr=False)
+
+    @classmethod
+    def open(
+        cls,
+        environment: Environment,
+        token: str,
+        paths: Paths,
+        *,
+        kit_catalog: Mapping[str, str] | None = None,
+        transport: httpx.BaseTransport | None = None,
+        start_outbox: bool = True,
+        load_cached: bool = True,
+    ) -> Session:
+        """Build the services for ``environment`` and show the cached list at once.
+
+        Blocking (SQLite): run it through the task runner. Makes no network request.
+        """
+        paths.ensure()
+        folder = environment_folder(paths.data, environment)
+        folder.mkdir(parents=True, exist_ok=True)
+        folder.chmod(0o700)
+        register_secret(token)
+        client = SpotClient(environment.base_url, token, transport)
+        store = OrderStore(folder / "orders.sqlite3")
+        outbox = Outbox(folder / "outbox.sqlite3", client)
+        sync = SyncService(client, store, outbox=outbox)
+        drafts = DraftStore(folder / DRAFTS_FILE_NAME)
+        seen = SeenReports(folder / "seen_reports.sqlite3")
+        session = cls(
+            environment=environment,
+            client=client,
+            store=store,
+            sync=sync,
+            outbox=outbox,
+            drafts=drafts,
+            reports=ReportService(lambda: session.client, paths.reports_cache, seen),
+            seen=seen,
+            kit_catalog=dict(kit_catalog or {}),
+            folder=folder,
+        )
+        session.reports.clear_cache()  # reports from a previous run never outlive it
+        if load_cached:
+            sync.load_cached()
+        if start_outbox:
+            outbox.start()
+        log.info("session opened for %s", environment.kind)
+        return session
+
+    def reauthenticate(self, token: str) -> None:
+        """A new token for the same environment (after a 401): new client, queued orders go on."""
+        register_secret(token)
+        old = self.client
+        self.client = SpotClient(self.environment.base_url, token)
+        self.sync.set_client(self.client)
+        self.outbox.set_client(self.client)  # also resumes items held for sign-in
+        old.close()
+
+    def close(self) -> None:
+        """Stop the outbox sender and release files and connections (idempotent)."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self.outbox.stop()
+            self.reports.clear_cache()
+        finally:
+            self.outbox.close()
+            self.drafts.close()
+            self.store.close()
+            self.client.close()
+        log.info("session closed")

@@ -1,0 +1,99 @@
+"""The app's own preferences (QSettings in an INI file under the config folder).
+
+An INI file under ``paths().config`` rather than the platform registry keeps tests isolated
+(``SPOT_FRONT_DESK_HOME``) and lets support read the file. Never holds the API token.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from app.settings import paths
+
+__all__ = ["DEFAULT_KIT_CATALOG", "DEFAULT_REFRESH_SECONDS", "AppSettings"]
+
+DEFAULT_REFRESH_SECONDS = 60
+MIN_REFRESH_SECONDS = 10
+# Production has no kit-type endpoint; staff adjust this list in Settings.
+DEFAULT_KIT_CATALOG: dict[str, str] = {
+    "adx100": "ADx100 blood card",
+    "whatman903_10": "Whatman 903 card",
+    "hemaspot_hf": "HemaSpot HF",
+    "saliva_3": "Saliva (3 mL)",
+    "dry_transport_swab": "Dry transport swab",
+}
+
+
+class AppSettings:
+    """Typed access to the preferences; one file, ``settings.ini``."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        if path is None:
+            folder = paths().config
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / "settings.ini"
+        self.path = path
+        self._qsettings = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def sync(self) -> None:
+        self._qsettings.sync()
+
+    # --- environment -----------------------------------------------------------------
+
+    @property
+    def environment_kind(self) -> str:
+        return str(self._qsettings.value("session/environment", "production"))
+
+    @environment_kind.setter
+    def environment_kind(self, kind: str) -> None:
+        self._qsettings.setValue("session/environment", kind)
+
+    @property
+    def custom_url(self) -> str:
+        return str(self._qsettings.value("session/custom_url", ""))
+
+    @custom_url.setter
+    def custom_url(self, url: str) -> None:
+        self._qsettings.setValue("session/custom_url", url)
+
+    # --- refresh and catalog ----------------------------------------------------------
+
+    @property
+    def refresh_seconds(self) -> int:
+        value = self._qsettings.value("sync/refresh_seconds", DEFAULT_REFRESH_SECONDS)
+        try:
+            return max(MIN_REFRESH_SECONDS, int(str(value)))
+        except ValueError:
+            return DEFAULT_REFRESH_SECONDS
+
+    @refresh_seconds.setter
+    def refresh_seconds(self, seconds: int) -> None:
+        self._qsettings.setValue("sync/refresh_seconds", max(MIN_REFRESH_SECONDS, int(seconds)))
+
+    @property
+    def kit_catalog(self) -> dict[str, str]:
+        raw = self._qsettings.value("catalog/kit_types", "")
+        if raw:
+            try:
+                loaded = json.loads(str(raw))
+            except ValueError:
+                loaded = None
+            if isinstance(loaded, dict):
+                return {str(key): str(value) for key, value in loaded.items()}
+        return dict(DEFAULT_KIT_CATALOG)
+
+    @kit_catalog.setter
+    def kit_catalog(self, catalog: dict[str, str]) -> None:
+        self._qsettings.setValue("catalog/kit_types", json.dumps(catalog, sort_keys=True))
+
+    # --- window layout ----------------------------------------------------------------
+
+    def layout(self, name: str) -> QByteArray | None:
+        value = self._qsettings.value(f"layout/{name}")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_layout(self, name: str, state: QByteArray) -> None:
+        self._qsettings.setValue(f"layout/{name}", state)

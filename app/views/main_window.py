@@ -1,0 +1,832 @@
+"""The window the front desk lives in: order list | kit panel, toolbar, status bar, sign-in.
+
+The window owns no service: it gets a `Session` (or signs in to get one) and a task runner.
+Sync runs on an interval through the runner (never two at once); its result is sorted and
+checked for "needs attention" on the worker, so the GUI thread only swaps the rows in.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStyle,
+    QSystemTrayIcon,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import APP_NAME, __version__
+from app.api import errors as api_errors
+from app.services.environments import Environment
+from app.services.errors import ServiceError, describe_error
+from app.services.outbox import OutboxItem
+from app.services.session import Session
+from app.services.state import OrderRow, needs_attention
+from app.services.sync import Notification, SyncResult
+from app.tasks import PeriodicTask, Runner, call_on_gui
+from app.views.app_settings import AppSettings
+from app.views.banner import Banner
+from app.views.order_list import OrderListView
+from app.views.order_table import sort_rows
+from app.views.sign_in import SignInContext, SignInDialog
+
+__all__ = ["MainWindow", "RefreshOutcome", "build_snapshot"]
+
+log = logging.getLogger(__name__)
+
+SessionOpener = Callable[[Environment, str], Session]
+
+
+@dataclass
+class RefreshOutcome:
+    """What one background refresh hands to the GUI thread."""
+
+    rows: list[OrderRow]
+    attention: dict[str, list[str]]
+    sorted_by: tuple[int, Qt.SortOrder]
+    version: int
+    result: SyncResult | None = None
+    notifications: list[Notification] = field(default_factory=list)
+
+
+def build_snapshot(
+    session: Session,
+    sorted_by: tuple[int, Qt.SortOrder],
+    kit_names: Mapping[str, str],
+    result: SyncResult | None = None,
+) -> RefreshOutcome:
+    """Rows sorted as the list shows them, plus needs-attention reasons (worker thread)."""
+    store = session.store
+    version = store.version
+    rows = store.rows()
+    seen = session.seen.kits_with_seen_reports()
+    # The sandbox clock can run ahead of the wall clock; age statuses by whichever is later.
+    now = max(datetime.now(UTC), store.newest_kit_update or datetime.min.replace(tzinfo=UTC))
+    attention: dict[str, list[str]] = {}
+    for row in rows:
+        reasons = needs_attention(row, now, seen)
+        if reasons:
+            attention[row.order_id] = reasons
+    ordered = sort_rows(rows, sorted_by[0], sorted_by[1], kit_names)
+    notifications = list(result.notifications) if result is not None else []
+    return RefreshOutcome(ordered, attention, sorted_by, version, result, notifications)
+
+
+def _refresh(session: Session, sorted_by: tuple[int, Qt.SortOrder],
+             kit_names: Mapping[str, str]) -> RefreshOutcome:
+    result = session.sync.refresh()
+    return build_snapshot(session, sorted_by, kit_names, result)
+
+
+class MainWindow(QMainWindow):
+    """Order list | kit panel. Give it a ``session`` or a ``sign_in`` context (or both)."""
+
+    session_changed = Signal(object)  # Session | None
+    refreshed = Signal()  # a refresh finished and the list shows its rows
+    notification_posted = Signal(str)  # PHI-free text, e.g. "New results for 2 kits"
+
+    def __init__(
+        self,
+        runner: Runner,
+        *,
+        session: Session | None = None,
+        settings: AppSettings | None = None,
+        sign_in: SignInContext | None = None,
+        open_session: SessionOpener | None = None,
+        auto_refresh: bool = True,
+        use_tray: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_NAME)
+        self._runner = runner
+        self._settings = settings or AppSettings()
+        self._sign_in = sign_in
+        self._open_session = open_session
+        self._auto_refresh = auto_refresh
+        self.session: Session | None = None
+        self._periodic: PeriodicTask | None = None
+        self._unsubscribe_outbox: Callable[[], None] | None = None
+        self._shown_version = -1
+        self._shown_attention: dict[str, list[str]] = {}
+        self._offline = False
+        self._sign_in_dialog: SignInDialog | None = None
+        self._new_order_dialogs: list[QWidget] = []
+        self._report_window: QWidget | None = None
+        self._closed = False
+
+        self.banner = Banner()
+        self.banner.action_triggered.connect(self._on_banner_action)
+        self.order_list = OrderListView(kit_names=self._settings.kit_catalog)
+        self.order_list.order_selected.connect(self._on_order_list_order_selected)
+        self.panel = self._make_panel()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.order_list)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        orders_page = QWidget()
+        orders_layout = QVBoxLayout(orders_page)
+        orders_layout.setContentsMargins(6, 6, 6, 0)
+        orders_layout.addWidget(self.banner)
+        orders_layout.addWidget(self.splitter, 1)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(orders_page, self.tr("Orders"))
+        self.tabs.tabBar().setVisible(False)  # shown once a second tab (Requisitions) opens
+        self.setCentralWidget(self.tabs)
+
+        self._make_actions()
+        self._make_menus_and_toolbar()
+        self._make_status_bar()
+        self.tray: QSystemTrayIcon | None = None
+        if use_tray and QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(self._app_icon(), self)
+            self.tray.setToolTip(APP_NAME)
+            self.tray.show()
+        self._restore_layout()
+        if session is not None:
+            self.set_session(session)
+        else:
+            self._update_status_bar()
+
+    # --- building -----------------------------------------------------------------------
+
+    def _make_panel(self) -> QWidget:
+        self.kit_panel: Any = None
+        KitTrackingPanel = _optional("app.views.kit_panel", "KitTrackingPanel")
+        if KitTrackingPanel is None:
+            placeholder = QLabel(self.tr("Select an order to see its kits."))
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            placeholder.setObjectName("panelPlaceholder")
+            return placeholder
+        self._kit_panel_class: Any = KitTrackingPanel
+        holder = QWidget()
+        holder.setObjectName("panelHolder")
+        QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+        return holder
+
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: Callable[[], object],
+        *, icon: QStyle.StandardPixmap | None = None, tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        pixmap = QStyle.StandardPixmap
+        self.new_order_action = self._action(
+            self.tr("&New order…"), QKeySequence.StandardKey.New, self.open_new_order,
+            icon=pixmap.SP_FileIcon, tip=self.tr("Order kits for a patient (Ctrl+N)"),
+        )
+        self.refresh_action = self._action(
+            self.tr("&Refresh"), QKeySequence.StandardKey.Refresh, self.refresh_now,
+            icon=pixmap.SP_BrowserReload, tip=self.tr("Fetch the latest from Spot (F5)"),
+        )
+        self.refresh_action.setShortcut(QKeySequence("F5"))
+        self.find_action = self._action(
+            self.tr("&Find…"), QKeySequence.StandardKey.Find, self.order_list.focus_search,
+            tip=self.tr("Search orders by name, email, phone, order or kit ID (Ctrl+F)"),
+        )
+        self.find_kit_action = self._action(
+            self.tr("Find &kit by barcode…"), "Ctrl+K", self.focus_find_kit,
+            icon=pixmap.SP_FileDialogContentsView,
+            tip=self.tr("Scan or type a kit barcode (Ctrl+K)"),
+        )
+        self.register_kit_action = self._action(
+            self.tr("Re&gister kit…"), "Ctrl+R", self.open_register_kit,
+            icon=pixmap.SP_DialogApplyButton,
+            tip=self.tr("Register a kit handed over at the desk (Ctrl+R)"),
+        )
+        self.attention_action = self._action(
+            self.tr("Needs &attention"), "Ctrl+Shift+A", self._on_attention_action,
+            tip=self.tr("Show only orders that need attention (Ctrl+Shift+A)"),
+        )
+        self.requisitions_action = self._action(
+            self.tr("Re&quisitions"), "Ctrl+Shift+R", self.open_requisitions,
+            tip=self.tr("Requisitions (Ctrl+Shift+R)"),
+        )
+        self.settings_action = self._action(
+            self.tr("&Settings…"), QKeySequence.StandardKey.Preferences, self.open_settings,
+            tip=self.tr("Environment, token, kit types, refresh interval"),
+        )
+        if self.settings_action.shortcut().isEmpty():
+            self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.sign_in_action = self._action(
+            self.tr("Sign &in / switch environment…"), None, lambda: self.show_sign_in(),
+        )
+        self.quit_action = self._action(
+            self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close
+        )
+        self.about_action = self._action(self.tr("&About"), None, self._on_about_action)
+        for action in (self.new_order_action, self.refresh_action, self.find_kit_action,
+                       self.register_kit_action):
+            action.setEnabled(False)  # until signed in
+
+    def _make_menus_and_toolbar(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_order_action)
+        file_menu.addAction(self.register_kit_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.sign_in_action)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        view_menu = menu.addMenu(self.tr("&View"))
+        view_menu.addAction(self.refresh_action)
+        view_menu.addAction(self.find_action)
+        view_menu.addAction(self.find_kit_action)
+        view_menu.addAction(self.attention_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.requisitions_action)
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+        self.toolbar = QToolBar(self.tr("Main toolbar"))
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setIconSize(QSize(18, 18))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.new_order_action, self.refresh_action, self.find_kit_action,
+                       self.register_kit_action):
+            self.toolbar.addAction(action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+
+    def _make_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.environment_label = QLabel()
+        self.environment_label.setObjectName("statusEnvironment")
+        self.sync_label = QLabel()
+        self.sync_label.setObjectName("statusSync")
+        self.online_label = QLabel()
+        self.online_label.setObjectName("statusOnline")
+        self.outbox_label = QLabel()
+        self.outbox_label.setObjectName("statusOutbox")
+        for label in (self.environment_label, self.online_label, self.sync_label,
+                      self.outbox_label):
+            label.setContentsMargins(6, 0, 6, 0)
+            bar.addPermanentWidget(label)
+
+    def _app_icon(self) -> QIcon:
+        icon = QApplication.windowIcon()
+        if icon.isNull():
+            icon = self.style().standardIcon(QStyle.StandardPixmap.SP_ComputerIcon)
+        return icon
+
+    # --- session ------------------------------------------------------------------------
+
+    def set_session(self, session: Session) -> None:
+        """Show ``session``'s orders and keep them fresh; the previous session is closed."""
+        old = self.session
+        if old is session:
+            return
+        self._stop_session_work()
+        if old is not None:
+            self._runner.run(old.close, key=None)
+        self.session = session
+        if not session.kit_catalog:  # production has no catalog endpoint: Settings provide it
+            session.kit_catalog = dict(self._settings.kit_catalog)
+        self.order_list.set_kit_names(session.kit_catalog)
+        self._shown_version = -1
+        self._offline = False
+        self.banner.dismiss()
+        self._ensure_panel()
+        for action in (self.new_order_action, self.refresh_action, self.find_kit_action,
+                       self.register_kit_action):
+            action.setEnabled(True)
+        self._unsubscribe_outbox = session.outbox.subscribe(
+            call_on_gui(self._on_outbox_item_changed)
+        )
+        self._update_status_bar()
+        self._update_outbox_counts()
+        # The cached list first (instant), then the network.
+        self._publish_snapshot()
+        if self._auto_refresh:
+            self._periodic = PeriodicTask(
+                self._runner, self._settings.refresh_seconds * 1000, self._refresh_job,
+                on_success=self._on_refresh_finished, on_error=self._on_refresh_failed,
+                parent=self,
+            )
+            self._periodic.start(run_now=True)
+        self.session_changed.emit(session)
+
+    def _ensure_panel(self) -> None:
+        klass = getattr(self, "_kit_panel_class", None)
+        if klass is None or self.session is None:
+            return
+        if self.kit_panel is not None:
+            self.kit_panel.setParent(None)
+            self.kit_panel.deleteLater()
+        panel = klass(self.session, self._runner, self.panel)
+        layout = self.panel.layout()
+        assert layout is not None
+        layout.addWidget(panel)
+        self.kit_panel = panel
+        for signal_name, slot in (
+            ("open_report_requested", self._on_panel_open_report_requested),
+            ("register_kit_requested", self._on_panel_register_kit_requested),
+            ("order_found", self._on_panel_order_found),
+        ):
+            signal = getattr(panel, signal_name, None)
+            if signal is not None:
+                signal.connect(slot)
+
+    def _stop_session_work(self) -> None:
+        if self._periodic is not None:
+            self._periodic.stop()
+            self._periodic.deleteLater()
+            self._periodic = None
+        if self._unsubscribe_outbox is not None:
+            self._unsubscribe_outbox()
+            self._unsubscribe_outbox = None
+
+    def start(self, kind: str | None = None) -> None:
+        """First show: use the session given, or sign in to ``kind`` (default: the last used)
+        with the remembered token; the sign-in dialog opens when there is none."""
+        if self.session is not None:
+            return
+        kind = kind or self._settings.environment_kind
+        if kind == "sandbox" and self._sign_in is not None and self._sign_in.start_sandbox:
+            self._status_message(self.tr("Starting the built-in sandbox…"))
+            self._runner.run(
+                self._sign_in.start_sandbox,
+                on_success=lambda started: self._open(*started),
+                on_error=lambda exc: self._sign_in_after(describe_error(exc).title),
+            )
+            return
+        try:
+            environment = (
+                Environment.custom(self._settings.custom_url) if kind == "custom"
+                else Environment.from_key("production")
+            )
+        except ValueError:
+            self.show_sign_in()
+            return
+        if self._sign_in is None:
+            self.show_sign_in()
+            return
+        credentials = self._sign_in.credentials
+        self._status_message(self.tr("Signing in…"))
+        # The keyring can block (D-Bus, an unlock prompt): never on the GUI thread.
+        self._runner.run(
+            credentials.load,
+            environment.key,
+            on_success=lambda token: self._on_saved_token_loaded(environment, token),
+            on_error=lambda exc: self._sign_in_after(_plain(exc)),
+        )
+
+    def _sign_in_after(self, reason: str) -> None:
+        self.show_sign_in(reason)
+
+    def _on_saved_token_loaded(self, environment: Environment, token: str | None) -> None:
+        if not token:
+            self.show_sign_in()
+            return
+        self._open(environment, token)
+
+    def _open(self, environment: Environment, token: str) -> None:
+        if self._open_session is None:
+            return
+        opener = self._open_session
+        self._status_message(self.tr("Opening {label}…").format(label=environment.label))
+        self._runner.run(
+            opener, environment, token,
+            on_success=self.set_session,
+            on_error=lambda exc: self._sign_in_after(_plain(exc)),
+            key="open-session",
+        )
+
+    def show_sign_in(self, reason: str = "") -> SignInDialog | None:
+        """Open the sign-in dialog (non-modal); the window keeps its state meanwhile."""
+        if self._sign_in is None:
+            self.banner.show_error(
+                self.tr("Sign-in needed"), reason or self.tr("Restart the app to sign in.")
+            )
+            return None
+        if self._sign_in_dialog is not None and self._sign_in_dialog.isVisible():
+            self._sign_in_dialog.raise_()
+            self._sign_in_dialog.activateWindow()
+            return self._sign_in_dialog
+        current = self.session.environment if self.session is not None else None
+        kind = current.kind if current is not None else self._settings.environment_kind
+        url = current.base_url if current is not None and current.kind == "custom" else (
+            self._settings.custom_url
+        )
+        dialog = SignInDialog(
+            self._runner, self._sign_in, self, environment_kind=kind, custom_url=url,
+            reason=reason,
+        )
+        dialog.signed_in.connect(self._on_sign_in_dialog_signed_in)
+        dialog.finished.connect(dialog.deleteLater)
+        self._sign_in_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot(object, str)
+    def _on_sign_in_dialog_signed_in(self, environment: Environment, token: str) -> None:
+        self._sign_in_dialog = None
+        self._settings.environment_kind = environment.kind
+        if environment.kind == "custom":
+            self._settings.custom_url = environment.base_url
+        session = self.session
+        if session is not None and session.environment.key == environment.key:
+            session.reauthenticate(token)
+            self._offline = False
+            self.banner.dismiss()
+            if self._periodic is None and self._auto_refresh:
+                self.set_session(session)
+            self.refresh_now()
+            return
+        self._open(environment, token)
+
+    # --- refresh ------------------------------------------------------------------------
+
+    def _refresh_job(self) -> RefreshOutcome:
+        session = self.session
+        if session is None:
+            raise RuntimeError("no session")
+        model = self.order_list.model
+        return _refresh(session, (model.sort_column, model.sort_order),
+                        dict(session.kit_catalog or self._settings.kit_catalog))
+
+    def refresh_now(self) -> None:
+        """F5: refresh now unless one is already running."""
+        if self.session is None:
+            return
+        if self._periodic is None:
+            self._periodic = PeriodicTask(
+                self._runner, self._settings.refresh_seconds * 1000, self._refresh_job,
+                on_success=self._on_refresh_finished, on_error=self._on_refresh_failed,
+                parent=self,
+            )
+            if self._auto_refresh:
+                self._periodic.start(run_now=False)
+        if self._periodic.trigger():
+            self._status_message(self.tr("Refreshing…"))
+
+    def refresh_in_progress(self) -> bool:
+        return self._periodic is not None and self._periodic.busy
+
+    def order_count(self) -> int:
+        return self.order_list.model.total_count()
+
+    def _publish_snapshot(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        model = self.order_list.model
+        self._runner.run(
+            build_snapshot, session, (model.sort_column, model.sort_order),
+            dict(session.kit_catalog or self._settings.kit_catalog),
+            on_success=self._show_outcome, on_error=self._on_refresh_failed,
+            key="snapshot",
+        )
+
+    def _on_refresh_finished(self, outcome: RefreshOutcome) -> None:
+        self._offline = False
+        self._last_sync = datetime.now()
+        self._show_outcome(outcome)
+        if outcome.notifications:
+            self.notify("; ".join(note.text for note in outcome.notifications))
+        self._update_status_bar()
+        self.statusBar().clearMessage()
+        if self.banner.isVisible() and getattr(self, "_banner_is_sync", False):
+            self.banner.dismiss()
+        self.refreshed.emit()
+
+    def _show_outcome(self, outcome: RefreshOutcome) -> None:
+        if outcome.version == self._shown_version and outcome.attention == self._shown_attention:
+            return  # nothing changed: leave the list (and the user's place in it) alone
+        self._shown_version = outcome.version
+        self._shown_attention = outcome.attention
+        self.order_list.set_rows(
+            outcome.rows, attention=outcome.attention, sorted_by=outcome.sorted_by
+        )
+
+    def _on_refresh_failed(self, exc: BaseException) -> None:
+        error = describe_error(exc)
+        if isinstance(exc, api_errors.Unauthorized):
+            self._update_status_bar()
+            self._status_message(error.title)
+            self._show_error(error, action=("sign_in", self.tr("Sign in…")))
+            self._banner_is_sync = True
+            self.show_sign_in(f"{error.title}. {error.advice}")
+            return
+        if isinstance(exc, api_errors.SpotConnectionError | api_errors.SpotTimeout):
+            first = not self._offline
+            self._offline = True
+            self._update_status_bar()
+            if first:
+                self._show_error(error)
+                self._banner_is_sync = True
+            return
+        log.warning("refresh failed: %s", type(exc).__name__)
+        self._show_error(error)
+        self._banner_is_sync = True
+        self._update_status_bar()
+
+    # --- notifications and status -------------------------------------------------------
+
+    def notify(self, text: str) -> None:
+        """A desktop notification (tray) or, without a tray, a status bar message.
+
+        ``text`` must never name a patient: counts only ("New results for 2 kits").
+        """
+        if self.tray is not None and self.tray.isVisible() and QSystemTrayIcon.supportsMessages():
+            self.tray.showMessage(APP_NAME, text, QSystemTrayIcon.MessageIcon.Information, 8000)
+        self.statusBar().showMessage(text, 15000)
+        self.notification_posted.emit(text)
+
+    def _status_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10000)
+
+    def _update_status_bar(self) -> None:
+        session = self.session
+        if session is None:
+            self.environment_label.setText(self.tr("Not signed in"))
+            self.online_label.setText("")
+            self.sync_label.setText("")
+            self.outbox_label.setText("")
+            return
+        self.environment_label.setText(session.environment.label)
+        self.online_label.setText(self.tr("● Offline") if self._offline else self.tr("● Online"))
+        last = getattr(self, "_last_sync", None)
+        self.sync_label.setText(
+            self.tr("Last sync {time}").format(time=last.strftime("%H:%M:%S")) if last
+            else self.tr("Not synced yet")
+        )
+
+    def _update_outbox_counts(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        self._runner.run(
+            session.outbox.counts, on_success=self._on_outbox_counts, key="outbox-counts"
+        )
+
+    def _on_outbox_counts(self, counts: tuple[int, int]) -> None:
+        queued, attention = counts
+        self.outbox_label.setText(
+            self.tr("Outbox: {queued} queued · {attention} need attention").format(
+                queued=queued, attention=attention
+            )
+        )
+
+    def _on_outbox_item_changed(self, item: OutboxItem) -> None:
+        if self._closed or self.session is None:
+            return
+        self._update_outbox_counts()
+        if item.state == "needs_attention" and item.attention == "sign_in":
+            self.show_sign_in(self.tr("Spot rejected the API token while sending an order. "
+                                      "Sign in again; the order stays queued."))
+        elif item.state == "sent":
+            QTimer.singleShot(0, self.refresh_now)
+
+    def _show_error(self, error: ServiceError, *, action: tuple[str, str] | None = None) -> None:
+        self.banner.show_error(error.title, error.advice, details=error.debug, action=action)
+
+    def show_crash(self, details: str) -> None:
+        """The crash handler's message: non-blocking, details copyable, no traceback shown."""
+        self.banner.show_error(
+            self.tr("Something went wrong"),
+            self.tr("The problem was logged. You can keep working; restart the app if "
+                    "something looks wrong."),
+            details=details,
+        )
+        self._banner_is_sync = False
+
+    # --- actions ------------------------------------------------------------------------
+
+    @Slot()
+    def open_new_order(self) -> None:
+        if self.session is None:
+            return
+        from app.views.new_order import NewOrderDialog
+
+        dialog = NewOrderDialog(self.session, self._runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._new_order_dialogs.append(dialog)
+        dialog.destroyed.connect(lambda: self._forget_dialog(dialog))
+        form = getattr(dialog, "form", None)
+        if form is not None and hasattr(form, "order_queued"):
+            form.order_queued.connect(lambda _item_id: self._update_outbox_counts())
+        dialog.show()
+        dialog.raise_()
+
+    def _forget_dialog(self, dialog: QWidget) -> None:
+        if dialog in self._new_order_dialogs:
+            self._new_order_dialogs.remove(dialog)
+
+    @Slot()
+    def focus_find_kit(self) -> None:
+        panel = self.kit_panel
+        focus = getattr(panel, "focus_find_kit", None) if panel is not None else None
+        if callable(focus):
+            focus()
+            return
+        bar = getattr(panel, "find_kit_bar", None) if panel is not None else None
+        if bar is not None:
+            bar.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        self._status_message(self.tr("Finding kits by barcode arrives with the kit panel."))
+
+    @Slot()
+    def open_register_kit(self) -> None:
+        self._on_panel_register_kit_requested("")
+
+    @Slot()
+    def open_requisitions(self) -> None:
+        if self.session is None:
+            return
+        RequisitionsView = _optional("app.views.requisitions", "RequisitionsView")
+        if RequisitionsView is None:
+            self._status_message(self.tr("Requisitions are not available yet."))
+            return
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            if page is not None and page.objectName() == "requisitionsTab":
+                self.tabs.setCurrentIndex(index)
+                return
+        view = RequisitionsView(self.session, self._runner)
+        view.setObjectName("requisitionsTab")
+        self.tabs.addTab(view, self.tr("Requisitions"))
+        self.tabs.tabBar().setVisible(True)
+        self.tabs.setCurrentWidget(view)
+
+    @Slot()
+    def open_settings(self) -> None:
+        from app.views.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self._settings, self)
+        dialog.sign_in_requested.connect(lambda: self.show_sign_in())
+        dialog.accepted.connect(self._on_settings_accepted)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _on_settings_accepted(self) -> None:
+        session = self.session
+        if session is not None and session.environment.kind != "sandbox":
+            session.kit_catalog = dict(self._settings.kit_catalog)
+        if session is not None:
+            self.order_list.set_kit_names(session.kit_catalog)
+        if self._periodic is not None:
+            self._periodic.stop()
+            self._periodic = None
+            if session is not None and self._auto_refresh:
+                self.refresh_now()
+
+    def _on_attention_action(self) -> None:
+        self.order_list.attention_button.toggle()
+
+    def _on_about_action(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About {name}").format(name=APP_NAME))
+        box.setText(f"{APP_NAME} {__version__}")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    @Slot(str)
+    def _on_banner_action(self, action_id: str) -> None:
+        if action_id == "sign_in":
+            self.show_sign_in()
+
+    @Slot(object)
+    def _on_order_list_order_selected(self, order_id: str | None) -> None:
+        if self.kit_panel is not None:
+            self.kit_panel.show_order(order_id)
+
+    def _on_panel_order_found(self, order_id: str) -> None:
+        self.order_list.select_order(order_id)
+
+    def _on_panel_open_report_requested(
+        self, report: Any, kit_id: str, sample_id: str, all_reports: Any = None
+    ) -> None:
+        session = self.session
+        if session is None:
+            return
+        from app.views.report_viewer import ReportWindow
+
+        if self._report_window is None:
+            window = ReportWindow(session.reports, session.seen, self._runner)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(self._on_report_window_destroyed)
+            window.report_opened.connect(lambda _report_id: self._publish_snapshot())
+            self._report_window = window
+        replaces = None
+        if all_reports:
+            older = [r for r in all_reports if r is not report]
+            replaces = older[-1] if older and getattr(report, "is_amendment", False) else None
+        self._report_window.open_report(  # type: ignore[attr-defined]
+            report, kit_id=kit_id, sample_id=sample_id, replaces=replaces
+        )
+        self._report_window.show()
+        self._report_window.raise_()
+
+    def _on_report_window_destroyed(self) -> None:
+        self._report_window = None
+
+    def _on_panel_register_kit_requested(self, kit_id: str) -> None:
+        if self.session is None:
+            return
+        RegisterKitDialog = _optional("app.views.register_kit", "RegisterKitDialog")
+        if RegisterKitDialog is None:
+            self._status_message(self.tr("Kit registration is not available yet."))
+            return
+        dialog = RegisterKitDialog(self.session, self._runner, self)
+        if kit_id and hasattr(dialog, "set_kit_id"):
+            dialog.set_kit_id(kit_id)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    # --- layout and shutdown ------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        settings = self._settings
+        geometry = settings.layout("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = settings.layout("window")
+        if state is not None:
+            self.restoreState(state)
+        splitter = settings.layout("splitter")
+        if splitter is None or not self.splitter.restoreState(splitter):
+            self.splitter.setSizes([780, 500])
+        header = settings.layout("order_columns")
+        if header is not None:
+            self.order_list.restore_state(header)
+
+    def save_layout(self) -> None:
+        settings = self._settings
+        settings.set_layout("geometry", self.saveGeometry())
+        settings.set_layout("window", self.saveState())
+        settings.set_layout("splitter", self.splitter.saveState())
+        settings.set_layout("order_columns", QByteArray(self.order_list.save_state()))
+        settings.sync()
+
+    def shutdown(self) -> None:
+        """Stop timers and background work; close the session (idempotent)."""
+        if self._closed:
+            return
+        self._closed = True
+        self.save_layout()
+        self._stop_session_work()
+        self._runner.wait_idle(3000)
+        if self.tray is not None:
+            self.tray.hide()
+        session, self.session = self.session, None
+        if session is not None:
+            session.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        for dialog in list(self._new_order_dialogs):
+            dialog.close()
+        if self._report_window is not None:
+            self._report_window.close()
+        super().closeEvent(event)
+
+
+def _optional(module: str, name: str) -> Any:
+    """A widget class from a module that may not exist yet (built in parallel), or None."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        log.info("%s.%s is not available", module, name)
+        return None
+
+
+def _plain(exc: BaseException) -> str:
+    error = describe_error(exc)
+    return f"{error.title}. {error.advice}"
+

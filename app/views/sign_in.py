@@ -1,0 +1,306 @@
+"""Sign-in: pick an environment, paste the API token, test it, remember it (or not).
+
+Everything that can block — the connection check, the keyring, starting the built-in
+sandbox — runs through the task runner; the dialog only shows what came back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.credentials import CredentialError, CredentialStore
+from app.services.environments import PRODUCTION, ConnectionCheck, Environment
+from app.services.errors import describe_error
+from app.tasks import Runner
+
+__all__ = ["SignInContext", "SignInDialog"]
+
+
+@dataclass
+class SignInContext:
+    """What signing in needs; main.py builds it. Every callable blocks (run via the runner).
+
+    ``check_connection(environment, token)`` makes one cheap authenticated request;
+    ``start_sandbox()`` starts (or returns) the built-in sandbox as (environment, token),
+    or is None where no sandbox can run.
+    """
+
+    credentials: CredentialStore
+    check_connection: Callable[[Environment, str], ConnectionCheck]
+    start_sandbox: Callable[[], tuple[Environment, str]] | None = None
+
+
+_KINDS = ("production", "sandbox", "custom")
+
+
+class SignInDialog(QDialog):
+    """Non-modal sign-in; ``signed_in(environment, token)`` once the token works."""
+
+    signed_in = Signal(object, str)
+
+    def __init__(
+        self,
+        runner: Runner,
+        context: SignInContext,
+        parent: QWidget | None = None,
+        *,
+        environment_kind: str = "production",
+        custom_url: str = "",
+        reason: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Sign in to Spot"))
+        self.setObjectName("signInDialog")
+        self._runner = runner
+        self._context = context
+        self._busy = False
+        self._pending_save: tuple[Environment, str] | None = None
+
+        self.reason_label = QLabel(reason)
+        self.reason_label.setWordWrap(True)
+        self.reason_label.setVisible(bool(reason))
+        self.environment_combo = QComboBox()
+        self.environment_combo.addItem(self.tr("Production (app.spotdx.com)"), "production")
+        self.environment_combo.addItem(self.tr("Sandbox (built-in, no token needed)"), "sandbox")
+        self.environment_combo.addItem(self.tr("Custom URL"), "custom")
+        if context.start_sandbox is None:
+            self.environment_combo.model().item(1).setEnabled(False)  # type: ignore[attr-defined]
+        self.url_edit = QLineEdit(custom_url)
+        self.url_edit.setPlaceholderText("https://spot.example.com")
+        self.url_label = QLabel(self.tr("Server &address:"))
+        self.url_label.setBuddy(self.url_edit)
+        self.token_edit = QLineEdit()
+        self.token_edit.setObjectName("tokenEdit")
+        self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token_edit.setPlaceholderText(self.tr("Paste the API token from Spot"))
+        self.token_edit.setAccessibleName(self.tr("API token"))
+        self.show_token = QAction(self.tr("Show token"), self)
+        self.show_token.setCheckable(True)
+        self.show_token.toggled.connect(self._on_show_token_toggled)
+        self.token_edit.addAction(self.show_token, QLineEdit.ActionPosition.TrailingPosition)
+        self.show_button = QPushButton(self.tr("S&how"))
+        self.show_button.setCheckable(True)
+        self.show_button.toggled.connect(self.show_token.setChecked)
+        self.token_label = QLabel(self.tr("API &token:"))
+        self.token_label.setBuddy(self.token_edit)
+        self.remember_box = QCheckBox(self.tr("&Remember on this computer"))
+        self.remember_box.setChecked(True)
+        self.test_button = QPushButton(self.tr("&Test connection"))
+        self.test_button.clicked.connect(self._on_test_button_clicked)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("signInStatus")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.session_only_button = QPushButton(self.tr("Use for this &session only"))
+        self.session_only_button.setVisible(False)
+        self.session_only_button.clicked.connect(self._on_session_only_button_clicked)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.sign_in_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.sign_in_button.setText(self.tr("&Sign in"))
+        self.buttons.accepted.connect(self._on_sign_in_clicked)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        environment_label = QLabel(self.tr("&Environment:"))
+        environment_label.setBuddy(self.environment_combo)
+        form.addRow(environment_label, self.environment_combo)
+        form.addRow(self.url_label, self.url_edit)
+        form.addRow(self.token_label, self.token_edit)
+        form.addRow("", self.show_button)
+        form.addRow("", self.remember_box)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.reason_label)
+        layout.addLayout(form)
+        layout.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.session_only_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.buttons)
+        self.environment_combo.currentIndexChanged.connect(self._on_environment_changed)
+        index = _KINDS.index(environment_kind) if environment_kind in _KINDS else 0
+        if index == 1 and context.start_sandbox is None:
+            index = 0
+        self.environment_combo.setCurrentIndex(index)
+        self._on_environment_changed()
+        self.setMinimumWidth(460)
+
+    # --- helpers ------------------------------------------------------------------------
+
+    @property
+    def environment_kind(self) -> str:
+        return str(self.environment_combo.currentData())
+
+    def selected_environment(self) -> Environment:
+        """The environment the fields describe; ValueError (plain message) for a bad URL."""
+        kind = self.environment_kind
+        if kind == "custom":
+            return Environment.custom(self.url_edit.text())
+        return PRODUCTION
+
+    def _set_busy(self, busy: bool, message: str = "") -> None:
+        self._busy = busy
+        for widget in (self.test_button, self.sign_in_button, self.environment_combo):
+            widget.setEnabled(not busy)
+        if message:
+            self.status_label.setText(message)
+
+    def _show_problem(self, text: str) -> None:
+        self.status_label.setText(text)
+
+    # --- slots --------------------------------------------------------------------------
+
+    @Slot()
+    def _on_environment_changed(self) -> None:
+        kind = self.environment_kind
+        self.url_label.setVisible(kind == "custom")
+        self.url_edit.setVisible(kind == "custom")
+        needs_token = kind != "sandbox"
+        for widget in (self.token_label, self.token_edit, self.show_button, self.remember_box,
+                       self.test_button):
+            widget.setVisible(needs_token)
+        self.status_label.clear()
+        self.session_only_button.setVisible(False)
+
+    @Slot(bool)
+    def _on_show_token_toggled(self, shown: bool) -> None:
+        self.token_edit.setEchoMode(
+            QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        )
+        self.show_button.setChecked(shown)
+
+    def _inputs(self) -> tuple[Environment, str] | None:
+        try:
+            environment = self.selected_environment()
+        except ValueError as exc:
+            self._show_problem(str(exc))
+            self.url_edit.setFocus()
+            return None
+        token = self.token_edit.text().strip()
+        if not token:
+            self._show_problem(self.tr("Paste the API token first."))
+            self.token_edit.setFocus()
+            return None
+        return environment, token
+
+    @Slot()
+    def _on_test_button_clicked(self) -> None:
+        inputs = self._inputs()
+        if inputs is None or self._busy:
+            return
+        environment, token = inputs
+        self._set_busy(True, self.tr("Testing the connection…"))
+        self._runner.run(
+            self._context.check_connection,
+            environment,
+            token,
+            on_success=self._on_test_finished,
+            on_error=self._on_task_failed,
+            key="sign-in",
+        )
+
+    def _on_test_finished(self, check: ConnectionCheck) -> None:
+        self._set_busy(False)
+        self._show_problem(check.message)
+
+    @Slot()
+    def _on_sign_in_clicked(self) -> None:
+        if self._busy:
+            return
+        if self.environment_kind == "sandbox":
+            start = self._context.start_sandbox
+            if start is None:
+                return
+            self._set_busy(True, self.tr("Starting the built-in sandbox…"))
+            self._runner.run(
+                start, on_success=self._on_sandbox_started, on_error=self._on_task_failed,
+                key="sign-in",
+            )
+            return
+        inputs = self._inputs()
+        if inputs is None:
+            return
+        environment, token = inputs
+        self._set_busy(True, self.tr("Checking the token…"))
+        self._runner.run(
+            self._context.check_connection,
+            environment,
+            token,
+            on_success=lambda check: self._on_sign_in_checked(environment, token, check),
+            on_error=self._on_task_failed,
+            key="sign-in",
+        )
+
+    def _on_sandbox_started(self, started: tuple[Environment, str]) -> None:
+        self._set_busy(False)
+        environment, token = started
+        self._finish(environment, token)
+
+    def _on_sign_in_checked(
+        self, environment: Environment, token: str, check: ConnectionCheck
+    ) -> None:
+        if not check.ok:
+            self._set_busy(False)
+            self._show_problem(check.message)
+            return
+        if not self.remember_box.isChecked():
+            self._context.credentials.keep_for_session(environment.key, token)
+            self._set_busy(False)
+            self._finish(environment, token)
+            return
+        self._set_busy(True, self.tr("Saving the token in this computer's password store…"))
+        self._runner.run(
+            self._context.credentials.save,
+            environment.key,
+            token,
+            on_success=lambda _none: self._on_token_saved(environment, token),
+            on_error=lambda exc: self._on_save_failed(environment, token, exc),
+            key="sign-in",
+        )
+
+    def _on_token_saved(self, environment: Environment, token: str) -> None:
+        self._set_busy(False)
+        self._finish(environment, token)
+
+    def _on_save_failed(self, environment: Environment, token: str, exc: BaseException) -> None:
+        self._set_busy(False)
+        error = exc if isinstance(exc, CredentialError) else describe_error(exc)
+        self._pending_save = (environment, token)
+        self._show_problem(f"{error.title}. {error.advice}")
+        self.session_only_button.setVisible(True)
+        self.session_only_button.setFocus()
+
+    @Slot()
+    def _on_session_only_button_clicked(self) -> None:
+        if self._pending_save is None:
+            return
+        environment, token = self._pending_save
+        self._pending_save = None
+        self._context.credentials.keep_for_session(environment.key, token)
+        self._finish(environment, token)
+
+    def _on_task_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        error = describe_error(exc)
+        self._show_problem(f"{error.title}. {error.advice}")
+
+    def _finish(self, environment: Environment, token: str) -> None:
+        self.token_edit.clear()
+        self.signed_in.emit(environment, token)
+        self.accept()
