@@ -18,6 +18,7 @@ from pathlib import Path
 __all__ = [
     "LOG_FILE_NAME",
     "RedactionFilter",
+    "close_logging",
     "redact",
     "register_secret",
     "setup_logging",
@@ -27,7 +28,9 @@ LOG_FILE_NAME = "frontdesk.log"
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5
 
-_EMAIL = re.compile(r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)+")
+# The look-behinds anchor each match at the start of a run: without them a long run of
+# word characters costs quadratic time.
+_EMAIL = re.compile(r"(?<![\w.+%-])[\w.+%-]+@[\w-]+(?:\.[\w-]+)+")
 # NANP: optional +1, area code and exchange starting 2-9; separators optional.
 _PHONE = re.compile(
     r"(?<![\w+])(?:\+?1[\s.-]?)?\(?[2-9]\d{2}\)?[\s.-]?[2-9]\d{2}[\s.-]?\d{4}(?!\d)"
@@ -56,7 +59,8 @@ def redact(text: str) -> str:
     text = _AUTH_VALUE.sub(r"\1<redacted>", text)
     text = _TOKEN_WORD.sub(r"\1<redacted>", text)
     text = _TOKEN_PARAM.sub(r"\1<redacted>", text)
-    text = _EMAIL.sub("<email>", text)
+    if "@" in text:
+        text = _EMAIL.sub("<email>", text)
     return _PHONE.sub("<phone>", text)
 
 
@@ -93,7 +97,13 @@ class _PrivateRotatingFileHandler(RotatingFileHandler):
 _installed: list[logging.Handler] = []
 
 
-def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
+def setup_logging(
+    log_dir: Path,
+    level: int = logging.INFO,
+    *,
+    max_bytes: int = MAX_BYTES,
+    backup_count: int = BACKUP_COUNT,
+) -> Path:
     """Send the ``app`` loggers to ``log_dir/frontdesk.log`` (0600, 1 MB × 5); returns its path.
 
     Calling it again replaces the previous handler (tests, or a changed log folder).
@@ -102,7 +112,7 @@ def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
     os.chmod(log_dir, 0o700)
     path = log_dir / LOG_FILE_NAME
     handler = _PrivateRotatingFileHandler(
-        path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
+        path, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8"
     )
     handler.setFormatter(
         logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s")
@@ -110,11 +120,9 @@ def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
     handler.addFilter(RedactionFilter())
     handler.setLevel(level)
 
+    close_logging()
     root = logging.getLogger()
-    for old in _installed:
-        root.removeHandler(old)
-        old.close()
-    _installed[:] = [handler]
+    _installed.append(handler)
     root.addHandler(handler)
     if root.level == logging.NOTSET or root.level > level:
         root.setLevel(level)
@@ -123,3 +131,12 @@ def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
     for noisy in ("httpx", "httpcore", "keyring", "urllib3"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     return path
+
+
+def close_logging() -> None:
+    """Detach and close the file handler ``setup_logging`` installed (at exit, in tests)."""
+    root = logging.getLogger()
+    for old in _installed:
+        root.removeHandler(old)
+        old.close()
+    _installed.clear()
