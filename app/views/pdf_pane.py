@@ -68,6 +68,8 @@ class PdfPane(QWidget):
         # QPdfDocument reads lazily from its device: the buffer lives as long as the document.
         self._buffer: QBuffer | None = None
         self._current_result = -1
+        # QtPdf searches on a timer: until its status changes, its count is the old one.
+        self._search_pending = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -77,6 +79,7 @@ class PdfPane(QWidget):
         self.view.zoomFactorChanged.connect(self._on_view_zoom_changed)
         self.view.zoomModeChanged.connect(self._on_view_zoom_changed)
         self.search_model.countChanged.connect(self._on_search_count_changed)
+        self.search_model.statusChanged.connect(self._on_search_status_changed)
 
     # --- loading -----------------------------------------------------------------------------
 
@@ -105,6 +108,7 @@ class PdfPane(QWidget):
     def clear(self) -> None:
         self.search_model.setSearchString("")
         self._current_result = -1
+        self._search_pending = False
         self.document.close()
         if self._buffer is not None:
             self._buffer.close()
@@ -208,12 +212,19 @@ class PdfPane(QWidget):
     def search(self, text: str) -> None:
         """Search all pages (QtPdf searches incrementally; ``search_changed`` follows)."""
         self._current_result = -1
+        self._search_pending = bool(text) and self.is_loaded()
         self.search_model.setSearchString(text)
         self.view.setCurrentSearchResultIndex(-1)
         self.search_changed.emit(-1, self.result_count())
 
     def search_text(self) -> str:
         return self.search_model.searchString()
+
+    def searching(self) -> bool:
+        """True until QtPdf has been through every page for the current search text."""
+        return self._search_pending or (
+            self.search_model.status() == QPdfSearchModel.Status.Searching
+        )
 
     def result_count(self) -> int:
         if not self.search_model.searchString():
@@ -242,6 +253,12 @@ class PdfPane(QWidget):
 
     @Slot()
     def _on_search_count_changed(self) -> None:
+        self.search_changed.emit(self._current_result, self.result_count())
+
+    @Slot()
+    def _on_search_status_changed(self) -> None:
+        if self.search_model.status() != QPdfSearchModel.Status.Searching:
+            self._search_pending = False
         self.search_changed.emit(self._current_result, self.result_count())
 
     # --- rendering for print -----------------------------------------------------------------

@@ -316,7 +316,7 @@ class ReportWindow(QWidget):
 
         self._search_edit = QLineEdit(toolbar)
         self._search_edit.setObjectName("search_edit")
-        self._search_edit.setPlaceholderText(self.tr("Find in report (Ctrl+F)"))
+        self._search_edit.setPlaceholderText(self.tr("Find (Ctrl+F)"))
         self._search_edit.setAccessibleName(self.tr("Find in report"))
         self._search_edit.setClearButtonEnabled(True)
         self._search_edit.setMaximumWidth(240)
@@ -391,13 +391,19 @@ class ReportWindow(QWidget):
         buttons.addWidget(self._retry_button)
         buttons.addWidget(self._error_open_button)
         buttons.addStretch(1)
+        message = QVBoxLayout()
+        message.addWidget(self._error_title)
+        message.addWidget(self._error_advice)
+        message.addLayout(buttons)
+        # A readable column in the middle of the window, not a line across it.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addLayout(message, 3)
+        row.addStretch(1)
         error_layout = QVBoxLayout(error)
         error_layout.addStretch(1)
-        error_layout.addWidget(self._error_title)
-        error_layout.addWidget(self._error_advice)
-        error_layout.addLayout(buttons)
+        error_layout.addLayout(row)
         error_layout.addStretch(2)
-        error.setMaximumWidth(16_777_215)
         self._error_page = error
 
         self._empty_page = QLabel(self.tr("No report open."), self._stack)
@@ -490,6 +496,10 @@ class ReportWindow(QWidget):
         self._error = None
         self._text_view.clear()
         self._status_label.clear()
+        self._search_edit.blockSignals(True)
+        self._search_edit.clear()
+        self._search_edit.blockSignals(False)
+        self._search_label.clear()
         self._tabs.setTabVisible(self._pdf_tab, bool(report.pdf))
         self._tabs.setTabVisible(self._text_tab, bool(report.txt))
         if not report.pdf and not report.txt:
@@ -712,7 +722,7 @@ class ReportWindow(QWidget):
         self._page_spin.setMaximum(max(1, count))
         self._page_spin.setValue(page + 1)
         self._page_spin.blockSignals(False)
-        self._page_label.setText(self.tr("of %1").replace("%1", str(count)))
+        self._page_label.setText(self.tr("of %1").replace("%1", str(count)) if count else "")
         self._update_actions()
 
     def page_text(self) -> str:
@@ -805,7 +815,9 @@ class ReportWindow(QWidget):
         if not self._pdf.search_text():
             self._search_label.clear()
         elif count == 0:
-            self._search_label.setText(self.tr("No matches"))
+            self._search_label.setText(
+                self.tr("Searching…") if self._pdf.searching() else self.tr("No matches")
+            )
         elif current < 0:
             self._search_label.setText(
                 self.tr("1 match")

@@ -258,6 +258,8 @@ def test_search_counts_matches_and_steps_through_pages(
     assert search is not None
     assert search.hasFocus()
     qtbot.keyClicks(search, "cholesterol")
+    # Never "No matches" while QtPdf is still going through the pages.
+    assert window.search_status() == "Searching…"
     qtbot.waitUntil(lambda: window.search_status() == "3 matches")
 
     qtbot.keyClick(search, Qt.Key.Key_Return)
@@ -406,6 +408,26 @@ def test_corrupt_pdf_is_explained_not_a_crash(
     assert window.save_action.isEnabled()
     assert not window.print_action.isEnabled()
     assert seen.marked == []
+
+
+def test_opening_another_report_resets_search_and_pages(
+    make_window: MakeWindow, pdf_file: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    one_page = make_pdf(tmp_path / "one.pdf", pages=1)
+    other_url = "https://api.example.test/results/other.pdf"
+    window = make_window({PDF_URL: pdf_file, other_url: one_page})
+    window.open_report(make_report(), kit_id=KIT_ID, sample_id=SAMPLE_ID)
+    window.next_page_action.trigger()
+    search = window.findChild(report_viewer.QLineEdit, "search_edit")
+    assert search is not None
+    qtbot.keyClicks(search, "cholesterol")
+    qtbot.waitUntil(lambda: window.search_status() == "3 matches")
+
+    window.open_report(make_report(pdf=other_url), kit_id=KIT_ID, sample_id=SAMPLE_ID)
+
+    assert window.page_text() == "Page 1 of 1"
+    assert search.text() == ""
+    assert window.search_status() == ""
 
 
 def test_report_without_any_file_says_so(make_window: MakeWindow) -> None:
