@@ -548,7 +548,7 @@ class NewOrderForm(QWidget):
         self._autosave.stop()
         self.fields.reveal_all()
         self.kits.reveal()
-        if self._local_problems():
+        if self.blocking_problems():
             self._show_blocked()
             return
         self._busy = True
@@ -592,19 +592,34 @@ class NewOrderForm(QWidget):
 
     # --- validation state ----------------------------------------------------------------
 
-    def _local_problems(self) -> list[str]:
-        return self.blocking_problems()
+
+    def _problem_counts(self) -> tuple[int, int]:
+        """(errors, unconfirmed warnings) standing between the user and Submit."""
+        blocking = self.fields.blocking()
+        errors = sum(1 for f in blocking if f.severity == "error")
+        errors += len(self.kits.problems()) + len(self.metadata.problems())
+        warnings = len(blocking) - sum(1 for f in blocking if f.severity == "error")
+        if self._duplicates and self._duplicate_key not in self._duplicate_confirmed:
+            warnings += 1
+        return errors, warnings
 
     def _show_blocked(self) -> None:
-        problems = self._local_problems()
-        count = len(problems)
-        text = (
-            self.tr("Fix the problem marked above before placing the order.")
-            if count == 1
-            else self.tr("Fix the %1 problems marked above before placing the order.").replace(
-                "%1", str(count)
+        errors, warnings = self._problem_counts()
+        count = errors + warnings
+        if errors:
+            text = (
+                self.tr("Fix the problem marked above before placing the order.")
+                if count == 1
+                else self.tr("Fix the %1 problems marked above before placing the order.")
             )
-        )
+        else:
+            # Only warnings left: they may be right; the user corrects or confirms each.
+            text = (
+                self.tr("Check the warning marked above: correct it, or confirm it.")
+                if count == 1
+                else self.tr("Check the %1 warnings marked above: correct them, or confirm each.")
+            )
+        text = text.replace("%1", str(count))
         self._set_status(text, _WARN_COLORS)
         if not self.fields.focus_first_problem():
             if self.kits.problems():
@@ -639,14 +654,23 @@ class NewOrderForm(QWidget):
             if self._state == "needs_attention"
             else self.tr("&Place order")
         )
-        count = len(self.blocking_problems()) if editable else 0
-        self.problem_count.setText(
-            ""
-            if count == 0 or self.fields.is_empty()
-            else self.tr("1 problem to fix")
-            if count == 1
-            else self.tr("%1 problems to fix").replace("%1", str(count))
-        )
+        errors, warnings = self._problem_counts() if editable else (0, 0)
+        if not (errors or warnings) or self.fields.is_empty():
+            text = ""
+        elif errors:
+            total = errors + warnings
+            text = (
+                self.tr("1 problem to fix")
+                if total == 1
+                else self.tr("%1 problems to fix").replace("%1", str(total))
+            )
+        else:
+            text = (
+                self.tr("1 warning to confirm")
+                if warnings == 1
+                else self.tr("%1 warnings to confirm").replace("%1", str(warnings))
+            )
+        self.problem_count.setText(text)
         self._update_summary()
 
     def _update_summary(self) -> None:

@@ -272,6 +272,7 @@ def test_ship_anyway_is_remembered_for_that_value_only(
     confirm = form.fields.messages["address.zip"].confirm
     qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
     assert session.outbox.submitted == []  # an unconfirmed warning blocks
+    assert form.status_text() == "Check the warning marked above: correct it, or confirm it."
 
     confirm.click()  # "Ship anyway"
     type_into(qtbot, form, "address.zip", "10002")  # another value: asked again
