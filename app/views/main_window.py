@@ -41,6 +41,8 @@ from app.services.sync import Notification, SyncResult
 from app.tasks import PeriodicTask, Runner, call_on_gui
 from app.views.app_settings import AppSettings
 from app.views.banner import Banner
+from app.views.find_kit import FindKitBar
+from app.views.kit_panel import KitTrackingPanel
 from app.views.order_list import OrderListView
 from app.views.order_table import sort_rows
 from app.views.sign_in import SignInContext, SignInDialog
@@ -171,18 +173,17 @@ class MainWindow(QMainWindow):
     # --- building -----------------------------------------------------------------------
 
     def _make_panel(self) -> QWidget:
-        self.kit_panel: Any = None
-        KitTrackingPanel = _optional("app.views.kit_panel", "KitTrackingPanel")
-        if KitTrackingPanel is None:
-            placeholder = QLabel(self.tr("Select an order to see its kits."))
-            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            placeholder.setObjectName("panelPlaceholder")
-            return placeholder
-        self._kit_panel_class: Any = KitTrackingPanel
-        holder = QWidget()
-        holder.setObjectName("panelHolder")
-        QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-        return holder
+        """The right side: "Find kit" bar over the kit panel (both need a session)."""
+        self.kit_panel: KitTrackingPanel | None = None
+        self.find_kit_bar: FindKitBar | None = None
+        side = QWidget()
+        side.setObjectName("sidePane")
+        layout = QVBoxLayout(side)
+        layout.setContentsMargins(6, 0, 0, 0)
+        self.panel_placeholder = QLabel(self.tr("Sign in to see orders."))
+        self.panel_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.panel_placeholder)
+        return side
 
     def _action(
         self,
@@ -342,25 +343,25 @@ class MainWindow(QMainWindow):
         self.session_changed.emit(session)
 
     def _ensure_panel(self) -> None:
-        klass = getattr(self, "_kit_panel_class", None)
-        if klass is None or self.session is None:
+        session = self.session
+        if session is None:
             return
-        if self.kit_panel is not None:
-            self.kit_panel.setParent(None)
-            self.kit_panel.deleteLater()
-        panel = klass(self.session, self._runner, self.panel)
         layout = self.panel.layout()
-        assert layout is not None
-        layout.addWidget(panel)
-        self.kit_panel = panel
-        for signal_name, slot in (
-            ("open_report_requested", self._on_panel_open_report_requested),
-            ("register_kit_requested", self._on_panel_register_kit_requested),
-            ("order_found", self._on_panel_order_found),
-        ):
-            signal = getattr(panel, signal_name, None)
-            if signal is not None:
-                signal.connect(slot)
+        assert isinstance(layout, QVBoxLayout)
+        for old in (self.find_kit_bar, self.kit_panel):
+            if old is not None:
+                old.setParent(None)
+                old.deleteLater()
+        self.panel_placeholder.hide()
+        bar = FindKitBar(session, self._runner, self.panel)
+        bar.kit_found.connect(self._on_find_kit_bar_kit_found)
+        panel = KitTrackingPanel(session, self._runner, self.panel)
+        panel.open_report_requested.connect(self._on_panel_open_report_requested)
+        panel.register_kit_requested.connect(self._on_panel_register_kit_requested)
+        layout.addWidget(bar)
+        layout.addWidget(panel, 1)
+        self.find_kit_bar, self.kit_panel = bar, panel
+        panel.show_order(self.order_list.selected_order_id())
 
     def _stop_session_work(self) -> None:
         if self._periodic is not None:
@@ -517,10 +518,14 @@ class MainWindow(QMainWindow):
         self._offline = False
         self._last_sync = datetime.now()
         self._show_outcome(outcome)
-        if outcome.notifications:
-            self.notify("; ".join(note.text for note in outcome.notifications))
+        panel = self.kit_panel
+        changed = outcome.result.changed_order_ids if outcome.result is not None else frozenset()
+        if panel is not None and panel.order_id in changed:
+            panel.refresh()
         self._update_status_bar()
         self.statusBar().clearMessage()
+        if outcome.notifications:
+            self.notify("; ".join(note.text for note in outcome.notifications))
         if self.banner.isVisible() and getattr(self, "_banner_is_sync", False):
             self.banner.dismiss()
         self.refreshed.emit()
@@ -650,16 +655,14 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def focus_find_kit(self) -> None:
-        panel = self.kit_panel
-        focus = getattr(panel, "focus_find_kit", None) if panel is not None else None
-        if callable(focus):
-            focus()
-            return
-        bar = getattr(panel, "find_kit_bar", None) if panel is not None else None
-        if bar is not None:
-            bar.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            return
-        self._status_message(self.tr("Finding kits by barcode arrives with the kit panel."))
+        if self.find_kit_bar is not None:
+            self.tabs.setCurrentIndex(0)
+            self.find_kit_bar.focus_field()
+
+    @Slot(str, str)
+    def _on_find_kit_bar_kit_found(self, _kit_id: str, order_id: str) -> None:
+        if not self.order_list.select_order(order_id) and self.kit_panel is not None:
+            self.kit_panel.show_order(order_id)  # not synced yet: show it anyway
 
     @Slot()
     def open_register_kit(self) -> None:
@@ -725,9 +728,6 @@ class MainWindow(QMainWindow):
     def _on_order_list_order_selected(self, order_id: str | None) -> None:
         if self.kit_panel is not None:
             self.kit_panel.show_order(order_id)
-
-    def _on_panel_order_found(self, order_id: str) -> None:
-        self.order_list.select_order(order_id)
 
     def _on_panel_open_report_requested(
         self, report: Any, kit_id: str, sample_id: str, all_reports: Any = None

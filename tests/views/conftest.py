@@ -1,13 +1,24 @@
-"""Shared fixtures for view tests: obviously fake order rows built the way sync builds them."""
+"""Shared fixtures for view tests: fake order rows built the way sync builds them, in-memory
+keyrings, and the real main window wired to the sandbox."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from keyring.backend import KeyringBackend
+from pytestqt.qtbot import QtBot
 
+from app.main import check_connection, open_session
+from app.sandbox import SandboxServer
+from app.services.credentials import CredentialStore
+from app.services.environments import Environment
 from app.services.state import KitInfo, OrderInfo, OrderRow, build_row
+from app.tasks import TaskRunner
+from app.views.app_settings import AppSettings
+from app.views.main_window import MainWindow
+from app.views.sign_in import SignInContext
 
 BASE_TIME = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 
@@ -91,3 +102,96 @@ def sample_rows() -> list[OrderRow]:
             kits=[("SPOTTEST0005", "adx100", "registered", "teleported")],
         ),
     ]
+
+
+# --- the real window against the sandbox ------------------------------------------------
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring kept in a dict."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.entries.pop((service, username), None)
+
+
+class FailingKeyring(KeyringBackend):
+    """Raises ``exc`` from every call, like a missing or locked backend."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self, exc: Exception) -> None:
+        super().__init__()
+        self.exc = exc
+
+    def get_password(self, service: str, username: str) -> str | None:
+        raise self.exc
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise self.exc
+
+    def delete_password(self, service: str, username: str) -> None:
+        raise self.exc
+
+
+@pytest.fixture
+def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
+    tasks = TaskRunner()
+    yield tasks
+    tasks.shutdown()
+
+
+@pytest.fixture
+def keyring_backend() -> MemoryKeyring:
+    return MemoryKeyring()
+
+
+@pytest.fixture
+def sign_in_context(sandbox: SandboxServer, keyring_backend: KeyringBackend) -> SignInContext:
+    def start_sandbox() -> tuple[Environment, str]:
+        return Environment.sandbox(sandbox.base_url), sandbox.token
+
+    return SignInContext(
+        credentials=CredentialStore(keyring_backend=keyring_backend),
+        check_connection=check_connection,
+        start_sandbox=start_sandbox,
+    )
+
+
+MakeWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def make_window(
+    qtbot: QtBot, runner: TaskRunner, sign_in_context: SignInContext
+) -> Iterator[MakeWindow]:
+    """The real main window, signed in to nothing yet; closed (and its session) at the end."""
+    windows: list[MainWindow] = []
+
+    def make(**kwargs: object) -> MainWindow:
+        options: dict[str, object] = {
+            "settings": AppSettings(),
+            "sign_in": sign_in_context,
+            "open_session": open_session,
+            "use_tray": False,
+        }
+        options.update(kwargs)
+        window = MainWindow(runner, **options)  # type: ignore[arg-type]
+        qtbot.addWidget(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.shutdown()
+    runner.wait_idle(5000)

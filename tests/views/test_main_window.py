@@ -1,0 +1,358 @@
+"""The real main window driven like a user, against the local sandbox (real HTTP, real runner)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from app.sandbox import SandboxServer
+from app.views.app_settings import AppSettings
+from app.views.kit_panel import TrackingLink
+from app.views.main_window import MainWindow
+from app.views.order_table import COL_ORDER_ID, COL_PATIENT, COL_PROGRESS
+from app.views.sign_in import SignInDialog
+from tests.views.conftest import MakeWindow
+
+# The offscreen platform cannot raise windows or honour size hints; both are harmless here.
+pytestmark = pytest.mark.qt_log_ignore(
+    "This plugin does not support propagateSizeHints", "This plugin does not support raise"
+)
+
+SEEDED = 40
+WAIT_MS = 15_000
+
+
+@pytest.fixture
+def seeded(sandbox: SandboxServer) -> SandboxServer:
+    sandbox.seed(SEEDED)
+    return sandbox
+
+
+def open_dialog(qtbot: QtBot, window: MainWindow) -> SignInDialog:
+    qtbot.waitUntil(lambda: _visible_dialog(window) is not None, timeout=WAIT_MS)
+    dialog = _visible_dialog(window)
+    assert dialog is not None
+    return dialog
+
+
+def _visible_dialog(window: MainWindow) -> SignInDialog | None:
+    for dialog in window.findChildren(SignInDialog):
+        if dialog.isVisible():
+            return dialog
+    return None
+
+
+def sign_in_to_sandbox(qtbot: QtBot, window: MainWindow, expected: int = SEEDED) -> None:
+    window.show()
+    window.start()
+    dialog = open_dialog(qtbot, window)
+    dialog.environment_combo.setCurrentIndex(dialog.environment_combo.findData("sandbox"))
+    assert not dialog.token_edit.isVisible()  # the sandbox needs no token
+    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.order_count() == expected, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not window.refresh_in_progress(), timeout=WAIT_MS)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)  # shortcuts need an active window
+
+
+def visible_ids(window: MainWindow) -> list[str]:
+    model = window.order_list.model
+    return [model.index(row, COL_ORDER_ID).data() for row in range(model.rowCount())]
+
+
+def test_first_start_asks_to_sign_in_then_shows_the_seeded_orders(
+    qtbot: QtBot, seeded: SandboxServer, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    assert window.environment_label.text() == "Not signed in"
+    assert not window.new_order_action.isEnabled()
+    sign_in_to_sandbox(qtbot, window)
+    assert window.environment_label.text() == "Sandbox (built-in)"
+    assert window.online_label.text() == "● Online"
+    assert window.sync_label.text().startswith("Last sync ")
+    qtbot.waitUntil(lambda: window.outbox_label.text().startswith("Outbox:"), timeout=WAIT_MS)
+    assert window.outbox_label.text() == "Outbox: 0 queued · 0 need attention"
+    assert window.new_order_action.isEnabled()
+    assert window.order_list.count_label.text() == f"{SEEDED} order(s)"
+    assert AppSettings().environment_kind == "sandbox"  # remembered for the next start
+
+
+def test_next_start_goes_straight_to_the_remembered_sandbox(
+    qtbot: QtBot, seeded: SandboxServer, make_window: MakeWindow
+) -> None:
+    settings = AppSettings()
+    settings.environment_kind = "sandbox"
+    window = make_window(settings=settings)
+    window.show()
+    window.start()
+    qtbot.waitUntil(lambda: window.order_count() == SEEDED, timeout=WAIT_MS)
+    assert _visible_dialog(window) is None
+
+
+def test_search_filters_as_you_type(
+    qtbot: QtBot, seeded: SandboxServer, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    sign_in_to_sandbox(qtbot, window)
+    model = window.order_list.model
+    target = model.row_at(5)
+    assert target is not None
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.order_list.search_edit.hasFocus()
+    qtbot.keyClicks(window.order_list.search_edit, target.order_id.lower())
+    qtbot.waitUntil(lambda: visible_ids(window) == [target.order_id], timeout=WAIT_MS)
+    assert window.order_list.count_label.text() == f"1 of {SEEDED} orders"
+    window.order_list.search_edit.clear()
+    qtbot.waitUntil(lambda: model.rowCount() == SEEDED, timeout=WAIT_MS)
+
+
+def test_status_filter_shows_only_that_status(
+    qtbot: QtBot, seeded: SandboxServer, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    sign_in_to_sandbox(qtbot, window)
+    combo = window.order_list.status_combo
+    combo.setCurrentIndex(combo.findData("pending"))
+    model = window.order_list.model
+    statuses = {model.row_at(row).status for row in range(model.rowCount())}  # type: ignore[union-attr]
+    assert statuses <= {"pending"}
+
+
+def test_advancing_the_sandbox_clock_moves_orders_along(
+    qtbot: QtBot, seeded: SandboxServer, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    sign_in_to_sandbox(qtbot, window)
+    model = window.order_list.model
+
+    def progress() -> dict[str, str]:
+        return {
+            model.index(row, COL_ORDER_ID).data(): model.index(row, COL_PROGRESS).data()
+            for row in range(model.rowCount())
+        }
+
+    before = progress()
+    seeded.advance(12)
+    with qtbot.waitSignal(window.refreshed, timeout=WAIT_MS):
+        qtbot.keyClick(window, Qt.Key.Key_F5)
+    after = progress()
+    assert set(after) == set(before)
+    assert after != before
+
+
+def test_selection_survives_a_refresh(
+    qtbot: QtBot, seeded: SandboxServer, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    sign_in_to_sandbox(qtbot, window)
+    order_list = window.order_list
+    chosen = order_list.model.order_id_at(20)
+    assert chosen is not None
+    assert order_list.select_order(chosen)
+    seeded.advance(12)
+    with qtbot.waitSignal(window.refreshed, timeout=WAIT_MS):
+        window.refresh_now()
+    assert order_list.selected_order_id() == chosen
+
+
+def test_results_arriving_notify_without_patient_details(
+    qtbot: QtBot, seeded: SandboxServer, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    sign_in_to_sandbox(qtbot, window)
+    rows = [window.order_list.model.row_at(r) for r in range(window.order_list.model.rowCount())]
+    names = {part.lower() for row in rows if row is not None
+             for part in (row.first_name, row.last_name, row.email)}
+    seeded.advance(40)
+    with qtbot.waitSignal(window.notification_posted, timeout=WAIT_MS) as blocker:
+        window.refresh_now()
+    text = str(blocker.args[0])
+    assert "kit" in text
+    assert not any(name in text.lower() for name in names)
+    assert window.statusBar().currentMessage() == text
+    attention = window.order_list.attention_button.text()
+    assert attention.startswith("Needs attention (")
+    assert attention != "Needs attention (0)"
+
+
+def test_a_rejected_token_reopens_sign_in_and_keeps_the_window_as_it_was(
+    qtbot: QtBot, seeded: SandboxServer, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    sign_in_to_sandbox(qtbot, window)
+    order_list = window.order_list
+    order_list.search_edit.setText("o")
+    chosen = order_list.model.order_id_at(3)
+    assert chosen is not None
+    order_list.select_order(chosen)
+    assert window.session is not None
+    window.session.reauthenticate("revoked-token-0000")  # Spot now answers 401
+    window.refresh_now()
+    dialog = open_dialog(qtbot, window)
+    assert "rejected" in dialog.reason_label.text()
+    assert window.banner.isVisible()
+    assert order_list.search_edit.text() == "o"
+    assert order_list.selected_order_id() == chosen
+    assert window.order_count() == SEEDED
+    # Signing in again carries on with the same list.
+    dialog.environment_combo.setCurrentIndex(dialog.environment_combo.findData("sandbox"))
+    with qtbot.waitSignal(window.refreshed, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    assert not window.banner.isVisible()
+    assert order_list.selected_order_id() == chosen
+
+
+def test_losing_the_network_shows_offline_and_a_copyable_banner(
+    qtbot: QtBot, seeded: SandboxServer, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    sign_in_to_sandbox(qtbot, window)
+    seeded.set_faults(drop_rate=1.0)  # the server does the work, then hangs up: no answer
+    window.refresh_now()
+    qtbot.waitUntil(lambda: window.online_label.text() == "● Offline", timeout=WAIT_MS)
+    assert window.banner.isVisible()
+    assert window.order_count() == SEEDED  # the list stays
+    qtbot.mouseClick(window.banner.copy_button, Qt.MouseButton.LeftButton)
+    copied = QGuiApplication.clipboard().text()
+    assert window.banner.title_label.text() in copied
+    assert "Traceback" not in copied
+
+
+def test_ctrl_n_opens_the_order_form_and_ctrl_k_finds_kits(
+    qtbot: QtBot, seeded: SandboxServer, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    sign_in_to_sandbox(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(
+        lambda: any(w.isVisible() and type(w).__name__ == "NewOrderDialog"
+                    for w in QApplication.topLevelWidgets()),
+        timeout=WAIT_MS,
+    )
+    for widget in QApplication.topLevelWidgets():
+        if type(widget).__name__ == "NewOrderDialog":
+            widget.close()  # an untouched form closes without asking
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_kit_bar is not None
+    assert window.find_kit_bar.field.hasFocus()
+
+
+def test_window_layout_is_restored_next_time(
+    qtbot: QtBot, seeded: SandboxServer, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    window.show()
+    window.resize(760, 560)
+    window.splitter.setSizes([450, 300])
+    window.order_list.table.setColumnWidth(COL_PATIENT, 333)
+    window.order_list.table.horizontalHeader().setSectionResizeMode(
+        COL_PATIENT, window.order_list.table.horizontalHeader().ResizeMode.Interactive
+    )
+    window.order_list.table.setColumnWidth(COL_PATIENT, 333)
+    window.order_list.model.sort(COL_PATIENT, Qt.SortOrder.AscendingOrder)
+    window.order_list.table.horizontalHeader().setSortIndicator(
+        COL_PATIENT, Qt.SortOrder.AscendingOrder
+    )
+    sizes = window.splitter.sizes()
+    window.close()
+    again = make_window()
+    again.show()
+    assert again.size().width() == 760
+    assert again.splitter.sizes() == sizes
+    assert again.order_list.model.sort_column == COL_PATIENT
+
+
+def test_crash_message_is_non_blocking_and_copyable(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    window.show()
+    window.show_crash("KeyError at kit_panel.py:12 in show_order")
+    assert window.banner.title_label.text() == "Something went wrong"
+    assert "kit_panel.py:12" in window.banner.details
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog)
+                and w.isVisible()]
+
+
+def test_sign_in_dialog_tells_a_wrong_token_apart(
+    qtbot: QtBot, sandbox: SandboxServer, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    window.show()
+    dialog = window.show_sign_in()
+    assert dialog is not None
+    dialog.environment_combo.setCurrentIndex(dialog.environment_combo.findData("custom"))
+    dialog.url_edit.setText(sandbox.base_url)
+    qtbot.keyClicks(dialog.token_edit, "not-the-token")
+    assert dialog.token_edit.echoMode() == dialog.token_edit.EchoMode.Password
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "rejected" in dialog.status_label.text(), timeout=WAIT_MS)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: "rejected" in dialog.status_label.text(), timeout=WAIT_MS)
+    assert dialog.isVisible()  # still there to fix the token
+    assert window.session is None
+
+
+class _UrlCatcher(QObject):
+    """Takes the place of the browser for https links (QDesktopServices.setUrlHandler)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url.toString())
+
+
+def test_open_an_order_see_its_timeline_and_follow_a_tracking_link(
+    qtbot: QtBot, seeded: SandboxServer, make_window: MakeWindow
+) -> None:
+    seeded.advance(3)  # kits are on their way: tracking numbers exist
+    window = make_window()
+    sign_in_to_sandbox(qtbot, window)
+    model = window.order_list.model
+    shipped = next(
+        row for row in (model.row_at(n) for n in range(model.rowCount()))
+        if row is not None and row.kit_ids and row.kit_statuses[0] not in ("", "preparing")
+    )
+    window.order_list.select_order(shipped.order_id)
+    panel = window.kit_panel
+    assert panel is not None
+    qtbot.waitUntil(lambda: panel.current_order() is not None, timeout=WAIT_MS)
+    assert panel.order_id == shipped.order_id
+    kit_timeline, _sample_timeline = panel.timelines(shipped.kit_ids[0])
+    assert kit_timeline.isVisible()
+    links = [link for link in panel.findChildren(TrackingLink) if link.isVisible()]
+    assert links
+    catcher = _UrlCatcher()
+    QDesktopServices.setUrlHandler("https", catcher, "open")
+    try:
+        qtbot.mouseClick(links[0], Qt.MouseButton.LeftButton)
+    finally:
+        QDesktopServices.unsetUrlHandler("https")
+    assert catcher.urls == [links[0].url]
+    assert links[0].text() in catcher.urls[0]
+
+
+def test_find_kit_by_barcode_jumps_to_its_order(
+    qtbot: QtBot, seeded: SandboxServer, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    sign_in_to_sandbox(qtbot, window)
+    model = window.order_list.model
+    with_kit = next(
+        row for row in (model.row_at(n) for n in range(model.rowCount()))
+        if row is not None and row.kit_ids
+    )
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    bar = window.find_kit_bar
+    assert bar is not None
+    qtbot.keyClicks(bar.field, with_kit.kit_ids[0].lower())
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return)  # a USB scanner ends with Enter
+    qtbot.waitUntil(
+        lambda: window.order_list.selected_order_id() == with_kit.order_id, timeout=WAIT_MS
+    )
