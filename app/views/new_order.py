@@ -525,8 +525,12 @@ class NewOrderForm(QWidget):
         return self.fields.is_empty() and self.kits.is_default() and self.metadata.is_empty()
 
     def needs_discard_confirm(self) -> bool:
-        """True while closing would throw away typing that is not in the outbox."""
-        return self._state in ("editing", "needs_attention") and not self.is_empty()
+        """True while closing would throw away typing that is not in the outbox.
+
+        An order Spot sent back (needs attention) is still in the outbox, listed by the main
+        window; closing this window does not lose it.
+        """
+        return self._state == "editing" and not self.is_empty()
 
     def focus_first_field(self) -> None:
         self.fields.first_editor().setFocus(Qt.FocusReason.OtherFocusReason)
@@ -631,7 +635,9 @@ class NewOrderForm(QWidget):
     def _on_form_changed(self) -> None:
         if self._state not in ("editing", "needs_attention"):
             return
-        self._autosave.start()
+        if self._state == "editing":
+            # Not once the outbox holds the order: a restored copy would be a second order.
+            self._autosave.start()
         self._refresh()
 
     @Slot()
@@ -1086,7 +1092,7 @@ class NewOrderForm(QWidget):
 
     @Slot()
     def _on_autosave_timeout(self) -> None:
-        if self._state not in ("editing", "needs_attention"):
+        if self._state != "editing":
             return
         draft_id = self.draft_id
         if self.is_empty():
@@ -1104,7 +1110,11 @@ class NewOrderForm(QWidget):
         """Save now instead of after the debounce (closing the window, tests)."""
         if self._autosave.isActive():
             self._autosave.stop()
-            self._on_autosave_timeout()
+            try:
+                self._on_autosave_timeout()
+            except RuntimeError:
+                # The runner is already shut down (app exit): the last autosave stands.
+                log.warning("draft not flushed: the task runner has stopped")
 
     def _on_draft_save_failed(self, exc: BaseException) -> None:
         log.warning("draft autosave failed: %s", type(exc).__name__)
@@ -1245,7 +1255,9 @@ class NewOrderDialog(QDialog):
         self.form.request_discard()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._may_close or not self.form.needs_discard_confirm():
+        # A close the user did not start (the main window quitting) keeps the draft without
+        # asking: it is offered back the next time a new-order window opens.
+        if self._may_close or not self.form.needs_discard_confirm() or not event.spontaneous():
             self.form.flush_draft()
             event.accept()
             return

@@ -726,3 +726,32 @@ def test_form_unsubscribes_from_the_outbox_when_destroyed(
     assert session.outbox.subscribers == 1
     form.deleteLater()
     qtbot.waitUntil(lambda: session.outbox.subscribers == 0)
+
+
+def test_closing_from_the_app_keeps_the_draft_without_asking(
+    qtbot: QtBot, session: FakeSession
+) -> None:
+    dialog = NewOrderDialog(session, InlineTaskRunner())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_into(qtbot, dialog.form, "first_name", "Alice")
+    dialog.close()  # the main window closing its children at exit
+    assert dialog.form.confirm_box is None
+    assert [d["recipient"]["first_name"] for d in session.drafts.saved.values()] == ["Alice"]
+
+
+def test_corrections_after_a_400_are_not_saved_as_a_second_draft(
+    qtbot: QtBot, session: FakeSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(NewOrderForm, "AUTOSAVE_DELAY_MS", 10)
+    form = NewOrderForm(session, InlineTaskRunner())
+    qtbot.addWidget(form)
+    form.show()
+    fill(qtbot, form)
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    session.outbox.report("item-1", state="needs_attention", attempts=1,
+                          field_errors={"recipient.address.zip": ["Not deliverable"]})
+    type_into(qtbot, form, "address.zip", "94107")
+    qtbot.wait(50)
+    assert session.drafts.saved == {}  # the outbox item is the one copy of this order
+    assert not form.needs_discard_confirm()
