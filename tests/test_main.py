@@ -1,0 +1,65 @@
+"""The composition root: arguments, the crash handler and an embedded --sandbox run."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.main import DEFAULT_SPEED, CrashHandler, crash_details, parse_args, sandbox_catalog
+
+
+def test_sandbox_flags_default_to_a_moving_seeded_sandbox() -> None:
+    args = parse_args(["--sandbox"])
+    assert args.sandbox
+    assert args.sandbox_speed == DEFAULT_SPEED > 1
+    assert args.sandbox_seed > 0
+    assert parse_args(["--sandbox-speed", "0"]).sandbox_speed == 0
+
+
+def test_crash_details_name_type_and_place_but_never_the_message() -> None:
+    try:
+        raise KeyError("jane.doe@example.test")
+    except KeyError:
+        _type, _exc, tb = sys.exc_info()
+        details = crash_details(KeyError, tb)
+    assert details.startswith("KeyError at test_main.py:")
+    assert "in test_crash_details_name_type_and_place_but_never_the_message" in details
+    assert "jane" not in details
+
+
+def test_crash_handler_logs_without_the_message(caplog: pytest.LogCaptureFixture) -> None:
+    handler = CrashHandler()
+    try:
+        raise ValueError("Patient Testy McFake, 555-0100")
+    except ValueError as exc:
+        handler._on_exception(ValueError, exc, exc.__traceback__)
+    assert handler.last_details.startswith("ValueError at test_main.py:")
+    assert "McFake" not in caplog.text
+    assert "ValueError at test_main.py" in caplog.text
+
+
+def test_sandbox_catalog_names_every_kit_type() -> None:
+    catalog = sandbox_catalog()
+    assert "health_kit_1" in catalog
+    assert all(name for name in catalog.values())
+
+
+def test_embedded_sandbox_run_starts_syncs_and_stops_cleanly(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    env = dict(os.environ, SPOT_FRONT_DESK_HOME=str(home), QT_QPA_PLATFORM="offscreen",
+               SPOT_FRONT_DESK_QUIT_AFTER_MS="6000")
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "--sandbox", "--sandbox-seed", "25"],
+        capture_output=True, text=True, env=env, timeout=120, check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    log = (home / "logs" / "frontdesk.log").read_text()
+    assert "embedded sandbox started" in log
+    assert "25 orders" in log  # the first sync fetched the seeded orders
+    assert "session closed" in log
+    assert "Traceback" not in log
+    assert (home / "data" / "sandbox").is_dir()
