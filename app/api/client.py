@@ -542,6 +542,9 @@ class SpotClient:
         timeout: httpx.Timeout,
         accept: str,
     ) -> httpx.Response:
+        if self._http.is_closed:
+            # A signed-out session closes its client while a worker may still hold it.
+            raise SpotConnectionError("the Spot connection was closed", maybe_delivered=False)
         request = self._http.build_request(
             method, url, json=json, headers=self._headers_for(url, accept), timeout=timeout
         )

@@ -288,8 +288,10 @@ def test_context_manager_closes(make_client: MakeClient) -> None:
     recorder = Recorder(httpx.Response(200, json={"kit_id": "K1"}))
     with make_client(recorder) as client:
         client.get_kit("K1")
-    with pytest.raises(RuntimeError):
+    with pytest.raises(errors.SpotConnectionError, match="closed") as caught:
         client.get_kit("K1")
+    assert caught.value.maybe_delivered is False
+    assert len(recorder.requests) == 1
 
 
 def test_accept_headers(make_client: MakeClient) -> None:
