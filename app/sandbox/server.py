@@ -800,7 +800,7 @@ class SandboxServer:
         app.base_url = f"http://{shown}:{port}"
         self._app, self._server = app, server
         self._stopping.clear()
-        serve = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2},
+        serve = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
                                  name="sandbox-http", daemon=True)
         serve.start()
         self._threads = [serve]
