@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.views.theme import badge_colors
@@ -496,6 +496,7 @@ class StatusBadgeDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._colors: dict[tuple[str, int], tuple[QColor, QColor]] = {}
+        self._pixmaps: dict[tuple[Any, ...], QPixmap] = {}
 
     def _badge_colors(self, tone: str, palette: QPalette) -> tuple[QColor, QColor]:
         key = (tone, palette.cacheKey())
@@ -522,16 +523,36 @@ class StatusBadgeDelegate(QStyledItemDelegate):
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         if not text:
             return
-        tone = index.data(ToneRole) or "neutral"
-        background, foreground = self._badge_colors(str(tone), opt.palette)
+        tone = str(index.data(ToneRole) or "neutral")
+        rect = opt.rect
+        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        key = (text, tone, rect.width(), rect.height(), opt.palette.cacheKey(), opt.font.key(),
+               ratio)
+        # A few distinct labels fill every visible row: render each badge once, then blit.
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            if len(self._pixmaps) > 512:
+                self._pixmaps.clear()
+            pixmap = self._pixmaps[key] = self._render_badge(opt, text, tone, ratio)
+        painter.drawPixmap(rect.topLeft(), pixmap)
+
+    def _render_badge(
+        self, opt: QStyleOptionViewItem, text: str, tone: str, ratio: float
+    ) -> QPixmap:
+        rect = opt.rect
+        pixmap = QPixmap(QSize(max(1, round(rect.width() * ratio)),
+                               max(1, round(rect.height() * ratio))))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        background, foreground = self._badge_colors(tone, opt.palette)
         metrics = opt.fontMetrics
-        rect = opt.rect.adjusted(4, 0, -4, 0)
+        inner_width = rect.width() - 8
         height = min(rect.height() - 2, metrics.height() + 2 * self._PAD_Y)
-        available = max(0, rect.width() - 2 * self._PAD_X)
+        available = max(0, inner_width - 2 * self._PAD_X)
         shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, available)
-        width = min(rect.width(), metrics.horizontalAdvance(shown) + 2 * self._PAD_X)
-        badge = QRectF(rect.x(), rect.y() + (rect.height() - height) / 2, width, height)
-        painter.save()
+        width = min(inner_width, metrics.horizontalAdvance(shown) + 2 * self._PAD_X)
+        badge = QRectF(4, (rect.height() - height) / 2, width, height)
+        painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(background)
@@ -539,7 +560,8 @@ class StatusBadgeDelegate(QStyledItemDelegate):
         painter.setPen(foreground)
         painter.setFont(opt.font)
         painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), shown)
-        painter.restore()
+        painter.end()
+        return pixmap
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
