@@ -20,6 +20,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Literal, Protocol
@@ -124,47 +125,27 @@ class SyncService:
             store = self._store
             full = full or not store.orders_complete
             first = len(store) == 0
-            requests = 0
-
-            orders: list[OrderInfo] = []
-            mark = None if full else store.newest_order_update
-            offset = 0
-            while True:
-                page = client.list_orders(results=PAGE_SIZE, offset=offset)
-                requests += 1
-                reached_known = False
-                for summary in page:
-                    info = order_info(summary)
-                    if mark is not None:
-                        if info.updated < mark:
-                            reached_known = True  # older than anything we lack: done
-                            break
-                        if info.updated == mark and store.order_updated(info.order_id) == mark:
-                            continue  # known; an unknown order may share its timestamp
-                    orders.append(info)
-                if reached_known or len(page) < PAGE_SIZE:
-                    break
-                offset += len(page)
-
-            kits: list[KitInfo] = []
             kit_mark = None if full else store.kit_mark
             since = kit_mark.astimezone(UTC).date() if kit_mark is not None else None
             started = self._clock()
-            sweep = (
+            sweep_due = (
                 since is None
-                or bool(orders)
                 or self._last_kit_sweep is None
                 or started - self._last_kit_sweep >= self._kit_sweep_interval
             )
-            offset = 0
-            while True:
-                kit_page = client.list_kits(updated_after=since, results=PAGE_SIZE, offset=offset)
-                requests += 1
-                kits.extend(kit_info(summary) for summary in kit_page)
-                kits_complete = len(kit_page) < PAGE_SIZE
-                if kits_complete or not sweep:
-                    break
-                offset += len(kit_page)
+            # Kits and orders are fetched side by side; the kit walk goes past its first
+            # page now if a sweep is due anyway, or later if the orders walk finds changes.
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-kits") as pool:
+                kits_job = pool.submit(_walk_kits, client, since, 0, sweep_due)
+                orders, requests = _walk_orders(
+                    client, store, None if full else store.newest_order_update
+                )
+                kits, kits_complete, kit_requests = kits_job.result()
+            requests += kit_requests
+            if not kits_complete and orders:
+                more, kits_complete, kit_requests = _walk_kits(client, since, len(kits), True)
+                kits.extend(more)
+                requests += kit_requests
 
             change = store.apply(
                 orders,
@@ -216,6 +197,47 @@ class SyncService:
     def _on_outbox_item(self, item: OutboxItem) -> None:
         if item.state == "sent" and item.order_id is not None:
             self._store.remember_kit_types(item.order_id, item.kit_types)
+
+
+def _walk_orders(
+    client: SyncClient, store: OrderStore, mark: datetime | None
+) -> tuple[list[OrderInfo], int]:
+    """Orders newest-updated first, until past ``mark`` (None: all). Returns (orders, requests)."""
+    orders: list[OrderInfo] = []
+    requests = 0
+    offset = 0
+    while True:
+        page = client.list_orders(results=PAGE_SIZE, offset=offset)
+        requests += 1
+        for summary in page:
+            info = order_info(summary)
+            if mark is not None:
+                if info.updated < mark:
+                    return orders, requests  # older than anything we lack: done
+                if info.updated == mark and store.order_updated(info.order_id) == mark:
+                    continue  # known; an unknown order may share its timestamp
+            orders.append(info)
+        if len(page) < PAGE_SIZE:
+            return orders, requests
+        offset += len(page)
+
+
+def _walk_kits(
+    client: SyncClient, since: date | None, offset: int, all_pages: bool
+) -> tuple[list[KitInfo], bool, int]:
+    """Kits updated since ``since`` from ``offset``: one page, or all of them.
+    Returns (kits, whether the walk reached the end, requests)."""
+    kits: list[KitInfo] = []
+    requests = 0
+    while True:
+        page = client.list_kits(updated_after=since, results=PAGE_SIZE, offset=offset)
+        requests += 1
+        kits.extend(kit_info(summary) for summary in page)
+        if len(page) < PAGE_SIZE:
+            return kits, True, requests
+        if not all_pages:
+            return kits, False, requests
+        offset += len(page)
 
 
 def order_info(summary: models.OrderSummary) -> OrderInfo:

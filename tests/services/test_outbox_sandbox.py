@@ -46,3 +46,4 @@ def test_twenty_orders_through_faults_are_each_created_once(sandbox: SandboxServ
         order = client.get_order(sent[item.item_id].order_id or "")
         assert (order.metadata or {})[REF_KEY] == item.client_ref
         assert (order.metadata or {})["test"] == "exactly-once"
+    client.close()

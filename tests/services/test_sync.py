@@ -100,6 +100,10 @@ class FakeSpotHTTP:
         return sum(1 for r in self.requests if r.url.path == path)
 
 
+def last_kits_request(spot: FakeSpotHTTP) -> httpx.Request:
+    return [r for r in spot.requests if r.url.path == "/api/v2/kits/"][-1]
+
+
 @pytest.fixture
 def spot() -> FakeSpotHTTP:
     return FakeSpotHTTP()
@@ -208,7 +212,7 @@ def test_kits_are_asked_for_since_the_day_of_the_newest_kit_update(spot: FakeSpo
     sync.refresh()
     newest = max(k["updated"] for k in spot.kits.values())
     sync.refresh()
-    assert spot.requests[-1].url.params["updated_after"] == newest[:10]
+    assert last_kits_request(spot).url.params["updated_after"] == newest[:10]
 
 
 def busy_day(spot: FakeSpotHTTP) -> None:
@@ -381,4 +385,4 @@ def test_dates_sent_are_plain_days(spot: FakeSpotHTTP) -> None:
     sync = SyncService(make_client(spot), OrderStore())
     sync.refresh()
     sync.refresh()
-    assert date.fromisoformat(spot.requests[-1].url.params["updated_after"])
+    assert date.fromisoformat(last_kits_request(spot).url.params["updated_after"])

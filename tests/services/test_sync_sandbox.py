@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import httpx
+import pytest
 
 from app.api import SpotClient
 from app.sandbox import SandboxServer
@@ -25,11 +28,23 @@ class CountingTransport(httpx.BaseTransport):
         self.inner.close()
 
 
-def test_nothing_changed_makes_at_most_two_requests(sandbox: SandboxServer) -> None:
+@pytest.fixture
+def transport() -> CountingTransport:
+    return CountingTransport()
+
+
+@pytest.fixture
+def client(sandbox: SandboxServer, transport: CountingTransport) -> Iterator[SpotClient]:
+    with SpotClient(sandbox.base_url, sandbox.token, transport=transport) as spot_client:
+        yield spot_client
+
+
+def test_nothing_changed_makes_at_most_two_requests(
+    sandbox: SandboxServer, client: SpotClient, transport: CountingTransport
+) -> None:
     sandbox.seed(400)
-    transport = CountingTransport()
     store = OrderStore()
-    sync = SyncService(SpotClient(sandbox.base_url, sandbox.token, transport=transport), store)
+    sync = SyncService(client, store)
     sync.refresh()
     assert len(store.rows()) == 400
     transport.requests.clear()
@@ -38,14 +53,12 @@ def test_nothing_changed_makes_at_most_two_requests(sandbox: SandboxServer) -> N
     assert result.changed_order_ids == frozenset()
 
 
-def test_every_kit_is_joined_to_its_order(sandbox: SandboxServer) -> None:
+def test_every_kit_is_joined_to_its_order(sandbox: SandboxServer, client: SpotClient) -> None:
     sandbox.seed(150)
-    client = SpotClient(sandbox.base_url, sandbox.token)
     store = OrderStore()
     SyncService(client, store).refresh()
-    kits = list(client.iter_kits())
     by_order: dict[str, set[str]] = {}
-    for kit in kits:
+    for kit in client.iter_kits():
         if kit.order_id:
             by_order.setdefault(kit.order_id, set()).add(kit.kit_id)
     for row in store.rows():
@@ -53,20 +66,21 @@ def test_every_kit_is_joined_to_its_order(sandbox: SandboxServer) -> None:
         assert row.progress.label
 
 
-def test_time_passing_is_seen_by_an_incremental_refresh(sandbox: SandboxServer) -> None:
+def test_time_passing_is_seen_by_an_incremental_refresh(
+    sandbox: SandboxServer, client: SpotClient
+) -> None:
     sandbox.seed(200)
     store = OrderStore()
-    sync = SyncService(SpotClient(sandbox.base_url, sandbox.token), store)
+    sync = SyncService(client, store)
     sync.refresh()
     before = {row.order_id: row for row in store.rows()}
     sandbox.advance(20)
     result = sync.refresh()
     assert result.changed_order_ids
     assert not result.full
-    kinds = {note.kind for note in result.notifications}
-    assert "results" in kinds
+    assert "results" in {note.kind for note in result.notifications}
+    assert any(before[oid] != store.get(oid) for oid in result.changed_order_ids if oid in before)
     # The incremental picture equals a fresh full sync.
     fresh = OrderStore()
-    SyncService(SpotClient(sandbox.base_url, sandbox.token), fresh).refresh()
+    SyncService(client, fresh).refresh()
     assert {r.order_id: r for r in store.rows()} == {r.order_id: r for r in fresh.rows()}
-    assert any(before[oid] != store.get(oid) for oid in result.changed_order_ids if oid in before)
