@@ -483,7 +483,7 @@ class RecipientFields(QWidget):
         assert isinstance(postal, QLineEdit)
         if country == "CA":
             self.labels["address.state"].setText(self.tr("Pro&vince"))
-            self.labels["address.zip"].setText(self.tr("&Postal code"))
+            self.labels["address.zip"].setText(self.tr("Postal &code"))
             postal.setPlaceholderText(self.tr("A1A 1A1"))
         else:
             self.labels["address.state"].setText(self.tr("S&tate"))

@@ -438,7 +438,7 @@ class NewOrderForm(QWidget):
         after = QHBoxLayout(self.after_actions)
         after.setContentsMargins(0, 0, 0, 0)
         self.another_button = _button(
-            self.tr("Another order for this &patient"), "another_button", self.status_bar
+            self.tr("&Another order for this patient"), "another_button", self.status_bar
         )
         self.another_button.clicked.connect(self._on_another_clicked)
         self.new_button = _button(self.tr("&New order"), "new_button", self.status_bar)
@@ -656,7 +656,7 @@ class NewOrderForm(QWidget):
         self.submit_button.setText(
             self.tr("Sending…")
             if self._busy
-            else self.tr("Send &again")
+            else self.tr("Send a&gain")
             if self._state == "needs_attention"
             else self.tr("&Place order")
         )
