@@ -167,6 +167,9 @@ class TaskRunner(QObject):
         self._ids = itertools.count(1)
         self._pending: dict[int, _Pending] = {}
         self._by_key: dict[str, TaskHandle] = {}
+        # Finished jobs stay referenced until the pool is idle: the outcome is delivered
+        # while the pool thread may still be returning from the job's run().
+        self._retired: list[_Job] = []
         self._closed = False
         # Emitted from pool threads; the runner lives on the GUI thread, so Qt queues the call.
         self._finished.connect(self._on_job_finished)
@@ -194,6 +197,8 @@ class TaskRunner(QObject):
             if previous is not None:
                 previous.cancel()
             self._by_key[key] = handle
+        if self._retired and self._pool.activeThreadCount() == 0:
+            self._retired.clear()
         job = _Job(task_id, fn, args, self._report)
         self._pending[task_id] = _Pending(handle, on_success, on_error, job)
         self._pool.start(job)
@@ -236,6 +241,8 @@ class TaskRunner(QObject):
         self._by_key.clear()
         finished = bool(self._pool.waitForDone(timeout_ms))
         QCoreApplication.processEvents()
+        if finished:
+            self._retired.clear()
         return finished
 
     def _report(self, task_id: int, ok: bool, payload: object) -> None:
@@ -257,7 +264,9 @@ class TaskRunner(QObject):
         pending = self._pending.pop(task_id, None)
         if pending is None:
             return None
-        pending.runnable = None
+        if pending.runnable is not None:
+            self._retired.append(pending.runnable)
+            pending.runnable = None
         handle = pending.handle
         if handle.key is not None and self._by_key.get(handle.key) is handle:
             del self._by_key[handle.key]

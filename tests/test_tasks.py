@@ -346,3 +346,17 @@ def test_inline_runner_cancel_before_run() -> None:
     assert rec.successes == []
     assert handle.cancelled
     assert runner.shutdown() is True
+
+
+def test_rapid_typing_delivers_only_the_last_search(qtbot: QtBot, runner: TaskRunner) -> None:
+    rec = Recorder()
+    handles = [
+        runner.run(lambda i=i: f"results for {i}", on_success=rec.on_success,
+                   on_error=rec.on_error, key="search")
+        for i in range(300)
+    ]
+    assert runner.wait_idle(10000)
+    assert rec.successes == ["results for 299"]
+    assert rec.errors == []
+    assert all(handle.cancelled for handle in handles[:-1])
+    assert all(handle.done for handle in handles)
