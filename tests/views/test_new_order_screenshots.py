@@ -1,8 +1,9 @@
 """The README screenshots of the order form: empty, full of errors, and a warning to confirm.
 
 Rendered offscreen on every run (so a layout that breaks shows up as a failing look-test);
-with ``SPOT_SCREENSHOTS_DIR`` set they are also written there, e.g.
-``SPOT_SCREENSHOTS_DIR=resources/screenshots pytest tests/views/test_new_order_screenshots.py``.
+with ``SPOT_SCREENSHOTS_DIR`` set they are also written there. The README pictures came from
+``SPOT_SCREENSHOTS_DIR=resources/screenshots QT_QPA_PLATFORM=xcb xvfb-run -a -s
+'-screen 0 1280x1000x24' python -m pytest tests/views/test_new_order_screenshots.py``.
 """
 
 from __future__ import annotations
