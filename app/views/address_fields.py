@@ -164,6 +164,7 @@ class RecipientFields(QWidget):
         self._confirmed: set[_ConfirmKey] = set()
         self._split_declined: str | None = None
         self._split_candidate: dict[str, str] | None = None
+        self._street1_previous = ""
         self._loading = False
         self.editors: dict[str, QLineEdit | QComboBox] = {}
         self.messages: dict[str, FieldMessage] = {}
@@ -413,6 +414,9 @@ class RecipientFields(QWidget):
         editor = self.editors[path]
         assert isinstance(editor, QLineEdit)
         editor.setText("" if value is None else str(value))
+        if path == "address.street1":
+            # Filled by code, not pasted: the next keystroke is not a jump of many characters.
+            self._street1_previous = editor.text()
 
     def _set_country(self, country: str) -> None:
         combo = self.editors["address.country"]
@@ -517,7 +521,7 @@ class RecipientFields(QWidget):
             editor.setText(", ".join(lines))
             text = editor.text()
         # Typing adds one character at a time; a jump of several is a paste or a drop.
-        previous = getattr(self, "_street1_previous", "")
+        previous = self._street1_previous
         self._street1_previous = text
         if len(text) - len(previous) < 6 or text == self._split_declined:
             return
@@ -553,7 +557,6 @@ class RecipientFields(QWidget):
                 self._set_state(parts["state"])
         finally:
             self._loading = False
-        self._street1_previous = self._value("address.street1")
         self._touched.update(f"address.{key}" for key in parts)
         self._revalidate()
         self.changed.emit()

@@ -145,3 +145,15 @@ def test_focus_first_problem_goes_to_the_first_field_in_form_order(
         "zip": ""}})  # fmt: skip
     assert fields.focus_first_problem()
     assert QApplication.focusWidget() is fields.editor("email")
+
+
+def test_typing_after_a_restore_is_not_mistaken_for_a_paste(
+    qtbot: QtBot, fields: RecipientFields
+) -> None:
+    fields.set_recipient(RECIPIENT | {"address": RECIPIENT["address"] | {
+        "street1": "1600 Example Ave, San Francisco, CA 94105"}})  # fmt: skip
+    street1 = fields.editor("address.street1")
+    street1.setFocus()
+    qtbot.keyClick(street1, Qt.Key.Key_End)
+    qtbot.keyClicks(street1, "x")
+    assert not fields.split_offered()
