@@ -130,8 +130,10 @@ class Outbox:
     """Durable queue of orders to place, with one sender.
 
     ``client`` may be None until sign-in (`set_client`). ``sleep`` is used by `drain`;
-    ``clock`` (seconds, like time.time) schedules retries. Callbacks given to `subscribe`
-    run on whichever thread changed the item (usually the sender thread).
+    ``clock`` (seconds, like time.time) schedules retries: jittered, doubling from
+    ``backoff_base`` up to ``backoff_cap``, at least Retry-After after a 429, and at least
+    ``settle_delay`` after a POST timed out (before looking the order up). Callbacks given
+    to `subscribe` run on whichever thread changed the item (usually the sender thread).
     """
 
     def __init__(
@@ -144,6 +146,7 @@ class Outbox:
         jitter: Callable[[], float] = random.random,
         backoff_base: float = 2.0,
         backoff_cap: float = 120.0,
+        settle_delay: float = 30.0,
     ) -> None:
         self._db_path = db_path
         self._client = client
@@ -152,6 +155,7 @@ class Outbox:
         self._jitter = jitter
         self._backoff_base = backoff_base
         self._backoff_cap = backoff_cap
+        self._settle_delay = settle_delay
         self._lock = threading.RLock()  # records and the database
         self._send_lock = threading.Lock()  # one sending pass at a time
         self._records: dict[str, _Record] = {}
@@ -518,6 +522,10 @@ class Outbox:
                 if isinstance(exc, api_errors.RateLimited | _NETWORK):
                     # Not this order's fault: everyone waits.
                     self._hold_until = max(self._hold_until, now + delay)
+                if isinstance(exc, api_errors.SpotTimeout) and not during_lookup:
+                    # Spot may still be working on the POST we gave up on; a lookup made
+                    # before it finishes would miss it and the re-send would duplicate it.
+                    delay = max(delay, self._settle_delay)
                 record.due = now + delay
                 item = self._update(
                     record,

@@ -26,10 +26,18 @@ from datetime import UTC, date, datetime
 from typing import Literal, Protocol
 
 from app.api import models
+from app.services.errors import ServiceError
 from app.services.outbox import Outbox, OutboxItem
 from app.services.state import KitInfo, OrderInfo, OrderRow, OrderStore
 
-__all__ = ["PAGE_SIZE", "Notification", "SyncClient", "SyncResult", "SyncService"]
+__all__ = [
+    "PAGE_SIZE",
+    "NotSignedIn",
+    "Notification",
+    "SyncClient",
+    "SyncResult",
+    "SyncService",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +59,11 @@ class SyncClient(Protocol):
     def get_order(self, order_id: str) -> models.Order: ...
 
     def get_kit(self, kit_id: str) -> models.Kit: ...
+
+
+class NotSignedIn(ServiceError):
+    default_title = "Not signed in to Spot"
+    default_advice = "Sign in with your Spot API token, then refresh."
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +204,7 @@ class SyncService:
     def _require_client(self) -> SyncClient:
         client = self._client
         if client is None:
-            raise RuntimeError("SyncService has no client: sign in first")
+            raise NotSignedIn()
         return client
 
     def _on_outbox_item(self, item: OutboxItem) -> None:

@@ -482,7 +482,8 @@ def test_background_sender_sends_on_submit(tmp_path: Path) -> None:
     client = FakeClient(spot)
     client.faults["create_order"] = [("after", timeout())]
     sent = threading.Event()
-    outbox = Outbox(tmp_path / "outbox.sqlite3", client, backoff_base=0.01, backoff_cap=0.05)
+    outbox = Outbox(tmp_path / "outbox.sqlite3", client, backoff_base=0.01, backoff_cap=0.05,
+                    settle_delay=0.05)
     outbox.subscribe(lambda item: sent.set() if item.state == "sent" else None)
     outbox.start()
     try:
@@ -502,3 +503,12 @@ def test_stop_leaves_queued_items_on_disk(tmp_path: Path) -> None:
     again = Outbox(tmp_path / "outbox.sqlite3", None)
     assert [i.item_id for i in again.items()] == [item.item_id]
     again.close()
+
+
+def test_after_a_timeout_the_lookup_waits_for_spot_to_settle(h: Harness) -> None:
+    h.client.faults["create_order"] = [("before", timeout())]
+    h.outbox.submit(new_order())
+    assert h.outbox.send_pending() == 30  # the default settle delay, above the backoff
+    h.clock.sleep(29)
+    h.outbox.send_pending()
+    assert h.client.calls == ["create_order"]

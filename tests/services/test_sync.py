@@ -16,7 +16,7 @@ import pytest
 from app.api import SpotClient, errors, models
 from app.services.outbox import Outbox
 from app.services.state import OrderStore
-from app.services.sync import Notification, SyncService
+from app.services.sync import Notification, NotSignedIn, SyncService
 
 T0 = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)
 
@@ -375,9 +375,10 @@ def test_find_duplicates_reads_the_synced_rows(spot: FakeSpotHTTP) -> None:
     assert [r.order_id for r in found] == ["O0000002"]
 
 
-def test_no_client_means_a_clear_error() -> None:
-    with pytest.raises(RuntimeError):
+def test_no_client_means_a_plain_sign_in_error() -> None:
+    with pytest.raises(NotSignedIn) as caught:
         SyncService(None, OrderStore()).refresh()
+    assert caught.value.title == "Not signed in to Spot"
 
 
 def test_dates_sent_are_plain_days(spot: FakeSpotHTTP) -> None:
