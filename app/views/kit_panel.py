@@ -14,7 +14,7 @@ from datetime import date, datetime
 from functools import partial
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QCursor, QDesktopServices, QFont, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -125,6 +125,14 @@ def _badge(text: str, tone: str, parent: QWidget) -> QLabel:
     return label
 
 
+def _slot(parent: QWidget) -> QWidget:
+    """A place in the panel whose one child is swapped on refresh."""
+    holder = QWidget(parent)
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    return holder
+
+
 def _muted(label: QLabel) -> QLabel:
     color = label.palette().color(QPalette.ColorRole.PlaceholderText)
     label.setStyleSheet(f"color: {color.name()};")
@@ -192,6 +200,8 @@ class KitTrackingPanel(QWidget):
         self._hidden_metadata: dict[str, Any] = {}
         self._metadata_dirty = False
         self._timelines: dict[str, tuple[KitTimeline, KitTimeline]] = {}
+        self._content: QWidget | None = None
+        self._header_slot = self._recipient_slot = self._kits_slot = QWidget(self)
         self.metadata_editor: MetadataEditor | None = None
         self.save_button: QPushButton | None = None
         self.save_status: QLabel | None = None
@@ -298,6 +308,7 @@ class KitTrackingPanel(QWidget):
         old = self.scroll_area.takeWidget()
         if old is not None:
             old.deleteLater()
+        self._content = None
         self._timelines = {}
         self.metadata_editor = None
         self.save_button = None
@@ -306,26 +317,81 @@ class KitTrackingPanel(QWidget):
     # --- rendering -----------------------------------------------------------------------
 
     def _render(self, order: models.Order) -> None:
-        kept_metadata: dict[str, Any] | None = None
-        if (
-            self._metadata_dirty
-            and self._order is not None
+        """Show ``order``. The same order again (a refresh) is updated in place: the metadata
+        being typed, the keyboard focus in it and the scroll position all stay."""
+        same = (
+            self._order is not None
             and self._order.order_id == order.order_id
-            and self.metadata_editor is not None
-        ):
-            kept_metadata = self.metadata_editor.metadata()
-        else:
+            and self._content is not None
+        )
+        if same and order == self._order:
+            self._show_content(order)
+            return
+        scroll_bar = self.scroll_area.verticalScrollBar()
+        scrolled = scroll_bar.value() if same else 0
+        if not same:
             self._metadata_dirty = False
+            self._clear_content()
+            self._build_skeleton(order)
+        elif not self._metadata_dirty and self.metadata_editor is not None:
+            visible = self._split_metadata(order)
+            if visible != self.metadata_editor.metadata():
+                self.metadata_editor.set_metadata(visible)
+                self._metadata_dirty = False
+                self._update_save_enabled()
+        else:
+            self._split_metadata(order)  # keep the hidden keys current; the edit stays
         self._order = order
-        self._clear_content()
+        self._replace(self._header_slot, self._header(order, self._header_slot))
+        self._replace(self._recipient_slot, self._recipient_box(order, self._recipient_slot))
+        self._timelines = {}
+        self._replace(self._kits_slot, self._kits(order, self._kits_slot))
+        self._show_content(order)
+        if scrolled:
+            # The new kit widgets get their sizes on the next layout pass; scroll after it.
+            QTimer.singleShot(0, lambda: scroll_bar.setValue(scrolled))
+
+    def _show_content(self, order: models.Order) -> None:
+        self.state_label.hide()
+        self.retry_button.hide()
+        self.scroll_area.show()
+        self.order_shown.emit(order.order_id)
+
+    def _build_skeleton(self, order: models.Order) -> None:
         content = QWidget()
         content.setObjectName("panel_content")
         column = QVBoxLayout(content)
         column.setContentsMargins(8, 8, 8, 8)
         column.setSpacing(12)
-        column.addWidget(self._header(order, content))
-        column.addWidget(self._recipient_box(order, content))
-        column.addWidget(self._metadata_box(order, content, kept_metadata))
+        self._header_slot = _slot(content)
+        self._recipient_slot = _slot(content)
+        self._kits_slot = _slot(content)
+        column.addWidget(self._header_slot)
+        column.addWidget(self._recipient_slot)
+        column.addWidget(self._metadata_box(order, content))
+        column.addWidget(self._kits_slot)
+        column.addStretch(1)
+        self._content = content
+        self.scroll_area.setWidget(content)
+
+    @staticmethod
+    def _replace(slot: QWidget, widget: QWidget) -> None:
+        layout = slot.layout()
+        assert layout is not None
+        while layout.count():
+            item = layout.takeAt(0)
+            old = item.widget() if item is not None else None
+            if old is not None:
+                old.hide()
+                old.setParent(None)  # out of findChild()/Tab order now, not at deletion
+                old.deleteLater()
+        layout.addWidget(widget)
+
+    def _kits(self, order: models.Order, parent: QWidget) -> QWidget:
+        box = QWidget(parent)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(12)
         if not order.kits:
             kinds = ", ".join(self._kit_type_name(kind) for kind in order.kit_types)
             text = (
@@ -335,18 +401,13 @@ class KitTrackingPanel(QWidget):
             )
             if kinds:
                 text += "\n" + self.tr("Ordered: %1").replace("%1", kinds)
-            note = QLabel(text, content)
+            note = QLabel(text, box)
             note.setObjectName("no_kits")
             note.setWordWrap(True)
             column.addWidget(note)
         for kit in order.kits:
-            column.addWidget(self._kit_box(kit, content))
-        column.addStretch(1)
-        self.scroll_area.setWidget(content)
-        self.state_label.hide()
-        self.retry_button.hide()
-        self.scroll_area.show()
-        self.order_shown.emit(order.order_id)
+            column.addWidget(self._kit_box(kit, box))
+        return box
 
     def _header(self, order: models.Order, parent: QWidget) -> QWidget:
         box = QWidget(parent)
@@ -418,21 +479,19 @@ class KitTrackingPanel(QWidget):
             form.addRow(caption, label)
         return box
 
-    def _metadata_box(
-        self, order: models.Order, parent: QWidget, kept: dict[str, Any] | None
-    ) -> QGroupBox:
-        box = QGroupBox(self.tr("Metadata"), parent)
-        column = QVBoxLayout(box)
+    def _split_metadata(self, order: models.Order) -> dict[str, Any]:
+        """The editable part of the order's metadata; the app's own keys are set aside."""
         metadata = dict(order.metadata or {})
         # Keys the app writes itself are kept out of the editor and put back on save.
         self._hidden_metadata = {k: v for k, v in metadata.items() if k in RESERVED_KEYS}
+        return {k: v for k, v in metadata.items() if k not in RESERVED_KEYS}
+
+    def _metadata_box(self, order: models.Order, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(self.tr("Metadata"), parent)
+        column = QVBoxLayout(box)
         editor = MetadataEditor(box)
         editor.setObjectName("order_metadata")
-        editor.set_metadata(
-            kept
-            if kept is not None
-            else {k: v for k, v in metadata.items() if k not in RESERVED_KEYS}
-        )
+        editor.set_metadata(self._split_metadata(order))
         column.addWidget(editor)
         row = QHBoxLayout()
         save = QPushButton(self.tr("&Save metadata"), box)

@@ -232,6 +232,7 @@ class KitTimeline(QWidget):
     def set_steps(self, steps: Sequence[Step]) -> None:
         for label in self._names + self._dates:
             self._grid.removeWidget(label)
+            label.setParent(None)
             label.deleteLater()
         self._names, self._dates = [], []
         self._steps = list(steps)

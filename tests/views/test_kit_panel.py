@@ -549,3 +549,59 @@ def test_failed_save_keeps_what_was_typed(qtbot: QtBot) -> None:
     panel.refresh()
     assert panel.metadata_editor is not None
     assert panel.metadata_editor.metadata() == {"clinic_ref": "A-17", "room": "4"}
+
+
+# --- refresh in place ------------------------------------------------------------------------
+
+
+def test_refresh_updates_kits_without_stealing_focus_or_scroll(qtbot: QtBot) -> None:
+    order = fake_order(resulted_kit())
+    panel, session = make_panel(qtbot, order)
+    panel.resize(500, 400)
+    panel.show()
+    panel.show_order("O0000042")
+    editor = panel.metadata_editor
+    assert editor is not None
+    editor.value_edit(0).setFocus()
+    qtbot.waitUntil(editor.value_edit(0).hasFocus)
+    qtbot.keyClicks(editor.value_edit(0), "-draft")
+    bar = panel.scroll_area.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    scrolled = bar.value()
+    assert scrolled > 0
+
+    # A sync saw the order change: a second amended report arrived.
+    kit = resulted_kit()
+    kit["sample"]["reports"].append(fake_report(amended=True, report_id="rep-3"))
+    session.sync.orders["O0000042"] = fake_order(kit, metadata={"clinic_ref": "server-side"})
+    panel.refresh()
+
+    assert panel.metadata_editor is editor
+    assert editor.value_edit(0).hasFocus()
+    assert editor.metadata() == {"clinic_ref": "A-17-draft"}  # the edit wins over the server
+    assert len(panel.findChildren(QLabel, "amended_badge")) == 2
+    qtbot.waitUntil(lambda: bar.value() == scrolled)
+
+
+def test_refresh_shows_new_server_metadata_when_nothing_was_typed(qtbot: QtBot) -> None:
+    panel, session = make_panel(qtbot, fake_order(fake_kit()))
+    panel.show_order("O0000042")
+    session.sync.orders["O0000042"] = fake_order(fake_kit(), metadata={"clinic_ref": "B-9"})
+    panel.refresh()
+    assert panel.metadata_editor is not None
+    assert panel.metadata_editor.metadata() == {"clinic_ref": "B-9"}
+    assert panel.save_button is not None
+    assert not panel.save_button.isEnabled()
+
+
+def test_failed_refresh_keeps_the_order_on_screen(qtbot: QtBot) -> None:
+    panel, session = make_panel(qtbot, fake_order(fake_kit()))
+    panel.show()
+    panel.show_order("O0000042")
+    session.sync.error = api_errors.SpotConnectionError("offline")
+    panel.refresh()
+    assert label(panel, "order_title").isVisible()
+    assert panel.state_label.text() == (
+        "Couldn't refresh this order: Can't reach Spot. "
+        "Check this computer's network connection, then try again."
+    )
