@@ -10,6 +10,7 @@ fields, or "queued, will be sent" when Spot can't be reached. What is typed auto
 from __future__ import annotations
 
 import logging
+import threading
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -286,6 +287,30 @@ class KitPicker(QWidget):
 # --- the form ----------------------------------------------------------------------------
 
 
+class _DraftWriter:
+    """Draft saves and discards for one form, safe to run on any worker thread.
+
+    An autosave can still be running when the order is placed and its draft discarded; were
+    the save to land last, the placed order would be offered for restore and could be sent
+    twice. So a discarded id is remembered and never written again, whichever runs first.
+    """
+
+    def __init__(self, drafts: Any) -> None:
+        self._drafts = drafts
+        self._lock = threading.Lock()
+        self._discarded: set[str] = set()
+
+    def save(self, draft_id: str, data: dict[str, Any]) -> None:
+        with self._lock:
+            if draft_id not in self._discarded:
+                self._drafts.save(draft_id, data)
+
+    def discard(self, draft_id: str) -> None:
+        with self._lock:
+            self._discarded.add(draft_id)
+            self._drafts.discard(draft_id)
+
+
 def _identity(recipient: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(
         str(recipient.get(key) or "").strip().casefold()
@@ -323,6 +348,7 @@ class NewOrderForm(QWidget):
         self._duplicate_confirmed: set[tuple[Any, ...]] = set()
         self._restorable: list[tuple[str, dict[str, Any]]] = []
         self._state_before_send = "editing"
+        self._draft_writer = _DraftWriter(session.drafts)
         self._draft_ref = [uuid.uuid4().hex]
         NewOrderForm._open_drafts.add(self._draft_ref[0])
         self.destroyed.connect(
@@ -1097,9 +1123,10 @@ class NewOrderForm(QWidget):
         draft_id = self.draft_id
         if self.is_empty():
             self._discard_draft(draft_id)
+            self._new_draft_id()  # a discarded id is never written again
             return
         self._runner.run(
-            self._session.drafts.save,
+            self._draft_writer.save,
             draft_id,
             self._draft_data(),
             on_error=self._on_draft_save_failed,
@@ -1128,7 +1155,7 @@ class NewOrderForm(QWidget):
 
     def _discard_draft(self, draft_id: str) -> None:
         self._runner.run(
-            self._session.drafts.discard,
+            self._draft_writer.discard,
             draft_id,
             on_error=lambda exc: log.warning("draft discard failed: %s", type(exc).__name__),
             key=f"draft:{draft_id}",

@@ -17,7 +17,7 @@ from app.api import models
 from app.services.outbox import OutboxItem
 from app.services.state import OrderRow, find_duplicates
 from app.tasks import InlineTaskRunner
-from app.views.new_order import NewOrderDialog, NewOrderForm
+from app.views.new_order import NewOrderDialog, NewOrderForm, _DraftWriter
 from tests.views.conftest import make_row
 
 # The offscreen platform warns whenever a top-level window's size constraints change.
@@ -755,3 +755,29 @@ def test_corrections_after_a_400_are_not_saved_as_a_second_draft(
     qtbot.wait(50)
     assert session.drafts.saved == {}  # the outbox item is the one copy of this order
     assert not form.needs_discard_confirm()
+
+
+def test_a_late_autosave_cannot_bring_back_a_placed_orders_draft() -> None:
+    # The worker saving the draft may finish after the one discarding it (order placed).
+    drafts = FakeDrafts()
+    writer = _DraftWriter(drafts)
+    writer.discard("d1")
+    writer.save("d1", {"recipient": {"first_name": "Alice"}})
+    assert drafts.saved == {}
+    writer.save("d2", {"recipient": {}})
+    assert list(drafts.saved) == ["d2"]
+
+
+def test_clearing_the_form_then_typing_again_still_autosaves(
+    qtbot: QtBot, session: FakeSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(NewOrderForm, "AUTOSAVE_DELAY_MS", 10)
+    form = NewOrderForm(session, InlineTaskRunner())
+    qtbot.addWidget(form)
+    form.show()
+    type_into(qtbot, form, "first_name", "Alice")
+    qtbot.waitUntil(lambda: bool(session.drafts.saved))
+    type_into(qtbot, form, "first_name", "")
+    qtbot.waitUntil(lambda: not session.drafts.saved)
+    type_into(qtbot, form, "first_name", "Bob")
+    qtbot.waitUntil(lambda: "Bob" in str(session.drafts.saved))
