@@ -512,3 +512,25 @@ def test_after_a_timeout_the_lookup_waits_for_spot_to_settle(h: Harness) -> None
     h.clock.sleep(29)
     h.outbox.send_pending()
     assert h.client.calls == ["create_order"]
+
+
+def test_an_unexpected_refusal_waits_for_staff_then_retries(h: Harness) -> None:
+    not_found = errors.NotFound(404, "not_found", [], "POST", "/api/v2/orders/")
+    h.client.faults["create_order"] = [("before", not_found)]
+    item = h.outbox.submit(new_order())
+    assert h.outbox.drain(timeout=60) is True  # nothing left to send on its own
+    held = h.outbox.get(item.item_id)
+    assert held is not None
+    assert (held.state, held.attention) == ("needs_attention", "problem")
+    assert not held.unconfirmed
+    h.outbox.retry(item.item_id)
+    assert h.outbox.drain(timeout=60)
+    h.assert_exactly_once(item)
+
+
+def test_a_queued_item_never_sent_can_be_discarded(h: Harness) -> None:
+    outbox = Outbox(h.db.with_name("other.sqlite3"), None)
+    item = outbox.submit(new_order())
+    outbox.discard(item.item_id)
+    assert outbox.counts() == (0, 0)
+    outbox.close()

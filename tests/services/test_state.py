@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -374,3 +375,27 @@ class TestOrderStore:
 def test_progress_is_plain_and_hashable() -> None:
     assert Progress("x", "neutral", 1) == Progress("x", "neutral", 1)
     assert len({Progress("x", "neutral", 1), Progress("x", "neutral", 1)}) == 1
+
+
+def test_readers_always_see_a_whole_snapshot_while_the_worker_writes() -> None:
+    store = OrderStore()
+    errors: list[BaseException] = []
+    done = threading.Event()
+
+    def read() -> None:
+        try:
+            while not done.is_set():
+                rows = store.rows()
+                assert len({row.order_id for row in rows}) == len(rows)
+        except BaseException as exc:  # noqa: BLE001 - reported by the main thread
+            errors.append(exc)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    for batch in range(20):
+        store.apply([order(f"O{batch:03d}{n:04d}") for n in range(200)],
+                    [kit(f"SPOT{batch:02d}{n:04d}", f"O{batch:03d}{n:04d}") for n in range(200)])
+    done.set()
+    reader.join()
+    assert errors == []
+    assert len(store.rows()) == 4000
