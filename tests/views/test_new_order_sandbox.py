@@ -126,3 +126,28 @@ def test_network_failure_says_queued_and_the_order_is_sent_later_once(
     order = session.client.get_order(placed_order_id(form))
     assert order.kit_types == ["vitamin_d_kit"]
     assert sandbox.order_count() == 1  # found by its reference, not placed twice
+
+
+def test_draft_survives_a_crash_in_the_real_draft_store(
+    qtbot: QtBot, session: Session, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(NewOrderForm, "AUTOSAVE_DELAY_MS", 20)
+    first = NewOrderForm(session, runner)  # not given to qtbot: it "crashes" below
+    first.show()
+    runner.wait_idle()
+    fill(qtbot, first, GOOD | {"address.zip": "94105 1234"})
+    qtbot.waitUntil(lambda: bool(session.drafts.load_all()), timeout=5_000)
+    runner.wait_idle()
+    first.deleteLater()
+    qtbot.waitUntil(lambda: not NewOrderForm._open_drafts & set(session.drafts.load_all()))
+
+    second = NewOrderForm(session, runner)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitUntil(second.restore_offered, timeout=5_000)
+    qtbot.mouseClick(second.restore_button, Qt.MouseButton.LeftButton)
+    assert second.fields.recipient()["address"]["zip"] == "94105 1234"
+    qtbot.mouseClick(second.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: second.state == "sent", timeout=10_000)
+    runner.wait_idle()
+    assert session.drafts.load_all() == {}
