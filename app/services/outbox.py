@@ -103,6 +103,7 @@ class _Record:
     emails: list[str]  # every recipient email an attempt went out with (lookups search each)
     failures: int = 0  # consecutive failures, for the backoff
     due: float = 0.0  # clock() time of the next try
+    settle_until: float = 0.0  # no lookup before this, even when woken (see settle_delay)
 
 
 _SCHEMA = """
@@ -366,14 +367,18 @@ class Outbox:
             return [
                 item_id
                 for item_id, record in self._records.items()
-                if record.item.state == "queued" and record.due <= now
+                if record.item.state == "queued" and max(record.due, record.settle_until) <= now
             ]
 
     def _next_delay(self) -> float | None:
         if self._paused or self._client is None:
             return None
         with self._lock:
-            dues = [r.due for r in self._records.values() if r.item.state == "queued"]
+            dues = [
+                max(r.due, r.settle_until)
+                for r in self._records.values()
+                if r.item.state == "queued"
+            ]
         if not dues:
             return None
         return max(0.0, max(min(dues), self._hold_until) - self._clock())
@@ -525,7 +530,7 @@ class Outbox:
                 if isinstance(exc, api_errors.SpotTimeout) and not during_lookup:
                     # Spot may still be working on the POST we gave up on; a lookup made
                     # before it finishes would miss it and the re-send would duplicate it.
-                    delay = max(delay, self._settle_delay)
+                    record.settle_until = now + self._settle_delay
                 record.due = now + delay
                 item = self._update(
                     record,
@@ -602,8 +607,10 @@ class Outbox:
                     continue
                 self._records[item.item_id] = record
                 if item.state == "sending":
-                    # We stopped mid-request: the order may be at Spot. Look before sending.
+                    # We stopped mid-request: the order may be at Spot (or still on its way
+                    # in). Give it time, then look it up before sending again.
                     self._update(record, state="queued", unconfirmed=True)
+                    record.settle_until = self._clock() + self._settle_delay
             resumed = sum(1 for r in self._records.values() if r.item.state == "queued")
         if resumed:
             logger.info("outbox resumed with %d queued item(s)", resumed)

@@ -534,3 +534,12 @@ def test_a_queued_item_never_sent_can_be_discarded(h: Harness) -> None:
     outbox.discard(item.item_id)
     assert outbox.counts() == (0, 0)
     outbox.close()
+
+
+def test_waking_the_sender_does_not_skip_the_settle_time(h: Harness) -> None:
+    h.client.faults["create_order"] = [("before", timeout())]
+    h.outbox.submit(new_order())
+    h.outbox.send_pending()
+    h.outbox.wake()  # e.g. "the network is back"
+    assert h.outbox.send_pending() == 30
+    assert h.client.calls == ["create_order"]
