@@ -28,8 +28,10 @@ __all__ = [
     "Progress",
     "StoreChange",
     "Tone",
+    "build_row",
     "find_duplicates",
     "needs_attention",
+    "phone_digits",
     "progress_for",
 ]
 
