@@ -712,7 +712,19 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self._send(response)
 
+    def send_error(self, code: int, message: str | None = None,
+                   explain: str | None = None) -> None:
+        # The stdlib answers malformed request lines and unknown methods with HTML.
+        self.close_connection = True
+        if self.request_version == "HTTP/0.9":  # unparsable line: still answer with a status line
+            self.request_version = "HTTP/1.1"
+        status = 405 if code == 501 else (code if code in (404, 405) else 400)
+        self._send(Response(status, error_body(status, [f"request: {message or 'Bad request'}"])))
+
     def _send(self, response: Response) -> None:
+        if self.command == "HEAD":
+            self.close_connection = True
+            response = Response(405, b"", headers={"Allow": "GET, POST"})
         self.send_response(response.status)
         self.send_header("Content-Type", response.content_type)
         self.send_header("Content-Length", str(len(response.body)))
@@ -721,7 +733,8 @@ class _Handler(BaseHTTPRequestHandler):
         if self.close_connection:
             self.send_header("Connection", "close")
         self.end_headers()
-        self.wfile.write(response.body)
+        if response.body:
+            self.wfile.write(response.body)
 
     def do_GET(self) -> None:
         self._dispatch()
@@ -737,6 +750,12 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_DELETE(self) -> None:
         self._dispatch()
+
+    def do_OPTIONS(self) -> None:
+        self._dispatch()
+
+    def do_HEAD(self) -> None:
+        self._send(Response(405, b""))
 
 
 class _Server(ThreadingHTTPServer):

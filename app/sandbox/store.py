@@ -772,6 +772,9 @@ class Store:
                 cursor += 2 * kit_counts[index]
                 built.append(self._build_order(order_id, ids, data, created, fulfil_at,
                                                cancel_at, now))
+                if len(built) >= 2000:  # bounded memory for 100k-order seeds
+                    self._insert_orders(built)
+                    built = []
             self._insert_orders(built)
 
     def count_orders_with_metadata(self, key: str, value: Any) -> int:

@@ -182,3 +182,17 @@ def test_broken_content_length_is_a_400(sandbox: SandboxServer) -> None:
                   b"Connection: close\r\n\r\n")
     assert answer.startswith(b"HTTP/1.1 400")
     assert b'"bad_request"' in answer
+
+
+def test_garbage_request_line_gets_a_json_400(sandbox: SandboxServer) -> None:
+    answer = _raw(sandbox, b"BLAH\r\n\r\n")
+    assert answer.startswith(b"HTTP/1.1 400")
+    assert b'"bad_request"' in answer
+
+
+def test_head_and_options_are_405(http: httpx.Client) -> None:
+    head = http.head("/api/v2/orders/")
+    assert head.status_code == 405
+    assert head.content == b""
+    assert_error(http.options("/api/v2/orders/"), 405, "bad_request")
+    assert http.get("/api/v2/orders/").status_code == 200
