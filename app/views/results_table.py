@@ -121,7 +121,12 @@ class ResultsTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setAlternatingRowColors(True)
-        self.verticalHeader().setVisible(False)
+        rows = self.verticalHeader()
+        rows.setVisible(False)
+        # One line per result: rows sized before the columns settle would wrap and grow.
+        self.setWordWrap(False)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # The panel scrolls as a whole: a table with its own scroll bar inside it is a trap.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
@@ -163,7 +168,6 @@ class ResultsTable(QTableWidget):
         return item.text() if item is not None else ""
 
     def _fit_height(self) -> None:
-        self.resizeRowsToContents()
         height = self.horizontalHeader().height() + 2 * self.frameWidth()
         height += sum(self.rowHeight(row) for row in range(self.rowCount()))
         scroll = self.horizontalScrollBar()

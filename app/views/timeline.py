@@ -47,6 +47,9 @@ _WARNING = frozenset({"delivery_exception", "collection_exception", "canceled"})
 _CAUTION = frozenset({"partially_resulted"})
 # Known steps off the usual path that are no cause for alarm.
 _KNOWN_EXTRA = frozenset({"extra_quality_checks"})
+# Where known off-path steps belong when a step before them was skipped: quality checks and a
+# partial result come after the lab's receipt, even when the lab sent no receipt notice.
+_NATURAL_AFTER = {"extra_quality_checks": "received", "partially_resulted": "received"}
 # Not every lab sends an accession notice: a missing "received" is skipped, not pending.
 _OPTIONAL = frozenset({"received"})
 
@@ -124,6 +127,9 @@ def build_steps(
             index = keys.index(status)
         else:
             index = anchor + 1
+            natural = _NATURAL_AFTER.get(status)
+            if natural in keys and natural not in [k for k, _ in cleaned]:
+                index = max(index, keys.index(natural) + 1)
             keys.insert(index, status)
             dates.insert(index, None)
             reached.insert(index, False)

@@ -157,3 +157,19 @@ def test_format_day_uses_the_local_calendar_day() -> None:
     local = when.astimezone()
     assert format_day(when) == f"{local.day} Mar 2026"
     assert format_day(None) == ""
+
+
+def test_quality_checks_without_a_receipt_notice_come_after_the_skipped_receipt() -> None:
+    steps = sample_steps(
+        "resulted",
+        events("awaiting_collection", "in_transit", "delivered", "extra_quality_checks",
+               "resulted"),
+    )
+    assert summary(steps) == [
+        ("awaiting_collection", "done"),
+        ("in_transit", "done"),
+        ("delivered", "done"),
+        ("received", "skipped"),
+        ("extra_quality_checks", "done"),
+        ("resulted", "current"),
+    ]
