@@ -781,3 +781,25 @@ def test_clearing_the_form_then_typing_again_still_autosaves(
     qtbot.waitUntil(lambda: not session.drafts.saved)
     type_into(qtbot, form, "first_name", "Bob")
     qtbot.waitUntil(lambda: "Bob" in str(session.drafts.saved))
+
+
+def test_duplicate_warning_shows_as_soon_as_the_patient_is_known(
+    qtbot: QtBot, session: FakeSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(NewOrderForm, "DUPLICATE_CHECK_DELAY_MS", 5)
+    session.store.rows = [
+        make_row("O1234567", first_name="Alice", last_name="Example",
+                 email="someone.else@example.com", phone="415-555-0123",
+                 created=datetime.now(UTC) - timedelta(days=29),
+                 kits=[("SPOT000001", "vitamin_d_kit", "delivered", "awaiting_collection")]),
+    ]  # fmt: skip
+    form = NewOrderForm(session, InlineTaskRunner())
+    qtbot.addWidget(form)
+    form.show()
+    form.prefill({"first_name": "Alice", "last_name": "Example", "phone": "(415) 555-0123"})
+    combo = form.kits.combo(0)
+    combo.setCurrentIndex(combo.findText("Vitamin D kit"))  # same name + phone, same kit
+    qtbot.waitUntil(form.duplicate_bar.isVisible)
+    assert "(order O1234567)" in form.duplicate_label.text()
+    combo.setCurrentIndex(combo.findText("HbA1c kit"))
+    qtbot.waitUntil(lambda: not form.duplicate_bar.isVisible())
