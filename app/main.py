@@ -48,10 +48,15 @@ def sandbox_catalog() -> dict[str, str]:
     """The sandbox's kit types with readable names (its catalog is fixed)."""
     from app.sandbox.catalog import KIT_TYPES
 
-    return {
-        kit_type: f"{kit_type.replace('_', ' ').capitalize()} ({kit.sample_type})"
-        for kit_type, kit in KIT_TYPES.items()
-    }
+    special = {"std": "STD", "hba1c": "HbA1c"}
+
+    def readable(kit_type: str) -> str:
+        words = [special.get(word, word.upper() if len(word) == 1 else word)
+                 for word in kit_type.split("_") if not word.isdigit()]
+        text = " ".join(words)
+        return text[:1].upper() + text[1:]
+
+    return {kit_type: readable(kit_type) for kit_type in KIT_TYPES}
 
 
 def build_session_for_sandbox(server: SandboxServer) -> Session:

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -44,7 +44,7 @@ from app.views.banner import Banner
 from app.views.find_kit import FindKitBar
 from app.views.kit_panel import KitTrackingPanel
 from app.views.order_list import OrderListView
-from app.views.order_table import sort_rows
+from app.views.order_table import COL_CREATED, sort_rows
 from app.views.sign_in import SignInContext, SignInDialog
 
 __all__ = ["MainWindow", "RefreshOutcome", "build_snapshot"]
@@ -780,11 +780,22 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         splitter = settings.layout("splitter")
-        if splitter is None or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([780, 500])
+        self._fit_on_show = splitter is None or not self.splitter.restoreState(splitter)
         header = settings.layout("order_columns")
-        if header is not None:
-            self.order_list.restore_state(header)
+        self._columns_on_show = header is None or not self.order_list.restore_state(header)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # First run: proportions for the size the window really got.
+        width = self.width()
+        if self._fit_on_show:
+            self._fit_on_show = False
+            self.splitter.setSizes([width * 57 // 100, width * 43 // 100])
+        if self._columns_on_show:
+            self._columns_on_show = False
+            # On a small screen "Updated" says more than "Created" (right-click the header
+            # to bring it back).
+            self.order_list.set_column_hidden(COL_CREATED, width < 1600)
+        super().showEvent(event)
 
     def save_layout(self) -> None:
         settings = self._settings

@@ -11,7 +11,16 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QDate, QItemSelectionModel, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QByteArray,
+    QDate,
+    QItemSelectionModel,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +29,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -141,12 +151,9 @@ class OrderListView(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_PATIENT, QHeaderView.ResizeMode.Stretch)
-        char = self.fontMetrics().horizontalAdvance("M")
-        for column, chars in (
-            (COL_ORDER_ID, 10), (COL_KIT_TYPES, 16), (COL_STATUS, 11), (COL_PROGRESS, 16),
-            (COL_STATE, 7), (COL_CREATED, 12), (COL_UPDATED, 12),
-        ):
-            self.table.setColumnWidth(column, chars * char)
+        self._size_columns()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._on_header_menu_requested)
         self.badges = StatusBadgeDelegate(self.table)
         self.table.setItemDelegateForColumn(COL_STATUS, self.badges)
         self.table.setItemDelegateForColumn(COL_PROGRESS, self.badges)
@@ -174,6 +181,44 @@ class OrderListView(QWidget):
         self.setTabOrder(self.attention_button, self.table)
         self._update_attention_button()
         self._update_count_label(0, 0)
+
+    def _size_columns(self) -> None:
+        """Widths from what the columns hold (and their titles), in this font."""
+        metrics = self.table.fontMetrics()
+        header_metrics = self.table.horizontalHeader().fontMetrics()
+        samples = {
+            COL_ORDER_ID: ("O0000000", 40),  # room for the attention icon
+            COL_KIT_TYPES: ("Wellness plus kit", 16),
+            COL_STATUS: ("In progress", 36),  # badge padding
+            COL_PROGRESS: ("Delivery exception", 36),  # longer labels elide
+            COL_STATE: ("QC", 16),
+            COL_CREATED: ("2026-12-31", 16),
+            COL_UPDATED: ("2026-12-31", 16),
+        }
+        for column, (sample, padding) in samples.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(sample) + padding,
+                        header_metrics.horizontalAdvance(title) + 28)  # + sort arrow
+            self.table.setColumnWidth(column, width)
+
+    @Slot(QPoint)
+    def _on_header_menu_requested(self, position: QPoint) -> None:
+        """Right-click on the header: choose the columns (saved with the column layout)."""
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        for column in range(self.model.columnCount()):
+            if column == COL_ORDER_ID:
+                continue  # the one column that identifies a row stays
+            action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(
+                lambda shown, col=column: header.setSectionHidden(col, not shown)
+            )
+        menu.popup(header.mapToGlobal(position))
+
+    def set_column_hidden(self, column: int, hidden: bool) -> None:
+        self.table.horizontalHeader().setSectionHidden(column, hidden)
 
     # --- what the window calls ----------------------------------------------------------
 

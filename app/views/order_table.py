@@ -216,9 +216,9 @@ class OrderTableModel(QAbstractTableModel):
             self.tr("Order"),
             self.tr("Patient"),
             self.tr("Kit types"),
-            self.tr("Order status"),
+            self.tr("Status"),
             self.tr("Progress"),
-            self.tr("State/Prov."),
+            self.tr("State"),
             self.tr("Created"),
             self.tr("Updated"),
         )
@@ -237,6 +237,10 @@ class OrderTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT:
             if role == _DISPLAY:
                 return self._headers[section]
+            if role == _TOOLTIP and section == COL_STATE:
+                return self.tr("State or province")
+            if role == _TOOLTIP and section == COL_STATUS:
+                return self.tr("Order status")
         elif orientation == Qt.Orientation.Vertical and role == _DISPLAY:
             return section + 1
         return None
@@ -461,6 +465,9 @@ class OrderTableModel(QAbstractTableModel):
             return self.tr("Needs attention:") + "\n" + "\n".join(reasons)
         if column == COL_STATUS and row.status:
             return row.status
+        if column in (COL_CREATED, COL_UPDATED):
+            moment = row.created if column == COL_CREATED else row.updated
+            return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else None
         return None
 
     def _attention_icon(self) -> QIcon | None:
@@ -476,14 +483,15 @@ _WHEN_CACHE: dict[datetime, str] = {}
 
 
 def _when(moment: datetime | None) -> str:
-    # strftime + local-zone conversion per painted cell is a visible share of a repaint.
+    # The day is what staff scan for (the time is in the tooltip). strftime + local-zone
+    # conversion per painted cell is a visible share of a repaint, hence the cache.
     if moment is None:
         return ""
     text = _WHEN_CACHE.get(moment)
     if text is None:
         if len(_WHEN_CACHE) > 20_000:
             _WHEN_CACHE.clear()
-        text = _WHEN_CACHE[moment] = moment.astimezone().strftime("%Y-%m-%d %H:%M")
+        text = _WHEN_CACHE[moment] = moment.astimezone().strftime("%Y-%m-%d")
     return text
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
 
-__all__ = ["TONES", "badge_colors", "contrast_ratio", "is_dark"]
+__all__ = ["TONES", "badge_colors", "contrast_ratio", "dark_palette", "is_dark"]
 
 TONES: tuple[str, ...] = ("neutral", "active", "good", "warning")
 
@@ -57,3 +57,22 @@ def contrast_ratio(first: QColor, second: QColor) -> float:
     """WCAG contrast ratio between two colours (1.0 – 21.0)."""
     high, low = sorted((_luminance(first), _luminance(second)), reverse=True)
     return (high + 0.05) / (low + 0.05)
+
+
+def dark_palette() -> QPalette:
+    """A neutral dark palette (screenshots, and desktops that give Qt none)."""
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in (
+        (roles.Window, "#202124"), (roles.WindowText, "#e8eaed"), (roles.Base, "#17181a"),
+        (roles.AlternateBase, "#232427"), (roles.Text, "#e8eaed"), (roles.Button, "#2b2d30"),
+        (roles.ButtonText, "#e8eaed"), (roles.ToolTipBase, "#2b2d30"),
+        (roles.ToolTipText, "#e8eaed"), (roles.Highlight, "#3d6fb4"),
+        (roles.HighlightedText, "#ffffff"), (roles.Link, "#8ab4f8"),
+        (roles.PlaceholderText, "#9aa0a6"), (roles.Mid, "#3c4043"), (roles.Dark, "#101113"),
+        (roles.Light, "#44474b"), (roles.Midlight, "#35373a"), (roles.Shadow, "#000000"),
+    ):
+        palette.setColor(role, QColor(colour))
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7f8489"))
+    return palette
