@@ -121,6 +121,8 @@ class ResultsTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setAlternatingRowColors(True)
+        # Tab leaves the table (arrows move inside it), so the keyboard is never trapped.
+        self.setTabKeyNavigation(False)
         rows = self.verticalHeader()
         rows.setVisible(False)
         # One line per result: rows sized before the columns settle would wrap and grow.

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.api import errors as api_errors
@@ -605,3 +605,35 @@ def test_failed_refresh_keeps_the_order_on_screen(qtbot: QtBot) -> None:
         "Couldn't refresh this order: Can't reach Spot. "
         "Check this computer's network connection, then try again."
     )
+
+
+def test_tab_reaches_every_link_and_button(qtbot: QtBot, opened_urls: list[str]) -> None:
+    kit = resulted_kit()
+    unregistered = fake_kit("SPOTFAKE02", status="delivered",
+                            kit_events=("preparing", "in_transit", "delivered"))
+    panel, _ = make_panel(qtbot, fake_order(kit, unregistered))
+    panel.show()
+    panel.show_order("O0000042")
+    assert panel.save_button is not None
+    start = panel.metadata_editor
+    assert start is not None
+    start.value_edit(1).setFocus()
+    qtbot.waitUntil(start.value_edit(1).hasFocus)
+    reached: list[str] = []
+    for _ in range(40):
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        reached.append(focused.objectName() or type(focused).__name__)
+    for name in ("track_9400100000000000000001", "track_1Z999AA10123456784", "open_pdf",
+                 "open_txt", "results_SPOTFAKE01_0", "results_SPOTFAKE01_1",
+                 "register_SPOTFAKE02"):
+        assert name in reached, name
+    # Enter on a focused tracking link opens it, like a click.
+    link = panel.findChild(TrackingLink, "track_1Z999AA10123456784")
+    assert link is not None
+    link.setFocus()
+    qtbot.keyClick(link, Qt.Key.Key_Space)
+    assert opened_urls == ["https://www.ups.com/track?tracknum=1Z999AA10123456784"]
