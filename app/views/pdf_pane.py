@@ -55,31 +55,14 @@ class PdfPane(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.document = QPdfDocument(self)
-        self.search_model = QPdfSearchModel(self)
-        self.search_model.setDocument(self.document)
-        self.view = QPdfView(self)
-        self.view.setObjectName("pdf_view")
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setDocument(self.document)
-        self.view.setSearchModel(self.search_model)
-        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        # QPdfDocument reads lazily from its device: the buffer lives as long as the document.
-        self._buffer: QBuffer | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
         self._current_result = -1
         # QtPdf searches on a timer: until its status changes, its count is the old one.
         self._search_pending = False
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view)
-
-        self.view.pageNavigator().currentPageChanged.connect(self._on_navigator_page_changed)
-        self.view.zoomFactorChanged.connect(self._on_view_zoom_changed)
-        self.view.zoomModeChanged.connect(self._on_view_zoom_changed)
-        self.search_model.countChanged.connect(self._on_search_count_changed)
-        self.search_model.statusChanged.connect(self._on_search_status_changed)
+        self._zoom_mode = QPdfView.ZoomMode.FitToWidth
+        self._zoom_factor = 1.0
+        self._install(None)
 
     # --- loading -----------------------------------------------------------------------------
 
@@ -88,17 +71,20 @@ class PdfPane(QWidget):
 
         A damaged file leaves the pane empty and returns the document's error.
         """
-        self.clear()
-        buffer = QBuffer(self)
+        document = QPdfDocument()
+        # QPdfDocument reads lazily from its device: the buffer is the document's child so
+        # it lives exactly as long.
+        buffer = QBuffer(document)
         buffer.setData(QByteArray(data))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self._buffer = buffer
-        self.document.load(buffer)
-        status = self.document.status()
-        if status == QPdfDocument.Status.Ready and self.document.pageCount() > 0:
+        document.load(buffer)
+        if document.status() == QPdfDocument.Status.Ready and document.pageCount() > 0:
+            self._install(document)
             self._go_home()
             return QPdfDocument.Error.None_
-        error = self.document.error()
+        error = document.error()
+        document.close()
+        document.deleteLater()
         self.clear()
         if error == QPdfDocument.Error.None_:
             # Parsed but empty (or still "loading" from an in-memory buffer): not viewable.
@@ -106,15 +92,59 @@ class PdfPane(QWidget):
         return error
 
     def clear(self) -> None:
-        self.search_model.setSearchString("")
+        """Show nothing (the previous report must not linger while the next one loads)."""
+        self._install(None)
+
+    def _install(self, document: QPdfDocument | None) -> None:
+        """A new QPdfView (with its own page renderer) for ``document``.
+
+        QtPdf 6.12's page renderer drops a queued request silently when the document is not
+        Ready by the time its worker gets to it, yet keeps the request as pending, and it
+        ignores later identical requests: closing or reloading a document under a live
+        QPdfView left the page blank for good (1 reopen in 5 under load, see
+        tests/benchmarks/report_open.py). A fresh view per document has no such leftovers,
+        and a document never changes state while a view shows it.
+        """
+        old_view: QPdfView | None = getattr(self, "view", None)
+        if old_view is not None:
+            self._zoom_mode = old_view.zoomMode()
+            self._zoom_factor = float(old_view.zoomFactor())
+        view = QPdfView(self)
+        view.setObjectName("pdf_view")
+        view.setPageMode(QPdfView.PageMode.MultiPage)
+        view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        view.setZoomFactor(self._zoom_factor)
+        view.setZoomMode(self._zoom_mode)
+        search_model = QPdfSearchModel(view)
+        if document is None:
+            document = QPdfDocument()
+        # Not the view's child (QPdfView crashes deleting a child document): the pane's, and
+        # deleted only once its view, render thread included, is gone.
+        document.setParent(self)
+        view.destroyed.connect(document.deleteLater)
+        search_model.setDocument(document)
+        view.setDocument(document)
+        view.setSearchModel(search_model)
+        view.pageNavigator().currentPageChanged.connect(self._on_navigator_page_changed)
+        view.zoomFactorChanged.connect(self._on_view_zoom_changed)
+        view.zoomModeChanged.connect(self._on_view_zoom_changed)
+        search_model.countChanged.connect(self._on_search_count_changed)
+        search_model.statusChanged.connect(self._on_search_status_changed)
+        self.view = view
+        self.document = document
+        self.search_model = search_model
         self._current_result = -1
         self._search_pending = False
-        self.document.close()
-        if self._buffer is not None:
-            self._buffer.close()
-            self._buffer.deleteLater()
-            self._buffer = None
-        self.page_changed.emit(0, 0)
+        if old_view is not None:
+            had_focus = old_view.hasFocus()
+            self._layout.replaceWidget(old_view, view)
+            old_view.hide()
+            old_view.deleteLater()
+            if had_focus:
+                view.setFocus()
+        else:
+            self._layout.addWidget(view)
+        self.page_changed.emit(0, self.page_count())
         self.search_changed.emit(-1, 0)
 
     def is_loaded(self) -> bool:

@@ -54,10 +54,29 @@ def runner() -> Iterator[TaskRunner]:
     tasks.shutdown()
 
 
-def make_service(client: SpotClient) -> tuple[ReportService, SeenReports]:
+class CountingClient:
+    """The SpotClient as ReportService sees it, counting report downloads."""
+
+    def __init__(self, client: SpotClient) -> None:
+        self._client = client
+        self.downloads: list[str] = []
+
+    @property
+    def base_url(self) -> str:
+        return str(self._client.base_url)
+
+    def download(self, url: str) -> bytes:
+        self.downloads.append(url)
+        return self._client.download(url)
+
+
+def make_service(
+    client: SpotClient,
+) -> tuple[ReportService, SeenReports, CountingClient]:
     where = paths()
     seen = SeenReports(where.data / "seen_reports.sqlite3")
-    return ReportService(lambda: client, where.reports_cache, seen), seen
+    counting = CountingClient(client)
+    return ReportService(lambda: counting, where.reports_cache, seen), seen, counting
 
 
 def open_window(
@@ -111,7 +130,7 @@ def test_sandbox_report_opens_end_to_end_and_is_marked_seen(
         assert amended.report_id
         assert kit.sample is not None
         assert kit.sample.sample_id
-        service, seen = make_service(client)
+        service, seen, counting = make_service(client)
         window = open_window(qtbot, service, seen, runner)
 
         with qtbot.waitSignal(window.report_opened, timeout=10_000) as opened:
@@ -154,14 +173,15 @@ def test_sandbox_report_opens_end_to_end_and_is_marked_seen(
         assert replaces.text().startswith(f"Replaces report {original.report_id} from ")
         assert "AMENDED" in pane.text_of_page(0)
 
-        # Reopening the first report reads it from the private cache: every request would
-        # fail now, yet it opens.
+        # Reopening the first report reads it from the private cache, not the network.
         cached = service.cached_path(original.pdf or "")
         assert cached.is_file()
         assert cached.stat().st_mode & 0o777 == 0o600
-        sandbox.set_faults(error_rate=1.0)
+        downloads = len(counting.downloads)
         window.open_report(original, kit_id=kit.kit_id, sample_id=kit.sample.sample_id)
         wait_for_pdf(qtbot, window)
+        runner.wait_idle(5000)
+        assert len(counting.downloads) == downloads
         assert not badge.isVisible()
 
 
@@ -197,7 +217,7 @@ def test_token_goes_only_to_the_api_origin(
 
     transport = httpx.MockTransport(handler)
     with SpotClient(API, TOKEN, transport, sleep=lambda _s: None) as client:
-        service, seen = make_service(client)
+        service, seen, _counting = make_service(client)
         window = open_window(qtbot, service, seen, runner)
         report = models.Report.model_validate({"report_id": "RPT-FAKE-9", "pdf": link})
         window.open_report(report, kit_id="SPOTFAKE0002", sample_id="SPOTSAMPLE0002")
@@ -214,7 +234,7 @@ def test_expired_sandbox_link_asks_to_reissue(
     qtbot: QtBot, sandbox: SandboxServer, runner: TaskRunner, tmp_path: Path
 ) -> None:
     with SpotClient(sandbox.base_url, sandbox.token, sleep=lambda _s: None) as client:
-        service, seen = make_service(client)
+        service, seen, _counting = make_service(client)
         window = open_window(qtbot, service, seen, runner)
         gone = models.Report.model_validate(
             {"report_id": "RPT-GONE", "pdf": f"{sandbox.base_url}/sandbox/reports/no-such.pdf"}
