@@ -465,8 +465,6 @@ class MainWindow(QMainWindow):
             session.reauthenticate(token)
             self._offline = False
             self.banner.dismiss()
-            if self._periodic is None and self._auto_refresh:
-                self.set_session(session)
             self.refresh_now()
             return
         self._open(environment, token)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from app.api.models import Address, NewOrder, Recipient
 from app.sandbox import SandboxServer
 from app.views.app_settings import AppSettings
 from app.views.kit_panel import TrackingLink
@@ -356,3 +357,37 @@ def test_find_kit_by_barcode_jumps_to_its_order(
     qtbot.waitUntil(
         lambda: window.order_list.selected_order_id() == with_kit.order_id, timeout=WAIT_MS
     )
+
+
+def test_outbox_rejected_token_reopens_sign_in_and_counts_show_it(
+    qtbot: QtBot, seeded: SandboxServer, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    sign_in_to_sandbox(qtbot, window)
+    session = window.session
+    assert session is not None
+    session.reauthenticate("revoked-token-0000")
+    order = NewOrder(
+        kit_types=["health_kit_1"],
+        recipient=Recipient(
+            first_name="Testy", last_name="Outboxer", email="testy.outboxer@example.com",
+            phone="3125550199",
+            address=Address(street1="1 Test Street", city="Chicago", state="IL",
+                            zip="60601", country="US"),
+        ),
+    )
+    session.outbox.submit(order)
+    dialog = open_dialog(qtbot, window)
+    assert "stays queued" in dialog.reason_label.text()
+    qtbot.waitUntil(
+        lambda: window.outbox_label.text() == "Outbox: 0 queued · 1 need attention",
+        timeout=WAIT_MS,
+    )
+    # Signing in again sends it.
+    dialog.environment_combo.setCurrentIndex(dialog.environment_combo.findData("sandbox"))
+    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: window.outbox_label.text() == "Outbox: 0 queued · 0 need attention",
+        timeout=WAIT_MS,
+    )
+    qtbot.waitUntil(lambda: window.order_count() == SEEDED + 1, timeout=WAIT_MS)
