@@ -1,0 +1,309 @@
+"""A patient's fields for registration and requisitions: the order form's recipient group
+(names, email, phone, US/CA address with its per-field messages) plus sex and a date of birth
+picked from a calendar. Without an address (registration tokens) the address group is hidden.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.registration import KnownPatient
+from app.validation import Finding, validate_patient
+from app.views.address_fields import ADDRESS_PATHS, CONTACT_PATHS, FieldMessage, RecipientFields
+
+__all__ = ["PATIENT_PATHS", "KnownPatientCombo", "PatientFields"]
+
+#: Field paths in form order (the validation module's names).
+PATIENT_PATHS: tuple[str, ...] = (*CONTACT_PATHS, "sex", "date_of_birth", *ADDRESS_PATHS)
+_NO_DATE = QDate(1900, 1, 1)  # the date edit's "nothing chosen yet" value (shown blank)
+_OWN_PATHS = ("sex", "date_of_birth")
+
+
+class PatientFields(QWidget):
+    """``patient()`` gives the values as typed, shaped like Spot's patient JSON."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        with_address: bool = True,
+        title: str | None = None,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._with_address = with_address
+        self._today = today
+        self._touched: set[str] = set()
+        self._server_errors: dict[str, tuple[str, list[str]]] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.recipient = RecipientFields(
+            self,
+            validate=self._validate_recipient,
+            title=title if title is not None else self.tr("Patient"),
+        )
+        self.recipient.changed.connect(self.changed)
+        layout.addWidget(self.recipient)
+
+        about = QGroupBox(self.tr("Sex and date of birth"), self)
+        grid = QGridLayout(about)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        self.sex_combo = QComboBox(about)
+        self.sex_combo.setObjectName("sex")
+        self.sex_combo.addItem(self.tr("Choose…"), "")
+        self.sex_combo.addItem(self.tr("Female (F)"), "F")
+        self.sex_combo.addItem(self.tr("Male (M)"), "M")
+        self.sex_combo.currentIndexChanged.connect(self._on_own_changed)
+        sex_label = QLabel(self.tr("Se&x"), about)
+        sex_label.setBuddy(self.sex_combo)
+        self.birth_edit = QDateEdit(about)
+        self.birth_edit.setObjectName("date_of_birth")
+        self.birth_edit.setCalendarPopup(True)
+        self.birth_edit.setDisplayFormat("yyyy-MM-dd")
+        self.birth_edit.setMinimumDate(_NO_DATE)
+        self.birth_edit.setSpecialValueText(self.tr("Choose a date"))
+        self.birth_edit.setDate(_NO_DATE)
+        self.birth_edit.setToolTip(self.tr("Type YYYY-MM-DD or pick from the calendar (Alt+Down)"))
+        self.birth_edit.dateChanged.connect(self._on_own_changed)
+        self.birth_edit.calendarWidget().installEventFilter(self)
+        birth_label = QLabel(self.tr("Date of &birth"), about)
+        birth_label.setBuddy(self.birth_edit)
+        self.messages: dict[str, FieldMessage] = {
+            "sex": FieldMessage("sex", about),
+            "date_of_birth": FieldMessage("date_of_birth", about),
+        }
+        grid.addWidget(birth_label, 0, 0)
+        grid.addWidget(self.birth_edit, 0, 1)
+        grid.addWidget(self.messages["date_of_birth"], 1, 1)
+        grid.addWidget(sex_label, 0, 2)
+        grid.addWidget(self.sex_combo, 0, 3)
+        grid.addWidget(self.messages["sex"], 1, 3)
+        for editor in (self.sex_combo, self.birth_edit):
+            editor.installEventFilter(self)
+        # Between the contact group and the address: the order a clinic form asks in.
+        recipient_layout = self.recipient.layout()
+        assert isinstance(recipient_layout, QVBoxLayout)
+        recipient_layout.insertWidget(1, about)
+        group = self.recipient.editor("address.country").parentWidget()
+        assert group is not None
+        self.address_group: QWidget = group
+        if isinstance(group, QGroupBox):
+            group.setTitle(self.tr("Patient's address"))
+        if not with_address:
+            group.hide()
+        self.set_today(today)
+        self._refresh_own()
+
+    # --- public API ----------------------------------------------------------------------
+
+    def set_today(self, today: date | None) -> None:
+        self._today = today
+        day = today or date.today()
+        self.birth_edit.setMaximumDate(QDate(day.year, day.month, day.day))
+
+    def patient(self) -> dict[str, Any]:
+        data: dict[str, Any] = dict(self.recipient.recipient())
+        if not self._with_address:
+            data.pop("address", None)
+        data["sex"] = str(self.sex_combo.currentData() or "")
+        chosen = self.birth_edit.date()
+        data["date_of_birth"] = "" if chosen == _NO_DATE else chosen.toString("yyyy-MM-dd")
+        return data
+
+    def set_patient(self, patient: Mapping[str, Any]) -> None:
+        self.recipient.set_recipient(patient)
+        index = self.sex_combo.findData(str(patient.get("sex") or "").upper())
+        self.sex_combo.setCurrentIndex(max(index, 0))
+        born = QDate.fromString(str(patient.get("date_of_birth") or ""), "yyyy-MM-dd")
+        self.birth_edit.setDate(born if born.isValid() else _NO_DATE)
+        self._server_errors.clear()
+        self._refresh_own()
+
+    def clear(self) -> None:
+        self._touched.clear()
+        self.recipient.clear()
+        self.set_patient({})
+
+    def editor(self, path: str) -> QWidget:
+        if path == "sex":
+            return self.sex_combo
+        if path == "date_of_birth":
+            return self.birth_edit
+        return self.recipient.editor(path)
+
+    def message_text(self, path: str) -> str:
+        if path in self.messages:
+            return self.messages[path].text()
+        return self.recipient.message_text(path)
+
+    def findings(self) -> list[Finding]:
+        own = [f for f in self._own_findings() if f.field in _OWN_PATHS]
+        server = [
+            Finding(path, "error", message)
+            for path, (_, messages) in self._server_errors.items()
+            for message in messages
+        ]
+        return [*self.recipient.findings(), *own, *server]
+
+    def blocking(self) -> list[Finding]:
+        own = [f for f in self.findings() if f.field in _OWN_PATHS and f.severity == "error"]
+        return [*self.recipient.blocking(), *own]
+
+    def reveal_all(self) -> None:
+        self.recipient.reveal_all()
+        self._touched.update(_OWN_PATHS)
+        self._refresh_own()
+
+    def focus_first_problem(self) -> bool:
+        blocking = {finding.field for finding in self.blocking()}
+        for path in PATIENT_PATHS:
+            if path in blocking:
+                self.editor(path).setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return False
+
+    def set_server_errors(self, errors: Mapping[str, Iterable[str]]) -> dict[str, list[str]]:
+        """Server messages on their fields (paths like ``address.zip``, ``sex``); returns the
+        ones that match no field."""
+        own = {path: list(messages) for path, messages in errors.items() if path in _OWN_PATHS}
+        rest = {path: messages for path, messages in errors.items() if path not in _OWN_PATHS}
+        self._server_errors = {
+            path: (self._value(path), messages) for path, messages in own.items()
+        }
+        self._touched.update(own)
+        self._refresh_own()
+        return self.recipient.set_server_errors(rest)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.recipient.set_read_only(read_only)
+        self.sex_combo.setEnabled(not read_only)
+        self.birth_edit.setReadOnly(read_only)
+
+    def first_editor(self) -> QWidget:
+        return self.recipient.first_editor()
+
+    # --- internals -----------------------------------------------------------------------
+
+    def _validate_recipient(self, recipient: dict[str, Any]) -> list[Finding]:
+        data = {**recipient, "sex": "", "date_of_birth": ""}
+        if not self._with_address:
+            data.pop("address", None)
+        wanted = set(CONTACT_PATHS) | (set(ADDRESS_PATHS) if self._with_address else set())
+        return [
+            finding
+            for finding in validate_patient(
+                data, today=self._today, require_address=self._with_address
+            )
+            if finding.field in wanted
+        ]
+
+    def _own_findings(self) -> list[Finding]:
+        data = self.patient()
+        data.pop("address", None)
+        return validate_patient(data, today=self._today)
+
+    def _value(self, path: str) -> str:
+        return str(self.patient().get(path) or "")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.birth_edit.calendarWidget() and event.type() == QEvent.Type.Show:
+            if self.birth_edit.date() == _NO_DATE:
+                # Opening on January 1900 would make every user page through a century.
+                self.birth_edit.calendarWidget().setCurrentPage(1980, 1)
+        elif event.type() == QEvent.Type.FocusOut and watched in (
+            self.sex_combo, self.birth_edit
+        ):
+            popup = watched is self.sex_combo and self.sex_combo.view().isVisible()
+            if not popup:
+                self._touched.add(watched.objectName())
+                self._refresh_own()
+        return super().eventFilter(watched, event)
+
+    @Slot()
+    def _on_own_changed(self) -> None:
+        sender = self.sender()
+        path = sender.objectName() if sender is not None else ""
+        if path in self._server_errors and self._server_errors[path][0] != self._value(path):
+            del self._server_errors[path]
+        if sender is self.sex_combo:
+            self._touched.add("sex")  # choosing from a list is a finished edit
+        self._refresh_own()
+        self.changed.emit()
+
+    def _refresh_own(self) -> None:
+        findings = self.findings()
+        for path, message in self.messages.items():
+            texts = [f.message for f in findings if f.field == path and f.severity == "error"]
+            if path in self._touched and texts:
+                message.show_message("error", "\n".join(texts))
+            else:
+                message.show_message("", "")
+
+
+class KnownPatientCombo(QComboBox):
+    """Patients registered to earlier kits; filled once they arrive from a background task."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("known_patients")
+        self.setMinimumContentsLength(28)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self._patients: dict[str, KnownPatient] = {}
+        self.set_loading()
+
+    def set_loading(self) -> None:
+        self._placeholder(self.tr("Looking for earlier patients…"))
+
+    def set_failed(self, text: str) -> None:
+        self._placeholder(text)
+
+    def set_patients(self, patients: Iterable[KnownPatient]) -> None:
+        self.clear()
+        self._patients = {p.patient_id: p for p in patients}
+        if not self._patients:
+            self._placeholder(self.tr("No earlier patients found"))
+            return
+        self.addItem(self.tr("Choose a patient…"), "")
+        for patient in self._patients.values():
+            self.addItem(patient.label, patient.patient_id)
+            self.setItemData(
+                self.count() - 1,
+                self.tr("Registered to kit %1").replace("%1", patient.kit_id),
+                Qt.ItemDataRole.ToolTipRole,
+            )
+
+    def has_patients(self) -> bool:
+        return bool(self._patients)
+
+    def patient_id(self) -> str:
+        return str(self.currentData() or "")
+
+    def patient(self) -> KnownPatient | None:
+        return self._patients.get(self.patient_id())
+
+    def select(self, patient_id: str) -> bool:
+        index = self.findData(patient_id)
+        if index >= 0:
+            self.setCurrentIndex(index)
+        return index >= 0
+
+    def _placeholder(self, text: str) -> None:
+        self.clear()
+        self._patients = {}
+        self.addItem(text, "")

@@ -1,0 +1,209 @@
+"""Register a kit at the desk, end to end against the sandbox (inline runner: fast, no waits)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from pytestqt.qtbot import QtBot
+
+from app.api import models
+from app.sandbox import SandboxServer
+from app.services.environments import Environment
+from app.services.session import Session
+from app.settings import paths
+from app.tasks import InlineTaskRunner
+from app.views.register_kit import RegisterKitDialog
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+TODAY = date(2026, 6, 1)
+RECIPIENT = {
+    "first_name": "Testy", "last_name": "McTestface", "email": "testy@example.com",
+    "phone": "4155550123",
+    "address": {"street1": "1 Fixture Lane", "city": "San Francisco", "state": "CA",
+                "country": "US", "zip": "94105"},
+}
+
+
+@pytest.fixture
+def session(sandbox: SandboxServer) -> Iterator[Session]:
+    live = Session.open(
+        Environment.sandbox(sandbox.base_url), sandbox.token, paths(),
+        kit_catalog={"health_kit_1": "Health kit"}, start_outbox=False,
+    )
+    yield live
+    live.close()
+
+
+def shipped_kit(sandbox: SandboxServer, session: Session, kit_type: str = "health_kit_1") -> str:
+    order = session.client.create_order(
+        models.NewOrder.model_validate({"kit_types": [kit_type], "recipient": RECIPIENT})
+    )
+    sandbox.advance(1)
+    return session.client.get_order(order.order_id).kits[0].kit_id
+
+
+def open_dialog(qtbot: QtBot, session: Session) -> RegisterKitDialog:
+    dialog = RegisterKitDialog(session, InlineTaskRunner(), today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    # Window activation is asynchronous, even offscreen; the kit field starts with focus.
+    qtbot.waitUntil(dialog.kit_edit.hasFocus)
+    return dialog
+
+
+def scan(qtbot: QtBot, dialog: RegisterKitDialog, kit_id: str) -> None:
+    dialog.kit_edit.clear()
+    qtbot.keyClicks(dialog.kit_edit, kit_id)
+    qtbot.keyClick(dialog.kit_edit, Qt.Key.Key_Return)  # what a barcode scanner sends
+
+
+def fill_new_patient(qtbot: QtBot, dialog: RegisterKitDialog) -> None:
+    fields = dialog.patient_fields
+    fields.recipient.set_recipient(RECIPIENT)
+    fields.sex_combo.setCurrentIndex(fields.sex_combo.findData("F"))
+    fields.birth_edit.setDate(QDate(1980, 4, 30))
+
+
+def test_register_a_new_patient(qtbot: QtBot, sandbox: SandboxServer, session: Session) -> None:
+    kit_id = shipped_kit(sandbox, session)
+    dialog = open_dialog(qtbot, session)
+    assert not dialog.register_button.isEnabled()
+    scan(qtbot, dialog, kit_id.lower())
+    status = {"preparing": "Preparing", "in_transit": "Shipped", "delivered": "Delivered"}[
+        session.client.get_kit(kit_id).status or ""
+    ]
+    assert dialog.kit_status.text() == f"Kit {kit_id} · Health kit (health_kit_1) · {status}"
+    assert dialog.register_button.isEnabled()
+    fill_new_patient(qtbot, dialog)
+    dialog.consent_check.setChecked(True)
+    with qtbot.waitSignal(dialog.kit_registered) as registered:
+        qtbot.mouseClick(dialog.register_button, Qt.MouseButton.LeftButton)
+    assert registered.args == [kit_id]
+    assert dialog.result_label.text() == f"Kit {kit_id} is registered to the patient."
+    assert not dialog.register_button.isEnabled()
+
+    kit = session.client.get_kit(kit_id)
+    assert kit.status == "registered"
+    assert kit.registered_to is not None
+    assert kit.registered_to.first_name == "Testy"
+    assert str(kit.registered_to.date_of_birth) == "1980-04-30"
+
+
+def test_already_registered_kit_is_refused(
+    qtbot: QtBot, sandbox: SandboxServer, session: Session
+) -> None:
+    kit_id = shipped_kit(sandbox, session)
+    session.client.activate_kit(kit_id, models.KitActivation(
+        first_name="Testy", last_name="McTestface", sex="F", date_of_birth=date(1980, 4, 30)))
+    dialog = open_dialog(qtbot, session)
+    scan(qtbot, dialog, kit_id)
+    assert dialog.kit_status.text() == (
+        f"Kit {kit_id} is already registered to a patient. A kit can be registered only once."
+    )
+    assert not dialog.register_button.isEnabled()
+    assert not dialog.patient_box.isEnabled()
+    assert dialog.kit_edit.hasFocus()  # ready for the next scan
+
+
+def test_unknown_and_canceled_kits(
+    qtbot: QtBot, sandbox: SandboxServer, session: Session
+) -> None:
+    dialog = open_dialog(qtbot, session)
+    scan(qtbot, dialog, "SPOT000000")
+    assert dialog.kit_status.text() == (
+        "Spot has no kit SPOT000000. Check the id printed on the kit and scan it again."
+    )
+    kit_id = shipped_kit(sandbox, session)
+    sandbox.force(kit_id, "canceled")
+    scan(qtbot, dialog, kit_id)
+    assert dialog.kit_status.text() == f"Kit {kit_id} was canceled, so it can't be registered."
+    assert not dialog.register_button.isEnabled()
+
+
+def test_empty_scan(qtbot: QtBot, session: Session) -> None:
+    dialog = open_dialog(qtbot, session)
+    qtbot.keyClick(dialog.kit_edit, Qt.Key.Key_Return)
+    assert dialog.kit_status.text() == "Enter or scan the kit id first."
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("first_name", "Enter the first name"),
+        ("email", "Enter an email address"),
+        ("sex", "Choose the sex (M or F)"),
+        ("date_of_birth", "Enter the date of birth"),
+        ("address.street1", "Enter the street address"),
+        ("address.state", "Choose the state"),
+    ],
+)
+def test_new_patient_bad_inputs(
+    qtbot: QtBot, sandbox: SandboxServer, session: Session, path: str, message: str
+) -> None:
+    kit_id = shipped_kit(sandbox, session)
+    dialog = open_dialog(qtbot, session)
+    scan(qtbot, dialog, kit_id)
+    fill_new_patient(qtbot, dialog)
+    fields = dialog.patient_fields
+    if path == "sex":
+        fields.sex_combo.setCurrentIndex(0)
+    elif path == "date_of_birth":
+        fields.birth_edit.setDate(fields.birth_edit.minimumDate())
+    elif path == "address.state":
+        fields.recipient.editors["address.state"].setCurrentIndex(0)  # type: ignore[union-attr]
+    else:
+        fields.recipient.editors[path].clear()
+    qtbot.mouseClick(dialog.register_button, Qt.MouseButton.LeftButton)
+    assert fields.message_text(path) == message
+    assert dialog.result_label.text() == (
+        "Some details need fixing; see the messages under the fields."
+    )
+    assert fields.editor(path).hasFocus()
+    assert session.client.get_kit(kit_id).status != "registered"
+
+
+def test_existing_patient_from_an_earlier_kit(
+    qtbot: QtBot, sandbox: SandboxServer, session: Session
+) -> None:
+    first = shipped_kit(sandbox, session)
+    session.client.activate_kit(first, models.KitActivation(
+        first_name="Testy", last_name="McTestface", sex="F", date_of_birth=date(1980, 4, 30)))
+    second = shipped_kit(sandbox, session)
+    dialog = open_dialog(qtbot, session)
+    combo = dialog.known_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "Choose a patient…", "McTestface, Testy · 1980-04-30"
+    ]
+    scan(qtbot, dialog, second)
+    assert dialog.existing_radio.isEnabled()
+    dialog.existing_radio.setChecked(True)
+    assert not dialog.new_patient_area.isVisible()
+    qtbot.mouseClick(dialog.register_button, Qt.MouseButton.LeftButton)
+    assert dialog.result_label.text() == "Choose the patient first."
+    combo.setCurrentIndex(1)
+    with qtbot.waitSignal(dialog.kit_registered):
+        qtbot.mouseClick(dialog.register_button, Qt.MouseButton.LeftButton)
+    one = session.client.get_kit(first).registered_to
+    two = session.client.get_kit(second).registered_to
+    assert one is not None
+    assert two is not None
+    assert two.patient_id == one.patient_id
+
+
+def test_kit_type_without_api_activation(
+    qtbot: QtBot, sandbox: SandboxServer, session: Session
+) -> None:
+    kit_id = shipped_kit(sandbox, session, "std_panel_kit")
+    dialog = open_dialog(qtbot, session)
+    dialog.set_kit_id(kit_id)
+    fill_new_patient(qtbot, dialog)
+    qtbot.mouseClick(dialog.register_button, Qt.MouseButton.LeftButton)
+    assert dialog.result_label.text() == (
+        "Spot didn't register the kit: Kit type std_panel_kit cannot be activated through the API"
+    )
+    assert dialog.register_button.isEnabled()  # nothing changed on Spot's side; may retry
