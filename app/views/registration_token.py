@@ -1,0 +1,342 @@
+"""Patient registration tokens (custom registration flow, SPEC §7.11–7.12, §12).
+
+Pick a patient registered to an earlier kit, or create one, and get a one-time token for the
+account's own kit registration page. The token is shown read-only with a Copy button and a
+10-minute countdown; once it runs out it is marked expired and can't be copied.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import time
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.errors import describe_error
+from app.services.registration import (
+    IssuedToken,
+    KnownPatient,
+    issue_token,
+    known_patients,
+    new_patient_request,
+)
+from app.services.session import Session
+from app.tasks import Runner
+from app.views.patient_fields import KnownPatientCombo, PatientFields
+from app.views.register_kit import show_status
+
+__all__ = ["RegistrationTokenDialog", "TokenCountdown"]
+
+Clock = Callable[[], float]
+
+
+class TokenCountdown(QWidget):
+    """The token, its Copy button and the time left. ``clock`` (seconds, monotonic) is the
+    one the token's ``issued_at`` was read from; tests pass their own."""
+
+    expired = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, clock: Clock = time.monotonic) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._token: IssuedToken | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.token_edit = QLineEdit(self)
+        self.token_edit.setObjectName("token")
+        self.token_edit.setReadOnly(True)
+        self.token_edit.setPlaceholderText(self.tr("No token yet"))
+        self.token_edit.setAccessibleName(self.tr("Registration token"))
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        self.token_edit.setFont(mono)
+        self.copy_button = QPushButton(self.tr("&Copy"), self)
+        self.copy_button.setObjectName("copy_button")
+        self.copy_button.setAutoDefault(False)
+        self.copy_button.setEnabled(False)
+        self.copy_button.clicked.connect(self._on_copy_button_clicked)
+        row.addWidget(self.token_edit, 1)
+        row.addWidget(self.copy_button)
+        layout.addLayout(row)
+        self.countdown_label = QLabel(self)
+        self.countdown_label.setObjectName("countdown")
+        font = self.countdown_label.font()
+        font.setBold(True)
+        self.countdown_label.setFont(font)
+        layout.addWidget(self.countdown_label)
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(self.refresh)
+        self.countdown_label.hide()
+
+    def show_token(self, token: IssuedToken) -> None:
+        self._token = token
+        self.token_edit.setText(token.token)
+        self.token_edit.setEnabled(True)
+        font = self.token_edit.font()
+        font.setStrikeOut(False)
+        self.token_edit.setFont(font)
+        self.countdown_label.show()
+        self.timer.start()
+        self.refresh()
+
+    def remaining(self) -> float:
+        return self._token.remaining(self._clock()) if self._token is not None else 0.0
+
+    def is_expired(self) -> bool:
+        return self._token is not None and self.remaining() <= 0
+
+    @Slot()
+    def refresh(self) -> None:
+        if self._token is None:
+            return
+        left = self.remaining()
+        if left <= 0:
+            self.timer.stop()
+            self.countdown_label.setText(self.tr("Expired — generate a new one"))
+            self.countdown_label.setStyleSheet("color: #dc2626;")
+            self.copy_button.setEnabled(False)
+            self.token_edit.setEnabled(False)
+            font = self.token_edit.font()
+            font.setStrikeOut(True)
+            self.token_edit.setFont(font)
+            self.expired.emit()
+            return
+        seconds = math.ceil(left)
+        self.countdown_label.setText(
+            self.tr("Valid for %1 — works once").replace(
+                "%1", f"{seconds // 60}:{seconds % 60:02d}"
+            )
+        )
+        self.countdown_label.setStyleSheet("")
+        self.copy_button.setEnabled(True)
+
+    @Slot()
+    def _on_copy_button_clicked(self) -> None:
+        if self._token is not None and not self.is_expired():
+            QGuiApplication.clipboard().setText(self._token.token)
+            self.copy_button.setText(self.tr("Copied"))
+            QTimer.singleShot(1500, self._reset_copy_text)
+
+    @Slot()
+    def _reset_copy_text(self) -> None:
+        self.copy_button.setText(self.tr("&Copy"))
+
+
+class RegistrationTokenDialog(QDialog):
+    """Non-modal. ``token_issued(patient_id)`` once Spot returns a token."""
+
+    token_issued = Signal(str)
+
+    def __init__(
+        self, session: Session, runner: Runner, parent: QWidget | None = None, *,
+        clock: Clock = time.monotonic, today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("registration_token_dialog")
+        self.setWindowTitle(self.tr("Patient registration token"))
+        self._session = session
+        self._runner = runner
+        self._clock = clock
+        self._busy = False
+        self._wanted_patient = ""
+        self._build(today)
+        self._load_patients()
+
+    def _build(self, today: date | None) -> None:
+        outer = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "A one-time token lets the patient register a kit on your own registration page "
+                "without typing their details again. It works once and expires after 10 minutes."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        outer.addWidget(intro)
+
+        box = QGroupBox(self.tr("Patient"), self)
+        box_layout = QVBoxLayout(box)
+        row = QHBoxLayout()
+        self.existing_radio = QRadioButton(self.tr("An &existing patient"), box)
+        self.existing_radio.setObjectName("existing_radio")
+        self.known_combo = KnownPatientCombo(box)
+        self.new_radio = QRadioButton(self.tr("A &new patient"), box)
+        self.new_radio.setObjectName("new_radio")
+        self.new_radio.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.existing_radio)
+        group.addButton(self.new_radio)
+        self.existing_radio.toggled.connect(self._on_choice_toggled)
+        row.addWidget(self.existing_radio)
+        row.addWidget(self.known_combo, 1)
+        row.addSpacing(16)
+        row.addWidget(self.new_radio)
+        box_layout.addLayout(row)
+        self.patient_fields = PatientFields(
+            box, with_address=False, title=self.tr("New patient"), today=today
+        )
+        box_layout.addWidget(self.patient_fields)
+        outer.addWidget(box)
+
+        kit_row = QHBoxLayout()
+        self.kit_type_combo = QComboBox(self)
+        self.kit_type_combo.setObjectName("kit_type")
+        self.kit_type_combo.addItem(self.tr("Not needed (single-purpose kit)"), "")
+        for kit_type, name in sorted(self._session.kit_catalog.items(), key=lambda kv: kv[1]):
+            label = f"{name} ({kit_type})" if name and name != kit_type else kit_type
+            self.kit_type_combo.addItem(label, kit_type)
+        kit_label = QLabel(self.tr("Kit &type for a multi-purpose kit"), self)
+        kit_label.setBuddy(self.kit_type_combo)
+        kit_row.addWidget(kit_label)
+        kit_row.addWidget(self.kit_type_combo, 1)
+        outer.addLayout(kit_row)
+
+        self.generate_button = QPushButton(self.tr("&Generate token"), self)
+        self.generate_button.setObjectName("generate_button")
+        self.generate_button.setAutoDefault(False)
+        self.generate_button.clicked.connect(self.generate)
+        generate_row = QHBoxLayout()
+        generate_row.addStretch(1)
+        generate_row.addWidget(self.generate_button)
+        outer.addLayout(generate_row)
+
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("message")
+        self.message_label.setWordWrap(True)
+        show_status(self.message_label, "info", "")
+        outer.addWidget(self.message_label)
+
+        token_box = QGroupBox(self.tr("Token"), self)
+        token_layout = QVBoxLayout(token_box)
+        self.countdown = TokenCountdown(token_box, clock=self._clock)
+        token_layout.addWidget(self.countdown)
+        outer.addWidget(token_box)
+
+        close_row = QHBoxLayout()
+        close_row.addStretch(1)
+        close = QPushButton(self.tr("Close"), self)
+        close.setAutoDefault(False)
+        close.clicked.connect(self.close)
+        close_row.addWidget(close)
+        outer.addLayout(close_row)
+        self.resize(720, 640)
+
+    # --- public API ----------------------------------------------------------------------
+
+    def select_patient(self, patient_id: str) -> None:
+        """Preselect an existing patient (applied once the list has loaded)."""
+        self._wanted_patient = patient_id
+        if self.known_combo.select(patient_id):
+            self.existing_radio.setChecked(True)
+
+    @Slot()
+    def generate(self) -> None:
+        if self._busy:
+            return
+        kit_type = str(self.kit_type_combo.currentData() or "") or None
+        show_status(self.message_label, "info", "")
+        if self.existing_radio.isChecked():
+            patient_id = self.known_combo.patient_id()
+            if not patient_id:
+                show_status(self.message_label, "error", self.tr("Choose the patient first."))
+                self.known_combo.setFocus()
+                return
+            job = functools.partial(
+                issue_token, self._session.client, patient_id=patient_id, kit_type=kit_type,
+                clock=self._clock,
+            )
+        else:
+            self.patient_fields.reveal_all()
+            if self.patient_fields.blocking():
+                show_status(
+                    self.message_label, "error",
+                    self.tr("Some details need fixing; see the messages under the fields."),
+                )
+                self.patient_fields.focus_first_problem()
+                return
+            request = new_patient_request(self.patient_fields.patient())
+            job = functools.partial(
+                issue_token, self._session.client, new_patient=request, kit_type=kit_type,
+                clock=self._clock,
+            )
+        self._set_busy(True)
+        self._runner.run(job, on_success=self._on_token_issued, on_error=self._on_token_failed)
+
+    # --- reactions -----------------------------------------------------------------------
+
+    def _on_token_issued(self, token: IssuedToken) -> None:
+        self._set_busy(False)
+        self.countdown.show_token(token)
+        show_status(
+            self.message_label, "good",
+            self.tr("Token ready. Copy it into your registration page now."),
+        )
+        self.countdown.copy_button.setFocus()
+        self.token_issued.emit(token.patient_id)
+
+    def _on_token_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        error = describe_error(exc)
+        unmatched = self.patient_fields.set_server_errors(error.field_errors)
+        extra = "; ".join(m for messages in unmatched.values() for m in messages)
+        text = f"{error.title}. {error.advice}" + (f" ({extra})" if extra else "")
+        show_status(self.message_label, "error", text)
+
+    @Slot(bool)
+    def _on_choice_toggled(self, _checked: bool) -> None:
+        self._update_choice()
+
+    def _load_patients(self) -> None:
+        self._runner.run(
+            known_patients, self._session.client, self._session.store.rows(),
+            on_success=self._on_patients_loaded, on_error=self._on_patients_failed,
+            key=f"token-patients-{id(self)}",
+        )
+
+    def _on_patients_loaded(self, patients: list[KnownPatient]) -> None:
+        self.known_combo.set_patients(patients)
+        if self._wanted_patient:
+            self.select_patient(self._wanted_patient)
+        self._update_choice()
+
+    def _on_patients_failed(self, exc: BaseException) -> None:
+        self.known_combo.set_failed(
+            self.tr("Couldn't load earlier patients: %1").replace("%1", describe_error(exc).title)
+        )
+        self._update_choice()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.generate_button.setEnabled(not busy)
+        self.generate_button.setText(
+            self.tr("Generating…") if busy else self.tr("&Generate token")
+        )
+
+    def _update_choice(self) -> None:
+        has_known = self.known_combo.has_patients()
+        self.existing_radio.setEnabled(has_known)
+        if not has_known and self.existing_radio.isChecked():
+            self.new_radio.setChecked(True)
+        existing = self.existing_radio.isChecked()
+        self.known_combo.setEnabled(existing and has_known)
+        self.patient_fields.setVisible(not existing)
