@@ -37,7 +37,13 @@ from app.views.metadata_editor import RESERVED_KEYS, MetadataEditor
 from app.views.order_table import ORDER_STATUS_TONES, order_status_label
 from app.views.results_table import ResultsTable
 from app.views.theme import badge_colors
-from app.views.timeline import KitTimeline, format_day, kit_steps, sample_steps
+from app.views.timeline import (
+    KitTimeline,
+    format_day,
+    kit_steps,
+    sample_steps,
+    set_text_color,
+)
 
 __all__ = [
     "KitTrackingPanel",
@@ -135,7 +141,7 @@ def _slot(parent: QWidget) -> QWidget:
 
 def _muted(label: QLabel) -> QLabel:
     color = label.palette().color(QPalette.ColorRole.PlaceholderText)
-    label.setStyleSheet(f"color: {color.name()};")
+    set_text_color(label, color)
     return label
 
 
@@ -751,10 +757,9 @@ class KitTrackingPanel(QWidget):
             return
         self.save_status.setText(text)
         if tone is None:
-            self.save_status.setStyleSheet("")
+            self.save_status.setPalette(self.palette())
         else:
-            foreground = badge_colors(tone, self.palette())[1]
-            self.save_status.setStyleSheet(f"color: {foreground.name()};")
+            set_text_color(self.save_status, badge_colors(tone, self.palette())[1])
 
 
 def _when(value: datetime | date | str) -> str:

@@ -28,6 +28,8 @@ __all__ = [
     "format_day",
     "kit_steps",
     "sample_steps",
+    "set_text_color",
+    "text_color",
 ]
 
 StepState = Literal["done", "current", "upcoming", "skipped"]
@@ -295,11 +297,11 @@ class KitTimeline(QWidget):
         date.setFont(small)
         if step.tone in ("warning", "caution"):
             color = self.tone_color(step)
-            name.setStyleSheet(f"color: {color.name()};")
+            set_text_color(name, color)
         elif step.state in ("upcoming", "skipped"):
             muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
-            name.setStyleSheet(f"color: {muted.name()};")
-            date.setStyleSheet(f"color: {muted.name()};")
+            set_text_color(name, muted)
+            set_text_color(date, muted)
 
     def tone_color(self, step: Step) -> QColor:
         """The colour a step's dot is drawn in (also used for its label)."""
@@ -360,6 +362,18 @@ class KitTimeline(QWidget):
                 painter.setFont(font)
                 box = QRectF(center.x() - _DOT, center.y() - _DOT, 2 * _DOT, 2 * _DOT)
                 painter.drawText(box, mark, Qt.AlignmentFlag.AlignCenter)
+
+
+def set_text_color(label: QLabel, color: QColor) -> None:
+    """Colour a label's text through its palette: far cheaper than a style sheet per label."""
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, color)
+    label.setPalette(palette)
+
+
+def text_color(label: QLabel) -> QColor:
+    """The colour ``label``'s text is drawn in (for tests and accessibility checks)."""
+    return label.palette().color(QPalette.ColorRole.WindowText)
 
 
 class _Track(QWidget):
