@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Literal, Protocol
 
+import shiboken6
 from PySide6.QtCore import QRect, QSize, QStandardPaths, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QFontDatabase, QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
@@ -81,13 +82,6 @@ class SeenStore(Protocol):
 class _Fetched:
     path: Path
     data: bytes
-
-
-class _CorruptPdf(ServiceError):
-    default_title = "This report file is damaged"
-    default_advice = (
-        "It can't be shown here. Try Open with system viewer, or ask Spot to re-issue the report."
-    )
 
 
 def _fetch_pdf(reports: ReportFetcher, url: str, on_progress: _Progress) -> _Fetched:
@@ -167,6 +161,10 @@ class ReportWindow(QWidget):
         self._pdf.zoom_changed.connect(self._on_pdf_zoom_changed)
         self._pdf.search_changed.connect(self._on_pdf_search_changed)
         self._tabs.currentChanged.connect(self._on_tabs_current_changed)
+        # Toolbar fields in reading order, then the report itself.
+        QWidget.setTabOrder(self._page_spin, self._zoom_combo)
+        QWidget.setTabOrder(self._zoom_combo, self._search_edit)
+        QWidget.setTabOrder(self._search_edit, self._tabs)
         self._update_actions()
 
     # --- construction ------------------------------------------------------------------------
@@ -564,7 +562,7 @@ class ReportWindow(QWidget):
             self._stack.setCurrentWidget(self._loading_page)
 
     def _on_pdf_fetched(self, generation: int, fetched: _Fetched) -> None:
-        if generation != self._generation:
+        if not self._alive() or generation != self._generation:
             return
         self._loading = False
         self._loading_timer.stop()
@@ -572,7 +570,15 @@ class ReportWindow(QWidget):
         error = self._pdf.load_bytes(fetched.data)
         if error != QPdfDocument.Error.None_:
             log.info("report PDF could not be parsed: %s", error.name)
-            self._show_error(_CorruptPdf(debug=f"QPdfDocument {error.name}"), retry=False)
+            damaged = ServiceError(
+                self.tr("This report file is damaged"),
+                self.tr(
+                    "It can't be shown here. Try Open with system viewer, "
+                    "or ask Spot to re-issue the report."
+                ),
+                debug=f"QPdfDocument {error.name}",
+            )
+            self._show_error(damaged, retry=False)
             return
         self._tabs.setCurrentIndex(self._pdf_tab)
         self._stack.setCurrentWidget(self._tabs)
@@ -581,7 +587,7 @@ class ReportWindow(QWidget):
         self._mark_seen()
 
     def _on_pdf_failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
+        if not self._alive() or generation != self._generation:
             return
         self._loading = False
         self._loading_timer.stop()
@@ -590,7 +596,7 @@ class ReportWindow(QWidget):
         self._show_error(error, retry=error.transient)
 
     def _on_text_fetched(self, generation: int, fetched: tuple[Path, str]) -> None:
-        if generation != self._generation:
+        if not self._alive() or generation != self._generation:
             return
         self._txt_path, text = fetched
         self._text_view.setPlainText(text)
@@ -605,7 +611,7 @@ class ReportWindow(QWidget):
         self._update_actions()
 
     def _on_text_failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
+        if not self._alive() or generation != self._generation:
             return
         error = describe_error(exc)
         log.info("text report download failed: %s", error.debug)
@@ -654,14 +660,23 @@ class ReportWindow(QWidget):
             self._seen.mark_seen,
             self._kit_id,
             report_id,
-            on_success=lambda _result: self.report_opened.emit(report_id),
+            on_success=partial(self._on_marked_seen, report_id),
             on_error=partial(self._on_mark_seen_failed, report_id),
         )
+
+    def _on_marked_seen(self, report_id: str, _result: object) -> None:
+        if self._alive():
+            self.report_opened.emit(report_id)
 
     def _on_mark_seen_failed(self, report_id: str, exc: BaseException) -> None:
         # Not worth interrupting the reading: the report stays "not yet opened" in the list.
         log.warning("could not record the report as seen: %s", describe_error(exc).debug)
-        self.report_opened.emit(report_id)
+        if self._alive():
+            self.report_opened.emit(report_id)
+
+    def _alive(self) -> bool:
+        """False once Qt deleted the window (a download or a save may outlive it)."""
+        return shiboken6.isValid(self)
 
     # --- state of the controls ---------------------------------------------------------------
 
@@ -930,9 +945,13 @@ class ReportWindow(QWidget):
         )
 
     def _on_saved(self, target: Path) -> None:
+        if not self._alive():
+            return
         self._status_label.setText(self.tr("Saved a copy to %1").replace("%1", str(target)))
 
     def _on_save_failed(self, exc: BaseException) -> None:
+        if not self._alive():
+            return
         error = describe_error(exc)
         self._status_label.setText(
             self.tr("Couldn't save the copy: %1 %2")

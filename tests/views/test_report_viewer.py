@@ -628,3 +628,32 @@ def test_reopening_a_report_always_paints_its_page(
     finally:
         runner.wait_idle(5000)
         runner.shutdown()
+
+
+def test_window_deleted_during_download_is_not_an_error(pdf_file: Path, qtbot: QtBot) -> None:
+    release = threading.Event()
+
+    class SlowReports:
+        def fetch(
+            self,
+            url: str,
+            *,
+            kind: str = "pdf",
+            on_progress: Callable[[int, int | None], None] | None = None,
+        ) -> Path:
+            release.wait(10)
+            if on_progress is not None:
+                on_progress(1, 1)
+            return pdf_file
+
+    runner = TaskRunner()
+    seen = FakeSeen()
+    window = ReportWindow(SlowReports(), seen, runner)
+    window.open_report(make_report(), kit_id=KIT_ID, sample_id=SAMPLE_ID)
+    window.deleteLater()
+    qtbot.waitUntil(lambda: not report_viewer.shiboken6.isValid(window))
+    release.set()
+    # The outcome arrives for a window that no longer exists: dropped quietly.
+    assert runner.wait_idle(5000)
+    assert seen.marked == []
+    assert runner.shutdown()
