@@ -41,6 +41,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--sandbox-seed", type=int, default=DEFAULT_SEED, metavar="N",
         help=f"orders to seed the sandbox with on its first run (default {DEFAULT_SEED})",
     )
+    parser.add_argument(
+        "--self-test", action="store_true",
+        help="start headless on a fresh embedded sandbox, place an order, open a report, exit",
+    )
     return parser.parse_args(argv)
 
 
@@ -169,6 +173,10 @@ class CrashHandler:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.self_test:
+        from app.selftest import run_self_test
+
+        return run_self_test()
     from PySide6.QtWidgets import QApplication
 
     from app.services.credentials import CredentialStore

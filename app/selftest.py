@@ -1,0 +1,156 @@
+"""`spot-front-desk --self-test`: prove an installed copy (or a bundle) works, headless.
+
+Starts the main window on a fresh embedded sandbox in a throw-away folder, places one order
+through the outbox, opens one lab report in the report window, and exits 0. Any failure exits
+non-zero with a one-line reason naming the step and the error type: never patient data (all of
+it is the sandbox's fake data anyway) and never a token.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+
+STEP_TIMEOUT_S = 60.0
+
+
+class SelfTestFailed(Exception):
+    """A step did not complete; the message names the step."""
+
+
+def _wait_until(app_process_events: Callable[[], None], done: Callable[[], bool],
+                step: str, timeout_s: float = STEP_TIMEOUT_S) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not done():
+        if time.monotonic() > deadline:
+            raise SelfTestFailed(f"{step}: timed out after {timeout_s:.0f} s")
+        app_process_events()
+        time.sleep(0.01)
+
+
+def run_self_test() -> int:
+    """Run every step; print one line per step; return the process exit code."""
+    own_home = "SPOT_FRONT_DESK_HOME" not in os.environ
+    home = tempfile.mkdtemp(prefix="spot-self-test-") if own_home else os.environ[
+        "SPOT_FRONT_DESK_HOME"]
+    os.environ["SPOT_FRONT_DESK_HOME"] = home
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        return _run()
+    except SelfTestFailed as failure:
+        print(f"self-test FAILED: {failure}", flush=True)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - the exit code and a PHI-free line are the product
+        print(f"self-test FAILED: unexpected {type(exc).__name__}", flush=True)
+        return 2
+    finally:
+        if own_home:
+            shutil.rmtree(home, ignore_errors=True)
+
+
+def _run() -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from app import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
+    from app.api import models
+    from app.main import EmbeddedSandbox, check_connection, open_session
+    from app.services.credentials import CredentialStore
+    from app.settings import paths
+    from app.tasks import TaskRunner
+    from app.views.app_settings import AppSettings
+    from app.views.main_window import MainWindow
+    from app.views.report_viewer import ReportWindow
+    from app.views.sign_in import SignInContext
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setOrganizationDomain(ORG_DOMAIN)
+    app.setApplicationVersion(__version__)
+    where = paths()
+    where.ensure()
+    pump = app.processEvents
+
+    print(f"{APP_NAME} {__version__} self-test", flush=True)
+    sandbox = EmbeddedSandbox(where.sandbox_dir, speed=0.0, seed_orders=40)
+    runner = TaskRunner()
+    context = SignInContext(
+        credentials=CredentialStore(), check_connection=check_connection,
+        start_sandbox=sandbox.start,
+    )
+    window = MainWindow(runner, settings=AppSettings(), sign_in=context,
+                        open_session=open_session)
+    report_window: ReportWindow | None = None
+    try:
+        try:
+            sandbox.start()  # the window reuses this server; a failure here is named plainly
+        except Exception as exc:  # reported as the failed step, by type only
+            raise SelfTestFailed(f"start the embedded sandbox: {type(exc).__name__}") from exc
+        print("ok  embedded sandbox started", flush=True)
+        window.show()
+        window.start("sandbox")
+        _wait_until(pump, lambda: window.session is not None and window.order_count() > 0,
+                    "main window on the sandbox")
+        session = window.session
+        assert session is not None
+        print(f"ok  main window shows {window.order_count()} sandbox orders", flush=True)
+
+        kit_type = next(iter(session.kit_catalog), "health_kit_1")
+        order = models.NewOrder(
+            kit_types=[kit_type],
+            recipient=models.Recipient(
+                first_name="Selftest", last_name="Example", email="self-test@example.com",
+                phone="4155550123",
+                address=models.Address(street1="1 Example Way", city="San Francisco",
+                                       state="CA", zip="94105", country="US"),
+            ),
+        )
+        item = session.outbox.submit(order)
+
+        def order_sent() -> bool:
+            current = next((i for i in session.outbox.items() if i.item_id == item.item_id), None)
+            if current is not None and current.state == "needs_attention":
+                raise SelfTestFailed("place an order: the outbox needs attention")
+            return current is not None and current.state == "sent" and bool(current.order_id)
+
+        _wait_until(pump, order_sent, "place an order")
+        print("ok  order placed through the outbox", flush=True)
+
+        resulted = next((row for row in session.store.rows()
+                         if "resulted" in row.sample_statuses), None)
+        if resulted is None:
+            raise SelfTestFailed("open a report: no resulted kit in the sandbox")
+        detail = session.sync.order_detail(resulted.order_id)
+        kit = next(k for k in detail.kits if k.sample is not None and k.sample.reports)
+        assert kit.sample is not None
+        report = kit.sample.reports[0]
+        report_window = ReportWindow(session.reports, session.seen, runner)
+        opened: list[str] = []
+        report_window.report_opened.connect(opened.append)
+        report_window.show()
+        report_window.open_report(report, kit_id=kit.kit_id,
+                                  sample_id=kit.sample.sample_id or "")
+
+        def report_shown() -> bool:
+            assert report_window is not None
+            if report_window.error() is not None:
+                raise SelfTestFailed("open a report: the report window shows an error")
+            return bool(opened) and report_window.pdf_pane().is_loaded()
+
+        _wait_until(pump, report_shown, "open a report")
+        pages = report_window.pdf_pane().page_count()
+        print(f"ok  report opened ({pages} page{'s' if pages != 1 else ''})", flush=True)
+    finally:
+        if report_window is not None:
+            report_window.close()
+        window.close()
+        window.shutdown()
+        runner.shutdown(5000)
+        sandbox.stop()
+    print("self-test passed", flush=True)
+    return 0
