@@ -7,12 +7,15 @@ change). `progress_for` and `needs_attention` are pure rules with no I/O.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
+import logging
 import re
 import sqlite3
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -34,6 +37,8 @@ __all__ = [
     "phone_digits",
     "progress_for",
 ]
+
+logger = logging.getLogger(__name__)
 
 Tone = Literal["neutral", "active", "good", "warning"]
 
@@ -358,7 +363,11 @@ class OrderStore:
 
     One writer (the sync worker) calls `apply`; any thread reads `rows()`/`get()`. With a
     ``db_path`` the state is also kept in SQLite (0600) so a restart shows the list at once
-    (`load()`) and the next refresh is incremental.
+    (`load()`) and the next refresh is incremental. That cache is written by a background
+    thread, in order, one transaction per `apply`, so a refresh does not wait for the disk;
+    `flush()` waits for it. If a write fails, writing stops for this session: the file keeps
+    the last complete snapshot (rows and marks agree), and its marks are wiped when possible
+    so the next start syncs in full.
     """
 
     def __init__(self, db_path: Path | None = None) -> None:
@@ -376,7 +385,10 @@ class OrderStore:
         self._kit_mark: datetime | None = None
         self._db_path = db_path
         self._db: sqlite3.Connection | None = None
+        self._db_lock = threading.Lock()
+        self._writer: ThreadPoolExecutor | None = None
         self._writing = True
+        self._cache_broken = False
 
     # -- reading (any thread) ------------------------------------------------------------
 
@@ -511,11 +523,8 @@ class OrderStore:
         with self._lock:
             self._placed[order_id] = tuple(kit_types)
             self._rebuild({order_id})
-            if self._db_path is not None:
-                self._connect().execute(
-                    "INSERT OR REPLACE INTO placed VALUES (?, ?)",
-                    (order_id, json.dumps(list(kit_types))),
-                )
+            row = (order_id, json.dumps(list(kit_types)))
+            self._write(lambda db: db.execute("INSERT OR REPLACE INTO placed VALUES (?, ?)", row))
 
     def clear(self) -> None:
         """Forget everything (e.g. another environment or account signed in)."""
@@ -530,11 +539,12 @@ class OrderStore:
             self._newest_kit = None
             self._kit_mark = None
             self._changed()
-            if self._db is not None:
-                self._db.executescript(
+            self._write(
+                lambda db: db.executescript(
                     "BEGIN; DELETE FROM orders; DELETE FROM kits; DELETE FROM placed;"
                     " DELETE FROM meta; COMMIT;"
                 )
+            )
 
     # -- persistence ---------------------------------------------------------------------
 
@@ -542,7 +552,8 @@ class OrderStore:
         """Read the cached state (call off the GUI thread). Returns True if any was found."""
         if self._db_path is None:
             return False
-        with self._lock:
+        self.flush()
+        with self._lock, self._db_lock:
             db = self._connect()
             orders = [
                 OrderInfo(
@@ -597,62 +608,76 @@ class OrderStore:
         return self._db
 
     def _persist(self, orders: list[OrderInfo], kits: list[KitInfo]) -> None:
-        if self._db_path is None or not self._writing:
+        if self._db_path is None or not self._writing or not (orders or kits):
             return
-        db = self._connect()
-        db.execute("BEGIN")
+        order_rows = [
+            (o.order_id, o.status, o.first_name, o.last_name, o.email, o.phone, o.state,
+             o.country, o.created.isoformat(), o.updated.isoformat())
+            for o in orders
+        ]
+        kit_rows = [
+            (k.kit_id, k.kit_type, k.order_id, k.kit_status, k.sample_status,
+             k.created.isoformat(), k.updated.isoformat())
+            for k in kits
+        ]
+        # The marks as of this change: on disk they never run ahead of the rows they cover.
+        meta = [
+            ("orders_complete", "1" if self._orders_complete else "0"),
+            ("kit_mark", self._kit_mark.isoformat() if self._kit_mark else ""),
+        ]
+
+        def write(db: sqlite3.Connection) -> None:
+            db.execute("BEGIN")
+            try:
+                db.executemany("INSERT OR REPLACE INTO orders VALUES (?,?,?,?,?,?,?,?,?,?)",
+                               order_rows)
+                db.executemany("INSERT OR REPLACE INTO kits VALUES (?,?,?,?,?,?,?)", kit_rows)
+                db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta)
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+
+        self._write(write)
+
+    def _write(self, job: Callable[[sqlite3.Connection], object]) -> None:
+        """Run ``job`` on the cache database in the writer thread (after earlier jobs)."""
+        if self._db_path is None or self._cache_broken:
+            return
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="order-cache")
+        self._writer.submit(self._run_write, job)
+
+    def _run_write(self, job: Callable[[sqlite3.Connection], object]) -> None:
+        assert self._db_path is not None
         try:
-            db.executemany(
-                "INSERT OR REPLACE INTO orders VALUES (?,?,?,?,?,?,?,?,?,?)",
-                [
-                    (
-                        o.order_id,
-                        o.status,
-                        o.first_name,
-                        o.last_name,
-                        o.email,
-                        o.phone,
-                        o.state,
-                        o.country,
-                        o.created.isoformat(),
-                        o.updated.isoformat(),
-                    )
-                    for o in orders
-                ],
+            with self._db_lock:
+                job(self._connect())
+            tighten_permissions(self._db_path)
+        except Exception as exc:  # noqa: BLE001 - a cache failure must not break the list
+            logger.warning(
+                "order cache write failed (%s); the next start syncs in full", type(exc).__name__
             )
-            db.executemany(
-                "INSERT OR REPLACE INTO kits VALUES (?,?,?,?,?,?,?)",
-                [
-                    (
-                        k.kit_id,
-                        k.kit_type,
-                        k.order_id,
-                        k.kit_status,
-                        k.sample_status,
-                        k.created.isoformat(),
-                        k.updated.isoformat(),
-                    )
-                    for k in kits
-                ],
-            )
-            db.executemany(
-                "INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                [
-                    ("orders_complete", "1" if self._orders_complete else "0"),
-                    ("kit_mark", self._kit_mark.isoformat() if self._kit_mark else ""),
-                ],
-            )
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        tighten_permissions(self._db_path)
+            self._cache_broken = True
+            with contextlib.suppress(Exception), self._db_lock:
+                self._connect().execute("DELETE FROM meta")
+
+    def flush(self) -> None:
+        """Wait until everything applied so far is on disk."""
+        writer = self._writer
+        if writer is not None:
+            writer.submit(lambda: None).result()
 
     def close(self) -> None:
+        self.flush()
         with self._lock:
-            if self._db is not None:
-                self._db.close()
-                self._db = None
+            if self._writer is not None:
+                self._writer.shutdown(wait=True)
+                self._writer = None
+            with self._db_lock:
+                if self._db is not None:
+                    self._db.close()
+                    self._db = None
 
     # -- internals -----------------------------------------------------------------------
 

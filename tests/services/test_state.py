@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
 import threading
 from datetime import UTC, datetime, timedelta
@@ -399,3 +400,30 @@ def test_readers_always_see_a_whole_snapshot_while_the_worker_writes() -> None:
     reader.join()
     assert errors == []
     assert len(store.rows()) == 4000
+
+
+def test_a_failed_cache_write_leaves_the_last_whole_snapshot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "sync.sqlite3"
+    store = OrderStore(db)
+    store.apply([order("O1")], orders_complete=True)
+    store.flush()
+    real_connect = store._connect
+
+    def broken_disk() -> sqlite3.Connection:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(store, "_connect", broken_disk)
+    store.apply([order("O2", updated=T0 + timedelta(hours=1))])
+    store.flush()
+    monkeypatch.setattr(store, "_connect", real_connect)
+    store.apply([order("O3", updated=T0 + timedelta(hours=2))])
+    store.close()
+    assert {r.order_id for r in store.rows()} == {"O1", "O2", "O3"}  # the list is unharmed
+
+    reloaded = OrderStore(db)
+    reloaded.load()
+    # O3 was not written after O2 failed: a cache with O3 but not O2 would hide O2 forever.
+    assert {r.order_id for r in reloaded.rows()} == {"O1"}
+    assert reloaded.newest_order_update == T0
