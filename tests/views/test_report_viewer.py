@@ -657,3 +657,60 @@ def test_window_deleted_during_download_is_not_an_error(pdf_file: Path, qtbot: Q
     assert runner.wait_idle(5000)
     assert seen.marked == []
     assert runner.shutdown()
+
+
+def test_text_only_report_opens_on_its_text_tab_and_prints_it(
+    make_window: MakeWindow, tmp_path: Path, seen: FakeSeen
+) -> None:
+    txt = tmp_path / "report.txt"
+    txt.write_text(f"FAKE LAB REPORT\nKit {KIT_ID}\nVitamin B12   <10 pg/mL\n")
+    window = make_window({TXT_URL: txt})
+    window.open_report(make_report(pdf=None, txt=TXT_URL), kit_id=KIT_ID, sample_id=SAMPLE_ID)
+
+    tabs = window.findChild(QTabWidget, "report_tabs")
+    assert tabs is not None
+    assert not tabs.isTabVisible(0)
+    assert tabs.currentIndex() == 1
+    assert seen.marked == [(KIT_ID, "RPT-FAKE-1")]
+    assert window.print_action.isEnabled()
+    assert not window.zoom_in_action.isEnabled()
+
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    window.print_to(printer)
+    printed = QPdfDocument()
+    printed.load(str(tmp_path / "printed.pdf"))
+    assert "Vitamin B12" in printed.getAllText(0).text()
+    assert window.status_text() == "Sent the text report to the printer."
+
+
+def test_save_as_on_the_text_tab_saves_the_text_report(
+    make_window: MakeWindow,
+    pdf_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    txt = tmp_path / "report.txt"
+    txt.write_text("FAKE LAB REPORT\n")
+    window = make_window({PDF_URL: pdf_file, TXT_URL: txt})
+    window.open_report(make_report(txt=TXT_URL), kit_id=KIT_ID, sample_id=SAMPLE_ID)
+    tabs = window.findChild(QTabWidget, "report_tabs")
+    assert tabs is not None
+    tabs.setCurrentIndex(1)
+    target = tmp_path / "out"
+    target.mkdir()
+    offered: list[tuple[str, str]] = []
+
+    def fake_dialog(
+        parent: object, caption: str, directory: str, file_filter: str
+    ) -> tuple[str, str]:
+        offered.append((directory, file_filter))
+        return str(target / "copy"), file_filter
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_dialog)
+    window.save_action.trigger()
+
+    assert offered[0][0].endswith("spot-report-RPT-FAKE-1.txt")
+    assert offered[0][1] == "Text files (*.txt)"
+    assert (target / "copy.txt").read_text() == "FAKE LAB REPORT\n"
