@@ -305,12 +305,12 @@ class Store:
         )
 
     def create_order(self, data: Json, now: float) -> str:
-        rng = lifecycle.kit_rng(self.rng_seed, f"order-fulfil:{now}:{id(data)}")
         has_address = bool(data["recipient"].get("address"))
-        # Spot fulfils within hours; an order without an address cannot ship (inferred).
-        fulfil_at = now + rng.uniform(0.1, 0.5) * DAY if has_address else None
         with self.lock, self.conn:
             order_id = self._order_ids(1)[0]
+            rng = lifecycle.kit_rng(self.rng_seed, order_id)
+            # Spot fulfils within hours; an order without an address cannot ship (inferred).
+            fulfil_at = now + rng.uniform(0.1, 0.5) * DAY if has_address else None
             kit_ids = self._spot_ids(2 * len(data["kit_types"])) if has_address else []
             self._insert_orders(
                 [self._build_order(order_id, kit_ids, data, now, fulfil_at, None, now)]
@@ -581,7 +581,11 @@ class Store:
     def create_requisition(self, data: Json, now: float) -> Json | None:
         """The new requisition, or None when the barcode is taken."""
         patient = data.get("patient") or {}
-        requisition_id = str(uuid.uuid4())
+        # With a fixed rng_seed the id, and so the requisition's fate, follow from the barcode.
+        requisition_id = (
+            lifecycle.new_uuid(lifecycle.kit_rng(self.rng_seed, "requisition:" + data["barcode"]))
+            if self.rng_seed is not None else str(uuid.uuid4())
+        )
         approved = _approve(patient, data["state_collected"], now)
         plan = lifecycle.plan_requisition(
             requisition_id, now, approved, bool(data.get("tracking")), self.rng_seed

@@ -255,13 +255,22 @@ def test_fates_are_reproducible_for_a_seed(tmp_path: Path) -> None:
             server.base_url, server.token
         ) as spot:
             server.seed(40)
+            ordered = spot.create_order(new_order())
             server.advance(10)
-            return [
+            order = spot.get_order(ordered.order_id)
+            assert order.created is not None
+            # Times count from the run's start; fates and timings follow the seed.
+            offsets = [
+                (kit.kit_id, kit.status,
+                 str(round((e.created - order.created).total_seconds())) if e.created else None)
+                for kit in order.kits for e in kit.events
+            ]
+            return [*[(k, s, None, t) for k, s, t in offsets], *[
                 (k.kit_id, k.kit_status, k.sample_status,
                  (spot.get_kit(k.kit_id).shipment_to_customer or models.Shipment())
                  .tracking_number)
                 for k in spot.list_kits(results=100)
-            ]
+            ]]
 
     assert run("a") == run("b")
 
