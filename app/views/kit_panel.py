@@ -205,6 +205,7 @@ class KitTrackingPanel(QWidget):
         self._order: models.Order | None = None
         self._hidden_metadata: dict[str, Any] = {}
         self._metadata_dirty = False
+        self._saving = False
         self._timelines: dict[str, tuple[KitTimeline, KitTimeline]] = {}
         self._content: QWidget | None = None
         self._header_slot = self._recipient_slot = self._kits_slot = QWidget(self)
@@ -272,6 +273,10 @@ class KitTrackingPanel(QWidget):
         self._runner.cancel_key(self._key)
         self._order_id = order.order_id
         self._render(order)
+
+    def has_unsaved_metadata(self) -> bool:
+        """True while metadata was edited and not saved (the window may ask before leaving)."""
+        return self._metadata_dirty and self._order is not None
 
     def timelines(self, kit_id: str) -> tuple[KitTimeline, KitTimeline]:
         """The kit journey and sample journey timelines shown for ``kit_id``."""
@@ -706,8 +711,9 @@ class KitTrackingPanel(QWidget):
     def _update_save_enabled(self) -> None:
         if self.save_button is None or self.metadata_editor is None:
             return
+        # One save at a time: a second click while one is in flight would race it.
         self.save_button.setEnabled(
-            self._metadata_dirty and not self.metadata_editor.problems()
+            self._metadata_dirty and not self._saving and not self.metadata_editor.problems()
         )
 
     @Slot()
@@ -718,8 +724,8 @@ class KitTrackingPanel(QWidget):
         metadata = {**editor.metadata(), **self._hidden_metadata}
         order_id = order.order_id
         self._set_save_status(self.tr("Saving…"), tone=None)
-        if self.save_button is not None:
-            self.save_button.setEnabled(False)
+        self._saving = True
+        self._update_save_enabled()
         client = self._session.client
         self._runner.run(
             client.update_order_metadata,
@@ -731,16 +737,24 @@ class KitTrackingPanel(QWidget):
         )
 
     def _on_metadata_saved(self, order_id: str, saved: models.Order) -> None:
+        self._saving = False
         if self._order is not None and self._order.order_id == order_id:
             self._order = self._order.model_copy(
                 update={"metadata": saved.metadata, "updated": saved.updated}
             )
-            self._metadata_dirty = False
+            saved_visible = {
+                k: v for k, v in (saved.metadata or {}).items() if k not in RESERVED_KEYS
+            }
+            # Typing may have gone on while the save was in flight: that part is still unsaved.
+            editor = self.metadata_editor
+            self._metadata_dirty = editor is not None and editor.metadata() != saved_visible
             self._set_save_status(self.tr("Saved."), tone="good")
-            self._update_save_enabled()
+        self._update_save_enabled()
         self.metadata_saved.emit(order_id)
 
     def _on_metadata_failed(self, order_id: str, exc: BaseException) -> None:
+        self._saving = False
+        self._update_save_enabled()
         if self._order is None or self._order.order_id != order_id:
             return
         error = describe_error(exc)
@@ -750,7 +764,6 @@ class KitTrackingPanel(QWidget):
             + (f"\n{details}" if details else ""),
             tone="warning",
         )
-        self._update_save_enabled()
 
     def _set_save_status(self, text: str, *, tone: str | None) -> None:
         if self.save_status is None:

@@ -527,6 +527,7 @@ def test_edit_and_save_metadata(qtbot: QtBot) -> None:
     assert panel.save_status is not None
     assert panel.save_status.text() == "Saved."
     assert not save.isEnabled()
+    assert not panel.has_unsaved_metadata()
 
 
 def test_failed_save_keeps_what_was_typed(qtbot: QtBot) -> None:
@@ -545,6 +546,7 @@ def test_failed_save_keeps_what_was_typed(qtbot: QtBot) -> None:
     )
     assert editor.metadata() == {"clinic_ref": "A-17", "room": "4"}
     assert panel.save_button.isEnabled()
+    assert panel.has_unsaved_metadata()
     # A background refresh of the same order does not wipe the edit either.
     panel.refresh()
     assert panel.metadata_editor is not None
@@ -637,3 +639,21 @@ def test_tab_reaches_every_link_and_button(qtbot: QtBot, opened_urls: list[str])
     link.setFocus()
     qtbot.keyClick(link, Qt.Key.Key_Space)
     assert opened_urls == ["https://www.ups.com/track?tracknum=1Z999AA10123456784"]
+
+
+def test_typing_during_a_save_stays_unsaved(qtbot: QtBot) -> None:
+    runner = InlineTaskRunner(defer=True)
+    panel, session = make_panel(qtbot, fake_order(fake_kit()), runner=runner)
+    panel.show_order("O0000042")
+    runner.run_pending()
+    editor = panel.metadata_editor
+    assert editor is not None
+    assert panel.save_button is not None
+    qtbot.keyClicks(editor.value_edit(0), "1")
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(editor.value_edit(0), "2")  # while the save is on its way
+    assert not panel.save_button.isEnabled()  # one save at a time
+    runner.run_pending()
+    assert session.client.saved == [("O0000042", {"clinic_ref": "A-171"})]
+    assert panel.has_unsaved_metadata()
+    assert panel.save_button.isEnabled()
