@@ -23,6 +23,7 @@ from app.api import models
 from app.services.errors import describe_error
 from app.tasks import Runner
 from app.views.theme import badge_colors
+from app.views.timeline import set_text_color
 
 __all__ = ["FindKitBar", "FindKitSession", "KitNotInOrder", "locate_kit", "normalize_kit_id"]
 
@@ -215,8 +216,7 @@ class FindKitBar(QWidget):
     def _say(self, text: str, *, warning: bool) -> None:
         self.message.setText(text)
         if warning:
-            foreground = badge_colors("warning", self.palette())[1]
-            self.message.setStyleSheet(f"color: {foreground.name()};")
+            set_text_color(self.message, badge_colors("warning", self.palette())[1])
         else:
-            self.message.setStyleSheet("")
+            self.message.setPalette(self.palette())
         self.message.show()

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from pytestqt.qtbot import QtBot
 
 from app.api import errors as api_errors
@@ -16,6 +17,7 @@ from app.services.session import Session
 from app.settings import paths
 from app.tasks import InlineTaskRunner, TaskRunner
 from app.views.find_kit import FindKitBar, normalize_kit_id
+from app.views.timeline import text_color
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -154,6 +156,7 @@ def test_unknown_kit_is_said_plainly_and_focus_stays(qtbot: QtBot) -> None:
     with qtbot.assertNotEmitted(bar.kit_found):
         scan(qtbot, bar, "spot999999")
     assert bar.message.text() == "No kit with ID SPOT999999 on this account."
+    assert text_color(bar.message) != bar.palette().color(QPalette.ColorRole.WindowText)
     assert bar.field.hasFocus()
     assert bar.field.selectedText() == "SPOT999999"
     # The next scan replaces the miss rather than being appended to it.
