@@ -44,7 +44,7 @@ from app.views.banner import Banner
 from app.views.find_kit import FindKitBar
 from app.views.kit_panel import KitTrackingPanel
 from app.views.order_list import OrderListView
-from app.views.order_table import COL_CREATED, sort_rows
+from app.views.order_table import COL_CREATED, packed_texts, sort_rows
 from app.views.sign_in import SignInContext, SignInDialog
 
 __all__ = ["MainWindow", "RefreshOutcome", "build_snapshot"]
@@ -64,6 +64,7 @@ class RefreshOutcome:
     version: int
     result: SyncResult | None = None
     notifications: list[Notification] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
 
 
 def build_snapshot(
@@ -86,7 +87,9 @@ def build_snapshot(
             attention[row.order_id] = reasons
     ordered = sort_rows(rows, sorted_by[0], sorted_by[1], kit_names)
     notifications = list(result.notifications) if result is not None else []
-    return RefreshOutcome(ordered, attention, sorted_by, version, result, notifications)
+    return RefreshOutcome(
+        ordered, attention, sorted_by, version, result, notifications, packed_texts(ordered)
+    )
 
 
 def _refresh(session: Session, sorted_by: tuple[int, Qt.SortOrder],
@@ -534,7 +537,8 @@ class MainWindow(QMainWindow):
         self._shown_version = outcome.version
         self._shown_attention = outcome.attention
         self.order_list.set_rows(
-            outcome.rows, attention=outcome.attention, sorted_by=outcome.sorted_by
+            outcome.rows, attention=outcome.attention, sorted_by=outcome.sorted_by,
+            texts=outcome.texts,
         )
 
     def _on_refresh_failed(self, exc: BaseException) -> None:

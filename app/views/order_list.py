@@ -228,8 +228,9 @@ class OrderListView(QWidget):
         *,
         attention: Mapping[str, Sequence[str]] | None = None,
         sorted_by: tuple[int, Qt.SortOrder] | None = None,
+        texts: Sequence[str] | None = None,
     ) -> None:
-        self.model.set_rows(rows, attention=attention, sorted_by=sorted_by)
+        self.model.set_rows(rows, attention=attention, sorted_by=sorted_by, texts=texts)
         self._update_attention_button()
 
     def set_kit_names(self, kit_names: Mapping[str, str]) -> None:

@@ -18,6 +18,7 @@ import argparse
 import os
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -274,28 +275,49 @@ def _info(row: OrderRow) -> OrderInfo:
 
 
 def sync_stall(app: QApplication, orders: int, latency_ms: int) -> tuple[float, float, int]:
-    """Sync ``orders`` from a slow sandbox into the real window; worst heartbeat gap (ms)."""
-    from app.main import build_session_for_sandbox
-    from app.sandbox import SandboxServer
+    """Sync ``orders`` from a slow sandbox into the real window; worst heartbeat gap (ms).
+
+    The sandbox runs in its own process, like the real server: in this process it would
+    compete with the GUI for the GIL, which no production setup does.
+    """
+    import httpx
+
+    from app.main import sandbox_catalog
+    from app.services.environments import Environment
+    from app.services.session import Session
     from app.settings import paths
     from app.tasks import TaskRunner
     from app.views.main_window import MainWindow
 
     home = Path(tempfile.mkdtemp(prefix="spot-bench-"))
     os.environ["SPOT_FRONT_DESK_HOME"] = str(home)
-    data_dir = paths().sandbox_dir
-    data_dir.mkdir(parents=True, exist_ok=True)
-    server = SandboxServer(data_dir=data_dir, seed_orders=0)
-    server.start()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "app.sandbox", "--port", "0", "--speed", "0",
+         "--data-dir", str(home / "sandbox"), "--seed", str(orders), "--rng-seed", "7"],
+        stdout=subprocess.PIPE, text=True,
+    )
     try:
-        server.seed(orders)
-        server.set_faults(latency_ms=latency_ms)
+        assert server.stdout is not None
+        base_url = token = ""
+        while not (base_url and token):
+            line = server.stdout.readline()
+            if not line:
+                raise RuntimeError("the sandbox did not start")
+            if line.startswith("Spot sandbox running at "):
+                base_url = line.split(" at ", 1)[1].strip()
+            elif line.startswith("API token: "):
+                token = line.split(": ", 1)[1].strip()
+        httpx.post(f"{base_url}/sandbox/faults", json={"latency_ms": latency_ms},
+                   headers={"Authorization": f"Token {token}"}).raise_for_status()
         runner = TaskRunner()
-        session = build_session_for_sandbox(server)
+        session = Session.open(Environment.sandbox(base_url), token, paths(),
+                               kit_catalog=sandbox_catalog())
         window = MainWindow(runner, session=session, auto_refresh=False, use_tray=False)
         window.resize(1280, 800)
         window.show()
-        app.processEvents()
+        for _ in range(50):
+            app.processEvents()
+            time.sleep(0.002)
         gaps: list[float] = []
         clock = QElapsedTimer()
         clock.start()
@@ -325,12 +347,11 @@ def sync_stall(app: QApplication, orders: int, latency_ms: int) -> tuple[float, 
         heartbeat.stop()
         shown = window.order_count()
         window.close()
-        window.shutdown()
         runner.shutdown()
-        session.close()
         return max(gaps) if gaps else 0.0, wall, shown
     finally:
-        server.stop()
+        server.terminate()
+        server.wait(10)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -340,6 +361,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--latency-ms", type=int, default=100)
     parser.add_argument("--no-sync", action="store_true", help="skip the sandbox sync part")
     args = parser.parse_args(argv)
+    from app.main import GIL_SWITCH_INTERVAL_S
+
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)  # as the app runs
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
 
