@@ -44,7 +44,7 @@ from app.services.errors import ServiceError, describe_error
 from app.tasks import Runner
 from app.views.pdf_pane import PdfPane, ZoomMode
 
-__all__ = ["ReportFetcher", "ReportWindow", "SeenStore"]
+__all__ = ["ReportFetcher", "ReportWindow", "SeenStore", "format_when"]
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ class _Progress(Protocol):
 
 
 class SeenStore(Protocol):
-    """What the window needs from ``app.services.reports.SeenReports``."""
+    """What the window needs from ``app.services.seen.SeenReports``."""
 
     def mark_seen(self, kit_id: str, report_id: str) -> None: ...
 
@@ -407,7 +407,17 @@ class ReportWindow(QWidget):
         self._empty_page = QLabel(self.tr("No report open."), self._stack)
         self._empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        for page in (self._empty_page, self._loading_page, self._tabs, self._error_page):
+        # Between "open" and the first page: nothing, rather than the previous report or error
+        # under the new report's header (a cached reopen stays here a few milliseconds).
+        self._blank_page = QWidget(self._stack)
+
+        for page in (
+            self._empty_page,
+            self._blank_page,
+            self._loading_page,
+            self._tabs,
+            self._error_page,
+        ):
             self._stack.addWidget(page)
         self._stack.setCurrentWidget(self._empty_page)
 
@@ -511,6 +521,7 @@ class ReportWindow(QWidget):
             return
         self._loading = True
         self._progress_bar.setRange(0, 0)
+        self._stack.setCurrentWidget(self._blank_page)
         self._loading_timer.start()
         self._update_actions()
         if report.txt:
