@@ -137,6 +137,7 @@ class RegisterKitDialog(QDialog):
         new_layout.setContentsMargins(0, 0, 0, 0)
         new_layout.addWidget(self.patient_fields)
         new_layout.addWidget(self.consent_check)
+        new_layout.addStretch(1)  # spare height goes below the fields, not into the groups
         scroll = QScrollArea(self.patient_box)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -178,7 +179,7 @@ class RegisterKitDialog(QDialog):
         self.setTabOrder(self.existing_radio, self.known_combo)
         self.setTabOrder(self.known_combo, self.new_radio)
         self.setTabOrder(self.new_radio, self.patient_fields.first_editor())
-        self.resize(760, 820)
+        self.resize(760, 700)
         self.kit_edit.setFocus()
 
     # --- public API ----------------------------------------------------------------------

@@ -91,6 +91,7 @@ class TokenCountdown(QWidget):
     def show_token(self, token: IssuedToken) -> None:
         self._token = token
         self.token_edit.setText(token.token)
+        self.token_edit.setCursorPosition(0)  # show the start, like any field just filled
         self.token_edit.setEnabled(True)
         font = self.token_edit.font()
         font.setStrikeOut(False)
