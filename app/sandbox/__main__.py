@@ -44,10 +44,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     server = SandboxServer(data_dir, args.token, host=args.host, port=args.port,
                            speed=args.speed, seed_orders=args.seed, rng_seed=args.rng_seed)
     try:
-        server.start()
+        server.start()  # may seed first, which takes a while for big --seed values
     except OSError as exc:
         print(f"Could not start the sandbox on {args.host}:{args.port}: {exc.strerror}")
         return 1
+    except KeyboardInterrupt:
+        server.stop()
+        print("Sandbox stopped.", flush=True)
+        return 0
     print(f"Spot sandbox running at {server.base_url}", flush=True)
     print(f"API token: {server.token}", flush=True)
     print(f"Data folder: {data_dir}  (clock speed ×{args.speed:g})", flush=True)

@@ -80,7 +80,7 @@ def _check_kit(kit: models.Kit) -> None:
 def test_orders_go_pending_in_progress_completed(client: SpotClient,
                                                  sandbox: SandboxServer) -> None:
     order_ids = [client.create_order(new_order()).order_id for _ in range(6)]
-    seen = _walk(client, sandbox, order_ids, days=30)
+    seen = _walk(client, sandbox, order_ids, days=30, step=1.0)
     for statuses in seen.values():
         assert statuses == ORDER_PATH
     for order_id in order_ids:
