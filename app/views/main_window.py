@@ -7,7 +7,6 @@ checked for "needs attention" on the worker, so the GUI thread only swaps the ro
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -45,6 +44,9 @@ from app.views.find_kit import FindKitBar
 from app.views.kit_panel import KitTrackingPanel
 from app.views.order_list import OrderListView
 from app.views.order_table import COL_CREATED, packed_texts, sort_rows
+from app.views.register_kit import RegisterKitDialog
+from app.views.registration_token import RegistrationTokenDialog
+from app.views.requisitions import RequisitionsView
 from app.views.sign_in import SignInContext, SignInDialog
 
 __all__ = ["MainWindow", "RefreshOutcome", "build_snapshot"]
@@ -233,6 +235,11 @@ class MainWindow(QMainWindow):
             icon=pixmap.SP_DialogApplyButton,
             tip=self.tr("Register a kit handed over at the desk (Ctrl+R)"),
         )
+        self.registration_token_action = self._action(
+            self.tr("Patient registration &token…"), "Ctrl+Shift+T",
+            self.open_registration_token,
+            tip=self.tr("A one-time token a patient uses to register a kit (Ctrl+Shift+T)"),
+        )
         self.attention_action = self._action(
             self.tr("Needs &attention"), "Ctrl+Shift+A", self._on_attention_action,
             tip=self.tr("Show only orders that need attention (Ctrl+Shift+A)"),
@@ -254,8 +261,11 @@ class MainWindow(QMainWindow):
             self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close
         )
         self.about_action = self._action(self.tr("&About"), None, self._on_about_action)
-        for action in (self.new_order_action, self.refresh_action, self.find_kit_action,
-                       self.register_kit_action):
+        self._session_actions = (
+            self.new_order_action, self.refresh_action, self.find_kit_action,
+            self.register_kit_action, self.registration_token_action, self.requisitions_action,
+        )
+        for action in self._session_actions:
             action.setEnabled(False)  # until signed in
 
     def _make_menus_and_toolbar(self) -> None:
@@ -263,6 +273,7 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu(self.tr("&File"))
         file_menu.addAction(self.new_order_action)
         file_menu.addAction(self.register_kit_action)
+        file_menu.addAction(self.registration_token_action)
         file_menu.addSeparator()
         file_menu.addAction(self.sign_in_action)
         file_menu.addAction(self.settings_action)
@@ -326,8 +337,7 @@ class MainWindow(QMainWindow):
         self._offline = False
         self.banner.dismiss()
         self._ensure_panel()
-        for action in (self.new_order_action, self.refresh_action, self.find_kit_action,
-                       self.register_kit_action):
+        for action in self._session_actions:
             action.setEnabled(True)
         self._unsubscribe_outbox = session.outbox.subscribe(
             call_on_gui(self._on_outbox_item_changed)
@@ -671,12 +681,16 @@ class MainWindow(QMainWindow):
         self._on_panel_register_kit_requested("")
 
     @Slot()
-    def open_requisitions(self) -> None:
+    def open_registration_token(self) -> None:
         if self.session is None:
             return
-        RequisitionsView = _optional("app.views.requisitions", "RequisitionsView")
-        if RequisitionsView is None:
-            self._status_message(self.tr("Requisitions are not available yet."))
+        dialog = RegistrationTokenDialog(self.session, self._runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    @Slot()
+    def open_requisitions(self) -> None:
+        if self.session is None:
             return
         for index in range(self.tabs.count()):
             page = self.tabs.widget(index)
@@ -761,13 +775,10 @@ class MainWindow(QMainWindow):
     def _on_panel_register_kit_requested(self, kit_id: str) -> None:
         if self.session is None:
             return
-        RegisterKitDialog = _optional("app.views.register_kit", "RegisterKitDialog")
-        if RegisterKitDialog is None:
-            self._status_message(self.tr("Kit registration is not available yet."))
-            return
         dialog = RegisterKitDialog(self.session, self._runner, self)
-        if kit_id and hasattr(dialog, "set_kit_id"):
+        if kit_id:
             dialog.set_kit_id(kit_id)
+        dialog.kit_registered.connect(lambda _kit_id: self.refresh_now())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
@@ -828,15 +839,6 @@ class MainWindow(QMainWindow):
         if self._report_window is not None:
             self._report_window.close()
         super().closeEvent(event)
-
-
-def _optional(module: str, name: str) -> Any:
-    """A widget class from a module that may not exist yet (built in parallel), or None."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        log.info("%s.%s is not available", module, name)
-        return None
 
 
 def _plain(exc: BaseException) -> str:

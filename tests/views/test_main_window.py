@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from app.api.models import Address, NewOrder, Recipient
 from app.sandbox import SandboxServer
+from app.tasks import TaskRunner
 from app.views.app_settings import AppSettings
 from app.views.kit_panel import TrackingLink
 from app.views.main_window import MainWindow
@@ -391,3 +392,26 @@ def test_outbox_rejected_token_reopens_sign_in_and_counts_show_it(
         timeout=WAIT_MS,
     )
     qtbot.waitUntil(lambda: window.order_count() == SEEDED + 1, timeout=WAIT_MS)
+
+
+def test_requisitions_open_as_a_tab_and_registration_dialogs_open(
+    qtbot: QtBot, seeded: SandboxServer, make_window: MakeWindow, runner: TaskRunner
+) -> None:
+    window = make_window()
+    sign_in_to_sandbox(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_R,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.tabs.count() == 2
+    assert window.tabs.tabText(1) == "Requisitions"
+    assert window.tabs.currentIndex() == 1
+    window.open_requisitions()  # a second time: the same tab, not another
+    assert window.tabs.count() == 2
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == 0  # back to the orders for the barcode
+    window.register_kit_action.trigger()
+    window.registration_token_action.trigger()
+    names = {type(w).__name__ for w in window.findChildren(QDialog) if w.isVisible()}
+    assert {"RegisterKitDialog", "RegistrationTokenDialog"} <= names
+    runner.wait_idle(WAIT_MS)  # let their first lookups land before closing them
+    for dialog in window.findChildren(QDialog):
+        dialog.close()
