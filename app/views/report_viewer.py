@@ -524,15 +524,6 @@ class ReportWindow(QWidget):
         self._stack.setCurrentWidget(self._blank_page)
         self._loading_timer.start()
         self._update_actions()
-        if report.txt:
-            self._runner.run(
-                _fetch_text,
-                self._reports,
-                report.txt,
-                on_success=partial(self._on_text_fetched, generation),
-                on_error=partial(self._on_text_failed, generation),
-                key=self._task_key + ":txt",
-            )
         if report.pdf:
             self._runner.run(
                 _fetch_pdf,
@@ -543,6 +534,22 @@ class ReportWindow(QWidget):
                 on_error=partial(self._on_pdf_failed, generation),
                 key=self._task_key,
             )
+        else:
+            self._start_text_download(generation)
+
+    def _start_text_download(self, generation: int) -> None:
+        # After the PDF: the first page is what staff wait for, the text tab can follow.
+        report = self._report
+        if report is None or not report.txt or generation != self._generation:
+            return
+        self._runner.run(
+            _fetch_text,
+            self._reports,
+            report.txt,
+            on_success=partial(self._on_text_fetched, generation),
+            on_error=partial(self._on_text_failed, generation),
+            key=self._task_key + ":txt",
+        )
 
     def _report_progress(self, generation: int, received: int, total: int | None) -> None:
         # Worker thread. The window may be gone by now: the download just carries on.
@@ -596,6 +603,7 @@ class ReportWindow(QWidget):
         self._update_actions()
         self._pdf.view.setFocus()
         self._mark_seen()
+        self._start_text_download(generation)
 
     def _on_pdf_failed(self, generation: int, exc: BaseException) -> None:
         if not self._alive() or generation != self._generation:

@@ -178,9 +178,11 @@ def main(argv: list[str] | None = None) -> int:
             runner.shutdown()
             sandbox.stop()
 
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(
         f"report open benchmark: {pages}-page PDF of {size_kb:.0f} KB, "
-        f"added latency {args.latency_ms:g} ms per download"
+        f"added latency {args.latency_ms:g} ms per download, "
+        f"{os.cpu_count()} CPUs, load average {load:.1f}"
     )
     print(summary("uncached: document ready", uncached_ready))
     print(summary("uncached: first page on screen", uncached))
