@@ -7,7 +7,9 @@ activation run on the task runner; the dialog never blocks.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -38,7 +40,7 @@ from app.services.registration import (
     known_patients,
 )
 from app.services.session import Session
-from app.tasks import Runner
+from app.tasks import Runner, TaskHandle
 from app.views.patient_fields import KnownPatientCombo, PatientFields
 
 __all__ = ["RegisterKitDialog"]
@@ -72,8 +74,10 @@ class RegisterKitDialog(QDialog):
         self.setWindowTitle(self.tr("Register a kit"))
         self._session = session
         self._runner = runner
+        self.finished.connect(self.cancel_tasks)
         self._check: KitCheck | None = None
         self._busy = False
+        self._handles: list[TaskHandle] = []
         self._build(today)
         self._set_patient_enabled(False)
         self._load_patients()
@@ -182,6 +186,18 @@ class RegisterKitDialog(QDialog):
         self.resize(760, 700)
         self.kit_edit.setFocus()
 
+    def _run(self, fn: Callable[..., Any], *args: Any, **options: Any) -> None:
+        """Run off the GUI thread; remembered so closing the window drops the answers."""
+        self._handles = [h for h in self._handles if not h.done]
+        self._handles.append(self._runner.run(fn, *args, **options))
+
+    @Slot()
+    def cancel_tasks(self) -> None:
+        """Called when the window closes: late answers must not reach deleted widgets."""
+        for handle in self._handles:
+            handle.cancel()
+        self._handles = []
+
     # --- public API ----------------------------------------------------------------------
 
     def set_kit_id(self, kit_id: str) -> None:
@@ -203,7 +219,7 @@ class RegisterKitDialog(QDialog):
             self.kit_edit.setFocus()
             return
         show_status(self.kit_status, "info", self.tr("Looking up kit %1…").replace("%1", kit_id))
-        self._runner.run(
+        self._run(
             check_kit, self._session.client, kit_id,
             on_success=self._on_check_finished, on_error=self._on_check_failed,
             key=f"register-kit-lookup-{id(self)}",
@@ -237,7 +253,7 @@ class RegisterKitDialog(QDialog):
             )
         self._set_busy(True)
         show_status(self.result_label, "info", self.tr("Registering…"))
-        self._runner.run(
+        self._run(
             activate_kit, self._session.client, check.kit_id, activation,
             on_success=self._on_activate_finished, on_error=self._on_activate_failed,
         )
@@ -321,7 +337,7 @@ class RegisterKitDialog(QDialog):
 
     def _load_patients(self) -> None:
         self.known_combo.set_loading()
-        self._runner.run(
+        self._run(
             known_patients, self._session.client, self._session.store.rows(),
             on_success=self._on_patients_loaded, on_error=self._on_patients_failed,
             key=f"register-kit-patients-{id(self)}",

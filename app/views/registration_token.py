@@ -12,6 +12,7 @@ import math
 import time
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QGuiApplication
@@ -38,7 +39,7 @@ from app.services.registration import (
     new_patient_request,
 )
 from app.services.session import Session
-from app.tasks import Runner
+from app.tasks import Runner, TaskHandle
 from app.views.patient_fields import KnownPatientCombo, PatientFields
 from app.views.register_kit import show_status
 
@@ -157,8 +158,10 @@ class RegistrationTokenDialog(QDialog):
         self.setWindowTitle(self.tr("Patient registration token"))
         self._session = session
         self._runner = runner
+        self.finished.connect(self.cancel_tasks)
         self._clock = clock
         self._busy = False
+        self._handles: list[TaskHandle] = []
         self._wanted_patient = ""
         self._build(today)
         self._load_patients()
@@ -242,6 +245,18 @@ class RegistrationTokenDialog(QDialog):
         outer.addLayout(close_row)
         self.resize(720, 640)
 
+    def _run(self, fn: Callable[..., Any], *args: Any, **options: Any) -> None:
+        """Run off the GUI thread; remembered so closing the window drops the answers."""
+        self._handles = [h for h in self._handles if not h.done]
+        self._handles.append(self._runner.run(fn, *args, **options))
+
+    @Slot()
+    def cancel_tasks(self) -> None:
+        """Called when the window closes: late answers must not reach deleted widgets."""
+        for handle in self._handles:
+            handle.cancel()
+        self._handles = []
+
     # --- public API ----------------------------------------------------------------------
 
     def select_patient(self, patient_id: str) -> None:
@@ -281,7 +296,7 @@ class RegistrationTokenDialog(QDialog):
                 clock=self._clock,
             )
         self._set_busy(True)
-        self._runner.run(job, on_success=self._on_token_issued, on_error=self._on_token_failed)
+        self._run(job, on_success=self._on_token_issued, on_error=self._on_token_failed)
 
     # --- reactions -----------------------------------------------------------------------
 
@@ -308,7 +323,7 @@ class RegistrationTokenDialog(QDialog):
         self._update_choice()
 
     def _load_patients(self) -> None:
-        self._runner.run(
+        self._run(
             known_patients, self._session.client, self._session.store.rows(),
             on_success=self._on_patients_loaded, on_error=self._on_patients_failed,
             key=f"token-patients-{id(self)}",

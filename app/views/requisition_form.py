@@ -4,7 +4,7 @@ lands under the barcode)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -32,7 +32,7 @@ from app.services.requisitions import (
     validate_requisition,
 )
 from app.services.session import Session
-from app.tasks import Runner
+from app.tasks import Runner, TaskHandle
 from app.validation import CA_PROVINCES, US_STATES, Finding
 from app.views.address_fields import FieldMessage
 from app.views.metadata_editor import MetadataEditor
@@ -71,6 +71,7 @@ class NewRequisitionForm(QWidget):
         self._runner = runner
         self._today = today
         self._busy = False
+        self._handles: list[TaskHandle] = []
         self._touched: set[str] = set()
         self._server_errors: dict[str, tuple[str, list[str]]] = {}
         self.editors: dict[str, QLineEdit | QComboBox] = {}
@@ -195,6 +196,18 @@ class NewRequisitionForm(QWidget):
         outer.addLayout(buttons)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.submit)
 
+    def _run(self, fn: Callable[..., Any], *args: Any, **options: Any) -> None:
+        """Run off the GUI thread; remembered so closing the window drops the answers."""
+        self._handles = [h for h in self._handles if not h.done]
+        self._handles.append(self._runner.run(fn, *args, **options))
+
+    @Slot()
+    def cancel_tasks(self) -> None:
+        """Called when the window closes: late answers must not reach deleted widgets."""
+        for handle in self._handles:
+            handle.cancel()
+        self._handles = []
+
     # --- public API ----------------------------------------------------------------------
 
     def form(self) -> dict[str, Any]:
@@ -257,7 +270,7 @@ class NewRequisitionForm(QWidget):
             return
         self._set_busy(True)
         show_status(self.message_label, "info", self.tr("Sending to Spot…"))
-        self._runner.run(
+        self._run(
             create_requisition, self._session.client, self.form(), self._today,
             on_success=self._on_created, on_error=self._on_failed,
         )
@@ -392,6 +405,7 @@ class NewRequisitionDialog(QDialog):
         layout = QVBoxLayout(self)
         self.form = NewRequisitionForm(session, runner, self, today=today)
         self.form.requisition_created.connect(self._on_form_requisition_created)
+        self.finished.connect(self.form.cancel_tasks)
         layout.addWidget(self.form)
         cancel = QPushButton(self.tr("Cancel"), self)
         cancel.setAutoDefault(False)

@@ -14,7 +14,7 @@ from app.sandbox import SandboxServer
 from app.services.environments import Environment
 from app.services.session import Session
 from app.settings import paths
-from app.tasks import InlineTaskRunner
+from app.tasks import InlineTaskRunner, TaskRunner
 from app.views.register_kit import RegisterKitDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -207,3 +207,27 @@ def test_kit_type_without_api_activation(
         "Spot didn't register the kit: Kit type std_panel_kit cannot be activated through the API"
     )
     assert dialog.register_button.isEnabled()  # nothing changed on Spot's side; may retry
+
+
+def test_real_runner_and_closing_before_the_answer(
+    qtbot: QtBot, sandbox: SandboxServer, session: Session, runner: TaskRunner
+) -> None:
+    kit_id = shipped_kit(sandbox, session)
+    dialog = RegisterKitDialog(session, runner, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.set_kit_id(kit_id)
+    assert dialog.kit_status.text() == f"Looking up kit {kit_id}…"  # the GUI didn't wait
+    qtbot.waitUntil(dialog.register_button.isEnabled)
+    fill_new_patient(qtbot, dialog)
+    with qtbot.waitSignal(dialog.kit_registered):
+        qtbot.mouseClick(dialog.register_button, Qt.MouseButton.LeftButton)
+    assert session.client.get_kit(kit_id).status == "registered"
+
+    closing = RegisterKitDialog(session, runner, today=TODAY)
+    closing.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    closing.show()
+    closing.set_kit_id(kit_id)
+    closing.close()  # answers still on their way must not reach the deleted dialog
+    assert runner.wait_idle(5000)
+    qtbot.wait(20)
