@@ -220,11 +220,12 @@ class OrderTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._kit_names: dict[str, str] = dict(kit_names or {})
         self._sorted: list[OrderRow] = []  # every row, in the current sort order
-        self._sorted_texts: list[str] = []  # their search texts, packed (see packed_texts)
+        # Their search texts, packed (see packed_texts); None until a search needs them.
+        self._sorted_texts: list[str] | None = []
         # Visible rows as positions in _sorted: filtering then never touches the row objects
         # (scattered in memory after a sort), only the packed texts.
         self._visible: Sequence[int] = range(0)
-        self._visible_texts: list[str] = []
+        self._visible_texts: list[str] | None = []
         self._filter = OrderFilter()
         self._sort_column = COL_UPDATED
         self._sort_order = Qt.SortOrder.DescendingOrder
@@ -304,12 +305,13 @@ class OrderTableModel(QAbstractTableModel):
         everything = len(self._visible) == len(self._sorted)
         shown = None if everything else {id(self._sorted[n]) for n in self._visible}
         self._sorted = sort_rows(self._sorted, column, order, self._kit_names)
-        self._sorted_texts = packed_texts(self._sorted)
+        # Packing 100k texts costs as much as the sort: done when a search first needs it.
+        self._sorted_texts = None
         if shown is None:
-            self._visible, self._visible_texts = range(len(self._sorted)), self._sorted_texts
+            self._visible, self._visible_texts = range(len(self._sorted)), None
         else:
             self._visible = [n for n, row in enumerate(self._sorted) if id(row) in shown]
-            self._visible_texts = [self._sorted_texts[n] for n in self._visible]
+            self._visible_texts = packed_texts([self._sorted[n] for n in self._visible])
         if persistent:
             self.changePersistentIndexList(persistent, self._indexes_for(remembered))
         self.layoutChanged.emit()
@@ -421,6 +423,7 @@ class OrderTableModel(QAbstractTableModel):
     # --- internals ----------------------------------------------------------------------
 
     def _refilter(self, new_filter: OrderFilter, *, narrowing: bool) -> None:
+        positions: Sequence[int]
         if narrowing:
             positions, texts = self._visible, self._visible_texts
         else:
@@ -432,14 +435,27 @@ class OrderTableModel(QAbstractTableModel):
         self.endResetModel()
         self.counts_changed.emit(len(self._visible), len(self._sorted))
 
+    def _packed_sorted_texts(self) -> list[str]:
+        if self._sorted_texts is None:
+            self._sorted_texts = packed_texts(self._sorted)
+        return self._sorted_texts
+
     def _row(self, number: int) -> OrderRow:
         return self._sorted[self._visible[number]]
 
     def _apply(
-        self, wanted: OrderFilter, positions: Sequence[int], texts: list[str]
-    ) -> tuple[Sequence[int], list[str]]:
-        """Positions in _sorted (and their packed texts) that ``wanted`` lets through."""
-        for term in search_terms(wanted.text):  # each word narrows what the next one scans
+        self, wanted: OrderFilter, positions: Sequence[int], texts: list[str] | None
+    ) -> tuple[Sequence[int], list[str] | None]:
+        """Positions in _sorted (and their packed texts, when known) that ``wanted`` lets
+        through, in the same order."""
+        terms = search_terms(wanted.text)
+        if terms and texts is None:
+            if len(positions) == len(self._sorted):
+                texts = self._packed_sorted_texts()
+            else:
+                texts = packed_texts([self._sorted[n] for n in positions])
+        for term in terms:  # each word narrows what the next one scans
+            assert texts is not None
             mask = [term in text for text in texts]
             if all(mask):
                 continue  # e.g. "5" in a list of phone numbers: nothing to take out
@@ -461,7 +477,8 @@ class OrderTableModel(QAbstractTableModel):
         rows = self._sorted
         for check in checks:
             mask = [check(rows[position]) for position in positions]
-            positions, texts = list(compress(positions, mask)), list(compress(texts, mask))
+            positions = list(compress(positions, mask))
+            texts = list(compress(texts, mask)) if texts is not None else None
         return positions, texts
 
     def _indexes_for(self, remembered: list[tuple[str, int]]) -> list[QModelIndex]:

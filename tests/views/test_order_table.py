@@ -309,3 +309,18 @@ def test_delegate_paints_the_badge_in_the_tone_colour(
     assert delegate.sizeHint(option, index).width() > option.fontMetrics.horizontalAdvance(
         "Delivery exception"
     )
+
+
+def test_search_after_sort_and_sort_during_search_agree(sample_rows: list[OrderRow]) -> None:
+    model = _model(sample_rows)
+    model.sort(COL_PATIENT, Qt.SortOrder.AscendingOrder)
+    model.set_search_text("example.test")
+    assert _ids(model) == ["O0000005", "O0000001", "O0000004", "O0000002", "O0000003"]
+    model.set_search_text("o")  # every row has an "o" in its email: nothing taken out
+    model.set_search_text("spottest")
+    model.sort(COL_PATIENT, Qt.SortOrder.DescendingOrder)
+    assert _ids(model) == ["O0000003", "O0000002", "O0000004", "O0000005"]
+    model.set_search_text("spottest000")  # narrows the sorted subset
+    assert _ids(model) == ["O0000003", "O0000002", "O0000004", "O0000005"]
+    model.set_search_text("")
+    assert len(_ids(model)) == 5
