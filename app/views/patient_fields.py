@@ -82,7 +82,7 @@ class PatientFields(QWidget):
         self.birth_edit.setToolTip(self.tr("Type YYYY-MM-DD or pick from the calendar (Alt+Down)"))
         self.birth_edit.dateChanged.connect(self._on_own_changed)
         self.birth_edit.calendarWidget().installEventFilter(self)
-        birth_label = QLabel(self.tr("Date of &birth"), about)
+        birth_label = QLabel(self.tr("&Date of birth"), about)
         birth_label.setBuddy(self.birth_edit)
         self.messages: dict[str, FieldMessage] = {
             "sex": FieldMessage("sex", about),

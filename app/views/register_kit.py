@@ -95,7 +95,7 @@ class RegisterKitDialog(QDialog):
         self.kit_edit.textEdited.connect(self._on_kit_edit_text_edited)
         kit_label = QLabel(self.tr("&Kit id"), self)
         kit_label.setBuddy(self.kit_edit)
-        self.lookup_button = QPushButton(self.tr("&Look up"), self)
+        self.lookup_button = QPushButton(self.tr("Look &up"), self)
         self.lookup_button.setObjectName("lookup_button")
         self.lookup_button.setAutoDefault(False)
         self.lookup_button.clicked.connect(self.look_up)
@@ -114,7 +114,7 @@ class RegisterKitDialog(QDialog):
         self.patient_box = QGroupBox(self.tr("Register to"), self)
         box_layout = QVBoxLayout(self.patient_box)
         choice_row = QHBoxLayout()
-        self.existing_radio = QRadioButton(self.tr("An &existing patient"), self.patient_box)
+        self.existing_radio = QRadioButton(self.tr("An existing &patient"), self.patient_box)
         self.existing_radio.setObjectName("existing_radio")
         self.known_combo = KnownPatientCombo(self.patient_box)
         self.new_radio = QRadioButton(self.tr("A &new patient"), self.patient_box)
@@ -132,7 +132,7 @@ class RegisterKitDialog(QDialog):
 
         self.patient_fields = PatientFields(self.patient_box, today=today)
         self.consent_check = QCheckBox(
-            self.tr("The patient agrees to their results being used for &research"),
+            self.tr("The patient &agrees to their results being used for research"),
             self.patient_box,
         )
         self.consent_check.setObjectName("research_consent")
@@ -157,7 +157,7 @@ class RegisterKitDialog(QDialog):
         outer.addWidget(self.result_label)
 
         buttons = QHBoxLayout()
-        self.token_button = QPushButton(self.tr("Registration &token…"), self)
+        self.token_button = QPushButton(self.tr("Reg&istration token…"), self)
         self.token_button.setObjectName("token_button")
         self.token_button.setToolTip(
             self.tr("Give the patient a one-time token for your own registration page instead")

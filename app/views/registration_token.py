@@ -181,7 +181,7 @@ class RegistrationTokenDialog(QDialog):
         box = QGroupBox(self.tr("Patient"), self)
         box_layout = QVBoxLayout(box)
         row = QHBoxLayout()
-        self.existing_radio = QRadioButton(self.tr("An &existing patient"), box)
+        self.existing_radio = QRadioButton(self.tr("An existing &patient"), box)
         self.existing_radio.setObjectName("existing_radio")
         self.known_combo = KnownPatientCombo(box)
         self.new_radio = QRadioButton(self.tr("A &new patient"), box)

@@ -114,7 +114,7 @@ class NewRequisitionForm(QWidget):
         barcode = self._line("barcode", self.tr("Scan the sample tube's barcode"))
         barcode.returnPressed.connect(self._on_barcode_return_pressed)
         self._place(grid, 0, 0, "barcode", self.tr("&Barcode"), barcode, 3)
-        self._place(grid, 2, 0, "lab", self.tr("L&ab"), self._line("lab", self.tr("CRL")))
+        self._place(grid, 2, 0, "lab", self.tr("Lab &name"), self._line("lab", self.tr("CRL")))
         self._place(grid, 2, 2, "account_number", self.tr("Lab acco&unt"),
                     self._line("account_number"))
         self._place(grid, 4, 0, "panels", self.tr("&Panels"), self._line(
@@ -157,10 +157,10 @@ class NewRequisitionForm(QWidget):
         grid = QGridLayout(attributes)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
-        self._place(grid, 0, 0, "attributes.crl_slip_id", self.tr("&Slip ID"),
+        self._place(grid, 0, 0, "attributes.crl_slip_id", self.tr("Slip &ID"),
                     self._line("attributes.crl_slip_id", self.tr("Up to 10 letters/digits")))
         self._place(grid, 0, 2, "attributes.crl_tier3_account_number",
-                    self.tr("&Tier 3 account"),
+                    self.tr("Tier &3 account"),
                     self._line("attributes.crl_tier3_account_number",
                                self.tr("8 letters/digits")))
         layout.addWidget(attributes)
@@ -188,7 +188,7 @@ class NewRequisitionForm(QWidget):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.button_row = buttons  # a hosting dialog adds its Cancel here
-        self.submit_button = QPushButton(self.tr("Create &requisition"), self)
+        self.submit_button = QPushButton(self.tr("Create re&quisition"), self)
         self.submit_button.setObjectName("submit_button")
         self.submit_button.setAutoDefault(False)
         self.submit_button.clicked.connect(self.submit)
@@ -289,7 +289,10 @@ class NewRequisitionForm(QWidget):
         self._set_busy(False)
         error = describe_error(exc)
         if isinstance(error, RequisitionsDisabled):
-            show_status(self.message_label, "error", f"{error.title} {error.advice}")
+            from app.views.requisitions import turned_off_advice, turned_off_title
+
+            show_status(self.message_label, "error",
+                        f"{turned_off_title(self)} {turned_off_advice(self)}")
             self.requisitions_disabled.emit()
             return
         unmatched = self.set_server_errors(error.field_errors)
@@ -386,7 +389,7 @@ class NewRequisitionForm(QWidget):
         self._busy = busy
         self.submit_button.setEnabled(not busy)
         self.submit_button.setText(
-            self.tr("Sending…") if busy else self.tr("Create &requisition")
+            self.tr("Sending…") if busy else self.tr("Create re&quisition")
         )
 
 

@@ -60,6 +60,8 @@ __all__ = [
     "RequisitionTableModel",
     "RequisitionsView",
     "requisition_steps",
+    "turned_off_advice",
+    "turned_off_title",
 ]
 
 REQUISITION_PATH: tuple[str, ...] = ("created", "approved", "delivered", "received", "resulted")
@@ -321,6 +323,14 @@ class RequisitionDetail(QWidget):
             self.reports_layout.addWidget(row)
 
 
+def turned_off_title(widget: QWidget) -> str:
+    return widget.tr("Requisitions are turned off for this Spot account.")
+
+
+def turned_off_advice(widget: QWidget) -> str:
+    return widget.tr("Ask Spot support to enable requisitioning for your account.")
+
+
 def _pairs(values: dict[str, Any] | None) -> str:
     return ", ".join(f"{key}: {value}" for key, value in (values or {}).items())
 
@@ -374,7 +384,7 @@ class RequisitionsView(QWidget):
         self.new_button = QPushButton(self.tr("&New requisition…"), self)
         self.new_button.setObjectName("new_requisition_button")
         self.new_button.clicked.connect(self.open_new_requisition)
-        self.refresh_button = QPushButton(self.tr("Re&load"), self)
+        self.refresh_button = QPushButton(self.tr("&Reload"), self)
         self.refresh_button.clicked.connect(self.refresh)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("list_status")
@@ -406,13 +416,14 @@ class RequisitionsView(QWidget):
         self.search_button = QPushButton(self.tr("&Search"), self)
         self.search_button.setObjectName("search_button")
         self.search_button.clicked.connect(self.search)
-        self.clear_button = QPushButton(self.tr("Clear &filters"), self)
+        self.clear_button = QPushButton(self.tr("Cle&ar filters"), self)
         self.clear_button.clicked.connect(self.clear_filters)
         cells: list[tuple[str, QWidget]] = [
             (self.tr("La&b"), self.filter_lab), (self.tr("&First name"), self.filter_first),
             (self.tr("&Last name"), self.filter_last), (self.tr("&Email"), self.filter_email),
             (self.tr("P&hone"), self.filter_phone), (self.tr("S&tatus"), self.filter_status),
-            (self.tr("Created &from"), self.filter_from), (self.tr("Created &to"), self.filter_to),
+            (self.tr("Created fro&m"), self.filter_from),
+            (self.tr("Created &up to"), self.filter_to),
         ]
         for index, (text, editor) in enumerate(cells):
             label = QLabel(text, filters)
@@ -449,7 +460,7 @@ class RequisitionsView(QWidget):
         self.previous_button = QPushButton(self.tr("◀ &Previous"), left)
         self.previous_button.setObjectName("previous_button")
         self.previous_button.clicked.connect(self.previous_page)
-        self.next_button = QPushButton(self.tr("N&ext ▶"), left)
+        self.next_button = QPushButton(self.tr("Ne&xt ▶"), left)
         self.next_button.setObjectName("next_button")
         self.next_button.clicked.connect(self.next_page)
         self.page_label = QLabel(left)
@@ -615,9 +626,9 @@ class RequisitionsView(QWidget):
             return
         self.status_label.setText(f"{error.title}. {error.advice}")
 
-    def _show_disabled(self, error: ServiceError) -> None:
-        self.disabled_title.setText(error.title)
-        self.disabled_advice.setText(error.advice)
+    def _show_disabled(self, _error: ServiceError) -> None:
+        self.disabled_title.setText(turned_off_title(self))
+        self.disabled_advice.setText(turned_off_advice(self))
         self.stack.setCurrentIndex(1)
         self.new_button.setEnabled(False)
         self.status_label.setText("")

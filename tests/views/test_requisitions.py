@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.api import models
@@ -18,6 +19,8 @@ from app.services.requisitions import create_requisition
 from app.services.session import Session
 from app.settings import paths
 from app.tasks import InlineTaskRunner
+from app.views.register_kit import RegisterKitDialog
+from app.views.registration_token import RegistrationTokenDialog
 from app.views.requisition_form import NewRequisitionDialog, NewRequisitionForm
 from app.views.requisitions import RequisitionsView, RequisitionTableModel, requisition_steps
 
@@ -298,3 +301,33 @@ def test_unknown_events_are_shown_as_they_came() -> None:
         ("on_hold_by_lab", "current", "unknown"), ("received", "upcoming", "normal"),
         ("resulted", "upcoming", "normal"),
     ]
+
+
+def mnemonics(root: QWidget) -> list[str]:
+    """The Alt+letter keys of every visible label and button under ``root``."""
+    keys = []
+    for widget in root.findChildren(QWidget):
+        if widget.window() is not root.window() or not widget.isVisibleTo(root):
+            continue
+        if not isinstance(widget, QLabel | QAbstractButton):
+            continue
+        match = re.search(r"&([^&])", widget.text().replace("&&", ""))
+        if match:
+            keys.append(match.group(1).lower())
+    return keys
+
+
+def test_no_two_alt_keys_clash(qtbot: QtBot, session: Session) -> None:
+    view = make_view(qtbot, session)
+    view.open_new_requisition()
+    dialog = view.new_requisition_dialog()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    register = RegisterKitDialog(session, InlineTaskRunner(), today=TODAY)
+    token = RegistrationTokenDialog(session, InlineTaskRunner(), today=TODAY)
+    for widget in (view, dialog, register, token):
+        qtbot.addWidget(widget)
+        widget.show()
+        keys = mnemonics(widget)
+        assert len(keys) > 5
+        assert sorted(keys) == sorted(set(keys)), type(widget).__name__
