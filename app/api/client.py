@@ -95,6 +95,36 @@ def _check_secure(url: httpx.URL) -> None:
     )
 
 
+def _read_with_progress(
+    response: httpx.Response, on_progress: Callable[[int, int | None], None]
+) -> httpx.Response:
+    """Read a streamed response, reporting bytes received; return it with its body loaded."""
+    try:
+        if not response.is_success:
+            response.read()  # error bodies are small; no progress for them
+            return response
+        length = response.headers.get("Content-Length", "")
+        total = int(length) if length.isdigit() else None
+        chunks: list[bytes] = []
+        decoded = 0
+        on_progress(0, total)
+        for chunk in response.iter_bytes():
+            chunks.append(chunk)
+            decoded += len(chunk)
+            # Bytes on the wire, comparable with Content-Length even for a compressed body
+            # (a transport that hands over a body already in memory counts none: use decoded).
+            on_progress(response.num_bytes_downloaded or decoded, total)
+    finally:
+        response.close()
+    # The body is decoded already: drop the headers that describe the encoded form.
+    headers = httpx.Headers(response.headers)
+    for name in ("Content-Encoding", "Content-Length"):
+        headers.pop(name, None)
+    return httpx.Response(
+        response.status_code, headers=headers, content=b"".join(chunks), request=response.request
+    )
+
+
 def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
     """Seconds to wait from a ``Retry-After`` header (delta-seconds or an HTTP date)."""
     if not value:
@@ -417,9 +447,15 @@ class SpotClient:
 
     # --- report files --------------------------------------------------------------------
 
-    def download(self, url: str) -> bytes:
+    def download(
+        self, url: str, *, on_progress: Callable[[int, int | None], None] | None = None
+    ) -> bytes:
         """Fetch a report file. Relative URLs resolve against ``base_url``; the token goes
-        only to our own origin, never to another host (e.g. signed storage links)."""
+        only to our own origin, never to another host (e.g. signed storage links).
+
+        ``on_progress(received, total)`` is called (on the calling thread) as the body arrives;
+        ``total`` is None when the server sends no Content-Length. A retried download starts
+        counting again from zero."""
         target = self._base.join(url)
         _check_secure(target)
         # Log and report the host only: a signed link's path and query are credentials.
@@ -432,6 +468,7 @@ class SpotClient:
             timeout=self._timeouts.download(),
             retry=True,
             accept="*/*",
+            on_progress=on_progress,
         )
         return response.content
 
@@ -484,13 +521,16 @@ class SpotClient:
         timeout: httpx.Timeout,
         retry: bool,
         accept: str = "application/json",
+        on_progress: Callable[[int, int | None], None] | None = None,
     ) -> httpx.Response:
         attempts = 1 + (self._max_retries if retry else 0)
         for attempt in range(attempts):
             last = attempt == attempts - 1
             started = time.monotonic()
             try:
-                response = self._send_once(method, url, template, json, timeout, accept)
+                response = self._send_once(
+                    method, url, template, json, timeout, accept, on_progress
+                )
             except httpx.TimeoutException as exc:
                 self._log(method, template, type(exc).__name__, started, logging.INFO)
                 if last:
@@ -541,6 +581,7 @@ class SpotClient:
         json: Any,
         timeout: httpx.Timeout,
         accept: str,
+        on_progress: Callable[[int, int | None], None] | None = None,
     ) -> httpx.Response:
         if self._http.is_closed:
             # A signed-out session closes its client while a worker may still hold it.
@@ -549,7 +590,13 @@ class SpotClient:
             method, url, json=json, headers=self._headers_for(url, accept), timeout=timeout
         )
         for _hop in range(MAX_REDIRECTS + 1):
-            response = self._http.send(request)
+            if on_progress is None:
+                response = self._http.send(request)
+            else:
+                response = self._http.send(request, stream=True)
+                if not response.is_redirect:
+                    return _read_with_progress(response, on_progress)
+                response.close()
             if not response.is_redirect:
                 return response
             if method != "GET":
