@@ -29,6 +29,7 @@ __all__ = [
     "IssuedToken",
     "KitCheck",
     "KitProblem",
+    "KitSource",
     "KnownPatient",
     "RegistrationClient",
     "activate_kit",
@@ -62,14 +63,18 @@ _ACTIVATION_PATHS = {
 }
 
 
-class RegistrationClient(Protocol):
-    """The part of ``SpotClient`` these use cases need (tests pass a small fake)."""
+class KitSource(Protocol):
+    """What looking kits and earlier patients up needs (tests pass a small fake)."""
 
     def get_kit(self, kit_id: str) -> models.Kit: ...
 
     def list_kits(
         self, *, kit_status: str | None = ..., results: int = ...
     ) -> list[models.KitSummary]: ...
+
+
+class RegistrationClient(KitSource, Protocol):
+    """The part of ``SpotClient`` these use cases need."""
 
     def activate_kit(self, kit_id: str, activation: models.KitActivation) -> None: ...
 
@@ -97,7 +102,7 @@ class KitCheck:
         return self.kit is not None and self.problem is None
 
 
-def check_kit(client: RegistrationClient, kit_id: str) -> KitCheck:
+def check_kit(client: KitSource, kit_id: str) -> KitCheck:
     """Fetch the kit and judge it. Unknown ids give ``problem="unknown"``; other errors raise
     a ``ServiceError``."""
     wanted = kit_id.strip().upper()
@@ -163,7 +168,7 @@ def _patient_from(kit: models.Kit) -> KnownPatient | None:
 
 
 def known_patients(
-    client: RegistrationClient,
+    client: KitSource,
     rows: Iterable[OrderRow] = (),
     *,
     limit: int = 25,
@@ -189,7 +194,7 @@ def known_patients(
     return sorted(patients.values(), key=lambda p: (p.last_name.lower(), p.first_name.lower()))
 
 
-def _kit_or_none(client: RegistrationClient) -> Callable[[str], models.Kit | None]:
+def _kit_or_none(client: KitSource) -> Callable[[str], models.Kit | None]:
     def fetch(kit_id: str) -> models.Kit | None:
         try:
             return client.get_kit(kit_id)

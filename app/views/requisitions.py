@@ -268,9 +268,7 @@ class RequisitionDetail(QWidget):
             "contact": " · ".join(
                 v for v in ((patient.email, patient.phone) if patient else ()) if v
             ),
-            "address": ", ".join(v for v in (
-                (address.street1, address.street2, address.city, address.state, address.zip,
-                 address.country) if address else ()) if v),
+            "address": _address_text(address),
             "tracking": " ".join(
                 v for v in ((tracking.carrier or "").upper(), tracking.tracking_number or "")
                 if v
@@ -329,6 +327,18 @@ def turned_off_title(widget: QWidget) -> str:
 
 def turned_off_advice(widget: QWidget) -> str:
     return widget.tr("Ask Spot support to enable requisitioning for your account.")
+
+
+def _address_text(address: models.Address | None) -> str:
+    if address is None:
+        return ""
+    nested = (address.model_extra or {}).get("address")
+    if not address.street1 and isinstance(nested, dict):
+        # Some documented examples nest it twice ("address": {"address": {...}}, §14.3).
+        address = models.Address.model_validate(nested)
+    parts = (address.street1, address.street2, address.city, address.state, address.zip,
+             address.country)
+    return ", ".join(str(part) for part in parts if part)
 
 
 def _pairs(values: dict[str, Any] | None) -> str:

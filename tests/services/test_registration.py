@@ -5,15 +5,17 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
+from app.api import errors as api_errors
 from app.api import models
 from app.api.client import SpotClient
 from app.sandbox import SandboxServer
 from app.services import registration
 from app.services.errors import ServiceError
+from app.services.state import KitInfo, OrderInfo, OrderRow, build_row
 
 PATIENT = {
     "first_name": "Testy",
@@ -157,3 +159,62 @@ def test_token_patient_needs_no_address() -> None:
     assert {f.field for f in missing} == {
         "first_name", "last_name", "email", "sex", "date_of_birth"
     }
+
+
+class FakeClient:
+    """Answers get_kit from a dict and records what was asked."""
+
+    def __init__(self, kits: dict[str, models.Kit]) -> None:
+        self.kits = kits
+        self.asked: list[str] = []
+        self.listed = 0
+
+    def get_kit(self, kit_id: str) -> models.Kit:
+        self.asked.append(kit_id)
+        if kit_id not in self.kits:
+            raise api_errors.NotFound(404, "not_found", [], "GET", "/api/v2/kits/{id}/")
+        return self.kits[kit_id]
+
+    def list_kits(self, *, kit_status: str | None = None, results: int = 10
+                  ) -> list[models.KitSummary]:
+        self.listed += 1
+        return []
+
+
+def row(order_id: str, day: int, kits: list[tuple[str, str]]) -> OrderRow:
+    when = datetime(2026, 3, day, tzinfo=UTC)
+    order = OrderInfo(order_id, "in_progress", "Testy", "Example", "t@example.com", "", "CA",
+                      "US", when, when)
+    infos = [KitInfo(kit_id, "health_kit_1", order_id, status, "", when, when)
+             for kit_id, status in kits]
+    return build_row(order, infos)
+
+
+def registered(kit_id: str, patient_id: str, last: str) -> models.Kit:
+    return models.Kit.model_validate({"kit_id": kit_id, "status": "registered", "registered_to": {
+        "patient_id": patient_id, "first_name": "Testy", "last_name": last}})
+
+
+def test_known_patients_use_synced_registered_kits_newest_first() -> None:
+    rows = [
+        row("O1", 1, [("K1", "registered"), ("K2", "delivered")]),
+        row("O2", 5, [("K3", "registered"), ("K4", "registered")]),
+    ]
+    client = FakeClient({
+        "K1": registered("K1", "p-old", "Zed"),
+        "K3": registered("K3", "p-new", "Able"),
+        # K4 vanished since the last sync: skipped, not fatal
+    })
+    patients = registration.known_patients(client, rows, limit=3, workers=1)
+    assert client.asked == ["K3", "K4", "K1"]  # newest order first, delivered kits not asked
+    assert client.listed == 0  # the synced data was enough
+    assert [(p.patient_id, p.kit_id) for p in patients] == [("p-new", "K3"), ("p-old", "K1")]
+    assert registration.registered_kit_ids(rows, 1) == ["K3"]
+
+
+def test_known_patients_one_entry_per_patient() -> None:
+    rows = [row("O1", 1, [("K1", "registered"), ("K2", "registered")])]
+    client = FakeClient(
+        {"K1": registered("K1", "p1", "Same"), "K2": registered("K2", "p1", "Same")}
+    )
+    assert [p.kit_id for p in registration.known_patients(client, rows)] == ["K1"]

@@ -97,6 +97,13 @@ def test_token_for_a_new_patient_counts_down_and_expires(
     assert not countdown.timer.isActive()
     assert sandbox.app.verify_registration_token(token) is None
 
+    # "Generate a new one": same patient fields, a fresh token and a full countdown.
+    qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
+    assert countdown.token_edit.text() != token
+    assert countdown.countdown_label.text() == "Valid for 10:00 — works once"
+    assert countdown.copy_button.isEnabled()
+    assert countdown.token_edit.isEnabled()
+
 
 def test_the_timer_drives_the_countdown(qtbot: QtBot) -> None:
     clock = FakeClock()

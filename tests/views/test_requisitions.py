@@ -22,7 +22,12 @@ from app.tasks import InlineTaskRunner
 from app.views.register_kit import RegisterKitDialog
 from app.views.registration_token import RegistrationTokenDialog
 from app.views.requisition_form import NewRequisitionDialog, NewRequisitionForm
-from app.views.requisitions import RequisitionsView, RequisitionTableModel, requisition_steps
+from app.views.requisitions import (
+    RequisitionDetail,
+    RequisitionsView,
+    RequisitionTableModel,
+    requisition_steps,
+)
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support propagateSizeHints", "This plugin does not support raise"
@@ -331,3 +336,17 @@ def test_no_two_alt_keys_clash(qtbot: QtBot, session: Session) -> None:
         keys = mnemonics(widget)
         assert len(keys) > 5
         assert sorted(keys) == sorted(set(keys)), type(widget).__name__
+
+
+def test_doubly_nested_address_from_the_docs_is_shown(qtbot: QtBot) -> None:
+    detail = RequisitionDetail()
+    qtbot.addWidget(detail)
+    detail.show_requisition(models.Requisition.model_validate({
+        "requisition_id": "r1", "barcode": "B1", "status": "approved",
+        "patient": {"first_name": "Testy", "address": {"address": {
+            "street1": "1 Fixture Lane", "city": "Columbus", "state": "OH", "country": "US",
+            "zip": "43004"}}},
+    }))
+    assert detail.values["address"].text() == "1 Fixture Lane, Columbus, OH, 43004, US"
+    assert detail.values["tracking"].text() == "None"
+    assert detail.values["attributes"].text() == "—"
