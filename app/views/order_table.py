@@ -381,8 +381,6 @@ class OrderTableModel(QAbstractTableModel):
         else:
             ordered = sort_rows(rows, self._sort_column, self._sort_order, self._kit_names)
             packed = None
-        if packed is None:
-            packed = packed_texts(ordered)
         if attention is not None:
             self._attention = {key: tuple(value) for key, value in attention.items() if value}
         self.beginResetModel()
