@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -24,12 +25,54 @@ from app.services.registration import KnownPatient
 from app.validation import Finding, validate_patient
 from app.views.address_fields import ADDRESS_PATHS, CONTACT_PATHS, FieldMessage, RecipientFields
 
-__all__ = ["PATIENT_PATHS", "KnownPatientCombo", "PatientFields"]
+__all__ = ["PATIENT_PATHS", "BirthDateEdit", "KnownPatientCombo", "PatientFields"]
 
 #: Field paths in form order (the validation module's names).
 PATIENT_PATHS: tuple[str, ...] = (*CONTACT_PATHS, "sex", "date_of_birth", *ADDRESS_PATHS)
 _NO_DATE = QDate(1900, 1, 1)  # the date edit's "nothing chosen yet" value (shown blank)
 _OWN_PATHS = ("sex", "date_of_birth")
+
+
+class BirthDateEdit(QDateEdit):
+    """A date edit that starts empty ("Choose a date") and takes typed dates as people type
+    them: "1980-04-30", "19800430" or "1980-4-30"; Alt+Down opens the calendar.
+
+    Qt's date edit jumps to the next part once a part is complete, so the dash typed after
+    it would skip a part: a dash right after such a jump is swallowed.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._jumped = False
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setMinimumDate(_NO_DATE)
+        self.setSpecialValueText(self.tr("Choose a date"))
+        self.setDate(_NO_DATE)
+
+    def is_empty(self) -> bool:
+        return self.date() == _NO_DATE
+
+    def clear_date(self) -> None:
+        self.setDate(_NO_DATE)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        if text and text in "-/." and self._jumped:
+            self._jumped = False
+            event.accept()
+            return
+        if text.isdigit() and self.is_empty():
+            # Leave "Choose a date" for a real date whose year the typing replaces.
+            self.setDate(QDate(2000, 1, 1))
+            self.setCurrentSection(QDateEdit.Section.YearSection)
+            self.setSelectedSection(QDateEdit.Section.YearSection)
+        if text and text in "/.":
+            # Same meaning as the dash of the display format.
+            event = QKeyEvent(event.type(), Qt.Key.Key_Minus, event.modifiers(), "-")
+        before = self.currentSection()
+        super().keyPressEvent(event)
+        self._jumped = text.isdigit() and self.currentSection() != before
 
 
 class PatientFields(QWidget):
@@ -72,13 +115,8 @@ class PatientFields(QWidget):
         self.sex_combo.currentIndexChanged.connect(self._on_own_changed)
         sex_label = QLabel(self.tr("Se&x"), about)
         sex_label.setBuddy(self.sex_combo)
-        self.birth_edit = QDateEdit(about)
+        self.birth_edit = BirthDateEdit(about)
         self.birth_edit.setObjectName("date_of_birth")
-        self.birth_edit.setCalendarPopup(True)
-        self.birth_edit.setDisplayFormat("yyyy-MM-dd")
-        self.birth_edit.setMinimumDate(_NO_DATE)
-        self.birth_edit.setSpecialValueText(self.tr("Choose a date"))
-        self.birth_edit.setDate(_NO_DATE)
         self.birth_edit.setToolTip(self.tr("Type YYYY-MM-DD or pick from the calendar (Alt+Down)"))
         self.birth_edit.dateChanged.connect(self._on_own_changed)
         self.birth_edit.calendarWidget().installEventFilter(self)

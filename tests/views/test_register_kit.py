@@ -15,6 +15,7 @@ from app.services.environments import Environment
 from app.services.session import Session
 from app.settings import paths
 from app.tasks import InlineTaskRunner, TaskRunner
+from app.views.patient_fields import PatientFields
 from app.views.register_kit import RegisterKitDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -231,3 +232,23 @@ def test_real_runner_and_closing_before_the_answer(
     closing.close()  # answers still on their way must not reach the deleted dialog
     assert runner.wait_idle(5000)
     qtbot.wait(20)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("1980-04-30", "1980-04-30"),
+        ("19800430", "1980-04-30"),
+        ("1980-4-30", "1980-04-30"),
+        ("1980/1/5", "1980-01-05"),
+    ],
+)
+def test_date_of_birth_can_be_typed(qtbot: QtBot, typed: str, expected: str) -> None:
+    fields = PatientFields(today=TODAY)
+    qtbot.addWidget(fields)
+    fields.show()
+    assert fields.patient()["date_of_birth"] == ""
+    assert fields.birth_edit.text() == "Choose a date"
+    assert fields.birth_edit.calendarPopup()
+    qtbot.keyClicks(fields.birth_edit, typed)
+    assert fields.patient()["date_of_birth"] == expected
