@@ -77,27 +77,29 @@ class PanelSession(Protocol):
     def kit_catalog(self) -> Mapping[str, str]: ...
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KitTrackingPanel", text)
-
-
 def _sample_type_names() -> dict[str, str]:
     # SPEC §0 sample formats; Spot adds formats over time, so unknown ids are shown as-is.
     return {
-        "adx100": _tr("ADx100 blood collection"),
-        "adx100_2": _tr("ADx100 blood collection (2 tubes)"),
-        "adx100_4": _tr("ADx100 blood collection (4 tubes)"),
-        "whatman903_10": _tr("Whatman 903 dried blood spot card"),
-        "dry_transport_swab": _tr("Dry transport swab"),
-        "hemaspot_hf": _tr("HemaSpot HF blood spot"),
-        "saliva_3": _tr("Saliva"),
+        "adx100": QCoreApplication.translate("KitTrackingPanel", "ADx100 blood collection"),
+        "adx100_2": QCoreApplication.translate(
+            "KitTrackingPanel", "ADx100 blood collection (2 tubes)"
+        ),
+        "adx100_4": QCoreApplication.translate(
+            "KitTrackingPanel", "ADx100 blood collection (4 tubes)"
+        ),
+        "whatman903_10": QCoreApplication.translate(
+            "KitTrackingPanel", "Whatman 903 dried blood spot card"
+        ),
+        "dry_transport_swab": QCoreApplication.translate("KitTrackingPanel", "Dry transport swab"),
+        "hemaspot_hf": QCoreApplication.translate("KitTrackingPanel", "HemaSpot HF blood spot"),
+        "saliva_3": QCoreApplication.translate("KitTrackingPanel", "Saliva"),
     }
 
 
 def sample_type_label(sample_type: str | None) -> str:
     """A friendly name with the raw id, or the raw id alone when we don't know it."""
     if not sample_type:
-        return _tr("unknown sample type")
+        return QCoreApplication.translate("KitTrackingPanel", "unknown sample type")
     name = _sample_type_names().get(sample_type)
     return f"{name} ({sample_type})" if name else sample_type
 
@@ -109,15 +111,17 @@ def masked_dob(date_of_birth: date | str | None, today: date) -> str:
     see; the age is enough to tell whether the right person registered the kit.
     """
     if date_of_birth is None or date_of_birth == "":
-        return _tr("DOB not given")
+        return QCoreApplication.translate("KitTrackingPanel", "DOB not given")
     if isinstance(date_of_birth, str):
-        return _tr("DOB on file (hidden)")
+        return QCoreApplication.translate("KitTrackingPanel", "DOB on file (hidden)")
     age = today.year - date_of_birth.year - (
         (today.month, today.day) < (date_of_birth.month, date_of_birth.day)
     )
     if age < 0 or age > 150:
-        return _tr("DOB on file (hidden)")
-    return _tr("DOB ••••-••-•• (age %1)").replace("%1", str(age))
+        return QCoreApplication.translate("KitTrackingPanel", "DOB on file (hidden)")
+    return QCoreApplication.translate("KitTrackingPanel", "DOB ••••-••-•• (age %1)").replace(
+        "%1", str(age)
+    )
 
 
 def _badge(text: str, tone: str, parent: QWidget) -> QLabel:
@@ -169,7 +173,9 @@ class TrackingLink(QPushButton):
         )
         self.setToolTip(url)
         self.setAccessibleName(
-            _tr("Track %1 package %2").replace("%1", carrier_name(carrier)).replace("%2", number)
+            QCoreApplication.translate("KitTrackingPanel", "Track %1 package %2")
+            .replace("%1", carrier_name(carrier))
+            .replace("%2", number)
         )
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.clicked.connect(self._on_clicked)

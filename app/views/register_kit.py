@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -405,14 +405,16 @@ class RegisterKitDialog(QDialog):
 
 def _status_label(widget: QWidget, status: str) -> str:
     labels = {
-        "preparing": widget.tr("Preparing"),
-        "in_transit": widget.tr("Shipped"),
-        "delivered": widget.tr("Delivered"),
-        "registered": widget.tr("Registered"),
-        "delivery_exception": widget.tr("Delivery exception"),
-        "canceled": widget.tr("Canceled"),
+        "preparing": QCoreApplication.translate("RegisterKitDialog", "Preparing"),
+        "in_transit": QCoreApplication.translate("RegisterKitDialog", "Shipped"),
+        "delivered": QCoreApplication.translate("RegisterKitDialog", "Delivered"),
+        "registered": QCoreApplication.translate("RegisterKitDialog", "Registered"),
+        "delivery_exception": QCoreApplication.translate("RegisterKitDialog", "Delivery exception"),
+        "canceled": QCoreApplication.translate("RegisterKitDialog", "Canceled"),
     }
-    return labels.get(status, status or widget.tr("no status"))
+    return labels.get(
+        status, status or QCoreApplication.translate("RegisterKitDialog", "no status")
+    )
 
 
 def _plain(error: ServiceError) -> str:

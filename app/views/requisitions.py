@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -75,15 +76,17 @@ _NO_DATE = QDate(2000, 1, 1)
 
 def _status_labels(widget: QWidget) -> dict[str, str]:
     return {
-        "created": widget.tr("Created"),
-        "approved": widget.tr("Approved"),
-        "denied": widget.tr("Denied"),
-        "delivered": widget.tr("Delivered to the lab"),
-        "delivery_exception": widget.tr("Delivery exception"),
-        "received": widget.tr("Received by the lab"),
-        "extra_quality_checks": widget.tr("Extra quality checks"),
-        "resulted": widget.tr("Resulted"),
-        "rejected": widget.tr("Rejected"),
+        "created": QCoreApplication.translate("RequisitionsView", "Created"),
+        "approved": QCoreApplication.translate("RequisitionsView", "Approved"),
+        "denied": QCoreApplication.translate("RequisitionsView", "Denied"),
+        "delivered": QCoreApplication.translate("RequisitionsView", "Delivered to the lab"),
+        "delivery_exception": QCoreApplication.translate("RequisitionsView", "Delivery exception"),
+        "received": QCoreApplication.translate("RequisitionsView", "Received by the lab"),
+        "extra_quality_checks": QCoreApplication.translate(
+            "RequisitionsView", "Extra quality checks"
+        ),
+        "resulted": QCoreApplication.translate("RequisitionsView", "Resulted"),
+        "rejected": QCoreApplication.translate("RequisitionsView", "Rejected"),
     }
 
 
@@ -322,11 +325,15 @@ class RequisitionDetail(QWidget):
 
 
 def turned_off_title(widget: QWidget) -> str:
-    return widget.tr("Requisitions are turned off for this Spot account.")
+    return QCoreApplication.translate(
+        "RequisitionsView", "Requisitions are turned off for this Spot account."
+    )
 
 
 def turned_off_advice(widget: QWidget) -> str:
-    return widget.tr("Ask Spot support to enable requisitioning for your account.")
+    return QCoreApplication.translate(
+        "RequisitionsView", "Ask Spot support to enable requisitioning for your account."
+    )
 
 
 def _address_text(address: models.Address | None) -> str:

@@ -26,8 +26,20 @@ from app.views.theme import badge_colors
 
 __all__ = ["COLUMNS", "ResultsTable", "format_range", "format_value", "result_flag"]
 
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for lupdate (which knows this name); translated where it is shown."""
+    return text
+
+
 COL_NAME, COL_VALUE, COL_UNIT, COL_RANGE, COL_FLAG = range(5)
-COLUMNS = ("Biomarker", "Result", "Unit", "Reference range", "Flag")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ResultsTable", "Biomarker"),
+    QT_TRANSLATE_NOOP("ResultsTable", "Result"),
+    QT_TRANSLATE_NOOP("ResultsTable", "Unit"),
+    QT_TRANSLATE_NOOP("ResultsTable", "Reference range"),
+    QT_TRANSLATE_NOOP("ResultsTable", "Flag"),
+)
 
 _QUALIFIED = re.compile(r"^\s*([<>]=?|≤|≥)?\s*([-+]?\d+(?:\.\d+)?)\s*$")
 _POSITIVE = frozenset({"positive", "reactive", "detected"})
@@ -104,11 +116,11 @@ def result_flag(result: models.Result) -> str | None:
 
 def _flag_text(flag: str | None) -> str:
     if flag == "high":
-        return _tr("High")
+        return QCoreApplication.translate("ResultsTable", "High")
     if flag == "low":
-        return _tr("Low")
+        return QCoreApplication.translate("ResultsTable", "Low")
     if flag == "positive":
-        return _tr("Positive")
+        return QCoreApplication.translate("ResultsTable", "Positive")
     return ""
 
 
@@ -136,7 +148,7 @@ class ResultsTable(QTableWidget):
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         for column in (COL_VALUE, COL_UNIT, COL_RANGE, COL_FLAG):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.setAccessibleName(_tr("Results"))
+        self.setAccessibleName(QCoreApplication.translate("ResultsTable", "Results"))
 
     def set_results(self, results: Sequence[models.Result]) -> None:
         self.setRowCount(len(results))
@@ -145,7 +157,7 @@ class ResultsTable(QTableWidget):
             flag = result_flag(result)
             unit = result.unit_of_measure or ""
             cells = (
-                result.name or _tr("(unnamed)"),
+                result.name or QCoreApplication.translate("ResultsTable", "(unnamed)"),
                 format_value(result.result),
                 unit,
                 format_range(result.range_minimum, result.range_maximum),

@@ -56,33 +56,29 @@ _NATURAL_AFTER = {"extra_quality_checks": "received", "partially_resulted": "rec
 _OPTIONAL = frozenset({"received"})
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KitTimeline", text)
-
-
 def _kit_labels() -> dict[str, str]:
     return {
-        "preparing": _tr("Preparing"),
-        "in_transit": _tr("Shipped"),
-        "delivered": _tr("Delivered"),
-        "registered": _tr("Registered"),
-        "delivery_exception": _tr("Delivery exception"),
-        "canceled": _tr("Canceled"),
+        "preparing": QCoreApplication.translate("KitTimeline", "Preparing"),
+        "in_transit": QCoreApplication.translate("KitTimeline", "Shipped"),
+        "delivered": QCoreApplication.translate("KitTimeline", "Delivered"),
+        "registered": QCoreApplication.translate("KitTimeline", "Registered"),
+        "delivery_exception": QCoreApplication.translate("KitTimeline", "Delivery exception"),
+        "canceled": QCoreApplication.translate("KitTimeline", "Canceled"),
     }
 
 
 def _sample_labels() -> dict[str, str]:
     return {
-        "awaiting_collection": _tr("Awaiting collection"),
-        "in_transit": _tr("On its way to the lab"),
-        "delivered": _tr("Delivered to the lab"),
-        "received": _tr("Received by the lab"),
-        "extra_quality_checks": _tr("Extra quality checks"),
-        "partially_resulted": _tr("Partially resulted"),
-        "resulted": _tr("Resulted"),
-        "collection_exception": _tr("Collection exception"),
-        "delivery_exception": _tr("Delivery exception"),
-        "canceled": _tr("Canceled"),
+        "awaiting_collection": QCoreApplication.translate("KitTimeline", "Awaiting collection"),
+        "in_transit": QCoreApplication.translate("KitTimeline", "On its way to the lab"),
+        "delivered": QCoreApplication.translate("KitTimeline", "Delivered to the lab"),
+        "received": QCoreApplication.translate("KitTimeline", "Received by the lab"),
+        "extra_quality_checks": QCoreApplication.translate("KitTimeline", "Extra quality checks"),
+        "partially_resulted": QCoreApplication.translate("KitTimeline", "Partially resulted"),
+        "resulted": QCoreApplication.translate("KitTimeline", "Resulted"),
+        "collection_exception": QCoreApplication.translate("KitTimeline", "Collection exception"),
+        "delivery_exception": QCoreApplication.translate("KitTimeline", "Delivery exception"),
+        "canceled": QCoreApplication.translate("KitTimeline", "Canceled"),
     }
 
 
@@ -192,12 +188,12 @@ def format_day(when: datetime | None) -> str:
 
 def _state_text(step: Step) -> str:
     if step.state == "current":
-        return _tr("current step")
+        return QCoreApplication.translate("KitTimeline", "current step")
     if step.state == "done":
-        return _tr("done")
+        return QCoreApplication.translate("KitTimeline", "done")
     if step.state == "skipped":
-        return _tr("not reached")
-    return _tr("not yet")
+        return QCoreApplication.translate("KitTimeline", "not reached")
+    return QCoreApplication.translate("KitTimeline", "not yet")
 
 
 # On a dark window the warning badge's text colour is a pale peach that reads as plain text;
@@ -255,7 +251,7 @@ class KitTimeline(QWidget):
             if step.when is not None:
                 date.setToolTip(step.when.astimezone().strftime("%Y-%m-%d %H:%M %Z"))
             elif step.state == "skipped":
-                date.setText(_tr("—"))
+                date.setText(QCoreApplication.translate("KitTimeline", "—"))
             self._style_labels(step, name, date)
             self._grid.addWidget(name, 0, column)
             self._grid.addWidget(date, 1, column)
