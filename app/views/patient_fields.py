@@ -25,7 +25,7 @@ from app.services.registration import KnownPatient
 from app.validation import Finding, validate_patient
 from app.views.address_fields import ADDRESS_PATHS, CONTACT_PATHS, FieldMessage, RecipientFields
 
-__all__ = ["PATIENT_PATHS", "BirthDateEdit", "KnownPatientCombo", "PatientFields"]
+__all__ = ["PATIENT_PATHS", "KnownPatientCombo", "OptionalDateEdit", "PatientFields"]
 
 #: Field paths in form order (the validation module's names).
 PATIENT_PATHS: tuple[str, ...] = (*CONTACT_PATHS, "sex", "date_of_birth", *ADDRESS_PATHS)
@@ -33,28 +33,48 @@ _NO_DATE = QDate(1900, 1, 1)  # the date edit's "nothing chosen yet" value (show
 _OWN_PATHS = ("sex", "date_of_birth")
 
 
-class BirthDateEdit(QDateEdit):
-    """A date edit that starts empty ("Choose a date") and takes typed dates as people type
-    them: "1980-04-30", "19800430" or "1980-4-30"; Alt+Down opens the calendar.
+class OptionalDateEdit(QDateEdit):
+    """A date edit that may be empty (shows ``empty_text``) and takes typed dates as people
+    type them: "1980-04-30", "19800430", "1980-4-30", "1980/1/5"; Alt+Down opens the calendar,
+    on ``empty_page`` (year, month) while nothing is chosen.
 
     Qt's date edit jumps to the next part once a part is complete, so the dash typed after
     it would skip a part: a dash right after such a jump is swallowed.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        empty_text: str = "",
+        empty_page: tuple[int, int] = (1980, 1),
+    ) -> None:
         super().__init__(parent)
         self._jumped = False
+        self._empty_page = empty_page
         self.setCalendarPopup(True)
         self.setDisplayFormat("yyyy-MM-dd")
         self.setMinimumDate(_NO_DATE)
-        self.setSpecialValueText(self.tr("Choose a date"))
+        self.setSpecialValueText(empty_text or self.tr("Choose a date"))
         self.setDate(_NO_DATE)
+        self.calendarWidget().installEventFilter(self)
 
     def is_empty(self) -> bool:
         return self.date() == _NO_DATE
 
     def clear_date(self) -> None:
         self.setDate(_NO_DATE)
+
+    def value(self) -> date | None:
+        chosen = self.date()
+        return None if self.is_empty() else date(chosen.year(), chosen.month(), chosen.day())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        showing = watched is self.calendarWidget() and event.type() == QEvent.Type.Show
+        if showing and self.is_empty():
+            # Opening on January 1900 would make every user page through a century.
+            self.calendarWidget().setCurrentPage(*self._empty_page)
+        return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
@@ -63,7 +83,7 @@ class BirthDateEdit(QDateEdit):
             event.accept()
             return
         if text.isdigit() and self.is_empty():
-            # Leave "Choose a date" for a real date whose year the typing replaces.
+            # Leave the empty text for a real date whose year the typing replaces.
             self.setDate(QDate(2000, 1, 1))
             self.setCurrentSection(QDateEdit.Section.YearSection)
             self.setSelectedSection(QDateEdit.Section.YearSection)
@@ -115,11 +135,10 @@ class PatientFields(QWidget):
         self.sex_combo.currentIndexChanged.connect(self._on_own_changed)
         sex_label = QLabel(self.tr("Se&x"), about)
         sex_label.setBuddy(self.sex_combo)
-        self.birth_edit = BirthDateEdit(about)
+        self.birth_edit = OptionalDateEdit(about)
         self.birth_edit.setObjectName("date_of_birth")
         self.birth_edit.setToolTip(self.tr("Type YYYY-MM-DD or pick from the calendar (Alt+Down)"))
         self.birth_edit.dateChanged.connect(self._on_own_changed)
-        self.birth_edit.calendarWidget().installEventFilter(self)
         birth_label = QLabel(self.tr("&Date of birth"), about)
         birth_label.setBuddy(self.birth_edit)
         self.messages: dict[str, FieldMessage] = {
@@ -260,11 +279,7 @@ class PatientFields(QWidget):
         return str(self.patient().get(path) or "")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.birth_edit.calendarWidget() and event.type() == QEvent.Type.Show:
-            if self.birth_edit.date() == _NO_DATE:
-                # Opening on January 1900 would make every user page through a century.
-                self.birth_edit.calendarWidget().setCurrentPage(1980, 1)
-        elif event.type() == QEvent.Type.FocusOut and watched in (
+        if event.type() == QEvent.Type.FocusOut and watched in (
             self.sex_combo, self.birth_edit
         ):
             popup = watched is self.sex_combo and self.sex_combo.view().isVisible()

@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QDate,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -24,7 +23,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -53,6 +51,7 @@ from app.services.requisitions import (
 )
 from app.services.session import Session
 from app.tasks import Runner
+from app.views.patient_fields import OptionalDateEdit
 from app.views.timeline import KitTimeline, Step, build_steps, format_day
 
 __all__ = [
@@ -71,7 +70,6 @@ REQUISITION_STATUSES: tuple[str, ...] = (
     "resulted", "rejected", "delivery_exception",
 )
 _ENDS_BADLY = frozenset({"denied", "rejected"})
-_NO_DATE = QDate(2000, 1, 1)
 
 
 def _status_labels(widget: QWidget) -> dict[str, str]:
@@ -385,14 +383,11 @@ class RequisitionsView(QWidget):
         edit.returnPressed.connect(self.search)
         return edit
 
-    def _date_filter(self, name: str) -> QDateEdit:
-        edit = QDateEdit(self)
+    def _date_filter(self, name: str) -> OptionalDateEdit:
+        today = date.today()
+        edit = OptionalDateEdit(self, empty_text=self.tr("Any"),
+                                empty_page=(today.year, today.month))
         edit.setObjectName(f"filter_{name}")
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setMinimumDate(_NO_DATE)
-        edit.setSpecialValueText(self.tr("Any"))
-        edit.setDate(_NO_DATE)
         return edit
 
     def _build(self) -> None:
@@ -534,12 +529,6 @@ class RequisitionsView(QWidget):
         return self.stack.currentIndex() == 1
 
     def filters(self) -> RequisitionFilters:
-        def day(edit: QDateEdit) -> date | None:
-            chosen = edit.date()
-            return None if chosen == _NO_DATE else date(
-                chosen.year(), chosen.month(), chosen.day()
-            )
-
         return RequisitionFilters(
             lab=self.filter_lab.text(),
             first_name=self.filter_first.text(),
@@ -547,8 +536,8 @@ class RequisitionsView(QWidget):
             email=self.filter_email.text(),
             phone=self.filter_phone.text(),
             status=str(self.filter_status.currentData() or ""),
-            created_after=day(self.filter_from),
-            created_before=day(self.filter_to),
+            created_after=self.filter_from.value(),
+            created_before=self.filter_to.value(),
         )
 
     @Slot()
@@ -562,8 +551,8 @@ class RequisitionsView(QWidget):
                      self.filter_phone):
             edit.clear()
         self.filter_status.setCurrentIndex(0)
-        self.filter_from.setDate(_NO_DATE)
-        self.filter_to.setDate(_NO_DATE)
+        self.filter_from.clear_date()
+        self.filter_to.clear_date()
         self.search()
 
     @Slot()

@@ -350,3 +350,18 @@ def test_doubly_nested_address_from_the_docs_is_shown(qtbot: QtBot) -> None:
     assert detail.values["address"].text() == "1 Fixture Lane, Columbus, OH, 43004, US"
     assert detail.values["tracking"].text() == "None"
     assert detail.values["attributes"].text() == "—"
+
+
+def test_date_range_filter_is_typed(qtbot: QtBot, sandbox: SandboxServer, session: Session) -> None:
+    create_requisition(session.client, api_form("TESTOLD1"))
+    sandbox.advance(10)
+    create_requisition(session.client, api_form("TESTNEW1"))
+    view = make_view(qtbot, session)
+    assert view.filter_from.text() == "Any"
+    day = sandbox.now().date().isoformat()
+    qtbot.keyClicks(view.filter_from, day)
+    qtbot.mouseClick(view.search_button, Qt.MouseButton.LeftButton)
+    assert cells(view, RequisitionTableModel.COL_BARCODE) == ["TESTNEW1"]
+    qtbot.mouseClick(view.clear_button, Qt.MouseButton.LeftButton)
+    assert view.filter_from.text() == "Any"
+    assert cells(view, RequisitionTableModel.COL_BARCODE) == ["TESTNEW1", "TESTOLD1"]
