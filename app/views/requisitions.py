@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -52,6 +53,7 @@ from app.services.requisitions import (
 from app.services.session import Session
 from app.tasks import Runner
 from app.views.patient_fields import OptionalDateEdit
+from app.views.theme import badge_colors
 from app.views.timeline import KitTimeline, Step, build_steps, format_day
 
 __all__ = [
@@ -70,9 +72,14 @@ REQUISITION_STATUSES: tuple[str, ...] = (
     "resulted", "rejected", "delivery_exception",
 )
 _ENDS_BADLY = frozenset({"denied", "rejected"})
+_STATUS_TONES = {
+    "created": "active", "approved": "active", "delivered": "active", "received": "active",
+    "extra_quality_checks": "active", "resulted": "good", "denied": "warning",
+    "rejected": "warning", "delivery_exception": "warning",
+}
 
 
-def _status_labels(widget: QWidget) -> dict[str, str]:
+def _status_labels(_widget: QWidget | None = None) -> dict[str, str]:
     return {
         "created": QCoreApplication.translate("RequisitionsView", "Created"),
         "approved": QCoreApplication.translate("RequisitionsView", "Approved"),
@@ -128,7 +135,7 @@ class RequisitionTableModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[models.Requisition] = []
-        self._labels: dict[str, str] = {}
+        self._labels: dict[str, str] = _status_labels()
         self._headers = [
             self.tr("Created"), self.tr("Barcode"), self.tr("Patient"), self.tr("Lab"),
             self.tr("Panels"), self.tr("Status"),
@@ -175,6 +182,13 @@ class RequisitionTableModel(QAbstractTableModel):
         requisition = self._rows[index.row()]
         if role == self.RequisitionRole:
             return requisition
+        if index.column() == self.COL_STATUS and role in (
+            Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole
+        ):
+            # Unknown statuses look neutral (and keep their raw text).
+            tone = _STATUS_TONES.get(requisition.status or "", "neutral")
+            background, foreground = badge_colors(tone, QGuiApplication.palette())
+            return background if role == Qt.ItemDataRole.BackgroundRole else foreground
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         column = index.column()

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -28,6 +29,7 @@ from app.views.requisitions import (
     RequisitionTableModel,
     requisition_steps,
 )
+from app.views.theme import badge_colors
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support propagateSizeHints", "This plugin does not support raise"
@@ -97,7 +99,15 @@ def test_model_is_well_behaved(qtmodeltester: Any) -> None:
     model.set_rows([models.Requisition.model_validate(
         {"requisition_id": "r1", "barcode": "B1", "status": "teleported", "panels": ["P"]})])
     qtmodeltester.check(model)
-    assert model.index(0, RequisitionTableModel.COL_STATUS).data() == "teleported"
+    status = model.index(0, RequisitionTableModel.COL_STATUS)
+    assert status.data() == "teleported"
+    palette = QGuiApplication.palette()
+    assert status.data(Qt.ItemDataRole.BackgroundRole) == badge_colors("neutral", palette)[0]
+    model.set_rows([models.Requisition.model_validate(
+        {"requisition_id": "r2", "status": "denied"})])
+    denied = model.index(0, RequisitionTableModel.COL_STATUS)
+    assert denied.data() == "Denied"
+    assert denied.data(Qt.ItemDataRole.BackgroundRole) == badge_colors("warning", palette)[0]
 
 
 def test_create_through_the_form_and_find_it_with_its_events(
