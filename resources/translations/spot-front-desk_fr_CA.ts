@@ -1,0 +1,2850 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_CA">
+<context>
+    <name>Banner</name>
+    <message>
+        <location filename="../../app/views/banner.py" line="40"/>
+        <source>&amp;Copy details</source>
+        <translation>&amp;Copier les détails</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/banner.py" line="44"/>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/banner.py" line="45"/>
+        <source>Dismiss message</source>
+        <translation>Fermer le message</translation>
+    </message>
+</context>
+<context>
+    <name>FieldMessage</name>
+    <message>
+        <location filename="../../app/views/address_fields.py" line="85"/>
+        <source>Ship anyway</source>
+        <translation>Expédier quand même</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/address_fields.py" line="104"/>
+        <source>Problem: %1</source>
+        <translation>Problème&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FindKitBar</name>
+    <message>
+        <location filename="../../app/views/find_kit.py" line="125"/>
+        <source>Find &amp;kit:</source>
+        <translation>Trouver une tr&amp;ousse&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/find_kit.py" line="129"/>
+        <source>Scan or type a kit ID, e.g. SPOT123456</source>
+        <translation>Balayez ou tapez un ID de trousse, p. ex. SPOT123456</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/find_kit.py" line="131"/>
+        <source>Kit ID</source>
+        <translation>ID de trousse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/find_kit.py" line="134"/>
+        <source>Find</source>
+        <translation>Trouver</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/find_kit.py" line="163"/>
+        <source>“%1” doesn&apos;t look like a kit ID (letters and digits, like SPOT123456).</source>
+        <translation>«&#xa0;%1&#xa0;» ne ressemble pas à un ID de trousse (lettres et chiffres, comme SPOT123456).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/find_kit.py" line="170"/>
+        <source>Looking up kit %1…</source>
+        <translation>Recherche de la trousse %1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/find_kit.py" line="190"/>
+        <source>Kit %1 is in order %2.</source>
+        <translation>La trousse %1 fait partie de la commande %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/find_kit.py" line="200"/>
+        <source>No kit with ID %1 on this account.</source>
+        <translation>Aucune trousse portant l’ID %1 dans ce compte.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/find_kit.py" line="202"/>
+        <source>Kit %1 exists but isn&apos;t part of an order on this account.</source>
+        <translation>La trousse %1 existe, mais ne fait partie d’aucune commande de ce compte.</translation>
+    </message>
+</context>
+<context>
+    <name>KitPicker</name>
+    <message>
+        <location filename="../../app/views/new_order.py" line="127"/>
+        <source>Add another &amp;kit type</source>
+        <translation>Ajouter un autre type de tr&amp;ousse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="180"/>
+        <source>Choose at least one kit type</source>
+        <translation>Choisissez au moins un type de trousse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="217"/>
+        <source>Kit type</source>
+        <translation>Type de trousse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="218"/>
+        <source>Choose a kit type…</source>
+        <translation>Choisissez un type de trousse…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="223"/>
+        <source>Number of kits</source>
+        <translation>Nombre de trousses</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="228"/>
+        <source>Remove this kit type</source>
+        <translation>Retirer ce type de trousse</translation>
+    </message>
+</context>
+<context>
+    <name>KitTimeline</name>
+    <message>
+        <location filename="../../app/views/timeline.py" line="61"/>
+        <source>Preparing</source>
+        <translation>En préparation</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/timeline.py" line="62"/>
+        <source>Shipped</source>
+        <translation>Expédiée</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/timeline.py" line="63"/>
+        <source>Delivered</source>
+        <translation>Livrée</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/timeline.py" line="64"/>
+        <source>Registered</source>
+        <translation>Enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/timeline.py" line="65"/>
+        <location filename="../../app/views/timeline.py" line="80"/>
+        <source>Delivery exception</source>
+        <translation>Problème de livraison</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/timeline.py" line="66"/>
+        <location filename="../../app/views/timeline.py" line="81"/>
+        <source>Canceled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/timeline.py" line="72"/>
+        <source>Awaiting collection</source>
+        <translation>En attente du prélèvement</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/timeline.py" line="73"/>
+        <source>On its way to the lab</source>
+        <translation>En route vers le laboratoire</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/timeline.py" line="74"/>
+        <source>Delivered to the lab</source>
+        <translation>Livré au laboratoire</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/timeline.py" line="75"/>
+        <source>Received by the lab</source>
+        <translation>Reçu par le laboratoire</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/timeline.py" line="76"/>
+        <source>Extra quality checks</source>
+        <translation>Contrôles de qualité supplémentaires</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/timeline.py" line="77"/>
+        <source>Partially resulted</source>
+        <translation>Résultats partiels</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/timeline.py" line="78"/>
+        <source>Resulted</source>
+        <translation>Résultats disponibles</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/timeline.py" line="79"/>
+        <source>Collection exception</source>
+        <translation>Problème de prélèvement</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/timeline.py" line="191"/>
+        <source>current step</source>
+        <translation>étape en cours</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/timeline.py" line="193"/>
+        <source>done</source>
+        <translation>terminée</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/timeline.py" line="195"/>
+        <source>not reached</source>
+        <translation>non atteinte</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/timeline.py" line="196"/>
+        <source>not yet</source>
+        <translation>pas encore</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/timeline.py" line="254"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>KitTrackingPanel</name>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="83"/>
+        <source>ADx100 blood collection</source>
+        <translation>Prélèvement sanguin ADx100</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="84"/>
+        <source>ADx100 blood collection (2 tubes)</source>
+        <translation>Prélèvement sanguin ADx100 (2 tubes)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="87"/>
+        <source>ADx100 blood collection (4 tubes)</source>
+        <translation>Prélèvement sanguin ADx100 (4 tubes)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="90"/>
+        <source>Whatman 903 dried blood spot card</source>
+        <translation>Carte de gouttes de sang séché Whatman 903</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="93"/>
+        <source>Dry transport swab</source>
+        <translation>Écouvillon de transport sec</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="94"/>
+        <source>HemaSpot HF blood spot</source>
+        <translation>Goutte de sang HemaSpot HF</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="95"/>
+        <source>Saliva</source>
+        <translation>Salive</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="102"/>
+        <source>unknown sample type</source>
+        <translation>type d’échantillon inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="114"/>
+        <source>DOB not given</source>
+        <translation>DDN non fournie</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="116"/>
+        <location filename="../../app/views/kit_panel.py" line="121"/>
+        <source>DOB on file (hidden)</source>
+        <translation>DDN au dossier (masquée)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="122"/>
+        <source>DOB ••••-••-•• (age %1)</source>
+        <translation>DDN ••••-••-•• (%1 ans)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="176"/>
+        <source>Track %1 package %2</source>
+        <translation>Suivre le colis %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="230"/>
+        <source>&amp;Try again</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="239"/>
+        <location filename="../../app/views/kit_panel.py" line="256"/>
+        <source>Select an order to see its kits.</source>
+        <translation>Sélectionnez une commande pour voir ses trousses.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="263"/>
+        <source>Loading order %1…</source>
+        <translation>Chargement de la commande %1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="305"/>
+        <source>Couldn&apos;t refresh this order: %1. %2</source>
+        <translation>Impossible d’actualiser cette commande&#xa0;: %1. %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="415"/>
+        <source>No kits yet: Spot hasn&apos;t fulfilled this order.</source>
+        <translation>Aucune trousse pour l’instant&#xa0;: Spot n’a pas encore traité cette commande.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="417"/>
+        <source>This order has no kits.</source>
+        <translation>Cette commande ne contient aucune trousse.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="420"/>
+        <source>Ordered: %1</source>
+        <translation>Commandé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="433"/>
+        <source>Order %1</source>
+        <translation>Commande %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="443"/>
+        <source>unknown status</source>
+        <translation>statut inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="452"/>
+        <source>Placed %1</source>
+        <translation>Passée le %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="454"/>
+        <source>updated %1</source>
+        <translation>mise à jour le %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="460"/>
+        <source>Recipient</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="487"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="488"/>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="489"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="490"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="493"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="507"/>
+        <source>Metadata</source>
+        <translation>Métadonnées</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="514"/>
+        <source>&amp;Save metadata</source>
+        <translation>Enregistrer les &amp;métadonnées</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="531"/>
+        <source>Kit %1</source>
+        <translation>Trousse %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="535"/>
+        <source>Kit type: %1</source>
+        <translation>Type de trousse&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="537"/>
+        <source>Kit journey</source>
+        <translation>Parcours de la trousse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="545"/>
+        <source>Sample %1</source>
+        <translation>Échantillon %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="545"/>
+        <source>(no id)</source>
+        <translation>(sans ID)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="550"/>
+        <source>Panels: %1</source>
+        <translation>Profils&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="560"/>
+        <source>Sample journey</source>
+        <translation>Parcours de l’échantillon</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="576"/>
+        <source>Unknown carrier</source>
+        <translation>Transporteur inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="584"/>
+        <source>(no tracking number)</source>
+        <translation>(aucun numéro de suivi)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="588"/>
+        <source>shipped %1</source>
+        <translation>expédié le %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="596"/>
+        <source>To the patient:</source>
+        <translation>Vers le patient&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="598"/>
+        <source>not shipped yet</source>
+        <translation>pas encore expédié</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="609"/>
+        <source>Back to the lab:</source>
+        <translation>Retour au laboratoire&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="611"/>
+        <source>no return shipment yet</source>
+        <translation>aucun envoi de retour pour l’instant</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="614"/>
+        <source>then</source>
+        <translation>puis</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="627"/>
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="632"/>
+        <source>Registered to %1</source>
+        <translation>Enregistrée au nom de %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="638"/>
+        <source>Not registered to a patient yet.</source>
+        <translation>Pas encore enregistrée au nom d’un patient.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="642"/>
+        <source>&amp;Register kit…</source>
+        <translation>&amp;Enregistrer la trousse…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="654"/>
+        <source>Reports</source>
+        <translation>Rapports</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="668"/>
+        <source>Amended</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="672"/>
+        <source>Open &amp;PDF</source>
+        <translation>Ouvrir le &amp;PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="672"/>
+        <source>Open &amp;TXT</source>
+        <translation>Ouvrir le &amp;TXT</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="678"/>
+        <source>Spot sent no link for this format.</source>
+        <translation>Spot n’a envoyé aucun lien pour ce format.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="695"/>
+        <source>collected %1</source>
+        <translation>prélevé le %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="697"/>
+        <source>received %1</source>
+        <translation>reçu le %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="699"/>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="700"/>
+        <source>Report, %1</source>
+        <translation>Rapport, %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="704"/>
+        <source>unknown kit type</source>
+        <translation>type de trousse inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="732"/>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="757"/>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel.py" line="769"/>
+        <source>Not saved: %1. %2</source>
+        <translation>Non enregistré&#xa0;: %1. %2</translation>
+    </message>
+</context>
+<context>
+    <name>KnownPatientCombo</name>
+    <message>
+        <location filename="../../app/views/patient_fields.py" line="324"/>
+        <source>Looking for earlier patients…</source>
+        <translation>Recherche des patients précédents…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/patient_fields.py" line="333"/>
+        <source>No earlier patients found</source>
+        <translation>Aucun patient précédent trouvé</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/patient_fields.py" line="335"/>
+        <source>Choose a patient…</source>
+        <translation>Choisissez un patient…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/patient_fields.py" line="340"/>
+        <source>Registered to kit %1</source>
+        <translation>Enregistré pour la trousse %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/views/main_window.py" line="160"/>
+        <source>Orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="188"/>
+        <source>Sign in to see orders.</source>
+        <translation>Connectez-vous pour voir les commandes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="216"/>
+        <source>&amp;New order…</source>
+        <translation>&amp;Nouvelle commande…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="217"/>
+        <source>Order kits for a patient (Ctrl+N)</source>
+        <translation>Commander des trousses pour un patient (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="220"/>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ctualiser</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="221"/>
+        <source>Fetch the latest from Spot (F5)</source>
+        <translation>Obtenir les dernières données de Spot (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="225"/>
+        <source>&amp;Find…</source>
+        <translation>&amp;Rechercher…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="226"/>
+        <source>Search orders by name, email, phone, order or kit ID (Ctrl+F)</source>
+        <translation>Rechercher des commandes par nom, courriel, téléphone, ID de commande ou de trousse (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="229"/>
+        <source>Find &amp;kit by barcode…</source>
+        <translation>Trouver une &amp;trousse par code-barres…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="231"/>
+        <source>Scan or type a kit barcode (Ctrl+K)</source>
+        <translation>Balayez ou tapez le code-barres d’une trousse (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="234"/>
+        <source>Re&amp;gister kit…</source>
+        <translation>&amp;Enregistrer une trousse…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="236"/>
+        <source>Register a kit handed over at the desk (Ctrl+R)</source>
+        <translation>Enregistrer une trousse remise à l’accueil (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="239"/>
+        <source>Patient registration &amp;token…</source>
+        <translation>&amp;Jeton d’enregistrement pour patient…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="241"/>
+        <source>A one-time token a patient uses to register a kit (Ctrl+Shift+T)</source>
+        <translation>Un jeton à usage unique qui permet au patient d’enregistrer une trousse (Ctrl+Shift+T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="244"/>
+        <source>Needs &amp;attention</source>
+        <translation>À &amp;traiter</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="245"/>
+        <source>Show only orders that need attention (Ctrl+Shift+A)</source>
+        <translation>Afficher seulement les commandes à traiter (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="248"/>
+        <source>Re&amp;quisitions</source>
+        <translation>Re&amp;quêtes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="249"/>
+        <source>Requisitions (Ctrl+Shift+R)</source>
+        <translation>Requêtes (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="252"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="253"/>
+        <source>Environment, token, kit types, refresh interval</source>
+        <translation>Environnement, jeton, types de trousses, fréquence d’actualisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="258"/>
+        <source>Sign &amp;in / switch environment…</source>
+        <translation>Se &amp;connecter / changer d’environnement…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="261"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="263"/>
+        <source>&amp;About</source>
+        <translation>À &amp;propos</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="273"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="282"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="289"/>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;de</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="291"/>
+        <source>Main toolbar</source>
+        <translation>Barre d’outils principale</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="395"/>
+        <source>Starting the built-in sandbox…</source>
+        <translation>Démarrage du bac à sable intégré…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="414"/>
+        <source>Signing in…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="436"/>
+        <source>Opening {label}…</source>
+        <translation>Ouverture de {label}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="448"/>
+        <source>Sign-in needed</source>
+        <translation>Connexion requise</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="448"/>
+        <source>Restart the app to sign in.</source>
+        <translation>Redémarrez l’application pour vous connecter.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="508"/>
+        <source>Refreshing…</source>
+        <translation>Actualisation…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="559"/>
+        <source>Sign in…</source>
+        <translation>Se connecter…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="594"/>
+        <source>Not signed in</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="600"/>
+        <source>● Offline</source>
+        <translation>● Hors ligne</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="600"/>
+        <source>● Online</source>
+        <translation>● En ligne</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="603"/>
+        <source>Last sync {time}</source>
+        <translation>Dernière synchro {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="604"/>
+        <source>Not synced yet</source>
+        <translation>Pas encore synchronisé</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="618"/>
+        <source>Outbox: {queued} queued · {attention} need attention</source>
+        <translation>Boîte d’envoi&#xa0;: {queued} en attente · {attention} à traiter</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="628"/>
+        <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
+        <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="639"/>
+        <source>Something went wrong</source>
+        <translation>Un problème est survenu</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="640"/>
+        <source>The problem was logged. You can keep working; restart the app if something looks wrong.</source>
+        <translation>Le problème a été consigné. Vous pouvez continuer à travailler; redémarrez l’application si quelque chose semble anormal.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="702"/>
+        <source>Requisitions</source>
+        <translation>Requêtes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="733"/>
+        <source>About {name}</source>
+        <translation>À propos de {name}</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataEditor</name>
+    <message>
+        <location filename="../../app/views/metadata_editor.py" line="62"/>
+        <source>Key</source>
+        <extracomment>Keys the app writes itself (the outbox&apos;s client reference); the user must not set them.</extracomment>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/metadata_editor.py" line="63"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/metadata_editor.py" line="71"/>
+        <source>&amp;Add a field</source>
+        <translation>A&amp;jouter un champ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/metadata_editor.py" line="115"/>
+        <source>A value needs a key</source>
+        <translation>Une valeur doit avoir une clé</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/metadata_editor.py" line="119"/>
+        <source>“%1” is used by Spot Front Desk itself; choose another key</source>
+        <translation>«&#xa0;%1&#xa0;» est utilisée par Spot Front Desk; choisissez une autre clé</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/metadata_editor.py" line="124"/>
+        <source>The key “%1” is used twice</source>
+        <translation>La clé «&#xa0;%1&#xa0;» est utilisée deux fois</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/metadata_editor.py" line="151"/>
+        <source>key</source>
+        <translation>clé</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/metadata_editor.py" line="152"/>
+        <source>Metadata key</source>
+        <translation>Clé de métadonnée</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/metadata_editor.py" line="154"/>
+        <source>value</source>
+        <translation>valeur</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/metadata_editor.py" line="155"/>
+        <source>Metadata value</source>
+        <translation>Valeur de métadonnée</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/metadata_editor.py" line="158"/>
+        <location filename="../../app/views/metadata_editor.py" line="159"/>
+        <source>Remove this field</source>
+        <translation>Retirer ce champ</translation>
+    </message>
+</context>
+<context>
+    <name>NewOrderDialog</name>
+    <message>
+        <location filename="../../app/views/new_order.py" line="1264"/>
+        <source>New order</source>
+        <translation>Nouvelle commande</translation>
+    </message>
+</context>
+<context>
+    <name>NewOrderForm</name>
+    <message>
+        <location filename="../../app/views/new_order.py" line="392"/>
+        <source>&amp;Restore</source>
+        <extracomment>The order was written to the outbox (outbox item id). Spot accepted the order (order id). The user confirmed leaving (Esc) or the form was empty: the host may close. Draft ids being edited by a live form in this process: not offered for restore.</extracomment>
+        <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="394"/>
+        <source>Discard &amp;it</source>
+        <translation>Suppr&amp;imer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="409"/>
+        <source>Kits</source>
+        <translation>Trousses</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="418"/>
+        <source>&amp;Metadata (optional)</source>
+        <translation>&amp;Métadonnées (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="435"/>
+        <source>Order &amp;anyway</source>
+        <translation>Commander &amp;quand même</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="443"/>
+        <source>Will be sent as</source>
+        <translation>Sera envoyée ainsi</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="467"/>
+        <source>&amp;Another order for this patient</source>
+        <translation>Autre commande pour ce &amp;patient</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="470"/>
+        <source>&amp;New order</source>
+        <translation>&amp;Nouvelle commande</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="484"/>
+        <location filename="../../app/views/new_order.py" line="687"/>
+        <source>&amp;Place order</source>
+        <translation>&amp;Commander</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="485"/>
+        <source>Place the order (Ctrl+Enter)</source>
+        <translation>Passer la commande (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="586"/>
+        <source>Checking for recent orders for this patient…</source>
+        <translation>Vérification des commandes récentes pour ce patient…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="604"/>
+        <source>Discard this order?</source>
+        <translation>Abandonner cette commande?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="605"/>
+        <location filename="../../app/views/new_order.py" line="618"/>
+        <source>What you typed for this order will be lost.</source>
+        <translation>Ce que vous avez saisi pour cette commande sera perdu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="606"/>
+        <source>&amp;Discard</source>
+        <translation>&amp;Abandonner</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="617"/>
+        <source>Start a new order?</source>
+        <translation>Commencer une nouvelle commande?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="619"/>
+        <source>&amp;Start new order</source>
+        <translation>&amp;Nouvelle commande</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="641"/>
+        <source>Fix the problem marked above before placing the order.</source>
+        <translation>Corrigez le problème indiqué ci-dessus avant de passer la commande.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="643"/>
+        <source>Fix the %1 problems marked above before placing the order.</source>
+        <translation>Corrigez les %1 problèmes indiqués ci-dessus avant de passer la commande.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="648"/>
+        <source>Check the warning marked above: correct it, or confirm it.</source>
+        <translation>Vérifiez l’avertissement indiqué ci-dessus&#xa0;: corrigez-le ou confirmez-le.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="650"/>
+        <source>Check the %1 warnings marked above: correct them, or confirm each.</source>
+        <translation>Vérifiez les %1 avertissements indiqués ci-dessus&#xa0;: corrigez-les ou confirmez chacun.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="683"/>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="685"/>
+        <source>Send a&amp;gain</source>
+        <translation>&amp;Renvoyer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="695"/>
+        <source>1 problem to fix</source>
+        <translation>1 problème à corriger</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="697"/>
+        <source>%1 problems to fix</source>
+        <translation>%1 problèmes à corriger</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="701"/>
+        <source>1 warning to confirm</source>
+        <translation>1 avertissement à confirmer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="703"/>
+        <source>%1 warnings to confirm</source>
+        <translation>%1 avertissements à confirmer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="711"/>
+        <source>Shown here once the fields above are complete.</source>
+        <translation>S’affiche ici une fois les champs ci-dessus remplis.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="725"/>
+        <source>United States</source>
+        <translation>États-Unis</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="725"/>
+        <source>Canada</source>
+        <translation>Canada</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="734"/>
+        <source>Kits: %1</source>
+        <translation>Trousses&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="738"/>
+        <source>Metadata: %1</source>
+        <translation>Métadonnées&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="803"/>
+        <source>Possible duplicate: %1 was already ordered for this patient on %2 (order %3).</source>
+        <translation>Doublon possible&#xa0;: %1 a déjà été commandé pour ce patient le %2 (commande %3).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="810"/>
+        <source>%1 similar orders in the last 30 days.</source>
+        <translation>%1 commandes semblables dans les 30 derniers jours.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="855"/>
+        <source>This looks like a repeat order. Check “Order anyway” to place it.</source>
+        <translation>Cette commande semble être une répétition. Cochez «&#xa0;Commander quand même&#xa0;» pour la passer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="876"/>
+        <source>This order can&apos;t be sent as it is; check the fields.</source>
+        <translation>Cette commande ne peut pas être envoyée telle quelle; vérifiez les champs.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="881"/>
+        <location filename="../../app/views/new_order.py" line="981"/>
+        <source>Sending the order to Spot…</source>
+        <translation>Envoi de la commande à Spot…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="915"/>
+        <source>The order was not saved: %1. %2 Your typing is kept; try again.</source>
+        <translation>La commande n’a pas été enregistrée&#xa0;: %1. %2 Votre saisie est conservée; réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="961"/>
+        <source>Order %1 placed. Spot will ship the kits.</source>
+        <translation>Commande %1 passée. Spot expédiera les trousses.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="973"/>
+        <source>Not sent yet: %1 The order is queued on this computer and will be sent automatically. You can close this window.</source>
+        <translation>Pas encore envoyée&#xa0;: %1 La commande est en attente sur cet ordinateur et sera envoyée automatiquement. Vous pouvez fermer cette fenêtre.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="1002"/>
+        <source>Spot did not accept this order. Fix what is marked and send it again.</source>
+        <translation>Spot n’a pas accepté cette commande. Corrigez ce qui est indiqué et renvoyez-la.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="1005"/>
+        <source>Spot did not accept this order.</source>
+        <translation>Spot n’a pas accepté cette commande.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="1087"/>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Continuer la saisie</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="1151"/>
+        <source>Autosave failed: %1. Keep this window open until the order is placed.</source>
+        <translation>Échec de l’enregistrement automatique&#xa0;: %1. Gardez cette fenêtre ouverte jusqu’à ce que la commande soit passée.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="1190"/>
+        <source>an earlier session</source>
+        <translation>une session précédente</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="1193"/>
+        <source>An order from %1 was not sent%2. Restore it?</source>
+        <translation>Une commande de %1 n’a pas été envoyée%2. La restaurer?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order.py" line="1195"/>
+        <source> (for %1)</source>
+        <translation> (pour %1)</translation>
+    </message>
+</context>
+<context>
+    <name>NewRequisitionDialog</name>
+    <message>
+        <location filename="../../app/views/requisition_form.py" line="407"/>
+        <source>New requisition</source>
+        <translation>Nouvelle requête</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisition_form.py" line="413"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>NewRequisitionForm</name>
+    <message>
+        <location filename="../../app/views/requisition_form.py" line="110"/>
+        <source>Sample</source>
+        <extracomment>The form&apos;s own field paths (the API&apos;s), in form order; patient fields are ``patient.*``.</extracomment>
+        <translation>Échantillon</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisition_form.py" line="114"/>
+        <source>Scan the sample tube&apos;s barcode</source>
+        <translation>Balayez le code-barres du tube d’échantillon</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisition_form.py" line="116"/>
+        <source>&amp;Barcode</source>
+        <translation>Code-&amp;barres</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisition_form.py" line="117"/>
+        <source>Lab &amp;name</source>
+        <translation>&amp;Laboratoire</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisition_form.py" line="117"/>
+        <source>CRL</source>
+        <translation>CRL</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisition_form.py" line="118"/>
+        <source>Lab acco&amp;unt</source>
+        <translation>&amp;Compte du laboratoire</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisition_form.py" line="120"/>
+        <source>&amp;Panels</source>
+        <translation>Pro&amp;fils</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisition_form.py" line="121"/>
+        <source>Panel codes, separated by commas: PANEL-123, hba1c_panel</source>
+        <translation>Codes de profils, séparés par des virgules&#xa0;: PANEL-123, hba1c_panel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisition_form.py" line="124"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisition_form.py" line="132"/>
+        <source>&amp;Collected in</source>
+        <translation>Lieu de prélève&amp;ment</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisition_form.py" line="139"/>
+        <source>Shipment to the lab (optional)</source>
+        <translation>Envoi au laboratoire (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisition_form.py" line="145"/>
+        <source>No tracking</source>
+        <translation>Aucun suivi</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisition_form.py" line="151"/>
+        <source>Ca&amp;rrier</source>
+        <translation>T&amp;ransporteur</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisition_form.py" line="152"/>
+        <source>Trac&amp;king number</source>
+        <translation>Numéro de &amp;suivi</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisition_form.py" line="156"/>
+        <source>Lab attributes (optional, CRL)</source>
+        <translation>Attributs du laboratoire (facultatif, CRL)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisition_form.py" line="160"/>
+        <source>Slip &amp;ID</source>
+        <translation>&amp;ID du bordereau</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisition_form.py" line="161"/>
+        <source>Up to 10 letters/digits</source>
+        <translation>Jusqu’à 10 lettres ou chiffres</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisition_form.py" line="163"/>
+        <source>Tier &amp;3 account</source>
+        <translation>Compte de niveau &amp;3</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisition_form.py" line="165"/>
+        <source>8 letters/digits</source>
+        <translation>8 lettres ou chiffres</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisition_form.py" line="168"/>
+        <source>Metadata (optional)</source>
+        <translation>Métadonnées (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisition_form.py" line="191"/>
+        <location filename="../../app/views/requisition_form.py" line="392"/>
+        <source>Create re&amp;quisition</source>
+        <translation>Créer la re&amp;quête</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisition_form.py" line="268"/>
+        <source>Some details need fixing; see the messages next to the fields.</source>
+        <translation>Certains renseignements sont à corriger; voyez les messages à côté des champs.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisition_form.py" line="272"/>
+        <source>Sending to Spot…</source>
+        <translation>Envoi à Spot…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisition_form.py" line="284"/>
+        <source>Requisition created for barcode %1 (%2).</source>
+        <translation>Requête créée pour le code-barres %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisition_form.py" line="392"/>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <location filename="../../app/views/patient_fields.py" line="58"/>
+        <source>Choose a date</source>
+        <extracomment>Field paths in form order (the validation module&apos;s names).</extracomment>
+        <translation>Choisissez une date</translation>
+    </message>
+</context>
+<context>
+    <name>OrderListView</name>
+    <message>
+        <location filename="../../app/views/order_list.py" line="81"/>
+        <source>Search name, email, phone, order or kit ID  (Ctrl+F)</source>
+        <translation>Nom, courriel, téléphone, ID de commande ou de trousse  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_list.py" line="84"/>
+        <source>Search orders</source>
+        <translation>Rechercher des commandes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_list.py" line="92"/>
+        <source>Order status filter</source>
+        <translation>Filtre du statut de commande</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_list.py" line="93"/>
+        <source>All statuses</source>
+        <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_list.py" line="95"/>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_list.py" line="96"/>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_list.py" line="97"/>
+        <source>Completed</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_list.py" line="98"/>
+        <source>Canceled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_list.py" line="105"/>
+        <source>Created date filter</source>
+        <translation>Filtre de la date de création</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_list.py" line="106"/>
+        <source>Any time</source>
+        <translation>N’importe quand</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_list.py" line="107"/>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_list.py" line="108"/>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_list.py" line="109"/>
+        <source>Last 90 days</source>
+        <translation>90 derniers jours</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_list.py" line="110"/>
+        <source>Between…</source>
+        <translation>Entre…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_list.py" line="115"/>
+        <source>Created from</source>
+        <translation>Créée à partir du</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_list.py" line="116"/>
+        <source>Created until</source>
+        <translation>Créée jusqu’au</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/order_list.py" line="369"/>
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n commande</numerusform>
+            <numerusform>%n commandes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_list.py" line="372"/>
+        <source>{visible} of {total} orders</source>
+        <translation>{visible} commandes sur {total}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_list.py" line="380"/>
+        <source>Needs attention ({count})</source>
+        <translation>À traiter ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_list.py" line="382"/>
+        <source>Exceptions, kits not registered after 14 days, samples in transit over 10 days, results not opened yet</source>
+        <translation>Problèmes, trousses non enregistrées après 14 jours, échantillons en transit depuis plus de 10 jours, résultats pas encore ouverts</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTableModel</name>
+    <message>
+        <location filename="../../app/views/order_table.py" line="99"/>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_table.py" line="100"/>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_table.py" line="101"/>
+        <source>Completed</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_table.py" line="102"/>
+        <source>Canceled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_table.py" line="236"/>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_table.py" line="237"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_table.py" line="238"/>
+        <source>Kit types</source>
+        <translation>Types de trousses</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_table.py" line="239"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_table.py" line="240"/>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_table.py" line="241"/>
+        <source>State</source>
+        <translation>Prov./État</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_table.py" line="242"/>
+        <source>Created</source>
+        <translation>Création</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_table.py" line="243"/>
+        <source>Updated</source>
+        <translation>Mise à jour</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_table.py" line="261"/>
+        <source>State or province</source>
+        <translation>Province ou État</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_table.py" line="263"/>
+        <source>Order status</source>
+        <translation>Statut de la commande</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_table.py" line="526"/>
+        <source>Needs attention:</source>
+        <translation>À traiter&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>PatientFields</name>
+    <message>
+        <location filename="../../app/views/patient_fields.py" line="121"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/patient_fields.py" line="126"/>
+        <source>Sex and date of birth</source>
+        <translation>Sexe et date de naissance</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/patient_fields.py" line="132"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/patient_fields.py" line="133"/>
+        <source>Female (F)</source>
+        <translation>Féminin (F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/patient_fields.py" line="134"/>
+        <source>Male (M)</source>
+        <translation>Masculin (M)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/patient_fields.py" line="136"/>
+        <source>Se&amp;x</source>
+        <translation>Se&amp;xe</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/patient_fields.py" line="140"/>
+        <source>Type YYYY-MM-DD or pick from the calendar (Alt+Down)</source>
+        <translation>Tapez AAAA-MM-JJ ou choisissez dans le calendrier (Alt+Bas)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/patient_fields.py" line="142"/>
+        <source>&amp;Date of birth</source>
+        <translation>&amp;Date de naissance</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/patient_fields.py" line="164"/>
+        <source>Patient&apos;s address</source>
+        <translation>Adresse du patient</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientFields</name>
+    <message>
+        <location filename="../../app/views/address_fields.py" line="205"/>
+        <source>Patient</source>
+        <extracomment>A field the user just left (path); the owner may run slower checks (duplicates). The user confirmed or withdrew a &quot;Ship anyway&quot;.</extracomment>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/address_fields.py" line="210"/>
+        <source>&amp;First name</source>
+        <translation>&amp;Prénom</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/address_fields.py" line="214"/>
+        <source>&amp;Last name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/address_fields.py" line="217"/>
+        <source>name@example.com</source>
+        <translation>nom@exemple.com</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/address_fields.py" line="218"/>
+        <source>&amp;Email</source>
+        <translation>Co&amp;urriel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/address_fields.py" line="221"/>
+        <source>415-555-0123</source>
+        <translation>415-555-0123</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/address_fields.py" line="222"/>
+        <source>P&amp;hone</source>
+        <translation>Télép&amp;hone</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/address_fields.py" line="227"/>
+        <source>Shipping address</source>
+        <translation>Adresse de livraison</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/address_fields.py" line="233"/>
+        <source>United States</source>
+        <translation>États-Unis</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/address_fields.py" line="234"/>
+        <source>Canada</source>
+        <translation>Canada</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/address_fields.py" line="237"/>
+        <source>C&amp;ountry</source>
+        <translation>Pa&amp;ys</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/address_fields.py" line="241"/>
+        <source>Street and number, or paste a whole address</source>
+        <translation>Numéro et rue, ou collez une adresse complète</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/address_fields.py" line="244"/>
+        <source>&amp;Street address</source>
+        <translation>&amp;Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/address_fields.py" line="252"/>
+        <source>Apartment, suite, unit (optional)</source>
+        <translation>Appartement, bureau, unité (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/address_fields.py" line="253"/>
+        <source>Line &amp;2</source>
+        <translation>Ligne &amp;2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/address_fields.py" line="257"/>
+        <source>Cit&amp;y</source>
+        <translation>&amp;Ville</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/address_fields.py" line="264"/>
+        <location filename="../../app/views/address_fields.py" line="493"/>
+        <source>S&amp;tate</source>
+        <translation>É&amp;tat</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/address_fields.py" line="269"/>
+        <location filename="../../app/views/address_fields.py" line="494"/>
+        <source>&amp;ZIP code</source>
+        <translation>Code &amp;ZIP</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/address_fields.py" line="477"/>
+        <source>Choose a province or territory</source>
+        <translation>Choisissez une province ou un territoire</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/address_fields.py" line="480"/>
+        <source>Choose a state</source>
+        <translation>Choisissez un État</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/address_fields.py" line="489"/>
+        <source>Pro&amp;vince</source>
+        <translation>Provinc&amp;e</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/address_fields.py" line="490"/>
+        <source>Postal &amp;code</source>
+        <translation>Code pos&amp;tal</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/address_fields.py" line="491"/>
+        <source>A1A 1A1</source>
+        <translation>A1A 1A1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/address_fields.py" line="495"/>
+        <source>12345 or 12345-6789</source>
+        <translation>12345 ou 12345-6789</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/address_fields.py" line="538"/>
+        <source>This looks like a whole address. Split it into the fields? %1</source>
+        <translation>Ceci semble être une adresse complète. La répartir dans les champs? %1</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterKitDialog</name>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="74"/>
+        <source>Register a kit</source>
+        <translation>Enregistrer une trousse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="93"/>
+        <source>Scan or type the kit id, then Enter</source>
+        <translation>Balayez ou tapez l’ID de la trousse, puis Entrée</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="96"/>
+        <source>&amp;Kit id</source>
+        <translation>&amp;ID de la trousse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="98"/>
+        <source>Look &amp;up</source>
+        <translation>&amp;Chercher</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="111"/>
+        <source>Scan the kit&apos;s barcode to begin.</source>
+        <translation>Balayez le code-barres de la trousse pour commencer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="114"/>
+        <source>Register to</source>
+        <translation>Enregistrer au nom de</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="117"/>
+        <source>An existing &amp;patient</source>
+        <translation>Patient exi&amp;stant</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="120"/>
+        <source>A &amp;new patient</source>
+        <translation>N&amp;ouveau patient</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="135"/>
+        <source>The patient &amp;agrees to their results being used for research</source>
+        <translation>Le patient accepte que ses résultats servent à la &amp;recherche</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="160"/>
+        <source>Reg&amp;istration token…</source>
+        <translation>&amp;Jeton d’enregistrement…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="163"/>
+        <source>Give the patient a one-time token for your own registration page instead</source>
+        <translation>Remettre plutôt au patient un jeton à usage unique pour votre propre page d’enregistrement</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="167"/>
+        <location filename="../../app/views/register_kit.py" line="392"/>
+        <source>&amp;Register kit</source>
+        <translation>Enre&amp;gistrer la trousse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="171"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="218"/>
+        <source>Enter or scan the kit id first.</source>
+        <translation>Tapez ou balayez d’abord l’ID de la trousse.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="221"/>
+        <source>Looking up kit %1…</source>
+        <translation>Recherche de la trousse %1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="238"/>
+        <source>Choose the patient first.</source>
+        <translation>Choisissez d’abord le patient.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="247"/>
+        <source>Some details need fixing; see the messages under the fields.</source>
+        <translation>Certains renseignements sont à corriger; voyez les messages sous les champs.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="255"/>
+        <location filename="../../app/views/register_kit.py" line="392"/>
+        <source>Registering…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="272"/>
+        <source>Press Enter to look the kit up.</source>
+        <translation>Appuyez sur Entrée pour chercher la trousse.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="300"/>
+        <source>Kit %1 is registered to the patient.</source>
+        <translation>La trousse %1 est enregistrée au nom du patient.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="314"/>
+        <source>Spot didn&apos;t register the kit: %1</source>
+        <translation>Spot n’a pas enregistré la trousse&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="352"/>
+        <source>Couldn&apos;t load earlier patients: %1</source>
+        <translation>Impossible de charger les patients précédents&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="360"/>
+        <source>Kit %1 is already registered to a patient. A kit can be registered only once.</source>
+        <translation>La trousse %1 est déjà enregistrée au nom d’un patient. Une trousse ne peut être enregistrée qu’une seule fois.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="363"/>
+        <source>Kit %1 was canceled, so it can&apos;t be registered.</source>
+        <translation>La trousse %1 a été annulée; elle ne peut donc pas être enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="368"/>
+        <source>Kit %1 was lost on its way to the patient (delivery exception), so it can&apos;t be registered.</source>
+        <translation>La trousse %1 s’est perdue en route vers le patient (problème de livraison); elle ne peut donc pas être enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="372"/>
+        <source>Spot has no kit %1. Check the id printed on the kit and scan it again.</source>
+        <translation>Spot n’a aucune trousse %1. Vérifiez l’ID imprimé sur la trousse et balayez-la de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="376"/>
+        <source>unknown type</source>
+        <translation>type inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="379"/>
+        <source>Kit %1 · %2 · %3</source>
+        <translation>Trousse %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="408"/>
+        <source>Preparing</source>
+        <translation>En préparation</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="409"/>
+        <source>Shipped</source>
+        <translation>Expédiée</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="410"/>
+        <source>Delivered</source>
+        <translation>Livrée</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="411"/>
+        <source>Registered</source>
+        <translation>Enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="412"/>
+        <source>Delivery exception</source>
+        <translation>Problème de livraison</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="413"/>
+        <source>Canceled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/register_kit.py" line="416"/>
+        <source>no status</source>
+        <translation>aucun statut</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationTokenDialog</name>
+    <message>
+        <location filename="../../app/views/registration_token.py" line="158"/>
+        <source>Patient registration token</source>
+        <translation>Jeton d’enregistrement pour patient</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/registration_token.py" line="173"/>
+        <source>A one-time token lets the patient register a kit on your own registration page without typing their details again. It works once and expires after 10 minutes.</source>
+        <translation>Un jeton à usage unique permet au patient d’enregistrer une trousse sur votre propre page d’enregistrement sans retaper ses renseignements. Il ne fonctionne qu’une fois et expire après 10 minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/registration_token.py" line="181"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/registration_token.py" line="184"/>
+        <source>An existing &amp;patient</source>
+        <translation>Patient exi&amp;stant</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/registration_token.py" line="187"/>
+        <source>A &amp;new patient</source>
+        <translation>N&amp;ouveau patient</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/registration_token.py" line="200"/>
+        <source>New patient</source>
+        <translation>Nouveau patient</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/registration_token.py" line="208"/>
+        <source>Not needed (single-purpose kit)</source>
+        <translation>Non requis (trousse à usage unique)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/registration_token.py" line="212"/>
+        <source>Kit &amp;type for a multi-purpose kit</source>
+        <translation>Type de trousse (trousse &amp;multiusage)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/registration_token.py" line="218"/>
+        <location filename="../../app/views/registration_token.py" line="348"/>
+        <source>&amp;Generate token</source>
+        <translation>&amp;Générer le jeton</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/registration_token.py" line="233"/>
+        <source>Token</source>
+        <translation>Jeton</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/registration_token.py" line="241"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/registration_token.py" line="277"/>
+        <source>Choose the patient first.</source>
+        <translation>Choisissez d’abord le patient.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/registration_token.py" line="289"/>
+        <source>Some details need fixing; see the messages under the fields.</source>
+        <translation>Certains renseignements sont à corriger; voyez les messages sous les champs.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/registration_token.py" line="308"/>
+        <source>Token ready. Copy it into your registration page now.</source>
+        <translation>Jeton prêt. Copiez-le maintenant dans votre page d’enregistrement.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/registration_token.py" line="340"/>
+        <source>Couldn&apos;t load earlier patients: %1</source>
+        <translation>Impossible de charger les patients précédents&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/registration_token.py" line="348"/>
+        <source>Generating…</source>
+        <translation>Génération…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWindow</name>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="142"/>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="181"/>
+        <source>Amended</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="183"/>
+        <source>This report amends an earlier report.</source>
+        <translation>Ce rapport modifie un rapport antérieur.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="225"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="228"/>
+        <source>Print the report</source>
+        <translation>Imprimer le rapport</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="231"/>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Enregistrer sous…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="234"/>
+        <location filename="../../app/views/report_viewer.py" line="949"/>
+        <source>Save a copy of the report</source>
+        <translation>Enregistrer une copie du rapport</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="237"/>
+        <source>&amp;Open with system viewer</source>
+        <translation>&amp;Ouvrir avec la visionneuse du système</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="242"/>
+        <source>Previous page</source>
+        <translation>Page précédente</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="245"/>
+        <source>Next page</source>
+        <translation>Page suivante</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="248"/>
+        <source>Zoom in</source>
+        <translation>Zoom avant</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="251"/>
+        <source>Zoom out</source>
+        <translation>Zoom arrière</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="254"/>
+        <source>Actual size (100%)</source>
+        <translation>Taille réelle (100&#xa0;%)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="257"/>
+        <location filename="../../app/views/report_viewer.py" line="318"/>
+        <source>Find in report</source>
+        <translation>Rechercher dans le rapport</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="260"/>
+        <source>Next match</source>
+        <translation>Résultat suivant</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="263"/>
+        <source>Previous match</source>
+        <translation>Résultat précédent</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="267"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="275"/>
+        <source>◀ Previous</source>
+        <translation>◀ Précédente</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="279"/>
+        <source>Page number</source>
+        <translation>Numéro de page</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="285"/>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="290"/>
+        <source>Next ▶</source>
+        <translation>Suivante ▶</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="298"/>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="301"/>
+        <location filename="../../app/views/report_viewer.py" line="820"/>
+        <source>Fit width</source>
+        <translation>Ajuster à la largeur</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="302"/>
+        <location filename="../../app/views/report_viewer.py" line="822"/>
+        <source>Fit page</source>
+        <translation>Ajuster à la page</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="304"/>
+        <location filename="../../app/views/report_viewer.py" line="824"/>
+        <source>%1%</source>
+        <translation>%1&#xa0;%</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="317"/>
+        <source>Find (Ctrl+F)</source>
+        <translation>Rechercher (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="344"/>
+        <source>Downloading the report…</source>
+        <translation>Téléchargement du rapport…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="366"/>
+        <source>Text report</source>
+        <translation>Rapport texte</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="367"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="368"/>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="383"/>
+        <source>&amp;Retry</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="407"/>
+        <source>No report open.</source>
+        <translation>Aucun rapport ouvert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="460"/>
+        <location filename="../../app/views/report_viewer.py" line="479"/>
+        <source>(no id)</source>
+        <translation>(sans ID)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="461"/>
+        <source>Report %1</source>
+        <translation>Rapport %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="463"/>
+        <source>Report %1 — kit %2</source>
+        <translation>Rapport %1 — trousse %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="467"/>
+        <source>Kit %1</source>
+        <translation>Trousse %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="468"/>
+        <source>Sample %1</source>
+        <translation>Échantillon %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="473"/>
+        <source>Collected %1</source>
+        <translation>Prélevé le %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="475"/>
+        <source>Received by lab %1</source>
+        <translation>Reçu par le laboratoire le %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="481"/>
+        <source>Replaces report %1 from %2</source>
+        <translation>Remplace le rapport %1 du %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="483"/>
+        <source>Replaces report %1</source>
+        <translation>Remplace le rapport %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="516"/>
+        <source>This report has no file yet</source>
+        <translation>Ce rapport n’a pas encore de fichier</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="517"/>
+        <source>Spot hasn&apos;t attached a PDF to it. Check again later.</source>
+        <translation>Spot n’y a pas encore joint de PDF. Vérifiez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="570"/>
+        <source>%1 of %2 KB</source>
+        <translation>%1 sur %2 Ko</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="592"/>
+        <source>This report file is damaged</source>
+        <translation>Le fichier de ce rapport est endommagé</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="594"/>
+        <source>It can&apos;t be shown here. Try Open with system viewer, or ask Spot to re-issue the report.</source>
+        <translation>Il ne peut pas être affiché ici. Essayez «&#xa0;Ouvrir avec la visionneuse du système&#xa0;» ou demandez à Spot de publier le rapport de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="645"/>
+        <source>The text version couldn&apos;t be downloaded.
+%1
+%2</source>
+        <translation>La version texte n’a pas pu être téléchargée.
+%1
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="759"/>
+        <source>of %1</source>
+        <translation>sur %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="765"/>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 sur %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="853"/>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="853"/>
+        <source>No matches</source>
+        <translation>Aucun résultat</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="857"/>
+        <source>1 match</source>
+        <translation>1 résultat</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="859"/>
+        <source>%1 matches</source>
+        <translation>%1 résultats</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="863"/>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="878"/>
+        <source>Spot report %1</source>
+        <translation>Rapport Spot %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="880"/>
+        <source>Print report</source>
+        <translation>Imprimer le rapport</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="893"/>
+        <source>Sent the text report to the printer.</source>
+        <translation>Rapport texte envoyé à l’imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="902"/>
+        <source>The printer couldn&apos;t be started. Check it is on.</source>
+        <translation>Impossible de lancer l’impression. Vérifiez que l’imprimante est allumée.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="914"/>
+        <source>Sent 1 page to the printer.</source>
+        <translation>1 page envoyée à l’imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="916"/>
+        <source>Sent %1 pages to the printer.</source>
+        <translation>%1 pages envoyées à l’imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="946"/>
+        <source>Text files (*.txt)</source>
+        <translation>Fichiers texte (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="946"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="969"/>
+        <source>Saved a copy to %1</source>
+        <translation>Copie enregistrée dans %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="976"/>
+        <source>Couldn&apos;t save the copy: %1 %2</source>
+        <translation>Impossible d’enregistrer la copie&#xa0;: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_viewer.py" line="988"/>
+        <source>No program on this computer opens this file. Use Save as… instead.</source>
+        <translation>Aucun programme de cet ordinateur n’ouvre ce fichier. Utilisez plutôt Enregistrer sous…</translation>
+    </message>
+</context>
+<context>
+    <name>RequisitionDetail</name>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="220"/>
+        <location filename="../../app/views/requisitions.py" line="262"/>
+        <source>Choose a requisition to see its details.</source>
+        <translation>Choisissez une requête pour en voir les détails.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="228"/>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="234"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="234"/>
+        <source>Lab</source>
+        <translation>Laboratoire</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="235"/>
+        <source>Lab account</source>
+        <translation>Compte du laboratoire</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="235"/>
+        <source>Panels</source>
+        <translation>Profils</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="236"/>
+        <source>Collected in</source>
+        <translation>Lieu de prélèvement</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="236"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="237"/>
+        <source>Date of birth / sex</source>
+        <translation>Date de naissance / sexe</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="237"/>
+        <source>Contact</source>
+        <translation>Coordonnées</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="238"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="238"/>
+        <source>Tracking</source>
+        <translation>Suivi</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="239"/>
+        <source>Lab attributes</source>
+        <translation>Attributs du laboratoire</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="239"/>
+        <source>Metadata</source>
+        <translation>Métadonnées</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="240"/>
+        <source>Created</source>
+        <translation>Création</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="240"/>
+        <source>Requisition id</source>
+        <translation>ID de la requête</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="249"/>
+        <source>Reports</source>
+        <translation>Rapports</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="267"/>
+        <source>Barcode %1 — %2</source>
+        <translation>Code-barres %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="290"/>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="317"/>
+        <source>No report yet.</source>
+        <translation>Aucun rapport pour l’instant.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="323"/>
+        <source>Amended report</source>
+        <translation>Rapport modifié</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="323"/>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="324"/>
+        <source>%1 results</source>
+        <translation>%1 résultats</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="327"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+</context>
+<context>
+    <name>RequisitionTableModel</name>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="140"/>
+        <source>Created</source>
+        <translation>Création</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="140"/>
+        <source>Barcode</source>
+        <translation>Code-barres</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="140"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="140"/>
+        <source>Lab</source>
+        <translation>Laboratoire</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="141"/>
+        <source>Panels</source>
+        <translation>Profils</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="141"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+</context>
+<context>
+    <name>RequisitionsView</name>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="84"/>
+        <source>Created</source>
+        <translation>Créée</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="85"/>
+        <source>Approved</source>
+        <translation>Approuvée</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="86"/>
+        <source>Denied</source>
+        <translation>Refusée</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="87"/>
+        <source>Delivered to the lab</source>
+        <translation>Échantillon livré au labo</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="88"/>
+        <source>Delivery exception</source>
+        <translation>Problème de livraison</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="89"/>
+        <source>Received by the lab</source>
+        <translation>Échantillon reçu au labo</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="90"/>
+        <source>Extra quality checks</source>
+        <translation>Contrôles de qualité supplémentaires</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="93"/>
+        <source>Resulted</source>
+        <translation>Résultats disponibles</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="94"/>
+        <source>Rejected</source>
+        <translation>Rejetée</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="340"/>
+        <source>Requisitions are turned off for this Spot account.</source>
+        <translation>Les requêtes sont désactivées pour ce compte Spot.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="346"/>
+        <source>Ask Spot support to enable requisitioning for your account.</source>
+        <translation>Demandez au soutien de Spot d’activer les requêtes pour votre compte.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="402"/>
+        <source>Any</source>
+        <translation>Toute date</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="410"/>
+        <source>&amp;New requisition…</source>
+        <translation>&amp;Nouvelle requête…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="413"/>
+        <source>&amp;Reload</source>
+        <translation>&amp;Recharger</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="428"/>
+        <source>Find requisitions</source>
+        <translation>Trouver des requêtes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="430"/>
+        <source>CRL (exact, case matters)</source>
+        <translation>CRL (exact, respecte la casse)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="431"/>
+        <source>Exact first name</source>
+        <translation>Prénom exact</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="432"/>
+        <source>Exact last name</source>
+        <translation>Nom exact</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="433"/>
+        <source>name@example.com</source>
+        <translation>nom@exemple.com</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="434"/>
+        <source>Digits as sent</source>
+        <translation>Chiffres tels qu’envoyés</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="437"/>
+        <source>Any status</source>
+        <translation>Tout statut</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="442"/>
+        <source>&amp;Search</source>
+        <translation>Re&amp;chercher</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="445"/>
+        <source>Cle&amp;ar filters</source>
+        <translation>Effacer les filtre&amp;s</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="448"/>
+        <source>La&amp;b</source>
+        <translation>&amp;Laboratoire</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="448"/>
+        <source>&amp;First name</source>
+        <translation>&amp;Prénom</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="449"/>
+        <source>&amp;Last name</source>
+        <translation>No&amp;m</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="449"/>
+        <source>&amp;Email</source>
+        <translation>Co&amp;urriel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="450"/>
+        <source>P&amp;hone</source>
+        <translation>Télép&amp;hone</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="450"/>
+        <source>S&amp;tatus</source>
+        <translation>S&amp;tatut</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="451"/>
+        <source>Created fro&amp;m</source>
+        <translation>Créée à partir &amp;du</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="452"/>
+        <source>Created &amp;up to</source>
+        <translation>Créée &amp;jusqu’au</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="486"/>
+        <source>◀ &amp;Previous</source>
+        <translation>◀ Précéd&amp;ente</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="489"/>
+        <source>Ne&amp;xt ▶</source>
+        <translation>Sui&amp;vante ▶</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="526"/>
+        <source>Requisitions are for accounts that make their own collection kits and send samples straight to a lab. Kit orders are not affected.</source>
+        <translation>Les requêtes s’adressent aux comptes qui fabriquent leurs propres trousses de prélèvement et envoient les échantillons directement à un laboratoire. Les commandes de trousses ne sont pas touchées.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="530"/>
+        <source>Check &amp;again</source>
+        <translation>&amp;Vérifier de nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="608"/>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="629"/>
+        <source>No requisitions match.</source>
+        <translation>Aucune requête ne correspond.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="630"/>
+        <source>No requisitions yet.</source>
+        <translation>Aucune requête pour l’instant.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="661"/>
+        <source>Showing %1–%2</source>
+        <translation>Affichage de %1 à %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions.py" line="695"/>
+        <source>Requisition %1 created.</source>
+        <translation>Requête %1 créée.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsTable</name>
+    <message>
+        <location filename="../../app/views/results_table.py" line="37"/>
+        <source>Biomarker</source>
+        <translation>Biomarqueur</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/results_table.py" line="38"/>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/results_table.py" line="39"/>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/results_table.py" line="40"/>
+        <source>Reference range</source>
+        <translation>Valeurs de référence</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/results_table.py" line="41"/>
+        <source>Flag</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/results_table.py" line="119"/>
+        <source>High</source>
+        <translation>Élevé</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/results_table.py" line="121"/>
+        <source>Low</source>
+        <translation>Bas</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/results_table.py" line="123"/>
+        <source>Positive</source>
+        <translation>Positif</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/results_table.py" line="151"/>
+        <source>Results</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/results_table.py" line="160"/>
+        <source>(unnamed)</source>
+        <translation>(sans nom)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="38"/>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="47"/>
+        <source>Sign in / change &amp;token…</source>
+        <translation>Se connecter / changer de &amp;jeton…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="49"/>
+        <source>Spot account</source>
+        <translation>Compte Spot</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="51"/>
+        <source>Environment:</source>
+        <translation>Environnement&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="56"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="58"/>
+        <source>Refresh interval in seconds</source>
+        <translation>Fréquence d’actualisation en secondes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="59"/>
+        <source>&amp;Refresh the order list every:</source>
+        <translation>&amp;Actualiser la liste des commandes toutes les&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="67"/>
+        <source>Kit type ID</source>
+        <translation>ID du type de trousse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="67"/>
+        <source>Friendly name</source>
+        <translation>Nom usuel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="76"/>
+        <source>&amp;Add kit type</source>
+        <translation>Ajouter un &amp;type de trousse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="78"/>
+        <source>Re&amp;move</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="80"/>
+        <source>Reset to &amp;defaults</source>
+        <translation>Rétablir les valeurs par &amp;défaut</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="84"/>
+        <source>Kit types (production)</source>
+        <translation>Types de trousses (production)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="167"/>
+        <source>Each kit type ID may appear once: {ids}</source>
+        <translation>Chaque ID de type de trousse ne peut figurer qu’une fois&#xa0;: {ids}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="173"/>
+        <source>Keep at least one kit type.</source>
+        <translation>Gardez au moins un type de trousse.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../app/views/sign_in.py" line="68"/>
+        <source>Sign in to Spot</source>
+        <translation>Connexion à Spot</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sign_in.py" line="79"/>
+        <source>Production (app.spotdx.com)</source>
+        <translation>Production (app.spotdx.com)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sign_in.py" line="80"/>
+        <source>Sandbox (built-in, no token needed)</source>
+        <translation>Bac à sable (intégré, sans jeton)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sign_in.py" line="81"/>
+        <source>Custom URL</source>
+        <translation>URL personnalisée</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sign_in.py" line="86"/>
+        <source>Server &amp;address:</source>
+        <translation>&amp;Adresse du serveur&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sign_in.py" line="91"/>
+        <source>Paste the API token from Spot</source>
+        <translation>Collez le jeton d’API fourni par Spot</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sign_in.py" line="92"/>
+        <source>API token</source>
+        <translation>Jeton d’API</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sign_in.py" line="93"/>
+        <source>Show token</source>
+        <translation>Afficher le jeton</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sign_in.py" line="97"/>
+        <source>S&amp;how</source>
+        <translation>Affic&amp;her</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sign_in.py" line="100"/>
+        <source>API &amp;token:</source>
+        <translation>&amp;Jeton d’API&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sign_in.py" line="102"/>
+        <source>&amp;Remember on this computer</source>
+        <translation>&amp;Mémoriser sur cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sign_in.py" line="104"/>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Tester la connexion</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sign_in.py" line="110"/>
+        <source>Use for this &amp;session only</source>
+        <translation>Pour cette &amp;session seulement</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sign_in.py" line="117"/>
+        <source>&amp;Sign in</source>
+        <translation>Se &amp;connecter</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sign_in.py" line="122"/>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Environnement&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sign_in.py" line="197"/>
+        <source>Paste the API token first.</source>
+        <translation>Collez d’abord le jeton d’API.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sign_in.py" line="208"/>
+        <source>Testing the connection…</source>
+        <translation>Test de la connexion…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sign_in.py" line="230"/>
+        <source>Starting the built-in sandbox…</source>
+        <translation>Démarrage du bac à sable intégré…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sign_in.py" line="240"/>
+        <source>Checking the token…</source>
+        <translation>Vérification du jeton…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sign_in.py" line="267"/>
+        <source>Saving the token in this computer&apos;s password store…</source>
+        <translation>Enregistrement du jeton dans le trousseau de mots de passe de cet ordinateur…</translation>
+    </message>
+</context>
+<context>
+    <name>TokenCountdown</name>
+    <message>
+        <location filename="../../app/views/registration_token.py" line="67"/>
+        <source>No token yet</source>
+        <translation>Aucun jeton pour l’instant</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/registration_token.py" line="68"/>
+        <source>Registration token</source>
+        <translation>Jeton d’enregistrement</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/registration_token.py" line="72"/>
+        <location filename="../../app/views/registration_token.py" line="144"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/registration_token.py" line="117"/>
+        <source>Expired — generate a new one</source>
+        <translation>Expiré — générez-en un nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/registration_token.py" line="128"/>
+        <source>Valid for %1 — works once</source>
+        <translation>Valide pendant %1 — fonctionne une seule fois</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/registration_token.py" line="139"/>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+</context>
+<context>
+    <name>_SplitBar</name>
+    <message>
+        <location filename="../../app/views/address_fields.py" line="124"/>
+        <source>&amp;Split</source>
+        <translation>&amp;Séparer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/address_fields.py" line="126"/>
+        <source>&amp;Keep as typed</source>
+        <translation>&amp;Garder tel quel</translation>
+    </message>
+</context>
+</TS>

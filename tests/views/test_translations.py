@@ -1,0 +1,259 @@
+"""French (Canada): the shipped catalogue covers every UI text, and real windows speak French.
+
+Quebec clinics run the app with a fr_CA system locale. These tests install the catalogue the
+way the app does at start-up, build real windows and read what a user would see.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from app.resources import TRANSLATIONS
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.sandbox import SandboxServer
+from app.services.environments import Environment
+from app.services.session import Session
+from app.settings import paths
+from app.tasks import InlineTaskRunner
+from app.views.i18n import install_translations, remove_translations
+from app.views.main_window import MainWindow
+from app.views.new_order import NewOrderForm
+from app.views.register_kit import RegisterKitDialog
+from app.views.registration_token import RegistrationTokenDialog
+from app.views.report_viewer import ReportWindow
+from app.views.requisitions import RequisitionsView
+from app.views.sign_in import SignInContext, SignInDialog
+from tests.views.conftest import MakeWindow
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = TRANSLATIONS / "spot-front-desk_fr_CA.ts"
+QM = TRANSLATIONS / "spot-front-desk_fr_CA.qm"
+PLACEHOLDER = re.compile(r"%\d|%n|\{\w+\}")
+
+
+def catalogue() -> list[tuple[str, ET.Element]]:
+    """(context, <message>) for every message in the French sources."""
+    root = ET.parse(TS).getroot()
+    return [
+        (context.findtext("name") or "", message)
+        for context in root.iter("context")
+        for message in context.iter("message")
+    ]
+
+
+def translation_texts(message: ET.Element) -> list[str]:
+    element = message.find("translation")
+    assert element is not None
+    forms = element.findall("numerusform")
+    return [form.text or "" for form in forms] if forms else [element.text or ""]
+
+
+def mnemonic_count(text: str) -> int:
+    return text.replace("&&", "").count("&")
+
+
+@pytest.fixture
+def french(qapp: QApplication) -> Iterator[list[QTranslator]]:
+    translators = install_translations(qapp, QLocale("fr_CA"))
+    yield translators
+    remove_translations(qapp, translators)
+
+
+@pytest.fixture
+def session(sandbox: SandboxServer) -> Iterator[Session]:
+    live = Session.open(
+        Environment.sandbox(sandbox.base_url), sandbox.token, paths(), start_outbox=False
+    )
+    yield live
+    live.close()
+
+
+def texts(root: QWidget) -> set[str]:
+    """Texts of every visible label and button in ``root``'s window."""
+    found = set()
+    for widget in root.findChildren(QLabel) + root.findChildren(QAbstractButton):
+        if widget.isVisibleTo(root):
+            found.add(widget.text())
+    return found
+
+
+def mnemonics(root: QWidget) -> list[tuple[str, str]]:
+    """(Alt+letter key, text) of every visible label and button in ``root``'s window."""
+    keys = []
+    for widget in root.findChildren(QWidget):
+        if widget.window() is not root.window() or not widget.isVisibleTo(root):
+            continue
+        if isinstance(widget, QLabel | QAbstractButton):
+            match = re.search(r"&([^&])", widget.text().replace("&&", ""))
+            if match:
+                keys.append((match.group(1).lower(), widget.text()))
+    return keys
+
+
+# --- the shipped catalogue ------------------------------------------------------------------
+
+def test_every_message_has_a_finished_french_translation() -> None:
+    messages = catalogue()
+    assert len(messages) > 400
+    problems = []
+    for context, message in messages:
+        source = message.findtext("source") or ""
+        element = message.find("translation")
+        assert element is not None
+        if element.get("type") in ("unfinished", "vanished", "obsolete"):
+            problems.append(f"{context}: {source!r} is {element.get('type')}")
+            continue
+        for text in translation_texts(message):
+            if not text.strip():
+                problems.append(f"{context}: {source!r} has an empty translation")
+            elif sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(source)):
+                if message.get("numerus") != "yes":
+                    problems.append(f"{context}: {source!r} lost or gained a placeholder")
+            elif mnemonic_count(text) != mnemonic_count(source):
+                problems.append(f"{context}: {source!r} lost or gained its Alt key")
+    assert problems == []
+
+
+def test_shipped_qm_gives_the_french_of_every_message(qapp: QApplication) -> None:
+    translator = QTranslator()
+    assert translator.load(str(QM))
+    for context, message in catalogue():
+        if message.get("numerus") == "yes":
+            continue
+        source = message.findtext("source") or ""
+        assert translator.translate(context, source) == translation_texts(message)[0], (
+            context, source)
+
+
+def test_every_text_in_the_code_is_in_the_catalogue(tmp_path: Path) -> None:
+    # Catches a new tr("…") added without refreshing the catalogue: it would ship in English.
+    fresh = tmp_path / "fresh.ts"
+    sources = sorted(str(p) for p in (ROOT / "app").rglob("*.py") if "sandbox" not in p.parts)
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    subprocess.run(
+        [str(lupdate), *sources, "-ts", str(fresh)], check=True, capture_output=True
+    )
+    in_code = {
+        (context.findtext("name"), message.findtext("source"))
+        for context in ET.parse(fresh).getroot().iter("context")
+        for message in context.iter("message")
+    }
+    shipped = {(context, message.findtext("source")) for context, message in catalogue()}
+    assert in_code - shipped == set(), "run packaging/update_translations.py and translate"
+
+
+# --- choosing the language ------------------------------------------------------------------
+
+def test_english_locale_installs_nothing_and_english_shows(
+    qapp: QApplication, make_window: MakeWindow
+) -> None:
+    translators = install_translations(qapp, QLocale("en_US"))
+    try:
+        assert translators == []
+        window = make_window()
+        assert window.new_order_action.text() == "&New order…"
+    finally:
+        remove_translations(qapp, translators)
+
+
+def test_fr_ca_installs_our_catalogue_and_qt_own_texts(
+    qapp: QApplication, french: list[QTranslator]
+) -> None:
+    assert len(french) == 2  # ours, then Qt's standard buttons and dialogs
+    assert QApplication.translate("QPlatformTheme", "Cancel") == "Annuler"
+
+
+# --- real windows in French -----------------------------------------------------------------
+
+def test_main_window_menus_and_toolbar_in_french(
+    french: list[QTranslator], make_window: MakeWindow
+) -> None:
+    window: MainWindow = make_window()
+    window.show()
+    assert window.new_order_action.text() == "&Nouvelle commande…"
+    assert window.refresh_action.text() == "A&ctualiser"
+    assert window.new_order_action.toolTip() == "Commander des trousses pour un patient (Ctrl+N)"
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&Fichier", "&Affichage", "Ai&de"]
+    toolbar = [action.text() for action in window.toolbar.actions() if action.text()]
+    assert "&Nouvelle commande…" in toolbar
+
+
+def test_sign_in_dialog_in_french(
+    qtbot: QtBot, french: list[QTranslator], sign_in_context: SignInContext
+) -> None:
+    dialog = SignInDialog(InlineTaskRunner(), sign_in_context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.windowTitle() == "Connexion à Spot"
+    assert dialog.test_button.text() == "&Tester la connexion"
+    assert dialog.sign_in_button.text() == "Se &connecter"
+    assert dialog.environment_combo.itemText(1) == "Bac à sable (intégré, sans jeton)"
+    keys = [key for key, _ in mnemonics(dialog)]
+    assert sorted(keys) == sorted(set(keys))
+
+
+def test_new_order_form_labels_and_place_order_in_french(
+    qtbot: QtBot, french: list[QTranslator], session: Session
+) -> None:
+    form = NewOrderForm(session, InlineTaskRunner())
+    qtbot.addWidget(form)
+    form.show()
+    assert form.submit_button.text() == "&Commander"
+    shown = texts(form)
+    assert {"&Prénom", "&Nom", "Co&urriel", "Code &ZIP", "Pa&ys"} <= shown
+    assert "&Place order" not in shown
+
+
+def test_report_window_buttons_in_french(
+    qtbot: QtBot, french: list[QTranslator], session: Session
+) -> None:
+    window = ReportWindow(session.reports, session.seen, InlineTaskRunner())
+    qtbot.addWidget(window)
+    window.show()
+    assert window.windowTitle() == "Rapport"
+    assert window.print_action.text() == "&Imprimer…"
+    assert window.save_action.text() == "&Enregistrer sous…"
+    assert window.previous_page_action.text() == "◀ Précédente"
+
+
+@pytest.mark.parametrize("country", ["US", "CA"])
+def test_no_two_french_alt_keys_clash(
+    qtbot: QtBot, french: list[QTranslator], session: Session, country: str
+) -> None:
+    form = NewOrderForm(session, InlineTaskRunner())
+    register = RegisterKitDialog(session, InlineTaskRunner())
+    token = RegistrationTokenDialog(session, InlineTaskRunner())
+    requisitions = RequisitionsView(session, InlineTaskRunner())
+    windows: list[QWidget] = [form, register, token, requisitions]
+    for widget in windows:
+        qtbot.addWidget(widget)
+        widget.show()
+    country_combo = form.fields.editor("address.country")
+    assert isinstance(country_combo, QComboBox)
+    country_combo.setCurrentIndex(country_combo.findData(country))
+    assert form.fields.country() == country
+    requisitions.open_new_requisition()
+    dialog = requisitions.new_requisition_dialog()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    for widget in [*windows, dialog]:
+        keys = mnemonics(widget)
+        assert len(keys) > 5
+        clashes = {
+            key: [text for k, text in keys if k == key]
+            for key, _ in keys
+            if [k for k, _ in keys].count(key) > 1
+        }
+        assert clashes == {}, type(widget).__name__
