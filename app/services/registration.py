@@ -38,6 +38,7 @@ __all__ = [
     "issue_token",
     "known_patients",
     "new_patient_request",
+    "patient_from_kit",
     "registered_kit_ids",
     "token_lifetime",
     "validate_activation_patient",
@@ -151,7 +152,8 @@ def registered_kit_ids(rows: Iterable[OrderRow], limit: int) -> list[str]:
     return result
 
 
-def _patient_from(kit: models.Kit) -> KnownPatient | None:
+def patient_from_kit(kit: models.Kit) -> KnownPatient | None:
+    """The patient a kit is registered to, when Spot says who (with an id)."""
     patient = kit.registered_to
     if patient is None or not patient.patient_id:
         return None
@@ -188,7 +190,7 @@ def known_patients(
         raise describe_error(exc) from exc
     patients: dict[str, KnownPatient] = {}
     for kit in kits:
-        patient = _patient_from(kit) if kit is not None else None
+        patient = patient_from_kit(kit) if kit is not None else None
         if patient is not None and patient.patient_id not in patients:
             patients[patient.patient_id] = patient
     return sorted(patients.values(), key=lambda p: (p.last_name.lower(), p.first_name.lower()))

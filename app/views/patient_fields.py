@@ -341,6 +341,17 @@ class KnownPatientCombo(QComboBox):
                 Qt.ItemDataRole.ToolTipRole,
             )
 
+    def add_patient(self, patient: KnownPatient) -> None:
+        """Add (or refresh) one patient, keeping the current choice."""
+        chosen = self.patient_id()
+        patients = dict(self._patients)
+        patients[patient.patient_id] = patient
+        ordered = sorted(
+            patients.values(), key=lambda p: (p.last_name.lower(), p.first_name.lower())
+        )
+        self.set_patients(ordered)
+        self.select(chosen)
+
     def has_patients(self) -> bool:
         return bool(self._patients)
 

@@ -38,6 +38,7 @@ from app.services.registration import (
     activation_for_new_patient,
     check_kit,
     known_patients,
+    patient_from_kit,
 )
 from app.services.session import Session
 from app.tasks import Runner, TaskHandle
@@ -300,6 +301,14 @@ class RegisterKitDialog(QDialog):
             self.tr("Kit %1 is registered to the patient.").replace("%1", kit.kit_id),
         )
         show_status(self.kit_status, "good", self._kit_summary(kit))
+        patient = patient_from_kit(kit)
+        if patient is not None:
+            # Their next kit can go to them without typing it all again.
+            self.known_combo.add_patient(patient)
+            self._update_choice()
+        if self.new_radio.isChecked():
+            self.patient_fields.clear()  # the next scan is most likely someone else
+            self.consent_check.setChecked(False)
         self.kit_registered.emit(kit.kit_id)
         self.kit_edit.setFocus()
         self.kit_edit.selectAll()  # ready for the next scan

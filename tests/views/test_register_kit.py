@@ -94,6 +94,21 @@ def test_register_a_new_patient(qtbot: QtBot, sandbox: SandboxServer, session: S
     assert kit.registered_to.first_name == "Testy"
     assert str(kit.registered_to.date_of_birth) == "1980-04-30"
 
+    # Ready for the next kit: fields cleared, and this patient can be picked next time.
+    assert dialog.patient_fields.patient()["first_name"] == ""
+    assert not dialog.consent_check.isChecked()
+    combo = dialog.known_combo
+    assert combo.itemText(combo.count() - 1) == "McTestface, Testy · 1980-04-30"
+    second = shipped_kit(sandbox, session)
+    scan(qtbot, dialog, second)
+    dialog.existing_radio.setChecked(True)
+    combo.setCurrentIndex(combo.count() - 1)
+    with qtbot.waitSignal(dialog.kit_registered):
+        qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    again = session.client.get_kit(second).registered_to
+    assert again is not None
+    assert again.patient_id == kit.registered_to.patient_id
+
 
 def test_already_registered_kit_is_refused(
     qtbot: QtBot, sandbox: SandboxServer, session: Session
