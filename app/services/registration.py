@@ -300,7 +300,9 @@ def new_patient_request(patient: Mapping[str, Any]) -> models.NewPatient:
 @dataclass(frozen=True, slots=True)
 class IssuedToken:
     """A one-time registration token. ``issued_at`` is on the caller's clock (the one the
-    countdown uses), so a server clock that is off doesn't shorten or stretch the countdown."""
+    countdown uses), so a server clock that is off doesn't shorten or stretch the countdown.
+    That clock is wall time by default: Spot's expiry keeps running while a laptop sleeps,
+    and a monotonic clock may not."""
 
     token: str = ""
     patient_id: str = ""
@@ -333,7 +335,7 @@ def issue_token(
     patient_id: str | None = None,
     new_patient: models.NewPatient | None = None,
     kit_type: str | None = None,
-    clock: Callable[[], float] = time.monotonic,
+    clock: Callable[[], float] = time.time,
 ) -> IssuedToken:
     """Create the patient (when ``new_patient`` is given) and issue a registration token."""
     try:

@@ -49,12 +49,12 @@ Clock = Callable[[], float]
 
 
 class TokenCountdown(QWidget):
-    """The token, its Copy button and the time left. ``clock`` (seconds, monotonic) is the
-    one the token's ``issued_at`` was read from; tests pass their own."""
+    """The token, its Copy button and the time left. ``clock`` (seconds) is the one the
+    token's ``issued_at`` was read from; tests pass their own."""
 
     expired = Signal()
 
-    def __init__(self, parent: QWidget | None = None, *, clock: Clock = time.monotonic) -> None:
+    def __init__(self, parent: QWidget | None = None, *, clock: Clock = time.time) -> None:
         super().__init__(parent)
         self._clock = clock
         self._token: IssuedToken | None = None
@@ -151,7 +151,7 @@ class RegistrationTokenDialog(QDialog):
 
     def __init__(
         self, session: Session, runner: Runner, parent: QWidget | None = None, *,
-        clock: Clock = time.monotonic, today: date | None = None,
+        clock: Clock = time.time, today: date | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("registration_token_dialog")
