@@ -311,7 +311,8 @@ class IssuedToken:
     lifetime: float = TOKEN_LIFETIME_SECONDS
 
     def remaining(self, now: float) -> float:
-        return max(0.0, self.issued_at + self.lifetime - now)
+        # Clamped: a wall clock set back must not show more than the token's lifetime.
+        return min(self.lifetime, max(0.0, self.issued_at + self.lifetime - now))
 
     def __repr__(self) -> str:  # the token is a credential: never in logs or reprs
         return f"IssuedToken(patient_id=…, kit_type={self.kit_type!r}, lifetime={self.lifetime})"

@@ -143,6 +143,7 @@ def test_issue_token_for_a_new_patient(client: SpotClient) -> None:
     assert issued.remaining(100.0) == 600.0
     assert issued.remaining(699.0) == 1.0
     assert issued.remaining(800.0) == 0.0
+    assert issued.remaining(40.0) == 600.0  # clock set back: never more than the lifetime
     assert issued.token not in repr(issued)
 
 
