@@ -188,6 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.settings import paths
     from app.tasks import TaskRunner
     from app.views.app_settings import AppSettings
+    from app.views.i18n import install_translations
     from app.views.main_window import MainWindow
     from app.views.sign_in import SignInContext
 
@@ -198,6 +199,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(ORG_NAME)
     app.setOrganizationDomain(ORG_DOMAIN)
     app.setApplicationVersion(__version__)
+    # The system locale picks the language (LANG/LC_ALL on Linux): fr_CA gets French.
+    install_translations(app)
     where = paths()
     where.ensure()
     setup_logging(where.logs)

@@ -62,6 +62,7 @@ def _run() -> int:
     from app.settings import paths
     from app.tasks import TaskRunner
     from app.views.app_settings import AppSettings
+    from app.views.i18n import install_translations
     from app.views.main_window import MainWindow
     from app.views.report_viewer import ReportWindow
     from app.views.sign_in import SignInContext
@@ -72,6 +73,7 @@ def _run() -> int:
     app.setOrganizationName(ORG_NAME)
     app.setOrganizationDomain(ORG_DOMAIN)
     app.setApplicationVersion(__version__)
+    install_translations(app)  # same language as the app, so a broken catalogue shows here too
     where = paths()
     where.ensure()
     pump = app.processEvents
