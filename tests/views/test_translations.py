@@ -6,6 +6,7 @@ way the app does at start-up, build real windows and read what a user would see.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -165,6 +166,31 @@ def test_english_locale_installs_nothing_and_english_shows(
         assert window.new_order_action.text() == "&New order…"
     finally:
         remove_translations(qapp, translators)
+
+
+SYSTEM_LOCALE_PROBE = """
+from PySide6.QtCore import QCoreApplication
+from app.views.i18n import install_translations
+app = QCoreApplication([])
+install_translations(app)
+print(QCoreApplication.translate("MainWindow", "&New order…"))
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [("fr_CA.UTF-8", "&Nouvelle commande…"), ("en_US.UTF-8", "&New order…"),
+     ("C.UTF-8", "&New order…")],
+)
+def test_system_locale_picks_the_language(lang: str, shown: str) -> None:
+    # What start-up does: QLocale.system() follows LC_ALL/LANG, read once per process.
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
+    env.update(LC_ALL=lang, LANG=lang)
+    out = subprocess.run(
+        [sys.executable, "-c", SYSTEM_LOCALE_PROBE],
+        env=env, cwd=ROOT, check=True, capture_output=True, text=True, encoding="utf-8",
+    )
+    assert out.stdout.strip() == shown
 
 
 def test_fr_ca_installs_our_catalogue_and_qt_own_texts(
