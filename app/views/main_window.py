@@ -542,6 +542,8 @@ class MainWindow(QMainWindow):
         self.refreshed.emit()
 
     def _show_outcome(self, outcome: RefreshOutcome) -> None:
+        if outcome.version < self._shown_version:
+            return  # a slower, older snapshot (e.g. the cached list) must not undo a refresh
         if outcome.version == self._shown_version and outcome.attention == self._shown_attention:
             return  # nothing changed: leave the list (and the user's place in it) alone
         self._shown_version = outcome.version

@@ -13,7 +13,7 @@ from app.sandbox import SandboxServer
 from app.tasks import TaskRunner
 from app.views.app_settings import AppSettings
 from app.views.kit_panel import TrackingLink
-from app.views.main_window import MainWindow
+from app.views.main_window import MainWindow, RefreshOutcome
 from app.views.order_table import COL_ORDER_ID, COL_PATIENT, COL_PROGRESS
 from app.views.sign_in import SignInDialog
 from tests.views.conftest import MakeWindow
@@ -415,3 +415,15 @@ def test_requisitions_open_as_a_tab_and_registration_dialogs_open(
     runner.wait_idle(WAIT_MS)  # let their first lookups land before closing them
     for dialog in window.findChildren(QDialog):
         dialog.close()
+
+
+def test_an_older_snapshot_arriving_late_does_not_undo_a_refresh(
+    qtbot: QtBot, seeded: SandboxServer, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    sign_in_to_sandbox(qtbot, window)
+    model = window.order_list.model
+    stale = RefreshOutcome(rows=[], attention={}, sorted_by=(model.sort_column, model.sort_order),
+                           version=0)  # e.g. the cached list read before the first sync
+    window._show_outcome(stale)
+    assert window.order_count() == SEEDED
