@@ -43,6 +43,11 @@ logger = logging.getLogger(__name__)
 Tone = Literal["neutral", "active", "good", "warning"]
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for Qt's lupdate (it knows this name); the views show it translated."""
+    return text
+
+
 @dataclass(frozen=True, slots=True)
 class Progress:
     """Where an order stands, in words for staff; `rank` sorts from early to late."""
@@ -52,18 +57,21 @@ class Progress:
     rank: int
 
 
-AWAITING_FULFILMENT = Progress("Awaiting fulfilment", "neutral", 0)
-KIT_PREPARING = Progress("Kit preparing", "neutral", 1)
-KIT_SHIPPED = Progress("Kit shipped", "active", 2)
-KIT_DELIVERED = Progress("Kit delivered", "active", 3)
-KIT_REGISTERED = Progress("Kit registered", "active", 4)
-SAMPLE_ON_ITS_WAY = Progress("Sample on its way", "active", 5)
-SAMPLE_AT_LAB = Progress("Sample at lab", "active", 6)
-PARTIALLY_RESULTED = Progress("Partially resulted", "good", 7)
-RESULTS_READY = Progress("Results ready", "good", 8)
-CANCELED = Progress("Canceled", "neutral", 9)
-DELIVERY_EXCEPTION = Progress("Delivery exception", "warning", 10)
-COLLECTION_EXCEPTION = Progress("Collection exception", "warning", 11)
+# English labels; the order list shows them translated (context "Progress").
+AWAITING_FULFILMENT = Progress(QT_TRANSLATE_NOOP("Progress", "Awaiting fulfilment"), "neutral", 0)
+KIT_PREPARING = Progress(QT_TRANSLATE_NOOP("Progress", "Kit preparing"), "neutral", 1)
+KIT_SHIPPED = Progress(QT_TRANSLATE_NOOP("Progress", "Kit shipped"), "active", 2)
+KIT_DELIVERED = Progress(QT_TRANSLATE_NOOP("Progress", "Kit delivered"), "active", 3)
+KIT_REGISTERED = Progress(QT_TRANSLATE_NOOP("Progress", "Kit registered"), "active", 4)
+SAMPLE_ON_ITS_WAY = Progress(QT_TRANSLATE_NOOP("Progress", "Sample on its way"), "active", 5)
+SAMPLE_AT_LAB = Progress(QT_TRANSLATE_NOOP("Progress", "Sample at lab"), "active", 6)
+PARTIALLY_RESULTED = Progress(QT_TRANSLATE_NOOP("Progress", "Partially resulted"), "good", 7)
+RESULTS_READY = Progress(QT_TRANSLATE_NOOP("Progress", "Results ready"), "good", 8)
+CANCELED = Progress(QT_TRANSLATE_NOOP("Progress", "Canceled"), "neutral", 9)
+DELIVERY_EXCEPTION = Progress(QT_TRANSLATE_NOOP("Progress", "Delivery exception"), "warning", 10)
+COLLECTION_EXCEPTION = Progress(
+    QT_TRANSLATE_NOOP("Progress", "Collection exception"), "warning", 11
+)
 # Statuses Spot adds later are shown as-is; they sort after everything we understand.
 UNKNOWN_RANK = 50
 

@@ -232,6 +232,7 @@ class OrderTableModel(QAbstractTableModel):
         self._attention: dict[str, tuple[str, ...]] = {}
         self._warning_icon: QIcon | None = None
         self._status_labels = _status_labels()
+        self._progress_labels: dict[str, str] = {}
         self._headers = (
             self.tr("Order"),
             self.tr("Patient"),
@@ -500,7 +501,12 @@ class OrderTableModel(QAbstractTableModel):
         if column == COL_STATUS:
             return self._status_labels.get(row.status, row.status)
         if column == COL_PROGRESS:
-            return row.progress.label
+            label = row.progress.label
+            text = self._progress_labels.get(label)
+            if text is None:
+                # English from app.services.state; a status we don't know stays as it came.
+                text = self._progress_labels[label] = QApplication.translate("Progress", label)
+            return text
         if column == COL_STATE:
             return row.state or ""
         if column == COL_CREATED:

@@ -42,7 +42,7 @@
     <message>
         <location filename="../../app/views/find_kit.py" line="129"/>
         <source>Scan or type a kit ID, e.g. SPOT123456</source>
-        <translation>Balayez ou tapez un ID de trousse, p. ex. SPOT123456</translation>
+        <translation>Balayez ou tapez l’ID, p. ex. SPOT123456</translation>
     </message>
     <message>
         <location filename="../../app/views/find_kit.py" line="131"/>
@@ -325,12 +325,12 @@
     <message>
         <location filename="../../app/views/kit_panel.py" line="452"/>
         <source>Placed %1</source>
-        <translation>Passée le %1</translation>
+        <translation>Du %1</translation>
     </message>
     <message>
         <location filename="../../app/views/kit_panel.py" line="454"/>
         <source>updated %1</source>
-        <translation>mise à jour le %1</translation>
+        <translation>modifiée le %1</translation>
     </message>
     <message>
         <location filename="../../app/views/kit_panel.py" line="460"/>
@@ -425,7 +425,7 @@
     <message>
         <location filename="../../app/views/kit_panel.py" line="596"/>
         <source>To the patient:</source>
-        <translation>Vers le patient&#xa0;:</translation>
+        <translation>Au patient&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../app/views/kit_panel.py" line="598"/>
@@ -435,7 +435,7 @@
     <message>
         <location filename="../../app/views/kit_panel.py" line="609"/>
         <source>Back to the lab:</source>
-        <translation>Retour au laboratoire&#xa0;:</translation>
+        <translation>Retour au labo&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../app/views/kit_panel.py" line="611"/>
@@ -724,62 +724,62 @@
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="559"/>
+        <location filename="../../app/views/main_window.py" line="561"/>
         <source>Sign in…</source>
         <translation>Se connecter…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="594"/>
+        <location filename="../../app/views/main_window.py" line="596"/>
         <source>Not signed in</source>
         <translation>Non connecté</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="600"/>
+        <location filename="../../app/views/main_window.py" line="602"/>
         <source>● Offline</source>
         <translation>● Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="600"/>
+        <location filename="../../app/views/main_window.py" line="602"/>
         <source>● Online</source>
         <translation>● En ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="603"/>
+        <location filename="../../app/views/main_window.py" line="605"/>
         <source>Last sync {time}</source>
         <translation>Dernière synchro {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="604"/>
+        <location filename="../../app/views/main_window.py" line="606"/>
         <source>Not synced yet</source>
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="618"/>
+        <location filename="../../app/views/main_window.py" line="620"/>
         <source>Outbox: {queued} queued · {attention} need attention</source>
         <translation>Boîte d’envoi&#xa0;: {queued} en attente · {attention} à traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="628"/>
+        <location filename="../../app/views/main_window.py" line="630"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="639"/>
+        <location filename="../../app/views/main_window.py" line="641"/>
         <source>Something went wrong</source>
         <translation>Un problème est survenu</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="640"/>
+        <location filename="../../app/views/main_window.py" line="642"/>
         <source>The problem was logged. You can keep working; restart the app if something looks wrong.</source>
         <translation>Le problème a été consigné. Vous pouvez continuer à travailler; redémarrez l’application si quelque chose semble anormal.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="702"/>
+        <location filename="../../app/views/main_window.py" line="704"/>
         <source>Requisitions</source>
         <translation>Requêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="733"/>
+        <location filename="../../app/views/main_window.py" line="735"/>
         <source>About {name}</source>
         <translation>À propos de {name}</translation>
     </message>
@@ -1246,7 +1246,7 @@
     <message>
         <location filename="../../app/views/order_list.py" line="81"/>
         <source>Search name, email, phone, order or kit ID  (Ctrl+F)</source>
-        <translation>Nom, courriel, téléphone, ID de commande ou de trousse  (Ctrl+F)</translation>
+        <translation>Nom, courriel, téléphone, commande ou trousse  (Ctrl+F)</translation>
     </message>
     <message>
         <location filename="../../app/views/order_list.py" line="84"/>
@@ -1370,57 +1370,57 @@
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table.py" line="236"/>
+        <location filename="../../app/views/order_table.py" line="237"/>
         <source>Order</source>
         <translation>Commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table.py" line="237"/>
+        <location filename="../../app/views/order_table.py" line="238"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table.py" line="238"/>
+        <location filename="../../app/views/order_table.py" line="239"/>
         <source>Kit types</source>
-        <translation>Types de trousses</translation>
+        <translation>Trousses</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table.py" line="239"/>
+        <location filename="../../app/views/order_table.py" line="240"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table.py" line="240"/>
+        <location filename="../../app/views/order_table.py" line="241"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table.py" line="241"/>
+        <location filename="../../app/views/order_table.py" line="242"/>
         <source>State</source>
-        <translation>Prov./État</translation>
+        <translation>Prov.</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table.py" line="242"/>
+        <location filename="../../app/views/order_table.py" line="243"/>
         <source>Created</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table.py" line="243"/>
+        <location filename="../../app/views/order_table.py" line="244"/>
         <source>Updated</source>
-        <translation>Mise à jour</translation>
+        <translation>Modifiée</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table.py" line="261"/>
+        <location filename="../../app/views/order_table.py" line="262"/>
         <source>State or province</source>
         <translation>Province ou État</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table.py" line="263"/>
+        <location filename="../../app/views/order_table.py" line="264"/>
         <source>Order status</source>
         <translation>Statut de la commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table.py" line="526"/>
+        <location filename="../../app/views/order_table.py" line="532"/>
         <source>Needs attention:</source>
         <translation>À traiter&#xa0;:</translation>
     </message>
@@ -1471,6 +1471,69 @@
         <location filename="../../app/views/patient_fields.py" line="164"/>
         <source>Patient&apos;s address</source>
         <translation>Adresse du patient</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <location filename="../../app/services/state.py" line="61"/>
+        <source>Awaiting fulfilment</source>
+        <translation>En attente d’envoi</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/state.py" line="62"/>
+        <source>Kit preparing</source>
+        <translation>En préparation</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/state.py" line="63"/>
+        <source>Kit shipped</source>
+        <translation>Trousse expédiée</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/state.py" line="64"/>
+        <source>Kit delivered</source>
+        <translation>Trousse livrée</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/state.py" line="65"/>
+        <source>Kit registered</source>
+        <translation>Trousse enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/state.py" line="66"/>
+        <source>Sample on its way</source>
+        <translation>Échantillon en route</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/state.py" line="67"/>
+        <source>Sample at lab</source>
+        <translation>Échantillon au labo</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/state.py" line="68"/>
+        <source>Partially resulted</source>
+        <translation>Résultats partiels</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/state.py" line="69"/>
+        <source>Results ready</source>
+        <translation>Résultats prêts</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/state.py" line="70"/>
+        <source>Canceled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/state.py" line="71"/>
+        <source>Delivery exception</source>
+        <translation>Problème d’envoi</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/state.py" line="73"/>
+        <source>Collection exception</source>
+        <translation>Prélèvement échoué</translation>
     </message>
 </context>
 <context>
@@ -1607,179 +1670,179 @@
 <context>
     <name>RegisterKitDialog</name>
     <message>
-        <location filename="../../app/views/register_kit.py" line="74"/>
+        <location filename="../../app/views/register_kit.py" line="75"/>
         <source>Register a kit</source>
         <translation>Enregistrer une trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="93"/>
+        <location filename="../../app/views/register_kit.py" line="94"/>
         <source>Scan or type the kit id, then Enter</source>
         <translation>Balayez ou tapez l’ID de la trousse, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="96"/>
+        <location filename="../../app/views/register_kit.py" line="97"/>
         <source>&amp;Kit id</source>
         <translation>&amp;ID de la trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="98"/>
+        <location filename="../../app/views/register_kit.py" line="99"/>
         <source>Look &amp;up</source>
         <translation>&amp;Chercher</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="111"/>
+        <location filename="../../app/views/register_kit.py" line="112"/>
         <source>Scan the kit&apos;s barcode to begin.</source>
         <translation>Balayez le code-barres de la trousse pour commencer.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="114"/>
+        <location filename="../../app/views/register_kit.py" line="115"/>
         <source>Register to</source>
         <translation>Enregistrer au nom de</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="117"/>
+        <location filename="../../app/views/register_kit.py" line="118"/>
         <source>An existing &amp;patient</source>
         <translation>Patient exi&amp;stant</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="120"/>
+        <location filename="../../app/views/register_kit.py" line="121"/>
         <source>A &amp;new patient</source>
         <translation>N&amp;ouveau patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="135"/>
+        <location filename="../../app/views/register_kit.py" line="136"/>
         <source>The patient &amp;agrees to their results being used for research</source>
         <translation>Le patient accepte que ses résultats servent à la &amp;recherche</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="160"/>
+        <location filename="../../app/views/register_kit.py" line="161"/>
         <source>Reg&amp;istration token…</source>
         <translation>&amp;Jeton d’enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="163"/>
+        <location filename="../../app/views/register_kit.py" line="164"/>
         <source>Give the patient a one-time token for your own registration page instead</source>
         <translation>Remettre plutôt au patient un jeton à usage unique pour votre propre page d’enregistrement</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="167"/>
-        <location filename="../../app/views/register_kit.py" line="392"/>
+        <location filename="../../app/views/register_kit.py" line="168"/>
+        <location filename="../../app/views/register_kit.py" line="401"/>
         <source>&amp;Register kit</source>
         <translation>Enre&amp;gistrer la trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="171"/>
+        <location filename="../../app/views/register_kit.py" line="172"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="218"/>
+        <location filename="../../app/views/register_kit.py" line="219"/>
         <source>Enter or scan the kit id first.</source>
         <translation>Tapez ou balayez d’abord l’ID de la trousse.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="221"/>
+        <location filename="../../app/views/register_kit.py" line="222"/>
         <source>Looking up kit %1…</source>
         <translation>Recherche de la trousse %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="238"/>
+        <location filename="../../app/views/register_kit.py" line="239"/>
         <source>Choose the patient first.</source>
         <translation>Choisissez d’abord le patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="247"/>
+        <location filename="../../app/views/register_kit.py" line="248"/>
         <source>Some details need fixing; see the messages under the fields.</source>
         <translation>Certains renseignements sont à corriger; voyez les messages sous les champs.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="255"/>
-        <location filename="../../app/views/register_kit.py" line="392"/>
+        <location filename="../../app/views/register_kit.py" line="256"/>
+        <location filename="../../app/views/register_kit.py" line="401"/>
         <source>Registering…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="272"/>
+        <location filename="../../app/views/register_kit.py" line="273"/>
         <source>Press Enter to look the kit up.</source>
         <translation>Appuyez sur Entrée pour chercher la trousse.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="300"/>
+        <location filename="../../app/views/register_kit.py" line="301"/>
         <source>Kit %1 is registered to the patient.</source>
         <translation>La trousse %1 est enregistrée au nom du patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="314"/>
+        <location filename="../../app/views/register_kit.py" line="323"/>
         <source>Spot didn&apos;t register the kit: %1</source>
         <translation>Spot n’a pas enregistré la trousse&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="352"/>
+        <location filename="../../app/views/register_kit.py" line="361"/>
         <source>Couldn&apos;t load earlier patients: %1</source>
         <translation>Impossible de charger les patients précédents&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="360"/>
+        <location filename="../../app/views/register_kit.py" line="369"/>
         <source>Kit %1 is already registered to a patient. A kit can be registered only once.</source>
         <translation>La trousse %1 est déjà enregistrée au nom d’un patient. Une trousse ne peut être enregistrée qu’une seule fois.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="363"/>
+        <location filename="../../app/views/register_kit.py" line="372"/>
         <source>Kit %1 was canceled, so it can&apos;t be registered.</source>
         <translation>La trousse %1 a été annulée; elle ne peut donc pas être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="368"/>
+        <location filename="../../app/views/register_kit.py" line="377"/>
         <source>Kit %1 was lost on its way to the patient (delivery exception), so it can&apos;t be registered.</source>
         <translation>La trousse %1 s’est perdue en route vers le patient (problème de livraison); elle ne peut donc pas être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="372"/>
+        <location filename="../../app/views/register_kit.py" line="381"/>
         <source>Spot has no kit %1. Check the id printed on the kit and scan it again.</source>
         <translation>Spot n’a aucune trousse %1. Vérifiez l’ID imprimé sur la trousse et balayez-la de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="376"/>
+        <location filename="../../app/views/register_kit.py" line="385"/>
         <source>unknown type</source>
         <translation>type inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="379"/>
+        <location filename="../../app/views/register_kit.py" line="388"/>
         <source>Kit %1 · %2 · %3</source>
         <translation>Trousse %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="408"/>
+        <location filename="../../app/views/register_kit.py" line="417"/>
         <source>Preparing</source>
         <translation>En préparation</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="409"/>
+        <location filename="../../app/views/register_kit.py" line="418"/>
         <source>Shipped</source>
         <translation>Expédiée</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="410"/>
+        <location filename="../../app/views/register_kit.py" line="419"/>
         <source>Delivered</source>
         <translation>Livrée</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="411"/>
+        <location filename="../../app/views/register_kit.py" line="420"/>
         <source>Registered</source>
         <translation>Enregistrée</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="412"/>
+        <location filename="../../app/views/register_kit.py" line="421"/>
         <source>Delivery exception</source>
         <translation>Problème de livraison</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="413"/>
+        <location filename="../../app/views/register_kit.py" line="422"/>
         <source>Canceled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="416"/>
+        <location filename="../../app/views/register_kit.py" line="425"/>
         <source>no status</source>
         <translation>aucun statut</translation>
     </message>

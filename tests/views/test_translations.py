@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 from app.resources import TRANSLATIONS
-from PySide6.QtCore import QLocale, QTranslator
-from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QWidget
+from PySide6.QtCore import QLocale, Qt, QTranslator
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.sandbox import SandboxServer
@@ -27,15 +28,20 @@ from app.settings import paths
 from app.tasks import InlineTaskRunner
 from app.views.i18n import install_translations, remove_translations
 from app.views.main_window import MainWindow
-from app.views.new_order import NewOrderForm
+from app.views.new_order import NewOrderDialog, NewOrderForm
+from app.views.order_table import COL_PROGRESS
 from app.views.register_kit import RegisterKitDialog
 from app.views.registration_token import RegistrationTokenDialog
 from app.views.report_viewer import ReportWindow
 from app.views.requisitions import RequisitionsView
 from app.views.sign_in import SignInContext, SignInDialog
 from tests.views.conftest import MakeWindow
+from tests.views.test_main_window import SEEDED, WAIT_MS, sign_in_to_sandbox
+from tests.views.test_new_order import FakeSession, type_into
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+pytestmark = pytest.mark.qt_log_ignore(
+    "This plugin does not support propagateSizeHints", "This plugin does not support raise"
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = TRANSLATIONS / "spot-front-desk_fr_CA.ts"
@@ -66,9 +72,13 @@ def mnemonic_count(text: str) -> int:
 
 @pytest.fixture
 def french(qapp: QApplication) -> Iterator[list[QTranslator]]:
+    # As under a fr_CA system locale: French texts, and dates and numbers formatted for Quebec.
+    before = QLocale()
+    QLocale.setDefault(QLocale("fr_CA"))
     translators = install_translations(qapp, QLocale("fr_CA"))
     yield translators
     remove_translations(qapp, translators)
+    QLocale.setDefault(before)
 
 
 @pytest.fixture
@@ -283,3 +293,78 @@ def test_no_two_french_alt_keys_clash(
             if [k for k, _ in keys].count(key) > 1
         }
         assert clashes == {}, type(widget).__name__
+
+
+# --- screenshots: longer French texts still fit -------------------------------------------
+
+def _save_screenshot(image: QImage, name: str, tmp_path: Path) -> None:
+    image.save(str(tmp_path / name))
+    target = os.environ.get("SPOT_SCREENSHOTS_DIR")
+    if target:
+        image.save(str(Path(target) / name))
+
+
+def test_main_window_in_french_fits_at_1280(
+    qtbot: QtBot, french: list[QTranslator], sandbox: SandboxServer, make_window: MakeWindow,
+    tmp_path: Path,
+) -> None:
+    sandbox.seed(SEEDED)
+    sandbox.advance(9)
+    window = make_window()
+    window.resize(1280, 800)
+    sign_in_to_sandbox(qtbot, window)
+    model = window.order_list.model
+    chosen = next(
+        row for row in (model.row_at(n) for n in range(model.rowCount()))
+        if row is not None and row.kit_ids and row.progress.tone in ("active", "good")
+    )
+    window.order_list.select_order(chosen.order_id)
+    panel = window.kit_panel
+    assert panel is not None
+    qtbot.waitUntil(lambda: panel.current_order() is not None, timeout=WAIT_MS)
+    qtbot.wait(200)
+    _save_screenshot(window.grab().toImage(), "main_fr_CA.png", tmp_path)
+    # The order's details fit the panel's width: no sideways scrolling to read French.
+    content = panel.scroll_area.widget()
+    assert content.minimumSizeHint().width() <= panel.scroll_area.viewport().width()
+    # Progress words come from the services layer in English; the list shows them in French.
+    progress = {model.index(n, COL_PROGRESS).data() for n in range(model.rowCount())}
+    assert "Résultats prêts" in progress
+    assert "Results ready" not in progress
+    # No toolbar button pushed into the overflow menu by a longer French text.
+    for action in window.toolbar.actions():
+        if action.isVisible() and not action.isSeparator():
+            button = window.toolbar.widgetForAction(action)
+            assert button is not None
+            assert button.isVisible(), action.text()
+
+
+def test_order_form_in_french_screenshot(
+    qtbot: QtBot, french: list[QTranslator], tmp_path: Path
+) -> None:
+    dialog = NewOrderDialog(FakeSession(), InlineTaskRunner())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    form = dialog.form
+    for path, text in {
+        "first_name": "", "last_name": "12345", "email": "alice.example.com",
+        "phone": "415-555-012", "address.street1": "", "address.city": "",
+        "address.zip": "9410",
+    }.items():  # fmt: skip
+        type_into(qtbot, form, path, text)
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    body = form.findChild(QScrollArea)
+    assert body is not None
+    qtbot.wait(50)
+    height = body.widget().sizeHint().height() + dialog.height() - body.height() + 8
+    dialog.resize(720, max(height, 640))
+    qtbot.wait(50)
+    _save_screenshot(dialog.grab().toImage(), "order_fr_CA.png", tmp_path)
+    assert dialog.windowTitle() == "Nouvelle commande"
+    assert form.status_text() == (
+        "Corrigez les 9 problèmes indiqués ci-dessus avant de passer la commande.")
+    assert form.problem_count.text() == "9 problèmes à corriger"
+    visible = [m for m in form.fields.messages.values() if m.isVisible()]
+    for message in visible:  # nothing cut off: each message fits its row
+        assert message.label.height() >= message.label.heightForWidth(message.label.width())
