@@ -15,6 +15,7 @@ The last line is machine-readable:
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import resource
 import statistics
@@ -282,7 +283,7 @@ def sync_stall(app: QApplication, orders: int, latency_ms: int) -> tuple[float, 
     """
     import httpx
 
-    from app.main import sandbox_catalog
+    from app.main import freeze_startup_heap, sandbox_catalog
     from app.services.environments import Environment
     from app.services.session import Session
     from app.settings import paths
@@ -315,6 +316,7 @@ def sync_stall(app: QApplication, orders: int, latency_ms: int) -> tuple[float, 
         window = MainWindow(runner, session=session, auto_refresh=False, use_tray=False)
         window.resize(1280, 800)
         window.show()
+        freeze_startup_heap()  # as app.main does once the window is up
         for _ in range(50):
             app.processEvents()
             time.sleep(0.002)
@@ -366,9 +368,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)  # as the app runs
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    paint_real, filter_real, sort_real = list_figures(app, args.orders)
+    # The list part's rows (ours and the bare tuples) died with list_figures: a session
+    # syncing 10,000 orders does not hold 200,000 extra objects for the collector to walk.
+    gc.collect()
+    stall = float("nan")
+    if not args.no_sync:
+        stall, wall, shown = sync_stall(app, args.sync_orders, args.latency_ms)
+        print(
+            f"sync of {args.sync_orders:,} orders at {args.latency_ms} ms latency: {wall:.1f} s,"
+            f" {shown:,} shown, worst GUI stall {stall:.0f} ms"
+        )
+    goals = (filter_real <= 50, sort_real <= 300, stall <= 50)
+    print("goals (filter ≤ 50 ms, sort ≤ 300 ms, stall ≤ 50 ms):", "met" if all(goals) else
+          "NOT met")
+    print(
+        f"first_paint_ms={paint_real:.0f} filter_median_ms={filter_real:.1f} "
+        f"sort_ms={sort_real:.0f} worst_stall_ms={stall:.0f}"
+    )
+    return 0
 
+
+def list_figures(app: QApplication, count: int) -> tuple[float, float, float]:
+    """The 100k list part; prints its table and returns (first paint, filter median, sort)."""
     start = time.perf_counter()
-    rows = fake_rows(args.orders)
+    rows = fake_rows(count)
     tuples = as_tuples(rows)
     print(f"built {len(rows):,} fake orders in {time.perf_counter() - start:.1f} s")
 
@@ -413,7 +437,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{name:<28} {ours:9.1f} {unit}   bare {floor:9.1f} {unit}   ratio {ratio:5.2f}×")
 
     load1, _, _ = os.getloadavg()
-    print(f"--- {args.orders:,} orders, offscreen, 1280×800 table, load average {load1:.1f} "
+    print(f"--- {count:,} orders, offscreen, 1280×800 table, load average {load1:.1f} "
           f"on {os.cpu_count()} CPUs ---")
     line("first paint (load+show)", paint_real, paint_bare)
     print(f"{'first paint with badges':<28} {paint_badges:9.1f} ms")
@@ -425,21 +449,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     line("peak Python memory", mem_real, mem_bare, "MiB")
     print(f"{'process peak RSS':<28} {rss_mib:9.1f} MiB")
 
-    stall = float("nan")
-    if not args.no_sync:
-        stall, wall, shown = sync_stall(app, args.sync_orders, args.latency_ms)
-        print(
-            f"sync of {args.sync_orders:,} orders at {args.latency_ms} ms latency: {wall:.1f} s,"
-            f" {shown:,} shown, worst GUI stall {stall:.0f} ms"
-        )
-    goals = (filter_real <= 50, sort_real <= 300, stall <= 50)
-    print("goals (filter ≤ 50 ms, sort ≤ 300 ms, stall ≤ 50 ms):", "met" if all(goals) else
-          "NOT met")
-    print(
-        f"first_paint_ms={paint_real:.0f} filter_median_ms={filter_real:.1f} "
-        f"sort_ms={sort_real:.0f} worst_stall_ms={stall:.0f}"
-    )
-    return 0
+    badge_view.deleteLater()
+    return paint_real, filter_real, sort_real
 
 
 if __name__ == "__main__":
