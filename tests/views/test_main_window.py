@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -9,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from app.api.models import Address, NewOrder, Recipient
+from app.main import CrashHandler
 from app.sandbox import SandboxServer
 from app.tasks import TaskRunner
 from app.views.app_settings import AppSettings
@@ -427,3 +430,28 @@ def test_an_older_snapshot_arriving_late_does_not_undo_a_refresh(
                            version=0)  # e.g. the cached list read before the first sync
     window._show_outcome(stale)
     assert window.order_count() == SEEDED
+
+
+def test_an_unhandled_error_anywhere_shows_the_banner_not_a_traceback(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    window.show()
+    handler = CrashHandler()
+    handler.window = window
+    worker = threading.Thread(target=lambda: handler._on_thread_exception(_thread_error()))
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(window.banner.isVisible, timeout=WAIT_MS)
+    assert window.banner.title_label.text() == "Something went wrong"
+    assert window.banner.details.endswith(handler.last_details)
+    assert handler.last_details.startswith("ZeroDivisionError at test_main_window.py:")
+    assert "Traceback" not in window.banner.details
+
+
+def _thread_error() -> threading.ExceptHookArgs:
+    try:
+        1 / 0  # noqa: B018 - the error under test
+    except ZeroDivisionError as exc:
+        return threading.ExceptHookArgs((type(exc), exc, exc.__traceback__, None))
+    raise AssertionError("unreachable")
