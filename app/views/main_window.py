@@ -475,12 +475,23 @@ class MainWindow(QMainWindow):
             self._settings.custom_url = environment.base_url
         session = self.session
         if session is not None and session.environment.key == environment.key:
-            session.reauthenticate(token)
-            self._offline = False
-            self.banner.dismiss()
-            self.refresh_now()
+            # Off the GUI thread: resuming the outbox rewrites held items in SQLite (fsync).
+            self._runner.run(
+                session.reauthenticate,
+                token,
+                on_success=lambda _none: self._on_reauthenticated(session),
+                on_error=lambda exc: self._sign_in_after(_plain(exc)),
+                key="reauthenticate",
+            )
             return
         self._open(environment, token)
+
+    def _on_reauthenticated(self, session: Session) -> None:
+        if self.session is not session:
+            return
+        self._offline = False
+        self.banner.dismiss()
+        self.refresh_now()
 
     # --- refresh ------------------------------------------------------------------------
 
@@ -821,11 +832,15 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def shutdown(self) -> None:
-        """Stop timers and background work; close the session (idempotent)."""
+        """Close the windows that write to the session, stop timers and background work, then
+        close the session (idempotent)."""
         if self._closed:
             return
         self._closed = True
         self.save_layout()
+        # First: an order form saves its newest typing (queued on the runner) as it closes,
+        # and that save must reach the drafts store before the session closes it.
+        self._close_child_windows()
         self._stop_session_work()
         self._runner.wait_idle(3000)
         if self.tray is not None:
@@ -834,12 +849,14 @@ class MainWindow(QMainWindow):
         if session is not None:
             session.close()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.shutdown()
+    def _close_child_windows(self) -> None:
         for dialog in list(self._new_order_dialogs):
             dialog.close()
         if self._report_window is not None:
             self._report_window.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
         super().closeEvent(event)
 
 
