@@ -1,0 +1,51 @@
+"""The main window keeps disk and network work off the GUI thread (real window, real runner)."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.sandbox import SandboxServer
+from app.views.main_window import MainWindow
+from tests.views.conftest import MakeWindow
+
+pytestmark = pytest.mark.qt_log_ignore(
+    "This plugin does not support propagateSizeHints", "This plugin does not support raise"
+)
+
+WAIT_MS = 15_000
+
+
+def _signed_in(qtbot: QtBot, make_window: MakeWindow, sandbox: SandboxServer) -> MainWindow:
+    sandbox.seed(3)
+    window = make_window()
+    window.show()
+    window.start("sandbox")
+    qtbot.waitUntil(lambda: window.order_count() == 3, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not window.refresh_in_progress(), timeout=WAIT_MS)
+    return window
+
+
+def test_signing_in_again_to_the_same_environment_reauthenticates_off_the_gui_thread(
+    qtbot: QtBot, sandbox: SandboxServer, make_window: MakeWindow
+) -> None:
+    window = _signed_in(qtbot, make_window, sandbox)
+    session = window.session
+    assert session is not None
+    reauthenticate = session.reauthenticate
+    threads: list[threading.Thread] = []
+
+    def recording(token: str) -> None:
+        # Resuming the outbox writes held items to SQLite: never on the GUI thread.
+        threads.append(threading.current_thread())
+        reauthenticate(token)
+
+    session.reauthenticate = recording  # type: ignore[method-assign]
+    with qtbot.waitSignal(window.refreshed, timeout=WAIT_MS):
+        window._on_sign_in_dialog_signed_in(session.environment, sandbox.token)
+    assert threads
+    assert threads[0] is not threading.main_thread()
+    assert window.session is session
+    assert not window.banner.isVisible()
