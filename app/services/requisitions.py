@@ -7,6 +7,7 @@ builds the request and maps Spot's answers: a 403 means the account has requisit
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -208,7 +209,7 @@ def validate_requisition(form: Mapping[str, Any], today: date | None = None) -> 
     )
     patient = form.get("patient")
     findings += [
-        Finding(f"patient.{f.field}", f.severity, f.message)
+        dataclasses.replace(f, field=f"patient.{f.field}")
         for f in validate_patient(
             patient if isinstance(patient, dict) else {}, today=today, require_address=True
         )

@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import Final
 
-from app.validation.findings import Finding, error, warning
+from app.validation.findings import QT_TRANSLATE_NOOP, Finding, error, warning
 from app.validation.regions import (
     CA_PROVINCES,
     MILITARY_CITIES,
@@ -44,11 +44,11 @@ _COUNTRY_NAMES: Final = {
     "UNITED STATES OF AMERICA": "US", "CA": "CA", "CAN": "CA", "CANADA": "CA",
 }  # fmt: skip
 _LINE_LABELS: Final = (
-    ("street1", "Address line 1"),
-    ("street2", "Address line 2"),
-    ("city", "City"),
+    ("street1", QT_TRANSLATE_NOOP("Validation", "Address line 1")),
+    ("street2", QT_TRANSLATE_NOOP("Validation", "Address line 2")),
+    ("city", QT_TRANSLATE_NOOP("Validation", "City")),
 )
-_NOT_TEXT_MESSAGE: Final = "Enter this as text"
+_NOT_TEXT_MESSAGE: Final = QT_TRANSLATE_NOOP("Validation", "Enter this as text")
 
 
 def normalize_country(value: object) -> str:
@@ -102,32 +102,45 @@ def _check_lines(address: object, prefix: str) -> tuple[list[Finding], dict[str,
         lines[key] = text
         if not text:
             if key == "street1":
-                findings.append(error(field, "Enter the street address"))
+                findings.append(
+                    error(field, QT_TRANSLATE_NOOP("Validation", "Enter the street address"))
+                )
             elif key == "city":
-                findings.append(error(field, "Enter the city"))
+                findings.append(error(field, QT_TRANSLATE_NOOP("Validation", "Enter the city")))
             continue
         if key != "city" and is_po_box(text):
             findings.append(
                 warning(
                     field,
-                    "Couriers other than USPS cannot deliver to a PO Box; "
-                    "use a street address if possible",
+                    QT_TRANSLATE_NOOP(
+                        "Validation",
+                        "Couriers other than USPS cannot deliver to a PO Box; "
+                        "use a street address if possible",
+                    ),
                 )
             )
         if len(text) > MAX_LINE_LENGTH:
             findings.append(
                 warning(
                     field,
-                    f"{label} is longer than {MAX_LINE_LENGTH} characters; "
-                    "postal scanners may not read it",
+                    QT_TRANSLATE_NOOP(
+                        "Validation",
+                        "{label} is longer than {max} characters; postal scanners may not read it",
+                    ),
+                    label=label,
+                    max=MAX_LINE_LENGTH,
                 )
             )
         elif len(text.split()) > MAX_LINE_WORDS:
             findings.append(
                 warning(
                     field,
-                    f"{label} has more than {MAX_LINE_WORDS} words; "
-                    "postal scanners may not read it",
+                    QT_TRANSLATE_NOOP(
+                        "Validation",
+                        "{label} has more than {max} words; postal scanners may not read it",
+                    ),
+                    label=label,
+                    max=MAX_LINE_WORDS,
                 )
             )
     return findings, lines
@@ -138,15 +151,25 @@ def _check_us(state_text: str, zip_text: str, city: str, prefix: str) -> list[Fi
     state_field, zip_field, city_field = f"{prefix}.state", f"{prefix}.zip", f"{prefix}.city"
     state = region_code(state_text, "US") if state_text else None
     if not state_text:
-        findings.append(error(state_field, "Choose the state"))
+        findings.append(error(state_field, QT_TRANSLATE_NOOP("Validation", "Choose the state")))
     elif state is None:
         if region_code(state_text, "CA") is not None:
             findings.append(
-                error(state_field, "That is a Canadian province; choose Canada as the country")
+                error(
+                    state_field,
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "That is a Canadian province; choose Canada as the country"
+                    ),
+                )
             )
         else:
             findings.append(
-                error(state_field, "Choose a US state or territory (for example CA or NY)")
+                error(
+                    state_field,
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "Choose a US state or territory (for example CA or NY)"
+                    ),
+                )
             )
     else:
         kind = US_REGION_KINDS[state]
@@ -154,44 +177,78 @@ def _check_us(state_text: str, zip_text: str, city: str, prefix: str) -> list[Fi
             findings.append(
                 warning(
                     state_field,
-                    f"Spot may not ship to {US_STATES[state]} ({state}); "
-                    "confirm with Spot before ordering",
+                    QT_TRANSLATE_NOOP(
+                        "Validation",
+                        "Spot may not ship to {name} ({code}); confirm with Spot before ordering",
+                    ),
+                    name=US_STATES[state],
+                    code=state,
                 )
             )
         military_city = city.upper() in MILITARY_CITIES
         if state in MILITARY_STATES and not military_city:
             findings.append(
                 error(
-                    city_field, "Military addresses (AA, AE, AP) need APO, FPO or DPO as the city"
+                    city_field,
+                    QT_TRANSLATE_NOOP(
+                        "Validation",
+                        "Military addresses (AA, AE, AP) need APO, FPO or DPO as the city",
+                    ),
                 )
             )
         if military_city and state not in MILITARY_STATES:
             findings.append(
-                error(state_field, "APO, FPO and DPO addresses need AA, AE or AP as the state")
+                error(
+                    state_field,
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "APO, FPO and DPO addresses need AA, AE or AP as the state"
+                    ),
+                )
             )
 
     if not zip_text:
-        findings.append(error(zip_field, "Enter the ZIP code"))
+        findings.append(error(zip_field, QT_TRANSLATE_NOOP("Validation", "Enter the ZIP code")))
         return findings
     match = _ZIP.match(zip_text)
     if match is None:
         if _POSTAL_SHAPE.match("".join(zip_text.split()).upper()):
             findings.append(
-                error(zip_field, "That is a Canadian postal code; choose Canada as the country")
+                error(
+                    zip_field,
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "That is a Canadian postal code; choose Canada as the country"
+                    ),
+                )
             )
         else:
-            findings.append(error(zip_field, "Enter a ZIP code like 12345 or 12345-6789"))
+            findings.append(
+                error(
+                    zip_field,
+                    QT_TRANSLATE_NOOP("Validation", "Enter a ZIP code like 12345 or 12345-6789"),
+                )
+            )
         return findings
     zip5 = match.group(1)
     owners = states_for_zip(zip5)
     if not owners:
-        findings.append(warning(zip_field, f"ZIP code {zip5} is not in use; check it"))
+        findings.append(
+            warning(
+                zip_field,
+                QT_TRANSLATE_NOOP("Validation", "ZIP code {zip} is not in use; check it"),
+                zip=zip5,
+            )
+        )
     elif state is not None and state not in owners:
         findings.append(
             warning(
                 zip_field,
-                f"ZIP code {zip5} belongs to {_names(owners, US_STATES)}, "
-                f"not {US_STATES[state]} ({state})",
+                QT_TRANSLATE_NOOP(
+                    "Validation", "ZIP code {zip} belongs to {owners}, not {name} ({code})"
+                ),
+                zip=zip5,
+                owners=_names(owners, US_STATES),
+                name=US_STATES[state],
+                code=state,
             )
         )
     return findings
@@ -202,52 +259,96 @@ def _check_ca(province_text: str, postal_text: str, prefix: str) -> list[Finding
     province_field, postal_field = f"{prefix}.state", f"{prefix}.zip"
     province = region_code(province_text, "CA") if province_text else None
     if not province_text:
-        findings.append(error(province_field, "Choose the province or territory"))
+        findings.append(
+            error(
+                province_field, QT_TRANSLATE_NOOP("Validation", "Choose the province or territory")
+            )
+        )
     elif province is None:
         if region_code(province_text, "US") is not None:
             findings.append(
-                error(province_field, "That is a US state; choose United States as the country")
+                error(
+                    province_field,
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "That is a US state; choose United States as the country"
+                    ),
+                )
             )
         else:
             findings.append(
                 error(
                     province_field,
-                    "Choose a Canadian province or territory (for example ON or QC)",
+                    QT_TRANSLATE_NOOP(
+                        "Validation",
+                        "Choose a Canadian province or territory (for example ON or QC)",
+                    ),
                 )
             )
 
     if not postal_text:
-        findings.append(error(postal_field, "Enter the postal code"))
+        findings.append(
+            error(postal_field, QT_TRANSLATE_NOOP("Validation", "Enter the postal code"))
+        )
         return findings
     compact = "".join(postal_text.split()).upper()
     if _POSTAL_LOOSE.match(compact) and _POSTAL_FORBIDDEN.intersection(compact):
         findings.append(
-            error(postal_field, "Canadian postal codes never contain D, F, I, O, Q or U")
+            error(
+                postal_field,
+                QT_TRANSLATE_NOOP(
+                    "Validation", "Canadian postal codes never contain D, F, I, O, Q or U"
+                ),
+            )
         )
         return findings
     if not _POSTAL_SHAPE.match(compact):
         if _ZIP.match(postal_text):
             findings.append(
-                error(postal_field, "That is a US ZIP code; choose United States as the country")
+                error(
+                    postal_field,
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "That is a US ZIP code; choose United States as the country"
+                    ),
+                )
             )
         else:
-            findings.append(error(postal_field, "Enter a postal code like K1A 0B1"))
+            findings.append(
+                error(
+                    postal_field,
+                    QT_TRANSLATE_NOOP("Validation", "Enter a postal code like K1A 0B1"),
+                )
+            )
         return findings
     if compact[0] in "WZ":
-        findings.append(error(postal_field, "Canadian postal codes never start with W or Z"))
+        findings.append(
+            error(
+                postal_field,
+                QT_TRANSLATE_NOOP("Validation", "Canadian postal codes never start with W or Z"),
+            )
+        )
         return findings
     postal = f"{compact[:3]} {compact[3:]}"
     if postal == "H0H 0H0":
         findings.append(
-            warning(postal_field, "H0H 0H0 is Santa Claus's postal code; enter the real one")
+            warning(
+                postal_field,
+                QT_TRANSLATE_NOOP(
+                    "Validation", "H0H 0H0 is Santa Claus's postal code; enter the real one"
+                ),
+            )
         )
     owners = provinces_for_postal_code(postal)
     if province is not None and owners and province not in owners:
         findings.append(
             warning(
                 postal_field,
-                f"Postal code {postal} is in {_names(owners, CA_PROVINCES)}, "
-                f"not {CA_PROVINCES[province]} ({province})",
+                QT_TRANSLATE_NOOP(
+                    "Validation", "Postal code {postal} is in {owners}, not {name} ({code})"
+                ),
+                postal=postal,
+                owners=_names(owners, CA_PROVINCES),
+                name=CA_PROVINCES[province],
+                code=province,
             )
         )
     return findings
@@ -275,19 +376,33 @@ def validate_address(address: object, prefix: str = "address") -> list[Finding]:
 
     if not country:
         if not isinstance(country_value, NotText):
-            findings.append(error(country_field, "Choose the country (United States or Canada)"))
+            findings.append(
+                error(
+                    country_field,
+                    QT_TRANSLATE_NOOP("Validation", "Choose the country (United States or Canada)"),
+                )
+            )
         # Still report the other required fields, in US words (the form's default country).
         if not state_text:
-            findings.append(error(f"{prefix}.state", "Choose the state"))
+            findings.append(
+                error(f"{prefix}.state", QT_TRANSLATE_NOOP("Validation", "Choose the state"))
+            )
         if not zip_text:
-            findings.append(error(f"{prefix}.zip", "Enter the ZIP code"))
+            findings.append(
+                error(f"{prefix}.zip", QT_TRANSLATE_NOOP("Validation", "Enter the ZIP code"))
+            )
     elif country == "US":
         findings.extend(_check_us(state_text, zip_text, lines.get("city", ""), prefix))
     elif country == "CA":
         findings.extend(_check_ca(state_text, zip_text, prefix))
     else:
         findings.append(
-            error(country_field, "Spot ships only to the United States (US) and Canada (CA)")
+            error(
+                country_field,
+                QT_TRANSLATE_NOOP(
+                    "Validation", "Spot ships only to the United States (US) and Canada (CA)"
+                ),
+            )
         )
     return _dedupe(findings)
 

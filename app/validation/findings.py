@@ -2,24 +2,43 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for Qt's lupdate (it knows this name); the views translate it."""
+    return text
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """``field`` is a dotted path ("address.zip"); errors block submit, warnings need a confirm."""
+    """``field`` is a dotted path ("address.zip"); errors block submit, warnings need a confirm.
+
+    ``message`` is English. For the UI language the views translate ``template`` (context
+    "Validation") and fill in ``params``: ``message == template.format(**params)``. Findings
+    from the server have no template; they are shown as sent.
+    """
 
     field: str
     severity: Severity
     message: str
+    template: str = dataclasses.field(default="", compare=False)
+    params: dict[str, str] = dataclasses.field(default_factory=dict, compare=False)
 
 
-def error(field: str, message: str) -> Finding:
-    return Finding(field, "error", message)
+def _finding(path: str, severity: Severity, template: str, params: dict[str, object]) -> Finding:
+    values = {key: str(value) for key, value in params.items()}
+    message = template.format(**values) if values else template
+    return Finding(path, severity, message, template, values)
 
 
-def warning(field: str, message: str) -> Finding:
-    return Finding(field, "warning", message)
+def error(field: str, template: str, **params: object) -> Finding:
+    return _finding(field, "error", template, params)
+
+
+def warning(field: str, template: str, **params: object) -> Finding:
+    return _finding(field, "warning", template, params)

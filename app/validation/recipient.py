@@ -14,7 +14,7 @@ from app.validation.contact import (
     validate_name,
     validate_phone,
 )
-from app.validation.findings import Finding, error
+from app.validation.findings import QT_TRANSLATE_NOOP, Finding, error
 from app.validation.text import NotText, as_text, get
 
 MAX_AGE_YEARS: Final = 120
@@ -27,8 +27,12 @@ def _country_of(address: object) -> str:
 
 
 def _person_findings(person: dict[object, object]) -> list[Finding]:
-    findings = validate_name(person.get("first_name"), "first_name", "first name")
-    findings += validate_name(person.get("last_name"), "last_name", "last name")
+    findings = validate_name(
+        person.get("first_name"), "first_name", QT_TRANSLATE_NOOP("Validation", "first name")
+    )
+    findings += validate_name(
+        person.get("last_name"), "last_name", QT_TRANSLATE_NOOP("Validation", "last name")
+    )
     findings += validate_email(person.get("email"))
     return findings
 
@@ -71,11 +75,11 @@ def normalize_recipient(recipient: object) -> dict[str, object]:
 def _check_sex(value: object) -> list[Finding]:
     text = as_text(value)
     if isinstance(text, NotText):
-        return [error("sex", "Enter this as text")]
+        return [error("sex", QT_TRANSLATE_NOOP("Validation", "Enter this as text"))]
     if not text:
-        return [error("sex", "Choose the sex (M or F)")]
+        return [error("sex", QT_TRANSLATE_NOOP("Validation", "Choose the sex (M or F)"))]
     if text.upper() not in ("M", "F"):
-        return [error("sex", "Sex must be M or F")]
+        return [error("sex", QT_TRANSLATE_NOOP("Validation", "Sex must be M or F"))]
     return []
 
 
@@ -83,21 +87,43 @@ def _check_birth_date(value: object, today: date) -> list[Finding]:
     field = "date_of_birth"
     text = as_text(value)
     if isinstance(text, NotText):
-        return [error(field, "Enter this as text")]
+        return [error(field, QT_TRANSLATE_NOOP("Validation", "Enter this as text"))]
     if not text:
-        return [error(field, "Enter the date of birth")]
+        return [error(field, QT_TRANSLATE_NOOP("Validation", "Enter the date of birth"))]
     if not _ISO_DATE.match(text):
-        return [error(field, "Enter the date of birth as YYYY-MM-DD, like 1980-04-30")]
+        return [
+            error(
+                field,
+                QT_TRANSLATE_NOOP(
+                    "Validation", "Enter the date of birth as YYYY-MM-DD, like 1980-04-30"
+                ),
+            )
+        ]
     try:
         born = date.fromisoformat(text)
     except ValueError:
-        return [error(field, "That date does not exist; check the day and month")]
+        return [
+            error(
+                field,
+                QT_TRANSLATE_NOOP(
+                    "Validation", "That date does not exist; check the day and month"
+                ),
+            )
+        ]
     if born > today:
-        return [error(field, "Date of birth can't be in the future")]
+        return [
+            error(field, QT_TRANSLATE_NOOP("Validation", "Date of birth can't be in the future"))
+        ]
     age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
     if age > MAX_AGE_YEARS:
         return [
-            error(field, f"Date of birth is more than {MAX_AGE_YEARS} years ago; check the year")
+            error(
+                field,
+                QT_TRANSLATE_NOOP(
+                    "Validation", "Date of birth is more than {years} years ago; check the year"
+                ),
+                years=MAX_AGE_YEARS,
+            )
         ]
     return []
 

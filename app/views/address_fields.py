@@ -35,6 +35,7 @@ from app.validation import (
     split_one_line_address,
     validate_recipient,
 )
+from app.views.i18n import finding_text
 
 __all__ = [
     "ADDRESS_PATHS",
@@ -590,10 +591,10 @@ class RecipientFields(QWidget):
 
     def _messages_for(self, path: str) -> tuple[str, list[str]]:
         findings = [f for f in self.findings() if f.field == path]
-        errors = [f.message for f in findings if f.severity == "error"]
+        errors = [finding_text(f) for f in findings if f.severity == "error"]
         if errors:
             return "error", errors
-        return ("warning", [f.message for f in findings]) if findings else ("", [])
+        return ("warning", [finding_text(f) for f in findings]) if findings else ("", [])
 
     def _confirm_key(self, path: str) -> _ConfirmKey | None:
         severity, messages = self._messages_for(path)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app.resources import TRANSLATIONS
+from app.validation import Finding
 
 CATALOGUE = "spot-front-desk"
 
@@ -39,3 +40,18 @@ def install_translations(
 def remove_translations(app: QCoreApplication, translators: list[QTranslator]) -> None:
     for translator in translators:
         app.removeTranslator(translator)
+
+
+def finding_text(finding: Finding) -> str:
+    """A validation message in the UI language; one from the server (no template) as sent."""
+    if not finding.template:
+        return finding.message
+    # Params such as "first name" are translated too; codes and numbers have no entry.
+    params = {
+        key: QCoreApplication.translate("Validation", value)
+        for key, value in finding.params.items()
+    }
+    try:
+        return QCoreApplication.translate("Validation", finding.template).format(**params)
+    except (KeyError, IndexError, ValueError):
+        return finding.message  # a translation with a broken placeholder: English, not a crash

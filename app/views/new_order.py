@@ -45,6 +45,7 @@ from app.services.errors import describe_error
 from app.tasks import Runner, call_on_gui
 from app.validation import normalize_recipient
 from app.views.address_fields import RecipientFields
+from app.views.i18n import finding_text
 from app.views.metadata_editor import MetadataEditor
 
 __all__ = ["KitPicker", "NewOrderDialog", "NewOrderForm"]
@@ -563,7 +564,7 @@ class NewOrderForm(QWidget):
 
     def blocking_problems(self) -> list[str]:
         """Everything that stops Submit right now, as the user reads it."""
-        problems = [f.message for f in self.fields.blocking()]
+        problems = [finding_text(f) for f in self.fields.blocking()]
         problems += self.kits.problems()
         problems += self.metadata.problems()
         if self._duplicates and self._duplicate_key not in self._duplicate_confirmed:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.services.registration import KnownPatient
 from app.validation import Finding, validate_patient
 from app.views.address_fields import ADDRESS_PATHS, CONTACT_PATHS, FieldMessage, RecipientFields
+from app.views.i18n import finding_text
 
 __all__ = ["PATIENT_PATHS", "KnownPatientCombo", "OptionalDateEdit", "PatientFields"]
 
@@ -302,7 +303,7 @@ class PatientFields(QWidget):
     def _refresh_own(self) -> None:
         findings = self.findings()
         for path, message in self.messages.items():
-            texts = [f.message for f in findings if f.field == path and f.severity == "error"]
+            texts = [finding_text(f) for f in findings if f.field == path and f.severity == "error"]
             if path in self._touched and texts:
                 message.show_message("error", "\n".join(texts))
             else:

@@ -4,6 +4,7 @@ lands under the barcode)."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any
@@ -35,6 +36,7 @@ from app.services.session import Session
 from app.tasks import Runner, TaskHandle
 from app.validation import CA_PROVINCES, US_STATES, Finding
 from app.views.address_fields import FieldMessage
+from app.views.i18n import finding_text
 from app.views.metadata_editor import MetadataEditor
 from app.views.patient_fields import PATIENT_PATHS, PatientFields
 from app.views.register_kit import show_status
@@ -250,7 +252,7 @@ class NewRequisitionForm(QWidget):
     def blocking(self) -> list[Finding]:
         own = [f for f in self._findings() if f.severity == "error"]
         return [*own, *(
-            Finding(f"patient.{f.field}", f.severity, f.message)
+            dataclasses.replace(f, field=f"patient.{f.field}")
             for f in self.patient_fields.blocking()
         )]
 
@@ -368,7 +370,7 @@ class NewRequisitionForm(QWidget):
     def _refresh_messages(self) -> None:
         findings = self._findings()
         for path, message in self.messages.items():
-            texts = [f.message for f in findings if f.field == path and f.severity == "error"]
+            texts = [finding_text(f) for f in findings if f.field == path and f.severity == "error"]
             if path in self._touched and texts:
                 message.show_message("error", "\n".join(texts))
             else:
