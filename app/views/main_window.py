@@ -329,6 +329,11 @@ class MainWindow(QMainWindow):
         self._stop_session_work()
         if old is not None:
             self._runner.run(old.close, key=None)
+            if self._report_window is not None:
+                # It downloads through the old session (its client is closing) and shows a
+                # report of the other account: close it; the next report opens a new one.
+                self._report_window.close()
+                self._report_window = None
         self.session = session
         if not session.kit_catalog:  # production has no catalog endpoint: Settings provide it
             session.kit_catalog = dict(self._settings.kit_catalog)

@@ -5,10 +5,15 @@ from __future__ import annotations
 import threading
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app.api import models
+from app.main import open_session
 from app.sandbox import SandboxServer
+from app.services.environments import Environment
 from app.views.main_window import MainWindow
+from app.views.report_viewer import ReportWindow
 from tests.views.conftest import MakeWindow
 
 pytestmark = pytest.mark.qt_log_ignore(
@@ -49,3 +54,25 @@ def test_signing_in_again_to_the_same_environment_reauthenticates_off_the_gui_th
     assert threads[0] is not threading.main_thread()
     assert window.session is session
     assert not window.banner.isVisible()
+
+
+def test_switching_environment_closes_the_report_window_of_the_previous_one(
+    qtbot: QtBot, sandbox: SandboxServer, make_window: MakeWindow
+) -> None:
+    window = _signed_in(qtbot, make_window, sandbox)
+    first = window.session
+    assert first is not None
+    window._on_panel_open_report_requested(models.Report(report_id="R-1"), "SPOTTEST1", "S-1")
+    reports = [w for w in QApplication.topLevelWidgets() if isinstance(w, ReportWindow)]
+    assert len(reports) == 1
+    assert reports[0].isVisible()
+    other = open_session(Environment.custom(sandbox.base_url), sandbox.token)
+    window.set_session(other)
+    # Its downloads went through the previous session, whose client is now closed, and its
+    # report belongs to the other account: it must not stay on screen or be reused.
+    assert not reports[0].isVisible()
+    window._on_panel_open_report_requested(models.Report(report_id="R-2"), "SPOTTEST2", "S-2")
+    shown = [w for w in QApplication.topLevelWidgets()
+             if isinstance(w, ReportWindow) and w.isVisible()]
+    assert len(shown) == 1
+    assert shown[0] is not reports[0]
