@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         self._sign_in_dialog: SignInDialog | None = None
         self._new_order_dialogs: list[QWidget] = []
         self._report_window: QWidget | None = None
+        self._register_kit_dialog: RegisterKitDialog | None = None
         self._closed = False
 
         self.banner = Banner()
@@ -328,6 +329,8 @@ class MainWindow(QMainWindow):
             return
         self._stop_session_work()
         if old is not None:
+            if self._register_kit_dialog is not None:
+                self._register_kit_dialog.close()  # it registers with the old session
             self._runner.run(old.close, key=None)
             if self._report_window is not None:
                 # It downloads through the old session (its client is closing) and shows a
@@ -791,14 +794,39 @@ class MainWindow(QMainWindow):
         self._report_window = None
 
     def _on_panel_register_kit_requested(self, kit_id: str) -> None:
+        """One non-modal registration window (the desk scans kit after kit while the list and
+        panel stay usable); asking again brings it forward."""
         if self.session is None:
             return
-        dialog = RegisterKitDialog(self.session, self._runner, self)
+        dialog = self._register_kit_dialog
+        if dialog is None:
+            dialog = RegisterKitDialog(self.session, self._runner, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.kit_registered.connect(self._on_register_kit_dialog_kit_registered)
+            # Closed means about to be deleted: the next Ctrl+R makes a new one.
+            dialog.finished.connect(self._forget_register_kit_dialog)
+            dialog.destroyed.connect(self._forget_register_kit_dialog)
+            self._register_kit_dialog = dialog
         if kit_id:
             dialog.set_kit_id(kit_id)
-        dialog.kit_registered.connect(lambda _kit_id: self.refresh_now())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    @Slot(str)
+    def _on_register_kit_dialog_kit_registered(self, kit_id: str) -> None:
+        panel, session = self.kit_panel, self.session
+        if panel is not None and panel.order_id:
+            order = panel.current_order()
+            shown_kits = {kit.kit_id.upper() for kit in order.kits} if order is not None else set()
+            known = session.store.kit(kit_id) if session is not None else None
+            if kit_id.upper() in shown_kits or (known is not None
+                                                and known.order_id == panel.order_id):
+                panel.refresh()  # now, not after a sync that may not notice the change
+        self.refresh_now()
+
+    def _forget_register_kit_dialog(self, *_args: object) -> None:
+        self._register_kit_dialog = None
 
     # --- layout and shutdown ------------------------------------------------------------
 
@@ -857,6 +885,8 @@ class MainWindow(QMainWindow):
     def _close_child_windows(self) -> None:
         for dialog in list(self._new_order_dialogs):
             dialog.close()
+        if self._register_kit_dialog is not None:
+            self._register_kit_dialog.close()
         if self._report_window is not None:
             self._report_window.close()
 

@@ -4,13 +4,17 @@ updates the panel, unsaved metadata is not dropped silently (real window, sandbo
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from app.api import models
 from app.sandbox import SandboxServer
 from app.services.session import Session
+from app.services.sync import SyncResult
 from app.settings import paths
+from app.views.main_window import MainWindow
+from app.views.register_kit import RegisterKitDialog
 from tests.views.conftest import MakeWindow
 from tests.views.test_main_window import SEEDED, WAIT_MS, sign_in_to_sandbox
 
@@ -59,3 +63,62 @@ def test_closing_the_window_right_after_typing_keeps_the_newest_keystrokes_in_th
     finally:
         reopened.close()
     assert [d["recipient"].get("first_name") for d in drafts.values()] == ["Zelda"]
+
+
+RECIPIENT = {
+    "first_name": "Testy", "last_name": "McTestface", "email": "testy@example.com",
+    "phone": "4155550123",
+    "address": {"street1": "1 Fixture Lane", "city": "San Francisco", "state": "CA",
+                "country": "US", "zip": "94105"},
+}
+
+
+def _current_kit_step(window: MainWindow, kit_id: str) -> str:
+    panel = window.kit_panel
+    assert panel is not None
+    step = panel.timelines(kit_id)[0].current_step()
+    return step.label if step is not None else ""
+
+
+def test_registering_a_kit_from_a_non_modal_dialog_updates_the_shown_order(
+    qtbot: QtBot, seeded: SandboxServer, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window()
+    sign_in_to_sandbox(qtbot, window)
+    session = window.session
+    assert session is not None
+    order = session.client.create_order(
+        models.NewOrder.model_validate({"kit_types": ["health_kit_1"], "recipient": RECIPIENT})
+    )
+    seeded.advance(1)
+    window.refresh_now()
+    qtbot.waitUntil(lambda: window.order_count() == SEEDED + 1, timeout=WAIT_MS)
+    assert window.order_list.select_order(order.order_id)
+    panel = window.kit_panel
+    assert panel is not None
+    qtbot.waitUntil(lambda: panel.current_order() is not None, timeout=WAIT_MS)
+    kit_id = session.client.get_order(order.order_id).kits[0].kit_id
+    assert _current_kit_step(window, kit_id) != "Registered"
+    # A sync that misses the registration (it was already under way, or Spot's list lags):
+    # the panel must not wait for one that notices.
+    monkeypatch.setattr(session.sync, "refresh", lambda **_: SyncResult(frozenset(), [], 0, False))
+
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    dialogs = [d for d in window.findChildren(RegisterKitDialog) if d.isVisible()]
+    assert len(dialogs) == 1
+    dialog = dialogs[0]
+    # Non-modal: the order list and panel stay usable while the dialog is open.
+    assert dialog.windowModality() == Qt.WindowModality.NonModal
+    assert QApplication.activeModalWidget() is None
+    qtbot.keyClicks(dialog.kit_edit, kit_id)
+    qtbot.keyClick(dialog.kit_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(dialog.register_button.isEnabled, timeout=WAIT_MS)
+    fields = dialog.patient_fields
+    fields.recipient.set_recipient(RECIPIENT)
+    fields.sex_combo.setCurrentIndex(fields.sex_combo.findData("F"))
+    fields.birth_edit.setDate(QDate(1980, 4, 30))
+    with qtbot.waitSignal(dialog.kit_registered, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.register_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _current_kit_step(window, kit_id) == "Registered", timeout=WAIT_MS)
+    assert panel.order_id == order.order_id
+    dialog.close()
