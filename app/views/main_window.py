@@ -337,6 +337,7 @@ class MainWindow(QMainWindow):
                 # report of the other account: close it; the next report opens a new one.
                 self._report_window.close()
                 self._report_window = None
+            self._close_requisitions_tab()
         self.session = session
         if not session.kit_catalog:  # production has no catalog endpoint: Settings provide it
             session.kit_catalog = dict(self._settings.kit_catalog)
@@ -362,6 +363,18 @@ class MainWindow(QMainWindow):
             )
             self._periodic.start(run_now=True)
         self.session_changed.emit(session)
+
+    def _close_requisitions_tab(self) -> None:
+        """Drop the previous account's Requisitions tab (and its report window)."""
+        for index in reversed(range(self.tabs.count())):
+            page = self.tabs.widget(index)
+            if isinstance(page, RequisitionsView):
+                report_window = page.report_window()
+                if report_window is not None:
+                    report_window.close()
+                self.tabs.removeTab(index)
+                page.deleteLater()
+        self.tabs.tabBar().setVisible(self.tabs.count() > 1)
 
     def _ensure_panel(self) -> None:
         session = self.session

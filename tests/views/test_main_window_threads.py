@@ -12,8 +12,10 @@ from app.api import models
 from app.main import open_session
 from app.sandbox import SandboxServer
 from app.services.environments import Environment
+from app.tasks import TaskRunner
 from app.views.main_window import MainWindow
 from app.views.report_viewer import ReportWindow
+from app.views.requisitions import RequisitionsView
 from tests.views.conftest import MakeWindow
 
 pytestmark = pytest.mark.qt_log_ignore(
@@ -76,3 +78,19 @@ def test_switching_environment_closes_the_report_window_of_the_previous_one(
              if isinstance(w, ReportWindow) and w.isVisible()]
     assert len(shown) == 1
     assert shown[0] is not reports[0]
+
+
+def test_switching_environment_drops_the_requisitions_tab_of_the_previous_one(
+    qtbot: QtBot, sandbox: SandboxServer, make_window: MakeWindow, runner: TaskRunner
+) -> None:
+    window = _signed_in(qtbot, make_window, sandbox)
+    window.open_requisitions()
+    old_view = window.tabs.widget(1)
+    assert isinstance(old_view, RequisitionsView)
+    runner.wait_idle(WAIT_MS)
+    window.set_session(open_session(Environment.custom(sandbox.base_url), sandbox.token))
+    # The old tab listed the other account's requisitions through a closed client.
+    assert window.tabs.count() == 1
+    window.open_requisitions()
+    assert window.tabs.count() == 2
+    assert window.tabs.widget(1) is not old_view
