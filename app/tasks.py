@@ -22,10 +22,12 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from shiboken6 import isValid
 
 __all__ = [
     "GuiBridge",
     "InlineTaskRunner",
+    "OwnedTasks",
     "PeriodicTask",
     "Runner",
     "TaskHandle",
@@ -376,6 +378,53 @@ class InlineTaskRunner:
     def _collect(self, exc: object) -> None:
         assert isinstance(exc, BaseException)
         self.unhandled.append(exc)
+
+
+class OwnedTasks:
+    """Tasks whose answers go to one widget (a dialog): a late answer never reaches it dead.
+
+    ``cancel_all()`` drops every pending answer (call it when the window closes); answers
+    that arrive once Qt has deleted ``owner`` are dropped too, whatever deleted it (closed
+    before it was shown, its parent window closed with WA_DeleteOnClose).
+    """
+
+    def __init__(self, runner: Runner, owner: QObject) -> None:
+        self._runner = runner
+        self._owner = owner
+        self._handles: list[TaskHandle] = []
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_success: OnSuccess | None = None,
+        on_error: OnError | None = None,
+        key: str | None = None,
+    ) -> TaskHandle:
+        """``runner.run`` with the callbacks skipped once ``owner`` is deleted."""
+        self._handles = [h for h in self._handles if not h.done]
+        handle = self._runner.run(
+            fn, *args, on_success=self._guard(on_success), on_error=self._guard(on_error),
+            key=key,
+        )
+        self._handles.append(handle)
+        return handle
+
+    def cancel_all(self) -> None:
+        for handle in self._handles:
+            handle.cancel()
+        self._handles = []
+
+    def _guard[T](self, callback: Callable[[T], None] | None) -> Callable[[T], None] | None:
+        if callback is None:
+            return None
+        owner = self._owner
+
+        def guarded(value: T) -> None:
+            if isValid(owner):
+                callback(value)
+
+        return guarded
 
 
 class PeriodicTask(QObject):

@@ -41,7 +41,7 @@ from app.services.registration import (
     patient_from_kit,
 )
 from app.services.session import Session
-from app.tasks import Runner, TaskHandle
+from app.tasks import OwnedTasks, Runner
 from app.views.patient_fields import KnownPatientCombo, PatientFields
 
 __all__ = ["RegisterKitDialog"]
@@ -78,7 +78,7 @@ class RegisterKitDialog(QDialog):
         self.finished.connect(self.cancel_tasks)
         self._check: KitCheck | None = None
         self._busy = False
-        self._handles: list[TaskHandle] = []
+        self._tasks = OwnedTasks(runner, self)
         self._build(today)
         self._set_patient_enabled(False)
         self._load_patients()
@@ -188,16 +188,13 @@ class RegisterKitDialog(QDialog):
         self.kit_edit.setFocus()
 
     def _run(self, fn: Callable[..., Any], *args: Any, **options: Any) -> None:
-        """Run off the GUI thread; remembered so closing the window drops the answers."""
-        self._handles = [h for h in self._handles if not h.done]
-        self._handles.append(self._runner.run(fn, *args, **options))
+        """Run off the GUI thread; answers for a closed or deleted window are dropped."""
+        self._tasks.run(fn, *args, **options)
 
     @Slot()
     def cancel_tasks(self) -> None:
         """Called when the window closes: late answers must not reach deleted widgets."""
-        for handle in self._handles:
-            handle.cancel()
-        self._handles = []
+        self._tasks.cancel_all()
 
     # --- public API ----------------------------------------------------------------------
 

@@ -39,7 +39,7 @@ from app.services.registration import (
     new_patient_request,
 )
 from app.services.session import Session
-from app.tasks import Runner, TaskHandle
+from app.tasks import OwnedTasks, Runner
 from app.views.patient_fields import KnownPatientCombo, PatientFields
 from app.views.register_kit import show_status
 
@@ -161,7 +161,7 @@ class RegistrationTokenDialog(QDialog):
         self.finished.connect(self.cancel_tasks)
         self._clock = clock
         self._busy = False
-        self._handles: list[TaskHandle] = []
+        self._tasks = OwnedTasks(runner, self)
         self._wanted_patient = ""
         self._build(today)
         self._load_patients()
@@ -246,16 +246,13 @@ class RegistrationTokenDialog(QDialog):
         self.resize(720, 640)
 
     def _run(self, fn: Callable[..., Any], *args: Any, **options: Any) -> None:
-        """Run off the GUI thread; remembered so closing the window drops the answers."""
-        self._handles = [h for h in self._handles if not h.done]
-        self._handles.append(self._runner.run(fn, *args, **options))
+        """Run off the GUI thread; answers for a closed or deleted window are dropped."""
+        self._tasks.run(fn, *args, **options)
 
     @Slot()
     def cancel_tasks(self) -> None:
         """Called when the window closes: late answers must not reach deleted widgets."""
-        for handle in self._handles:
-            handle.cancel()
-        self._handles = []
+        self._tasks.cancel_all()
 
     # --- public API ----------------------------------------------------------------------
 

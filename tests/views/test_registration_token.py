@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from app.api import models
 from app.sandbox import SandboxServer
 from app.services.environments import Environment
 from app.services.registration import IssuedToken
 from app.services.session import Session
+from app.services.state import OrderStore
 from app.settings import paths
-from app.tasks import InlineTaskRunner
+from app.tasks import InlineTaskRunner, TaskRunner
 from app.views.registration_token import RegistrationTokenDialog, TokenCountdown
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -170,3 +176,51 @@ def test_bad_inputs(qtbot: QtBot, session: Session, path: str, message: str) -> 
         "Some details need fixing; see the messages under the fields."
     )
     assert dialog.countdown.token_edit.text() == ""
+
+
+class SlowKits:
+    """A Spot client whose kit lookups (the known-patients list) wait for ``release``."""
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+        self.asked = threading.Event()
+
+    def list_kits(self, **_filters: object) -> list[models.KitSummary]:
+        self.asked.set()
+        self.release.wait(10)
+        return []
+
+    def get_kit(self, kit_id: str) -> models.Kit:
+        raise AssertionError("no kit listed, none fetched")
+
+
+@dataclass
+class SlowSession:
+    client: SlowKits = field(default_factory=SlowKits)
+    store: OrderStore = field(default_factory=OrderStore)
+    kit_catalog: dict[str, str] = field(default_factory=dict)
+
+
+@pytest.mark.parametrize("how", ["closed", "parent_closed"])
+def test_closing_before_the_patient_list_arrives(
+    qtbot: QtBot, runner: TaskRunner, caplog: pytest.LogCaptureFixture, how: str
+) -> None:
+    session = SlowSession()
+    host = QDialog()  # e.g. the kit registration window that offers the token
+    host.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    host.show()
+    dialog = RegistrationTokenDialog(session, runner, host)  # type: ignore[arg-type]
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # as the windows open it
+    dialog.open()
+    assert session.client.asked.wait(5)  # the lookup is under way
+    if how == "closed":
+        dialog.close()
+    else:
+        host.close()  # takes the token window with it
+    qtbot.waitUntil(lambda: not isValid(dialog))
+    session.client.release.set()
+    assert runner.wait_idle(5000)
+    qtbot.wait(20)
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+    if isValid(host):
+        host.deleteLater()
