@@ -352,11 +352,15 @@ def _address_text(address: models.Address | None) -> str:
     if address is None:
         return ""
     nested = (address.model_extra or {}).get("address")
+    parts: tuple[object, ...]
     if not address.street1 and isinstance(nested, dict):
         # Some documented examples nest it twice ("address": {"address": {...}}, §14.3).
-        address = models.Address.model_validate(nested)
-    parts = (address.street1, address.street2, address.city, address.state, address.zip,
-             address.country)
+        # Nothing validated these values (a ZIP may come as a number): shown as they came.
+        parts = tuple(nested.get(key) for key in (
+            "street1", "street2", "city", "state", "zip", "country"))
+    else:
+        parts = (address.street1, address.street2, address.city, address.state, address.zip,
+                 address.country)
     return ", ".join(str(part) for part in parts if part)
 
 
