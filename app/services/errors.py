@@ -9,11 +9,35 @@ redaction too (emails and phone numbers scrubbed) in case a server echoes input 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 from app.api import errors as api_errors
 from app.services.logs import redact
 
-__all__ = ["ServiceError", "describe_error"]
+__all__ = ["QT_TRANSLATE_NOOP", "ServiceError", "describe_error", "set_translator", "translate"]
+
+
+def _english(context: str, text: str) -> str:
+    return text
+
+
+_translator: Callable[[str, str], str] = _english
+
+
+def set_translator(translator: Callable[[str, str], str] | None) -> None:
+    """Let the UI layer (Qt) translate error texts; ``None`` keeps them English. No Qt here."""
+    global _translator
+    _translator = translator or _english
+
+
+def translate(context: str, text: str) -> str:
+    """``text`` in the UI language (context "Errors"); lupdate reads these calls."""
+    return _translator(context, text)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for lupdate (it knows this name); ``ServiceError`` translates titles."""
+    return text
 
 
 class ServiceError(Exception):
@@ -24,8 +48,10 @@ class ServiceError(Exception):
     ``transient`` says trying again later may work.
     """
 
-    default_title = "Something went wrong"
-    default_advice = "Try again. If it keeps happening, copy the details for support."
+    default_title = QT_TRANSLATE_NOOP("Errors", "Something went wrong")
+    default_advice = QT_TRANSLATE_NOOP(
+        "Errors", "Try again. If it keeps happening, copy the details for support."
+    )
 
     def __init__(
         self,
@@ -37,8 +63,9 @@ class ServiceError(Exception):
         debug: str = "",
         transient: bool = False,
     ) -> None:
-        self.title = title if title is not None else self.default_title
-        self.advice = advice if advice is not None else self.default_advice
+        # Texts marked QT_TRANSLATE_NOOP("Errors", …) come out in the UI language.
+        self.title = translate("Errors", title if title is not None else self.default_title)
+        self.advice = translate("Errors", advice if advice is not None else self.default_advice)
         self.details = tuple(details)
         self.field_errors = dict(field_errors or {})
         self.debug = debug or type(self).__name__
@@ -67,15 +94,17 @@ def describe_error(exc: BaseException) -> ServiceError:
         return exc
     if isinstance(exc, api_errors.SpotTimeout):
         return ServiceError(
-            "Spot is taking too long to answer",
-            "The network or Spot may be slow. Try again in a moment.",
+            QT_TRANSLATE_NOOP("Errors", "Spot is taking too long to answer"),
+            QT_TRANSLATE_NOOP("Errors", "The network or Spot may be slow. Try again in a moment."),
             debug=type(exc).__name__,
             transient=True,
         )
     if isinstance(exc, api_errors.SpotConnectionError):
         return ServiceError(
-            "Can't reach Spot",
-            "Check this computer's network connection, then try again.",
+            QT_TRANSLATE_NOOP("Errors", "Can't reach Spot"),
+            QT_TRANSLATE_NOOP(
+                "Errors", "Check this computer's network connection, then try again."
+            ),
             debug=type(exc).__name__,
             transient=True,
         )
@@ -90,56 +119,70 @@ def describe_error(exc: BaseException) -> ServiceError:
             for message in messages
         )
         return ServiceError(
-            "Spot didn't accept the details",
-            "Correct the fields below, then try again.",
+            QT_TRANSLATE_NOOP("Errors", "Spot didn't accept the details"),
+            QT_TRANSLATE_NOOP("Errors", "Correct the fields below, then try again."),
             details=details,
             field_errors=field_errors,
             debug=_status_debug(exc),
         )
     if isinstance(exc, api_errors.Unauthorized):
         return ServiceError(
-            "Spot rejected the API token",
-            "Sign in again with a current API token (Spot dashboard → Account Settings).",
+            QT_TRANSLATE_NOOP("Errors", "Spot rejected the API token"),
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "Sign in again with a current API token (Spot dashboard → Account Settings).",
+            ),
             debug=_status_debug(exc),
         )
     if isinstance(exc, api_errors.Forbidden):
         return ServiceError(
-            "This API token isn't allowed to do that",
-            "Ask your Spot account manager to enable it for your account.",
+            QT_TRANSLATE_NOOP("Errors", "This API token isn't allowed to do that"),
+            QT_TRANSLATE_NOOP(
+                "Errors", "Ask your Spot account manager to enable it for your account."
+            ),
             debug=_status_debug(exc),
         )
     if isinstance(exc, api_errors.NotFound):
         return ServiceError(
-            "Spot couldn't find that record",
-            "It may have been removed. Refresh, then try again.",
+            QT_TRANSLATE_NOOP("Errors", "Spot couldn't find that record"),
+            QT_TRANSLATE_NOOP("Errors", "It may have been removed. Refresh, then try again."),
             debug=_status_debug(exc),
         )
     if isinstance(exc, api_errors.RateLimited):
         wait = (
-            f"Wait {max(1, round(exc.retry_after))} seconds, then try again."
+            translate("Errors", "Wait {seconds} seconds, then try again.").format(
+                seconds=max(1, round(exc.retry_after))
+            )
             if exc.retry_after is not None
-            else "Wait a minute, then try again."
+            else QT_TRANSLATE_NOOP("Errors", "Wait a minute, then try again.")
         )
         return ServiceError(
-            "Spot asked us to slow down", wait, debug=_status_debug(exc), transient=True
+            QT_TRANSLATE_NOOP("Errors", "Spot asked us to slow down"),
+            wait,
+            debug=_status_debug(exc),
+            transient=True,
         )
     if isinstance(exc, api_errors.ServerError):
         return ServiceError(
-            "Spot is having a problem",
-            "This is on Spot's side. Try again in a few minutes.",
+            QT_TRANSLATE_NOOP("Errors", "Spot is having a problem"),
+            QT_TRANSLATE_NOOP("Errors", "This is on Spot's side. Try again in a few minutes."),
             debug=_status_debug(exc),
             transient=True,
         )
     if isinstance(exc, api_errors.SpotStatusError):
         return ServiceError(
-            "Spot gave an unexpected answer",
-            "Try again. If it keeps happening, copy the details for support.",
+            QT_TRANSLATE_NOOP("Errors", "Spot gave an unexpected answer"),
+            QT_TRANSLATE_NOOP(
+                "Errors", "Try again. If it keeps happening, copy the details for support."
+            ),
             debug=_status_debug(exc),
         )
     if isinstance(exc, api_errors.ResponseValidationError):
         return ServiceError(
-            "Spot sent a reply this app doesn't understand",
-            "Try again later. If it keeps happening, the app may need an update.",
+            QT_TRANSLATE_NOOP("Errors", "Spot sent a reply this app doesn't understand"),
+            QT_TRANSLATE_NOOP(
+                "Errors", "Try again later. If it keeps happening, the app may need an update."
+            ),
             debug=(
                 f"{type(exc).__name__}: {exc.request_method} {exc.request_path_template}"
                 + (f" HTTP {exc.status_code}" if exc.status_code is not None else "")
@@ -147,20 +190,25 @@ def describe_error(exc: BaseException) -> ServiceError:
         )
     if isinstance(exc, api_errors.SpotError):
         return ServiceError(
-            "Something went wrong talking to Spot",
-            "Try again. If it keeps happening, copy the details for support.",
+            QT_TRANSLATE_NOOP("Errors", "Something went wrong talking to Spot"),
+            QT_TRANSLATE_NOOP(
+                "Errors", "Try again. If it keeps happening, copy the details for support."
+            ),
             debug=type(exc).__name__,
         )
     if isinstance(exc, sqlite3.Error):
         return ServiceError(
-            "The app's local database had a problem",
-            "Close and reopen the app. If it keeps happening, copy the details for support.",
+            QT_TRANSLATE_NOOP("Errors", "The app's local database had a problem"),
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "Close and reopen the app. If it keeps happening, copy the details for support.",
+            ),
             debug=type(exc).__name__,
         )
     if isinstance(exc, OSError):
         return ServiceError(
-            "Couldn't read or write a file on this computer",
-            "Check there is free disk space, then try again.",
+            QT_TRANSLATE_NOOP("Errors", "Couldn't read or write a file on this computer"),
+            QT_TRANSLATE_NOOP("Errors", "Check there is free disk space, then try again."),
             debug=f"{type(exc).__name__} errno={exc.errno}",
         )
     # Anything else may quote its input (pydantic errors do): keep only the type name.

@@ -26,7 +26,7 @@ from typing import Any, Literal, Protocol
 
 from app.api import errors as api_errors
 from app.api import models
-from app.services.errors import ServiceError, describe_error
+from app.services.errors import QT_TRANSLATE_NOOP, ServiceError, describe_error
 from app.services.private_db import open_private_db, tighten_permissions
 
 __all__ = [
@@ -84,16 +84,17 @@ class OutboxItem:
 
 
 class OutboxItemBusy(ServiceError):
-    default_title = "This order is still being sent"
-    default_advice = (
+    default_title = QT_TRANSLATE_NOOP("Errors", "This order is still being sent")
+    default_advice = QT_TRANSLATE_NOOP(
+        "Errors",
         "Wait until Spot has confirmed or rejected it; an earlier attempt may already have "
-        "reached Spot."
+        "reached Spot.",
     )
 
 
 class UnknownOutboxItem(ServiceError):
-    default_title = "This order is no longer in the outbox"
-    default_advice = "Refresh the list."
+    default_title = QT_TRANSLATE_NOOP("Errors", "This order is no longer in the outbox")
+    default_advice = QT_TRANSLATE_NOOP("Errors", "Refresh the list.")
 
 
 @dataclass(slots=True)

@@ -19,7 +19,7 @@ from typing import Any, Literal, Protocol
 
 from app.api import errors as api_errors
 from app.api import models
-from app.services.errors import ServiceError, describe_error
+from app.services.errors import QT_TRANSLATE_NOOP, ServiceError, describe_error
 from app.services.state import OrderRow
 from app.validation import Finding, normalize_patient, validate_patient
 
@@ -344,8 +344,11 @@ def issue_token(
             created = client.create_patient(new_patient)
             if not created.patient_id:
                 raise ServiceError(
-                    "Spot didn't return an id for the new patient",
-                    "Pick the patient from the list of existing patients, or try again later.",
+                    QT_TRANSLATE_NOOP("Errors", "Spot didn't return an id for the new patient"),
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "Pick the patient from the list of existing patients, or try again later.",
+                    ),
                     debug="create_patient without patient_id",
                 )
             patient_id = created.patient_id

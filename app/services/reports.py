@@ -21,7 +21,7 @@ from typing import Literal, Protocol
 import httpx
 
 from app.api import errors as api_errors
-from app.services.errors import ServiceError, describe_error
+from app.services.errors import QT_TRANSLATE_NOOP, ServiceError, describe_error
 from app.services.seen import SeenReports
 
 __all__ = [
@@ -44,22 +44,26 @@ class ReportError(ServiceError):
 
 
 class ReportUnavailable(ReportError):
-    default_title = "This report link has expired or was removed"
-    default_advice = "Ask Spot to re-issue it."
+    default_title = QT_TRANSLATE_NOOP("Errors", "This report link has expired or was removed")
+    default_advice = QT_TRANSLATE_NOOP("Errors", "Ask Spot to re-issue it.")
 
 
 class ReportOffline(ReportError):
-    default_title = "Can't download the report"
-    default_advice = "Check this computer's network connection, then retry."
+    default_title = QT_TRANSLATE_NOOP("Errors", "Can't download the report")
+    default_advice = QT_TRANSLATE_NOOP(
+        "Errors", "Check this computer's network connection, then retry."
+    )
 
 
 class BadReportFile(ReportError):
-    default_title = "The downloaded report isn't readable"
-    default_advice = "Retry. If it keeps happening, ask Spot to re-issue the report."
+    default_title = QT_TRANSLATE_NOOP("Errors", "The downloaded report isn't readable")
+    default_advice = QT_TRANSLATE_NOOP(
+        "Errors", "Retry. If it keeps happening, ask Spot to re-issue the report."
+    )
 
 
 class NotAPdf(BadReportFile):
-    default_title = "The downloaded report isn't a PDF"
+    default_title = QT_TRANSLATE_NOOP("Errors", "The downloaded report isn't a PDF")
 
 
 class _Downloads(Protocol):

@@ -16,8 +16,9 @@ from typing import Any, Protocol
 
 from app.api import errors as api_errors
 from app.api import models
-from app.services.errors import ServiceError, describe_error
+from app.services.errors import QT_TRANSLATE_NOOP, ServiceError, describe_error
 from app.validation import Finding, normalize_patient, validate_patient
+from app.validation.findings import error
 
 __all__ = [
     "CARRIERS",
@@ -65,8 +66,12 @@ class RequisitionClient(Protocol):
 class RequisitionsDisabled(ServiceError):
     """Spot answered 403: requisitioning is off for this account (it is off by default)."""
 
-    default_title = "Requisitions are turned off for this Spot account."
-    default_advice = "Ask Spot support to enable requisitioning for your account."
+    default_title = QT_TRANSLATE_NOOP(
+        "Errors", "Requisitions are turned off for this Spot account."
+    )
+    default_advice = QT_TRANSLATE_NOOP(
+        "Errors", "Ask Spot support to enable requisitioning for your account."
+    )
 
 
 def _map_error(exc: BaseException) -> ServiceError:
@@ -183,10 +188,14 @@ def _text(form: Mapping[str, Any], key: str) -> str:
 def _required(form: Mapping[str, Any], key: str, message: str) -> list[Finding]:
     text = _text(form, key)
     if not text:
-        return [Finding(key, "error", message)]
+        return [error(key, message)]
     if len(text) > _MAX_TEXT:
-        return [Finding(key, "error", f"Keep this under {_MAX_TEXT} characters")]
+        return [error(key, _KEEP_UNDER, max=_MAX_TEXT)]
     return []
+
+
+# Messages are English; the form shows them translated (lupdate reads the markers).
+_KEEP_UNDER = QT_TRANSLATE_NOOP("Validation", "Keep this under {max} characters")
 
 
 def validate_requisition(form: Mapping[str, Any], today: date | None = None) -> list[Finding]:
@@ -195,17 +204,29 @@ def validate_requisition(form: Mapping[str, Any], today: date | None = None) -> 
     findings: list[Finding] = []
     barcode = _text(form, "barcode")
     if not barcode:
-        findings.append(Finding("barcode", "error", "Enter or scan the barcode on the sample"))
+        findings.append(error(
+            "barcode", QT_TRANSLATE_NOOP("Validation", "Enter or scan the barcode on the sample")
+        ))
     elif _SPACE.search(barcode):
-        findings.append(Finding("barcode", "error", "A barcode has no spaces; scan it again"))
+        findings.append(error(
+            "barcode", QT_TRANSLATE_NOOP("Validation", "A barcode has no spaces; scan it again")
+        ))
     elif len(barcode) > _MAX_TEXT:
-        findings.append(Finding("barcode", "error", f"Keep this under {_MAX_TEXT} characters"))
-    findings += _required(form, "lab", "Enter the lab, like CRL")
-    findings += _required(form, "account_number", "Enter the lab account number")
-    if not split_panels(form.get("panels")):
-        findings.append(Finding("panels", "error", "Enter at least one panel code"))
+        findings.append(error("barcode", _KEEP_UNDER, max=_MAX_TEXT))
+    findings += _required(form, "lab", QT_TRANSLATE_NOOP("Validation", "Enter the lab, like CRL"))
     findings += _required(
-        form, "state_collected", "Choose the state or province where the sample was collected"
+        form, "account_number", QT_TRANSLATE_NOOP("Validation", "Enter the lab account number")
+    )
+    if not split_panels(form.get("panels")):
+        findings.append(
+            error("panels", QT_TRANSLATE_NOOP("Validation", "Enter at least one panel code"))
+        )
+    findings += _required(
+        form,
+        "state_collected",
+        QT_TRANSLATE_NOOP(
+            "Validation", "Choose the state or province where the sample was collected"
+        ),
     )
     patient = form.get("patient")
     findings += [
@@ -219,29 +240,37 @@ def validate_requisition(form: Mapping[str, Any], today: date | None = None) -> 
     carrier = _text(tracking, "carrier")
     number = _text(tracking, "tracking_number")
     if carrier and not number:
-        findings.append(Finding(
-            "tracking.tracking_number", "error",
-            "Enter the tracking number, or leave the carrier empty",
+        findings.append(error(
+            "tracking.tracking_number",
+            QT_TRANSLATE_NOOP(
+                "Validation", "Enter the tracking number, or leave the carrier empty"
+            ),
         ))
     if number and not carrier:
-        findings.append(
-            Finding("tracking.carrier", "error", "Choose the carrier for this tracking number")
-        )
+        findings.append(error(
+            "tracking.carrier",
+            QT_TRANSLATE_NOOP("Validation", "Choose the carrier for this tracking number"),
+        ))
     if carrier and carrier not in CARRIERS:
-        findings.append(Finding("tracking.carrier", "error", "Carrier must be USPS, UPS or FedEx"))
+        findings.append(error(
+            "tracking.carrier",
+            QT_TRANSLATE_NOOP("Validation", "Carrier must be USPS, UPS or FedEx"),
+        ))
     attributes = form.get("attributes")
     attributes = attributes if isinstance(attributes, Mapping) else {}
     slip = _text(attributes, "crl_slip_id")
     if slip and (not _ALNUM.match(slip) or len(slip) > 10):
-        findings.append(Finding(
-            "attributes.crl_slip_id", "error",
-            "CRL slip ID: letters and digits only, at most 10",
+        findings.append(error(
+            "attributes.crl_slip_id",
+            QT_TRANSLATE_NOOP("Validation", "CRL slip ID: letters and digits only, at most 10"),
         ))
     tier3 = _text(attributes, "crl_tier3_account_number")
     if tier3 and (not _ALNUM.match(tier3) or len(tier3) != 8):
-        findings.append(Finding(
-            "attributes.crl_tier3_account_number", "error",
-            "CRL tier 3 account number: exactly 8 letters and digits",
+        findings.append(error(
+            "attributes.crl_tier3_account_number",
+            QT_TRANSLATE_NOOP(
+                "Validation", "CRL tier 3 account number: exactly 8 letters and digits"
+            ),
         ))
     return findings
 
@@ -290,8 +319,8 @@ def create_requisition(
         for finding in errors:
             fields.setdefault(finding.field, []).append(finding.message)
         raise ServiceError(
-            "Some details need fixing",
-            "Correct the fields below, then try again.",
+            QT_TRANSLATE_NOOP("Errors", "Some details need fixing"),
+            QT_TRANSLATE_NOOP("Errors", "Correct the fields below, then try again."),
             field_errors=fields,
             debug="local validation",
         )

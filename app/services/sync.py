@@ -26,7 +26,7 @@ from datetime import UTC, date, datetime
 from typing import Literal, Protocol
 
 from app.api import models
-from app.services.errors import ServiceError
+from app.services.errors import QT_TRANSLATE_NOOP, ServiceError
 from app.services.outbox import Outbox, OutboxItem
 from app.services.state import KitInfo, OrderInfo, OrderRow, OrderStore
 
@@ -62,8 +62,8 @@ class SyncClient(Protocol):
 
 
 class NotSignedIn(ServiceError):
-    default_title = "Not signed in to Spot"
-    default_advice = "Sign in with your Spot API token, then refresh."
+    default_title = QT_TRANSLATE_NOOP("Errors", "Not signed in to Spot")
+    default_advice = QT_TRANSLATE_NOOP("Errors", "Sign in with your Spot API token, then refresh.")
 
 
 @dataclass(frozen=True, slots=True)

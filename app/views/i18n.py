@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app.resources import TRANSLATIONS
+from app.services import errors
 from app.validation import Finding
 
 CATALOGUE = "spot-front-desk"
@@ -34,12 +35,16 @@ def install_translations(
         if qt_base.load(locale, "qtbase", "_", qt_dir):
             app.installTranslator(qt_base)
             installed.append(qt_base)
+        # Error titles and advice are built below the views, without Qt; Qt translates them.
+        errors.set_translator(QCoreApplication.translate)
     return installed
 
 
 def remove_translations(app: QCoreApplication, translators: list[QTranslator]) -> None:
     for translator in translators:
         app.removeTranslator(translator)
+    if translators:
+        errors.set_translator(None)
 
 
 def finding_text(finding: Finding) -> str:

@@ -20,6 +20,238 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../app/services/errors.py" line="51"/>
+        <source>Something went wrong</source>
+        <translation>Un problème est survenu</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="52"/>
+        <location filename="../../app/services/errors.py" line="175"/>
+        <location filename="../../app/services/errors.py" line="194"/>
+        <source>Try again. If it keeps happening, copy the details for support.</source>
+        <translation>Réessayez. Si le problème persiste, copiez les détails pour le soutien technique.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="97"/>
+        <source>Spot is taking too long to answer</source>
+        <translation>Spot met trop de temps à répondre</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="98"/>
+        <source>The network or Spot may be slow. Try again in a moment.</source>
+        <translation>Le réseau ou Spot est peut-être lent. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="104"/>
+        <source>Can&apos;t reach Spot</source>
+        <translation>Impossible de joindre Spot</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="105"/>
+        <source>Check this computer&apos;s network connection, then try again.</source>
+        <translation>Vérifiez la connexion réseau de cet ordinateur, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="122"/>
+        <source>Spot didn&apos;t accept the details</source>
+        <translation>Spot n’a pas accepté les renseignements</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="123"/>
+        <location filename="../../app/services/requisitions.py" line="323"/>
+        <source>Correct the fields below, then try again.</source>
+        <translation>Corrigez les champs ci-dessous, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="130"/>
+        <source>Spot rejected the API token</source>
+        <translation>Spot a refusé le jeton d’API</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="131"/>
+        <source>Sign in again with a current API token (Spot dashboard → Account Settings).</source>
+        <translation>Reconnectez-vous avec un jeton d’API valide (tableau de bord Spot → Account Settings).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="139"/>
+        <source>This API token isn&apos;t allowed to do that</source>
+        <translation>Ce jeton d’API n’a pas l’autorisation de faire cela</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="140"/>
+        <source>Ask your Spot account manager to enable it for your account.</source>
+        <translation>Demandez à votre gestionnaire de compte Spot de l’activer pour votre compte.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="147"/>
+        <source>Spot couldn&apos;t find that record</source>
+        <translation>Spot n’a pas trouvé cet enregistrement</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="148"/>
+        <source>It may have been removed. Refresh, then try again.</source>
+        <translation>Il a peut-être été supprimé. Actualisez, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="153"/>
+        <source>Wait {seconds} seconds, then try again.</source>
+        <translation>Attendez {seconds} secondes, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="157"/>
+        <source>Wait a minute, then try again.</source>
+        <translation>Attendez une minute, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="160"/>
+        <source>Spot asked us to slow down</source>
+        <translation>Spot demande de ralentir les requêtes</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="167"/>
+        <source>Spot is having a problem</source>
+        <translation>Spot éprouve un problème</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="168"/>
+        <source>This is on Spot&apos;s side. Try again in a few minutes.</source>
+        <translation>Le problème vient de Spot. Réessayez dans quelques minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="174"/>
+        <source>Spot gave an unexpected answer</source>
+        <translation>Spot a donné une réponse inattendue</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="182"/>
+        <source>Spot sent a reply this app doesn&apos;t understand</source>
+        <translation>Spot a envoyé une réponse que l’application ne comprend pas</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="183"/>
+        <source>Try again later. If it keeps happening, the app may need an update.</source>
+        <translation>Réessayez plus tard. Si le problème persiste, l’application a peut-être besoin d’une mise à jour.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="193"/>
+        <source>Something went wrong talking to Spot</source>
+        <translation>Un problème est survenu lors de l’échange avec Spot</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="201"/>
+        <source>The app&apos;s local database had a problem</source>
+        <translation>La base de données locale de l’application a éprouvé un problème</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="202"/>
+        <source>Close and reopen the app. If it keeps happening, copy the details for support.</source>
+        <translation>Fermez et rouvrez l’application. Si le problème persiste, copiez les détails pour le soutien technique.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="210"/>
+        <source>Couldn&apos;t read or write a file on this computer</source>
+        <translation>Impossible de lire ou d’écrire un fichier sur cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="211"/>
+        <source>Check there is free disk space, then try again.</source>
+        <translation>Vérifiez qu’il reste de l’espace disque, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="87"/>
+        <source>This order is still being sent</source>
+        <translation>Cette commande est encore en cours d’envoi</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="88"/>
+        <source>Wait until Spot has confirmed or rejected it; an earlier attempt may already have reached Spot.</source>
+        <translation>Attendez que Spot l’ait confirmée ou refusée; une tentative précédente a peut-être déjà atteint Spot.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="96"/>
+        <source>This order is no longer in the outbox</source>
+        <translation>Cette commande n’est plus dans la boîte d’envoi</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="97"/>
+        <source>Refresh the list.</source>
+        <translation>Actualisez la liste.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/registration.py" line="347"/>
+        <source>Spot didn&apos;t return an id for the new patient</source>
+        <extracomment>Spot&apos;s documented lifetime of a registration token (§7.12).</extracomment>
+        <translation>Spot n’a pas renvoyé d’ID pour le nouveau patient</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/registration.py" line="348"/>
+        <source>Pick the patient from the list of existing patients, or try again later.</source>
+        <translation>Choisissez le patient dans la liste des patients existants, ou réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/reports.py" line="47"/>
+        <source>This report link has expired or was removed</source>
+        <translation>Le lien de ce rapport a expiré ou a été retiré</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/reports.py" line="48"/>
+        <source>Ask Spot to re-issue it.</source>
+        <translation>Demandez à Spot de le publier de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/reports.py" line="52"/>
+        <source>Can&apos;t download the report</source>
+        <translation>Impossible de télécharger le rapport</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/reports.py" line="53"/>
+        <source>Check this computer&apos;s network connection, then retry.</source>
+        <translation>Vérifiez la connexion réseau de cet ordinateur, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/reports.py" line="59"/>
+        <source>The downloaded report isn&apos;t readable</source>
+        <translation>Le rapport téléchargé est illisible</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/reports.py" line="60"/>
+        <source>Retry. If it keeps happening, ask Spot to re-issue the report.</source>
+        <translation>Réessayez. Si le problème persiste, demandez à Spot de publier le rapport de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/reports.py" line="66"/>
+        <source>The downloaded report isn&apos;t a PDF</source>
+        <translation>Le rapport téléchargé n’est pas un PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/requisitions.py" line="69"/>
+        <source>Requisitions are turned off for this Spot account.</source>
+        <translation>Les requêtes sont désactivées pour ce compte Spot.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/requisitions.py" line="72"/>
+        <source>Ask Spot support to enable requisitioning for your account.</source>
+        <translation>Demandez au soutien de Spot d’activer les requêtes pour votre compte.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/requisitions.py" line="322"/>
+        <source>Some details need fixing</source>
+        <translation>Certains renseignements sont à corriger</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync.py" line="65"/>
+        <source>Not signed in to Spot</source>
+        <translation>Non connecté à Spot</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync.py" line="66"/>
+        <source>Sign in with your Spot API token, then refresh.</source>
+        <translation>Connectez-vous avec votre jeton d’API Spot, puis actualisez.</translation>
+    </message>
+</context>
+<context>
     <name>FieldMessage</name>
     <message>
         <location filename="../../app/views/address_fields.py" line="86"/>
@@ -559,227 +791,227 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="160"/>
+        <location filename="../../app/views/main_window.py" line="161"/>
         <source>Orders</source>
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="188"/>
+        <location filename="../../app/views/main_window.py" line="189"/>
         <source>Sign in to see orders.</source>
         <translation>Connectez-vous pour voir les commandes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="216"/>
+        <location filename="../../app/views/main_window.py" line="217"/>
         <source>&amp;New order…</source>
         <translation>&amp;Nouvelle commande…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="217"/>
+        <location filename="../../app/views/main_window.py" line="218"/>
         <source>Order kits for a patient (Ctrl+N)</source>
         <translation>Commander des trousses pour un patient (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="220"/>
+        <location filename="../../app/views/main_window.py" line="221"/>
         <source>&amp;Refresh</source>
         <translation>A&amp;ctualiser</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="221"/>
+        <location filename="../../app/views/main_window.py" line="222"/>
         <source>Fetch the latest from Spot (F5)</source>
         <translation>Obtenir les dernières données de Spot (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="225"/>
+        <location filename="../../app/views/main_window.py" line="226"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="226"/>
+        <location filename="../../app/views/main_window.py" line="227"/>
         <source>Search orders by name, email, phone, order or kit ID (Ctrl+F)</source>
         <translation>Rechercher des commandes par nom, courriel, téléphone, ID de commande ou de trousse (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="229"/>
+        <location filename="../../app/views/main_window.py" line="230"/>
         <source>Find &amp;kit by barcode…</source>
         <translation>Trouver une &amp;trousse par code-barres…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="231"/>
+        <location filename="../../app/views/main_window.py" line="232"/>
         <source>Scan or type a kit barcode (Ctrl+K)</source>
         <translation>Balayez ou tapez le code-barres d’une trousse (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="234"/>
+        <location filename="../../app/views/main_window.py" line="235"/>
         <source>Re&amp;gister kit…</source>
         <translation>&amp;Enregistrer une trousse…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="236"/>
+        <location filename="../../app/views/main_window.py" line="237"/>
         <source>Register a kit handed over at the desk (Ctrl+R)</source>
         <translation>Enregistrer une trousse remise à l’accueil (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="239"/>
+        <location filename="../../app/views/main_window.py" line="240"/>
         <source>Patient registration &amp;token…</source>
         <translation>&amp;Jeton d’enregistrement pour patient…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="241"/>
+        <location filename="../../app/views/main_window.py" line="242"/>
         <source>A one-time token a patient uses to register a kit (Ctrl+Shift+T)</source>
         <translation>Un jeton à usage unique qui permet au patient d’enregistrer une trousse (Ctrl+Shift+T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="244"/>
+        <location filename="../../app/views/main_window.py" line="245"/>
         <source>Needs &amp;attention</source>
         <translation>À &amp;traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="245"/>
+        <location filename="../../app/views/main_window.py" line="246"/>
         <source>Show only orders that need attention (Ctrl+Shift+A)</source>
         <translation>Afficher seulement les commandes à traiter (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="248"/>
+        <location filename="../../app/views/main_window.py" line="249"/>
         <source>Re&amp;quisitions</source>
         <translation>Re&amp;quêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="249"/>
+        <location filename="../../app/views/main_window.py" line="250"/>
         <source>Requisitions (Ctrl+Shift+R)</source>
         <translation>Requêtes (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="252"/>
+        <location filename="../../app/views/main_window.py" line="253"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="253"/>
+        <location filename="../../app/views/main_window.py" line="254"/>
         <source>Environment, token, kit types, refresh interval</source>
         <translation>Environnement, jeton, types de trousses, fréquence d’actualisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="258"/>
+        <location filename="../../app/views/main_window.py" line="259"/>
         <source>Sign &amp;in / switch environment…</source>
         <translation>Se &amp;connecter / changer d’environnement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="261"/>
+        <location filename="../../app/views/main_window.py" line="262"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="263"/>
+        <location filename="../../app/views/main_window.py" line="264"/>
         <source>&amp;About</source>
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="273"/>
+        <location filename="../../app/views/main_window.py" line="274"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="282"/>
+        <location filename="../../app/views/main_window.py" line="283"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="289"/>
+        <location filename="../../app/views/main_window.py" line="290"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="291"/>
+        <location filename="../../app/views/main_window.py" line="292"/>
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="395"/>
+        <location filename="../../app/views/main_window.py" line="403"/>
         <source>Starting the built-in sandbox…</source>
         <translation>Démarrage du bac à sable intégré…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="414"/>
+        <location filename="../../app/views/main_window.py" line="422"/>
         <source>Signing in…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="436"/>
+        <location filename="../../app/views/main_window.py" line="444"/>
         <source>Opening {label}…</source>
         <translation>Ouverture de {label}…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="448"/>
+        <location filename="../../app/views/main_window.py" line="456"/>
         <source>Sign-in needed</source>
         <translation>Connexion requise</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="448"/>
+        <location filename="../../app/views/main_window.py" line="456"/>
         <source>Restart the app to sign in.</source>
         <translation>Redémarrez l’application pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="508"/>
+        <location filename="../../app/views/main_window.py" line="527"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="561"/>
+        <location filename="../../app/views/main_window.py" line="580"/>
         <source>Sign in…</source>
         <translation>Se connecter…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="596"/>
+        <location filename="../../app/views/main_window.py" line="615"/>
         <source>Not signed in</source>
         <translation>Non connecté</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="602"/>
+        <location filename="../../app/views/main_window.py" line="621"/>
         <source>● Offline</source>
         <translation>● Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="602"/>
+        <location filename="../../app/views/main_window.py" line="621"/>
         <source>● Online</source>
         <translation>● En ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="605"/>
+        <location filename="../../app/views/main_window.py" line="624"/>
         <source>Last sync {time}</source>
         <translation>Dernière synchro {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="606"/>
+        <location filename="../../app/views/main_window.py" line="625"/>
         <source>Not synced yet</source>
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="620"/>
+        <location filename="../../app/views/main_window.py" line="639"/>
         <source>Outbox: {queued} queued · {attention} need attention</source>
         <translation>Boîte d’envoi&#xa0;: {queued} en attente · {attention} à traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="630"/>
+        <location filename="../../app/views/main_window.py" line="649"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="641"/>
+        <location filename="../../app/views/main_window.py" line="660"/>
         <source>Something went wrong</source>
         <translation>Un problème est survenu</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="642"/>
+        <location filename="../../app/views/main_window.py" line="661"/>
         <source>The problem was logged. You can keep working; restart the app if something looks wrong.</source>
         <translation>Le problème a été consigné. Vous pouvez continuer à travailler; redémarrez l’application si quelque chose semble anormal.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="704"/>
+        <location filename="../../app/views/main_window.py" line="723"/>
         <source>Requisitions</source>
         <translation>Requêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="735"/>
+        <location filename="../../app/views/main_window.py" line="754"/>
         <source>About {name}</source>
         <translation>À propos de {name}</translation>
     </message>
@@ -3223,6 +3455,66 @@
         <location filename="../../app/validation/recipient.py" line="122"/>
         <source>Date of birth is more than {years} years ago; check the year</source>
         <translation>La date de naissance remonte à plus de {years} ans; vérifiez l’année</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/requisitions.py" line="198"/>
+        <source>Keep this under {max} characters</source>
+        <translation>Ne dépassez pas {max} caractères</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/requisitions.py" line="208"/>
+        <source>Enter or scan the barcode on the sample</source>
+        <translation>Tapez ou balayez le code-barres de l’échantillon</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/requisitions.py" line="212"/>
+        <source>A barcode has no spaces; scan it again</source>
+        <translation>Un code-barres ne contient pas d’espaces; balayez-le de nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/requisitions.py" line="216"/>
+        <source>Enter the lab, like CRL</source>
+        <translation>Entrez le laboratoire, par exemple CRL</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/requisitions.py" line="218"/>
+        <source>Enter the lab account number</source>
+        <translation>Entrez le numéro de compte du laboratoire</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/requisitions.py" line="222"/>
+        <source>Enter at least one panel code</source>
+        <translation>Entrez au moins un code de profil</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/requisitions.py" line="227"/>
+        <source>Choose the state or province where the sample was collected</source>
+        <translation>Choisissez la province ou l’État où l’échantillon a été prélevé</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/requisitions.py" line="245"/>
+        <source>Enter the tracking number, or leave the carrier empty</source>
+        <translation>Entrez le numéro de suivi, ou laissez le transporteur vide</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/requisitions.py" line="252"/>
+        <source>Choose the carrier for this tracking number</source>
+        <translation>Choisissez le transporteur de ce numéro de suivi</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/requisitions.py" line="257"/>
+        <source>Carrier must be USPS, UPS or FedEx</source>
+        <translation>Le transporteur doit être USPS, UPS ou FedEx</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/requisitions.py" line="265"/>
+        <source>CRL slip ID: letters and digits only, at most 10</source>
+        <translation>ID du bordereau CRL&#xa0;: lettres et chiffres seulement, 10 au maximum</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/requisitions.py" line="271"/>
+        <source>CRL tier 3 account number: exactly 8 letters and digits</source>
+        <translation>Numéro de compte CRL de niveau 3&#xa0;: exactement 8 lettres et chiffres</translation>
     </message>
 </context>
 <context>

@@ -21,8 +21,10 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.api import errors as api_errors
 from app.sandbox import SandboxServer
 from app.services.environments import Environment
+from app.services.errors import ServiceError, describe_error
 from app.services.session import Session
 from app.settings import paths
 from app.tasks import InlineTaskRunner
@@ -217,6 +219,22 @@ def test_fr_ca_installs_our_catalogue_and_qt_own_texts(
 ) -> None:
     assert len(french) == 2  # ours, then Qt's standard buttons and dialogs
     assert QApplication.translate("QPlatformTheme", "Cancel") == "Annuler"
+
+
+def test_error_titles_and_advice_follow_the_language(
+    qapp: QApplication, french: list[QTranslator]
+) -> None:
+    # Built in the services layer (no Qt) and shown by every view's banner or status line.
+    offline = describe_error(api_errors.SpotConnectionError("refused"))
+    assert offline.title == "Impossible de joindre Spot"
+    assert offline.advice == "Vérifiez la connexion réseau de cet ordinateur, puis réessayez."
+    slow_down = describe_error(api_errors.RateLimited(
+        429, "rate_limit_exceeded", [], "POST", "/api/v2/orders/", retry_after=30))
+    assert slow_down.advice == "Attendez 30 secondes, puis réessayez."
+    assert ServiceError().title == "Un problème est survenu"
+    remove_translations(qapp, french)
+    assert describe_error(api_errors.SpotConnectionError("refused")).title == "Can't reach Spot"
+    french.clear()
 
 
 # --- real windows in French -----------------------------------------------------------------
