@@ -926,92 +926,92 @@
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="403"/>
+        <location filename="../../app/views/main_window.py" line="416"/>
         <source>Starting the built-in sandbox…</source>
         <translation>Démarrage du bac à sable intégré…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="422"/>
+        <location filename="../../app/views/main_window.py" line="435"/>
         <source>Signing in…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="444"/>
+        <location filename="../../app/views/main_window.py" line="457"/>
         <source>Opening {label}…</source>
         <translation>Ouverture de {label}…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="456"/>
+        <location filename="../../app/views/main_window.py" line="469"/>
         <source>Sign-in needed</source>
         <translation>Connexion requise</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="456"/>
+        <location filename="../../app/views/main_window.py" line="469"/>
         <source>Restart the app to sign in.</source>
         <translation>Redémarrez l’application pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="527"/>
+        <location filename="../../app/views/main_window.py" line="540"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="580"/>
+        <location filename="../../app/views/main_window.py" line="593"/>
         <source>Sign in…</source>
         <translation>Se connecter…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="615"/>
+        <location filename="../../app/views/main_window.py" line="628"/>
         <source>Not signed in</source>
         <translation>Non connecté</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="621"/>
+        <location filename="../../app/views/main_window.py" line="634"/>
         <source>● Offline</source>
         <translation>● Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="621"/>
+        <location filename="../../app/views/main_window.py" line="634"/>
         <source>● Online</source>
         <translation>● En ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="624"/>
+        <location filename="../../app/views/main_window.py" line="637"/>
         <source>Last sync {time}</source>
         <translation>Dernière synchro {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="625"/>
+        <location filename="../../app/views/main_window.py" line="638"/>
         <source>Not synced yet</source>
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="639"/>
+        <location filename="../../app/views/main_window.py" line="652"/>
         <source>Outbox: {queued} queued · {attention} need attention</source>
         <translation>Boîte d’envoi&#xa0;: {queued} en attente · {attention} à traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="649"/>
+        <location filename="../../app/views/main_window.py" line="662"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="660"/>
+        <location filename="../../app/views/main_window.py" line="673"/>
         <source>Something went wrong</source>
         <translation>Un problème est survenu</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="661"/>
+        <location filename="../../app/views/main_window.py" line="674"/>
         <source>The problem was logged. You can keep working; restart the app if something looks wrong.</source>
         <translation>Le problème a été consigné. Vous pouvez continuer à travailler; redémarrez l’application si quelque chose semble anormal.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="723"/>
+        <location filename="../../app/views/main_window.py" line="736"/>
         <source>Requisitions</source>
         <translation>Requêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="754"/>
+        <location filename="../../app/views/main_window.py" line="767"/>
         <source>About {name}</source>
         <translation>À propos de {name}</translation>
     </message>
@@ -1556,7 +1556,7 @@
         <translation>Créée jusqu’au</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/order_list.py" line="369"/>
+        <location filename="../../app/views/order_list.py" line="372"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n commande</numerusform>
@@ -1564,17 +1564,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list.py" line="372"/>
+        <location filename="../../app/views/order_list.py" line="375"/>
         <source>{visible} of {total} orders</source>
         <translation>{visible} commandes sur {total}</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list.py" line="380"/>
+        <location filename="../../app/views/order_list.py" line="383"/>
         <source>Needs attention ({count})</source>
         <translation>À traiter ({count})</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list.py" line="382"/>
+        <location filename="../../app/views/order_list.py" line="385"/>
         <source>Exceptions, kits not registered after 14 days, samples in transit over 10 days, results not opened yet</source>
         <translation>Problèmes, trousses non enregistrées après 14 jours, échantillons en transit depuis plus de 10 jours, résultats pas encore ouverts</translation>
     </message>
@@ -1958,7 +1958,7 @@
     </message>
     <message>
         <location filename="../../app/views/register_kit.py" line="168"/>
-        <location filename="../../app/views/register_kit.py" line="401"/>
+        <location filename="../../app/views/register_kit.py" line="398"/>
         <source>&amp;Register kit</source>
         <translation>Enre&amp;gistrer la trousse</translation>
     </message>
@@ -1968,113 +1968,113 @@
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="219"/>
+        <location filename="../../app/views/register_kit.py" line="216"/>
         <source>Enter or scan the kit id first.</source>
         <translation>Tapez ou balayez d’abord l’ID de la trousse.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="222"/>
+        <location filename="../../app/views/register_kit.py" line="219"/>
         <source>Looking up kit %1…</source>
         <translation>Recherche de la trousse %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="239"/>
+        <location filename="../../app/views/register_kit.py" line="236"/>
         <source>Choose the patient first.</source>
         <translation>Choisissez d’abord le patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="248"/>
+        <location filename="../../app/views/register_kit.py" line="245"/>
         <source>Some details need fixing; see the messages under the fields.</source>
         <translation>Certains renseignements sont à corriger; voyez les messages sous les champs.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="256"/>
-        <location filename="../../app/views/register_kit.py" line="401"/>
+        <location filename="../../app/views/register_kit.py" line="253"/>
+        <location filename="../../app/views/register_kit.py" line="398"/>
         <source>Registering…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="273"/>
+        <location filename="../../app/views/register_kit.py" line="270"/>
         <source>Press Enter to look the kit up.</source>
         <translation>Appuyez sur Entrée pour chercher la trousse.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="301"/>
+        <location filename="../../app/views/register_kit.py" line="298"/>
         <source>Kit %1 is registered to the patient.</source>
         <translation>La trousse %1 est enregistrée au nom du patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="323"/>
+        <location filename="../../app/views/register_kit.py" line="320"/>
         <source>Spot didn&apos;t register the kit: %1</source>
         <translation>Spot n’a pas enregistré la trousse&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="361"/>
+        <location filename="../../app/views/register_kit.py" line="358"/>
         <source>Couldn&apos;t load earlier patients: %1</source>
         <translation>Impossible de charger les patients précédents&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="369"/>
+        <location filename="../../app/views/register_kit.py" line="366"/>
         <source>Kit %1 is already registered to a patient. A kit can be registered only once.</source>
         <translation>La trousse %1 est déjà enregistrée au nom d’un patient. Une trousse ne peut être enregistrée qu’une seule fois.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="372"/>
+        <location filename="../../app/views/register_kit.py" line="369"/>
         <source>Kit %1 was canceled, so it can&apos;t be registered.</source>
         <translation>La trousse %1 a été annulée; elle ne peut donc pas être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="377"/>
+        <location filename="../../app/views/register_kit.py" line="374"/>
         <source>Kit %1 was lost on its way to the patient (delivery exception), so it can&apos;t be registered.</source>
         <translation>La trousse %1 s’est perdue en route vers le patient (problème de livraison); elle ne peut donc pas être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="381"/>
+        <location filename="../../app/views/register_kit.py" line="378"/>
         <source>Spot has no kit %1. Check the id printed on the kit and scan it again.</source>
         <translation>Spot n’a aucune trousse %1. Vérifiez l’ID imprimé sur la trousse et balayez-la de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="385"/>
+        <location filename="../../app/views/register_kit.py" line="382"/>
         <source>unknown type</source>
         <translation>type inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="388"/>
+        <location filename="../../app/views/register_kit.py" line="385"/>
         <source>Kit %1 · %2 · %3</source>
         <translation>Trousse %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="417"/>
+        <location filename="../../app/views/register_kit.py" line="414"/>
         <source>Preparing</source>
         <translation>En préparation</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="418"/>
+        <location filename="../../app/views/register_kit.py" line="415"/>
         <source>Shipped</source>
         <translation>Expédiée</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="419"/>
+        <location filename="../../app/views/register_kit.py" line="416"/>
         <source>Delivered</source>
         <translation>Livrée</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="420"/>
+        <location filename="../../app/views/register_kit.py" line="417"/>
         <source>Registered</source>
         <translation>Enregistrée</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="421"/>
+        <location filename="../../app/views/register_kit.py" line="418"/>
         <source>Delivery exception</source>
         <translation>Problème de livraison</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="422"/>
+        <location filename="../../app/views/register_kit.py" line="419"/>
         <source>Canceled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="425"/>
+        <location filename="../../app/views/register_kit.py" line="422"/>
         <source>no status</source>
         <translation>aucun statut</translation>
     </message>
@@ -2123,7 +2123,7 @@
     </message>
     <message>
         <location filename="../../app/views/registration_token.py" line="218"/>
-        <location filename="../../app/views/registration_token.py" line="348"/>
+        <location filename="../../app/views/registration_token.py" line="345"/>
         <source>&amp;Generate token</source>
         <translation>&amp;Générer le jeton</translation>
     </message>
@@ -2138,27 +2138,27 @@
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="277"/>
+        <location filename="../../app/views/registration_token.py" line="274"/>
         <source>Choose the patient first.</source>
         <translation>Choisissez d’abord le patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="289"/>
+        <location filename="../../app/views/registration_token.py" line="286"/>
         <source>Some details need fixing; see the messages under the fields.</source>
         <translation>Certains renseignements sont à corriger; voyez les messages sous les champs.</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="308"/>
+        <location filename="../../app/views/registration_token.py" line="305"/>
         <source>Token ready. Copy it into your registration page now.</source>
         <translation>Jeton prêt. Copiez-le maintenant dans votre page d’enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="340"/>
+        <location filename="../../app/views/registration_token.py" line="337"/>
         <source>Couldn&apos;t load earlier patients: %1</source>
         <translation>Impossible de charger les patients précédents&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="348"/>
+        <location filename="../../app/views/registration_token.py" line="345"/>
         <source>Generating…</source>
         <translation>Génération…</translation>
     </message>
@@ -2204,7 +2204,7 @@
     <message>
         <location filename="../../app/views/report_viewer.py" line="237"/>
         <source>&amp;Open with system viewer</source>
-        <translation>&amp;Ouvrir avec la visionneuse du système</translation>
+        <translation>&amp;Ouvrir dans la visionneuse</translation>
     </message>
     <message>
         <location filename="../../app/views/report_viewer.py" line="242"/>
@@ -2281,13 +2281,13 @@
         <location filename="../../app/views/report_viewer.py" line="301"/>
         <location filename="../../app/views/report_viewer.py" line="820"/>
         <source>Fit width</source>
-        <translation>Ajuster à la largeur</translation>
+        <translation>Largeur</translation>
     </message>
     <message>
         <location filename="../../app/views/report_viewer.py" line="302"/>
         <location filename="../../app/views/report_viewer.py" line="822"/>
         <source>Fit page</source>
-        <translation>Ajuster à la page</translation>
+        <translation>Page entière</translation>
     </message>
     <message>
         <location filename="../../app/views/report_viewer.py" line="304"/>
@@ -2399,7 +2399,7 @@
     <message>
         <location filename="../../app/views/report_viewer.py" line="594"/>
         <source>It can&apos;t be shown here. Try Open with system viewer, or ask Spot to re-issue the report.</source>
-        <translation>Il ne peut pas être affiché ici. Essayez «&#xa0;Ouvrir avec la visionneuse du système&#xa0;» ou demandez à Spot de publier le rapport de nouveau.</translation>
+        <translation>Il ne peut pas être affiché ici. Essayez «&#xa0;Ouvrir dans la visionneuse&#xa0;» ou demandez à Spot de publier le rapport de nouveau.</translation>
     </message>
     <message>
         <location filename="../../app/views/report_viewer.py" line="645"/>
@@ -2716,147 +2716,147 @@
         <translation>Demandez au soutien de Spot d’activer les requêtes pour votre compte.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="402"/>
+        <location filename="../../app/views/requisitions.py" line="406"/>
         <source>Any</source>
         <translation>Toute date</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="410"/>
+        <location filename="../../app/views/requisitions.py" line="414"/>
         <source>&amp;New requisition…</source>
         <translation>&amp;Nouvelle requête…</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="413"/>
+        <location filename="../../app/views/requisitions.py" line="417"/>
         <source>&amp;Reload</source>
         <translation>&amp;Recharger</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="428"/>
+        <location filename="../../app/views/requisitions.py" line="432"/>
         <source>Find requisitions</source>
         <translation>Trouver des requêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="430"/>
+        <location filename="../../app/views/requisitions.py" line="434"/>
         <source>CRL (exact, case matters)</source>
-        <translation>CRL (exact, respecte la casse)</translation>
+        <translation>CRL (casse exacte)</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="431"/>
+        <location filename="../../app/views/requisitions.py" line="435"/>
         <source>Exact first name</source>
         <translation>Prénom exact</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="432"/>
+        <location filename="../../app/views/requisitions.py" line="436"/>
         <source>Exact last name</source>
         <translation>Nom exact</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="433"/>
+        <location filename="../../app/views/requisitions.py" line="437"/>
         <source>name@example.com</source>
         <translation>nom@exemple.com</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="434"/>
+        <location filename="../../app/views/requisitions.py" line="438"/>
         <source>Digits as sent</source>
         <translation>Chiffres tels qu’envoyés</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="437"/>
+        <location filename="../../app/views/requisitions.py" line="441"/>
         <source>Any status</source>
         <translation>Tout statut</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="442"/>
+        <location filename="../../app/views/requisitions.py" line="446"/>
         <source>&amp;Search</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="445"/>
+        <location filename="../../app/views/requisitions.py" line="449"/>
         <source>Cle&amp;ar filters</source>
         <translation>Effacer les filtre&amp;s</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="448"/>
+        <location filename="../../app/views/requisitions.py" line="452"/>
         <source>La&amp;b</source>
         <translation>&amp;Laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="448"/>
+        <location filename="../../app/views/requisitions.py" line="452"/>
         <source>&amp;First name</source>
         <translation>&amp;Prénom</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="449"/>
+        <location filename="../../app/views/requisitions.py" line="453"/>
         <source>&amp;Last name</source>
         <translation>No&amp;m</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="449"/>
+        <location filename="../../app/views/requisitions.py" line="453"/>
         <source>&amp;Email</source>
         <translation>Co&amp;urriel</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="450"/>
+        <location filename="../../app/views/requisitions.py" line="454"/>
         <source>P&amp;hone</source>
         <translation>Télép&amp;hone</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="450"/>
+        <location filename="../../app/views/requisitions.py" line="454"/>
         <source>S&amp;tatus</source>
         <translation>S&amp;tatut</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="451"/>
+        <location filename="../../app/views/requisitions.py" line="455"/>
         <source>Created fro&amp;m</source>
         <translation>Créée à partir &amp;du</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="452"/>
+        <location filename="../../app/views/requisitions.py" line="456"/>
         <source>Created &amp;up to</source>
         <translation>Créée &amp;jusqu’au</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="486"/>
+        <location filename="../../app/views/requisitions.py" line="490"/>
         <source>◀ &amp;Previous</source>
         <translation>◀ Précéd&amp;ente</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="489"/>
+        <location filename="../../app/views/requisitions.py" line="493"/>
         <source>Ne&amp;xt ▶</source>
         <translation>Sui&amp;vante ▶</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="526"/>
+        <location filename="../../app/views/requisitions.py" line="530"/>
         <source>Requisitions are for accounts that make their own collection kits and send samples straight to a lab. Kit orders are not affected.</source>
         <translation>Les requêtes s’adressent aux comptes qui fabriquent leurs propres trousses de prélèvement et envoient les échantillons directement à un laboratoire. Les commandes de trousses ne sont pas touchées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="530"/>
+        <location filename="../../app/views/requisitions.py" line="534"/>
         <source>Check &amp;again</source>
         <translation>&amp;Vérifier de nouveau</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="608"/>
+        <location filename="../../app/views/requisitions.py" line="612"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="629"/>
+        <location filename="../../app/views/requisitions.py" line="633"/>
         <source>No requisitions match.</source>
         <translation>Aucune requête ne correspond.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="630"/>
+        <location filename="../../app/views/requisitions.py" line="634"/>
         <source>No requisitions yet.</source>
         <translation>Aucune requête pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="661"/>
+        <location filename="../../app/views/requisitions.py" line="665"/>
         <source>Showing %1–%2</source>
         <translation>Affichage de %1 à %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="695"/>
+        <location filename="../../app/views/requisitions.py" line="699"/>
         <source>Requisition %1 created.</source>
         <translation>Requête %1 créée.</translation>
     </message>

@@ -18,7 +18,15 @@ import pytest
 from app.resources import TRANSLATIONS
 from PySide6.QtCore import QLocale, Qt, QTranslator
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QScrollArea,
+    QToolBar,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from app.api import errors as api_errors
@@ -289,6 +297,15 @@ def test_report_window_buttons_in_french(
     assert window.print_action.text() == "&Imprimer…"
     assert window.save_action.text() == "&Enregistrer sous…"
     assert window.previous_page_action.text() == "◀ Précédente"
+    window.resize(1000, 820)  # the README screenshot's width: every French button still shows
+    qtbot.wait(50)
+    toolbar = window.findChild(QToolBar, "report_toolbar")
+    assert toolbar is not None
+    for action in toolbar.actions():
+        if action.isVisible() and not action.isSeparator():
+            button = toolbar.widgetForAction(action)
+            assert button is not None
+            assert button.isVisible(), action.text()
 
 
 @pytest.mark.parametrize("country", ["US", "CA"])
