@@ -158,6 +158,9 @@ class OrderListView(QWidget):
         self.table.setItemDelegateForColumn(COL_STATUS, self.badges)
         self.table.setItemDelegateForColumn(COL_PROGRESS, self.badges)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        # Focus can make a row current without selecting it; a click on that row then
+        # selects it without changing the current row.
+        self.table.selectionModel().selectionChanged.connect(self._on_current_row_changed)
         self.table.activated.connect(self._on_table_activated)
         self.model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
         self.model.modelReset.connect(self._on_model_reset)

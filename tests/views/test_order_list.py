@@ -133,3 +133,19 @@ def test_column_layout_round_trips(qtbot: QtBot, view: OrderListView) -> None:
     assert other.table.horizontalHeader().isSectionHidden(COL_CREATED)
     assert other.model.sort_column == COL_CREATED
     assert other.model.sort_order == Qt.SortOrder.AscendingOrder
+
+
+def test_clicking_the_row_that_focus_made_current_shows_that_order(
+    qtbot: QtBot, view: OrderListView, sample_rows: list[OrderRow]
+) -> None:
+    view.set_rows(sample_rows)
+    table = view.table
+    # Tabbing into the table makes its first row current but selects nothing.
+    table.setCurrentIndex(view.model.index(0, COL_ORDER_ID))
+    table.clearSelection()
+    assert view.selected_order_id() is None
+    first = view.model.order_id_at(0)
+    rect = table.visualRect(view.model.index(0, COL_ORDER_ID))
+    with qtbot.waitSignal(view.order_selected, timeout=1000) as selected:
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert selected.args == [first]
