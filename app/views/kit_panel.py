@@ -284,6 +284,16 @@ class KitTrackingPanel(QWidget):
         """True while metadata was edited and not saved (the window may ask before leaving)."""
         return self._metadata_dirty and self._order is not None
 
+    def save_metadata(self) -> bool:
+        """Save the edited metadata as the Save button does; ``metadata_saved`` follows.
+        False when there is nothing to save or it can't be saved as typed (shown why)."""
+        editor = self.metadata_editor
+        if not self.has_unsaved_metadata() or editor is None or editor.problems():
+            return False
+        if not self._saving:
+            self._on_save_clicked()
+        return True
+
     def timelines(self, kit_id: str) -> tuple[KitTimeline, KitTimeline]:
         """The kit journey and sample journey timelines shown for ``kit_id``."""
         return self._timelines[kit_id]

@@ -137,6 +137,12 @@ class MainWindow(QMainWindow):
         self._new_order_dialogs: list[QWidget] = []
         self._report_window: QWidget | None = None
         self._register_kit_dialog: RegisterKitDialog | None = None
+        # Leaving an order with unsaved metadata: the open question, where the user was
+        # going, and (after "Save") the order to show once the save is confirmed.
+        self._unsaved_box: QMessageBox | None = None
+        self._leave_to: str | None = None
+        self._after_save_show: tuple[str, str] | None = None
+        self._holding_selection = False
         self._closed = False
 
         self.banner = Banner()
@@ -392,6 +398,7 @@ class MainWindow(QMainWindow):
         panel = KitTrackingPanel(session, self._runner, self.panel)
         panel.open_report_requested.connect(self._on_panel_open_report_requested)
         panel.register_kit_requested.connect(self._on_panel_register_kit_requested)
+        panel.metadata_saved.connect(self._on_panel_metadata_saved)
         layout.addWidget(bar)
         layout.addWidget(panel, 1)
         self.find_kit_bar, self.kit_panel = bar, panel
@@ -776,8 +783,70 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_order_list_order_selected(self, order_id: str | None) -> None:
-        if self.kit_panel is not None:
-            self.kit_panel.show_order(order_id)
+        panel = self.kit_panel
+        if panel is None or self._holding_selection:
+            return
+        if self._unsaved_box is not None:
+            self._leave_to = order_id  # the open question decides where to go
+            return
+        if order_id != panel.order_id and panel.has_unsaved_metadata():
+            if order_id is None:
+                return  # a filter hid the row: keep the edits on screen, nobody left
+            current = panel.order_id
+            assert current is not None
+            self._ask_about_unsaved_metadata(current, order_id)
+            return
+        self._after_save_show = None
+        panel.show_order(order_id)
+
+    def _ask_about_unsaved_metadata(self, current: str, wanted: str) -> None:
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("Unsaved metadata"),
+            self.tr("The metadata of order %1 was changed but not saved.").replace("%1", current),
+            buttons.Save | buttons.Discard | buttons.Cancel, self,
+        )
+        box.setObjectName("unsavedMetadataBox")
+        box.setInformativeText(self.tr("Save it before showing another order?"))
+        box.setDefaultButton(buttons.Save)
+        box.setEscapeButton(buttons.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._unsaved_box, self._leave_to = box, wanted
+        box.finished.connect(lambda _result: self._on_unsaved_metadata_answered(box, current))
+        box.open()  # window-modal, not exec(): the event loop and syncs go on
+
+    def _on_unsaved_metadata_answered(self, box: QMessageBox, current: str) -> None:
+        clicked = box.clickedButton()
+        choice = box.standardButton(clicked) if clicked is not None else (
+            QMessageBox.StandardButton.Cancel
+        )
+        wanted, self._unsaved_box, self._leave_to = self._leave_to, None, None
+        panel = self.kit_panel
+        if panel is None or panel.order_id != current:
+            return  # signed out or switched session meanwhile
+        if choice == QMessageBox.StandardButton.Discard:
+            if wanted is not None:
+                panel.show_order(wanted)
+            return
+        # Cancel, or Save (the other order shows once Spot confirms the save; if it fails
+        # the error shows beside the edits): the list goes back to the order on screen.
+        self._holding_selection = True
+        try:
+            self.order_list.select_order(current)
+        finally:
+            self._holding_selection = False
+        saving = choice == QMessageBox.StandardButton.Save
+        if saving and wanted is not None and panel.save_metadata():
+            self._after_save_show = (current, wanted)
+
+    @Slot(str)
+    def _on_panel_metadata_saved(self, order_id: str) -> None:
+        pending, panel = self._after_save_show, self.kit_panel
+        if pending is None or pending[0] != order_id or panel is None:
+            return
+        self._after_save_show = None
+        if panel.order_id == order_id and not panel.has_unsaved_metadata():
+            self.order_list.select_order(pending[1])
 
     def _on_panel_open_report_requested(
         self, report: Any, kit_id: str, sample_id: str, all_reports: Any = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.api import models
@@ -13,7 +13,9 @@ from app.sandbox import SandboxServer
 from app.services.session import Session
 from app.services.sync import SyncResult
 from app.settings import paths
+from app.views.kit_panel import KitTrackingPanel
 from app.views.main_window import MainWindow
+from app.views.order_table import COL_ORDER_ID
 from app.views.register_kit import RegisterKitDialog
 from tests.views.conftest import MakeWindow
 from tests.views.test_main_window import SEEDED, WAIT_MS, sign_in_to_sandbox
@@ -122,3 +124,84 @@ def test_registering_a_kit_from_a_non_modal_dialog_updates_the_shown_order(
     qtbot.waitUntil(lambda: _current_kit_step(window, kit_id) == "Registered", timeout=WAIT_MS)
     assert panel.order_id == order.order_id
     dialog.close()
+
+
+def _click_order(qtbot: QtBot, window: MainWindow, order_id: str) -> None:
+    table = window.order_list.table
+    row = window.order_list.model.row_of(order_id)
+    rect = table.visualRect(window.order_list.model.index(row, COL_ORDER_ID))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def _shown(qtbot: QtBot, window: MainWindow, order_id: str) -> KitTrackingPanel:
+    panel = window.kit_panel
+    assert panel is not None
+    qtbot.waitUntil(
+        lambda: (order := panel.current_order()) is not None and order.order_id == order_id
+        and panel.metadata_editor is not None,
+        timeout=WAIT_MS,
+    )
+    return panel
+
+
+def _edit_metadata(qtbot: QtBot, panel: KitTrackingPanel, key: str, value: str) -> None:
+    editor = panel.metadata_editor
+    assert editor is not None
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    last = editor.row_count() - 1
+    qtbot.keyClicks(editor.key_edit(last), key)
+    qtbot.keyClicks(editor.value_edit(last), value)
+    assert panel.has_unsaved_metadata()
+
+
+def _question(qtbot: QtBot, window: MainWindow) -> QMessageBox:
+    qtbot.waitUntil(
+        lambda: any(box.isVisible() for box in window.findChildren(QMessageBox)), timeout=WAIT_MS
+    )
+    return next(box for box in window.findChildren(QMessageBox) if box.isVisible())
+
+
+def test_choosing_another_order_with_unsaved_metadata_asks_save_discard_or_cancel(
+    qtbot: QtBot, seeded: SandboxServer, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    sign_in_to_sandbox(qtbot, window)
+    model = window.order_list.model
+    first, second = model.order_id_at(0), model.order_id_at(1)
+    assert first is not None
+    assert second is not None
+    _click_order(qtbot, window, first)
+    panel = _shown(qtbot, window, first)
+    _edit_metadata(qtbot, panel, "clinic_ref", "A-17")
+
+    # Cancel: nothing moves, the typing is still there.
+    _click_order(qtbot, window, second)
+    box = _question(qtbot, window)
+    assert first in box.text()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    assert window.order_list.selected_order_id() == first
+    assert panel.order_id == first
+    assert panel.has_unsaved_metadata()
+    assert panel.metadata_editor is not None
+    assert panel.metadata_editor.metadata()["clinic_ref"] == "A-17"
+
+    # Discard: the other order shows, the typing is gone.
+    _click_order(qtbot, window, second)
+    box = _question(qtbot, window)
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Discard), Qt.MouseButton.LeftButton)
+    _shown(qtbot, window, second)
+    assert window.order_list.selected_order_id() == second
+    session = window.session
+    assert session is not None
+    assert "clinic_ref" not in (session.client.get_order(first).metadata or {})
+
+    # Save: saved on Spot first, then the other order shows.
+    _click_order(qtbot, window, first)
+    panel = _shown(qtbot, window, first)
+    _edit_metadata(qtbot, panel, "clinic_ref", "B-42")
+    _click_order(qtbot, window, second)
+    box = _question(qtbot, window)
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    _shown(qtbot, window, second)
+    assert window.order_list.selected_order_id() == second
+    assert (session.client.get_order(first).metadata or {}).get("clinic_ref") == "B-42"
