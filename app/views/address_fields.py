@@ -35,7 +35,7 @@ from app.validation import (
     split_one_line_address,
     validate_recipient,
 )
-from app.views.i18n import finding_text
+from app.views.i18n import finding_text, region_name
 
 __all__ = [
     "ADDRESS_PATHS",
@@ -481,7 +481,7 @@ class RecipientFields(QWidget):
             state.addItem(self.tr("Choose a state"), "")
             regions = US_STATES
         for code, name in regions.items():
-            state.addItem(f"{code} – {name}", code)
+            state.addItem(f"{code} – {region_name(name)}", code)
         state.setCurrentIndex(0)
         state.blockSignals(False)
         postal = self.editors["address.zip"]

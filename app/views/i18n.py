@@ -53,10 +53,57 @@ def finding_text(finding: Finding) -> str:
         return finding.message
     # Params such as "first name" are translated too; codes and numbers have no entry.
     params = {
-        key: QCoreApplication.translate("Validation", value)
+        key: region_name(QCoreApplication.translate("Validation", value))
         for key, value in finding.params.items()
     }
     try:
         return QCoreApplication.translate("Validation", finding.template).format(**params)
     except (KeyError, IndexError, ValueError):
         return finding.message  # a translation with a broken placeholder: English, not a crash
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for lupdate (it knows this name)."""
+    return text
+
+
+# Region names come from app.validation in English. Canada's provinces and territories have
+# official French names, and Quebec usage gives some US states theirs; lupdate reads these.
+_REGION_NAMES = (
+    QT_TRANSLATE_NOOP("Regions", "British Columbia"),
+    QT_TRANSLATE_NOOP("Regions", "New Brunswick"),
+    QT_TRANSLATE_NOOP("Regions", "Newfoundland and Labrador"),
+    QT_TRANSLATE_NOOP("Regions", "Nova Scotia"),
+    QT_TRANSLATE_NOOP("Regions", "Northwest Territories"),
+    QT_TRANSLATE_NOOP("Regions", "Prince Edward Island"),
+    QT_TRANSLATE_NOOP("Regions", "Quebec"),
+    QT_TRANSLATE_NOOP("Regions", "California"),
+    QT_TRANSLATE_NOOP("Regions", "Florida"),
+    QT_TRANSLATE_NOOP("Regions", "Georgia"),
+    QT_TRANSLATE_NOOP("Regions", "Hawaii"),
+    QT_TRANSLATE_NOOP("Regions", "Louisiana"),
+    QT_TRANSLATE_NOOP("Regions", "New Mexico"),
+    QT_TRANSLATE_NOOP("Regions", "North Carolina"),
+    QT_TRANSLATE_NOOP("Regions", "North Dakota"),
+    QT_TRANSLATE_NOOP("Regions", "Pennsylvania"),
+    QT_TRANSLATE_NOOP("Regions", "South Carolina"),
+    QT_TRANSLATE_NOOP("Regions", "South Dakota"),
+    QT_TRANSLATE_NOOP("Regions", "Virginia"),
+    QT_TRANSLATE_NOOP("Regions", "West Virginia"),
+    QT_TRANSLATE_NOOP("Regions", "District of Columbia"),
+    QT_TRANSLATE_NOOP("Regions", "Puerto Rico"),
+    QT_TRANSLATE_NOOP("Regions", "U.S. Virgin Islands"),
+    QT_TRANSLATE_NOOP("Regions", "American Samoa"),
+    QT_TRANSLATE_NOOP("Regions", "Northern Mariana Islands"),
+    QT_TRANSLATE_NOOP("Regions", "Federated States of Micronesia"),
+    QT_TRANSLATE_NOOP("Regions", "Marshall Islands"),
+    QT_TRANSLATE_NOOP("Regions", "Palau"),
+    QT_TRANSLATE_NOOP("Regions", "Armed Forces Americas"),
+    QT_TRANSLATE_NOOP("Regions", "Armed Forces Europe"),
+    QT_TRANSLATE_NOOP("Regions", "Armed Forces Pacific"),
+)
+
+
+def region_name(name: str) -> str:
+    """A state or province name from app.validation in the UI language (others as they are)."""
+    return QCoreApplication.translate("Regions", name)

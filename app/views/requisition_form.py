@@ -36,7 +36,7 @@ from app.services.session import Session
 from app.tasks import Runner, TaskHandle
 from app.validation import CA_PROVINCES, US_STATES, Finding
 from app.views.address_fields import FieldMessage
-from app.views.i18n import finding_text
+from app.views.i18n import finding_text, region_name
 from app.views.metadata_editor import MetadataEditor
 from app.views.patient_fields import PATIENT_PATHS, PatientFields
 from app.views.register_kit import show_status
@@ -125,10 +125,10 @@ class NewRequisitionForm(QWidget):
         state.setObjectName("state_collected")
         state.addItem(self.tr("Choose…"), "")
         for code, name in US_STATES.items():
-            state.addItem(f"{code} – {name}", code)
+            state.addItem(f"{code} – {region_name(name)}", code)
         state.insertSeparator(state.count())
         for code, name in CA_PROVINCES.items():
-            state.addItem(f"{code} – {name}", code)
+            state.addItem(f"{code} – {region_name(name)}", code)
         state.currentIndexChanged.connect(self._on_editor_changed)
         self.editors["state_collected"] = state
         self._place(grid, 6, 0, "state_collected", self.tr("&Collected in"), state)

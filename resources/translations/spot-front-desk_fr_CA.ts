@@ -525,242 +525,242 @@
         <translation>Chargement de la commande %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="305"/>
+        <location filename="../../app/views/kit_panel.py" line="315"/>
         <source>Couldn&apos;t refresh this order: %1. %2</source>
         <translation>Impossible d’actualiser cette commande&#xa0;: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="415"/>
+        <location filename="../../app/views/kit_panel.py" line="425"/>
         <source>No kits yet: Spot hasn&apos;t fulfilled this order.</source>
         <translation>Aucune trousse pour l’instant&#xa0;: Spot n’a pas encore traité cette commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="417"/>
+        <location filename="../../app/views/kit_panel.py" line="427"/>
         <source>This order has no kits.</source>
         <translation>Cette commande ne contient aucune trousse.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="420"/>
+        <location filename="../../app/views/kit_panel.py" line="430"/>
         <source>Ordered: %1</source>
         <translation>Commandé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="433"/>
+        <location filename="../../app/views/kit_panel.py" line="443"/>
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="443"/>
+        <location filename="../../app/views/kit_panel.py" line="453"/>
         <source>unknown status</source>
         <translation>statut inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="452"/>
+        <location filename="../../app/views/kit_panel.py" line="462"/>
         <source>Placed %1</source>
         <translation>Du %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="454"/>
+        <location filename="../../app/views/kit_panel.py" line="464"/>
         <source>updated %1</source>
         <translation>modifiée le %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="460"/>
+        <location filename="../../app/views/kit_panel.py" line="470"/>
         <source>Recipient</source>
         <translation>Destinataire</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="487"/>
+        <location filename="../../app/views/kit_panel.py" line="497"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="488"/>
+        <location filename="../../app/views/kit_panel.py" line="498"/>
         <source>Email</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="489"/>
+        <location filename="../../app/views/kit_panel.py" line="499"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="490"/>
+        <location filename="../../app/views/kit_panel.py" line="500"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="493"/>
+        <location filename="../../app/views/kit_panel.py" line="503"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="507"/>
+        <location filename="../../app/views/kit_panel.py" line="517"/>
         <source>Metadata</source>
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="514"/>
+        <location filename="../../app/views/kit_panel.py" line="524"/>
         <source>&amp;Save metadata</source>
         <translation>Enregistrer les &amp;métadonnées</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="531"/>
+        <location filename="../../app/views/kit_panel.py" line="541"/>
         <source>Kit %1</source>
         <translation>Trousse %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="535"/>
+        <location filename="../../app/views/kit_panel.py" line="545"/>
         <source>Kit type: %1</source>
         <translation>Type de trousse&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="537"/>
+        <location filename="../../app/views/kit_panel.py" line="547"/>
         <source>Kit journey</source>
         <translation>Parcours de la trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="545"/>
+        <location filename="../../app/views/kit_panel.py" line="555"/>
         <source>Sample %1</source>
         <translation>Échantillon %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="545"/>
+        <location filename="../../app/views/kit_panel.py" line="555"/>
         <source>(no id)</source>
         <translation>(sans ID)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="550"/>
+        <location filename="../../app/views/kit_panel.py" line="560"/>
         <source>Panels: %1</source>
         <translation>Profils&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="560"/>
+        <location filename="../../app/views/kit_panel.py" line="570"/>
         <source>Sample journey</source>
         <translation>Parcours de l’échantillon</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="576"/>
+        <location filename="../../app/views/kit_panel.py" line="586"/>
         <source>Unknown carrier</source>
         <translation>Transporteur inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="584"/>
+        <location filename="../../app/views/kit_panel.py" line="594"/>
         <source>(no tracking number)</source>
         <translation>(aucun numéro de suivi)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="588"/>
+        <location filename="../../app/views/kit_panel.py" line="598"/>
         <source>shipped %1</source>
         <translation>expédié le %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="596"/>
+        <location filename="../../app/views/kit_panel.py" line="606"/>
         <source>To the patient:</source>
         <translation>Au patient&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="598"/>
+        <location filename="../../app/views/kit_panel.py" line="608"/>
         <source>not shipped yet</source>
         <translation>pas encore expédié</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="609"/>
+        <location filename="../../app/views/kit_panel.py" line="619"/>
         <source>Back to the lab:</source>
         <translation>Retour au labo&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="611"/>
+        <location filename="../../app/views/kit_panel.py" line="621"/>
         <source>no return shipment yet</source>
         <translation>aucun envoi de retour pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="614"/>
+        <location filename="../../app/views/kit_panel.py" line="624"/>
         <source>then</source>
         <translation>puis</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="627"/>
+        <location filename="../../app/views/kit_panel.py" line="637"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="632"/>
+        <location filename="../../app/views/kit_panel.py" line="642"/>
         <source>Registered to %1</source>
         <translation>Enregistrée au nom de %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="638"/>
+        <location filename="../../app/views/kit_panel.py" line="648"/>
         <source>Not registered to a patient yet.</source>
         <translation>Pas encore enregistrée au nom d’un patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="642"/>
+        <location filename="../../app/views/kit_panel.py" line="652"/>
         <source>&amp;Register kit…</source>
         <translation>&amp;Enregistrer la trousse…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="654"/>
+        <location filename="../../app/views/kit_panel.py" line="664"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="668"/>
+        <location filename="../../app/views/kit_panel.py" line="678"/>
         <source>Amended</source>
         <translation>Modifié</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="672"/>
+        <location filename="../../app/views/kit_panel.py" line="682"/>
         <source>Open &amp;PDF</source>
         <translation>Ouvrir le &amp;PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="672"/>
+        <location filename="../../app/views/kit_panel.py" line="682"/>
         <source>Open &amp;TXT</source>
         <translation>Ouvrir le &amp;TXT</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="678"/>
+        <location filename="../../app/views/kit_panel.py" line="688"/>
         <source>Spot sent no link for this format.</source>
         <translation>Spot n’a envoyé aucun lien pour ce format.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="695"/>
+        <location filename="../../app/views/kit_panel.py" line="705"/>
         <source>collected %1</source>
         <translation>prélevé le %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="697"/>
+        <location filename="../../app/views/kit_panel.py" line="707"/>
         <source>received %1</source>
         <translation>reçu le %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="699"/>
+        <location filename="../../app/views/kit_panel.py" line="709"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="700"/>
+        <location filename="../../app/views/kit_panel.py" line="710"/>
         <source>Report, %1</source>
         <translation>Rapport, %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="704"/>
+        <location filename="../../app/views/kit_panel.py" line="714"/>
         <source>unknown kit type</source>
         <translation>type de trousse inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="732"/>
+        <location filename="../../app/views/kit_panel.py" line="742"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="757"/>
+        <location filename="../../app/views/kit_panel.py" line="767"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="769"/>
+        <location filename="../../app/views/kit_panel.py" line="779"/>
         <source>Not saved: %1. %2</source>
         <translation>Non enregistré&#xa0;: %1. %2</translation>
     </message>
@@ -791,229 +791,244 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="161"/>
+        <location filename="../../app/views/main_window.py" line="167"/>
         <source>Orders</source>
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="189"/>
+        <location filename="../../app/views/main_window.py" line="195"/>
         <source>Sign in to see orders.</source>
         <translation>Connectez-vous pour voir les commandes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="217"/>
+        <location filename="../../app/views/main_window.py" line="223"/>
         <source>&amp;New order…</source>
         <translation>&amp;Nouvelle commande…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="218"/>
+        <location filename="../../app/views/main_window.py" line="224"/>
         <source>Order kits for a patient (Ctrl+N)</source>
         <translation>Commander des trousses pour un patient (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="221"/>
+        <location filename="../../app/views/main_window.py" line="227"/>
         <source>&amp;Refresh</source>
         <translation>A&amp;ctualiser</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="222"/>
+        <location filename="../../app/views/main_window.py" line="228"/>
         <source>Fetch the latest from Spot (F5)</source>
         <translation>Obtenir les dernières données de Spot (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="226"/>
+        <location filename="../../app/views/main_window.py" line="232"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="227"/>
+        <location filename="../../app/views/main_window.py" line="233"/>
         <source>Search orders by name, email, phone, order or kit ID (Ctrl+F)</source>
         <translation>Rechercher des commandes par nom, courriel, téléphone, ID de commande ou de trousse (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="230"/>
+        <location filename="../../app/views/main_window.py" line="236"/>
         <source>Find &amp;kit by barcode…</source>
         <translation>Trouver une &amp;trousse par code-barres…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="232"/>
+        <location filename="../../app/views/main_window.py" line="238"/>
         <source>Scan or type a kit barcode (Ctrl+K)</source>
         <translation>Balayez ou tapez le code-barres d’une trousse (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="235"/>
+        <location filename="../../app/views/main_window.py" line="241"/>
         <source>Re&amp;gister kit…</source>
         <translation>&amp;Enregistrer une trousse…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="237"/>
+        <location filename="../../app/views/main_window.py" line="243"/>
         <source>Register a kit handed over at the desk (Ctrl+R)</source>
         <translation>Enregistrer une trousse remise à l’accueil (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="240"/>
+        <location filename="../../app/views/main_window.py" line="246"/>
         <source>Patient registration &amp;token…</source>
         <translation>&amp;Jeton d’enregistrement pour patient…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="242"/>
+        <location filename="../../app/views/main_window.py" line="248"/>
         <source>A one-time token a patient uses to register a kit (Ctrl+Shift+T)</source>
         <translation>Un jeton à usage unique qui permet au patient d’enregistrer une trousse (Ctrl+Shift+T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="245"/>
+        <location filename="../../app/views/main_window.py" line="251"/>
         <source>Needs &amp;attention</source>
         <translation>À &amp;traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="246"/>
+        <location filename="../../app/views/main_window.py" line="252"/>
         <source>Show only orders that need attention (Ctrl+Shift+A)</source>
         <translation>Afficher seulement les commandes à traiter (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="249"/>
+        <location filename="../../app/views/main_window.py" line="255"/>
         <source>Re&amp;quisitions</source>
         <translation>Re&amp;quêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="250"/>
+        <location filename="../../app/views/main_window.py" line="256"/>
         <source>Requisitions (Ctrl+Shift+R)</source>
         <translation>Requêtes (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="253"/>
+        <location filename="../../app/views/main_window.py" line="259"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="254"/>
+        <location filename="../../app/views/main_window.py" line="260"/>
         <source>Environment, token, kit types, refresh interval</source>
         <translation>Environnement, jeton, types de trousses, fréquence d’actualisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="259"/>
+        <location filename="../../app/views/main_window.py" line="265"/>
         <source>Sign &amp;in / switch environment…</source>
         <translation>Se &amp;connecter / changer d’environnement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="262"/>
+        <location filename="../../app/views/main_window.py" line="268"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="264"/>
+        <location filename="../../app/views/main_window.py" line="270"/>
         <source>&amp;About</source>
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="274"/>
+        <location filename="../../app/views/main_window.py" line="280"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="283"/>
+        <location filename="../../app/views/main_window.py" line="289"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="290"/>
+        <location filename="../../app/views/main_window.py" line="296"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="292"/>
+        <location filename="../../app/views/main_window.py" line="298"/>
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="416"/>
+        <location filename="../../app/views/main_window.py" line="423"/>
         <source>Starting the built-in sandbox…</source>
         <translation>Démarrage du bac à sable intégré…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="435"/>
+        <location filename="../../app/views/main_window.py" line="442"/>
         <source>Signing in…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="457"/>
+        <location filename="../../app/views/main_window.py" line="464"/>
         <source>Opening {label}…</source>
         <translation>Ouverture de {label}…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="469"/>
+        <location filename="../../app/views/main_window.py" line="476"/>
         <source>Sign-in needed</source>
         <translation>Connexion requise</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="469"/>
+        <location filename="../../app/views/main_window.py" line="476"/>
         <source>Restart the app to sign in.</source>
         <translation>Redémarrez l’application pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="540"/>
+        <location filename="../../app/views/main_window.py" line="547"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="593"/>
+        <location filename="../../app/views/main_window.py" line="600"/>
         <source>Sign in…</source>
         <translation>Se connecter…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="628"/>
+        <location filename="../../app/views/main_window.py" line="635"/>
         <source>Not signed in</source>
         <translation>Non connecté</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="634"/>
+        <location filename="../../app/views/main_window.py" line="641"/>
         <source>● Offline</source>
         <translation>● Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="634"/>
+        <location filename="../../app/views/main_window.py" line="641"/>
         <source>● Online</source>
         <translation>● En ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="637"/>
+        <location filename="../../app/views/main_window.py" line="644"/>
         <source>Last sync {time}</source>
         <translation>Dernière synchro {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="638"/>
+        <location filename="../../app/views/main_window.py" line="645"/>
         <source>Not synced yet</source>
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="652"/>
+        <location filename="../../app/views/main_window.py" line="659"/>
         <source>Outbox: {queued} queued · {attention} need attention</source>
         <translation>Boîte d’envoi&#xa0;: {queued} en attente · {attention} à traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="662"/>
+        <location filename="../../app/views/main_window.py" line="669"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="673"/>
+        <location filename="../../app/views/main_window.py" line="680"/>
         <source>Something went wrong</source>
         <translation>Un problème est survenu</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="674"/>
+        <location filename="../../app/views/main_window.py" line="681"/>
         <source>The problem was logged. You can keep working; restart the app if something looks wrong.</source>
         <translation>Le problème a été consigné. Vous pouvez continuer à travailler; redémarrez l’application si quelque chose semble anormal.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="736"/>
+        <location filename="../../app/views/main_window.py" line="743"/>
         <source>Requisitions</source>
         <translation>Requêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="767"/>
+        <location filename="../../app/views/main_window.py" line="774"/>
         <source>About {name}</source>
         <translation>À propos de {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="805"/>
+        <source>Unsaved metadata</source>
+        <translation>Métadonnées non enregistrées</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="806"/>
+        <source>The metadata of order %1 was changed but not saved.</source>
+        <translation>Les métadonnées de la commande %1 ont été modifiées, mais pas enregistrées.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="810"/>
+        <source>Save it before showing another order?</source>
+        <translation>Les enregistrer avant d’afficher une autre commande?</translation>
     </message>
 </context>
 <context>
@@ -1897,6 +1912,164 @@
         <location filename="../../app/views/address_fields.py" line="539"/>
         <source>This looks like a whole address. Split it into the fields? %1</source>
         <translation>Ceci semble être une adresse complète. La répartir dans les champs? %1</translation>
+    </message>
+</context>
+<context>
+    <name>Regions</name>
+    <message>
+        <location filename="../../app/views/i18n.py" line="73"/>
+        <source>British Columbia</source>
+        <translation>Colombie-Britannique</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="74"/>
+        <source>New Brunswick</source>
+        <translation>Nouveau-Brunswick</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="75"/>
+        <source>Newfoundland and Labrador</source>
+        <translation>Terre-Neuve-et-Labrador</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="76"/>
+        <source>Nova Scotia</source>
+        <translation>Nouvelle-Écosse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="77"/>
+        <source>Northwest Territories</source>
+        <translation>Territoires du Nord-Ouest</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="78"/>
+        <source>Prince Edward Island</source>
+        <translation>Île-du-Prince-Édouard</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="79"/>
+        <source>Quebec</source>
+        <translation>Québec</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="80"/>
+        <source>California</source>
+        <translation>Californie</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="81"/>
+        <source>Florida</source>
+        <translation>Floride</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="82"/>
+        <source>Georgia</source>
+        <translation>Géorgie</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="83"/>
+        <source>Hawaii</source>
+        <translation>Hawaï</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="84"/>
+        <source>Louisiana</source>
+        <translation>Louisiane</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="85"/>
+        <source>New Mexico</source>
+        <translation>Nouveau-Mexique</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="86"/>
+        <source>North Carolina</source>
+        <translation>Caroline du Nord</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="87"/>
+        <source>North Dakota</source>
+        <translation>Dakota du Nord</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="88"/>
+        <source>Pennsylvania</source>
+        <translation>Pennsylvanie</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="89"/>
+        <source>South Carolina</source>
+        <translation>Caroline du Sud</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="90"/>
+        <source>South Dakota</source>
+        <translation>Dakota du Sud</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="91"/>
+        <source>Virginia</source>
+        <translation>Virginie</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="92"/>
+        <source>West Virginia</source>
+        <translation>Virginie-Occidentale</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="93"/>
+        <source>District of Columbia</source>
+        <translation>District de Columbia</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="94"/>
+        <source>Puerto Rico</source>
+        <translation>Porto Rico</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="95"/>
+        <source>U.S. Virgin Islands</source>
+        <translation>Îles Vierges des États-Unis</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="96"/>
+        <source>American Samoa</source>
+        <translation>Samoa américaines</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="97"/>
+        <source>Northern Mariana Islands</source>
+        <translation>Îles Mariannes du Nord</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="98"/>
+        <source>Federated States of Micronesia</source>
+        <translation>États fédérés de Micronésie</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="99"/>
+        <source>Marshall Islands</source>
+        <translation>Îles Marshall</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="100"/>
+        <source>Palau</source>
+        <translation>Palaos</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="101"/>
+        <source>Armed Forces Americas</source>
+        <translation>Forces armées – Amériques</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="102"/>
+        <source>Armed Forces Europe</source>
+        <translation>Forces armées – Europe</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="103"/>
+        <source>Armed Forces Pacific</source>
+        <translation>Forces armées – Pacifique</translation>
     </message>
 </context>
 <context>
@@ -3198,7 +3371,7 @@
     <message>
         <location filename="../../app/validation/address.py" line="180"/>
         <source>Spot may not ship to {name} ({code}); confirm with Spot before ordering</source>
-        <translation>Spot n’expédie peut-être pas vers {name} ({code}); vérifiez auprès de Spot avant de commander</translation>
+        <translation>Spot n’expédie peut-être pas à cette destination&#xa0;: {name} ({code}); vérifiez auprès de Spot avant de commander</translation>
     </message>
     <message>
         <location filename="../../app/validation/address.py" line="193"/>
@@ -3234,7 +3407,7 @@
     <message>
         <location filename="../../app/validation/address.py" line="245"/>
         <source>ZIP code {zip} belongs to {owners}, not {name} ({code})</source>
-        <translation>Le code ZIP {zip} correspond à {owners}, et non à {name} ({code})</translation>
+        <translation>Code ZIP {zip}&#xa0;: {owners}, mais l’État choisi est {name} ({code})</translation>
     </message>
     <message>
         <location filename="../../app/validation/address.py" line="264"/>
@@ -3284,7 +3457,7 @@
     <message>
         <location filename="../../app/validation/address.py" line="345"/>
         <source>Postal code {postal} is in {owners}, not {name} ({code})</source>
-        <translation>Le code postal {postal} correspond à {owners}, et non à {name} ({code})</translation>
+        <translation>Code postal {postal}&#xa0;: {owners}, mais la province choisie est {name} ({code})</translation>
     </message>
     <message>
         <location filename="../../app/validation/address.py" line="382"/>

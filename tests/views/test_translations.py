@@ -415,6 +415,18 @@ def test_order_form_in_french_screenshot(
     assert form.fields.messages["last_name"].label.text() == "Le nom doit contenir des lettres"
     assert form.fields.messages["address.zip"].label.text() == (
         "Entrez un code ZIP comme 12345 ou 12345-6789")
+    # Region names: official French names of provinces, Quebec usage for US states.
+    type_into(qtbot, form, "address.zip", "10001")
+    state = form.fields.editor("address.state")
+    assert isinstance(state, QComboBox)
+    state.setCurrentIndex(state.findData("CA"))
+    assert state.currentText() == "CA – Californie"
+    assert form.fields.messages["address.zip"].label.text() == (
+        "Code ZIP 10001\u00a0: New York (NY), mais l’État choisi est Californie (CA)")
+    country = form.fields.editor("address.country")
+    assert isinstance(country, QComboBox)
+    country.setCurrentIndex(country.findData("CA"))
+    assert state.itemText(state.findData("QC")) == "QC – Québec"
     visible = [m for m in form.fields.messages.values() if m.isVisible()]
     for message in visible:  # nothing cut off: each message fits its row
         assert message.label.height() >= message.label.heightForWidth(message.label.width())
