@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Literal
 
+from app.services.errors import translate
 from app.services.private_db import open_private_db, tighten_permissions
 
 __all__ = [
@@ -291,14 +292,23 @@ def needs_attention(row: OrderRow, now: datetime, seen_kits: set[str]) -> list[s
         sample_status = row.sample_statuses[index] if index < len(row.sample_statuses) else ""
         since = row.kit_updated[index] if index < len(row.kit_updated) else row.updated
         stage = _kit_progress(kit_status or "", sample_status or "")
+        # Reasons are shown as they are (a tooltip), so they come out in the UI language.
         if stage.tone == "warning":
-            add(stage.label)
+            add(translate("Progress", stage.label))
         elif stage is KIT_DELIVERED and now - since > timedelta(days=DELIVERED_NOT_REGISTERED_DAYS):
-            add(f"Kit delivered over {DELIVERED_NOT_REGISTERED_DAYS} days ago, not registered")
+            add(
+                translate("Attention", "Kit delivered over {days} days ago, not registered").format(
+                    days=DELIVERED_NOT_REGISTERED_DAYS
+                )
+            )
         elif stage is SAMPLE_ON_ITS_WAY and now - since > timedelta(days=SAMPLE_IN_TRANSIT_DAYS):
-            add(f"Sample on its way to the lab for over {SAMPLE_IN_TRANSIT_DAYS} days")
+            add(
+                translate("Attention", "Sample on its way to the lab for over {days} days").format(
+                    days=SAMPLE_IN_TRANSIT_DAYS
+                )
+            )
         elif stage in (RESULTS_READY, PARTIALLY_RESULTED) and row.kit_ids[index] not in seen_kits:
-            add("Results not opened yet")
+            add(translate("Attention", "Results not opened yet"))
     return reasons
 
 

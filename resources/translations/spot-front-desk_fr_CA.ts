@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_CA">
 <context>
+    <name>Attention</name>
+    <message>
+        <location filename="../../app/services/state.py" line="300"/>
+        <source>Kit delivered over {days} days ago, not registered</source>
+        <translation>Trousse livrée il y a plus de {days} jours, non enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/state.py" line="306"/>
+        <source>Sample on its way to the lab for over {days} days</source>
+        <translation>Échantillon en route vers le laboratoire depuis plus de {days} jours</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/state.py" line="311"/>
+        <source>Results not opened yet</source>
+        <translation>Résultats pas encore ouverts</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <location filename="../../app/views/banner.py" line="40"/>
@@ -1723,62 +1741,62 @@
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../../app/services/state.py" line="61"/>
+        <location filename="../../app/services/state.py" line="62"/>
         <source>Awaiting fulfilment</source>
         <translation>En attente d’envoi</translation>
     </message>
     <message>
-        <location filename="../../app/services/state.py" line="62"/>
+        <location filename="../../app/services/state.py" line="63"/>
         <source>Kit preparing</source>
         <translation>En préparation</translation>
     </message>
     <message>
-        <location filename="../../app/services/state.py" line="63"/>
+        <location filename="../../app/services/state.py" line="64"/>
         <source>Kit shipped</source>
         <translation>Trousse expédiée</translation>
     </message>
     <message>
-        <location filename="../../app/services/state.py" line="64"/>
+        <location filename="../../app/services/state.py" line="65"/>
         <source>Kit delivered</source>
         <translation>Trousse livrée</translation>
     </message>
     <message>
-        <location filename="../../app/services/state.py" line="65"/>
+        <location filename="../../app/services/state.py" line="66"/>
         <source>Kit registered</source>
         <translation>Trousse enregistrée</translation>
     </message>
     <message>
-        <location filename="../../app/services/state.py" line="66"/>
+        <location filename="../../app/services/state.py" line="67"/>
         <source>Sample on its way</source>
         <translation>Échantillon en route</translation>
     </message>
     <message>
-        <location filename="../../app/services/state.py" line="67"/>
+        <location filename="../../app/services/state.py" line="68"/>
         <source>Sample at lab</source>
         <translation>Échantillon au labo</translation>
     </message>
     <message>
-        <location filename="../../app/services/state.py" line="68"/>
+        <location filename="../../app/services/state.py" line="69"/>
         <source>Partially resulted</source>
         <translation>Résultats partiels</translation>
     </message>
     <message>
-        <location filename="../../app/services/state.py" line="69"/>
+        <location filename="../../app/services/state.py" line="70"/>
         <source>Results ready</source>
         <translation>Résultats prêts</translation>
     </message>
     <message>
-        <location filename="../../app/services/state.py" line="70"/>
+        <location filename="../../app/services/state.py" line="71"/>
         <source>Canceled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../app/services/state.py" line="71"/>
+        <location filename="../../app/services/state.py" line="72"/>
         <source>Delivery exception</source>
         <translation>Problème d’envoi</translation>
     </message>
     <message>
-        <location filename="../../app/services/state.py" line="73"/>
+        <location filename="../../app/services/state.py" line="74"/>
         <source>Collection exception</source>
         <translation>Prélèvement échoué</translation>
     </message>

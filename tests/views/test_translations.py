@@ -12,6 +12,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,7 @@ from app.sandbox import SandboxServer
 from app.services.environments import Environment
 from app.services.errors import ServiceError, describe_error
 from app.services.session import Session
+from app.services.state import needs_attention
 from app.settings import paths
 from app.tasks import InlineTaskRunner
 from app.views.i18n import install_translations, remove_translations
@@ -45,7 +47,7 @@ from app.views.registration_token import RegistrationTokenDialog
 from app.views.report_viewer import ReportWindow
 from app.views.requisitions import RequisitionsView
 from app.views.sign_in import SignInContext, SignInDialog
-from tests.views.conftest import MakeWindow
+from tests.views.conftest import BASE_TIME, MakeWindow, make_row
 from tests.views.test_main_window import SEEDED, WAIT_MS, sign_in_to_sandbox
 from tests.views.test_new_order import FakeSession, type_into
 
@@ -243,6 +245,12 @@ def test_error_titles_and_advice_follow_the_language(
     remove_translations(qapp, french)
     assert describe_error(api_errors.SpotConnectionError("refused")).title == "Can't reach Spot"
     french.clear()
+
+
+def test_needs_attention_reasons_follow_the_language(french: list[QTranslator]) -> None:
+    row = make_row("O0000001", kits=[("SPOTTEST0001", "adx100", "delivered", "")])
+    reasons = needs_attention(row, BASE_TIME + timedelta(days=20), set())
+    assert reasons == ["Trousse livrée il y a plus de 14 jours, non enregistrée"]
 
 
 # --- real windows in French -----------------------------------------------------------------
