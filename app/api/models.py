@@ -152,7 +152,9 @@ Metadata = dict[str, Any]
 class _Response(BaseModel):
     """Tolerant base for everything the server sends."""
 
-    model_config = ConfigDict(extra="allow")
+    # A number where the docs promise a string (a ZIP or phone sent as 94105) is shown as
+    # text rather than failing the whole page of orders it arrived in.
+    model_config = ConfigDict(extra="allow", coerce_numbers_to_str=True)
 
 
 class _Request(BaseModel):

@@ -269,6 +269,21 @@ def test_missing_optional_fields_default_to_empty() -> None:
     assert sample.panels == []
 
 
+def test_numbers_where_strings_are_documented_are_kept_as_text() -> None:
+    # One order whose ZIP or phone came as a JSON number must not fail its whole list page.
+    summary = models.OrderSummary.model_validate(
+        {
+            "order_id": "O1",
+            "recipient": {"first_name": "Test", "phone": 4155550123,
+                          "address": {"zip": 94105, "state": "CA"}},
+        }
+    )
+    assert summary.recipient is not None
+    assert summary.recipient.phone == "4155550123"
+    assert summary.recipient.address is not None
+    assert summary.recipient.address.zip == "94105"
+
+
 @pytest.mark.parametrize(
     ("model", "data"),
     [
