@@ -458,7 +458,7 @@
         <translation>pas encore</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="254"/>
+        <location filename="../../app/views/timeline.py" line="249"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -560,7 +560,7 @@
     <message>
         <location filename="../../app/views/kit_panel.py" line="430"/>
         <source>Ordered: %1</source>
-        <translation>Commandé&#xa0;: %1</translation>
+        <translation>Trousses commandées&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../../app/views/kit_panel.py" line="443"/>
@@ -1556,7 +1556,7 @@
     <message>
         <location filename="../../app/views/order_list.py" line="106"/>
         <source>Any time</source>
-        <translation>N’importe quand</translation>
+        <translation>Toutes les dates</translation>
     </message>
     <message>
         <location filename="../../app/views/order_list.py" line="107"/>
