@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
 
-__all__ = ["TONES", "badge_colors", "contrast_ratio", "dark_palette", "is_dark"]
+__all__ = ["TONES", "accent_color", "badge_colors", "contrast_ratio", "dark_palette", "is_dark"]
 
 TONES: tuple[str, ...] = ("neutral", "active", "good", "warning")
 
@@ -26,6 +26,15 @@ _DARK: dict[str, tuple[str, str]] = {
     "good": ("#184d2c", "#c9f2d6"),
     "warning": ("#6b2610", "#ffd9c7"),
 }
+# tone -> colour for marks and text drawn straight on a dark window (no badge behind them):
+# the badge text colours are pastels made for the badge background and look washed out
+# there. On light palettes the badge text colours serve (dark, saturated enough).
+_DARK_ACCENTS: dict[str, str] = {
+    "neutral": "#c4c9ce",
+    "active": "#8ab4f8",
+    "good": "#6dd58c",
+    "warning": "#ff9e6b",
+}
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -40,6 +49,14 @@ def badge_colors(tone: str, palette: QPalette) -> tuple[QColor, QColor]:
     table = _DARK if is_dark(palette) else _LIGHT
     background, foreground = table.get(tone, table["neutral"])
     return QColor(background), QColor(foreground)
+
+
+def accent_color(tone: str, palette: QPalette) -> QColor:
+    """A colour for ``tone`` drawn on the window itself (timeline dots and step names), readable
+    on the palette's Window and Base colours; unknown tones look neutral."""
+    if is_dark(palette):
+        return QColor(_DARK_ACCENTS.get(tone, _DARK_ACCENTS["neutral"]))
+    return QColor(_LIGHT.get(tone, _LIGHT["neutral"])[1])
 
 
 def _luminance(color: QColor) -> float:

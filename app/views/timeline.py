@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from app.views.theme import badge_colors, is_dark
+from app.views.theme import accent_color
 
 __all__ = [
     "KIT_PATH",
@@ -196,11 +196,6 @@ def _state_text(step: Step) -> str:
     return QCoreApplication.translate("KitTimeline", "not yet")
 
 
-# On a dark window the warning badge's text colour is a pale peach that reads as plain text;
-# a saturated orange keeps exception steps obviously different (contrast > 6:1 on #252526).
-# TODO(theme): move into app/views/theme.py as an accent colour per tone.
-_DARK_WARNING_ACCENT = "#ff9e6b"
-
 _DOT = 7.0  # radius of a dot, px
 _RING = 11.0  # radius of the current step's ring
 _BAND = 30  # height reserved above the labels for the dots
@@ -303,16 +298,14 @@ class KitTimeline(QWidget):
         """The colour a step's dot is drawn in (also used for its label)."""
         palette = self.palette()
         if step.tone in ("warning", "caution"):
-            if is_dark(palette):
-                return QColor(_DARK_WARNING_ACCENT)
-            return badge_colors("warning", palette)[1]
+            return accent_color("warning", palette)
         if step.state in ("upcoming", "skipped"):
             return palette.color(QPalette.ColorRole.PlaceholderText)
         if step.tone == "unknown":
-            return badge_colors("neutral", palette)[1]
+            return accent_color("neutral", palette)
         if step.state == "current" and step.status in ("registered", "resulted"):
-            return badge_colors("good", palette)[1]
-        return badge_colors("active", palette)[1]
+            return accent_color("good", palette)
+        return accent_color("active", palette)
 
     def paint_track(self, painter: QPainter) -> None:
         if not self._names:

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+from PySide6.QtGui import QPalette
 from pytestqt.qtbot import QtBot
 
-from app.views.timeline import KitTimeline, Step, format_day, kit_steps, sample_steps
+from app.views.theme import accent_color, contrast_ratio, dark_palette
+from app.views.timeline import (
+    KitTimeline,
+    Step,
+    format_day,
+    kit_steps,
+    sample_steps,
+    text_color,
+)
 
 T0 = datetime(2026, 1, 5, 16, 0, tzinfo=UTC)
 
@@ -173,3 +183,22 @@ def test_quality_checks_without_a_receipt_notice_come_after_the_skipped_receipt(
         ("extra_quality_checks", "done"),
         ("resulted", "current"),
     ]
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_exception_step_reads_as_a_warning_in_light_and_dark(qtbot: QtBot, dark: bool) -> None:
+    timeline = KitTimeline("Kit journey")
+    qtbot.addWidget(timeline)
+    if dark:
+        timeline.setPalette(dark_palette())
+    timeline.set_steps(kit_steps("delivery_exception",
+                                 events("preparing", "in_transit", "delivery_exception")))
+    palette = timeline.palette()
+    warning = next(label for label in timeline.name_labels()
+                   if label.text() == "Delivery exception")
+    color = text_color(warning)
+    assert color == accent_color("warning", palette)
+    window = palette.color(QPalette.ColorRole.Window)
+    assert contrast_ratio(color, window) >= 4.5
+    plain = palette.color(QPalette.ColorRole.WindowText)
+    assert color != plain  # stands out from the other step names
