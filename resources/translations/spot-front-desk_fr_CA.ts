@@ -580,7 +580,7 @@
     <message>
         <location filename="../../app/views/kit_panel.py" line="464"/>
         <source>updated %1</source>
-        <translation>modifiée le %1</translation>
+        <translation>màj %1</translation>
     </message>
     <message>
         <location filename="../../app/views/kit_panel.py" line="470"/>
@@ -745,12 +745,12 @@
     <message>
         <location filename="../../app/views/kit_panel.py" line="705"/>
         <source>collected %1</source>
-        <translation>prélevé le %1</translation>
+        <translation>prélevé %1</translation>
     </message>
     <message>
         <location filename="../../app/views/kit_panel.py" line="707"/>
         <source>received %1</source>
-        <translation>reçu le %1</translation>
+        <translation>reçu %1</translation>
     </message>
     <message>
         <location filename="../../app/views/kit_panel.py" line="709"/>
@@ -3145,7 +3145,7 @@
     <message>
         <location filename="../../app/views/settings_dialog.py" line="67"/>
         <source>Kit type ID</source>
-        <translation>ID du type de trousse</translation>
+        <translation>ID du type</translation>
     </message>
     <message>
         <location filename="../../app/views/settings_dialog.py" line="67"/>
