@@ -809,242 +809,242 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="167"/>
+        <location filename="../../app/views/main_window.py" line="171"/>
         <source>Orders</source>
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="195"/>
+        <location filename="../../app/views/main_window.py" line="199"/>
         <source>Sign in to see orders.</source>
         <translation>Connectez-vous pour voir les commandes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="223"/>
+        <location filename="../../app/views/main_window.py" line="227"/>
         <source>&amp;New order…</source>
         <translation>&amp;Nouvelle commande…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="224"/>
+        <location filename="../../app/views/main_window.py" line="228"/>
         <source>Order kits for a patient (Ctrl+N)</source>
         <translation>Commander des trousses pour un patient (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="227"/>
+        <location filename="../../app/views/main_window.py" line="231"/>
         <source>&amp;Refresh</source>
         <translation>A&amp;ctualiser</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="228"/>
+        <location filename="../../app/views/main_window.py" line="232"/>
         <source>Fetch the latest from Spot (F5)</source>
         <translation>Obtenir les dernières données de Spot (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="232"/>
+        <location filename="../../app/views/main_window.py" line="236"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="233"/>
+        <location filename="../../app/views/main_window.py" line="237"/>
         <source>Search orders by name, email, phone, order or kit ID (Ctrl+F)</source>
         <translation>Rechercher des commandes par nom, courriel, téléphone, ID de commande ou de trousse (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="236"/>
+        <location filename="../../app/views/main_window.py" line="240"/>
         <source>Find &amp;kit by barcode…</source>
-        <translation>Trouver une &amp;trousse par code-barres…</translation>
+        <translation>Trouver une tr&amp;ousse par code-barres…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="238"/>
+        <location filename="../../app/views/main_window.py" line="242"/>
         <source>Scan or type a kit barcode (Ctrl+K)</source>
         <translation>Balayez ou tapez le code-barres d’une trousse (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="241"/>
+        <location filename="../../app/views/main_window.py" line="245"/>
         <source>Re&amp;gister kit…</source>
         <translation>&amp;Enregistrer une trousse…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="243"/>
+        <location filename="../../app/views/main_window.py" line="247"/>
         <source>Register a kit handed over at the desk (Ctrl+R)</source>
         <translation>Enregistrer une trousse remise à l’accueil (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="246"/>
+        <location filename="../../app/views/main_window.py" line="250"/>
         <source>Patient registration &amp;token…</source>
         <translation>&amp;Jeton d’enregistrement pour patient…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="248"/>
+        <location filename="../../app/views/main_window.py" line="252"/>
         <source>A one-time token a patient uses to register a kit (Ctrl+Shift+T)</source>
         <translation>Un jeton à usage unique qui permet au patient d’enregistrer une trousse (Ctrl+Shift+T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="251"/>
+        <location filename="../../app/views/main_window.py" line="255"/>
         <source>Needs &amp;attention</source>
         <translation>À &amp;traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="252"/>
+        <location filename="../../app/views/main_window.py" line="256"/>
         <source>Show only orders that need attention (Ctrl+Shift+A)</source>
         <translation>Afficher seulement les commandes à traiter (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="255"/>
+        <location filename="../../app/views/main_window.py" line="259"/>
         <source>Re&amp;quisitions</source>
         <translation>Re&amp;quêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="256"/>
+        <location filename="../../app/views/main_window.py" line="260"/>
         <source>Requisitions (Ctrl+Shift+R)</source>
         <translation>Requêtes (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="259"/>
+        <location filename="../../app/views/main_window.py" line="263"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="260"/>
+        <location filename="../../app/views/main_window.py" line="264"/>
         <source>Environment, token, kit types, refresh interval</source>
         <translation>Environnement, jeton, types de trousses, fréquence d’actualisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="265"/>
+        <location filename="../../app/views/main_window.py" line="269"/>
         <source>Sign &amp;in / switch environment…</source>
         <translation>Se &amp;connecter / changer d’environnement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="268"/>
+        <location filename="../../app/views/main_window.py" line="272"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="270"/>
+        <location filename="../../app/views/main_window.py" line="274"/>
         <source>&amp;About</source>
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="280"/>
+        <location filename="../../app/views/main_window.py" line="284"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="289"/>
+        <location filename="../../app/views/main_window.py" line="293"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="296"/>
+        <location filename="../../app/views/main_window.py" line="300"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="298"/>
+        <location filename="../../app/views/main_window.py" line="302"/>
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="423"/>
+        <location filename="../../app/views/main_window.py" line="427"/>
         <source>Starting the built-in sandbox…</source>
         <translation>Démarrage du bac à sable intégré…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="442"/>
+        <location filename="../../app/views/main_window.py" line="446"/>
         <source>Signing in…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="464"/>
+        <location filename="../../app/views/main_window.py" line="468"/>
         <source>Opening {label}…</source>
         <translation>Ouverture de {label}…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="476"/>
+        <location filename="../../app/views/main_window.py" line="480"/>
         <source>Sign-in needed</source>
         <translation>Connexion requise</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="476"/>
+        <location filename="../../app/views/main_window.py" line="480"/>
         <source>Restart the app to sign in.</source>
         <translation>Redémarrez l’application pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="547"/>
+        <location filename="../../app/views/main_window.py" line="551"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="600"/>
+        <location filename="../../app/views/main_window.py" line="604"/>
         <source>Sign in…</source>
         <translation>Se connecter…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="635"/>
+        <location filename="../../app/views/main_window.py" line="639"/>
         <source>Not signed in</source>
         <translation>Non connecté</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="641"/>
+        <location filename="../../app/views/main_window.py" line="645"/>
         <source>● Offline</source>
         <translation>● Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="641"/>
+        <location filename="../../app/views/main_window.py" line="645"/>
         <source>● Online</source>
         <translation>● En ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="644"/>
+        <location filename="../../app/views/main_window.py" line="648"/>
         <source>Last sync {time}</source>
         <translation>Dernière synchro {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="645"/>
+        <location filename="../../app/views/main_window.py" line="649"/>
         <source>Not synced yet</source>
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="659"/>
+        <location filename="../../app/views/main_window.py" line="663"/>
         <source>Outbox: {queued} queued · {attention} need attention</source>
         <translation>Boîte d’envoi&#xa0;: {queued} en attente · {attention} à traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="669"/>
+        <location filename="../../app/views/main_window.py" line="673"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="680"/>
+        <location filename="../../app/views/main_window.py" line="684"/>
         <source>Something went wrong</source>
         <translation>Un problème est survenu</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="681"/>
+        <location filename="../../app/views/main_window.py" line="685"/>
         <source>The problem was logged. You can keep working; restart the app if something looks wrong.</source>
         <translation>Le problème a été consigné. Vous pouvez continuer à travailler; redémarrez l’application si quelque chose semble anormal.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="743"/>
+        <location filename="../../app/views/main_window.py" line="747"/>
         <source>Requisitions</source>
         <translation>Requêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="774"/>
+        <location filename="../../app/views/main_window.py" line="778"/>
         <source>About {name}</source>
         <translation>À propos de {name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="805"/>
+        <location filename="../../app/views/main_window.py" line="809"/>
         <source>Unsaved metadata</source>
         <translation>Métadonnées non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="806"/>
+        <location filename="../../app/views/main_window.py" line="810"/>
         <source>The metadata of order %1 was changed but not saved.</source>
         <translation>Les métadonnées de la commande %1 ont été modifiées, mais pas enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="810"/>
+        <location filename="../../app/views/main_window.py" line="814"/>
         <source>Save it before showing another order?</source>
         <translation>Les enregistrer avant d’afficher une autre commande?</translation>
     </message>

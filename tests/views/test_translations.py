@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QLabel,
+    QMenu,
     QScrollArea,
     QToolBar,
     QWidget,
@@ -267,6 +268,15 @@ def test_main_window_menus_and_toolbar_in_french(
     assert menus == ["&Fichier", "&Affichage", "Ai&de"]
     toolbar = [action.text() for action in window.toolbar.actions() if action.text()]
     assert "&Nouvelle commande…" in toolbar
+    for menu_action in window.menuBar().actions():  # no two Alt keys alike in one menu
+        menu = menu_action.menu()
+        assert isinstance(menu, QMenu)
+        keys = [
+            match.group(1).lower()
+            for action in menu.actions()
+            if (match := re.search(r"&([^&])", action.text().replace("&&", "")))
+        ]
+        assert sorted(keys) == sorted(set(keys)), menu_action.text()
 
 
 def test_sign_in_dialog_in_french(
@@ -378,6 +388,7 @@ def test_main_window_in_french_fits_at_1280(
     _save_screenshot(window.grab().toImage(), "main_fr_CA.png", tmp_path)
     # The order's details fit the panel's width: no sideways scrolling to read French.
     content = panel.scroll_area.widget()
+    assert content is not None
     assert content.minimumSizeHint().width() <= panel.scroll_area.viewport().width()
     # Progress words come from the services layer in English; the list shows them in French.
     progress = {model.index(n, COL_PROGRESS).data() for n in range(model.rowCount())}
@@ -409,7 +420,9 @@ def test_order_form_in_french_screenshot(
     body = form.findChild(QScrollArea)
     assert body is not None
     qtbot.wait(50)
-    height = body.widget().sizeHint().height() + dialog.height() - body.height() + 8
+    inner = body.widget()
+    assert inner is not None
+    height = inner.sizeHint().height() + dialog.height() - body.height() + 8
     dialog.resize(720, max(height, 640))
     qtbot.wait(50)
     _save_screenshot(dialog.grab().toImage(), "order_fr_CA.png", tmp_path)
