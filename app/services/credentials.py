@@ -17,7 +17,7 @@ import keyring.errors as kr_errors
 from keyring.backend import KeyringBackend
 
 from app import APP_ID
-from app.services.errors import ServiceError
+from app.services.errors import QT_TRANSLATE_NOOP, ServiceError, translate
 
 __all__ = [
     "CredentialError",
@@ -32,8 +32,12 @@ log = logging.getLogger(__name__)
 
 Operation = Literal["save", "load", "delete"]
 
-_SESSION_ONLY = "Or use the token for this session only (you'll enter it again next time)."
-_VERB = {"save": "save", "load": "read", "delete": "remove"}
+# Whole sentences (not joined pieces) so lupdate can offer each one for translation.
+_VERB = {
+    "save": QT_TRANSLATE_NOOP("Errors", "save"),
+    "load": QT_TRANSLATE_NOOP("Errors", "read"),
+    "delete": QT_TRANSLATE_NOOP("Errors", "remove"),
+}
 
 
 class CredentialError(ServiceError):
@@ -43,29 +47,39 @@ class CredentialError(ServiceError):
 
 
 class NoKeyringAvailable(CredentialError):
-    default_title = "This computer has no password store for the API token"
-    default_advice = (
-        "Use the token for this session only; you'll enter it again next time the app starts."
+    default_title = QT_TRANSLATE_NOOP(
+        "Errors", "This computer has no password store for the API token"
+    )
+    default_advice = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Use the token for this session only; you'll enter it again next time the app starts.",
     )
 
 
 class KeyringLocked(CredentialError):
-    default_title = "The password store is locked"
-    default_advice = "Unlock your keyring (sign in to the computer again), then retry. " + (
-        _SESSION_ONLY
+    default_title = QT_TRANSLATE_NOOP("Errors", "The password store is locked")
+    default_advice = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Unlock your keyring (sign in to the computer again), then retry. "
+        "Or use the token for this session only (you'll enter it again next time).",
     )
 
 
 class KeyringInitFailed(CredentialError):
-    default_title = "The password store couldn't start"
-    default_advice = "Restart the computer's keyring service or sign in again, then retry. " + (
-        _SESSION_ONLY
+    default_title = QT_TRANSLATE_NOOP("Errors", "The password store couldn't start")
+    default_advice = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Restart the computer's keyring service or sign in again, then retry. "
+        "Or use the token for this session only (you'll enter it again next time).",
     )
 
 
 class KeyringFailed(CredentialError):
-    default_title = "The password store reported a problem"
-    default_advice = "Try again. " + _SESSION_ONLY
+    default_title = QT_TRANSLATE_NOOP("Errors", "The password store reported a problem")
+    default_advice = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Try again. Or use the token for this session only (you'll enter it again next time).",
+    )
 
 
 def _translate(exc: BaseException, operation: Operation) -> CredentialError:
@@ -79,8 +93,9 @@ def _translate(exc: BaseException, operation: Operation) -> CredentialError:
         cls = KeyringFailed
     title = None
     if cls is not NoKeyringAvailable:
-        title = f"Couldn't {_VERB[operation]} the API token: {cls.default_title[0].lower()}" + (
-            cls.default_title[1:]
+        problem = translate("Errors", cls.default_title)
+        title = translate("Errors", "Couldn't {verb} the API token: {problem}").format(
+            verb=translate("Errors", _VERB[operation]), problem=problem[:1].lower() + problem[1:]
         )
     err = cls(title, debug=f"{cls.__name__} on {operation}: {type(exc).__name__}")
     err.operation = operation

@@ -268,6 +268,66 @@
         <source>Sign in with your Spot API token, then refresh.</source>
         <translation>Connectez-vous avec votre jeton d’API Spot, puis actualisez.</translation>
     </message>
+    <message>
+        <location filename="../../app/services/credentials.py" line="37"/>
+        <source>save</source>
+        <translation>mémoriser</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/credentials.py" line="38"/>
+        <source>read</source>
+        <translation>lire</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/credentials.py" line="39"/>
+        <source>remove</source>
+        <translation>supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/credentials.py" line="50"/>
+        <source>This computer has no password store for the API token</source>
+        <translation>Cet ordinateur n’a pas de trousseau de mots de passe pour le jeton d’API</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/credentials.py" line="53"/>
+        <source>Use the token for this session only; you&apos;ll enter it again next time the app starts.</source>
+        <translation>Utilisez le jeton pour cette session seulement; vous le saisirez de nouveau au prochain démarrage de l’application.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/credentials.py" line="60"/>
+        <source>The password store is locked</source>
+        <translation>Le trousseau de mots de passe est verrouillé</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/credentials.py" line="61"/>
+        <source>Unlock your keyring (sign in to the computer again), then retry. Or use the token for this session only (you&apos;ll enter it again next time).</source>
+        <translation>Déverrouillez votre trousseau (reconnectez-vous à l’ordinateur), puis réessayez. Ou utilisez le jeton pour cette session seulement (vous le saisirez de nouveau la prochaine fois).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/credentials.py" line="69"/>
+        <source>The password store couldn&apos;t start</source>
+        <translation>Le trousseau de mots de passe n’a pas pu démarrer</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/credentials.py" line="70"/>
+        <source>Restart the computer&apos;s keyring service or sign in again, then retry. Or use the token for this session only (you&apos;ll enter it again next time).</source>
+        <translation>Redémarrez le service de trousseau de l’ordinateur ou reconnectez-vous, puis réessayez. Ou utilisez le jeton pour cette session seulement (vous le saisirez de nouveau la prochaine fois).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/credentials.py" line="78"/>
+        <source>The password store reported a problem</source>
+        <translation>Le trousseau de mots de passe a signalé un problème</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/credentials.py" line="79"/>
+        <source>Try again. Or use the token for this session only (you&apos;ll enter it again next time).</source>
+        <translation>Réessayez. Ou utilisez le jeton pour cette session seulement (vous le saisirez de nouveau la prochaine fois).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/credentials.py" line="97"/>
+        <source>Couldn&apos;t {verb} the API token: {problem}</source>
+        <translation>Impossible de {verb} le jeton d’API&#xa0;: {problem}</translation>
+    </message>
 </context>
 <context>
     <name>FieldMessage</name>

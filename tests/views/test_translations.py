@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
+import keyring.errors as kr_errors
 import pytest
 from app.resources import TRANSLATIONS
 from PySide6.QtCore import QLocale, Qt, QTranslator
@@ -33,6 +34,7 @@ from pytestqt.qtbot import QtBot
 
 from app.api import errors as api_errors
 from app.sandbox import SandboxServer
+from app.services.credentials import CredentialStore, KeyringLocked
 from app.services.environments import Environment
 from app.services.errors import ServiceError, describe_error
 from app.services.session import Session
@@ -48,7 +50,7 @@ from app.views.registration_token import RegistrationTokenDialog
 from app.views.report_viewer import ReportWindow
 from app.views.requisitions import RequisitionsView
 from app.views.sign_in import SignInContext, SignInDialog
-from tests.views.conftest import BASE_TIME, MakeWindow, make_row
+from tests.views.conftest import BASE_TIME, FailingKeyring, MakeWindow, make_row
 from tests.views.test_main_window import SEEDED, WAIT_MS, sign_in_to_sandbox
 from tests.views.test_new_order import FakeSession, type_into
 
@@ -243,6 +245,13 @@ def test_error_titles_and_advice_follow_the_language(
         429, "rate_limit_exceeded", [], "POST", "/api/v2/orders/", retry_after=30))
     assert slow_down.advice == "Attendez 30 secondes, puis réessayez."
     assert ServiceError().title == "Un problème est survenu"
+    store = CredentialStore(keyring_backend=FailingKeyring(kr_errors.KeyringLocked("locked")))
+    with pytest.raises(KeyringLocked) as failed:
+        store.save("sandbox", "not-a-real-token")
+    assert failed.value.title == (
+        "Impossible de mémoriser le jeton d’API\u00a0: "
+        "le trousseau de mots de passe est verrouillé"
+    )
     remove_translations(qapp, french)
     assert describe_error(api_errors.SpotConnectionError("refused")).title == "Can't reach Spot"
     french.clear()
