@@ -16,6 +16,7 @@ import httpx
 
 from app.api import errors as api_errors
 from app.api.client import is_loopback_host
+from app.services.errors import translate
 
 __all__ = [
     "PRODUCTION",
@@ -76,13 +77,14 @@ class Environment:
     def custom(cls, url: str) -> Environment:
         """A custom server; raises ValueError with a plain message for an unusable URL."""
         base = _normalise_custom_url(url)
-        return cls("custom", base, f"Custom ({base})", f"custom:{base}")
+        label = translate("Environments", "Custom ({url})").format(url=base)
+        return cls("custom", base, label, f"custom:{base}")
 
     @classmethod
     def sandbox(cls, url: str) -> Environment:
         """The built-in sandbox at ``url`` (a loopback address chosen at start-up)."""
         base = _normalise_custom_url(url)
-        return cls("sandbox", base, "Sandbox (built-in)", "sandbox")
+        return cls("sandbox", base, translate("Environments", "Sandbox (built-in)"), "sandbox")
 
     @classmethod
     def from_key(cls, key: str, *, sandbox_url: str | None = None) -> Environment:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -21,11 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.views.app_settings import DEFAULT_KIT_CATALOG, MIN_REFRESH_SECONDS, AppSettings
+from app.views.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["SettingsDialog"]
 
-_ENVIRONMENT_NAMES = {"production": "Production", "sandbox": "Sandbox (built-in)",
-                      "custom": "Custom URL"}
+_ENVIRONMENT_NAMES = {
+    "production": QT_TRANSLATE_NOOP("Environments", "Production"),
+    "sandbox": QT_TRANSLATE_NOOP("Environments", "Sandbox (built-in)"),
+    "custom": QT_TRANSLATE_NOOP("Environments", "Custom URL"),
+}
 
 
 class SettingsDialog(QDialog):
@@ -40,7 +44,7 @@ class SettingsDialog(QDialog):
         self._settings = settings
 
         kind = settings.environment_kind
-        where = _ENVIRONMENT_NAMES.get(kind, kind)
+        where = QCoreApplication.translate("Environments", _ENVIRONMENT_NAMES.get(kind, kind))
         if kind == "custom" and settings.custom_url:
             where = f"{where}: {settings.custom_url}"
         self.environment_label = QLabel(where)

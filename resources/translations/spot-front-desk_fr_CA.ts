@@ -38,6 +38,30 @@
     </message>
 </context>
 <context>
+    <name>Environments</name>
+    <message>
+        <location filename="../../app/services/environments.py" line="80"/>
+        <source>Custom ({url})</source>
+        <translation>Personnalisé ({url})</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/environments.py" line="87"/>
+        <location filename="../../app/views/settings_dialog.py" line="30"/>
+        <source>Sandbox (built-in)</source>
+        <translation>Bac à sable (intégré)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="29"/>
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="31"/>
+        <source>Custom URL</source>
+        <translation>URL personnalisée</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../app/services/errors.py" line="51"/>
@@ -3168,77 +3192,77 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="38"/>
+        <location filename="../../app/views/settings_dialog.py" line="42"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="47"/>
+        <location filename="../../app/views/settings_dialog.py" line="51"/>
         <source>Sign in / change &amp;token…</source>
         <translation>Se connecter / changer de &amp;jeton…</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="49"/>
+        <location filename="../../app/views/settings_dialog.py" line="53"/>
         <source>Spot account</source>
         <translation>Compte Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="51"/>
+        <location filename="../../app/views/settings_dialog.py" line="55"/>
         <source>Environment:</source>
         <translation>Environnement&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="56"/>
+        <location filename="../../app/views/settings_dialog.py" line="60"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="58"/>
+        <location filename="../../app/views/settings_dialog.py" line="62"/>
         <source>Refresh interval in seconds</source>
         <translation>Fréquence d’actualisation en secondes</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="59"/>
+        <location filename="../../app/views/settings_dialog.py" line="63"/>
         <source>&amp;Refresh the order list every:</source>
         <translation>&amp;Actualiser la liste des commandes toutes les&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="67"/>
+        <location filename="../../app/views/settings_dialog.py" line="71"/>
         <source>Kit type ID</source>
         <translation>ID du type</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="67"/>
+        <location filename="../../app/views/settings_dialog.py" line="71"/>
         <source>Friendly name</source>
         <translation>Nom usuel</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="76"/>
+        <location filename="../../app/views/settings_dialog.py" line="80"/>
         <source>&amp;Add kit type</source>
         <translation>Ajouter un &amp;type de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="78"/>
+        <location filename="../../app/views/settings_dialog.py" line="82"/>
         <source>Re&amp;move</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="80"/>
+        <location filename="../../app/views/settings_dialog.py" line="84"/>
         <source>Reset to &amp;defaults</source>
         <translation>Rétablir les valeurs par &amp;défaut</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="84"/>
+        <location filename="../../app/views/settings_dialog.py" line="88"/>
         <source>Kit types (production)</source>
         <translation>Types de trousses (production)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="167"/>
+        <location filename="../../app/views/settings_dialog.py" line="171"/>
         <source>Each kit type ID may appear once: {ids}</source>
         <translation>Chaque ID de type de trousse ne peut figurer qu’une fois&#xa0;: {ids}</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="173"/>
+        <location filename="../../app/views/settings_dialog.py" line="177"/>
         <source>Keep at least one kit type.</source>
         <translation>Gardez au moins un type de trousse.</translation>
     </message>

@@ -400,6 +400,7 @@ def test_main_window_in_french_fits_at_1280(
     assert content is not None
     assert content.minimumSizeHint().width() <= panel.scroll_area.viewport().width()
     # Progress words come from the services layer in English; the list shows them in French.
+    assert window.environment_label.text() == "Bac à sable (intégré)"
     progress = {model.index(n, COL_PROGRESS).data() for n in range(model.rowCount())}
     assert "Résultats prêts" in progress
     assert "Results ready" not in progress
