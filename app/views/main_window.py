@@ -61,7 +61,7 @@ class RefreshOutcome:
     """What one background refresh hands to the GUI thread."""
 
     rows: list[OrderRow]
-    attention: dict[str, list[str]]
+    attention: dict[str, tuple[str, ...]]
     sorted_by: tuple[int, Qt.SortOrder]
     version: int
     result: SyncResult | None = None
@@ -82,11 +82,13 @@ def build_snapshot(
     seen = session.seen.kits_with_seen_reports()
     # The sandbox clock can run ahead of the wall clock; age statuses by whichever is later.
     now = max(datetime.now(UTC), store.newest_kit_update or datetime.min.replace(tzinfo=UTC))
-    attention: dict[str, list[str]] = {}
+    attention: dict[str, tuple[str, ...]] = {}
     for row in rows:
         reasons = needs_attention(row, now, seen)
         if reasons:
-            attention[row.order_id] = reasons
+            # A tuple of strings drops out of the cyclic GC's walk, a list never does: the
+            # window keeps thousands of these, and every full collection is a GUI stall.
+            attention[row.order_id] = tuple(reasons)
     ordered = sort_rows(rows, sorted_by[0], sorted_by[1], kit_names)
     notifications = list(result.notifications) if result is not None else []
     return RefreshOutcome(
@@ -135,7 +137,7 @@ class MainWindow(QMainWindow):
         self._periodic: PeriodicTask | None = None
         self._unsubscribe_outbox: Callable[[], None] | None = None
         self._shown_version = -1
-        self._shown_attention: dict[str, list[str]] = {}
+        self._shown_attention: dict[str, tuple[str, ...]] = {}
         self._offline = False
         self._sign_in_dialog: SignInDialog | None = None
         self._new_order_dialogs: list[QWidget] = []
