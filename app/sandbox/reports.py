@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import threading
+import warnings
 from pathlib import Path
 from typing import Any
 
-from fpdf import FPDF
+with warnings.catch_warnings():
+    # fpdf2 warns at import when Pillow is missing (the desktop bundle leaves it out): our
+    # reports are text and tables only, no images.
+    warnings.filterwarnings("ignore", message="Pillow could not be imported", category=UserWarning)
+    from fpdf import FPDF
 
 from app.sandbox.store import ReportInfo
 
