@@ -962,6 +962,9 @@ class MainWindow(QMainWindow):
         # First: an order form saves its newest typing (queued on the runner) as it closes,
         # and that save must reach the drafts store before the session closes it.
         self._close_child_windows()
+        # What follows can wait on a request in flight (the outbox sender finishes its POST so
+        # the order's fate is known): the window goes away now rather than look frozen.
+        self.hide()
         self._stop_session_work()
         self._runner.wait_idle(3000)
         if self.tray is not None:

@@ -67,6 +67,28 @@ def test_closing_the_window_right_after_typing_keeps_the_newest_keystrokes_in_th
     assert [d["recipient"].get("first_name") for d in drafts.values()] == ["Zelda"]
 
 
+def test_quitting_hides_the_window_before_waiting_for_background_work(
+    qtbot: QtBot, seeded: SandboxServer, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Shutting down waits for work in flight (a POST the outbox is finishing): the user must
+    # see the window go away at once, not a frozen window.
+    window = make_window()
+    sign_in_to_sandbox(qtbot, window)
+    runner = window._runner  # the runner the window waits on
+    visible_while_waiting: list[bool] = []
+    original = runner.wait_idle
+
+    def recording_wait_idle(timeout_ms: int = -1) -> bool:
+        visible_while_waiting.append(window.isVisible())
+        return original(timeout_ms)
+
+    monkeypatch.setattr(runner, "wait_idle", recording_wait_idle)
+    window.close()
+
+    assert visible_while_waiting
+    assert not any(visible_while_waiting)
+
+
 RECIPIENT = {
     "first_name": "Testy", "last_name": "McTestface", "email": "testy@example.com",
     "phone": "4155550123",
