@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self._new_order_dialogs: list[QWidget] = []
         self._report_window: QWidget | None = None
         self._register_kit_dialog: RegisterKitDialog | None = None
+        self._token_dialog: RegistrationTokenDialog | None = None
         # Leaving an order with unsaved metadata: the open question, where the user was
         # going, and (after "Save") the order to show once the save is confirmed.
         self._unsaved_box: QMessageBox | None = None
@@ -343,6 +344,8 @@ class MainWindow(QMainWindow):
         if old is not None:
             if self._register_kit_dialog is not None:
                 self._register_kit_dialog.close()  # it registers with the old session
+            if self._token_dialog is not None:
+                self._token_dialog.close()  # likewise for the old session's patients
             self._runner.run(old.close, key=None)
             if self._report_window is not None:
                 # It downloads through the old session (its client is closing) and shows a
@@ -731,9 +734,20 @@ class MainWindow(QMainWindow):
     def open_registration_token(self) -> None:
         if self.session is None:
             return
-        dialog = RegistrationTokenDialog(self.session, self._runner, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        # Non-modal and one at a time: its token counts down for 10 minutes while the desk
+        # keeps working in the main window; asking again brings it forward.
+        dialog = self._token_dialog
+        if dialog is None:
+            dialog = RegistrationTokenDialog(self.session, self._runner, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.destroyed.connect(self._forget_token_dialog)
+            self._token_dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def _forget_token_dialog(self, *_args: object) -> None:
+        self._token_dialog = None
 
     @Slot()
     def open_requisitions(self) -> None:
@@ -978,6 +992,8 @@ class MainWindow(QMainWindow):
             dialog.close()
         if self._register_kit_dialog is not None:
             self._register_kit_dialog.close()
+        if self._token_dialog is not None:
+            self._token_dialog.close()
         if self._report_window is not None:
             self._report_window.close()
 

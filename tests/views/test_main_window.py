@@ -416,6 +416,15 @@ def test_requisitions_open_as_a_tab_and_registration_dialogs_open(
     names = {type(w).__name__ for w in window.findChildren(QDialog) if w.isVisible()}
     assert {"RegisterKitDialog", "RegistrationTokenDialog"} <= names
     runner.wait_idle(WAIT_MS)  # let their first lookups land before closing them
+    # Both are non-modal (a token counts down for 10 minutes while the desk keeps working),
+    # and asking again brings the same window forward instead of stacking another.
+    tokens = [w for w in window.findChildren(QDialog)
+              if type(w).__name__ == "RegistrationTokenDialog"]
+    assert [w.isModal() for w in tokens] == [False]
+    assert window.isEnabled()
+    window.registration_token_action.trigger()
+    assert [w for w in window.findChildren(QDialog)
+            if type(w).__name__ == "RegistrationTokenDialog" and w.isVisible()] == tokens
     for dialog in window.findChildren(QDialog):
         dialog.close()
 
