@@ -33,7 +33,7 @@ from app.services.requisitions import (
     validate_requisition,
 )
 from app.services.session import Session
-from app.tasks import Runner, TaskHandle
+from app.tasks import OwnedTasks, Runner
 from app.validation import CA_PROVINCES, US_STATES, Finding
 from app.views.address_fields import FieldMessage
 from app.views.i18n import finding_text, region_name
@@ -70,10 +70,9 @@ class NewRequisitionForm(QWidget):
     ) -> None:
         super().__init__(parent)
         self._session = session
-        self._runner = runner
         self._today = today
         self._busy = False
-        self._handles: list[TaskHandle] = []
+        self._tasks = OwnedTasks(runner, self)
         self._touched: set[str] = set()
         self._server_errors: dict[str, tuple[str, list[str]]] = {}
         self.editors: dict[str, QLineEdit | QComboBox] = {}
@@ -199,16 +198,13 @@ class NewRequisitionForm(QWidget):
         QShortcut(QKeySequence("Ctrl+Return"), self, self.submit)
 
     def _run(self, fn: Callable[..., Any], *args: Any, **options: Any) -> None:
-        """Run off the GUI thread; remembered so closing the window drops the answers."""
-        self._handles = [h for h in self._handles if not h.done]
-        self._handles.append(self._runner.run(fn, *args, **options))
+        """Run off the GUI thread; closing the window (or deleting it) drops the answers."""
+        self._tasks.run(fn, *args, **options)
 
     @Slot()
     def cancel_tasks(self) -> None:
         """Called when the window closes: late answers must not reach deleted widgets."""
-        for handle in self._handles:
-            handle.cancel()
-        self._handles = []
+        self._tasks.cancel_all()
 
     # --- public API ----------------------------------------------------------------------
 
