@@ -893,242 +893,242 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="171"/>
+        <location filename="../../app/views/main_window.py" line="174"/>
         <source>Orders</source>
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="199"/>
+        <location filename="../../app/views/main_window.py" line="202"/>
         <source>Sign in to see orders.</source>
         <translation>Connectez-vous pour voir les commandes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="227"/>
+        <location filename="../../app/views/main_window.py" line="230"/>
         <source>&amp;New order…</source>
         <translation>&amp;Nouvelle commande…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="228"/>
+        <location filename="../../app/views/main_window.py" line="231"/>
         <source>Order kits for a patient (Ctrl+N)</source>
         <translation>Commander des trousses pour un patient (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="231"/>
+        <location filename="../../app/views/main_window.py" line="234"/>
         <source>&amp;Refresh</source>
         <translation>A&amp;ctualiser</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="232"/>
+        <location filename="../../app/views/main_window.py" line="235"/>
         <source>Fetch the latest from Spot (F5)</source>
         <translation>Obtenir les dernières données de Spot (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="236"/>
+        <location filename="../../app/views/main_window.py" line="239"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="237"/>
+        <location filename="../../app/views/main_window.py" line="240"/>
         <source>Search orders by name, email, phone, order or kit ID (Ctrl+F)</source>
         <translation>Rechercher des commandes par nom, courriel, téléphone, ID de commande ou de trousse (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="240"/>
+        <location filename="../../app/views/main_window.py" line="243"/>
         <source>Find &amp;kit by barcode…</source>
         <translation>Trouver une tr&amp;ousse par code-barres…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="242"/>
+        <location filename="../../app/views/main_window.py" line="245"/>
         <source>Scan or type a kit barcode (Ctrl+K)</source>
         <translation>Balayez ou tapez le code-barres d’une trousse (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="245"/>
+        <location filename="../../app/views/main_window.py" line="248"/>
         <source>Re&amp;gister kit…</source>
         <translation>&amp;Enregistrer une trousse…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="247"/>
+        <location filename="../../app/views/main_window.py" line="250"/>
         <source>Register a kit handed over at the desk (Ctrl+R)</source>
         <translation>Enregistrer une trousse remise à l’accueil (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="250"/>
+        <location filename="../../app/views/main_window.py" line="253"/>
         <source>Patient registration &amp;token…</source>
         <translation>&amp;Jeton d’enregistrement pour patient…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="252"/>
+        <location filename="../../app/views/main_window.py" line="255"/>
         <source>A one-time token a patient uses to register a kit (Ctrl+Shift+T)</source>
         <translation>Un jeton à usage unique qui permet au patient d’enregistrer une trousse (Ctrl+Shift+T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="255"/>
+        <location filename="../../app/views/main_window.py" line="258"/>
         <source>Needs &amp;attention</source>
         <translation>À &amp;traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="256"/>
+        <location filename="../../app/views/main_window.py" line="259"/>
         <source>Show only orders that need attention (Ctrl+Shift+A)</source>
         <translation>Afficher seulement les commandes à traiter (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="259"/>
+        <location filename="../../app/views/main_window.py" line="262"/>
         <source>Re&amp;quisitions</source>
         <translation>Re&amp;quêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="260"/>
+        <location filename="../../app/views/main_window.py" line="263"/>
         <source>Requisitions (Ctrl+Shift+R)</source>
         <translation>Requêtes (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="263"/>
+        <location filename="../../app/views/main_window.py" line="266"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="264"/>
+        <location filename="../../app/views/main_window.py" line="267"/>
         <source>Environment, token, kit types, refresh interval</source>
         <translation>Environnement, jeton, types de trousses, fréquence d’actualisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="269"/>
+        <location filename="../../app/views/main_window.py" line="272"/>
         <source>Sign &amp;in / switch environment…</source>
         <translation>Se &amp;connecter / changer d’environnement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="272"/>
+        <location filename="../../app/views/main_window.py" line="275"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="274"/>
+        <location filename="../../app/views/main_window.py" line="277"/>
         <source>&amp;About</source>
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="284"/>
+        <location filename="../../app/views/main_window.py" line="287"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="293"/>
+        <location filename="../../app/views/main_window.py" line="296"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="300"/>
+        <location filename="../../app/views/main_window.py" line="303"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="302"/>
+        <location filename="../../app/views/main_window.py" line="305"/>
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="427"/>
+        <location filename="../../app/views/main_window.py" line="432"/>
         <source>Starting the built-in sandbox…</source>
         <translation>Démarrage du bac à sable intégré…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="446"/>
+        <location filename="../../app/views/main_window.py" line="451"/>
         <source>Signing in…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="468"/>
+        <location filename="../../app/views/main_window.py" line="473"/>
         <source>Opening {label}…</source>
         <translation>Ouverture de {label}…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="480"/>
+        <location filename="../../app/views/main_window.py" line="485"/>
         <source>Sign-in needed</source>
         <translation>Connexion requise</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="480"/>
+        <location filename="../../app/views/main_window.py" line="485"/>
         <source>Restart the app to sign in.</source>
         <translation>Redémarrez l’application pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="551"/>
+        <location filename="../../app/views/main_window.py" line="556"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="604"/>
+        <location filename="../../app/views/main_window.py" line="609"/>
         <source>Sign in…</source>
         <translation>Se connecter…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="639"/>
+        <location filename="../../app/views/main_window.py" line="644"/>
         <source>Not signed in</source>
         <translation>Non connecté</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="645"/>
+        <location filename="../../app/views/main_window.py" line="650"/>
         <source>● Offline</source>
         <translation>● Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="645"/>
+        <location filename="../../app/views/main_window.py" line="650"/>
         <source>● Online</source>
         <translation>● En ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="648"/>
+        <location filename="../../app/views/main_window.py" line="653"/>
         <source>Last sync {time}</source>
         <translation>Dernière synchro {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="649"/>
+        <location filename="../../app/views/main_window.py" line="654"/>
         <source>Not synced yet</source>
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="663"/>
+        <location filename="../../app/views/main_window.py" line="668"/>
         <source>Outbox: {queued} queued · {attention} need attention</source>
         <translation>Boîte d’envoi&#xa0;: {queued} en attente · {attention} à traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="673"/>
+        <location filename="../../app/views/main_window.py" line="678"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="684"/>
+        <location filename="../../app/views/main_window.py" line="689"/>
         <source>Something went wrong</source>
         <translation>Un problème est survenu</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="685"/>
+        <location filename="../../app/views/main_window.py" line="690"/>
         <source>The problem was logged. You can keep working; restart the app if something looks wrong.</source>
         <translation>Le problème a été consigné. Vous pouvez continuer à travailler; redémarrez l’application si quelque chose semble anormal.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="747"/>
+        <location filename="../../app/views/main_window.py" line="763"/>
         <source>Requisitions</source>
         <translation>Requêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="778"/>
+        <location filename="../../app/views/main_window.py" line="794"/>
         <source>About {name}</source>
         <translation>À propos de {name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="809"/>
+        <location filename="../../app/views/main_window.py" line="825"/>
         <source>Unsaved metadata</source>
         <translation>Métadonnées non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="810"/>
+        <location filename="../../app/views/main_window.py" line="826"/>
         <source>The metadata of order %1 was changed but not saved.</source>
         <translation>Les métadonnées de la commande %1 ont été modifiées, mais pas enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="814"/>
+        <location filename="../../app/views/main_window.py" line="830"/>
         <source>Save it before showing another order?</source>
         <translation>Les enregistrer avant d’afficher une autre commande?</translation>
     </message>
@@ -1441,12 +1441,12 @@
 <context>
     <name>NewRequisitionDialog</name>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="409"/>
+        <location filename="../../app/views/requisition_form.py" line="405"/>
         <source>New requisition</source>
         <translation>Nouvelle requête</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="415"/>
+        <location filename="../../app/views/requisition_form.py" line="411"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -1454,129 +1454,129 @@
 <context>
     <name>NewRequisitionForm</name>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="112"/>
+        <location filename="../../app/views/requisition_form.py" line="111"/>
         <source>Sample</source>
         <extracomment>The form&apos;s own field paths (the API&apos;s), in form order; patient fields are ``patient.*``.</extracomment>
         <translation>Échantillon</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="116"/>
+        <location filename="../../app/views/requisition_form.py" line="115"/>
         <source>Scan the sample tube&apos;s barcode</source>
         <translation>Balayez le code-barres du tube d’échantillon</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="118"/>
+        <location filename="../../app/views/requisition_form.py" line="117"/>
         <source>&amp;Barcode</source>
         <translation>Code-&amp;barres</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="119"/>
+        <location filename="../../app/views/requisition_form.py" line="118"/>
         <source>Lab &amp;name</source>
         <translation>&amp;Laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="119"/>
+        <location filename="../../app/views/requisition_form.py" line="118"/>
         <source>CRL</source>
         <translation>CRL</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="120"/>
+        <location filename="../../app/views/requisition_form.py" line="119"/>
         <source>Lab acco&amp;unt</source>
         <translation>&amp;Compte du laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="122"/>
+        <location filename="../../app/views/requisition_form.py" line="121"/>
         <source>&amp;Panels</source>
         <translation>Pro&amp;fils</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="123"/>
+        <location filename="../../app/views/requisition_form.py" line="122"/>
         <source>Panel codes, separated by commas: PANEL-123, hba1c_panel</source>
         <translation>Codes de profils, séparés par des virgules&#xa0;: PANEL-123, hba1c_panel</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="126"/>
+        <location filename="../../app/views/requisition_form.py" line="125"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="134"/>
+        <location filename="../../app/views/requisition_form.py" line="133"/>
         <source>&amp;Collected in</source>
         <translation>Lieu de prélève&amp;ment</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="141"/>
+        <location filename="../../app/views/requisition_form.py" line="140"/>
         <source>Shipment to the lab (optional)</source>
         <translation>Envoi au laboratoire (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="147"/>
+        <location filename="../../app/views/requisition_form.py" line="146"/>
         <source>No tracking</source>
         <translation>Aucun suivi</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="153"/>
+        <location filename="../../app/views/requisition_form.py" line="152"/>
         <source>Ca&amp;rrier</source>
         <translation>T&amp;ransporteur</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="154"/>
+        <location filename="../../app/views/requisition_form.py" line="153"/>
         <source>Trac&amp;king number</source>
         <translation>Numéro de &amp;suivi</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="158"/>
+        <location filename="../../app/views/requisition_form.py" line="157"/>
         <source>Lab attributes (optional, CRL)</source>
         <translation>Attributs du laboratoire (facultatif, CRL)</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="162"/>
+        <location filename="../../app/views/requisition_form.py" line="161"/>
         <source>Slip &amp;ID</source>
         <translation>&amp;ID du bordereau</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="163"/>
+        <location filename="../../app/views/requisition_form.py" line="162"/>
         <source>Up to 10 letters/digits</source>
         <translation>Jusqu’à 10 lettres ou chiffres</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="165"/>
+        <location filename="../../app/views/requisition_form.py" line="164"/>
         <source>Tier &amp;3 account</source>
         <translation>Compte de niveau &amp;3</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="167"/>
+        <location filename="../../app/views/requisition_form.py" line="166"/>
         <source>8 letters/digits</source>
         <translation>8 lettres ou chiffres</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="170"/>
+        <location filename="../../app/views/requisition_form.py" line="169"/>
         <source>Metadata (optional)</source>
         <translation>Métadonnées (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="193"/>
-        <location filename="../../app/views/requisition_form.py" line="394"/>
+        <location filename="../../app/views/requisition_form.py" line="192"/>
+        <location filename="../../app/views/requisition_form.py" line="390"/>
         <source>Create re&amp;quisition</source>
         <translation>Créer la re&amp;quête</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="270"/>
+        <location filename="../../app/views/requisition_form.py" line="266"/>
         <source>Some details need fixing; see the messages next to the fields.</source>
         <translation>Certains renseignements sont à corriger; voyez les messages à côté des champs.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="274"/>
+        <location filename="../../app/views/requisition_form.py" line="270"/>
         <source>Sending to Spot…</source>
         <translation>Envoi à Spot…</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="286"/>
+        <location filename="../../app/views/requisition_form.py" line="282"/>
         <source>Requisition created for barcode %1 (%2).</source>
         <translation>Requête créée pour le code-barres %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="394"/>
+        <location filename="../../app/views/requisition_form.py" line="390"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
