@@ -21,10 +21,13 @@ def install_translations(
 ) -> list[QTranslator]:
     """Install the translators for ``locale`` (default: the system locale); return them.
 
-    English needs no catalogue. A locale we have no translation for falls back to English
-    silently: the UI stays usable, just untranslated.
+    English needs no catalogue. Any French locale (fr, fr_FR, fr_BE…) gets our Canadian-French
+    catalogue, the only French we ship, rather than English. A locale we have no translation for
+    falls back to English silently: the UI stays usable, just untranslated.
     """
     locale = locale if locale is not None else QLocale.system()
+    if locale.language() == QLocale.Language.French:
+        locale = QLocale("fr_CA")
     installed: list[QTranslator] = []
     own = QTranslator(app)
     if own.load(locale, CATALOGUE, "_", str(TRANSLATIONS)):
