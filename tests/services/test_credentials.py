@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterator
 import keyring
 import keyring.errors as kr_errors
 import pytest
-from keyring.backend import KeyringBackend
 
 from app.services.credentials import (
     CredentialError,
@@ -18,49 +17,9 @@ from app.services.credentials import (
     NoKeyringAvailable,
 )
 from app.services.errors import ServiceError
+from tests.keyring_fakes import FailingKeyring, MemoryKeyring
 
 TOKEN = "tok_live_7f3a9c0d1e2b"
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring kept in a dict."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        try:
-            del self.entries[(service, username)]
-        except KeyError:
-            raise kr_errors.PasswordDeleteError("not found") from None
-
-
-class FailingKeyring(KeyringBackend):
-    """Raises the given exception from every call, like a broken or missing backend."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self, exc: Exception) -> None:
-        super().__init__()
-        self.exc = exc
-
-    def get_password(self, service: str, username: str) -> str | None:
-        raise self.exc
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        raise self.exc
-
-    def delete_password(self, service: str, username: str) -> None:
-        raise self.exc
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from app.tasks import TaskRunner
 from app.views.app_settings import AppSettings
 from app.views.main_window import MainWindow
 from app.views.sign_in import SignInContext
+from tests.keyring_fakes import MemoryKeyring
 
 BASE_TIME = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 
@@ -105,44 +106,6 @@ def sample_rows() -> list[OrderRow]:
 
 
 # --- the real window against the sandbox ------------------------------------------------
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring kept in a dict."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.entries.pop((service, username), None)
-
-
-class FailingKeyring(KeyringBackend):
-    """Raises ``exc`` from every call, like a missing or locked backend."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self, exc: Exception) -> None:
-        super().__init__()
-        self.exc = exc
-
-    def get_password(self, service: str, username: str) -> str | None:
-        raise self.exc
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        raise self.exc
-
-    def delete_password(self, service: str, username: str) -> None:
-        raise self.exc
-
 
 @pytest.fixture
 def runner(qtbot: QtBot) -> Iterator[TaskRunner]:

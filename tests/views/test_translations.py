@@ -52,7 +52,8 @@ from app.views.report_viewer import ReportWindow
 from app.views.requisitions import RequisitionsView
 from app.views.settings_dialog import SettingsDialog
 from app.views.sign_in import SignInContext, SignInDialog
-from tests.views.conftest import BASE_TIME, FailingKeyring, MakeWindow, make_row
+from tests.keyring_fakes import FailingKeyring
+from tests.views.conftest import BASE_TIME, MakeWindow, make_row
 from tests.views.test_main_window import SEEDED, WAIT_MS, sign_in_to_sandbox
 from tests.views.test_new_order import FakeSession, type_into
 
