@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypedDict, TypeVar, Unpack
 from urllib.parse import quote, urlencode
 
 import httpx
@@ -48,6 +48,53 @@ _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 DateFilter = date | str | None
+
+
+class _DateFilters(TypedDict, total=False):
+    """The four inclusive ``YYYY-MM-DD`` filters every list endpoint takes."""
+
+    created_before: DateFilter
+    created_after: DateFilter
+    updated_before: DateFilter
+    updated_after: DateFilter
+
+
+class _PersonFilters(_DateFilters, total=False):
+    email: str | None
+    first_name: str | None
+    last_name: str | None
+    phone: str | None
+
+
+class OrderFilters(_PersonFilters, total=False):
+    """Query filters of ``GET /api/v2/orders/`` (SPEC §7.2)."""
+
+    status: str | None
+
+
+class KitFilters(_PersonFilters, total=False):
+    """Query filters of ``GET /api/v2/kits/`` (SPEC §7.5)."""
+
+    kit_type: str | None
+    has_order: bool | None
+    kit_status: str | None
+    sample_status: str | None
+
+
+class RequisitionFilters(_PersonFilters, total=False):
+    """Query filters of ``GET /api/v2/requisitions/`` (SPEC §7.9)."""
+
+    lab: str | None
+    status: str | None
+
+
+def _checked(method: str, filters: dict[str, Any], allowed: frozenset[str]) -> dict[str, Any]:
+    """``filters`` as given, refusing a name the endpoint does not document (a typo must not
+    silently widen a search that goes out with patient names in it)."""
+    for name in filters:
+        if name not in allowed:
+            raise TypeError(f"{method}() got an unexpected keyword argument {name!r}")
+    return filters
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,38 +319,14 @@ class SpotClient:
         return self._model(models.Order, response, "POST", "/api/v2/orders/")
 
     def list_orders(
-        self,
-        *,
-        status: str | None = None,
-        email: str | None = None,
-        first_name: str | None = None,
-        last_name: str | None = None,
-        phone: str | None = None,
-        created_before: DateFilter = None,
-        created_after: DateFilter = None,
-        updated_before: DateFilter = None,
-        updated_after: DateFilter = None,
-        results: int = 10,
-        offset: int = 0,
+        self, *, results: int = 10, offset: int = 0, **filters: Unpack[OrderFilters]
     ) -> list[models.OrderSummary]:
-        filters = {k: v for k, v in locals().items() if k not in ("self", "results", "offset")}
-        return self._list(models.OrderSummary, "/api/v2/orders/", filters, results, offset)
+        checked = _checked("list_orders", dict(filters), OrderFilters.__optional_keys__)
+        return self._list(models.OrderSummary, "/api/v2/orders/", checked, results, offset)
 
-    def iter_orders(
-        self,
-        *,
-        status: str | None = None,
-        email: str | None = None,
-        first_name: str | None = None,
-        last_name: str | None = None,
-        phone: str | None = None,
-        created_before: DateFilter = None,
-        created_after: DateFilter = None,
-        updated_before: DateFilter = None,
-        updated_after: DateFilter = None,
-    ) -> Iterator[models.OrderSummary]:
-        filters = {k: v for k, v in locals().items() if k != "self"}
-        return self._iterate(models.OrderSummary, "/api/v2/orders/", filters)
+    def iter_orders(self, **filters: Unpack[OrderFilters]) -> Iterator[models.OrderSummary]:
+        checked = _checked("iter_orders", dict(filters), OrderFilters.__optional_keys__)
+        return self._iterate(models.OrderSummary, "/api/v2/orders/", checked)
 
     def get_order(self, order_id: str) -> models.Order:
         template = "/api/v2/orders/{public_id}/"
@@ -320,44 +343,14 @@ class SpotClient:
     # --- kits ----------------------------------------------------------------------------
 
     def list_kits(
-        self,
-        *,
-        email: str | None = None,
-        first_name: str | None = None,
-        last_name: str | None = None,
-        phone: str | None = None,
-        kit_type: str | None = None,
-        has_order: bool | None = None,
-        kit_status: str | None = None,
-        sample_status: str | None = None,
-        created_before: DateFilter = None,
-        created_after: DateFilter = None,
-        updated_before: DateFilter = None,
-        updated_after: DateFilter = None,
-        results: int = 10,
-        offset: int = 0,
+        self, *, results: int = 10, offset: int = 0, **filters: Unpack[KitFilters]
     ) -> list[models.KitSummary]:
-        filters = {k: v for k, v in locals().items() if k not in ("self", "results", "offset")}
-        return self._list(models.KitSummary, "/api/v2/kits/", filters, results, offset)
+        checked = _checked("list_kits", dict(filters), KitFilters.__optional_keys__)
+        return self._list(models.KitSummary, "/api/v2/kits/", checked, results, offset)
 
-    def iter_kits(
-        self,
-        *,
-        email: str | None = None,
-        first_name: str | None = None,
-        last_name: str | None = None,
-        phone: str | None = None,
-        kit_type: str | None = None,
-        has_order: bool | None = None,
-        kit_status: str | None = None,
-        sample_status: str | None = None,
-        created_before: DateFilter = None,
-        created_after: DateFilter = None,
-        updated_before: DateFilter = None,
-        updated_after: DateFilter = None,
-    ) -> Iterator[models.KitSummary]:
-        filters = {k: v for k, v in locals().items() if k != "self"}
-        return self._iterate(models.KitSummary, "/api/v2/kits/", filters)
+    def iter_kits(self, **filters: Unpack[KitFilters]) -> Iterator[models.KitSummary]:
+        checked = _checked("iter_kits", dict(filters), KitFilters.__optional_keys__)
+        return self._iterate(models.KitSummary, "/api/v2/kits/", checked)
 
     def get_kit(self, kit_id: str) -> models.Kit:
         template = "/api/v2/kits/{public_id}/"
@@ -377,40 +370,16 @@ class SpotClient:
         return self._model(models.Requisition, response, "POST", template)
 
     def list_requisitions(
-        self,
-        *,
-        lab: str | None = None,
-        status: str | None = None,
-        email: str | None = None,
-        first_name: str | None = None,
-        last_name: str | None = None,
-        phone: str | None = None,
-        created_before: DateFilter = None,
-        created_after: DateFilter = None,
-        updated_before: DateFilter = None,
-        updated_after: DateFilter = None,
-        results: int = 10,
-        offset: int = 0,
+        self, *, results: int = 10, offset: int = 0, **filters: Unpack[RequisitionFilters]
     ) -> list[models.Requisition]:
-        filters = {k: v for k, v in locals().items() if k not in ("self", "results", "offset")}
-        return self._list(models.Requisition, "/api/v2/requisitions/", filters, results, offset)
+        checked = _checked("list_requisitions", dict(filters), RequisitionFilters.__optional_keys__)
+        return self._list(models.Requisition, "/api/v2/requisitions/", checked, results, offset)
 
     def iter_requisitions(
-        self,
-        *,
-        lab: str | None = None,
-        status: str | None = None,
-        email: str | None = None,
-        first_name: str | None = None,
-        last_name: str | None = None,
-        phone: str | None = None,
-        created_before: DateFilter = None,
-        created_after: DateFilter = None,
-        updated_before: DateFilter = None,
-        updated_after: DateFilter = None,
+        self, **filters: Unpack[RequisitionFilters]
     ) -> Iterator[models.Requisition]:
-        filters = {k: v for k, v in locals().items() if k != "self"}
-        return self._iterate(models.Requisition, "/api/v2/requisitions/", filters)
+        checked = _checked("iter_requisitions", dict(filters), RequisitionFilters.__optional_keys__)
+        return self._iterate(models.Requisition, "/api/v2/requisitions/", checked)
 
     def get_requisition(self, requisition_id: str) -> models.Requisition:
         template = "/api/v2/requisitions/{id}"  # documented without a trailing slash (§14.5)

@@ -585,3 +585,21 @@ def test_openapi_response_examples_parse(model: type[BaseModel], many: bool, dat
     assert items
     for item in items:
         assert isinstance(model.model_validate(item), model)
+
+
+@pytest.mark.parametrize(
+    ("method", "name"),
+    [("list_orders", "emial"), ("iter_orders", "kit_type"), ("list_kits", "lab"),
+     ("iter_kits", "status"), ("list_requisitions", "kit_status"),
+     ("iter_requisitions", "has_order")],
+)
+def test_a_filter_the_endpoint_does_not_document_is_refused(method: str, name: str) -> None:
+    # A typo must not silently widen a search: it fails before any request is made.
+    sent: list[httpx.Request] = []
+    client = SpotClient(
+        "https://app.spotdx.com", "tok",
+        transport=httpx.MockTransport(lambda r: sent.append(r) or httpx.Response(200, json=[])),
+    )
+    with pytest.raises(TypeError, match=name):
+        getattr(client, method)(**{name: "x"})
+    assert sent == []
