@@ -431,7 +431,9 @@ class PeriodicTask(QObject):
     """Runs ``fn`` on a runner every ``interval_ms`` (e.g. the background sync).
 
     A tick is skipped while the previous run is still going, so a slow network never piles
-    up requests. ``trigger()`` runs it now (the "Refresh" button); ``stop()`` ends it.
+    up requests. ``trigger()`` runs it now (the "Refresh" button); ``trigger(queue=True)``
+    also promises one more run after a run in progress, for news that the run in progress
+    may have started too early to see (an order the outbox has just sent). ``stop()`` ends it.
     """
 
     def __init__(
@@ -450,6 +452,7 @@ class PeriodicTask(QObject):
         self._on_success = on_success
         self._on_error = on_error
         self._current: TaskHandle | None = None
+        self._run_again = False
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -465,18 +468,44 @@ class PeriodicTask(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+        self._run_again = False
         if self._current is not None:
             self._current.cancel()
             self._current = None
 
-    def trigger(self) -> bool:
-        """Run now unless a run is in progress; returns whether a run started."""
+    def trigger(self, *, queue: bool = False) -> bool:
+        """Run now unless a run is in progress; returns whether a run started.
+
+        With ``queue``, a run in progress is followed by one more (however many are queued).
+        """
         if self.busy:
+            self._run_again = self._run_again or queue
             return False
+        self._run_again = False
         self._current = self._runner.run(
-            self._fn, on_success=self._on_success, on_error=self._on_error
+            self._fn, on_success=self._succeeded, on_error=self._failed
         )
         return True
+
+    def _succeeded(self, result: object) -> None:
+        if self._on_success is not None:
+            self._on_success(result)
+        self._after_run()
+
+    def _failed(self, error: BaseException) -> None:
+        if self._on_error is not None:
+            self._on_error(error)
+        self._after_run()
+
+    def _after_run(self) -> None:
+        if self._run_again:
+            # Deferred: the finished run only counts as done once its callbacks return.
+            QTimer.singleShot(0, self, self._run_queued)
+
+    @Slot()
+    def _run_queued(self) -> None:
+        if self._run_again:
+            self.trigger()
 
     @Slot()
     def _on_timer_timeout(self) -> None:

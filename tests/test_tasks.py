@@ -290,6 +290,55 @@ def test_periodic_task_skips_ticks_while_busy(qtbot: QtBot) -> None:
     periodic.stop()
 
 
+def test_periodic_task_queued_trigger_runs_once_more_after_the_busy_run(qtbot: QtBot) -> None:
+    runner = InlineTaskRunner(defer=True)
+    results: list[int] = []
+    counter = iter(range(100))
+    periodic = PeriodicTask(runner, 60_000, lambda: next(counter), on_success=results.append)
+    periodic.start()
+    # News arrives while the run is still going: two queued triggers ask for one more run.
+    assert periodic.trigger(queue=True) is False
+    assert periodic.trigger(queue=True) is False
+    runner.run_pending()
+    assert results == [0]
+    qtbot.waitUntil(lambda: periodic.busy)
+    runner.run_pending()
+    assert results == [0, 1]
+    qtbot.wait(50)
+    assert not periodic.busy  # no third run: the queue held one follow-up, not two
+    assert results == [0, 1]
+    periodic.stop()
+
+
+def test_periodic_task_queued_run_follows_a_failed_run_but_not_a_stop(qtbot: QtBot) -> None:
+    runner = InlineTaskRunner(defer=True)
+    calls: list[str] = []
+    errors: list[BaseException] = []
+
+    def job() -> str:
+        calls.append("run")
+        if len(calls) == 1:
+            raise OSError("network down")
+        return "ok"
+
+    periodic = PeriodicTask(runner, 60_000, job, on_error=errors.append)
+    periodic.start()
+    periodic.trigger(queue=True)
+    runner.run_pending()
+    assert len(errors) == 1
+    qtbot.waitUntil(lambda: periodic.busy)  # the failure did not swallow the queued run
+    runner.run_pending()
+    assert calls == ["run", "run"]
+
+    periodic.trigger()
+    periodic.trigger(queue=True)
+    periodic.stop()
+    runner.run_pending()
+    qtbot.wait(50)
+    assert not periodic.busy  # stopped: nothing more runs
+    assert calls == ["run", "run"]
+
+
 def test_periodic_task_runs_on_timer(qtbot: QtBot, runner: TaskRunner) -> None:
     results: list[str] = []
     periodic = PeriodicTask(runner, 10, lambda: "tick", on_success=results.append)

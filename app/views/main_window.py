@@ -542,6 +542,14 @@ class MainWindow(QMainWindow):
 
     def refresh_now(self) -> None:
         """F5: refresh now unless one is already running."""
+        self._refresh(queue=False)
+
+    def _refresh_for_sent_order(self) -> None:
+        # A refresh already running may have listed orders before Spot created this one:
+        # queue another so the new order always shows up.
+        self._refresh(queue=True)
+
+    def _refresh(self, *, queue: bool) -> None:
         if self.session is None:
             return
         if self._periodic is None:
@@ -552,7 +560,7 @@ class MainWindow(QMainWindow):
             )
             if self._auto_refresh:
                 self._periodic.start(run_now=False)
-        if self._periodic.trigger():
+        if self._periodic.trigger(queue=queue):
             self._status_message(self.tr("Refreshing…"))
 
     def refresh_in_progress(self) -> bool:
@@ -678,7 +686,7 @@ class MainWindow(QMainWindow):
             self.show_sign_in(self.tr("Spot rejected the API token while sending an order. "
                                       "Sign in again; the order stays queued."))
         elif item.state == "sent":
-            QTimer.singleShot(0, self.refresh_now)
+            QTimer.singleShot(0, self._refresh_for_sent_order)
 
     def _show_error(self, error: ServiceError, *, action: tuple[str, str] | None = None) -> None:
         self.banner.show_error(error.title, error.advice, details=error.debug, action=action)
