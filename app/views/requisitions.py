@@ -52,6 +52,7 @@ from app.services.requisitions import (
 )
 from app.services.session import Session
 from app.tasks import Runner
+from app.views.kit_panel import masked_dob
 from app.views.patient_fields import OptionalDateEdit
 from app.views.theme import badge_colors
 from app.views.timeline import KitTimeline, Step, build_steps, format_day
@@ -213,9 +214,10 @@ class RequisitionDetail(QWidget):
 
     open_report_requested = Signal(object, object)  # (Report, Requisition)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
         self._requisition: models.Requisition | None = None
+        self._today = today  # None: the real date (tests pin it)
         layout = QVBoxLayout(self)
         self.title_label = QLabel(self.tr("Choose a requisition to see its details."), self)
         self.title_label.setObjectName("detail_title")
@@ -277,8 +279,12 @@ class RequisitionDetail(QWidget):
             "panels": ", ".join(requisition.panels),
             "state_collected": requisition.state_collected or "",
             "patient": _patient_name(patient),
+            # Masked like the kit panel's: the age is enough to tell two patients apart.
             "born": " / ".join(
-                str(v) for v in ((patient.date_of_birth, patient.sex) if patient else ()) if v
+                v for v in (
+                    (masked_dob(patient.date_of_birth, self._today or date.today()), patient.sex)
+                    if patient else ()
+                ) if v
             ),
             "contact": " · ".join(
                 v for v in ((patient.email, patient.phone) if patient else ()) if v
@@ -499,7 +505,7 @@ class RequisitionsView(QWidget):
         pager.addWidget(self.page_label, 1, Qt.AlignmentFlag.AlignCenter)
         pager.addWidget(self.next_button)
         left_layout.addLayout(pager)
-        self.detail = RequisitionDetail()
+        self.detail = RequisitionDetail(today=self._today)
         self.detail.open_report_requested.connect(self._on_detail_open_report_requested)
         scroll = QScrollArea(splitter)
         scroll.setWidgetResizable(True)

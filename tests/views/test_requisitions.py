@@ -362,6 +362,18 @@ def test_doubly_nested_address_from_the_docs_is_shown(qtbot: QtBot) -> None:
     assert detail.values["attributes"].text() == "—"
 
 
+def test_detail_hides_the_date_of_birth_but_keeps_age_and_sex(qtbot: QtBot) -> None:
+    detail = RequisitionDetail(today=TODAY)
+    qtbot.addWidget(detail)
+    detail.show_requisition(models.Requisition.model_validate({
+        "requisition_id": "r1", "barcode": "B1", "status": "approved",
+        "patient": {"first_name": "Testy", "sex": "F", "date_of_birth": "1980-04-30"},
+    }))
+    shown = detail.values["born"].text()
+    assert shown == "DOB ••••-••-•• (age 46) / F"
+    assert "1980" not in shown
+
+
 def test_date_range_filter_is_typed(qtbot: QtBot, sandbox: SandboxServer, session: Session) -> None:
     create_requisition(session.client, api_form("TESTOLD1"))
     sandbox.advance(10)
