@@ -4,13 +4,14 @@ Spot cannot call a desktop app back, so we poll. ``GET /orders/`` is sorted most
 updated first: a refresh walks pages only until it passes the newest ``updated`` time it
 already holds (nothing changed = 1 request).
 
-Kits come from ``GET /kits/?updated_after=<date of the newest kit update seen>``. That filter
-is a whole day (inclusive) and kits are sorted by creation, not by update, so a busy day
-means several pages that mostly repeat what we hold (deduplicated by kit id and ``updated``).
-An order's ``updated`` moves when its kits move, so all of the day's kit pages are walked only
-when the orders walk found a change, or at least every ``kit_sweep_interval`` seconds (a
-safety net for kits without an order, or a server that does not bump the order); otherwise
-one page (the newest kits) is enough: nothing changed = 2 requests in all.
+Kits come from ``GET /kits/?updated_after=<day of the newest kit update seen>``. That
+filter is a whole day (inclusive, in the server's undocumented zone, hence `kit_day`) and
+kits are sorted by creation, not by update, so a busy day means several pages that mostly
+repeat what we hold (deduplicated by kit id and ``updated``). An order's ``updated`` moves
+when its kits move, so all of the day's kit pages are walked only when the orders walk found
+a change, or at least every ``kit_sweep_interval`` seconds (a safety net for kits without an
+order, or a server that does not bump the order); otherwise one page (the newest kits) is
+enough: nothing changed = 2 requests in all.
 Kits are joined to orders by ``order_id`` in `OrderStore`: no request per order.
 """
 
@@ -22,7 +23,7 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Literal, Protocol
 
 from app.api import models
@@ -43,6 +44,7 @@ logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 100
 KIT_SWEEP_INTERVAL = 600.0
+SERVER_ZONE_MARGIN = timedelta(hours=12)  # UTC-12 is the furthest any zone lags
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -139,7 +141,7 @@ class SyncService:
             full = full or not store.orders_complete
             first = len(store) == 0
             kit_mark = None if full else store.kit_mark
-            since = kit_mark.astimezone(UTC).date() if kit_mark is not None else None
+            since = kit_day(kit_mark) if kit_mark is not None else None
             started = self._clock()
             sweep_due = (
                 since is None
@@ -210,6 +212,16 @@ class SyncService:
     def _on_outbox_item(self, item: OutboxItem) -> None:
         if item.state == "sent" and item.order_id is not None:
             self._store.remember_kit_types(item.order_id, item.kit_types)
+
+
+def kit_day(mark: datetime) -> date:
+    """The ``updated_after`` day that cannot miss a kit updated after ``mark``.
+
+    Spot compares whole days in its own time zone, which is not documented. No zone is more
+    than 12 hours behind UTC, so the UTC date 12 hours earlier is never later than the
+    server's date for any moment after ``mark`` (at most a few hours of kits come again).
+    """
+    return (mark.astimezone(UTC) - SERVER_ZONE_MARGIN).date()
 
 
 def _walk_orders(

@@ -21,17 +21,18 @@ def _client(sandbox: SandboxServer, token: str | None = None) -> SpotClient:
 
 def test_connection_check_against_sandbox(sandbox: SandboxServer) -> None:
     env = Environment.sandbox(sandbox.base_url)
-    assert check_connection(_client(sandbox)).kind == "ok"
-    assert check_connection(_client(sandbox, "wrong-token-123")).kind == "unauthorized"
-    sandbox.set_faults(error_rate=1.0)
-    try:
-        assert check_connection(_client(sandbox)).kind == "server_down"
-    finally:
-        sandbox.set_faults()
+    with _client(sandbox) as good, _client(sandbox, "wrong-token-123") as wrong:
+        assert check_connection(good).kind == "ok"
+        assert check_connection(wrong).kind == "unauthorized"
+        sandbox.set_faults(error_rate=1.0)
+        try:
+            assert check_connection(good).kind == "server_down"
+        finally:
+            sandbox.set_faults()
     base_url = env.base_url
     sandbox.stop()
-    offline = SpotClient(base_url, "any-token-123", sleep=lambda _s: None, max_retries=0)
-    assert check_connection(offline).kind == "offline"
+    with SpotClient(base_url, "any-token-123", sleep=lambda _s: None, max_retries=0) as offline:
+        assert check_connection(offline).kind == "offline"
 
 
 def _order() -> models.NewOrder:

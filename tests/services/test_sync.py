@@ -32,6 +32,8 @@ class FakeSpotHTTP:
         self.requests: list[httpx.Request] = []
         self.fail_after: int | None = None  # answer 400 to requests after this many
         self.clock = T0
+        # Spot's day filters are dates in the server's own zone, which is not documented.
+        self.server_utc_offset = timedelta(0)
 
     def tick(self, minutes: float = 1) -> datetime:
         self.clock += timedelta(minutes=minutes)
@@ -67,6 +69,10 @@ class FakeSpotHTTP:
         if bump_order and order_id in self.orders:
             self.orders[order_id]["updated"] = now
 
+    def server_day(self, stamp: str) -> str:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+        return (moment + self.server_utc_offset).date().isoformat()
+
     def handler(self, request: httpx.Request) -> httpx.Response:
         self.requests.append(request)
         if self.fail_after is not None and len(self.requests) > self.fail_after:
@@ -82,7 +88,7 @@ class FakeSpotHTTP:
             items = sorted(self.kits.values(), key=lambda k: k["created"], reverse=True)
             if "updated_after" in params:
                 since = params["updated_after"]
-                items = [k for k in items if k["updated"][:10] >= since]
+                items = [k for k in items if self.server_day(k["updated"]) >= since]
         elif path.startswith("/api/v2/orders/"):
             order = dict(self.orders[path.split("/")[4]])
             order["kits"] = []
@@ -206,13 +212,36 @@ def test_kit_changes_join_their_order_and_notify_counts_only(spot: FakeSpotHTTP)
     assert again.changed_order_ids == frozenset()
 
 
-def test_kits_are_asked_for_since_the_day_of_the_newest_kit_update(spot: FakeSpotHTTP) -> None:
+def test_kits_are_asked_for_since_half_a_day_before_the_newest_kit_update(
+    spot: FakeSpotHTTP,
+) -> None:
     seeded(spot, 3)
     sync = SyncService(make_client(spot), OrderStore())
     sync.refresh()
-    newest = max(k["updated"] for k in spot.kits.values())
+    newest = datetime.fromisoformat(max(k["updated"] for k in spot.kits.values()))
     sync.refresh()
-    assert last_kits_request(spot).url.params["updated_after"] == newest[:10]
+    expected = (newest - timedelta(hours=12)).date().isoformat()
+    assert last_kits_request(spot).url.params["updated_after"] == expected
+
+
+@pytest.mark.parametrize("server_hours", [-12, -8, 0, 9, 14])
+def test_a_kit_change_just_after_midnight_utc_is_seen_whatever_the_servers_zone(
+    spot: FakeSpotHTTP, server_hours: int
+) -> None:
+    # A US server's afternoon is already tomorrow in UTC: asking for "updated on or after
+    # today's UTC date" would skip the rest of its day until a full refresh.
+    spot.server_utc_offset = timedelta(hours=server_hours)
+    spot.clock = datetime(2026, 3, 11, 0, 5, tzinfo=UTC)
+    order_id = spot.add_order(1)
+    spot.set_kit("SPOT000001", order_id)
+    store = OrderStore()
+    sync = SyncService(make_client(spot), store)
+    sync.refresh()
+    spot.tick(minutes=90)  # 01:37 UTC on the 11th
+    spot.set_kit("SPOT000001", order_id, "in_transit")
+    result = sync.refresh()
+    assert result.changed_order_ids == {order_id}
+    assert store.get(order_id).progress.label == "Kit shipped"  # type: ignore[union-attr]
 
 
 def busy_day(spot: FakeSpotHTTP) -> None:
