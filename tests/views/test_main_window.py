@@ -333,6 +333,9 @@ def test_open_an_order_see_its_timeline_and_follow_a_tracking_link(
     assert kit_timeline.isVisible()
     links = [link for link in panel.findChildren(TrackingLink) if link.isVisible()]
     assert links
+    # Just rendered: under load the layout may not have given it a size yet (a user can only
+    # click it once it is painted).
+    qtbot.waitUntil(lambda: not links[0].rect().isEmpty(), timeout=WAIT_MS)
     catcher = _UrlCatcher()
     QDesktopServices.setUrlHandler("https", catcher, "open")
     try:
