@@ -30,6 +30,9 @@ log = logging.getLogger("app.main")
 GIL_SWITCH_INTERVAL_S = 0.001
 DEFAULT_SPEED = 3600.0  # sandbox seconds per real second: an hour a second, orders visibly move
 DEFAULT_SEED = 300
+# A relaunch while the previous copy is still quitting waits this long for it (quitting can
+# take ~13 s when the outbox is finishing a POST; see MainWindow.shutdown).
+QUIT_WAIT_MS = 30_000
 
 
 def freeze_startup_heap() -> None:
@@ -195,6 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_self_test()
     from PySide6.QtWidgets import QApplication
 
+    from app.instance import SingleInstance
     from app.services.credentials import CredentialStore
     from app.services.logs import close_logging, setup_logging
     from app.settings import paths
@@ -215,6 +219,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_translations(app)
     where = paths()
     where.ensure()
+    instance = SingleInstance(where.data)
+    if not instance.acquire():
+        if instance.activate_running():
+            print(f"{APP_NAME} is already running: its window was brought to the front.")
+            return 0
+        # Held, but nobody answers: the running copy is closing (finishing a POST in flight).
+        if not instance.wait_for_running_to_exit(QUIT_WAIT_MS):
+            print(f"{APP_NAME} is still closing; try again in a moment.", file=sys.stderr)
+            return 1
     setup_logging(where.logs)
     crashes = CrashHandler()
     crashes.install()
@@ -231,6 +244,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         start_sandbox=sandbox.start,
     )
     window = MainWindow(runner, settings=settings, sign_in=context, open_session=open_session)
+    instance.activation_requested.connect(window.bring_to_front)
+    window.shutdown_started.connect(instance.stop_answering)
     crashes.window = window
     window.show()
     freeze_startup_heap()
@@ -247,4 +262,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         sandbox.stop()
         log.info("%s stopped", APP_NAME)
         close_logging()
+        instance.release()
     return int(code)

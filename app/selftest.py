@@ -14,6 +14,11 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.instance import SingleInstance
+    from app.settings import Paths
 
 STEP_TIMEOUT_S = 60.0
 
@@ -56,16 +61,9 @@ def _run() -> int:
     from PySide6.QtWidgets import QApplication
 
     from app import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
-    from app.api import models
-    from app.main import EmbeddedSandbox, check_connection, open_session
-    from app.services.credentials import CredentialStore
+    from app.instance import SingleInstance
     from app.settings import paths
-    from app.tasks import TaskRunner
-    from app.views.app_settings import AppSettings
     from app.views.i18n import install_translations
-    from app.views.main_window import MainWindow
-    from app.views.report_viewer import ReportWindow
-    from app.views.sign_in import SignInContext
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -79,6 +77,37 @@ def _run() -> int:
     pump = app.processEvents
 
     print(f"{APP_NAME} {__version__} self-test", flush=True)
+    instance = SingleInstance(where.data)
+    if not instance.acquire():
+        raise SelfTestFailed("single-instance guard: the data folder is in use")
+    try:
+        _check_relaunch_activates(instance, pump)
+        print("ok  a second launch brings the window forward", flush=True)
+        return _run_app(where, pump)
+    finally:
+        instance.release()
+
+
+def _check_relaunch_activates(instance: SingleInstance, pump: Callable[[], None]) -> None:
+    from app.instance import SingleInstance
+
+    asked: list[bool] = []
+    instance.activation_requested.connect(lambda: asked.append(True))
+    if not SingleInstance(instance.data_dir).activate_running():
+        raise SelfTestFailed("single-instance guard: the running copy did not answer")
+    _wait_until(pump, lambda: bool(asked), "single-instance guard")
+
+
+def _run_app(where: Paths, pump: Callable[[], None]) -> int:
+    from app.api import models
+    from app.main import EmbeddedSandbox, check_connection, open_session
+    from app.services.credentials import CredentialStore
+    from app.tasks import TaskRunner
+    from app.views.app_settings import AppSettings
+    from app.views.main_window import MainWindow
+    from app.views.report_viewer import ReportWindow
+    from app.views.sign_in import SignInContext
+
     sandbox = EmbeddedSandbox(where.sandbox_dir, speed=0.0, seed_orders=40)
     runner = TaskRunner()
     context = SignInContext(

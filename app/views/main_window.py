@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
     session_changed = Signal(object)  # Session | None
     refreshed = Signal()  # a refresh finished and the list shows its rows
     notification_posted = Signal(str)  # PHI-free text, e.g. "New results for 2 kits"
+    shutdown_started = Signal()  # closing for good: the window will not come back
 
     def __init__(
         self,
@@ -980,6 +981,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
+        self.shutdown_started.emit()
         self.save_layout()
         # First: an order form saves its newest typing (queued on the runner) as it closes,
         # and that save must reach the drafts store before the session closes it.
@@ -994,6 +996,18 @@ class MainWindow(QMainWindow):
         session, self.session = self.session, None
         if session is not None:
             session.close()
+
+    @Slot()
+    def bring_to_front(self) -> None:
+        """The app was launched again: show this window instead of a second copy."""
+        if self._closed:
+            return
+        if self.isMinimized():
+            self.showNormal()
+        else:
+            self.show()
+        self.raise_()
+        self.activateWindow()
 
     def _close_child_windows(self) -> None:
         for dialog in list(self._new_order_dialogs):

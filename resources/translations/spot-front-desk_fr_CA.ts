@@ -283,12 +283,12 @@
         <translation>Certains renseignements sont à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="65"/>
+        <location filename="../../app/services/sync.py" line="67"/>
         <source>Not signed in to Spot</source>
         <translation>Non connecté à Spot</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="66"/>
+        <location filename="../../app/services/sync.py" line="68"/>
         <source>Sign in with your Spot API token, then refresh.</source>
         <translation>Connectez-vous avec votre jeton d’API Spot, puis actualisez.</translation>
     </message>
@@ -893,242 +893,242 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="174"/>
+        <location filename="../../app/views/main_window.py" line="175"/>
         <source>Orders</source>
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="202"/>
+        <location filename="../../app/views/main_window.py" line="203"/>
         <source>Sign in to see orders.</source>
         <translation>Connectez-vous pour voir les commandes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="230"/>
+        <location filename="../../app/views/main_window.py" line="231"/>
         <source>&amp;New order…</source>
         <translation>&amp;Nouvelle commande…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="231"/>
+        <location filename="../../app/views/main_window.py" line="232"/>
         <source>Order kits for a patient (Ctrl+N)</source>
         <translation>Commander des trousses pour un patient (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="234"/>
+        <location filename="../../app/views/main_window.py" line="235"/>
         <source>&amp;Refresh</source>
         <translation>A&amp;ctualiser</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="235"/>
+        <location filename="../../app/views/main_window.py" line="236"/>
         <source>Fetch the latest from Spot (F5)</source>
         <translation>Obtenir les dernières données de Spot (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="239"/>
+        <location filename="../../app/views/main_window.py" line="240"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="240"/>
+        <location filename="../../app/views/main_window.py" line="241"/>
         <source>Search orders by name, email, phone, order or kit ID (Ctrl+F)</source>
         <translation>Rechercher des commandes par nom, courriel, téléphone, ID de commande ou de trousse (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="243"/>
+        <location filename="../../app/views/main_window.py" line="244"/>
         <source>Find &amp;kit by barcode…</source>
         <translation>Trouver une tr&amp;ousse par code-barres…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="245"/>
+        <location filename="../../app/views/main_window.py" line="246"/>
         <source>Scan or type a kit barcode (Ctrl+K)</source>
         <translation>Balayez ou tapez le code-barres d’une trousse (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="248"/>
+        <location filename="../../app/views/main_window.py" line="249"/>
         <source>Re&amp;gister kit…</source>
         <translation>&amp;Enregistrer une trousse…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="250"/>
+        <location filename="../../app/views/main_window.py" line="251"/>
         <source>Register a kit handed over at the desk (Ctrl+R)</source>
         <translation>Enregistrer une trousse remise à l’accueil (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="253"/>
+        <location filename="../../app/views/main_window.py" line="254"/>
         <source>Patient registration &amp;token…</source>
         <translation>&amp;Jeton d’enregistrement pour patient…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="255"/>
+        <location filename="../../app/views/main_window.py" line="256"/>
         <source>A one-time token a patient uses to register a kit (Ctrl+Shift+T)</source>
         <translation>Un jeton à usage unique qui permet au patient d’enregistrer une trousse (Ctrl+Shift+T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="258"/>
+        <location filename="../../app/views/main_window.py" line="259"/>
         <source>Needs &amp;attention</source>
         <translation>À &amp;traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="259"/>
+        <location filename="../../app/views/main_window.py" line="260"/>
         <source>Show only orders that need attention (Ctrl+Shift+A)</source>
         <translation>Afficher seulement les commandes à traiter (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="262"/>
+        <location filename="../../app/views/main_window.py" line="263"/>
         <source>Re&amp;quisitions</source>
         <translation>Re&amp;quêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="263"/>
+        <location filename="../../app/views/main_window.py" line="264"/>
         <source>Requisitions (Ctrl+Shift+R)</source>
         <translation>Requêtes (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="266"/>
+        <location filename="../../app/views/main_window.py" line="267"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="267"/>
+        <location filename="../../app/views/main_window.py" line="268"/>
         <source>Environment, token, kit types, refresh interval</source>
         <translation>Environnement, jeton, types de trousses, fréquence d’actualisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="272"/>
+        <location filename="../../app/views/main_window.py" line="273"/>
         <source>Sign &amp;in / switch environment…</source>
         <translation>Se &amp;connecter / changer d’environnement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="275"/>
+        <location filename="../../app/views/main_window.py" line="276"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="277"/>
+        <location filename="../../app/views/main_window.py" line="278"/>
         <source>&amp;About</source>
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="287"/>
+        <location filename="../../app/views/main_window.py" line="288"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="296"/>
+        <location filename="../../app/views/main_window.py" line="297"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="303"/>
+        <location filename="../../app/views/main_window.py" line="304"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="305"/>
+        <location filename="../../app/views/main_window.py" line="306"/>
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="432"/>
+        <location filename="../../app/views/main_window.py" line="433"/>
         <source>Starting the built-in sandbox…</source>
         <translation>Démarrage du bac à sable intégré…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="451"/>
+        <location filename="../../app/views/main_window.py" line="452"/>
         <source>Signing in…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="473"/>
+        <location filename="../../app/views/main_window.py" line="474"/>
         <source>Opening {label}…</source>
         <translation>Ouverture de {label}…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="485"/>
+        <location filename="../../app/views/main_window.py" line="486"/>
         <source>Sign-in needed</source>
         <translation>Connexion requise</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="485"/>
+        <location filename="../../app/views/main_window.py" line="486"/>
         <source>Restart the app to sign in.</source>
         <translation>Redémarrez l’application pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="556"/>
+        <location filename="../../app/views/main_window.py" line="565"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="609"/>
+        <location filename="../../app/views/main_window.py" line="618"/>
         <source>Sign in…</source>
         <translation>Se connecter…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="644"/>
+        <location filename="../../app/views/main_window.py" line="653"/>
         <source>Not signed in</source>
         <translation>Non connecté</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="650"/>
+        <location filename="../../app/views/main_window.py" line="659"/>
         <source>● Offline</source>
         <translation>● Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="650"/>
+        <location filename="../../app/views/main_window.py" line="659"/>
         <source>● Online</source>
         <translation>● En ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="653"/>
+        <location filename="../../app/views/main_window.py" line="662"/>
         <source>Last sync {time}</source>
         <translation>Dernière synchro {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="654"/>
+        <location filename="../../app/views/main_window.py" line="663"/>
         <source>Not synced yet</source>
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="668"/>
+        <location filename="../../app/views/main_window.py" line="677"/>
         <source>Outbox: {queued} queued · {attention} need attention</source>
         <translation>Boîte d’envoi&#xa0;: {queued} en attente · {attention} à traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="678"/>
+        <location filename="../../app/views/main_window.py" line="687"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="689"/>
+        <location filename="../../app/views/main_window.py" line="698"/>
         <source>Something went wrong</source>
         <translation>Un problème est survenu</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="690"/>
+        <location filename="../../app/views/main_window.py" line="699"/>
         <source>The problem was logged. You can keep working; restart the app if something looks wrong.</source>
         <translation>Le problème a été consigné. Vous pouvez continuer à travailler; redémarrez l’application si quelque chose semble anormal.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="763"/>
+        <location filename="../../app/views/main_window.py" line="772"/>
         <source>Requisitions</source>
         <translation>Requêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="794"/>
+        <location filename="../../app/views/main_window.py" line="803"/>
         <source>About {name}</source>
         <translation>À propos de {name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="825"/>
+        <location filename="../../app/views/main_window.py" line="834"/>
         <source>Unsaved metadata</source>
         <translation>Métadonnées non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="826"/>
+        <location filename="../../app/views/main_window.py" line="835"/>
         <source>The metadata of order %1 was changed but not saved.</source>
         <translation>Les métadonnées de la commande %1 ont été modifiées, mais pas enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="830"/>
+        <location filename="../../app/views/main_window.py" line="839"/>
         <source>Save it before showing another order?</source>
         <translation>Les enregistrer avant d’afficher une autre commande?</translation>
     </message>
@@ -2019,157 +2019,157 @@
 <context>
     <name>Regions</name>
     <message>
-        <location filename="../../app/views/i18n.py" line="73"/>
+        <location filename="../../app/views/i18n.py" line="76"/>
         <source>British Columbia</source>
         <translation>Colombie-Britannique</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="74"/>
+        <location filename="../../app/views/i18n.py" line="77"/>
         <source>New Brunswick</source>
         <translation>Nouveau-Brunswick</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="75"/>
+        <location filename="../../app/views/i18n.py" line="78"/>
         <source>Newfoundland and Labrador</source>
         <translation>Terre-Neuve-et-Labrador</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="76"/>
+        <location filename="../../app/views/i18n.py" line="79"/>
         <source>Nova Scotia</source>
         <translation>Nouvelle-Écosse</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="77"/>
+        <location filename="../../app/views/i18n.py" line="80"/>
         <source>Northwest Territories</source>
         <translation>Territoires du Nord-Ouest</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="78"/>
+        <location filename="../../app/views/i18n.py" line="81"/>
         <source>Prince Edward Island</source>
         <translation>Île-du-Prince-Édouard</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="79"/>
+        <location filename="../../app/views/i18n.py" line="82"/>
         <source>Quebec</source>
         <translation>Québec</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="80"/>
+        <location filename="../../app/views/i18n.py" line="83"/>
         <source>California</source>
         <translation>Californie</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="81"/>
+        <location filename="../../app/views/i18n.py" line="84"/>
         <source>Florida</source>
         <translation>Floride</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="82"/>
+        <location filename="../../app/views/i18n.py" line="85"/>
         <source>Georgia</source>
         <translation>Géorgie</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="83"/>
+        <location filename="../../app/views/i18n.py" line="86"/>
         <source>Hawaii</source>
         <translation>Hawaï</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="84"/>
+        <location filename="../../app/views/i18n.py" line="87"/>
         <source>Louisiana</source>
         <translation>Louisiane</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="85"/>
+        <location filename="../../app/views/i18n.py" line="88"/>
         <source>New Mexico</source>
         <translation>Nouveau-Mexique</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="86"/>
+        <location filename="../../app/views/i18n.py" line="89"/>
         <source>North Carolina</source>
         <translation>Caroline du Nord</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="87"/>
+        <location filename="../../app/views/i18n.py" line="90"/>
         <source>North Dakota</source>
         <translation>Dakota du Nord</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="88"/>
+        <location filename="../../app/views/i18n.py" line="91"/>
         <source>Pennsylvania</source>
         <translation>Pennsylvanie</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="89"/>
+        <location filename="../../app/views/i18n.py" line="92"/>
         <source>South Carolina</source>
         <translation>Caroline du Sud</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="90"/>
+        <location filename="../../app/views/i18n.py" line="93"/>
         <source>South Dakota</source>
         <translation>Dakota du Sud</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="91"/>
+        <location filename="../../app/views/i18n.py" line="94"/>
         <source>Virginia</source>
         <translation>Virginie</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="92"/>
+        <location filename="../../app/views/i18n.py" line="95"/>
         <source>West Virginia</source>
         <translation>Virginie-Occidentale</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="93"/>
+        <location filename="../../app/views/i18n.py" line="96"/>
         <source>District of Columbia</source>
         <translation>District de Columbia</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="94"/>
+        <location filename="../../app/views/i18n.py" line="97"/>
         <source>Puerto Rico</source>
         <translation>Porto Rico</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="95"/>
+        <location filename="../../app/views/i18n.py" line="98"/>
         <source>U.S. Virgin Islands</source>
         <translation>Îles Vierges des États-Unis</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="96"/>
+        <location filename="../../app/views/i18n.py" line="99"/>
         <source>American Samoa</source>
         <translation>Samoa américaines</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="97"/>
+        <location filename="../../app/views/i18n.py" line="100"/>
         <source>Northern Mariana Islands</source>
         <translation>Îles Mariannes du Nord</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="98"/>
+        <location filename="../../app/views/i18n.py" line="101"/>
         <source>Federated States of Micronesia</source>
         <translation>États fédérés de Micronésie</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="99"/>
+        <location filename="../../app/views/i18n.py" line="102"/>
         <source>Marshall Islands</source>
         <translation>Îles Marshall</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="100"/>
+        <location filename="../../app/views/i18n.py" line="103"/>
         <source>Palau</source>
         <translation>Palaos</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="101"/>
+        <location filename="../../app/views/i18n.py" line="104"/>
         <source>Armed Forces Americas</source>
         <translation>Forces armées – Amériques</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="102"/>
+        <location filename="../../app/views/i18n.py" line="105"/>
         <source>Armed Forces Europe</source>
         <translation>Forces armées – Europe</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="103"/>
+        <location filename="../../app/views/i18n.py" line="106"/>
         <source>Armed Forces Pacific</source>
         <translation>Forces armées – Pacifique</translation>
     </message>
@@ -2779,123 +2779,123 @@
 <context>
     <name>RequisitionDetail</name>
     <message>
-        <location filename="../../app/views/requisitions.py" line="220"/>
-        <location filename="../../app/views/requisitions.py" line="262"/>
+        <location filename="../../app/views/requisitions.py" line="222"/>
+        <location filename="../../app/views/requisitions.py" line="264"/>
         <source>Choose a requisition to see its details.</source>
         <translation>Choisissez une requête pour en voir les détails.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="228"/>
+        <location filename="../../app/views/requisitions.py" line="230"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="234"/>
+        <location filename="../../app/views/requisitions.py" line="236"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="234"/>
+        <location filename="../../app/views/requisitions.py" line="236"/>
         <source>Lab</source>
         <translation>Laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="235"/>
+        <location filename="../../app/views/requisitions.py" line="237"/>
         <source>Lab account</source>
         <translation>Compte du laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="235"/>
+        <location filename="../../app/views/requisitions.py" line="237"/>
         <source>Panels</source>
         <translation>Profils</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="236"/>
+        <location filename="../../app/views/requisitions.py" line="238"/>
         <source>Collected in</source>
         <translation>Lieu de prélèvement</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="236"/>
+        <location filename="../../app/views/requisitions.py" line="238"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="237"/>
+        <location filename="../../app/views/requisitions.py" line="239"/>
         <source>Date of birth / sex</source>
         <translation>Date de naissance / sexe</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="237"/>
+        <location filename="../../app/views/requisitions.py" line="239"/>
         <source>Contact</source>
         <translation>Coordonnées</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="238"/>
+        <location filename="../../app/views/requisitions.py" line="240"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="238"/>
+        <location filename="../../app/views/requisitions.py" line="240"/>
         <source>Tracking</source>
         <translation>Suivi</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="239"/>
+        <location filename="../../app/views/requisitions.py" line="241"/>
         <source>Lab attributes</source>
         <translation>Attributs du laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="239"/>
+        <location filename="../../app/views/requisitions.py" line="241"/>
         <source>Metadata</source>
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="240"/>
+        <location filename="../../app/views/requisitions.py" line="242"/>
         <source>Created</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="240"/>
+        <location filename="../../app/views/requisitions.py" line="242"/>
         <source>Requisition id</source>
         <translation>ID de la requête</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="249"/>
+        <location filename="../../app/views/requisitions.py" line="251"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="267"/>
+        <location filename="../../app/views/requisitions.py" line="269"/>
         <source>Barcode %1 — %2</source>
         <translation>Code-barres %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="290"/>
+        <location filename="../../app/views/requisitions.py" line="296"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="317"/>
+        <location filename="../../app/views/requisitions.py" line="323"/>
         <source>No report yet.</source>
         <translation>Aucun rapport pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="323"/>
+        <location filename="../../app/views/requisitions.py" line="329"/>
         <source>Amended report</source>
         <translation>Rapport modifié</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="323"/>
+        <location filename="../../app/views/requisitions.py" line="329"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="324"/>
+        <location filename="../../app/views/requisitions.py" line="330"/>
         <source>%1 results</source>
         <translation>%1 résultats</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="327"/>
+        <location filename="../../app/views/requisitions.py" line="333"/>
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
@@ -2903,32 +2903,32 @@
 <context>
     <name>RequisitionTableModel</name>
     <message>
-        <location filename="../../app/views/requisitions.py" line="140"/>
+        <location filename="../../app/views/requisitions.py" line="141"/>
         <source>Created</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="140"/>
+        <location filename="../../app/views/requisitions.py" line="141"/>
         <source>Barcode</source>
         <translation>Code-barres</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="140"/>
+        <location filename="../../app/views/requisitions.py" line="141"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="140"/>
+        <location filename="../../app/views/requisitions.py" line="141"/>
         <source>Lab</source>
         <translation>Laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="141"/>
+        <location filename="../../app/views/requisitions.py" line="142"/>
         <source>Panels</source>
         <translation>Profils</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="141"/>
+        <location filename="../../app/views/requisitions.py" line="142"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -2936,202 +2936,202 @@
 <context>
     <name>RequisitionsView</name>
     <message>
-        <location filename="../../app/views/requisitions.py" line="84"/>
+        <location filename="../../app/views/requisitions.py" line="85"/>
         <source>Created</source>
         <translation>Créée</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="85"/>
+        <location filename="../../app/views/requisitions.py" line="86"/>
         <source>Approved</source>
         <translation>Approuvée</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="86"/>
+        <location filename="../../app/views/requisitions.py" line="87"/>
         <source>Denied</source>
         <translation>Refusée</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="87"/>
+        <location filename="../../app/views/requisitions.py" line="88"/>
         <source>Delivered to the lab</source>
         <translation>Échantillon livré au labo</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="88"/>
+        <location filename="../../app/views/requisitions.py" line="89"/>
         <source>Delivery exception</source>
         <translation>Problème de livraison</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="89"/>
+        <location filename="../../app/views/requisitions.py" line="90"/>
         <source>Received by the lab</source>
         <translation>Échantillon reçu au labo</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="90"/>
+        <location filename="../../app/views/requisitions.py" line="91"/>
         <source>Extra quality checks</source>
         <translation>Contrôles de qualité supplémentaires</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="93"/>
+        <location filename="../../app/views/requisitions.py" line="94"/>
         <source>Resulted</source>
         <translation>Résultats disponibles</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="94"/>
+        <location filename="../../app/views/requisitions.py" line="95"/>
         <source>Rejected</source>
         <translation>Rejetée</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="340"/>
+        <location filename="../../app/views/requisitions.py" line="346"/>
         <source>Requisitions are turned off for this Spot account.</source>
         <translation>Les requêtes sont désactivées pour ce compte Spot.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="346"/>
+        <location filename="../../app/views/requisitions.py" line="352"/>
         <source>Ask Spot support to enable requisitioning for your account.</source>
         <translation>Demandez au soutien de Spot d’activer les requêtes pour votre compte.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="406"/>
+        <location filename="../../app/views/requisitions.py" line="412"/>
         <source>Any</source>
         <translation>Toute date</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="414"/>
+        <location filename="../../app/views/requisitions.py" line="420"/>
         <source>&amp;New requisition…</source>
         <translation>&amp;Nouvelle requête…</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="417"/>
+        <location filename="../../app/views/requisitions.py" line="423"/>
         <source>&amp;Reload</source>
         <translation>&amp;Recharger</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="432"/>
+        <location filename="../../app/views/requisitions.py" line="438"/>
         <source>Find requisitions</source>
         <translation>Trouver des requêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="434"/>
+        <location filename="../../app/views/requisitions.py" line="440"/>
         <source>CRL (exact, case matters)</source>
         <translation>CRL (casse exacte)</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="435"/>
+        <location filename="../../app/views/requisitions.py" line="441"/>
         <source>Exact first name</source>
         <translation>Prénom exact</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="436"/>
+        <location filename="../../app/views/requisitions.py" line="442"/>
         <source>Exact last name</source>
         <translation>Nom exact</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="437"/>
+        <location filename="../../app/views/requisitions.py" line="443"/>
         <source>name@example.com</source>
         <translation>nom@exemple.com</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="438"/>
+        <location filename="../../app/views/requisitions.py" line="444"/>
         <source>Digits as sent</source>
         <translation>Chiffres tels qu’envoyés</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="441"/>
+        <location filename="../../app/views/requisitions.py" line="447"/>
         <source>Any status</source>
         <translation>Tout statut</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="446"/>
+        <location filename="../../app/views/requisitions.py" line="452"/>
         <source>&amp;Search</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="449"/>
+        <location filename="../../app/views/requisitions.py" line="455"/>
         <source>Cle&amp;ar filters</source>
         <translation>Effacer les filtre&amp;s</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="452"/>
+        <location filename="../../app/views/requisitions.py" line="458"/>
         <source>La&amp;b</source>
         <translation>&amp;Laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="452"/>
+        <location filename="../../app/views/requisitions.py" line="458"/>
         <source>&amp;First name</source>
         <translation>&amp;Prénom</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="453"/>
+        <location filename="../../app/views/requisitions.py" line="459"/>
         <source>&amp;Last name</source>
         <translation>No&amp;m</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="453"/>
+        <location filename="../../app/views/requisitions.py" line="459"/>
         <source>&amp;Email</source>
         <translation>Co&amp;urriel</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="454"/>
+        <location filename="../../app/views/requisitions.py" line="460"/>
         <source>P&amp;hone</source>
         <translation>Télép&amp;hone</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="454"/>
+        <location filename="../../app/views/requisitions.py" line="460"/>
         <source>S&amp;tatus</source>
         <translation>S&amp;tatut</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="455"/>
+        <location filename="../../app/views/requisitions.py" line="461"/>
         <source>Created fro&amp;m</source>
         <translation>Créée à partir &amp;du</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="456"/>
+        <location filename="../../app/views/requisitions.py" line="462"/>
         <source>Created &amp;up to</source>
         <translation>Créée &amp;jusqu’au</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="490"/>
+        <location filename="../../app/views/requisitions.py" line="496"/>
         <source>◀ &amp;Previous</source>
         <translation>◀ Précéd&amp;ente</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="493"/>
+        <location filename="../../app/views/requisitions.py" line="499"/>
         <source>Ne&amp;xt ▶</source>
         <translation>Sui&amp;vante ▶</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="530"/>
+        <location filename="../../app/views/requisitions.py" line="536"/>
         <source>Requisitions are for accounts that make their own collection kits and send samples straight to a lab. Kit orders are not affected.</source>
         <translation>Les requêtes s’adressent aux comptes qui fabriquent leurs propres trousses de prélèvement et envoient les échantillons directement à un laboratoire. Les commandes de trousses ne sont pas touchées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="534"/>
+        <location filename="../../app/views/requisitions.py" line="540"/>
         <source>Check &amp;again</source>
         <translation>&amp;Vérifier de nouveau</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="612"/>
+        <location filename="../../app/views/requisitions.py" line="618"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="633"/>
+        <location filename="../../app/views/requisitions.py" line="639"/>
         <source>No requisitions match.</source>
         <translation>Aucune requête ne correspond.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="634"/>
+        <location filename="../../app/views/requisitions.py" line="640"/>
         <source>No requisitions yet.</source>
         <translation>Aucune requête pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="665"/>
+        <location filename="../../app/views/requisitions.py" line="671"/>
         <source>Showing %1–%2</source>
         <translation>Affichage de %1 à %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="699"/>
+        <location filename="../../app/views/requisitions.py" line="705"/>
         <source>Requisition %1 created.</source>
         <translation>Requête %1 créée.</translation>
     </message>
@@ -3368,6 +3368,24 @@
         <location filename="../../app/views/sign_in.py" line="267"/>
         <source>Saving the token in this computer&apos;s password store…</source>
         <translation>Enregistrement du jeton dans le trousseau de mots de passe de cet ordinateur…</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <location filename="../../app/instance.py" line="116"/>
+        <source>Waiting for Spot Front Desk to finish closing…</source>
+        <translation>En attente de la fermeture de Spot Front Desk…</translation>
+    </message>
+    <message>
+        <location filename="../../app/instance.py" line="118"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../app/instance.py" line="120"/>
+        <source>Spot Front Desk</source>
+        <translation>Spot Front Desk</translation>
     </message>
 </context>
 <context>

@@ -467,3 +467,26 @@ def _thread_error() -> threading.ExceptHookArgs:
     except ZeroDivisionError as exc:
         return threading.ExceptHookArgs((type(exc), exc, exc.__traceback__, None))
     raise AssertionError("unreachable")
+
+
+def test_a_second_launch_brings_a_minimized_window_back(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    window.show()
+    window.showMinimized()
+    assert window.isMinimized()
+    window.bring_to_front()
+    assert window.isVisible()
+    assert not window.isMinimized()
+
+
+def test_a_window_that_is_closing_stays_closed_when_asked_to_come_forward(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    window.show()
+    with qtbot.waitSignal(window.shutdown_started, timeout=1000):
+        window.close()
+    window.bring_to_front()
+    assert not window.isVisible()
