@@ -17,9 +17,12 @@ from typing import TYPE_CHECKING
 from app import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from app.sandbox import SandboxServer
     from app.services.environments import ConnectionCheck, Environment
     from app.services.session import Session
+    from app.tasks import TaskRunner
     from app.views.main_window import MainWindow
 
 log = logging.getLogger("app.main")
@@ -190,33 +193,51 @@ class CrashHandler:
             log.debug("no GUI to show the crash on")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
-    if args.self_test:
-        from app.selftest import run_self_test
-
-        return run_self_test()
+def make_application() -> QApplication:
+    """The QApplication with the app's identity and, from the system locale, its language
+    (LANG/LC_ALL on Linux: fr_CA gets French). The self-test uses it too."""
     from PySide6.QtWidgets import QApplication
 
-    from app.instance import SingleInstance
-    from app.services.credentials import CredentialStore
-    from app.services.logs import close_logging, setup_logging
-    from app.settings import paths
-    from app.tasks import TaskRunner
-    from app.views.app_settings import AppSettings
     from app.views.i18n import install_translations
-    from app.views.main_window import MainWindow
-    from app.views.sign_in import SignInContext
 
-    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setOrganizationDomain(ORG_DOMAIN)
     app.setApplicationVersion(__version__)
-    # The system locale picks the language (LANG/LC_ALL on Linux): fr_CA gets French.
     install_translations(app)
+    return app
+
+
+def build_main_window(runner: TaskRunner, sandbox: EmbeddedSandbox) -> MainWindow:
+    """The main window wired to the keyring, the network check and the embedded sandbox."""
+    from app.services.credentials import CredentialStore
+    from app.views.app_settings import AppSettings
+    from app.views.main_window import MainWindow
+    from app.views.sign_in import SignInContext
+
+    context = SignInContext(
+        credentials=CredentialStore(),
+        check_connection=check_connection,
+        start_sandbox=sandbox.start,
+    )
+    return MainWindow(runner, settings=AppSettings(), sign_in=context, open_session=open_session)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.self_test:
+        from app.selftest import run_self_test
+
+        return run_self_test()
+    from app.instance import SingleInstance
+    from app.services.logs import close_logging, setup_logging
+    from app.settings import paths
+    from app.tasks import TaskRunner
+
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
+    app = make_application()
     where = paths()
     where.ensure()
     instance = SingleInstance(where.data)
@@ -237,13 +258,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         where.sandbox_dir, speed=args.sandbox_speed, seed_orders=args.sandbox_seed
     )
     runner = TaskRunner()
-    settings = AppSettings()
-    context = SignInContext(
-        credentials=CredentialStore(),
-        check_connection=check_connection,
-        start_sandbox=sandbox.start,
-    )
-    window = MainWindow(runner, settings=settings, sign_in=context, open_session=open_session)
+    window = build_main_window(runner, sandbox)
     instance.activation_requested.connect(window.bring_to_front)
     window.shutdown_started.connect(instance.stop_answering)
     crashes.window = window

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -58,20 +57,13 @@ def run_self_test() -> int:
 
 
 def _run() -> int:
-    from PySide6.QtWidgets import QApplication
-
-    from app import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
+    from app import APP_NAME, __version__
     from app.instance import SingleInstance
+    from app.main import make_application
     from app.settings import paths
-    from app.views.i18n import install_translations
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setApplicationName(APP_NAME)
-    app.setOrganizationName(ORG_NAME)
-    app.setOrganizationDomain(ORG_DOMAIN)
-    app.setApplicationVersion(__version__)
-    install_translations(app)  # same language as the app, so a broken catalogue shows here too
+    # Same identity and language as the app, so a broken catalogue shows here too.
+    app = make_application()
     where = paths()
     where.ensure()
     pump = app.processEvents
@@ -100,22 +92,13 @@ def _check_relaunch_activates(instance: SingleInstance, pump: Callable[[], None]
 
 def _run_app(where: Paths, pump: Callable[[], None]) -> int:
     from app.api import models
-    from app.main import EmbeddedSandbox, check_connection, open_session
-    from app.services.credentials import CredentialStore
+    from app.main import EmbeddedSandbox, build_main_window
     from app.tasks import TaskRunner
-    from app.views.app_settings import AppSettings
-    from app.views.main_window import MainWindow
     from app.views.report_viewer import ReportWindow
-    from app.views.sign_in import SignInContext
 
     sandbox = EmbeddedSandbox(where.sandbox_dir, speed=0.0, seed_orders=40)
     runner = TaskRunner()
-    context = SignInContext(
-        credentials=CredentialStore(), check_connection=check_connection,
-        start_sandbox=sandbox.start,
-    )
-    window = MainWindow(runner, settings=AppSettings(), sign_in=context,
-                        open_session=open_session)
+    window = build_main_window(runner, sandbox)
     report_window: ReportWindow | None = None
     try:
         try:
