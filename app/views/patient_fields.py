@@ -5,23 +5,27 @@ picked from a calendar. Without an address (registration tokens) the address gro
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QComboBox,
     QDateEdit,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
-from app.services.registration import KnownPatient
+from app.services.errors import describe_error
+from app.services.registration import KnownPatient, known_patients
 from app.validation import Finding, validate_patient
 from app.views.address_fields import ADDRESS_PATHS, CONTACT_PATHS, FieldMessage, RecipientFields
 from app.views.i18n import finding_text
@@ -372,3 +376,86 @@ class KnownPatientCombo(QComboBox):
         self.clear()
         self._patients = {}
         self.addItem(text, "")
+
+
+class PatientChoice(QWidget):
+    """"An existing patient [list]" or "A new patient": how both registration windows begin.
+
+    The list fills from a background task (`load`); until it has patients, "existing" is
+    disabled. The area set with `set_new_area` (the new patient's fields) shows only while
+    "new" is chosen.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._new_area: QWidget | None = None
+        self._wanted = ""
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.existing_radio = QRadioButton(self.tr("An existing &patient"), self)
+        self.existing_radio.setObjectName("existing_radio")
+        self.known_combo = KnownPatientCombo(self)
+        self.new_radio = QRadioButton(self.tr("A &new patient"), self)
+        self.new_radio.setObjectName("new_radio")
+        self.new_radio.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.existing_radio)
+        group.addButton(self.new_radio)
+        self.existing_radio.toggled.connect(self._on_toggled)
+        row.addWidget(self.existing_radio)
+        row.addWidget(self.known_combo, 1)
+        row.addSpacing(16)
+        row.addWidget(self.new_radio)
+
+    def set_new_area(self, area: QWidget) -> None:
+        self._new_area = area
+        self.refresh()
+
+    def load(self, run: Callable[..., Any], client: Any, rows: Any, *, key: str) -> None:
+        """Fill the list off the GUI thread through ``run`` (a window's own task runner)."""
+        self.known_combo.set_loading()
+        run(known_patients, client, rows, on_success=self._on_loaded,
+            on_error=self._on_failed, key=key)
+
+    def select(self, patient_id: str) -> None:
+        """Preselect an existing patient (applied once the list has loaded)."""
+        self._wanted = patient_id
+        if self.known_combo.select(patient_id):
+            self.existing_radio.setChecked(True)
+
+    def add_patient(self, patient: KnownPatient) -> None:
+        self.known_combo.add_patient(patient)
+        self.refresh()
+
+    def is_existing(self) -> bool:
+        return self.existing_radio.isChecked()
+
+    def patient_id(self) -> str:
+        return self.known_combo.patient_id()
+
+    def refresh(self) -> None:
+        """Enable "existing" only with patients to choose from; show the chosen side."""
+        has_known = self.known_combo.has_patients()
+        self.existing_radio.setEnabled(has_known)
+        if not has_known and self.existing_radio.isChecked():
+            self.new_radio.setChecked(True)
+        existing = self.existing_radio.isChecked()
+        self.known_combo.setEnabled(existing and has_known)
+        if self._new_area is not None:
+            self._new_area.setVisible(not existing)
+
+    @Slot(bool)
+    def _on_toggled(self, _checked: bool) -> None:
+        self.refresh()
+
+    def _on_loaded(self, patients: list[KnownPatient]) -> None:
+        self.known_combo.set_patients(patients)
+        if self._wanted:
+            self.select(self._wanted)
+        self.refresh()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.known_combo.set_failed(
+            self.tr("Couldn't load earlier patients: %1").replace("%1", describe_error(exc).title)
+        )
+        self.refresh()

@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QDialog,
     QGroupBox,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QRadioButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -33,16 +31,14 @@ from app.services.errors import ServiceError, describe_error
 from app.services.registration import (
     ActivationFailed,
     KitCheck,
-    KnownPatient,
     activate_kit,
     activation_for_new_patient,
     check_kit,
-    known_patients,
     patient_from_kit,
 )
 from app.services.session import Session
 from app.tasks import OwnedTasks, Runner
-from app.views.patient_fields import KnownPatientCombo, PatientFields
+from app.views.patient_fields import PatientChoice, PatientFields
 
 __all__ = ["RegisterKitDialog"]
 
@@ -114,22 +110,8 @@ class RegisterKitDialog(QDialog):
 
         self.patient_box = QGroupBox(self.tr("Register to"), self)
         box_layout = QVBoxLayout(self.patient_box)
-        choice_row = QHBoxLayout()
-        self.existing_radio = QRadioButton(self.tr("An existing &patient"), self.patient_box)
-        self.existing_radio.setObjectName("existing_radio")
-        self.known_combo = KnownPatientCombo(self.patient_box)
-        self.new_radio = QRadioButton(self.tr("A &new patient"), self.patient_box)
-        self.new_radio.setObjectName("new_radio")
-        self.new_radio.setChecked(True)
-        group = QButtonGroup(self)
-        group.addButton(self.existing_radio)
-        group.addButton(self.new_radio)
-        self.existing_radio.toggled.connect(self._on_choice_toggled)
-        choice_row.addWidget(self.existing_radio)
-        choice_row.addWidget(self.known_combo, 1)
-        choice_row.addSpacing(16)
-        choice_row.addWidget(self.new_radio)
-        box_layout.addLayout(choice_row)
+        self.patient_choice = PatientChoice(self.patient_box)
+        box_layout.addWidget(self.patient_choice)
 
         self.patient_fields = PatientFields(self.patient_box, today=today)
         self.consent_check = QCheckBox(
@@ -147,6 +129,7 @@ class RegisterKitDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.new_patient_area)
+        self.patient_choice.set_new_area(self.new_patient_area)
         box_layout.addWidget(scroll, 1)
         outer.addWidget(self.patient_box, 1)
 
@@ -180,10 +163,11 @@ class RegisterKitDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+Return"), self, self.register)
 
         self.setTabOrder(self.kit_edit, self.lookup_button)
-        self.setTabOrder(self.lookup_button, self.existing_radio)
-        self.setTabOrder(self.existing_radio, self.known_combo)
-        self.setTabOrder(self.known_combo, self.new_radio)
-        self.setTabOrder(self.new_radio, self.patient_fields.first_editor())
+        choice = self.patient_choice
+        self.setTabOrder(self.lookup_button, choice.existing_radio)
+        self.setTabOrder(choice.existing_radio, choice.known_combo)
+        self.setTabOrder(choice.known_combo, choice.new_radio)
+        self.setTabOrder(choice.new_radio, self.patient_fields.first_editor())
         self.resize(760, 700)
         self.kit_edit.setFocus()
 
@@ -230,11 +214,11 @@ class RegisterKitDialog(QDialog):
             return
         show_status(self.result_label, "info", "")
         activation: models.KitActivation
-        if self.existing_radio.isChecked():
-            patient_id = self.known_combo.patient_id()
+        if self.patient_choice.is_existing():
+            patient_id = self.patient_choice.patient_id()
             if not patient_id:
                 show_status(self.result_label, "error", self.tr("Choose the patient first."))
-                self.known_combo.setFocus()
+                self.patient_choice.known_combo.setFocus()
                 return
             activation = models.KitActivation(patient_id=patient_id)
         else:
@@ -280,7 +264,7 @@ class RegisterKitDialog(QDialog):
             return
         show_status(self.kit_status, "good", self._kit_summary(check.kit))
         self._set_patient_enabled(True)
-        first = self.known_combo if self.existing_radio.isChecked() else (
+        first = self.patient_choice.known_combo if self.patient_choice.is_existing() else (
             self.patient_fields.first_editor()
         )
         first.setFocus()
@@ -301,9 +285,8 @@ class RegisterKitDialog(QDialog):
         patient = patient_from_kit(kit)
         if patient is not None:
             # Their next kit can go to them without typing it all again.
-            self.known_combo.add_patient(patient)
-            self._update_choice()
-        if self.new_radio.isChecked():
+            self.patient_choice.add_patient(patient)
+        if not self.patient_choice.is_existing():
             self.patient_fields.clear()  # the next scan is most likely someone else
             self.consent_check.setChecked(False)
         self.kit_registered.emit(kit.kit_id)
@@ -325,39 +308,23 @@ class RegisterKitDialog(QDialog):
             return
         show_status(self.result_label, "error", _plain(error))
 
-    @Slot(bool)
-    def _on_choice_toggled(self, _checked: bool) -> None:
-        self._update_choice()
-
     @Slot()
     def _on_token_button_clicked(self) -> None:
         from app.views.registration_token import RegistrationTokenDialog
 
         dialog = RegistrationTokenDialog(self._session, self._runner, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        if self.existing_radio.isChecked() and self.known_combo.patient_id():
-            dialog.select_patient(self.known_combo.patient_id())
+        if self.patient_choice.is_existing() and self.patient_choice.patient_id():
+            dialog.select_patient(self.patient_choice.patient_id())
         dialog.open()
 
     # --- internals -----------------------------------------------------------------------
 
     def _load_patients(self) -> None:
-        self.known_combo.set_loading()
-        self._run(
-            known_patients, self._session.client, self._session.store.rows(),
-            on_success=self._on_patients_loaded, on_error=self._on_patients_failed,
+        self.patient_choice.load(
+            self._run, self._session.client, self._session.store.rows(),
             key=f"register-kit-patients-{id(self)}",
         )
-
-    def _on_patients_loaded(self, patients: list[KnownPatient]) -> None:
-        self.known_combo.set_patients(patients)
-        self._update_choice()
-
-    def _on_patients_failed(self, exc: BaseException) -> None:
-        self.known_combo.set_failed(
-            self.tr("Couldn't load earlier patients: %1").replace("%1", describe_error(exc).title)
-        )
-        self._update_choice()
 
     def _problem_text(self, check: KitCheck) -> str:
         kit_id = check.kit_id
@@ -389,7 +356,7 @@ class RegisterKitDialog(QDialog):
     def _set_patient_enabled(self, enabled: bool) -> None:
         self.patient_box.setEnabled(enabled)
         self.register_button.setEnabled(enabled and not self._busy)
-        self._update_choice()
+        self.patient_choice.refresh()
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -398,15 +365,6 @@ class RegisterKitDialog(QDialog):
         self.register_button.setText(self.tr("Registering…") if busy else self.tr("&Register kit"))
         self.kit_edit.setReadOnly(busy)
         self.lookup_button.setEnabled(not busy)
-
-    def _update_choice(self) -> None:
-        has_known = self.known_combo.has_patients()
-        self.existing_radio.setEnabled(has_known)
-        if not has_known and self.existing_radio.isChecked():
-            self.new_radio.setChecked(True)
-        existing = self.existing_radio.isChecked()
-        self.known_combo.setEnabled(existing and has_known)
-        self.new_patient_area.setVisible(not existing)
 
 
 def _status_label(widget: QWidget, status: str) -> str:

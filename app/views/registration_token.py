@@ -17,7 +17,6 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
     QDialog,
     QGroupBox,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,14 +31,12 @@ from PySide6.QtWidgets import (
 from app.services.errors import describe_error
 from app.services.registration import (
     IssuedToken,
-    KnownPatient,
     issue_token,
-    known_patients,
     new_patient_request,
 )
 from app.services.session import Session
 from app.tasks import OwnedTasks, Runner
-from app.views.patient_fields import KnownPatientCombo, PatientFields
+from app.views.patient_fields import PatientChoice, PatientFields
 from app.views.register_kit import show_status
 
 __all__ = ["RegistrationTokenDialog", "TokenCountdown"]
@@ -162,7 +158,6 @@ class RegistrationTokenDialog(QDialog):
         self._clock = clock
         self._busy = False
         self._tasks = OwnedTasks(runner, self)
-        self._wanted_patient = ""
         self._build(today)
         self._load_patients()
 
@@ -180,26 +175,13 @@ class RegistrationTokenDialog(QDialog):
 
         box = QGroupBox(self.tr("Patient"), self)
         box_layout = QVBoxLayout(box)
-        row = QHBoxLayout()
-        self.existing_radio = QRadioButton(self.tr("An existing &patient"), box)
-        self.existing_radio.setObjectName("existing_radio")
-        self.known_combo = KnownPatientCombo(box)
-        self.new_radio = QRadioButton(self.tr("A &new patient"), box)
-        self.new_radio.setObjectName("new_radio")
-        self.new_radio.setChecked(True)
-        group = QButtonGroup(self)
-        group.addButton(self.existing_radio)
-        group.addButton(self.new_radio)
-        self.existing_radio.toggled.connect(self._on_choice_toggled)
-        row.addWidget(self.existing_radio)
-        row.addWidget(self.known_combo, 1)
-        row.addSpacing(16)
-        row.addWidget(self.new_radio)
-        box_layout.addLayout(row)
+        self.patient_choice = PatientChoice(box)
+        box_layout.addWidget(self.patient_choice)
         self.patient_fields = PatientFields(
             box, with_address=False, title=self.tr("New patient"), today=today
         )
         box_layout.addWidget(self.patient_fields)
+        self.patient_choice.set_new_area(self.patient_fields)
         outer.addWidget(box)
 
         kit_row = QHBoxLayout()
@@ -258,9 +240,7 @@ class RegistrationTokenDialog(QDialog):
 
     def select_patient(self, patient_id: str) -> None:
         """Preselect an existing patient (applied once the list has loaded)."""
-        self._wanted_patient = patient_id
-        if self.known_combo.select(patient_id):
-            self.existing_radio.setChecked(True)
+        self.patient_choice.select(patient_id)
 
     @Slot()
     def generate(self) -> None:
@@ -268,11 +248,11 @@ class RegistrationTokenDialog(QDialog):
             return
         kit_type = str(self.kit_type_combo.currentData() or "") or None
         show_status(self.message_label, "info", "")
-        if self.existing_radio.isChecked():
-            patient_id = self.known_combo.patient_id()
+        if self.patient_choice.is_existing():
+            patient_id = self.patient_choice.patient_id()
             if not patient_id:
                 show_status(self.message_label, "error", self.tr("Choose the patient first."))
-                self.known_combo.setFocus()
+                self.patient_choice.known_combo.setFocus()
                 return
             job = functools.partial(
                 issue_token, self._session.client, patient_id=patient_id, kit_type=kit_type,
@@ -315,28 +295,11 @@ class RegistrationTokenDialog(QDialog):
         text = f"{error.title}. {error.advice}" + (f" ({extra})" if extra else "")
         show_status(self.message_label, "error", text)
 
-    @Slot(bool)
-    def _on_choice_toggled(self, _checked: bool) -> None:
-        self._update_choice()
-
     def _load_patients(self) -> None:
-        self._run(
-            known_patients, self._session.client, self._session.store.rows(),
-            on_success=self._on_patients_loaded, on_error=self._on_patients_failed,
+        self.patient_choice.load(
+            self._run, self._session.client, self._session.store.rows(),
             key=f"token-patients-{id(self)}",
         )
-
-    def _on_patients_loaded(self, patients: list[KnownPatient]) -> None:
-        self.known_combo.set_patients(patients)
-        if self._wanted_patient:
-            self.select_patient(self._wanted_patient)
-        self._update_choice()
-
-    def _on_patients_failed(self, exc: BaseException) -> None:
-        self.known_combo.set_failed(
-            self.tr("Couldn't load earlier patients: %1").replace("%1", describe_error(exc).title)
-        )
-        self._update_choice()
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -345,11 +308,3 @@ class RegistrationTokenDialog(QDialog):
             self.tr("Generating…") if busy else self.tr("&Generate token")
         )
 
-    def _update_choice(self) -> None:
-        has_known = self.known_combo.has_patients()
-        self.existing_radio.setEnabled(has_known)
-        if not has_known and self.existing_radio.isChecked():
-            self.new_radio.setChecked(True)
-        existing = self.existing_radio.isChecked()
-        self.known_combo.setEnabled(existing and has_known)
-        self.patient_fields.setVisible(not existing)

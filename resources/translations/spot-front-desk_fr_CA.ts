@@ -870,22 +870,22 @@
 <context>
     <name>KnownPatientCombo</name>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="325"/>
+        <location filename="../../app/views/patient_fields.py" line="329"/>
         <source>Looking for earlier patients…</source>
         <translation>Recherche des patients précédents…</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="334"/>
+        <location filename="../../app/views/patient_fields.py" line="338"/>
         <source>No earlier patients found</source>
         <translation>Aucun patient précédent trouvé</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="336"/>
+        <location filename="../../app/views/patient_fields.py" line="340"/>
         <source>Choose a patient…</source>
         <translation>Choisissez un patient…</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="341"/>
+        <location filename="../../app/views/patient_fields.py" line="345"/>
         <source>Registered to kit %1</source>
         <translation>Enregistré pour la trousse %1</translation>
     </message>
@@ -1584,7 +1584,7 @@
 <context>
     <name>OptionalDateEdit</name>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="59"/>
+        <location filename="../../app/views/patient_fields.py" line="63"/>
         <source>Choose a date</source>
         <extracomment>Field paths in form order (the validation module&apos;s names).</extracomment>
         <translation>Choisissez une date</translation>
@@ -1775,49 +1775,67 @@
     </message>
 </context>
 <context>
+    <name>PatientChoice</name>
+    <message>
+        <location filename="../../app/views/patient_fields.py" line="395"/>
+        <source>An existing &amp;patient</source>
+        <translation>Patient exi&amp;stant</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/patient_fields.py" line="398"/>
+        <source>A &amp;new patient</source>
+        <translation>N&amp;ouveau patient</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/patient_fields.py" line="459"/>
+        <source>Couldn&apos;t load earlier patients: %1</source>
+        <translation>Impossible de charger les patients précédents&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>PatientFields</name>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="122"/>
+        <location filename="../../app/views/patient_fields.py" line="126"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="127"/>
+        <location filename="../../app/views/patient_fields.py" line="131"/>
         <source>Sex and date of birth</source>
         <translation>Sexe et date de naissance</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="133"/>
+        <location filename="../../app/views/patient_fields.py" line="137"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="134"/>
+        <location filename="../../app/views/patient_fields.py" line="138"/>
         <source>Female (F)</source>
         <translation>Féminin (F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="135"/>
+        <location filename="../../app/views/patient_fields.py" line="139"/>
         <source>Male (M)</source>
         <translation>Masculin (M)</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="137"/>
+        <location filename="../../app/views/patient_fields.py" line="141"/>
         <source>Se&amp;x</source>
         <translation>Se&amp;xe</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="141"/>
+        <location filename="../../app/views/patient_fields.py" line="145"/>
         <source>Type YYYY-MM-DD or pick from the calendar (Alt+Down)</source>
         <translation>Tapez AAAA-MM-JJ ou choisissez dans le calendrier (Alt+Bas)</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="143"/>
+        <location filename="../../app/views/patient_fields.py" line="147"/>
         <source>&amp;Date of birth</source>
         <translation>&amp;Date de naissance</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="165"/>
+        <location filename="../../app/views/patient_fields.py" line="169"/>
         <source>Patient&apos;s address</source>
         <translation>Adresse du patient</translation>
     </message>
@@ -2177,179 +2195,164 @@
 <context>
     <name>RegisterKitDialog</name>
     <message>
-        <location filename="../../app/views/register_kit.py" line="75"/>
+        <location filename="../../app/views/register_kit.py" line="71"/>
         <source>Register a kit</source>
         <translation>Enregistrer une trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="94"/>
+        <location filename="../../app/views/register_kit.py" line="90"/>
         <source>Scan or type the kit id, then Enter</source>
         <translation>Balayez ou tapez l’ID de la trousse, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="97"/>
+        <location filename="../../app/views/register_kit.py" line="93"/>
         <source>&amp;Kit id</source>
         <translation>&amp;ID de la trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="99"/>
+        <location filename="../../app/views/register_kit.py" line="95"/>
         <source>Look &amp;up</source>
         <translation>&amp;Chercher</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="112"/>
+        <location filename="../../app/views/register_kit.py" line="108"/>
         <source>Scan the kit&apos;s barcode to begin.</source>
         <translation>Balayez le code-barres de la trousse pour commencer.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="115"/>
+        <location filename="../../app/views/register_kit.py" line="111"/>
         <source>Register to</source>
         <translation>Enregistrer au nom de</translation>
     </message>
     <message>
         <location filename="../../app/views/register_kit.py" line="118"/>
-        <source>An existing &amp;patient</source>
-        <translation>Patient exi&amp;stant</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/register_kit.py" line="121"/>
-        <source>A &amp;new patient</source>
-        <translation>N&amp;ouveau patient</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/register_kit.py" line="136"/>
         <source>The patient &amp;agrees to their results being used for research</source>
         <translation>Le patient accepte que ses résultats servent à la &amp;recherche</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="161"/>
+        <location filename="../../app/views/register_kit.py" line="144"/>
         <source>Reg&amp;istration token…</source>
         <translation>&amp;Jeton d’enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="164"/>
+        <location filename="../../app/views/register_kit.py" line="147"/>
         <source>Give the patient a one-time token for your own registration page instead</source>
         <translation>Remettre plutôt au patient un jeton à usage unique pour votre propre page d’enregistrement</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="168"/>
-        <location filename="../../app/views/register_kit.py" line="398"/>
+        <location filename="../../app/views/register_kit.py" line="151"/>
+        <location filename="../../app/views/register_kit.py" line="365"/>
         <source>&amp;Register kit</source>
         <translation>Enre&amp;gistrer la trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="172"/>
+        <location filename="../../app/views/register_kit.py" line="155"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="216"/>
+        <location filename="../../app/views/register_kit.py" line="200"/>
         <source>Enter or scan the kit id first.</source>
         <translation>Tapez ou balayez d’abord l’ID de la trousse.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="219"/>
+        <location filename="../../app/views/register_kit.py" line="203"/>
         <source>Looking up kit %1…</source>
         <translation>Recherche de la trousse %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="236"/>
+        <location filename="../../app/views/register_kit.py" line="220"/>
         <source>Choose the patient first.</source>
         <translation>Choisissez d’abord le patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="245"/>
+        <location filename="../../app/views/register_kit.py" line="229"/>
         <source>Some details need fixing; see the messages under the fields.</source>
         <translation>Certains renseignements sont à corriger; voyez les messages sous les champs.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="253"/>
-        <location filename="../../app/views/register_kit.py" line="398"/>
+        <location filename="../../app/views/register_kit.py" line="237"/>
+        <location filename="../../app/views/register_kit.py" line="365"/>
         <source>Registering…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="270"/>
+        <location filename="../../app/views/register_kit.py" line="254"/>
         <source>Press Enter to look the kit up.</source>
         <translation>Appuyez sur Entrée pour chercher la trousse.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="298"/>
+        <location filename="../../app/views/register_kit.py" line="282"/>
         <source>Kit %1 is registered to the patient.</source>
         <translation>La trousse %1 est enregistrée au nom du patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="320"/>
+        <location filename="../../app/views/register_kit.py" line="303"/>
         <source>Spot didn&apos;t register the kit: %1</source>
         <translation>Spot n’a pas enregistré la trousse&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="358"/>
-        <source>Couldn&apos;t load earlier patients: %1</source>
-        <translation>Impossible de charger les patients précédents&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/register_kit.py" line="366"/>
+        <location filename="../../app/views/register_kit.py" line="333"/>
         <source>Kit %1 is already registered to a patient. A kit can be registered only once.</source>
         <translation>La trousse %1 est déjà enregistrée au nom d’un patient. Une trousse ne peut être enregistrée qu’une seule fois.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="369"/>
+        <location filename="../../app/views/register_kit.py" line="336"/>
         <source>Kit %1 was canceled, so it can&apos;t be registered.</source>
         <translation>La trousse %1 a été annulée; elle ne peut donc pas être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="374"/>
+        <location filename="../../app/views/register_kit.py" line="341"/>
         <source>Kit %1 was lost on its way to the patient (delivery exception), so it can&apos;t be registered.</source>
         <translation>La trousse %1 s’est perdue en route vers le patient (problème de livraison); elle ne peut donc pas être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="378"/>
+        <location filename="../../app/views/register_kit.py" line="345"/>
         <source>Spot has no kit %1. Check the id printed on the kit and scan it again.</source>
         <translation>Spot n’a aucune trousse %1. Vérifiez l’ID imprimé sur la trousse et balayez-la de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="382"/>
+        <location filename="../../app/views/register_kit.py" line="349"/>
         <source>unknown type</source>
         <translation>type inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="385"/>
+        <location filename="../../app/views/register_kit.py" line="352"/>
         <source>Kit %1 · %2 · %3</source>
         <translation>Trousse %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="414"/>
+        <location filename="../../app/views/register_kit.py" line="372"/>
         <source>Preparing</source>
         <translation>En préparation</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="415"/>
+        <location filename="../../app/views/register_kit.py" line="373"/>
         <source>Shipped</source>
         <translation>Expédiée</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="416"/>
+        <location filename="../../app/views/register_kit.py" line="374"/>
         <source>Delivered</source>
         <translation>Livrée</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="417"/>
+        <location filename="../../app/views/register_kit.py" line="375"/>
         <source>Registered</source>
         <translation>Enregistrée</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="418"/>
+        <location filename="../../app/views/register_kit.py" line="376"/>
         <source>Delivery exception</source>
         <translation>Problème de livraison</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="419"/>
+        <location filename="../../app/views/register_kit.py" line="377"/>
         <source>Canceled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="422"/>
+        <location filename="../../app/views/register_kit.py" line="380"/>
         <source>no status</source>
         <translation>aucun statut</translation>
     </message>
@@ -2357,83 +2360,68 @@
 <context>
     <name>RegistrationTokenDialog</name>
     <message>
-        <location filename="../../app/views/registration_token.py" line="158"/>
+        <location filename="../../app/views/registration_token.py" line="154"/>
         <source>Patient registration token</source>
         <translation>Jeton d’enregistrement pour patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="173"/>
+        <location filename="../../app/views/registration_token.py" line="168"/>
         <source>A one-time token lets the patient register a kit on your own registration page without typing their details again. It works once and expires after 10 minutes.</source>
         <translation>Un jeton à usage unique permet au patient d’enregistrer une trousse sur votre propre page d’enregistrement sans retaper ses renseignements. Il ne fonctionne qu’une fois et expire après 10 minutes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="181"/>
+        <location filename="../../app/views/registration_token.py" line="176"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="184"/>
-        <source>An existing &amp;patient</source>
-        <translation>Patient exi&amp;stant</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/registration_token.py" line="187"/>
-        <source>A &amp;new patient</source>
-        <translation>N&amp;ouveau patient</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/registration_token.py" line="200"/>
+        <location filename="../../app/views/registration_token.py" line="181"/>
         <source>New patient</source>
         <translation>Nouveau patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="208"/>
+        <location filename="../../app/views/registration_token.py" line="190"/>
         <source>Not needed (single-purpose kit)</source>
         <translation>Non requis (trousse à usage unique)</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="212"/>
+        <location filename="../../app/views/registration_token.py" line="194"/>
         <source>Kit &amp;type for a multi-purpose kit</source>
         <translation>Type de trousse (trousse &amp;multiusage)</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="218"/>
-        <location filename="../../app/views/registration_token.py" line="345"/>
+        <location filename="../../app/views/registration_token.py" line="200"/>
+        <location filename="../../app/views/registration_token.py" line="308"/>
         <source>&amp;Generate token</source>
         <translation>&amp;Générer le jeton</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="233"/>
+        <location filename="../../app/views/registration_token.py" line="215"/>
         <source>Token</source>
         <translation>Jeton</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="241"/>
+        <location filename="../../app/views/registration_token.py" line="223"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="274"/>
+        <location filename="../../app/views/registration_token.py" line="254"/>
         <source>Choose the patient first.</source>
         <translation>Choisissez d’abord le patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="286"/>
+        <location filename="../../app/views/registration_token.py" line="266"/>
         <source>Some details need fixing; see the messages under the fields.</source>
         <translation>Certains renseignements sont à corriger; voyez les messages sous les champs.</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="305"/>
+        <location filename="../../app/views/registration_token.py" line="285"/>
         <source>Token ready. Copy it into your registration page now.</source>
         <translation>Jeton prêt. Copiez-le maintenant dans votre page d’enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="337"/>
-        <source>Couldn&apos;t load earlier patients: %1</source>
-        <translation>Impossible de charger les patients précédents&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/registration_token.py" line="345"/>
+        <location filename="../../app/views/registration_token.py" line="308"/>
         <source>Generating…</source>
         <translation>Génération…</translation>
     </message>
@@ -3391,33 +3379,33 @@
 <context>
     <name>TokenCountdown</name>
     <message>
-        <location filename="../../app/views/registration_token.py" line="67"/>
+        <location filename="../../app/views/registration_token.py" line="63"/>
         <source>No token yet</source>
         <translation>Aucun jeton pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="68"/>
+        <location filename="../../app/views/registration_token.py" line="64"/>
         <source>Registration token</source>
         <translation>Jeton d’enregistrement</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="72"/>
-        <location filename="../../app/views/registration_token.py" line="144"/>
+        <location filename="../../app/views/registration_token.py" line="68"/>
+        <location filename="../../app/views/registration_token.py" line="140"/>
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="117"/>
+        <location filename="../../app/views/registration_token.py" line="113"/>
         <source>Expired — generate a new one</source>
         <translation>Expiré — générez-en un nouveau</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="128"/>
+        <location filename="../../app/views/registration_token.py" line="124"/>
         <source>Valid for %1 — works once</source>
         <translation>Valide pendant %1 — fonctionne une seule fois</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="139"/>
+        <location filename="../../app/views/registration_token.py" line="135"/>
         <source>Copied</source>
         <translation>Copié</translation>
     </message>

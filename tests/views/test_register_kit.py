@@ -97,11 +97,11 @@ def test_register_a_new_patient(qtbot: QtBot, sandbox: SandboxServer, session: S
     # Ready for the next kit: fields cleared, and this patient can be picked next time.
     assert dialog.patient_fields.patient()["first_name"] == ""
     assert not dialog.consent_check.isChecked()
-    combo = dialog.known_combo
+    combo = dialog.patient_choice.known_combo
     assert combo.itemText(combo.count() - 1) == "McTestface, Testy · 1980-04-30"
     second = shipped_kit(sandbox, session)
     scan(qtbot, dialog, second)
-    dialog.existing_radio.setChecked(True)
+    dialog.patient_choice.existing_radio.setChecked(True)
     combo.setCurrentIndex(combo.count() - 1)
     with qtbot.waitSignal(dialog.kit_registered):
         qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -191,13 +191,13 @@ def test_existing_patient_from_an_earlier_kit(
         first_name="Testy", last_name="McTestface", sex="F", date_of_birth=date(1980, 4, 30)))
     second = shipped_kit(sandbox, session)
     dialog = open_dialog(qtbot, session)
-    combo = dialog.known_combo
+    combo = dialog.patient_choice.known_combo
     assert [combo.itemText(i) for i in range(combo.count())] == [
         "Choose a patient…", "McTestface, Testy · 1980-04-30"
     ]
     scan(qtbot, dialog, second)
-    assert dialog.existing_radio.isEnabled()
-    dialog.existing_radio.setChecked(True)
+    assert dialog.patient_choice.existing_radio.isEnabled()
+    dialog.patient_choice.existing_radio.setChecked(True)
     assert not dialog.new_patient_area.isVisible()
     qtbot.mouseClick(dialog.register_button, Qt.MouseButton.LeftButton)
     assert dialog.result_label.text() == "Choose the patient first."

@@ -140,7 +140,7 @@ def test_existing_patient_gets_a_token(
     clock = FakeClock()
     dialog = open_dialog(qtbot, session, clock)
     dialog.select_patient(str(patient.patient_id))
-    assert dialog.existing_radio.isChecked()
+    assert dialog.patient_choice.existing_radio.isChecked()
     assert dialog.patient_fields.isHidden()
     with qtbot.waitSignal(dialog.token_issued) as issued:
         qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
