@@ -9,7 +9,7 @@ confirmation is remembered for that exact field value and message only.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -136,6 +136,45 @@ class _SplitBar(QFrame):
 Validator = Callable[[dict[str, Any]], list[Finding]]
 
 
+class ServerErrors:
+    """Spot's 400 messages per field path, each kept until its field's value changes."""
+
+    def __init__(self) -> None:
+        self._by_path: dict[str, tuple[str, list[str]]] = {}  # path: (value then, messages)
+
+    def set(self, errors: Mapping[str, list[str]], value_of: Callable[[str], str]) -> None:
+        """Replace them all; ``value_of(path)`` is the field's value now."""
+        self._by_path = {path: (value_of(path), list(ms)) for path, ms in errors.items()}
+
+    def clear(self) -> None:
+        self._by_path.clear()
+
+    def forget_if_changed(self, path: str, value: str) -> None:
+        """The user edited ``path``: its server message no longer applies."""
+        if path in self._by_path and self._by_path[path][0] != value:
+            del self._by_path[path]
+
+    def findings(self) -> list[Finding]:
+        return [
+            Finding(path, "error", message)
+            for path, (_, messages) in self._by_path.items()
+            for message in messages
+        ]
+
+
+def show_errors(
+    messages: Mapping[str, FieldMessage], findings: Iterable[Finding], touched: Container[str]
+) -> None:
+    """Each touched field's errors under it; every other message line is cleared."""
+    errors = [f for f in findings if f.severity == "error"]
+    for path, message in messages.items():
+        texts = [finding_text(f) for f in errors if f.field == path]
+        if path in touched and texts:
+            message.show_message("error", "\n".join(texts))
+        else:
+            message.show_message("", "")
+
+
 class RecipientFields(QWidget):
     """Recipient fields shaped like Spot's recipient JSON, each with its own message row.
 
@@ -161,7 +200,7 @@ class RecipientFields(QWidget):
         self._validate = validate
         self._findings: list[Finding] = []
         self._touched: set[str] = set()
-        self._server_errors: dict[str, tuple[str, list[str]]] = {}
+        self._server_errors = ServerErrors()
         self._confirmed: set[_ConfirmKey] = set()
         self._split_declined: str | None = None
         self._split_candidate: dict[str, str] | None = None
@@ -339,12 +378,7 @@ class RecipientFields(QWidget):
 
     def findings(self) -> list[Finding]:
         """Every current finding, shown or not, including server messages not yet fixed."""
-        server = [
-            Finding(path, "error", message)
-            for path, (_, messages) in self._server_errors.items()
-            for message in messages
-        ]
-        return [*self._findings, *server]
+        return [*self._findings, *self._server_errors.findings()]
 
     def blocking(self) -> list[Finding]:
         """Errors, plus warnings nobody confirmed for the current value."""
@@ -375,14 +409,12 @@ class RecipientFields(QWidget):
 
         They stay until that field's value changes. Returns the ones that match no field.
         """
+        own: dict[str, list[str]] = {}
         unmatched: dict[str, list[str]] = {}
-        self._server_errors.clear()
         for path, messages in errors.items():
-            if path in self.messages:
-                self._server_errors[path] = (self._value(path), list(messages))
-                self._touched.add(path)
-            else:
-                unmatched.setdefault(path, []).extend(messages)
+            (own if path in self.messages else unmatched).setdefault(path, []).extend(messages)
+        self._server_errors.set(own, self._value)
+        self._touched.update(own)
         self._refresh_messages()
         self.changed.emit()
         return unmatched
@@ -459,8 +491,7 @@ class RecipientFields(QWidget):
             return
         sender = self.sender()
         path = sender.objectName() if sender is not None else ""
-        if path in self._server_errors and self._server_errors[path][0] != self._value(path):
-            del self._server_errors[path]
+        self._server_errors.forget_if_changed(path, self._value(path))
         if isinstance(sender, QComboBox) and path in self.messages:
             # Choosing from a list is a finished edit; show its message at once.
             self._touched.add(path)

@@ -27,8 +27,14 @@ from PySide6.QtWidgets import (
 from app.services.errors import describe_error
 from app.services.registration import KnownPatient, known_patients
 from app.validation import Finding, validate_patient
-from app.views.address_fields import ADDRESS_PATHS, CONTACT_PATHS, FieldMessage, RecipientFields
-from app.views.i18n import finding_text
+from app.views.address_fields import (
+    ADDRESS_PATHS,
+    CONTACT_PATHS,
+    FieldMessage,
+    RecipientFields,
+    ServerErrors,
+    show_errors,
+)
 
 __all__ = ["PATIENT_PATHS", "KnownPatientCombo", "OptionalDateEdit", "PatientFields"]
 
@@ -117,7 +123,7 @@ class PatientFields(QWidget):
         self._with_address = with_address
         self._today = today
         self._touched: set[str] = set()
-        self._server_errors: dict[str, tuple[str, list[str]]] = {}
+        self._server_errors = ServerErrors()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.recipient = RecipientFields(
@@ -216,12 +222,7 @@ class PatientFields(QWidget):
 
     def findings(self) -> list[Finding]:
         own = [f for f in self._own_findings() if f.field in _OWN_PATHS]
-        server = [
-            Finding(path, "error", message)
-            for path, (_, messages) in self._server_errors.items()
-            for message in messages
-        ]
-        return [*self.recipient.findings(), *own, *server]
+        return [*self.recipient.findings(), *own, *self._server_errors.findings()]
 
     def blocking(self) -> list[Finding]:
         own = [f for f in self.findings() if f.field in _OWN_PATHS and f.severity == "error"]
@@ -245,9 +246,7 @@ class PatientFields(QWidget):
         ones that match no field."""
         own = {path: list(messages) for path, messages in errors.items() if path in _OWN_PATHS}
         rest = {path: messages for path, messages in errors.items() if path not in _OWN_PATHS}
-        self._server_errors = {
-            path: (self._value(path), messages) for path, messages in own.items()
-        }
+        self._server_errors.set(own, self._value)
         self._touched.update(own)
         self._refresh_own()
         return self.recipient.set_server_errors(rest)
@@ -297,21 +296,14 @@ class PatientFields(QWidget):
     def _on_own_changed(self) -> None:
         sender = self.sender()
         path = sender.objectName() if sender is not None else ""
-        if path in self._server_errors and self._server_errors[path][0] != self._value(path):
-            del self._server_errors[path]
+        self._server_errors.forget_if_changed(path, self._value(path))
         if sender is self.sex_combo:
             self._touched.add("sex")  # choosing from a list is a finished edit
         self._refresh_own()
         self.changed.emit()
 
     def _refresh_own(self) -> None:
-        findings = self.findings()
-        for path, message in self.messages.items():
-            texts = [finding_text(f) for f in findings if f.field == path and f.severity == "error"]
-            if path in self._touched and texts:
-                message.show_message("error", "\n".join(texts))
-            else:
-                message.show_message("", "")
+        show_errors(self.messages, self.findings(), self._touched)
 
 
 class KnownPatientCombo(QComboBox):

@@ -35,8 +35,8 @@ from app.services.requisitions import (
 from app.services.session import Session
 from app.tasks import OwnedTasks, Runner
 from app.validation import CA_PROVINCES, US_STATES, Finding
-from app.views.address_fields import FieldMessage
-from app.views.i18n import finding_text, region_name
+from app.views.address_fields import FieldMessage, ServerErrors, show_errors
+from app.views.i18n import region_name
 from app.views.metadata_editor import MetadataEditor
 from app.views.patient_fields import PATIENT_PATHS, PatientFields
 from app.views.register_kit import show_status
@@ -74,7 +74,7 @@ class NewRequisitionForm(QWidget):
         self._busy = False
         self._tasks = OwnedTasks(runner, self)
         self._touched: set[str] = set()
-        self._server_errors: dict[str, tuple[str, list[str]]] = {}
+        self._server_errors = ServerErrors()
         self.editors: dict[str, QLineEdit | QComboBox] = {}
         self.messages: dict[str, FieldMessage] = {}
         self._build()
@@ -314,7 +314,7 @@ class NewRequisitionForm(QWidget):
                 patient.setdefault(key.removeprefix("patient."), []).extend(messages)
             else:
                 unmatched.setdefault(path, []).extend(messages)
-        self._server_errors = {path: (self._value(path), ms) for path, ms in own.items()}
+        self._server_errors.set(own, self._value)
         self._touched.update(own)
         self._refresh_messages()
         for path, messages in self.patient_fields.set_server_errors(patient).items():
@@ -339,8 +339,7 @@ class NewRequisitionForm(QWidget):
     def _on_editor_changed(self) -> None:
         sender = self.sender()
         path = sender.objectName() if sender is not None else ""
-        if path in self._server_errors and self._server_errors[path][0] != self._value(path):
-            del self._server_errors[path]
+        self._server_errors.forget_if_changed(path, self._value(path))
         if isinstance(sender, QComboBox):
             self._touched.add(path)
         self._refresh_messages()
@@ -356,21 +355,10 @@ class NewRequisitionForm(QWidget):
     def _findings(self) -> list[Finding]:
         form = self.form()
         local = [f for f in validate_requisition(form, self._today) if f.field in OWN_PATHS]
-        server = [
-            Finding(path, "error", message)
-            for path, (_, messages) in self._server_errors.items()
-            for message in messages
-        ]
-        return [*local, *server]
+        return [*local, *self._server_errors.findings()]
 
     def _refresh_messages(self) -> None:
-        findings = self._findings()
-        for path, message in self.messages.items():
-            texts = [finding_text(f) for f in findings if f.field == path and f.severity == "error"]
-            if path in self._touched and texts:
-                message.show_message("error", "\n".join(texts))
-            else:
-                message.show_message("", "")
+        show_errors(self.messages, self._findings(), self._touched)
 
     def _focus_first_problem(self, problems: list[Finding]) -> None:
         fields = {f.field for f in problems}
