@@ -7,7 +7,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-__all__ = ["open_private_db", "tighten_permissions"]
+__all__ = ["create_private_file", "open_private_db", "tighten_permissions"]
 
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 
@@ -19,10 +19,7 @@ def open_private_db(path: Path) -> sqlite3.Connection:
     mode onto its -wal/-shm files, and a file created by sqlite3.connect would follow the umask.
     The connection may be used from several threads; callers serialise access with a lock.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    os.close(fd)
-    os.chmod(path, 0o600)
+    create_private_file(path)
     conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     # FULL: a submitted order must survive a power cut right after submit() returns.
@@ -30,6 +27,15 @@ def open_private_db(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA busy_timeout=5000")
     tighten_permissions(path)
     return conn
+
+
+def create_private_file(path: Path) -> None:
+    """Create ``path`` (and its folder) if missing, readable by the user only (0600), so that
+    SQLite, which copies the main file's mode onto its side files, never follows the umask."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)  # a file left by an older version may be wider
 
 
 def tighten_permissions(path: Path) -> None:

@@ -6,20 +6,14 @@ list can ask per row on the GUI thread; ``mark_seen`` writes through (run it off
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
+from app.services.private_db import create_private_file
+
 __all__ = ["SeenReports"]
-
-
-def _create_private(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    os.close(fd)
-    os.chmod(path, 0o600)
 
 
 class SeenReports:
@@ -27,7 +21,7 @@ class SeenReports:
         self._path = db_path
         self._lock = threading.Lock()
         # SQLite creates its journal with the database file's permissions, so 0600 covers both.
-        _create_private(db_path)
+        create_private_file(db_path)
         with self._connect() as conn:
             conn.execute(
                 "CREATE TABLE IF NOT EXISTS seen_reports ("
