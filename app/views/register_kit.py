@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,6 +39,7 @@ from app.services.registration import (
 from app.services.session import Session
 from app.tasks import OwnedTasks, Runner
 from app.views.patient_fields import PatientChoice, PatientFields
+from app.views.timeline import kit_status_label
 
 __all__ = ["RegisterKitDialog"]
 
@@ -351,7 +352,7 @@ class RegisterKitDialog(QDialog):
         type_text = f"{name} ({kit_type})" if name and name != kit_type else kit_type
         return self.tr("Kit %1 · %2 · %3").replace("%1", kit.kit_id).replace(
             "%2", type_text
-        ).replace("%3", _status_label(self, kit.status or ""))
+        ).replace("%3", kit_status_label(kit.status or "") or self.tr("no status"))
 
     def _set_patient_enabled(self, enabled: bool) -> None:
         self.patient_box.setEnabled(enabled)
@@ -365,20 +366,6 @@ class RegisterKitDialog(QDialog):
         self.register_button.setText(self.tr("Registering…") if busy else self.tr("&Register kit"))
         self.kit_edit.setReadOnly(busy)
         self.lookup_button.setEnabled(not busy)
-
-
-def _status_label(widget: QWidget, status: str) -> str:
-    labels = {
-        "preparing": QCoreApplication.translate("RegisterKitDialog", "Preparing"),
-        "in_transit": QCoreApplication.translate("RegisterKitDialog", "Shipped"),
-        "delivered": QCoreApplication.translate("RegisterKitDialog", "Delivered"),
-        "registered": QCoreApplication.translate("RegisterKitDialog", "Registered"),
-        "delivery_exception": QCoreApplication.translate("RegisterKitDialog", "Delivery exception"),
-        "canceled": QCoreApplication.translate("RegisterKitDialog", "Canceled"),
-    }
-    return labels.get(
-        status, status or QCoreApplication.translate("RegisterKitDialog", "no status")
-    )
 
 
 def _plain(error: ServiceError) -> str:

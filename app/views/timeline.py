@@ -26,6 +26,7 @@ __all__ = [
     "Step",
     "build_steps",
     "format_day",
+    "kit_status_label",
     "kit_steps",
     "sample_steps",
     "set_text_color",
@@ -65,6 +66,11 @@ def _kit_labels() -> dict[str, str]:
         "delivery_exception": QCoreApplication.translate("KitTimeline", "Delivery exception"),
         "canceled": QCoreApplication.translate("KitTimeline", "Canceled"),
     }
+
+
+def kit_status_label(status: str) -> str:
+    """Friendly text for a known kit status; anything else is shown exactly as it came."""
+    return _kit_labels().get(status, status)
 
 
 def _sample_labels() -> dict[str, str]:

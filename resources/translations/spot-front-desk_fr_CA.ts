@@ -450,99 +450,99 @@
 <context>
     <name>KitTimeline</name>
     <message>
-        <location filename="../../app/views/timeline.py" line="61"/>
+        <location filename="../../app/views/timeline.py" line="62"/>
         <source>Preparing</source>
         <translation>En préparation</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="62"/>
+        <location filename="../../app/views/timeline.py" line="63"/>
         <source>Shipped</source>
         <translation>Expédiée</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="63"/>
+        <location filename="../../app/views/timeline.py" line="64"/>
         <source>Delivered</source>
         <translation>Livrée</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="64"/>
+        <location filename="../../app/views/timeline.py" line="65"/>
         <source>Registered</source>
         <translation>Enregistrée</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="65"/>
-        <location filename="../../app/views/timeline.py" line="80"/>
+        <location filename="../../app/views/timeline.py" line="66"/>
+        <location filename="../../app/views/timeline.py" line="86"/>
         <source>Delivery exception</source>
         <translation>Problème de livraison</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="66"/>
-        <location filename="../../app/views/timeline.py" line="81"/>
+        <location filename="../../app/views/timeline.py" line="67"/>
+        <location filename="../../app/views/timeline.py" line="87"/>
         <source>Canceled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="72"/>
+        <location filename="../../app/views/timeline.py" line="78"/>
         <source>Awaiting collection</source>
         <translation>En attente du prélèvement</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="73"/>
+        <location filename="../../app/views/timeline.py" line="79"/>
         <source>On its way to the lab</source>
         <translation>En route vers le laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="74"/>
+        <location filename="../../app/views/timeline.py" line="80"/>
         <source>Delivered to the lab</source>
         <translation>Livré au laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="75"/>
+        <location filename="../../app/views/timeline.py" line="81"/>
         <source>Received by the lab</source>
         <translation>Reçu par le laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="76"/>
+        <location filename="../../app/views/timeline.py" line="82"/>
         <source>Extra quality checks</source>
         <translation>Contrôles de qualité supplémentaires</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="77"/>
+        <location filename="../../app/views/timeline.py" line="83"/>
         <source>Partially resulted</source>
         <translation>Résultats partiels</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="78"/>
+        <location filename="../../app/views/timeline.py" line="84"/>
         <source>Resulted</source>
         <translation>Résultats disponibles</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="79"/>
+        <location filename="../../app/views/timeline.py" line="85"/>
         <source>Collection exception</source>
         <translation>Problème de prélèvement</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="191"/>
+        <location filename="../../app/views/timeline.py" line="197"/>
         <source>current step</source>
         <translation>étape en cours</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="193"/>
+        <location filename="../../app/views/timeline.py" line="199"/>
         <source>done</source>
         <translation>terminée</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="195"/>
+        <location filename="../../app/views/timeline.py" line="201"/>
         <source>not reached</source>
         <translation>non atteinte</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="196"/>
+        <location filename="../../app/views/timeline.py" line="202"/>
         <source>not yet</source>
         <translation>pas encore</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="249"/>
+        <location filename="../../app/views/timeline.py" line="255"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -870,22 +870,22 @@
 <context>
     <name>KnownPatientCombo</name>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="329"/>
+        <location filename="../../app/views/patient_fields.py" line="321"/>
         <source>Looking for earlier patients…</source>
         <translation>Recherche des patients précédents…</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="338"/>
+        <location filename="../../app/views/patient_fields.py" line="330"/>
         <source>No earlier patients found</source>
         <translation>Aucun patient précédent trouvé</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="340"/>
+        <location filename="../../app/views/patient_fields.py" line="332"/>
         <source>Choose a patient…</source>
         <translation>Choisissez un patient…</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="345"/>
+        <location filename="../../app/views/patient_fields.py" line="337"/>
         <source>Registered to kit %1</source>
         <translation>Enregistré pour la trousse %1</translation>
     </message>
@@ -1441,12 +1441,12 @@
 <context>
     <name>NewRequisitionDialog</name>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="405"/>
+        <location filename="../../app/views/requisition_form.py" line="393"/>
         <source>New requisition</source>
         <translation>Nouvelle requête</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="411"/>
+        <location filename="../../app/views/requisition_form.py" line="399"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -1556,7 +1556,7 @@
     </message>
     <message>
         <location filename="../../app/views/requisition_form.py" line="192"/>
-        <location filename="../../app/views/requisition_form.py" line="390"/>
+        <location filename="../../app/views/requisition_form.py" line="378"/>
         <source>Create re&amp;quisition</source>
         <translation>Créer la re&amp;quête</translation>
     </message>
@@ -1576,7 +1576,7 @@
         <translation>Requête créée pour le code-barres %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="390"/>
+        <location filename="../../app/views/requisition_form.py" line="378"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
@@ -1584,7 +1584,7 @@
 <context>
     <name>OptionalDateEdit</name>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="63"/>
+        <location filename="../../app/views/patient_fields.py" line="69"/>
         <source>Choose a date</source>
         <extracomment>Field paths in form order (the validation module&apos;s names).</extracomment>
         <translation>Choisissez une date</translation>
@@ -1777,17 +1777,17 @@
 <context>
     <name>PatientChoice</name>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="395"/>
+        <location filename="../../app/views/patient_fields.py" line="387"/>
         <source>An existing &amp;patient</source>
         <translation>Patient exi&amp;stant</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="398"/>
+        <location filename="../../app/views/patient_fields.py" line="390"/>
         <source>A &amp;new patient</source>
         <translation>N&amp;ouveau patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="459"/>
+        <location filename="../../app/views/patient_fields.py" line="451"/>
         <source>Couldn&apos;t load earlier patients: %1</source>
         <translation>Impossible de charger les patients précédents&#xa0;: %1</translation>
     </message>
@@ -1795,47 +1795,47 @@
 <context>
     <name>PatientFields</name>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="126"/>
+        <location filename="../../app/views/patient_fields.py" line="132"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="131"/>
+        <location filename="../../app/views/patient_fields.py" line="137"/>
         <source>Sex and date of birth</source>
         <translation>Sexe et date de naissance</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="137"/>
+        <location filename="../../app/views/patient_fields.py" line="143"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="138"/>
+        <location filename="../../app/views/patient_fields.py" line="144"/>
         <source>Female (F)</source>
         <translation>Féminin (F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="139"/>
+        <location filename="../../app/views/patient_fields.py" line="145"/>
         <source>Male (M)</source>
         <translation>Masculin (M)</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="141"/>
+        <location filename="../../app/views/patient_fields.py" line="147"/>
         <source>Se&amp;x</source>
         <translation>Se&amp;xe</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="145"/>
+        <location filename="../../app/views/patient_fields.py" line="151"/>
         <source>Type YYYY-MM-DD or pick from the calendar (Alt+Down)</source>
         <translation>Tapez AAAA-MM-JJ ou choisissez dans le calendrier (Alt+Bas)</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="147"/>
+        <location filename="../../app/views/patient_fields.py" line="153"/>
         <source>&amp;Date of birth</source>
         <translation>&amp;Date de naissance</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="169"/>
+        <location filename="../../app/views/patient_fields.py" line="175"/>
         <source>Patient&apos;s address</source>
         <translation>Adresse du patient</translation>
     </message>
@@ -1906,130 +1906,130 @@
 <context>
     <name>RecipientFields</name>
     <message>
-        <location filename="../../app/views/address_fields.py" line="206"/>
+        <location filename="../../app/views/address_fields.py" line="245"/>
         <source>Patient</source>
         <extracomment>A field the user just left (path); the owner may run slower checks (duplicates). The user confirmed or withdrew a &quot;Ship anyway&quot;.</extracomment>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="211"/>
+        <location filename="../../app/views/address_fields.py" line="250"/>
         <source>&amp;First name</source>
         <translation>&amp;Prénom</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="215"/>
+        <location filename="../../app/views/address_fields.py" line="254"/>
         <source>&amp;Last name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="218"/>
+        <location filename="../../app/views/address_fields.py" line="257"/>
         <source>name@example.com</source>
         <translation>nom@exemple.com</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="219"/>
+        <location filename="../../app/views/address_fields.py" line="258"/>
         <source>&amp;Email</source>
         <translation>Co&amp;urriel</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="222"/>
+        <location filename="../../app/views/address_fields.py" line="261"/>
         <source>415-555-0123</source>
         <translation>415-555-0123</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="223"/>
+        <location filename="../../app/views/address_fields.py" line="262"/>
         <source>P&amp;hone</source>
         <translation>Télép&amp;hone</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="228"/>
+        <location filename="../../app/views/address_fields.py" line="267"/>
         <source>Shipping address</source>
         <translation>Adresse de livraison</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="234"/>
+        <location filename="../../app/views/address_fields.py" line="273"/>
         <source>United States</source>
         <translation>États-Unis</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="235"/>
+        <location filename="../../app/views/address_fields.py" line="274"/>
         <source>Canada</source>
         <translation>Canada</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="238"/>
+        <location filename="../../app/views/address_fields.py" line="277"/>
         <source>C&amp;ountry</source>
         <translation>Pa&amp;ys</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="242"/>
+        <location filename="../../app/views/address_fields.py" line="281"/>
         <source>Street and number, or paste a whole address</source>
         <translation>Numéro et rue, ou collez une adresse complète</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="245"/>
+        <location filename="../../app/views/address_fields.py" line="284"/>
         <source>&amp;Street address</source>
         <translation>&amp;Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="253"/>
+        <location filename="../../app/views/address_fields.py" line="292"/>
         <source>Apartment, suite, unit (optional)</source>
         <translation>Appartement, bureau, unité (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="254"/>
+        <location filename="../../app/views/address_fields.py" line="293"/>
         <source>Line &amp;2</source>
         <translation>Ligne &amp;2</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="258"/>
+        <location filename="../../app/views/address_fields.py" line="297"/>
         <source>Cit&amp;y</source>
         <translation>&amp;Ville</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="265"/>
-        <location filename="../../app/views/address_fields.py" line="494"/>
+        <location filename="../../app/views/address_fields.py" line="304"/>
+        <location filename="../../app/views/address_fields.py" line="525"/>
         <source>S&amp;tate</source>
         <translation>É&amp;tat</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="270"/>
-        <location filename="../../app/views/address_fields.py" line="495"/>
+        <location filename="../../app/views/address_fields.py" line="309"/>
+        <location filename="../../app/views/address_fields.py" line="526"/>
         <source>&amp;ZIP code</source>
         <translation>Code &amp;ZIP</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="478"/>
+        <location filename="../../app/views/address_fields.py" line="509"/>
         <source>Choose a province or territory</source>
         <translation>Choisissez une province ou un territoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="481"/>
+        <location filename="../../app/views/address_fields.py" line="512"/>
         <source>Choose a state</source>
         <translation>Choisissez un État</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="490"/>
+        <location filename="../../app/views/address_fields.py" line="521"/>
         <source>Pro&amp;vince</source>
         <translation>Provinc&amp;e</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="491"/>
+        <location filename="../../app/views/address_fields.py" line="522"/>
         <source>Postal &amp;code</source>
         <translation>Code pos&amp;tal</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="492"/>
+        <location filename="../../app/views/address_fields.py" line="523"/>
         <source>A1A 1A1</source>
         <translation>A1A 1A1</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="496"/>
+        <location filename="../../app/views/address_fields.py" line="527"/>
         <source>12345 or 12345-6789</source>
         <translation>12345 ou 12345-6789</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="539"/>
+        <location filename="../../app/views/address_fields.py" line="570"/>
         <source>This looks like a whole address. Split it into the fields? %1</source>
         <translation>Ceci semble être une adresse complète. La répartir dans les champs? %1</translation>
     </message>
@@ -2195,164 +2195,134 @@
 <context>
     <name>RegisterKitDialog</name>
     <message>
-        <location filename="../../app/views/register_kit.py" line="71"/>
+        <location filename="../../app/views/register_kit.py" line="72"/>
         <source>Register a kit</source>
         <translation>Enregistrer une trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="90"/>
+        <location filename="../../app/views/register_kit.py" line="91"/>
         <source>Scan or type the kit id, then Enter</source>
         <translation>Balayez ou tapez l’ID de la trousse, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="93"/>
+        <location filename="../../app/views/register_kit.py" line="94"/>
         <source>&amp;Kit id</source>
         <translation>&amp;ID de la trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="95"/>
+        <location filename="../../app/views/register_kit.py" line="96"/>
         <source>Look &amp;up</source>
         <translation>&amp;Chercher</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="108"/>
+        <location filename="../../app/views/register_kit.py" line="109"/>
         <source>Scan the kit&apos;s barcode to begin.</source>
         <translation>Balayez le code-barres de la trousse pour commencer.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="111"/>
+        <location filename="../../app/views/register_kit.py" line="112"/>
         <source>Register to</source>
         <translation>Enregistrer au nom de</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="118"/>
+        <location filename="../../app/views/register_kit.py" line="119"/>
         <source>The patient &amp;agrees to their results being used for research</source>
         <translation>Le patient accepte que ses résultats servent à la &amp;recherche</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="144"/>
+        <location filename="../../app/views/register_kit.py" line="145"/>
         <source>Reg&amp;istration token…</source>
         <translation>&amp;Jeton d’enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="147"/>
+        <location filename="../../app/views/register_kit.py" line="148"/>
         <source>Give the patient a one-time token for your own registration page instead</source>
         <translation>Remettre plutôt au patient un jeton à usage unique pour votre propre page d’enregistrement</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="151"/>
-        <location filename="../../app/views/register_kit.py" line="365"/>
+        <location filename="../../app/views/register_kit.py" line="152"/>
+        <location filename="../../app/views/register_kit.py" line="366"/>
         <source>&amp;Register kit</source>
         <translation>Enre&amp;gistrer la trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="155"/>
+        <location filename="../../app/views/register_kit.py" line="156"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="200"/>
+        <location filename="../../app/views/register_kit.py" line="201"/>
         <source>Enter or scan the kit id first.</source>
         <translation>Tapez ou balayez d’abord l’ID de la trousse.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="203"/>
+        <location filename="../../app/views/register_kit.py" line="204"/>
         <source>Looking up kit %1…</source>
         <translation>Recherche de la trousse %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="220"/>
+        <location filename="../../app/views/register_kit.py" line="221"/>
         <source>Choose the patient first.</source>
         <translation>Choisissez d’abord le patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="229"/>
+        <location filename="../../app/views/register_kit.py" line="230"/>
         <source>Some details need fixing; see the messages under the fields.</source>
         <translation>Certains renseignements sont à corriger; voyez les messages sous les champs.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="237"/>
-        <location filename="../../app/views/register_kit.py" line="365"/>
+        <location filename="../../app/views/register_kit.py" line="238"/>
+        <location filename="../../app/views/register_kit.py" line="366"/>
         <source>Registering…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="254"/>
+        <location filename="../../app/views/register_kit.py" line="255"/>
         <source>Press Enter to look the kit up.</source>
         <translation>Appuyez sur Entrée pour chercher la trousse.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="282"/>
+        <location filename="../../app/views/register_kit.py" line="283"/>
         <source>Kit %1 is registered to the patient.</source>
         <translation>La trousse %1 est enregistrée au nom du patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="303"/>
+        <location filename="../../app/views/register_kit.py" line="304"/>
         <source>Spot didn&apos;t register the kit: %1</source>
         <translation>Spot n’a pas enregistré la trousse&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="333"/>
+        <location filename="../../app/views/register_kit.py" line="334"/>
         <source>Kit %1 is already registered to a patient. A kit can be registered only once.</source>
         <translation>La trousse %1 est déjà enregistrée au nom d’un patient. Une trousse ne peut être enregistrée qu’une seule fois.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="336"/>
+        <location filename="../../app/views/register_kit.py" line="337"/>
         <source>Kit %1 was canceled, so it can&apos;t be registered.</source>
         <translation>La trousse %1 a été annulée; elle ne peut donc pas être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="341"/>
+        <location filename="../../app/views/register_kit.py" line="342"/>
         <source>Kit %1 was lost on its way to the patient (delivery exception), so it can&apos;t be registered.</source>
         <translation>La trousse %1 s’est perdue en route vers le patient (problème de livraison); elle ne peut donc pas être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="345"/>
+        <location filename="../../app/views/register_kit.py" line="346"/>
         <source>Spot has no kit %1. Check the id printed on the kit and scan it again.</source>
         <translation>Spot n’a aucune trousse %1. Vérifiez l’ID imprimé sur la trousse et balayez-la de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="349"/>
+        <location filename="../../app/views/register_kit.py" line="350"/>
         <source>unknown type</source>
         <translation>type inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="352"/>
+        <location filename="../../app/views/register_kit.py" line="353"/>
         <source>Kit %1 · %2 · %3</source>
         <translation>Trousse %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="372"/>
-        <source>Preparing</source>
-        <translation>En préparation</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/register_kit.py" line="373"/>
-        <source>Shipped</source>
-        <translation>Expédiée</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/register_kit.py" line="374"/>
-        <source>Delivered</source>
-        <translation>Livrée</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/register_kit.py" line="375"/>
-        <source>Registered</source>
-        <translation>Enregistrée</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/register_kit.py" line="376"/>
-        <source>Delivery exception</source>
-        <translation>Problème de livraison</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/register_kit.py" line="377"/>
-        <source>Canceled</source>
-        <translation>Annulée</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/register_kit.py" line="380"/>
+        <location filename="../../app/views/register_kit.py" line="355"/>
         <source>no status</source>
         <translation>aucun statut</translation>
     </message>
