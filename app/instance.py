@@ -29,7 +29,9 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog
+
+from app import APP_NAME
 
 log = logging.getLogger(__name__)
 
@@ -65,9 +67,9 @@ class SingleInstance(QObject):
         self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
         self._server: QLocalServer | None = None
 
-    def acquire(self, wait_ms: int = 0) -> bool:
-        """Take the folder (waiting up to ``wait_ms``) and start answering later launches."""
-        if not self._lock.tryLock(wait_ms):
+    def acquire(self) -> bool:
+        """Take the folder if it is free (never waits) and start answering later launches."""
+        if not self._lock.tryLock(0):
             return False
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -104,7 +106,7 @@ class SingleInstance(QObject):
         socket.disconnectFromServer()
         return sent
 
-    def wait_for_running_to_exit(self, timeout_ms: int, parent: QWidget | None = None) -> bool:
+    def wait_for_running_to_exit(self, timeout_ms: int) -> bool:
         """Take the folder once the running copy has quit; False on timeout or Cancel.
 
         Shows a small "waiting" window meanwhile; the event loop keeps running (the lock is
@@ -115,9 +117,9 @@ class SingleInstance(QObject):
         dialog = QProgressDialog(
             QCoreApplication.translate(
                 "SingleInstance", "Waiting for Spot Front Desk to finish closing…"),
-            QCoreApplication.translate("SingleInstance", "Cancel"), 0, 0, parent,
+            QCoreApplication.translate("SingleInstance", "Cancel"), 0, 0,
         )
-        dialog.setWindowTitle(QCoreApplication.translate("SingleInstance", "Spot Front Desk"))
+        dialog.setWindowTitle(APP_NAME)
         dialog.setMinimumDuration(0)
         loop = QEventLoop()
         outcome = {"acquired": False}

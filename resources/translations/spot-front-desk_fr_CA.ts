@@ -3331,19 +3331,14 @@
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../app/instance.py" line="116"/>
+        <location filename="../../app/instance.py" line="118"/>
         <source>Waiting for Spot Front Desk to finish closing…</source>
         <translation>En attente de la fermeture de Spot Front Desk…</translation>
     </message>
     <message>
-        <location filename="../../app/instance.py" line="118"/>
+        <location filename="../../app/instance.py" line="120"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
-    </message>
-    <message>
-        <location filename="../../app/instance.py" line="120"/>
-        <source>Spot Front Desk</source>
-        <translation>Spot Front Desk</translation>
     </message>
 </context>
 <context>
