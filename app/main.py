@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from app.services.environments import ConnectionCheck, Environment
     from app.services.session import Session
     from app.tasks import TaskRunner
-    from app.views.main_window import MainWindow
+    from app.views.shell.main_window import MainWindow
 
 log = logging.getLogger("app.main")
 
@@ -87,9 +87,9 @@ def sandbox_catalog() -> dict[str, str]:
 
 def build_session_for_sandbox(server: SandboxServer) -> Session:
     """A session on a running sandbox (blocking: SQLite)."""
+    from app.paths import paths
     from app.services.environments import Environment
     from app.services.session import Session
-    from app.settings import paths
 
     return Session.open(
         Environment.sandbox(server.base_url), server.token, paths(), kit_catalog=sandbox_catalog()
@@ -128,8 +128,8 @@ class EmbeddedSandbox:
 
 
 def open_session(environment: Environment, token: str) -> Session:
+    from app.paths import paths
     from app.services.session import Session
-    from app.settings import paths
 
     catalog = sandbox_catalog() if environment.kind == "sandbox" else None
     return Session.open(environment, token, paths(), kit_catalog=catalog)
@@ -213,9 +213,9 @@ def make_application() -> QApplication:
 def build_main_window(runner: TaskRunner, sandbox: EmbeddedSandbox) -> MainWindow:
     """The main window wired to the keyring, the network check and the embedded sandbox."""
     from app.services.credentials import CredentialStore
-    from app.views.app_settings import AppSettings
-    from app.views.main_window import MainWindow
-    from app.views.sign_in import SignInContext
+    from app.views.common.app_settings import AppSettings
+    from app.views.shell.main_window import MainWindow
+    from app.views.shell.sign_in import SignInContext
 
     context = SignInContext(
         credentials=CredentialStore(),
@@ -232,8 +232,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test()
     from app.instance import SingleInstance
+    from app.paths import paths
     from app.services.logs import close_logging, setup_logging
-    from app.settings import paths
     from app.tasks import TaskRunner
 
     sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from app.instance import SingleInstance
-    from app.settings import Paths
+    from app.paths import Paths
 
 STEP_TIMEOUT_S = 60.0
 
@@ -60,7 +60,7 @@ def _run() -> int:
     from app import APP_NAME, __version__
     from app.instance import SingleInstance
     from app.main import make_application
-    from app.settings import paths
+    from app.paths import paths
 
     # Same identity and language as the app, so a broken catalogue shows here too.
     app = make_application()
@@ -94,7 +94,7 @@ def _run_app(where: Paths, pump: Callable[[], None]) -> int:
     from app.api import models
     from app.main import EmbeddedSandbox, build_main_window
     from app.tasks import TaskRunner
-    from app.views.report_viewer import ReportWindow
+    from app.views.reports.report_viewer import ReportWindow
 
     sandbox = EmbeddedSandbox(where.sandbox_dir, speed=0.0, seed_orders=40)
     runner = TaskRunner()

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
 
+from app.paths import paths
 from app.sandbox.server import SandboxServer
-from app.settings import paths
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:

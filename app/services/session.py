@@ -17,15 +17,15 @@ from pathlib import Path
 import httpx
 
 from app.api.client import SpotClient
+from app.paths import Paths
 from app.services.drafts import DRAFTS_FILE_NAME, DraftStore
 from app.services.environments import Environment
 from app.services.logs import register_secret
+from app.services.order_store import OrderStore
 from app.services.outbox import Outbox
 from app.services.reports import ReportService
 from app.services.seen import SeenReports
-from app.services.state import OrderStore
 from app.services.sync import SyncService
-from app.settings import Paths
 
 __all__ = ["Session", "environment_folder"]
 

@@ -28,8 +28,9 @@ from typing import Literal, Protocol
 
 from app.api import models
 from app.services.errors import QT_TRANSLATE_NOOP, ServiceError
+from app.services.order_rules import KitInfo, OrderInfo, OrderRow
+from app.services.order_store import OrderStore
 from app.services.outbox import Outbox, OutboxItem
-from app.services.state import KitInfo, OrderInfo, OrderRow, OrderStore
 
 __all__ = [
     "PAGE_SIZE",

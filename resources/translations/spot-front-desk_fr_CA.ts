@@ -4,17 +4,17 @@
 <context>
     <name>Attention</name>
     <message>
-        <location filename="../../app/services/state.py" line="300"/>
+        <location filename="../../app/services/order_rules.py" line="300"/>
         <source>Kit delivered over {days} days ago, not registered</source>
         <translation>Trousse livrée il y a plus de {days} jours, non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../app/services/state.py" line="306"/>
+        <location filename="../../app/services/order_rules.py" line="306"/>
         <source>Sample on its way to the lab for over {days} days</source>
         <translation>Échantillon en route vers le laboratoire depuis plus de {days} jours</translation>
     </message>
     <message>
-        <location filename="../../app/services/state.py" line="311"/>
+        <location filename="../../app/services/order_rules.py" line="311"/>
         <source>Results not opened yet</source>
         <translation>Résultats pas encore ouverts</translation>
     </message>
@@ -22,17 +22,17 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../app/views/banner.py" line="40"/>
+        <location filename="../../app/views/shell/banner.py" line="40"/>
         <source>&amp;Copy details</source>
         <translation>&amp;Copier les détails</translation>
     </message>
     <message>
-        <location filename="../../app/views/banner.py" line="44"/>
+        <location filename="../../app/views/shell/banner.py" line="44"/>
         <source>Dismiss</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/banner.py" line="45"/>
+        <location filename="../../app/views/shell/banner.py" line="45"/>
         <source>Dismiss message</source>
         <translation>Fermer le message</translation>
     </message>
@@ -46,17 +46,17 @@
     </message>
     <message>
         <location filename="../../app/services/environments.py" line="87"/>
-        <location filename="../../app/views/settings_dialog.py" line="30"/>
+        <location filename="../../app/views/settings/dialog.py" line="30"/>
         <source>Sandbox (built-in)</source>
         <translation>Bac à sable (intégré)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="29"/>
+        <location filename="../../app/views/settings/dialog.py" line="29"/>
         <source>Production</source>
         <translation>Production</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="31"/>
+        <location filename="../../app/views/settings/dialog.py" line="31"/>
         <source>Custom URL</source>
         <translation>URL personnalisée</translation>
     </message>
@@ -356,12 +356,12 @@
 <context>
     <name>FieldMessage</name>
     <message>
-        <location filename="../../app/views/address_fields.py" line="86"/>
+        <location filename="../../app/views/common/address_fields.py" line="86"/>
         <source>Ship anyway</source>
         <translation>Expédier quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="105"/>
+        <location filename="../../app/views/common/address_fields.py" line="105"/>
         <source>Problem: %1</source>
         <translation>Problème&#xa0;: %1</translation>
     </message>
@@ -369,47 +369,47 @@
 <context>
     <name>FindKitBar</name>
     <message>
-        <location filename="../../app/views/find_kit.py" line="125"/>
+        <location filename="../../app/views/orders/find_kit.py" line="125"/>
         <source>Find &amp;kit:</source>
         <translation>Trouver une tr&amp;ousse&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/find_kit.py" line="129"/>
+        <location filename="../../app/views/orders/find_kit.py" line="129"/>
         <source>Scan or type a kit ID, e.g. SPOT123456</source>
         <translation>Balayez ou tapez l’ID, p. ex. SPOT123456</translation>
     </message>
     <message>
-        <location filename="../../app/views/find_kit.py" line="131"/>
+        <location filename="../../app/views/orders/find_kit.py" line="131"/>
         <source>Kit ID</source>
         <translation>ID de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/find_kit.py" line="134"/>
+        <location filename="../../app/views/orders/find_kit.py" line="134"/>
         <source>Find</source>
         <translation>Trouver</translation>
     </message>
     <message>
-        <location filename="../../app/views/find_kit.py" line="163"/>
+        <location filename="../../app/views/orders/find_kit.py" line="163"/>
         <source>“%1” doesn&apos;t look like a kit ID (letters and digits, like SPOT123456).</source>
         <translation>«&#xa0;%1&#xa0;» ne ressemble pas à un ID de trousse (lettres et chiffres, comme SPOT123456).</translation>
     </message>
     <message>
-        <location filename="../../app/views/find_kit.py" line="170"/>
+        <location filename="../../app/views/orders/find_kit.py" line="170"/>
         <source>Looking up kit %1…</source>
         <translation>Recherche de la trousse %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/find_kit.py" line="190"/>
+        <location filename="../../app/views/orders/find_kit.py" line="190"/>
         <source>Kit %1 is in order %2.</source>
         <translation>La trousse %1 fait partie de la commande %2.</translation>
     </message>
     <message>
-        <location filename="../../app/views/find_kit.py" line="200"/>
+        <location filename="../../app/views/orders/find_kit.py" line="200"/>
         <source>No kit with ID %1 on this account.</source>
         <translation>Aucune trousse portant l’ID %1 dans ce compte.</translation>
     </message>
     <message>
-        <location filename="../../app/views/find_kit.py" line="202"/>
+        <location filename="../../app/views/orders/find_kit.py" line="202"/>
         <source>Kit %1 exists but isn&apos;t part of an order on this account.</source>
         <translation>La trousse %1 existe, mais ne fait partie d’aucune commande de ce compte.</translation>
     </message>
@@ -417,32 +417,32 @@
 <context>
     <name>KitPicker</name>
     <message>
-        <location filename="../../app/views/new_order.py" line="128"/>
+        <location filename="../../app/views/new_order/form.py" line="128"/>
         <source>Add another &amp;kit type</source>
         <translation>Ajouter un autre type de tr&amp;ousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="181"/>
+        <location filename="../../app/views/new_order/form.py" line="181"/>
         <source>Choose at least one kit type</source>
         <translation>Choisissez au moins un type de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="218"/>
+        <location filename="../../app/views/new_order/form.py" line="218"/>
         <source>Kit type</source>
         <translation>Type de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="219"/>
+        <location filename="../../app/views/new_order/form.py" line="219"/>
         <source>Choose a kit type…</source>
         <translation>Choisissez un type de trousse…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="224"/>
+        <location filename="../../app/views/new_order/form.py" line="224"/>
         <source>Number of kits</source>
         <translation>Nombre de trousses</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="229"/>
+        <location filename="../../app/views/new_order/form.py" line="229"/>
         <source>Remove this kit type</source>
         <translation>Retirer ce type de trousse</translation>
     </message>
@@ -450,99 +450,99 @@
 <context>
     <name>KitTimeline</name>
     <message>
-        <location filename="../../app/views/timeline.py" line="62"/>
+        <location filename="../../app/views/common/timeline.py" line="62"/>
         <source>Preparing</source>
         <translation>En préparation</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="63"/>
+        <location filename="../../app/views/common/timeline.py" line="63"/>
         <source>Shipped</source>
         <translation>Expédiée</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="64"/>
+        <location filename="../../app/views/common/timeline.py" line="64"/>
         <source>Delivered</source>
         <translation>Livrée</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="65"/>
+        <location filename="../../app/views/common/timeline.py" line="65"/>
         <source>Registered</source>
         <translation>Enregistrée</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="66"/>
-        <location filename="../../app/views/timeline.py" line="86"/>
+        <location filename="../../app/views/common/timeline.py" line="66"/>
+        <location filename="../../app/views/common/timeline.py" line="86"/>
         <source>Delivery exception</source>
         <translation>Problème de livraison</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="67"/>
-        <location filename="../../app/views/timeline.py" line="87"/>
+        <location filename="../../app/views/common/timeline.py" line="67"/>
+        <location filename="../../app/views/common/timeline.py" line="87"/>
         <source>Canceled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="78"/>
+        <location filename="../../app/views/common/timeline.py" line="78"/>
         <source>Awaiting collection</source>
         <translation>En attente du prélèvement</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="79"/>
+        <location filename="../../app/views/common/timeline.py" line="79"/>
         <source>On its way to the lab</source>
         <translation>En route vers le laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="80"/>
+        <location filename="../../app/views/common/timeline.py" line="80"/>
         <source>Delivered to the lab</source>
         <translation>Livré au laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="81"/>
+        <location filename="../../app/views/common/timeline.py" line="81"/>
         <source>Received by the lab</source>
         <translation>Reçu par le laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="82"/>
+        <location filename="../../app/views/common/timeline.py" line="82"/>
         <source>Extra quality checks</source>
         <translation>Contrôles de qualité supplémentaires</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="83"/>
+        <location filename="../../app/views/common/timeline.py" line="83"/>
         <source>Partially resulted</source>
         <translation>Résultats partiels</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="84"/>
+        <location filename="../../app/views/common/timeline.py" line="84"/>
         <source>Resulted</source>
         <translation>Résultats disponibles</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="85"/>
+        <location filename="../../app/views/common/timeline.py" line="85"/>
         <source>Collection exception</source>
         <translation>Problème de prélèvement</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="197"/>
+        <location filename="../../app/views/common/timeline.py" line="197"/>
         <source>current step</source>
         <translation>étape en cours</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="199"/>
+        <location filename="../../app/views/common/timeline.py" line="199"/>
         <source>done</source>
         <translation>terminée</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="201"/>
+        <location filename="../../app/views/common/timeline.py" line="201"/>
         <source>not reached</source>
         <translation>non atteinte</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="202"/>
+        <location filename="../../app/views/common/timeline.py" line="202"/>
         <source>not yet</source>
         <translation>pas encore</translation>
     </message>
     <message>
-        <location filename="../../app/views/timeline.py" line="255"/>
+        <location filename="../../app/views/common/timeline.py" line="255"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -550,319 +550,319 @@
 <context>
     <name>KitTrackingPanel</name>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="83"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="83"/>
         <source>ADx100 blood collection</source>
         <translation>Prélèvement sanguin ADx100</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="84"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="84"/>
         <source>ADx100 blood collection (2 tubes)</source>
         <translation>Prélèvement sanguin ADx100 (2 tubes)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="87"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="87"/>
         <source>ADx100 blood collection (4 tubes)</source>
         <translation>Prélèvement sanguin ADx100 (4 tubes)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="90"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="90"/>
         <source>Whatman 903 dried blood spot card</source>
         <translation>Carte de gouttes de sang séché Whatman 903</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="93"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="93"/>
         <source>Dry transport swab</source>
         <translation>Écouvillon de transport sec</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="94"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="94"/>
         <source>HemaSpot HF blood spot</source>
         <translation>Goutte de sang HemaSpot HF</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="95"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="95"/>
         <source>Saliva</source>
         <translation>Salive</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="102"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="102"/>
         <source>unknown sample type</source>
         <translation>type d’échantillon inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="114"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="114"/>
         <source>DOB not given</source>
         <translation>DDN non fournie</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="116"/>
-        <location filename="../../app/views/kit_panel.py" line="121"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="116"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="121"/>
         <source>DOB on file (hidden)</source>
         <translation>DDN au dossier (masquée)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="122"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="122"/>
         <source>DOB ••••-••-•• (age %1)</source>
         <translation>DDN ••••-••-•• (%1 ans)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="176"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="176"/>
         <source>Track %1 package %2</source>
         <translation>Suivre le colis %1 %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="230"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="230"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="239"/>
-        <location filename="../../app/views/kit_panel.py" line="256"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="239"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="256"/>
         <source>Select an order to see its kits.</source>
         <translation>Sélectionnez une commande pour voir ses trousses.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="263"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="263"/>
         <source>Loading order %1…</source>
         <translation>Chargement de la commande %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="315"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="315"/>
         <source>Couldn&apos;t refresh this order: %1. %2</source>
         <translation>Impossible d’actualiser cette commande&#xa0;: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="425"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="425"/>
         <source>No kits yet: Spot hasn&apos;t fulfilled this order.</source>
         <translation>Aucune trousse pour l’instant&#xa0;: Spot n’a pas encore traité cette commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="427"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="427"/>
         <source>This order has no kits.</source>
         <translation>Cette commande ne contient aucune trousse.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="430"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="430"/>
         <source>Ordered: %1</source>
         <translation>Trousses commandées&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="443"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="443"/>
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="453"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="453"/>
         <source>unknown status</source>
         <translation>statut inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="462"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="462"/>
         <source>Placed %1</source>
         <translation>Du %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="464"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="464"/>
         <source>updated %1</source>
         <translation>màj %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="470"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="470"/>
         <source>Recipient</source>
         <translation>Destinataire</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="497"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="497"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="498"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="498"/>
         <source>Email</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="499"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="499"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="500"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="500"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="503"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="503"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="517"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="517"/>
         <source>Metadata</source>
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="524"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="524"/>
         <source>&amp;Save metadata</source>
         <translation>Enregistrer les &amp;métadonnées</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="541"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="541"/>
         <source>Kit %1</source>
         <translation>Trousse %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="545"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="545"/>
         <source>Kit type: %1</source>
         <translation>Type de trousse&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="547"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="547"/>
         <source>Kit journey</source>
         <translation>Parcours de la trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="555"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="555"/>
         <source>Sample %1</source>
         <translation>Échantillon %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="555"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="555"/>
         <source>(no id)</source>
         <translation>(sans ID)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="560"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="560"/>
         <source>Panels: %1</source>
         <translation>Profils&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="570"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="570"/>
         <source>Sample journey</source>
         <translation>Parcours de l’échantillon</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="586"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="586"/>
         <source>Unknown carrier</source>
         <translation>Transporteur inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="594"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="594"/>
         <source>(no tracking number)</source>
         <translation>(aucun numéro de suivi)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="598"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="598"/>
         <source>shipped %1</source>
         <translation>expédié le %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="606"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="606"/>
         <source>To the patient:</source>
         <translation>Au patient&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="608"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="608"/>
         <source>not shipped yet</source>
         <translation>pas encore expédié</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="619"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="619"/>
         <source>Back to the lab:</source>
         <translation>Retour au labo&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="621"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="621"/>
         <source>no return shipment yet</source>
         <translation>aucun envoi de retour pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="624"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="624"/>
         <source>then</source>
         <translation>puis</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="637"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="637"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="642"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="642"/>
         <source>Registered to %1</source>
         <translation>Enregistrée au nom de %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="648"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="648"/>
         <source>Not registered to a patient yet.</source>
         <translation>Pas encore enregistrée au nom d’un patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="652"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="652"/>
         <source>&amp;Register kit…</source>
         <translation>&amp;Enregistrer la trousse…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="664"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="664"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="678"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="678"/>
         <source>Amended</source>
         <translation>Modifié</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="682"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="682"/>
         <source>Open &amp;PDF</source>
         <translation>Ouvrir le &amp;PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="682"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="682"/>
         <source>Open &amp;TXT</source>
         <translation>Ouvrir le &amp;TXT</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="688"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="688"/>
         <source>Spot sent no link for this format.</source>
         <translation>Spot n’a envoyé aucun lien pour ce format.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="705"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="705"/>
         <source>collected %1</source>
         <translation>prélevé %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="707"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="707"/>
         <source>received %1</source>
         <translation>reçu %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="709"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="709"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="710"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="710"/>
         <source>Report, %1</source>
         <translation>Rapport, %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="714"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="714"/>
         <source>unknown kit type</source>
         <translation>type de trousse inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="742"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="742"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="767"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="767"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel.py" line="779"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="779"/>
         <source>Not saved: %1. %2</source>
         <translation>Non enregistré&#xa0;: %1. %2</translation>
     </message>
@@ -870,22 +870,22 @@
 <context>
     <name>KnownPatientCombo</name>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="321"/>
+        <location filename="../../app/views/common/patient_fields.py" line="321"/>
         <source>Looking for earlier patients…</source>
         <translation>Recherche des patients précédents…</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="330"/>
+        <location filename="../../app/views/common/patient_fields.py" line="330"/>
         <source>No earlier patients found</source>
         <translation>Aucun patient précédent trouvé</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="332"/>
+        <location filename="../../app/views/common/patient_fields.py" line="332"/>
         <source>Choose a patient…</source>
         <translation>Choisissez un patient…</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="337"/>
+        <location filename="../../app/views/common/patient_fields.py" line="337"/>
         <source>Registered to kit %1</source>
         <translation>Enregistré pour la trousse %1</translation>
     </message>
@@ -893,242 +893,242 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="175"/>
+        <location filename="../../app/views/shell/main_window.py" line="175"/>
         <source>Orders</source>
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="203"/>
+        <location filename="../../app/views/shell/main_window.py" line="203"/>
         <source>Sign in to see orders.</source>
         <translation>Connectez-vous pour voir les commandes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="231"/>
+        <location filename="../../app/views/shell/main_window.py" line="231"/>
         <source>&amp;New order…</source>
         <translation>&amp;Nouvelle commande…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="232"/>
+        <location filename="../../app/views/shell/main_window.py" line="232"/>
         <source>Order kits for a patient (Ctrl+N)</source>
         <translation>Commander des trousses pour un patient (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="235"/>
+        <location filename="../../app/views/shell/main_window.py" line="235"/>
         <source>&amp;Refresh</source>
         <translation>A&amp;ctualiser</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="236"/>
+        <location filename="../../app/views/shell/main_window.py" line="236"/>
         <source>Fetch the latest from Spot (F5)</source>
         <translation>Obtenir les dernières données de Spot (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="240"/>
+        <location filename="../../app/views/shell/main_window.py" line="240"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="241"/>
+        <location filename="../../app/views/shell/main_window.py" line="241"/>
         <source>Search orders by name, email, phone, order or kit ID (Ctrl+F)</source>
         <translation>Rechercher des commandes par nom, courriel, téléphone, ID de commande ou de trousse (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="244"/>
+        <location filename="../../app/views/shell/main_window.py" line="244"/>
         <source>Find &amp;kit by barcode…</source>
         <translation>Trouver une tr&amp;ousse par code-barres…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="246"/>
+        <location filename="../../app/views/shell/main_window.py" line="246"/>
         <source>Scan or type a kit barcode (Ctrl+K)</source>
         <translation>Balayez ou tapez le code-barres d’une trousse (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="249"/>
+        <location filename="../../app/views/shell/main_window.py" line="249"/>
         <source>Re&amp;gister kit…</source>
         <translation>&amp;Enregistrer une trousse…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="251"/>
+        <location filename="../../app/views/shell/main_window.py" line="251"/>
         <source>Register a kit handed over at the desk (Ctrl+R)</source>
         <translation>Enregistrer une trousse remise à l’accueil (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="254"/>
+        <location filename="../../app/views/shell/main_window.py" line="254"/>
         <source>Patient registration &amp;token…</source>
         <translation>&amp;Jeton d’enregistrement pour patient…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="256"/>
+        <location filename="../../app/views/shell/main_window.py" line="256"/>
         <source>A one-time token a patient uses to register a kit (Ctrl+Shift+T)</source>
         <translation>Un jeton à usage unique qui permet au patient d’enregistrer une trousse (Ctrl+Shift+T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="259"/>
+        <location filename="../../app/views/shell/main_window.py" line="259"/>
         <source>Needs &amp;attention</source>
         <translation>À &amp;traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="260"/>
+        <location filename="../../app/views/shell/main_window.py" line="260"/>
         <source>Show only orders that need attention (Ctrl+Shift+A)</source>
         <translation>Afficher seulement les commandes à traiter (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="263"/>
+        <location filename="../../app/views/shell/main_window.py" line="263"/>
         <source>Re&amp;quisitions</source>
         <translation>Re&amp;quêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="264"/>
+        <location filename="../../app/views/shell/main_window.py" line="264"/>
         <source>Requisitions (Ctrl+Shift+R)</source>
         <translation>Requêtes (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="267"/>
+        <location filename="../../app/views/shell/main_window.py" line="267"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="268"/>
+        <location filename="../../app/views/shell/main_window.py" line="268"/>
         <source>Environment, token, kit types, refresh interval</source>
         <translation>Environnement, jeton, types de trousses, fréquence d’actualisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="273"/>
+        <location filename="../../app/views/shell/main_window.py" line="273"/>
         <source>Sign &amp;in / switch environment…</source>
         <translation>Se &amp;connecter / changer d’environnement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="276"/>
+        <location filename="../../app/views/shell/main_window.py" line="276"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="278"/>
+        <location filename="../../app/views/shell/main_window.py" line="278"/>
         <source>&amp;About</source>
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="288"/>
+        <location filename="../../app/views/shell/main_window.py" line="288"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="297"/>
+        <location filename="../../app/views/shell/main_window.py" line="297"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="304"/>
+        <location filename="../../app/views/shell/main_window.py" line="304"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="306"/>
+        <location filename="../../app/views/shell/main_window.py" line="306"/>
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="433"/>
+        <location filename="../../app/views/shell/main_window.py" line="433"/>
         <source>Starting the built-in sandbox…</source>
         <translation>Démarrage du bac à sable intégré…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="452"/>
+        <location filename="../../app/views/shell/main_window.py" line="452"/>
         <source>Signing in…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="474"/>
+        <location filename="../../app/views/shell/main_window.py" line="474"/>
         <source>Opening {label}…</source>
         <translation>Ouverture de {label}…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="486"/>
+        <location filename="../../app/views/shell/main_window.py" line="486"/>
         <source>Sign-in needed</source>
         <translation>Connexion requise</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="486"/>
+        <location filename="../../app/views/shell/main_window.py" line="486"/>
         <source>Restart the app to sign in.</source>
         <translation>Redémarrez l’application pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="565"/>
+        <location filename="../../app/views/shell/main_window.py" line="565"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="618"/>
+        <location filename="../../app/views/shell/main_window.py" line="618"/>
         <source>Sign in…</source>
         <translation>Se connecter…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="653"/>
+        <location filename="../../app/views/shell/main_window.py" line="653"/>
         <source>Not signed in</source>
         <translation>Non connecté</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="659"/>
+        <location filename="../../app/views/shell/main_window.py" line="659"/>
         <source>● Offline</source>
         <translation>● Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="659"/>
+        <location filename="../../app/views/shell/main_window.py" line="659"/>
         <source>● Online</source>
         <translation>● En ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="662"/>
+        <location filename="../../app/views/shell/main_window.py" line="662"/>
         <source>Last sync {time}</source>
         <translation>Dernière synchro {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="663"/>
+        <location filename="../../app/views/shell/main_window.py" line="663"/>
         <source>Not synced yet</source>
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="677"/>
+        <location filename="../../app/views/shell/main_window.py" line="677"/>
         <source>Outbox: {queued} queued · {attention} need attention</source>
         <translation>Boîte d’envoi&#xa0;: {queued} en attente · {attention} à traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="687"/>
+        <location filename="../../app/views/shell/main_window.py" line="687"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="698"/>
+        <location filename="../../app/views/shell/main_window.py" line="698"/>
         <source>Something went wrong</source>
         <translation>Un problème est survenu</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="699"/>
+        <location filename="../../app/views/shell/main_window.py" line="699"/>
         <source>The problem was logged. You can keep working; restart the app if something looks wrong.</source>
         <translation>Le problème a été consigné. Vous pouvez continuer à travailler; redémarrez l’application si quelque chose semble anormal.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="772"/>
+        <location filename="../../app/views/shell/main_window.py" line="772"/>
         <source>Requisitions</source>
         <translation>Requêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="803"/>
+        <location filename="../../app/views/shell/main_window.py" line="803"/>
         <source>About {name}</source>
         <translation>À propos de {name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="834"/>
+        <location filename="../../app/views/shell/main_window.py" line="834"/>
         <source>Unsaved metadata</source>
         <translation>Métadonnées non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="835"/>
+        <location filename="../../app/views/shell/main_window.py" line="835"/>
         <source>The metadata of order %1 was changed but not saved.</source>
         <translation>Les métadonnées de la commande %1 ont été modifiées, mais pas enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="839"/>
+        <location filename="../../app/views/shell/main_window.py" line="839"/>
         <source>Save it before showing another order?</source>
         <translation>Les enregistrer avant d’afficher une autre commande?</translation>
     </message>
@@ -1136,59 +1136,59 @@
 <context>
     <name>MetadataEditor</name>
     <message>
-        <location filename="../../app/views/metadata_editor.py" line="62"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="62"/>
         <source>Key</source>
         <extracomment>Keys the app writes itself (the outbox&apos;s client reference); the user must not set them.</extracomment>
         <translation>Clé</translation>
     </message>
     <message>
-        <location filename="../../app/views/metadata_editor.py" line="63"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="63"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../app/views/metadata_editor.py" line="71"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="71"/>
         <source>&amp;Add a field</source>
         <translation>A&amp;jouter un champ</translation>
     </message>
     <message>
-        <location filename="../../app/views/metadata_editor.py" line="115"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="115"/>
         <source>A value needs a key</source>
         <translation>Une valeur doit avoir une clé</translation>
     </message>
     <message>
-        <location filename="../../app/views/metadata_editor.py" line="119"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="119"/>
         <source>“%1” is used by Spot Front Desk itself; choose another key</source>
         <translation>«&#xa0;%1&#xa0;» est utilisée par Spot Front Desk; choisissez une autre clé</translation>
     </message>
     <message>
-        <location filename="../../app/views/metadata_editor.py" line="124"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="124"/>
         <source>The key “%1” is used twice</source>
         <translation>La clé «&#xa0;%1&#xa0;» est utilisée deux fois</translation>
     </message>
     <message>
-        <location filename="../../app/views/metadata_editor.py" line="151"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="151"/>
         <source>key</source>
         <translation>clé</translation>
     </message>
     <message>
-        <location filename="../../app/views/metadata_editor.py" line="152"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="152"/>
         <source>Metadata key</source>
         <translation>Clé de métadonnée</translation>
     </message>
     <message>
-        <location filename="../../app/views/metadata_editor.py" line="154"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="154"/>
         <source>value</source>
         <translation>valeur</translation>
     </message>
     <message>
-        <location filename="../../app/views/metadata_editor.py" line="155"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="155"/>
         <source>Metadata value</source>
         <translation>Valeur de métadonnée</translation>
     </message>
     <message>
-        <location filename="../../app/views/metadata_editor.py" line="158"/>
-        <location filename="../../app/views/metadata_editor.py" line="159"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="158"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="159"/>
         <source>Remove this field</source>
         <translation>Retirer ce champ</translation>
     </message>
@@ -1196,7 +1196,7 @@
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../app/views/new_order.py" line="1265"/>
+        <location filename="../../app/views/new_order/form.py" line="1265"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
@@ -1204,236 +1204,236 @@
 <context>
     <name>NewOrderForm</name>
     <message>
-        <location filename="../../app/views/new_order.py" line="393"/>
+        <location filename="../../app/views/new_order/form.py" line="393"/>
         <source>&amp;Restore</source>
         <extracomment>The order was written to the outbox (outbox item id). Spot accepted the order (order id). The user confirmed leaving (Esc) or the form was empty: the host may close. Draft ids being edited by a live form in this process: not offered for restore.</extracomment>
         <translation>&amp;Restaurer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="395"/>
+        <location filename="../../app/views/new_order/form.py" line="395"/>
         <source>Discard &amp;it</source>
         <translation>Suppr&amp;imer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="410"/>
+        <location filename="../../app/views/new_order/form.py" line="410"/>
         <source>Kits</source>
         <translation>Trousses</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="419"/>
+        <location filename="../../app/views/new_order/form.py" line="419"/>
         <source>&amp;Metadata (optional)</source>
         <translation>&amp;Métadonnées (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="436"/>
+        <location filename="../../app/views/new_order/form.py" line="436"/>
         <source>Order &amp;anyway</source>
         <translation>Commander &amp;quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="444"/>
+        <location filename="../../app/views/new_order/form.py" line="444"/>
         <source>Will be sent as</source>
         <translation>Sera envoyée ainsi</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="468"/>
+        <location filename="../../app/views/new_order/form.py" line="468"/>
         <source>&amp;Another order for this patient</source>
         <translation>Autre commande pour ce &amp;patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="471"/>
+        <location filename="../../app/views/new_order/form.py" line="471"/>
         <source>&amp;New order</source>
         <translation>&amp;Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="485"/>
-        <location filename="../../app/views/new_order.py" line="688"/>
+        <location filename="../../app/views/new_order/form.py" line="485"/>
+        <location filename="../../app/views/new_order/form.py" line="688"/>
         <source>&amp;Place order</source>
         <translation>&amp;Commander</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="486"/>
+        <location filename="../../app/views/new_order/form.py" line="486"/>
         <source>Place the order (Ctrl+Enter)</source>
         <translation>Passer la commande (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="587"/>
+        <location filename="../../app/views/new_order/form.py" line="587"/>
         <source>Checking for recent orders for this patient…</source>
         <translation>Vérification des commandes récentes pour ce patient…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="605"/>
+        <location filename="../../app/views/new_order/form.py" line="605"/>
         <source>Discard this order?</source>
         <translation>Abandonner cette commande?</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="606"/>
-        <location filename="../../app/views/new_order.py" line="619"/>
+        <location filename="../../app/views/new_order/form.py" line="606"/>
+        <location filename="../../app/views/new_order/form.py" line="619"/>
         <source>What you typed for this order will be lost.</source>
         <translation>Ce que vous avez saisi pour cette commande sera perdu.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="607"/>
+        <location filename="../../app/views/new_order/form.py" line="607"/>
         <source>&amp;Discard</source>
         <translation>&amp;Abandonner</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="618"/>
+        <location filename="../../app/views/new_order/form.py" line="618"/>
         <source>Start a new order?</source>
         <translation>Commencer une nouvelle commande?</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="620"/>
+        <location filename="../../app/views/new_order/form.py" line="620"/>
         <source>&amp;Start new order</source>
         <translation>&amp;Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="642"/>
+        <location filename="../../app/views/new_order/form.py" line="642"/>
         <source>Fix the problem marked above before placing the order.</source>
         <translation>Corrigez le problème indiqué ci-dessus avant de passer la commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="644"/>
+        <location filename="../../app/views/new_order/form.py" line="644"/>
         <source>Fix the %1 problems marked above before placing the order.</source>
         <translation>Corrigez les %1 problèmes indiqués ci-dessus avant de passer la commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="649"/>
+        <location filename="../../app/views/new_order/form.py" line="649"/>
         <source>Check the warning marked above: correct it, or confirm it.</source>
         <translation>Vérifiez l’avertissement indiqué ci-dessus&#xa0;: corrigez-le ou confirmez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="651"/>
+        <location filename="../../app/views/new_order/form.py" line="651"/>
         <source>Check the %1 warnings marked above: correct them, or confirm each.</source>
         <translation>Vérifiez les %1 avertissements indiqués ci-dessus&#xa0;: corrigez-les ou confirmez chacun.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="684"/>
+        <location filename="../../app/views/new_order/form.py" line="684"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="686"/>
+        <location filename="../../app/views/new_order/form.py" line="686"/>
         <source>Send a&amp;gain</source>
         <translation>&amp;Renvoyer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="696"/>
+        <location filename="../../app/views/new_order/form.py" line="696"/>
         <source>1 problem to fix</source>
         <translation>1 problème à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="698"/>
+        <location filename="../../app/views/new_order/form.py" line="698"/>
         <source>%1 problems to fix</source>
         <translation>%1 problèmes à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="702"/>
+        <location filename="../../app/views/new_order/form.py" line="702"/>
         <source>1 warning to confirm</source>
         <translation>1 avertissement à confirmer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="704"/>
+        <location filename="../../app/views/new_order/form.py" line="704"/>
         <source>%1 warnings to confirm</source>
         <translation>%1 avertissements à confirmer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="712"/>
+        <location filename="../../app/views/new_order/form.py" line="712"/>
         <source>Shown here once the fields above are complete.</source>
         <translation>S’affiche ici une fois les champs ci-dessus remplis.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="726"/>
+        <location filename="../../app/views/new_order/form.py" line="726"/>
         <source>United States</source>
         <translation>États-Unis</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="726"/>
+        <location filename="../../app/views/new_order/form.py" line="726"/>
         <source>Canada</source>
         <translation>Canada</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="735"/>
+        <location filename="../../app/views/new_order/form.py" line="735"/>
         <source>Kits: %1</source>
         <translation>Trousses&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="739"/>
+        <location filename="../../app/views/new_order/form.py" line="739"/>
         <source>Metadata: %1</source>
         <translation>Métadonnées&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="804"/>
+        <location filename="../../app/views/new_order/form.py" line="804"/>
         <source>Possible duplicate: %1 was already ordered for this patient on %2 (order %3).</source>
         <translation>Doublon possible&#xa0;: %1 a déjà été commandé pour ce patient le %2 (commande %3).</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="811"/>
+        <location filename="../../app/views/new_order/form.py" line="811"/>
         <source>%1 similar orders in the last 30 days.</source>
         <translation>%1 commandes semblables dans les 30 derniers jours.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="856"/>
+        <location filename="../../app/views/new_order/form.py" line="856"/>
         <source>This looks like a repeat order. Check “Order anyway” to place it.</source>
         <translation>Cette commande semble être une répétition. Cochez «&#xa0;Commander quand même&#xa0;» pour la passer.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="877"/>
+        <location filename="../../app/views/new_order/form.py" line="877"/>
         <source>This order can&apos;t be sent as it is; check the fields.</source>
         <translation>Cette commande ne peut pas être envoyée telle quelle; vérifiez les champs.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="882"/>
-        <location filename="../../app/views/new_order.py" line="982"/>
+        <location filename="../../app/views/new_order/form.py" line="882"/>
+        <location filename="../../app/views/new_order/form.py" line="982"/>
         <source>Sending the order to Spot…</source>
         <translation>Envoi de la commande à Spot…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="916"/>
+        <location filename="../../app/views/new_order/form.py" line="916"/>
         <source>The order was not saved: %1. %2 Your typing is kept; try again.</source>
         <translation>La commande n’a pas été enregistrée&#xa0;: %1. %2 Votre saisie est conservée; réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="962"/>
+        <location filename="../../app/views/new_order/form.py" line="962"/>
         <source>Order %1 placed. Spot will ship the kits.</source>
         <translation>Commande %1 passée. Spot expédiera les trousses.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="974"/>
+        <location filename="../../app/views/new_order/form.py" line="974"/>
         <source>Not sent yet: %1 The order is queued on this computer and will be sent automatically. You can close this window.</source>
         <translation>Pas encore envoyée&#xa0;: %1 La commande est en attente sur cet ordinateur et sera envoyée automatiquement. Vous pouvez fermer cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="1003"/>
+        <location filename="../../app/views/new_order/form.py" line="1003"/>
         <source>Spot did not accept this order. Fix what is marked and send it again.</source>
         <translation>Spot n’a pas accepté cette commande. Corrigez ce qui est indiqué et renvoyez-la.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="1006"/>
+        <location filename="../../app/views/new_order/form.py" line="1006"/>
         <source>Spot did not accept this order.</source>
         <translation>Spot n’a pas accepté cette commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="1088"/>
+        <location filename="../../app/views/new_order/form.py" line="1088"/>
         <source>&amp;Keep editing</source>
         <translation>&amp;Continuer la saisie</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="1152"/>
+        <location filename="../../app/views/new_order/form.py" line="1152"/>
         <source>Autosave failed: %1. Keep this window open until the order is placed.</source>
         <translation>Échec de l’enregistrement automatique&#xa0;: %1. Gardez cette fenêtre ouverte jusqu’à ce que la commande soit passée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="1191"/>
+        <location filename="../../app/views/new_order/form.py" line="1191"/>
         <source>an earlier session</source>
         <translation>une session précédente</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="1194"/>
+        <location filename="../../app/views/new_order/form.py" line="1194"/>
         <source>An order from %1 was not sent%2. Restore it?</source>
         <translation>Une commande de %1 n’a pas été envoyée%2. La restaurer?</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order.py" line="1196"/>
+        <location filename="../../app/views/new_order/form.py" line="1196"/>
         <source> (for %1)</source>
         <translation> (pour %1)</translation>
     </message>
@@ -1441,12 +1441,12 @@
 <context>
     <name>NewRequisitionDialog</name>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="393"/>
+        <location filename="../../app/views/requisitions/form.py" line="393"/>
         <source>New requisition</source>
         <translation>Nouvelle requête</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="399"/>
+        <location filename="../../app/views/requisitions/form.py" line="399"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -1454,129 +1454,129 @@
 <context>
     <name>NewRequisitionForm</name>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="111"/>
+        <location filename="../../app/views/requisitions/form.py" line="111"/>
         <source>Sample</source>
         <extracomment>The form&apos;s own field paths (the API&apos;s), in form order; patient fields are ``patient.*``.</extracomment>
         <translation>Échantillon</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="115"/>
+        <location filename="../../app/views/requisitions/form.py" line="115"/>
         <source>Scan the sample tube&apos;s barcode</source>
         <translation>Balayez le code-barres du tube d’échantillon</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="117"/>
+        <location filename="../../app/views/requisitions/form.py" line="117"/>
         <source>&amp;Barcode</source>
         <translation>Code-&amp;barres</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="118"/>
+        <location filename="../../app/views/requisitions/form.py" line="118"/>
         <source>Lab &amp;name</source>
         <translation>&amp;Laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="118"/>
+        <location filename="../../app/views/requisitions/form.py" line="118"/>
         <source>CRL</source>
         <translation>CRL</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="119"/>
+        <location filename="../../app/views/requisitions/form.py" line="119"/>
         <source>Lab acco&amp;unt</source>
         <translation>&amp;Compte du laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="121"/>
+        <location filename="../../app/views/requisitions/form.py" line="121"/>
         <source>&amp;Panels</source>
         <translation>Pro&amp;fils</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="122"/>
+        <location filename="../../app/views/requisitions/form.py" line="122"/>
         <source>Panel codes, separated by commas: PANEL-123, hba1c_panel</source>
         <translation>Codes de profils, séparés par des virgules&#xa0;: PANEL-123, hba1c_panel</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="125"/>
+        <location filename="../../app/views/requisitions/form.py" line="125"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="133"/>
+        <location filename="../../app/views/requisitions/form.py" line="133"/>
         <source>&amp;Collected in</source>
         <translation>Lieu de prélève&amp;ment</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="140"/>
+        <location filename="../../app/views/requisitions/form.py" line="140"/>
         <source>Shipment to the lab (optional)</source>
         <translation>Envoi au laboratoire (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="146"/>
+        <location filename="../../app/views/requisitions/form.py" line="146"/>
         <source>No tracking</source>
         <translation>Aucun suivi</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="152"/>
+        <location filename="../../app/views/requisitions/form.py" line="152"/>
         <source>Ca&amp;rrier</source>
         <translation>T&amp;ransporteur</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="153"/>
+        <location filename="../../app/views/requisitions/form.py" line="153"/>
         <source>Trac&amp;king number</source>
         <translation>Numéro de &amp;suivi</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="157"/>
+        <location filename="../../app/views/requisitions/form.py" line="157"/>
         <source>Lab attributes (optional, CRL)</source>
         <translation>Attributs du laboratoire (facultatif, CRL)</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="161"/>
+        <location filename="../../app/views/requisitions/form.py" line="161"/>
         <source>Slip &amp;ID</source>
         <translation>&amp;ID du bordereau</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="162"/>
+        <location filename="../../app/views/requisitions/form.py" line="162"/>
         <source>Up to 10 letters/digits</source>
         <translation>Jusqu’à 10 lettres ou chiffres</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="164"/>
+        <location filename="../../app/views/requisitions/form.py" line="164"/>
         <source>Tier &amp;3 account</source>
         <translation>Compte de niveau &amp;3</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="166"/>
+        <location filename="../../app/views/requisitions/form.py" line="166"/>
         <source>8 letters/digits</source>
         <translation>8 lettres ou chiffres</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="169"/>
+        <location filename="../../app/views/requisitions/form.py" line="169"/>
         <source>Metadata (optional)</source>
         <translation>Métadonnées (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="192"/>
-        <location filename="../../app/views/requisition_form.py" line="378"/>
+        <location filename="../../app/views/requisitions/form.py" line="192"/>
+        <location filename="../../app/views/requisitions/form.py" line="378"/>
         <source>Create re&amp;quisition</source>
         <translation>Créer la re&amp;quête</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="266"/>
+        <location filename="../../app/views/requisitions/form.py" line="266"/>
         <source>Some details need fixing; see the messages next to the fields.</source>
         <translation>Certains renseignements sont à corriger; voyez les messages à côté des champs.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="270"/>
+        <location filename="../../app/views/requisitions/form.py" line="270"/>
         <source>Sending to Spot…</source>
         <translation>Envoi à Spot…</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="282"/>
+        <location filename="../../app/views/requisitions/form.py" line="282"/>
         <source>Requisition created for barcode %1 (%2).</source>
         <translation>Requête créée pour le code-barres %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisition_form.py" line="378"/>
+        <location filename="../../app/views/requisitions/form.py" line="378"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
@@ -1584,7 +1584,7 @@
 <context>
     <name>OptionalDateEdit</name>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="69"/>
+        <location filename="../../app/views/common/patient_fields.py" line="69"/>
         <source>Choose a date</source>
         <extracomment>Field paths in form order (the validation module&apos;s names).</extracomment>
         <translation>Choisissez une date</translation>
@@ -1593,87 +1593,87 @@
 <context>
     <name>OrderListView</name>
     <message>
-        <location filename="../../app/views/order_list.py" line="81"/>
+        <location filename="../../app/views/orders/order_list.py" line="81"/>
         <source>Search name, email, phone, order or kit ID  (Ctrl+F)</source>
         <translation>Nom, courriel, téléphone, commande ou trousse  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list.py" line="84"/>
+        <location filename="../../app/views/orders/order_list.py" line="84"/>
         <source>Search orders</source>
         <translation>Rechercher des commandes</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list.py" line="92"/>
+        <location filename="../../app/views/orders/order_list.py" line="92"/>
         <source>Order status filter</source>
         <translation>Filtre du statut de commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list.py" line="93"/>
+        <location filename="../../app/views/orders/order_list.py" line="93"/>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list.py" line="95"/>
+        <location filename="../../app/views/orders/order_list.py" line="95"/>
         <source>Pending</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list.py" line="96"/>
+        <location filename="../../app/views/orders/order_list.py" line="96"/>
         <source>In progress</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list.py" line="97"/>
+        <location filename="../../app/views/orders/order_list.py" line="97"/>
         <source>Completed</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list.py" line="98"/>
+        <location filename="../../app/views/orders/order_list.py" line="98"/>
         <source>Canceled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list.py" line="105"/>
+        <location filename="../../app/views/orders/order_list.py" line="105"/>
         <source>Created date filter</source>
         <translation>Filtre de la date de création</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list.py" line="106"/>
+        <location filename="../../app/views/orders/order_list.py" line="106"/>
         <source>Any time</source>
         <translation>Toutes les dates</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list.py" line="107"/>
+        <location filename="../../app/views/orders/order_list.py" line="107"/>
         <source>Last 7 days</source>
         <translation>7 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list.py" line="108"/>
+        <location filename="../../app/views/orders/order_list.py" line="108"/>
         <source>Last 30 days</source>
         <translation>30 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list.py" line="109"/>
+        <location filename="../../app/views/orders/order_list.py" line="109"/>
         <source>Last 90 days</source>
         <translation>90 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list.py" line="110"/>
+        <location filename="../../app/views/orders/order_list.py" line="110"/>
         <source>Between…</source>
         <translation>Entre…</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list.py" line="115"/>
+        <location filename="../../app/views/orders/order_list.py" line="115"/>
         <source>Created from</source>
         <translation>Créée à partir du</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list.py" line="116"/>
+        <location filename="../../app/views/orders/order_list.py" line="116"/>
         <source>Created until</source>
         <translation>Créée jusqu’au</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/order_list.py" line="372"/>
+        <location filename="../../app/views/orders/order_list.py" line="372"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n commande</numerusform>
@@ -1681,17 +1681,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list.py" line="375"/>
+        <location filename="../../app/views/orders/order_list.py" line="375"/>
         <source>{visible} of {total} orders</source>
         <translation>{visible} commandes sur {total}</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list.py" line="383"/>
+        <location filename="../../app/views/orders/order_list.py" line="383"/>
         <source>Needs attention ({count})</source>
         <translation>À traiter ({count})</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list.py" line="385"/>
+        <location filename="../../app/views/orders/order_list.py" line="385"/>
         <source>Exceptions, kits not registered after 14 days, samples in transit over 10 days, results not opened yet</source>
         <translation>Problèmes, trousses non enregistrées après 14 jours, échantillons en transit depuis plus de 10 jours, résultats pas encore ouverts</translation>
     </message>
@@ -1699,77 +1699,77 @@
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="../../app/views/order_table.py" line="99"/>
+        <location filename="../../app/views/orders/order_table.py" line="99"/>
         <source>Pending</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table.py" line="100"/>
+        <location filename="../../app/views/orders/order_table.py" line="100"/>
         <source>In progress</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table.py" line="101"/>
+        <location filename="../../app/views/orders/order_table.py" line="101"/>
         <source>Completed</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table.py" line="102"/>
+        <location filename="../../app/views/orders/order_table.py" line="102"/>
         <source>Canceled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table.py" line="237"/>
+        <location filename="../../app/views/orders/order_table.py" line="237"/>
         <source>Order</source>
         <translation>Commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table.py" line="238"/>
+        <location filename="../../app/views/orders/order_table.py" line="238"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table.py" line="239"/>
+        <location filename="../../app/views/orders/order_table.py" line="239"/>
         <source>Kit types</source>
         <translation>Trousses</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table.py" line="240"/>
+        <location filename="../../app/views/orders/order_table.py" line="240"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table.py" line="241"/>
+        <location filename="../../app/views/orders/order_table.py" line="241"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table.py" line="242"/>
+        <location filename="../../app/views/orders/order_table.py" line="242"/>
         <source>State</source>
         <translation>Prov.</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table.py" line="243"/>
+        <location filename="../../app/views/orders/order_table.py" line="243"/>
         <source>Created</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table.py" line="244"/>
+        <location filename="../../app/views/orders/order_table.py" line="244"/>
         <source>Updated</source>
         <translation>Modifiée</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table.py" line="262"/>
+        <location filename="../../app/views/orders/order_table.py" line="262"/>
         <source>State or province</source>
         <translation>Province ou État</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table.py" line="264"/>
+        <location filename="../../app/views/orders/order_table.py" line="264"/>
         <source>Order status</source>
         <translation>Statut de la commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table.py" line="532"/>
+        <location filename="../../app/views/orders/order_table.py" line="532"/>
         <source>Needs attention:</source>
         <translation>À traiter&#xa0;:</translation>
     </message>
@@ -1777,17 +1777,17 @@
 <context>
     <name>PatientChoice</name>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="387"/>
+        <location filename="../../app/views/common/patient_fields.py" line="387"/>
         <source>An existing &amp;patient</source>
         <translation>Patient exi&amp;stant</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="390"/>
+        <location filename="../../app/views/common/patient_fields.py" line="390"/>
         <source>A &amp;new patient</source>
         <translation>N&amp;ouveau patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="451"/>
+        <location filename="../../app/views/common/patient_fields.py" line="451"/>
         <source>Couldn&apos;t load earlier patients: %1</source>
         <translation>Impossible de charger les patients précédents&#xa0;: %1</translation>
     </message>
@@ -1795,47 +1795,47 @@
 <context>
     <name>PatientFields</name>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="132"/>
+        <location filename="../../app/views/common/patient_fields.py" line="132"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="137"/>
+        <location filename="../../app/views/common/patient_fields.py" line="137"/>
         <source>Sex and date of birth</source>
         <translation>Sexe et date de naissance</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="143"/>
+        <location filename="../../app/views/common/patient_fields.py" line="143"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="144"/>
+        <location filename="../../app/views/common/patient_fields.py" line="144"/>
         <source>Female (F)</source>
         <translation>Féminin (F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="145"/>
+        <location filename="../../app/views/common/patient_fields.py" line="145"/>
         <source>Male (M)</source>
         <translation>Masculin (M)</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="147"/>
+        <location filename="../../app/views/common/patient_fields.py" line="147"/>
         <source>Se&amp;x</source>
         <translation>Se&amp;xe</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="151"/>
+        <location filename="../../app/views/common/patient_fields.py" line="151"/>
         <source>Type YYYY-MM-DD or pick from the calendar (Alt+Down)</source>
         <translation>Tapez AAAA-MM-JJ ou choisissez dans le calendrier (Alt+Bas)</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="153"/>
+        <location filename="../../app/views/common/patient_fields.py" line="153"/>
         <source>&amp;Date of birth</source>
         <translation>&amp;Date de naissance</translation>
     </message>
     <message>
-        <location filename="../../app/views/patient_fields.py" line="175"/>
+        <location filename="../../app/views/common/patient_fields.py" line="175"/>
         <source>Patient&apos;s address</source>
         <translation>Adresse du patient</translation>
     </message>
@@ -1843,62 +1843,62 @@
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../../app/services/state.py" line="62"/>
+        <location filename="../../app/services/order_rules.py" line="62"/>
         <source>Awaiting fulfilment</source>
         <translation>En attente d’envoi</translation>
     </message>
     <message>
-        <location filename="../../app/services/state.py" line="63"/>
+        <location filename="../../app/services/order_rules.py" line="63"/>
         <source>Kit preparing</source>
         <translation>En préparation</translation>
     </message>
     <message>
-        <location filename="../../app/services/state.py" line="64"/>
+        <location filename="../../app/services/order_rules.py" line="64"/>
         <source>Kit shipped</source>
         <translation>Trousse expédiée</translation>
     </message>
     <message>
-        <location filename="../../app/services/state.py" line="65"/>
+        <location filename="../../app/services/order_rules.py" line="65"/>
         <source>Kit delivered</source>
         <translation>Trousse livrée</translation>
     </message>
     <message>
-        <location filename="../../app/services/state.py" line="66"/>
+        <location filename="../../app/services/order_rules.py" line="66"/>
         <source>Kit registered</source>
         <translation>Trousse enregistrée</translation>
     </message>
     <message>
-        <location filename="../../app/services/state.py" line="67"/>
+        <location filename="../../app/services/order_rules.py" line="67"/>
         <source>Sample on its way</source>
         <translation>Échantillon en route</translation>
     </message>
     <message>
-        <location filename="../../app/services/state.py" line="68"/>
+        <location filename="../../app/services/order_rules.py" line="68"/>
         <source>Sample at lab</source>
         <translation>Échantillon au labo</translation>
     </message>
     <message>
-        <location filename="../../app/services/state.py" line="69"/>
+        <location filename="../../app/services/order_rules.py" line="69"/>
         <source>Partially resulted</source>
         <translation>Résultats partiels</translation>
     </message>
     <message>
-        <location filename="../../app/services/state.py" line="70"/>
+        <location filename="../../app/services/order_rules.py" line="70"/>
         <source>Results ready</source>
         <translation>Résultats prêts</translation>
     </message>
     <message>
-        <location filename="../../app/services/state.py" line="71"/>
+        <location filename="../../app/services/order_rules.py" line="71"/>
         <source>Canceled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../app/services/state.py" line="72"/>
+        <location filename="../../app/services/order_rules.py" line="72"/>
         <source>Delivery exception</source>
         <translation>Problème d’envoi</translation>
     </message>
     <message>
-        <location filename="../../app/services/state.py" line="74"/>
+        <location filename="../../app/services/order_rules.py" line="74"/>
         <source>Collection exception</source>
         <translation>Prélèvement échoué</translation>
     </message>
@@ -1906,130 +1906,130 @@
 <context>
     <name>RecipientFields</name>
     <message>
-        <location filename="../../app/views/address_fields.py" line="245"/>
+        <location filename="../../app/views/common/address_fields.py" line="245"/>
         <source>Patient</source>
         <extracomment>A field the user just left (path); the owner may run slower checks (duplicates). The user confirmed or withdrew a &quot;Ship anyway&quot;.</extracomment>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="250"/>
+        <location filename="../../app/views/common/address_fields.py" line="250"/>
         <source>&amp;First name</source>
         <translation>&amp;Prénom</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="254"/>
+        <location filename="../../app/views/common/address_fields.py" line="254"/>
         <source>&amp;Last name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="257"/>
+        <location filename="../../app/views/common/address_fields.py" line="257"/>
         <source>name@example.com</source>
         <translation>nom@exemple.com</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="258"/>
+        <location filename="../../app/views/common/address_fields.py" line="258"/>
         <source>&amp;Email</source>
         <translation>Co&amp;urriel</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="261"/>
+        <location filename="../../app/views/common/address_fields.py" line="261"/>
         <source>415-555-0123</source>
         <translation>415-555-0123</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="262"/>
+        <location filename="../../app/views/common/address_fields.py" line="262"/>
         <source>P&amp;hone</source>
         <translation>Télép&amp;hone</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="267"/>
+        <location filename="../../app/views/common/address_fields.py" line="267"/>
         <source>Shipping address</source>
         <translation>Adresse de livraison</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="273"/>
+        <location filename="../../app/views/common/address_fields.py" line="273"/>
         <source>United States</source>
         <translation>États-Unis</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="274"/>
+        <location filename="../../app/views/common/address_fields.py" line="274"/>
         <source>Canada</source>
         <translation>Canada</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="277"/>
+        <location filename="../../app/views/common/address_fields.py" line="277"/>
         <source>C&amp;ountry</source>
         <translation>Pa&amp;ys</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="281"/>
+        <location filename="../../app/views/common/address_fields.py" line="281"/>
         <source>Street and number, or paste a whole address</source>
         <translation>Numéro et rue, ou collez une adresse complète</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="284"/>
+        <location filename="../../app/views/common/address_fields.py" line="284"/>
         <source>&amp;Street address</source>
         <translation>&amp;Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="292"/>
+        <location filename="../../app/views/common/address_fields.py" line="292"/>
         <source>Apartment, suite, unit (optional)</source>
         <translation>Appartement, bureau, unité (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="293"/>
+        <location filename="../../app/views/common/address_fields.py" line="293"/>
         <source>Line &amp;2</source>
         <translation>Ligne &amp;2</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="297"/>
+        <location filename="../../app/views/common/address_fields.py" line="297"/>
         <source>Cit&amp;y</source>
         <translation>&amp;Ville</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="304"/>
-        <location filename="../../app/views/address_fields.py" line="525"/>
+        <location filename="../../app/views/common/address_fields.py" line="304"/>
+        <location filename="../../app/views/common/address_fields.py" line="525"/>
         <source>S&amp;tate</source>
         <translation>É&amp;tat</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="309"/>
-        <location filename="../../app/views/address_fields.py" line="526"/>
+        <location filename="../../app/views/common/address_fields.py" line="309"/>
+        <location filename="../../app/views/common/address_fields.py" line="526"/>
         <source>&amp;ZIP code</source>
         <translation>Code &amp;ZIP</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="509"/>
+        <location filename="../../app/views/common/address_fields.py" line="509"/>
         <source>Choose a province or territory</source>
         <translation>Choisissez une province ou un territoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="512"/>
+        <location filename="../../app/views/common/address_fields.py" line="512"/>
         <source>Choose a state</source>
         <translation>Choisissez un État</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="521"/>
+        <location filename="../../app/views/common/address_fields.py" line="521"/>
         <source>Pro&amp;vince</source>
         <translation>Provinc&amp;e</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="522"/>
+        <location filename="../../app/views/common/address_fields.py" line="522"/>
         <source>Postal &amp;code</source>
         <translation>Code pos&amp;tal</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="523"/>
+        <location filename="../../app/views/common/address_fields.py" line="523"/>
         <source>A1A 1A1</source>
         <translation>A1A 1A1</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="527"/>
+        <location filename="../../app/views/common/address_fields.py" line="527"/>
         <source>12345 or 12345-6789</source>
         <translation>12345 ou 12345-6789</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="570"/>
+        <location filename="../../app/views/common/address_fields.py" line="570"/>
         <source>This looks like a whole address. Split it into the fields? %1</source>
         <translation>Ceci semble être une adresse complète. La répartir dans les champs? %1</translation>
     </message>
@@ -2195,134 +2195,134 @@
 <context>
     <name>RegisterKitDialog</name>
     <message>
-        <location filename="../../app/views/register_kit.py" line="72"/>
+        <location filename="../../app/views/desk/register_kit.py" line="72"/>
         <source>Register a kit</source>
         <translation>Enregistrer une trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="91"/>
+        <location filename="../../app/views/desk/register_kit.py" line="91"/>
         <source>Scan or type the kit id, then Enter</source>
         <translation>Balayez ou tapez l’ID de la trousse, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="94"/>
+        <location filename="../../app/views/desk/register_kit.py" line="94"/>
         <source>&amp;Kit id</source>
         <translation>&amp;ID de la trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="96"/>
+        <location filename="../../app/views/desk/register_kit.py" line="96"/>
         <source>Look &amp;up</source>
         <translation>&amp;Chercher</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="109"/>
+        <location filename="../../app/views/desk/register_kit.py" line="109"/>
         <source>Scan the kit&apos;s barcode to begin.</source>
         <translation>Balayez le code-barres de la trousse pour commencer.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="112"/>
+        <location filename="../../app/views/desk/register_kit.py" line="112"/>
         <source>Register to</source>
         <translation>Enregistrer au nom de</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="119"/>
+        <location filename="../../app/views/desk/register_kit.py" line="119"/>
         <source>The patient &amp;agrees to their results being used for research</source>
         <translation>Le patient accepte que ses résultats servent à la &amp;recherche</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="145"/>
+        <location filename="../../app/views/desk/register_kit.py" line="145"/>
         <source>Reg&amp;istration token…</source>
         <translation>&amp;Jeton d’enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="148"/>
+        <location filename="../../app/views/desk/register_kit.py" line="148"/>
         <source>Give the patient a one-time token for your own registration page instead</source>
         <translation>Remettre plutôt au patient un jeton à usage unique pour votre propre page d’enregistrement</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="152"/>
-        <location filename="../../app/views/register_kit.py" line="366"/>
+        <location filename="../../app/views/desk/register_kit.py" line="152"/>
+        <location filename="../../app/views/desk/register_kit.py" line="366"/>
         <source>&amp;Register kit</source>
         <translation>Enre&amp;gistrer la trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="156"/>
+        <location filename="../../app/views/desk/register_kit.py" line="156"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="201"/>
+        <location filename="../../app/views/desk/register_kit.py" line="201"/>
         <source>Enter or scan the kit id first.</source>
         <translation>Tapez ou balayez d’abord l’ID de la trousse.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="204"/>
+        <location filename="../../app/views/desk/register_kit.py" line="204"/>
         <source>Looking up kit %1…</source>
         <translation>Recherche de la trousse %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="221"/>
+        <location filename="../../app/views/desk/register_kit.py" line="221"/>
         <source>Choose the patient first.</source>
         <translation>Choisissez d’abord le patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="230"/>
+        <location filename="../../app/views/desk/register_kit.py" line="230"/>
         <source>Some details need fixing; see the messages under the fields.</source>
         <translation>Certains renseignements sont à corriger; voyez les messages sous les champs.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="238"/>
-        <location filename="../../app/views/register_kit.py" line="366"/>
+        <location filename="../../app/views/desk/register_kit.py" line="238"/>
+        <location filename="../../app/views/desk/register_kit.py" line="366"/>
         <source>Registering…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="255"/>
+        <location filename="../../app/views/desk/register_kit.py" line="255"/>
         <source>Press Enter to look the kit up.</source>
         <translation>Appuyez sur Entrée pour chercher la trousse.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="283"/>
+        <location filename="../../app/views/desk/register_kit.py" line="283"/>
         <source>Kit %1 is registered to the patient.</source>
         <translation>La trousse %1 est enregistrée au nom du patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="304"/>
+        <location filename="../../app/views/desk/register_kit.py" line="304"/>
         <source>Spot didn&apos;t register the kit: %1</source>
         <translation>Spot n’a pas enregistré la trousse&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="334"/>
+        <location filename="../../app/views/desk/register_kit.py" line="334"/>
         <source>Kit %1 is already registered to a patient. A kit can be registered only once.</source>
         <translation>La trousse %1 est déjà enregistrée au nom d’un patient. Une trousse ne peut être enregistrée qu’une seule fois.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="337"/>
+        <location filename="../../app/views/desk/register_kit.py" line="337"/>
         <source>Kit %1 was canceled, so it can&apos;t be registered.</source>
         <translation>La trousse %1 a été annulée; elle ne peut donc pas être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="342"/>
+        <location filename="../../app/views/desk/register_kit.py" line="342"/>
         <source>Kit %1 was lost on its way to the patient (delivery exception), so it can&apos;t be registered.</source>
         <translation>La trousse %1 s’est perdue en route vers le patient (problème de livraison); elle ne peut donc pas être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="346"/>
+        <location filename="../../app/views/desk/register_kit.py" line="346"/>
         <source>Spot has no kit %1. Check the id printed on the kit and scan it again.</source>
         <translation>Spot n’a aucune trousse %1. Vérifiez l’ID imprimé sur la trousse et balayez-la de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="350"/>
+        <location filename="../../app/views/desk/register_kit.py" line="350"/>
         <source>unknown type</source>
         <translation>type inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="353"/>
+        <location filename="../../app/views/desk/register_kit.py" line="353"/>
         <source>Kit %1 · %2 · %3</source>
         <translation>Trousse %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/register_kit.py" line="355"/>
+        <location filename="../../app/views/desk/register_kit.py" line="355"/>
         <source>no status</source>
         <translation>aucun statut</translation>
     </message>
@@ -2330,68 +2330,68 @@
 <context>
     <name>RegistrationTokenDialog</name>
     <message>
-        <location filename="../../app/views/registration_token.py" line="154"/>
+        <location filename="../../app/views/desk/registration_token.py" line="154"/>
         <source>Patient registration token</source>
         <translation>Jeton d’enregistrement pour patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="168"/>
+        <location filename="../../app/views/desk/registration_token.py" line="168"/>
         <source>A one-time token lets the patient register a kit on your own registration page without typing their details again. It works once and expires after 10 minutes.</source>
         <translation>Un jeton à usage unique permet au patient d’enregistrer une trousse sur votre propre page d’enregistrement sans retaper ses renseignements. Il ne fonctionne qu’une fois et expire après 10 minutes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="176"/>
+        <location filename="../../app/views/desk/registration_token.py" line="176"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="181"/>
+        <location filename="../../app/views/desk/registration_token.py" line="181"/>
         <source>New patient</source>
         <translation>Nouveau patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="190"/>
+        <location filename="../../app/views/desk/registration_token.py" line="190"/>
         <source>Not needed (single-purpose kit)</source>
         <translation>Non requis (trousse à usage unique)</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="194"/>
+        <location filename="../../app/views/desk/registration_token.py" line="194"/>
         <source>Kit &amp;type for a multi-purpose kit</source>
         <translation>Type de trousse (trousse &amp;multiusage)</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="200"/>
-        <location filename="../../app/views/registration_token.py" line="308"/>
+        <location filename="../../app/views/desk/registration_token.py" line="200"/>
+        <location filename="../../app/views/desk/registration_token.py" line="308"/>
         <source>&amp;Generate token</source>
         <translation>&amp;Générer le jeton</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="215"/>
+        <location filename="../../app/views/desk/registration_token.py" line="215"/>
         <source>Token</source>
         <translation>Jeton</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="223"/>
+        <location filename="../../app/views/desk/registration_token.py" line="223"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="254"/>
+        <location filename="../../app/views/desk/registration_token.py" line="254"/>
         <source>Choose the patient first.</source>
         <translation>Choisissez d’abord le patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="266"/>
+        <location filename="../../app/views/desk/registration_token.py" line="266"/>
         <source>Some details need fixing; see the messages under the fields.</source>
         <translation>Certains renseignements sont à corriger; voyez les messages sous les champs.</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="285"/>
+        <location filename="../../app/views/desk/registration_token.py" line="285"/>
         <source>Token ready. Copy it into your registration page now.</source>
         <translation>Jeton prêt. Copiez-le maintenant dans votre page d’enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="308"/>
+        <location filename="../../app/views/desk/registration_token.py" line="308"/>
         <source>Generating…</source>
         <translation>Génération…</translation>
     </message>
@@ -2399,243 +2399,243 @@
 <context>
     <name>ReportWindow</name>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="142"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="142"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="181"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="181"/>
         <source>Amended</source>
         <translation>Modifié</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="183"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="183"/>
         <source>This report amends an earlier report.</source>
         <translation>Ce rapport modifie un rapport antérieur.</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="225"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="225"/>
         <source>&amp;Print…</source>
         <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="228"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="228"/>
         <source>Print the report</source>
         <translation>Imprimer le rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="231"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="231"/>
         <source>&amp;Save as…</source>
         <translation>&amp;Enregistrer sous…</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="234"/>
-        <location filename="../../app/views/report_viewer.py" line="949"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="234"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="949"/>
         <source>Save a copy of the report</source>
         <translation>Enregistrer une copie du rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="237"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="237"/>
         <source>&amp;Open with system viewer</source>
         <translation>&amp;Ouvrir dans la visionneuse</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="242"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="242"/>
         <source>Previous page</source>
         <translation>Page précédente</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="245"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="245"/>
         <source>Next page</source>
         <translation>Page suivante</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="248"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="248"/>
         <source>Zoom in</source>
         <translation>Zoom avant</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="251"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="251"/>
         <source>Zoom out</source>
         <translation>Zoom arrière</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="254"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="254"/>
         <source>Actual size (100%)</source>
         <translation>Taille réelle (100&#xa0;%)</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="257"/>
-        <location filename="../../app/views/report_viewer.py" line="318"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="257"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="318"/>
         <source>Find in report</source>
         <translation>Rechercher dans le rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="260"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="260"/>
         <source>Next match</source>
         <translation>Résultat suivant</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="263"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="263"/>
         <source>Previous match</source>
         <translation>Résultat précédent</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="267"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="267"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="275"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="275"/>
         <source>◀ Previous</source>
         <translation>◀ Précédente</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="279"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="279"/>
         <source>Page number</source>
         <translation>Numéro de page</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="285"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="285"/>
         <source>Page</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="290"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="290"/>
         <source>Next ▶</source>
         <translation>Suivante ▶</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="298"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="298"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="301"/>
-        <location filename="../../app/views/report_viewer.py" line="820"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="301"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="820"/>
         <source>Fit width</source>
         <translation>Largeur</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="302"/>
-        <location filename="../../app/views/report_viewer.py" line="822"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="302"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="822"/>
         <source>Fit page</source>
         <translation>Page entière</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="304"/>
-        <location filename="../../app/views/report_viewer.py" line="824"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="304"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="824"/>
         <source>%1%</source>
         <translation>%1&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="317"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="317"/>
         <source>Find (Ctrl+F)</source>
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="344"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="344"/>
         <source>Downloading the report…</source>
         <translation>Téléchargement du rapport…</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="366"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="366"/>
         <source>Text report</source>
         <translation>Rapport texte</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="367"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="367"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="368"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="368"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="383"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="383"/>
         <source>&amp;Retry</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="407"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="407"/>
         <source>No report open.</source>
         <translation>Aucun rapport ouvert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="460"/>
-        <location filename="../../app/views/report_viewer.py" line="479"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="460"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="479"/>
         <source>(no id)</source>
         <translation>(sans ID)</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="461"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="461"/>
         <source>Report %1</source>
         <translation>Rapport %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="463"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="463"/>
         <source>Report %1 — kit %2</source>
         <translation>Rapport %1 — trousse %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="467"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="467"/>
         <source>Kit %1</source>
         <translation>Trousse %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="468"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="468"/>
         <source>Sample %1</source>
         <translation>Échantillon %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="473"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="473"/>
         <source>Collected %1</source>
         <translation>Prélevé le %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="475"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="475"/>
         <source>Received by lab %1</source>
         <translation>Reçu par le laboratoire le %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="481"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="481"/>
         <source>Replaces report %1 from %2</source>
         <translation>Remplace le rapport %1 du %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="483"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="483"/>
         <source>Replaces report %1</source>
         <translation>Remplace le rapport %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="516"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="516"/>
         <source>This report has no file yet</source>
         <translation>Ce rapport n’a pas encore de fichier</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="517"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="517"/>
         <source>Spot hasn&apos;t attached a PDF to it. Check again later.</source>
         <translation>Spot n’y a pas encore joint de PDF. Vérifiez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="570"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="570"/>
         <source>%1 of %2 KB</source>
         <translation>%1 sur %2 Ko</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="592"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="592"/>
         <source>This report file is damaged</source>
         <translation>Le fichier de ce rapport est endommagé</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="594"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="594"/>
         <source>It can&apos;t be shown here. Try Open with system viewer, or ask Spot to re-issue the report.</source>
         <translation>Il ne peut pas être affiché ici. Essayez «&#xa0;Ouvrir dans la visionneuse&#xa0;» ou demandez à Spot de publier le rapport de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="645"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="645"/>
         <source>The text version couldn&apos;t be downloaded.
 %1
 %2</source>
@@ -2644,92 +2644,92 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="759"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="759"/>
         <source>of %1</source>
         <translation>sur %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="765"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="765"/>
         <source>Page %1 of %2</source>
         <translation>Page %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="853"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="853"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="853"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="853"/>
         <source>No matches</source>
         <translation>Aucun résultat</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="857"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="857"/>
         <source>1 match</source>
         <translation>1 résultat</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="859"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="859"/>
         <source>%1 matches</source>
         <translation>%1 résultats</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="863"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="863"/>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="878"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="878"/>
         <source>Spot report %1</source>
         <translation>Rapport Spot %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="880"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="880"/>
         <source>Print report</source>
         <translation>Imprimer le rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="893"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="893"/>
         <source>Sent the text report to the printer.</source>
         <translation>Rapport texte envoyé à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="902"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="902"/>
         <source>The printer couldn&apos;t be started. Check it is on.</source>
         <translation>Impossible de lancer l’impression. Vérifiez que l’imprimante est allumée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="914"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="914"/>
         <source>Sent 1 page to the printer.</source>
         <translation>1 page envoyée à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="916"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="916"/>
         <source>Sent %1 pages to the printer.</source>
         <translation>%1 pages envoyées à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="946"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="946"/>
         <source>Text files (*.txt)</source>
         <translation>Fichiers texte (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="946"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="946"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="969"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="969"/>
         <source>Saved a copy to %1</source>
         <translation>Copie enregistrée dans %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="976"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="976"/>
         <source>Couldn&apos;t save the copy: %1 %2</source>
         <translation>Impossible d’enregistrer la copie&#xa0;: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_viewer.py" line="988"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="988"/>
         <source>No program on this computer opens this file. Use Save as… instead.</source>
         <translation>Aucun programme de cet ordinateur n’ouvre ce fichier. Utilisez plutôt Enregistrer sous…</translation>
     </message>
@@ -2737,123 +2737,123 @@
 <context>
     <name>RequisitionDetail</name>
     <message>
-        <location filename="../../app/views/requisitions.py" line="222"/>
-        <location filename="../../app/views/requisitions.py" line="264"/>
+        <location filename="../../app/views/requisitions/view.py" line="222"/>
+        <location filename="../../app/views/requisitions/view.py" line="264"/>
         <source>Choose a requisition to see its details.</source>
         <translation>Choisissez une requête pour en voir les détails.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="230"/>
+        <location filename="../../app/views/requisitions/view.py" line="230"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="236"/>
+        <location filename="../../app/views/requisitions/view.py" line="236"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="236"/>
+        <location filename="../../app/views/requisitions/view.py" line="236"/>
         <source>Lab</source>
         <translation>Laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="237"/>
+        <location filename="../../app/views/requisitions/view.py" line="237"/>
         <source>Lab account</source>
         <translation>Compte du laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="237"/>
+        <location filename="../../app/views/requisitions/view.py" line="237"/>
         <source>Panels</source>
         <translation>Profils</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="238"/>
+        <location filename="../../app/views/requisitions/view.py" line="238"/>
         <source>Collected in</source>
         <translation>Lieu de prélèvement</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="238"/>
+        <location filename="../../app/views/requisitions/view.py" line="238"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="239"/>
+        <location filename="../../app/views/requisitions/view.py" line="239"/>
         <source>Date of birth / sex</source>
         <translation>Date de naissance / sexe</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="239"/>
+        <location filename="../../app/views/requisitions/view.py" line="239"/>
         <source>Contact</source>
         <translation>Coordonnées</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="240"/>
+        <location filename="../../app/views/requisitions/view.py" line="240"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="240"/>
+        <location filename="../../app/views/requisitions/view.py" line="240"/>
         <source>Tracking</source>
         <translation>Suivi</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="241"/>
+        <location filename="../../app/views/requisitions/view.py" line="241"/>
         <source>Lab attributes</source>
         <translation>Attributs du laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="241"/>
+        <location filename="../../app/views/requisitions/view.py" line="241"/>
         <source>Metadata</source>
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="242"/>
+        <location filename="../../app/views/requisitions/view.py" line="242"/>
         <source>Created</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="242"/>
+        <location filename="../../app/views/requisitions/view.py" line="242"/>
         <source>Requisition id</source>
         <translation>ID de la requête</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="251"/>
+        <location filename="../../app/views/requisitions/view.py" line="251"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="269"/>
+        <location filename="../../app/views/requisitions/view.py" line="269"/>
         <source>Barcode %1 — %2</source>
         <translation>Code-barres %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="296"/>
+        <location filename="../../app/views/requisitions/view.py" line="296"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="323"/>
+        <location filename="../../app/views/requisitions/view.py" line="323"/>
         <source>No report yet.</source>
         <translation>Aucun rapport pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="329"/>
+        <location filename="../../app/views/requisitions/view.py" line="329"/>
         <source>Amended report</source>
         <translation>Rapport modifié</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="329"/>
+        <location filename="../../app/views/requisitions/view.py" line="329"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="330"/>
+        <location filename="../../app/views/requisitions/view.py" line="330"/>
         <source>%1 results</source>
         <translation>%1 résultats</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="333"/>
+        <location filename="../../app/views/requisitions/view.py" line="333"/>
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
@@ -2861,32 +2861,32 @@
 <context>
     <name>RequisitionTableModel</name>
     <message>
-        <location filename="../../app/views/requisitions.py" line="141"/>
+        <location filename="../../app/views/requisitions/view.py" line="141"/>
         <source>Created</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="141"/>
+        <location filename="../../app/views/requisitions/view.py" line="141"/>
         <source>Barcode</source>
         <translation>Code-barres</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="141"/>
+        <location filename="../../app/views/requisitions/view.py" line="141"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="141"/>
+        <location filename="../../app/views/requisitions/view.py" line="141"/>
         <source>Lab</source>
         <translation>Laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="142"/>
+        <location filename="../../app/views/requisitions/view.py" line="142"/>
         <source>Panels</source>
         <translation>Profils</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="142"/>
+        <location filename="../../app/views/requisitions/view.py" line="142"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -2894,202 +2894,202 @@
 <context>
     <name>RequisitionsView</name>
     <message>
-        <location filename="../../app/views/requisitions.py" line="85"/>
+        <location filename="../../app/views/requisitions/view.py" line="85"/>
         <source>Created</source>
         <translation>Créée</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="86"/>
+        <location filename="../../app/views/requisitions/view.py" line="86"/>
         <source>Approved</source>
         <translation>Approuvée</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="87"/>
+        <location filename="../../app/views/requisitions/view.py" line="87"/>
         <source>Denied</source>
         <translation>Refusée</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="88"/>
+        <location filename="../../app/views/requisitions/view.py" line="88"/>
         <source>Delivered to the lab</source>
         <translation>Échantillon livré au labo</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="89"/>
+        <location filename="../../app/views/requisitions/view.py" line="89"/>
         <source>Delivery exception</source>
         <translation>Problème de livraison</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="90"/>
+        <location filename="../../app/views/requisitions/view.py" line="90"/>
         <source>Received by the lab</source>
         <translation>Échantillon reçu au labo</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="91"/>
+        <location filename="../../app/views/requisitions/view.py" line="91"/>
         <source>Extra quality checks</source>
         <translation>Contrôles de qualité supplémentaires</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="94"/>
+        <location filename="../../app/views/requisitions/view.py" line="94"/>
         <source>Resulted</source>
         <translation>Résultats disponibles</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="95"/>
+        <location filename="../../app/views/requisitions/view.py" line="95"/>
         <source>Rejected</source>
         <translation>Rejetée</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="346"/>
+        <location filename="../../app/views/requisitions/view.py" line="346"/>
         <source>Requisitions are turned off for this Spot account.</source>
         <translation>Les requêtes sont désactivées pour ce compte Spot.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="352"/>
+        <location filename="../../app/views/requisitions/view.py" line="352"/>
         <source>Ask Spot support to enable requisitioning for your account.</source>
         <translation>Demandez au soutien de Spot d’activer les requêtes pour votre compte.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="412"/>
+        <location filename="../../app/views/requisitions/view.py" line="412"/>
         <source>Any</source>
         <translation>Toute date</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="420"/>
+        <location filename="../../app/views/requisitions/view.py" line="420"/>
         <source>&amp;New requisition…</source>
         <translation>&amp;Nouvelle requête…</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="423"/>
+        <location filename="../../app/views/requisitions/view.py" line="423"/>
         <source>&amp;Reload</source>
         <translation>&amp;Recharger</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="438"/>
+        <location filename="../../app/views/requisitions/view.py" line="438"/>
         <source>Find requisitions</source>
         <translation>Trouver des requêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="440"/>
+        <location filename="../../app/views/requisitions/view.py" line="440"/>
         <source>CRL (exact, case matters)</source>
         <translation>CRL (casse exacte)</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="441"/>
+        <location filename="../../app/views/requisitions/view.py" line="441"/>
         <source>Exact first name</source>
         <translation>Prénom exact</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="442"/>
+        <location filename="../../app/views/requisitions/view.py" line="442"/>
         <source>Exact last name</source>
         <translation>Nom exact</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="443"/>
+        <location filename="../../app/views/requisitions/view.py" line="443"/>
         <source>name@example.com</source>
         <translation>nom@exemple.com</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="444"/>
+        <location filename="../../app/views/requisitions/view.py" line="444"/>
         <source>Digits as sent</source>
         <translation>Chiffres tels qu’envoyés</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="447"/>
+        <location filename="../../app/views/requisitions/view.py" line="447"/>
         <source>Any status</source>
         <translation>Tout statut</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="452"/>
+        <location filename="../../app/views/requisitions/view.py" line="452"/>
         <source>&amp;Search</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="455"/>
+        <location filename="../../app/views/requisitions/view.py" line="455"/>
         <source>Cle&amp;ar filters</source>
         <translation>Effacer les filtre&amp;s</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="458"/>
+        <location filename="../../app/views/requisitions/view.py" line="458"/>
         <source>La&amp;b</source>
         <translation>&amp;Laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="458"/>
+        <location filename="../../app/views/requisitions/view.py" line="458"/>
         <source>&amp;First name</source>
         <translation>&amp;Prénom</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="459"/>
+        <location filename="../../app/views/requisitions/view.py" line="459"/>
         <source>&amp;Last name</source>
         <translation>No&amp;m</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="459"/>
+        <location filename="../../app/views/requisitions/view.py" line="459"/>
         <source>&amp;Email</source>
         <translation>Co&amp;urriel</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="460"/>
+        <location filename="../../app/views/requisitions/view.py" line="460"/>
         <source>P&amp;hone</source>
         <translation>Télép&amp;hone</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="460"/>
+        <location filename="../../app/views/requisitions/view.py" line="460"/>
         <source>S&amp;tatus</source>
         <translation>S&amp;tatut</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="461"/>
+        <location filename="../../app/views/requisitions/view.py" line="461"/>
         <source>Created fro&amp;m</source>
         <translation>Créée à partir &amp;du</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="462"/>
+        <location filename="../../app/views/requisitions/view.py" line="462"/>
         <source>Created &amp;up to</source>
         <translation>Créée &amp;jusqu’au</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="496"/>
+        <location filename="../../app/views/requisitions/view.py" line="496"/>
         <source>◀ &amp;Previous</source>
         <translation>◀ Précéd&amp;ente</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="499"/>
+        <location filename="../../app/views/requisitions/view.py" line="499"/>
         <source>Ne&amp;xt ▶</source>
         <translation>Sui&amp;vante ▶</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="536"/>
+        <location filename="../../app/views/requisitions/view.py" line="536"/>
         <source>Requisitions are for accounts that make their own collection kits and send samples straight to a lab. Kit orders are not affected.</source>
         <translation>Les requêtes s’adressent aux comptes qui fabriquent leurs propres trousses de prélèvement et envoient les échantillons directement à un laboratoire. Les commandes de trousses ne sont pas touchées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="540"/>
+        <location filename="../../app/views/requisitions/view.py" line="540"/>
         <source>Check &amp;again</source>
         <translation>&amp;Vérifier de nouveau</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="618"/>
+        <location filename="../../app/views/requisitions/view.py" line="618"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="639"/>
+        <location filename="../../app/views/requisitions/view.py" line="639"/>
         <source>No requisitions match.</source>
         <translation>Aucune requête ne correspond.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="640"/>
+        <location filename="../../app/views/requisitions/view.py" line="640"/>
         <source>No requisitions yet.</source>
         <translation>Aucune requête pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="671"/>
+        <location filename="../../app/views/requisitions/view.py" line="671"/>
         <source>Showing %1–%2</source>
         <translation>Affichage de %1 à %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions.py" line="705"/>
+        <location filename="../../app/views/requisitions/view.py" line="705"/>
         <source>Requisition %1 created.</source>
         <translation>Requête %1 créée.</translation>
     </message>
@@ -3097,52 +3097,52 @@
 <context>
     <name>ResultsTable</name>
     <message>
-        <location filename="../../app/views/results_table.py" line="37"/>
+        <location filename="../../app/views/common/results_table.py" line="37"/>
         <source>Biomarker</source>
         <translation>Biomarqueur</translation>
     </message>
     <message>
-        <location filename="../../app/views/results_table.py" line="38"/>
+        <location filename="../../app/views/common/results_table.py" line="38"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../app/views/results_table.py" line="39"/>
+        <location filename="../../app/views/common/results_table.py" line="39"/>
         <source>Unit</source>
         <translation>Unité</translation>
     </message>
     <message>
-        <location filename="../../app/views/results_table.py" line="40"/>
+        <location filename="../../app/views/common/results_table.py" line="40"/>
         <source>Reference range</source>
         <translation>Valeurs de référence</translation>
     </message>
     <message>
-        <location filename="../../app/views/results_table.py" line="41"/>
+        <location filename="../../app/views/common/results_table.py" line="41"/>
         <source>Flag</source>
         <translation>Indicateur</translation>
     </message>
     <message>
-        <location filename="../../app/views/results_table.py" line="119"/>
+        <location filename="../../app/views/common/results_table.py" line="119"/>
         <source>High</source>
         <translation>Élevé</translation>
     </message>
     <message>
-        <location filename="../../app/views/results_table.py" line="121"/>
+        <location filename="../../app/views/common/results_table.py" line="121"/>
         <source>Low</source>
         <translation>Bas</translation>
     </message>
     <message>
-        <location filename="../../app/views/results_table.py" line="123"/>
+        <location filename="../../app/views/common/results_table.py" line="123"/>
         <source>Positive</source>
         <translation>Positif</translation>
     </message>
     <message>
-        <location filename="../../app/views/results_table.py" line="151"/>
+        <location filename="../../app/views/common/results_table.py" line="151"/>
         <source>Results</source>
         <translation>Résultats</translation>
     </message>
     <message>
-        <location filename="../../app/views/results_table.py" line="160"/>
+        <location filename="../../app/views/common/results_table.py" line="160"/>
         <source>(unnamed)</source>
         <translation>(sans nom)</translation>
     </message>
@@ -3150,77 +3150,77 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="42"/>
+        <location filename="../../app/views/settings/dialog.py" line="42"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="51"/>
+        <location filename="../../app/views/settings/dialog.py" line="51"/>
         <source>Sign in / change &amp;token…</source>
         <translation>Se connecter / changer de &amp;jeton…</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="53"/>
+        <location filename="../../app/views/settings/dialog.py" line="53"/>
         <source>Spot account</source>
         <translation>Compte Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="55"/>
+        <location filename="../../app/views/settings/dialog.py" line="55"/>
         <source>Environment:</source>
         <translation>Environnement&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="60"/>
+        <location filename="../../app/views/settings/dialog.py" line="60"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="62"/>
+        <location filename="../../app/views/settings/dialog.py" line="62"/>
         <source>Refresh interval in seconds</source>
         <translation>Fréquence d’actualisation en secondes</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="63"/>
+        <location filename="../../app/views/settings/dialog.py" line="63"/>
         <source>&amp;Refresh the order list every:</source>
         <translation>&amp;Actualiser la liste des commandes toutes les&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="71"/>
+        <location filename="../../app/views/settings/dialog.py" line="71"/>
         <source>Kit type ID</source>
         <translation>ID du type</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="71"/>
+        <location filename="../../app/views/settings/dialog.py" line="71"/>
         <source>Friendly name</source>
         <translation>Nom usuel</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="80"/>
+        <location filename="../../app/views/settings/dialog.py" line="80"/>
         <source>&amp;Add kit type</source>
         <translation>Ajouter un &amp;type de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="82"/>
+        <location filename="../../app/views/settings/dialog.py" line="82"/>
         <source>Re&amp;move</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="84"/>
+        <location filename="../../app/views/settings/dialog.py" line="84"/>
         <source>Reset to &amp;defaults</source>
         <translation>Rétablir les valeurs par &amp;défaut</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="88"/>
+        <location filename="../../app/views/settings/dialog.py" line="88"/>
         <source>Kit types (production)</source>
         <translation>Types de trousses (production)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="171"/>
+        <location filename="../../app/views/settings/dialog.py" line="171"/>
         <source>Each kit type ID may appear once: {ids}</source>
         <translation>Chaque ID de type de trousse ne peut figurer qu’une fois&#xa0;: {ids}</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="177"/>
+        <location filename="../../app/views/settings/dialog.py" line="177"/>
         <source>Keep at least one kit type.</source>
         <translation>Gardez au moins un type de trousse.</translation>
     </message>
@@ -3228,102 +3228,102 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../app/views/sign_in.py" line="68"/>
+        <location filename="../../app/views/shell/sign_in.py" line="68"/>
         <source>Sign in to Spot</source>
         <translation>Connexion à Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/sign_in.py" line="79"/>
+        <location filename="../../app/views/shell/sign_in.py" line="79"/>
         <source>Production (app.spotdx.com)</source>
         <translation>Production (app.spotdx.com)</translation>
     </message>
     <message>
-        <location filename="../../app/views/sign_in.py" line="80"/>
+        <location filename="../../app/views/shell/sign_in.py" line="80"/>
         <source>Sandbox (built-in, no token needed)</source>
         <translation>Bac à sable (intégré, sans jeton)</translation>
     </message>
     <message>
-        <location filename="../../app/views/sign_in.py" line="81"/>
+        <location filename="../../app/views/shell/sign_in.py" line="81"/>
         <source>Custom URL</source>
         <translation>URL personnalisée</translation>
     </message>
     <message>
-        <location filename="../../app/views/sign_in.py" line="86"/>
+        <location filename="../../app/views/shell/sign_in.py" line="86"/>
         <source>Server &amp;address:</source>
         <translation>&amp;Adresse du serveur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/sign_in.py" line="91"/>
+        <location filename="../../app/views/shell/sign_in.py" line="91"/>
         <source>Paste the API token from Spot</source>
         <translation>Collez le jeton d’API fourni par Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/sign_in.py" line="92"/>
+        <location filename="../../app/views/shell/sign_in.py" line="92"/>
         <source>API token</source>
         <translation>Jeton d’API</translation>
     </message>
     <message>
-        <location filename="../../app/views/sign_in.py" line="93"/>
+        <location filename="../../app/views/shell/sign_in.py" line="93"/>
         <source>Show token</source>
         <translation>Afficher le jeton</translation>
     </message>
     <message>
-        <location filename="../../app/views/sign_in.py" line="97"/>
+        <location filename="../../app/views/shell/sign_in.py" line="97"/>
         <source>S&amp;how</source>
         <translation>Affic&amp;her</translation>
     </message>
     <message>
-        <location filename="../../app/views/sign_in.py" line="100"/>
+        <location filename="../../app/views/shell/sign_in.py" line="100"/>
         <source>API &amp;token:</source>
         <translation>&amp;Jeton d’API&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/sign_in.py" line="102"/>
+        <location filename="../../app/views/shell/sign_in.py" line="102"/>
         <source>&amp;Remember on this computer</source>
         <translation>&amp;Mémoriser sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../app/views/sign_in.py" line="104"/>
+        <location filename="../../app/views/shell/sign_in.py" line="104"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../app/views/sign_in.py" line="110"/>
+        <location filename="../../app/views/shell/sign_in.py" line="110"/>
         <source>Use for this &amp;session only</source>
         <translation>Pour cette &amp;session seulement</translation>
     </message>
     <message>
-        <location filename="../../app/views/sign_in.py" line="117"/>
+        <location filename="../../app/views/shell/sign_in.py" line="117"/>
         <source>&amp;Sign in</source>
         <translation>Se &amp;connecter</translation>
     </message>
     <message>
-        <location filename="../../app/views/sign_in.py" line="122"/>
+        <location filename="../../app/views/shell/sign_in.py" line="122"/>
         <source>&amp;Environment:</source>
         <translation>&amp;Environnement&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/sign_in.py" line="197"/>
+        <location filename="../../app/views/shell/sign_in.py" line="197"/>
         <source>Paste the API token first.</source>
         <translation>Collez d’abord le jeton d’API.</translation>
     </message>
     <message>
-        <location filename="../../app/views/sign_in.py" line="208"/>
+        <location filename="../../app/views/shell/sign_in.py" line="208"/>
         <source>Testing the connection…</source>
         <translation>Test de la connexion…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sign_in.py" line="230"/>
+        <location filename="../../app/views/shell/sign_in.py" line="230"/>
         <source>Starting the built-in sandbox…</source>
         <translation>Démarrage du bac à sable intégré…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sign_in.py" line="240"/>
+        <location filename="../../app/views/shell/sign_in.py" line="240"/>
         <source>Checking the token…</source>
         <translation>Vérification du jeton…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sign_in.py" line="267"/>
+        <location filename="../../app/views/shell/sign_in.py" line="267"/>
         <source>Saving the token in this computer&apos;s password store…</source>
         <translation>Enregistrement du jeton dans le trousseau de mots de passe de cet ordinateur…</translation>
     </message>
@@ -3344,33 +3344,33 @@
 <context>
     <name>TokenCountdown</name>
     <message>
-        <location filename="../../app/views/registration_token.py" line="63"/>
+        <location filename="../../app/views/desk/registration_token.py" line="63"/>
         <source>No token yet</source>
         <translation>Aucun jeton pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="64"/>
+        <location filename="../../app/views/desk/registration_token.py" line="64"/>
         <source>Registration token</source>
         <translation>Jeton d’enregistrement</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="68"/>
-        <location filename="../../app/views/registration_token.py" line="140"/>
+        <location filename="../../app/views/desk/registration_token.py" line="68"/>
+        <location filename="../../app/views/desk/registration_token.py" line="140"/>
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="113"/>
+        <location filename="../../app/views/desk/registration_token.py" line="113"/>
         <source>Expired — generate a new one</source>
         <translation>Expiré — générez-en un nouveau</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="124"/>
+        <location filename="../../app/views/desk/registration_token.py" line="124"/>
         <source>Valid for %1 — works once</source>
         <translation>Valide pendant %1 — fonctionne une seule fois</translation>
     </message>
     <message>
-        <location filename="../../app/views/registration_token.py" line="135"/>
+        <location filename="../../app/views/desk/registration_token.py" line="135"/>
         <source>Copied</source>
         <translation>Copié</translation>
     </message>
@@ -3766,12 +3766,12 @@
 <context>
     <name>_SplitBar</name>
     <message>
-        <location filename="../../app/views/address_fields.py" line="125"/>
+        <location filename="../../app/views/common/address_fields.py" line="125"/>
         <source>&amp;Split</source>
         <translation>&amp;Séparer</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_fields.py" line="127"/>
+        <location filename="../../app/views/common/address_fields.py" line="127"/>
         <source>&amp;Keep as typed</source>
         <translation>&amp;Garder tel quel</translation>
     </message>

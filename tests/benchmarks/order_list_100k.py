@@ -43,8 +43,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QTableView
 
-from app.services.state import KitInfo, OrderInfo, OrderRow, build_row
-from app.views.order_table import (
+from app.services.order_rules import KitInfo, OrderInfo, OrderRow, build_row
+from app.views.orders.order_table import (
     COL_PATIENT,
     COL_PROGRESS,
     COL_STATUS,
@@ -284,11 +284,11 @@ def sync_stall(app: QApplication, orders: int, latency_ms: int) -> tuple[float, 
     import httpx
 
     from app.main import freeze_startup_heap, sandbox_catalog
+    from app.paths import paths
     from app.services.environments import Environment
     from app.services.session import Session
-    from app.settings import paths
     from app.tasks import TaskRunner
-    from app.views.main_window import MainWindow
+    from app.views.shell.main_window import MainWindow
 
     home = Path(tempfile.mkdtemp(prefix="spot-bench-"))
     os.environ["SPOT_FRONT_DESK_HOME"] = str(home)

@@ -28,12 +28,12 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from app.api import SpotClient, models
+from app.paths import paths
 from app.sandbox import SandboxServer
 from app.services.reports import ReportService
 from app.services.seen import SeenReports
-from app.settings import paths
 from app.tasks import TaskRunner
-from app.views.report_viewer import ReportWindow
+from app.views.reports.report_viewer import ReportWindow
 
 GOAL_CACHED_MS = 150.0
 # Text is near-black; the view's frame and page background are light.

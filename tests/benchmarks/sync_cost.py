@@ -26,7 +26,7 @@ from pathlib import Path
 import httpx
 
 from app.api import SpotClient
-from app.services.state import OrderStore
+from app.services.order_store import OrderStore
 from app.services.sync import SyncService
 
 PAGE = 100

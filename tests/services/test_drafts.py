@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from app.paths import paths
 from app.services.drafts import DraftStore
-from app.settings import paths
 
 
 def test_saved_drafts_come_back_in_a_new_store(tmp_path: Path) -> None:

@@ -7,11 +7,11 @@ import stat
 import pytest
 
 from app.api import SpotClient, models
+from app.paths import paths
 from app.sandbox import SandboxServer
 from app.services.environments import Environment, check_connection
 from app.services.reports import ReportService, ReportUnavailable
 from app.services.seen import SeenReports
-from app.settings import paths
 
 
 def _client(sandbox: SandboxServer, token: str | None = None) -> SpotClient:

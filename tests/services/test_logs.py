@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from app.api import SpotClient, models
+from app.paths import paths
 from app.services.errors import ServiceError, describe_error
 from app.services.logs import (
     LOG_FILE_NAME,
@@ -20,7 +21,6 @@ from app.services.logs import (
     register_secret,
     setup_logging,
 )
-from app.settings import paths
 
 # Distinctive fake PHI: any of these appearing anywhere in the log is a leak.
 FIRST = "Zebulon"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import time
 
 from app.api import SpotClient, models
+from app.paths import paths
 from app.sandbox import SandboxServer
 from app.services.outbox import REF_KEY, Outbox
-from app.settings import paths
 
 
 def fake_order(n: int) -> models.NewOrder:

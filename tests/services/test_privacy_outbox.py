@@ -13,11 +13,11 @@ import httpx
 import pytest
 
 from app.api import SpotClient, models
+from app.paths import paths
 from app.services.logs import close_logging, setup_logging
+from app.services.order_store import OrderStore
 from app.services.outbox import REF_KEY, Outbox
-from app.services.state import OrderStore
 from app.services.sync import SyncService
-from app.settings import paths
 
 FIRST, LAST = "Zebedee", "Quuxington"
 EMAIL = "zebedee.quux@example.com"

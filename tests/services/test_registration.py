@@ -15,7 +15,7 @@ from app.api.client import SpotClient
 from app.sandbox import SandboxServer
 from app.services import registration
 from app.services.errors import ServiceError
-from app.services.state import KitInfo, OrderInfo, OrderRow, build_row
+from app.services.order_rules import KitInfo, OrderInfo, OrderRow, build_row
 
 PATIENT = {
     "first_name": "Testy",

@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from app.api import SpotClient
+from app.paths import paths
 from app.services.errors import ServiceError
 from app.services.reports import (
     BadReportFile,
@@ -20,7 +21,6 @@ from app.services.reports import (
     ReportUnavailable,
 )
 from app.services.seen import SeenReports
-from app.settings import paths
 
 TOKEN = "tok_reports_0123456789"
 BASE = "https://spot.example.test"

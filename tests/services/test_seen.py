@@ -6,8 +6,8 @@ import stat
 import threading
 from pathlib import Path
 
+from app.paths import paths
 from app.services.seen import SeenReports
-from app.settings import paths
 
 
 def _db() -> Path:

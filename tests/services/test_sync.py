@@ -14,8 +14,8 @@ import httpx
 import pytest
 
 from app.api import SpotClient, errors, models
+from app.services.order_store import OrderStore
 from app.services.outbox import Outbox
-from app.services.state import OrderStore
 from app.services.sync import Notification, NotSignedIn, SyncService
 
 T0 = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)

@@ -9,7 +9,7 @@ import pytest
 
 from app.api import SpotClient
 from app.sandbox import SandboxServer
-from app.services.state import OrderStore
+from app.services.order_store import OrderStore
 from app.services.sync import SyncService
 
 

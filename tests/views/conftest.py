@@ -14,11 +14,11 @@ from app.main import check_connection, open_session
 from app.sandbox import SandboxServer
 from app.services.credentials import CredentialStore
 from app.services.environments import Environment
-from app.services.state import KitInfo, OrderInfo, OrderRow, build_row
+from app.services.order_rules import KitInfo, OrderInfo, OrderRow, build_row
 from app.tasks import TaskRunner
-from app.views.app_settings import AppSettings
-from app.views.main_window import MainWindow
-from app.views.sign_in import SignInContext
+from app.views.common.app_settings import AppSettings
+from app.views.shell.main_window import MainWindow
+from app.views.shell.sign_in import SignInContext
 from tests.keyring_fakes import MemoryKeyring
 
 BASE_TIME = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)

@@ -11,13 +11,13 @@ from pytestqt.qtbot import QtBot
 
 from app.api import errors as api_errors
 from app.api import models
+from app.paths import paths
 from app.sandbox import SandboxServer
 from app.services.environments import Environment
 from app.services.session import Session
-from app.settings import paths
 from app.tasks import InlineTaskRunner, TaskRunner
-from app.views.find_kit import FindKitBar, normalize_kit_id
-from app.views.timeline import text_color
+from app.views.common.timeline import text_color
+from app.views.orders.find_kit import FindKitBar, normalize_kit_id
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

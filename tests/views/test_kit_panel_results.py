@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.api import models
-from app.views.results_table import ResultsTable, format_range, format_value, result_flag
+from app.views.common.results_table import ResultsTable, format_range, format_value, result_flag
 
 
 def result(value: Any, low: Any = 20, high: Any = 200, **extra: Any) -> models.Result:

@@ -11,14 +11,14 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.api import models
+from app.paths import paths
 from app.sandbox import SandboxServer
 from app.services.environments import Environment
 from app.services.session import Session
-from app.settings import paths
 from app.tasks import InlineTaskRunner, TaskRunner
-from app.views.kit_panel import KitTrackingPanel, TrackingLink
-from app.views.results_table import ResultsTable
-from app.views.timeline import format_day
+from app.views.common.results_table import ResultsTable
+from app.views.common.timeline import format_day
+from app.views.kit_panel.panel import KitTrackingPanel, TrackingLink
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

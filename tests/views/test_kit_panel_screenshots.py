@@ -15,13 +15,13 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app.paths import paths
 from app.sandbox import SandboxServer
 from app.services.environments import Environment
 from app.services.session import Session
-from app.settings import paths
 from app.tasks import InlineTaskRunner
-from app.views.kit_panel import KitTrackingPanel
-from app.views.results_table import result_flag
+from app.views.common.results_table import result_flag
+from app.views.kit_panel.panel import KitTrackingPanel
 from app.views.theme import contrast_ratio
 from tests.views.test_kit_panel_sandbox import advance_until, place_order
 

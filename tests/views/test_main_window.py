@@ -14,11 +14,11 @@ from app.api.models import Address, NewOrder, Recipient
 from app.main import CrashHandler
 from app.sandbox import SandboxServer
 from app.tasks import TaskRunner
-from app.views.app_settings import AppSettings
-from app.views.kit_panel import TrackingLink
-from app.views.main_window import MainWindow, RefreshOutcome
-from app.views.order_table import COL_ORDER_ID, COL_PATIENT, COL_PROGRESS
-from app.views.sign_in import SignInDialog
+from app.views.common.app_settings import AppSettings
+from app.views.kit_panel.panel import TrackingLink
+from app.views.orders.order_table import COL_ORDER_ID, COL_PATIENT, COL_PROGRESS
+from app.views.shell.main_window import MainWindow, RefreshOutcome
+from app.views.shell.sign_in import SignInDialog
 from tests.views.conftest import MakeWindow
 
 # The offscreen platform cannot raise windows or honour size hints; both are harmless here.

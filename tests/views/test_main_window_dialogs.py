@@ -9,14 +9,14 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.api import models
+from app.paths import paths
 from app.sandbox import SandboxServer
 from app.services.session import Session
 from app.services.sync import SyncResult
-from app.settings import paths
-from app.views.kit_panel import KitTrackingPanel
-from app.views.main_window import MainWindow
-from app.views.order_table import COL_ORDER_ID
-from app.views.register_kit import RegisterKitDialog
+from app.views.desk.register_kit import RegisterKitDialog
+from app.views.kit_panel.panel import KitTrackingPanel
+from app.views.orders.order_table import COL_ORDER_ID
+from app.views.shell.main_window import MainWindow
 from tests.views.conftest import MakeWindow
 from tests.views.test_main_window import SEEDED, WAIT_MS, sign_in_to_sandbox
 

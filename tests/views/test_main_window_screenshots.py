@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.sandbox import SandboxServer
-from app.views.order_table import COL_PROGRESS, ToneRole
+from app.views.orders.order_table import COL_PROGRESS, ToneRole
 from app.views.theme import badge_colors, dark_palette
 from tests.views.conftest import MakeWindow
 from tests.views.test_main_window import SEEDED, WAIT_MS, sign_in_to_sandbox

@@ -13,9 +13,9 @@ from app.main import open_session
 from app.sandbox import SandboxServer
 from app.services.environments import Environment
 from app.tasks import TaskRunner
-from app.views.main_window import MainWindow
-from app.views.report_viewer import ReportWindow
-from app.views.requisitions import RequisitionsView
+from app.views.reports.report_viewer import ReportWindow
+from app.views.requisitions.view import RequisitionsView
+from app.views.shell.main_window import MainWindow
 from tests.views.conftest import MakeWindow
 
 pytestmark = pytest.mark.qt_log_ignore(

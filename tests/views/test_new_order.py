@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.api import models
+from app.services.order_rules import OrderRow, find_duplicates
 from app.services.outbox import OutboxItem
-from app.services.state import OrderRow, find_duplicates
 from app.tasks import InlineTaskRunner
-from app.views.new_order import NewOrderDialog, NewOrderForm, _DraftWriter
+from app.views.new_order.form import NewOrderDialog, NewOrderForm, _DraftWriter
 from tests.views.conftest import make_row
 
 # The offscreen platform warns whenever a top-level window's size constraints change.

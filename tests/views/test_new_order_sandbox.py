@@ -9,12 +9,12 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from app.paths import paths
 from app.sandbox import SandboxServer
 from app.services.environments import Environment
 from app.services.session import Session
-from app.settings import paths
 from app.tasks import TaskRunner
-from app.views.new_order import NewOrderForm
+from app.views.new_order.form import NewOrderForm
 from tests.views.test_new_order import GOOD, fill
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QScrollArea
 from pytestqt.qtbot import QtBot
 
 from app.tasks import InlineTaskRunner
-from app.views.new_order import NewOrderDialog
+from app.views.new_order.form import NewOrderDialog
 from tests.views.test_new_order import FakeSession, type_into
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

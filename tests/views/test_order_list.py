@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
-from app.services.state import OrderRow
-from app.views.order_list import SEARCH_DEBOUNCE_MS, OrderListView
-from app.views.order_table import COL_CREATED, COL_ORDER_ID
+from app.services.order_rules import OrderRow
+from app.views.orders.order_list import SEARCH_DEBOUNCE_MS, OrderListView
+from app.views.orders.order_table import COL_CREATED, COL_ORDER_ID
 from tests.views.conftest import BASE_TIME, MakeRow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

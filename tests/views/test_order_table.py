@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from app.services.state import OrderRow
-from app.views.order_table import (
+from app.services.order_rules import OrderRow
+from app.views.orders.order_table import (
     COL_CREATED,
     COL_KIT_TYPES,
     COL_ORDER_ID,

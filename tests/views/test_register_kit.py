@@ -10,13 +10,13 @@ from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from app.api import models
+from app.paths import paths
 from app.sandbox import SandboxServer
 from app.services.environments import Environment
 from app.services.session import Session
-from app.settings import paths
 from app.tasks import InlineTaskRunner, TaskRunner
-from app.views.patient_fields import PatientFields
-from app.views.register_kit import RegisterKitDialog
+from app.views.common.patient_fields import PatientFields
+from app.views.desk.register_kit import RegisterKitDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from app.api import models
+from app.paths import paths
 from app.sandbox import SandboxServer
 from app.services.environments import Environment
 from app.services.session import Session
-from app.settings import paths
 from app.tasks import InlineTaskRunner
-from app.views.register_kit import RegisterKitDialog
-from app.views.registration_token import RegistrationTokenDialog
+from app.views.desk.register_kit import RegisterKitDialog
+from app.views.desk.registration_token import RegistrationTokenDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

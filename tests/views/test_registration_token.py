@@ -16,14 +16,14 @@ from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
 from app.api import models
+from app.paths import paths
 from app.sandbox import SandboxServer
 from app.services.environments import Environment
+from app.services.order_store import OrderStore
 from app.services.registration import IssuedToken
 from app.services.session import Session
-from app.services.state import OrderStore
-from app.settings import paths
 from app.tasks import InlineTaskRunner, TaskRunner
-from app.views.registration_token import RegistrationTokenDialog, TokenCountdown
+from app.views.desk.registration_token import RegistrationTokenDialog, TokenCountdown
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

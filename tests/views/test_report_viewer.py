@@ -20,8 +20,8 @@ from app.api import errors as api_errors
 from app.api.models import Report
 from app.services.reports import NotAPdf, ReportOffline, ReportUnavailable
 from app.tasks import InlineTaskRunner, TaskRunner
-from app.views import report_viewer
-from app.views.report_viewer import ReportWindow
+from app.views.reports import report_viewer
+from app.views.reports.report_viewer import ReportWindow
 
 # Qt's offscreen platform says this about every top-level window it shows.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

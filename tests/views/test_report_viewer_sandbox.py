@@ -16,12 +16,12 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTabWidget
 from pytestqt.qtbot import QtBot
 
 from app.api import SpotClient, models
+from app.paths import paths
 from app.sandbox import SandboxServer
 from app.services.reports import ReportService
 from app.services.seen import SeenReports
-from app.settings import paths
 from app.tasks import TaskRunner
-from app.views.report_viewer import ReportWindow
+from app.views.reports.report_viewer import ReportWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

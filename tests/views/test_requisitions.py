@@ -14,16 +14,16 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QWi
 from pytestqt.qtbot import QtBot
 
 from app.api import models
+from app.paths import paths
 from app.sandbox import SandboxServer
 from app.services.environments import Environment
 from app.services.requisitions import create_requisition
 from app.services.session import Session
-from app.settings import paths
 from app.tasks import InlineTaskRunner
-from app.views.register_kit import RegisterKitDialog
-from app.views.registration_token import RegistrationTokenDialog
-from app.views.requisition_form import NewRequisitionDialog, NewRequisitionForm
-from app.views.requisitions import (
+from app.views.desk.register_kit import RegisterKitDialog
+from app.views.desk.registration_token import RegistrationTokenDialog
+from app.views.requisitions.form import NewRequisitionDialog, NewRequisitionForm
+from app.views.requisitions.view import (
     RequisitionDetail,
     RequisitionsView,
     RequisitionTableModel,

@@ -6,7 +6,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.api import models
-from app.views.requisitions import RequisitionDetail
+from app.views.requisitions.view import RequisitionDetail
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

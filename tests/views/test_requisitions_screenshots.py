@@ -19,14 +19,14 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.paths import paths
 from app.sandbox import SandboxServer
 from app.services.environments import Environment
 from app.services.requisitions import create_requisition
 from app.services.session import Session
-from app.settings import paths
 from app.tasks import InlineTaskRunner
-from app.views.requisition_form import NewRequisitionDialog
-from app.views.requisitions import RequisitionsView
+from app.views.requisitions.form import NewRequisitionDialog
+from app.views.requisitions.view import RequisitionsView
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

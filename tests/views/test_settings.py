@@ -8,10 +8,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialogButtonBox, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
-from app.settings import paths
-from app.views.app_settings import DEFAULT_KIT_CATALOG, AppSettings
-from app.views.banner import Banner
-from app.views.settings_dialog import SettingsDialog
+from app.paths import paths
+from app.views.common.app_settings import DEFAULT_KIT_CATALOG, AppSettings
+from app.views.settings.dialog import SettingsDialog
+from app.views.shell.banner import Banner
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

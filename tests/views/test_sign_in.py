@@ -15,7 +15,7 @@ from app.sandbox import SandboxServer
 from app.services.credentials import CredentialStore
 from app.services.environments import Environment
 from app.tasks import TaskRunner
-from app.views.sign_in import SignInContext, SignInDialog
+from app.views.shell.sign_in import SignInContext, SignInDialog
 from tests.keyring_fakes import FailingKeyring, MemoryKeyring
 
 WAIT_MS = 10_000

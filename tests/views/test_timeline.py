@@ -8,8 +8,7 @@ import pytest
 from PySide6.QtGui import QPalette
 from pytestqt.qtbot import QtBot
 
-from app.views.theme import accent_color, contrast_ratio, dark_palette
-from app.views.timeline import (
+from app.views.common.timeline import (
     KitTimeline,
     Step,
     format_day,
@@ -17,6 +16,7 @@ from app.views.timeline import (
     sample_steps,
     text_color,
 )
+from app.views.theme import accent_color, contrast_ratio, dark_palette
 
 T0 = datetime(2026, 1, 5, 16, 0, tzinfo=UTC)
 

@@ -33,25 +33,25 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from app.api import errors as api_errors
+from app.paths import paths
 from app.sandbox import SandboxServer
 from app.services.credentials import CredentialStore, KeyringLocked
 from app.services.environments import Environment
 from app.services.errors import ServiceError, describe_error
+from app.services.order_rules import needs_attention
 from app.services.session import Session
-from app.services.state import needs_attention
-from app.settings import paths
 from app.tasks import InlineTaskRunner
-from app.views.app_settings import AppSettings
+from app.views.common.app_settings import AppSettings
+from app.views.desk.register_kit import RegisterKitDialog
+from app.views.desk.registration_token import RegistrationTokenDialog
 from app.views.i18n import install_translations, remove_translations
-from app.views.main_window import MainWindow
-from app.views.new_order import NewOrderDialog, NewOrderForm
-from app.views.order_table import COL_PROGRESS
-from app.views.register_kit import RegisterKitDialog
-from app.views.registration_token import RegistrationTokenDialog
-from app.views.report_viewer import ReportWindow
-from app.views.requisitions import RequisitionsView
-from app.views.settings_dialog import SettingsDialog
-from app.views.sign_in import SignInContext, SignInDialog
+from app.views.new_order.form import NewOrderDialog, NewOrderForm
+from app.views.orders.order_table import COL_PROGRESS
+from app.views.reports.report_viewer import ReportWindow
+from app.views.requisitions.view import RequisitionsView
+from app.views.settings.dialog import SettingsDialog
+from app.views.shell.main_window import MainWindow
+from app.views.shell.sign_in import SignInContext, SignInDialog
 from tests.keyring_fakes import FailingKeyring
 from tests.views.conftest import BASE_TIME, MakeWindow, make_row
 from tests.views.test_main_window import SEEDED, WAIT_MS, sign_in_to_sandbox

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from app.api import models
 from app.services.errors import ServiceError, describe_error
 from app.tasks import Runner
-from app.views.pdf_pane import PdfPane, ZoomMode
+from app.views.reports.pdf_pane import PdfPane, ZoomMode
 
 __all__ = ["ReportFetcher", "ReportWindow", "SeenStore", "format_when"]
 

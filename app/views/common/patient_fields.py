@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.services.errors import describe_error
 from app.services.registration import KnownPatient, known_patients
 from app.validation import Finding, validate_patient
-from app.views.address_fields import (
+from app.views.common.address_fields import (
     ADDRESS_PATHS,
     CONTACT_PATHS,
     FieldMessage,

@@ -52,10 +52,10 @@ from app.services.requisitions import (
 )
 from app.services.session import Session
 from app.tasks import Runner
-from app.views.kit_panel import masked_dob
-from app.views.patient_fields import OptionalDateEdit
+from app.views.common.patient_fields import OptionalDateEdit
+from app.views.common.timeline import KitTimeline, Step, build_steps, format_day
+from app.views.kit_panel.panel import masked_dob
 from app.views.theme import badge_colors
-from app.views.timeline import KitTimeline, Step, build_steps, format_day
 
 __all__ = [
     "REQUISITION_PATH",
@@ -595,7 +595,7 @@ class RequisitionsView(QWidget):
 
     @Slot()
     def open_new_requisition(self) -> None:
-        from app.views.requisition_form import NewRequisitionDialog
+        from app.views.requisitions.form import NewRequisitionDialog
 
         if self._dialog is not None:
             self._dialog.raise_()
@@ -713,7 +713,7 @@ class RequisitionsView(QWidget):
     def _on_detail_open_report_requested(
         self, report: models.Report, requisition: models.Requisition
     ) -> None:
-        from app.views.report_viewer import ReportWindow
+        from app.views.reports.report_viewer import ReportWindow
 
         if self._report_window is None:
             window = ReportWindow(self._session.reports, self._session.seen, self._runner)

@@ -33,17 +33,17 @@ from app.api import models
 from app.services.errors import describe_error
 from app.services.tracking import carrier_name, tracking_url
 from app.tasks import Runner
-from app.views.metadata_editor import RESERVED_KEYS, MetadataEditor
-from app.views.order_table import ORDER_STATUS_TONES, order_status_label
-from app.views.results_table import ResultsTable
-from app.views.theme import badge_colors
-from app.views.timeline import (
+from app.views.common.metadata_editor import RESERVED_KEYS, MetadataEditor
+from app.views.common.results_table import ResultsTable
+from app.views.common.timeline import (
     KitTimeline,
     format_day,
     kit_steps,
     sample_steps,
     set_text_color,
 )
+from app.views.orders.order_table import ORDER_STATUS_TONES, order_status_label
+from app.views.theme import badge_colors
 
 __all__ = [
     "KitTrackingPanel",

@@ -38,8 +38,8 @@ from app.services.registration import (
 )
 from app.services.session import Session
 from app.tasks import OwnedTasks, Runner
-from app.views.patient_fields import PatientChoice, PatientFields
-from app.views.timeline import kit_status_label
+from app.views.common.patient_fields import PatientChoice, PatientFields
+from app.views.common.timeline import kit_status_label
 
 __all__ = ["RegisterKitDialog"]
 
@@ -311,7 +311,7 @@ class RegisterKitDialog(QDialog):
 
     @Slot()
     def _on_token_button_clicked(self) -> None:
-        from app.views.registration_token import RegistrationTokenDialog
+        from app.views.desk.registration_token import RegistrationTokenDialog
 
         dialog = RegistrationTokenDialog(self._session, self._runner, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

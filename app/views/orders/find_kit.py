@@ -22,8 +22,8 @@ from app.api import errors as api_errors
 from app.api import models
 from app.services.errors import describe_error
 from app.tasks import Runner
+from app.views.common.timeline import set_text_color
 from app.views.theme import badge_colors
-from app.views.timeline import set_text_color
 
 __all__ = ["FindKitBar", "FindKitSession", "KitNotInOrder", "locate_kit", "normalize_kit_id"]
 

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.views.order_table import (
+from app.views.orders.order_table import (
     COL_CREATED,
     COL_KIT_TYPES,
     COL_ORDER_ID,
@@ -51,7 +51,7 @@ from app.views.order_table import (
 )
 
 if TYPE_CHECKING:
-    from app.services.state import OrderRow
+    from app.services.order_rules import OrderRow
 
 __all__ = ["SEARCH_DEBOUNCE_MS", "OrderListView"]
 

@@ -36,8 +36,8 @@ from app.services.registration import (
 )
 from app.services.session import Session
 from app.tasks import OwnedTasks, Runner
-from app.views.patient_fields import PatientChoice, PatientFields
-from app.views.register_kit import show_status
+from app.views.common.patient_fields import PatientChoice, PatientFields
+from app.views.desk.register_kit import show_status
 
 __all__ = ["RegistrationTokenDialog", "TokenCountdown"]
 

@@ -11,17 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from app.services.state import (
+from app.services.order_rules import (
     KitInfo,
     OrderInfo,
     OrderRow,
-    OrderStore,
     Progress,
     build_row,
     find_duplicates,
     needs_attention,
     progress_for,
 )
+from app.services.order_store import OrderStore
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 

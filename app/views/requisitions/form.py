@@ -35,11 +35,11 @@ from app.services.requisitions import (
 from app.services.session import Session
 from app.tasks import OwnedTasks, Runner
 from app.validation import CA_PROVINCES, US_STATES, Finding
-from app.views.address_fields import FieldMessage, ServerErrors, show_errors
+from app.views.common.address_fields import FieldMessage, ServerErrors, show_errors
+from app.views.common.metadata_editor import MetadataEditor
+from app.views.common.patient_fields import PATIENT_PATHS, PatientFields
+from app.views.desk.register_kit import show_status
 from app.views.i18n import region_name
-from app.views.metadata_editor import MetadataEditor
-from app.views.patient_fields import PATIENT_PATHS, PatientFields
-from app.views.register_kit import show_status
 
 __all__ = ["OWN_PATHS", "NewRequisitionDialog", "NewRequisitionForm"]
 
@@ -287,7 +287,7 @@ class NewRequisitionForm(QWidget):
         self._set_busy(False)
         error = describe_error(exc)
         if isinstance(error, RequisitionsDisabled):
-            from app.views.requisitions import turned_off_advice, turned_off_title
+            from app.views.requisitions.view import turned_off_advice, turned_off_title
 
             show_status(self.message_label, "error",
                         f"{turned_off_title(self)} {turned_off_advice(self)}")

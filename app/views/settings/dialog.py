@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.views.app_settings import DEFAULT_KIT_CATALOG, MIN_REFRESH_SECONDS, AppSettings
+from app.views.common.app_settings import DEFAULT_KIT_CATALOG, MIN_REFRESH_SECONDS, AppSettings
 from app.views.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["SettingsDialog"]

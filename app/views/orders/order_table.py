@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 from app.views.theme import badge_colors
 
 if TYPE_CHECKING:
-    from app.services.state import OrderRow
+    from app.services.order_rules import OrderRow
 
 __all__ = [
     "COLUMN_COUNT",
@@ -504,7 +504,7 @@ class OrderTableModel(QAbstractTableModel):
             label = row.progress.label
             text = self._progress_labels.get(label)
             if text is None:
-                # English from app.services.state; a status we don't know stays as it came.
+                # English from app.services.order_rules; a status we don't know stays as it came.
                 text = self._progress_labels[label] = QApplication.translate("Progress", label)
             return text
         if column == COL_STATE:

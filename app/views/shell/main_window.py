@@ -33,21 +33,21 @@ from app import APP_NAME, __version__
 from app.api import errors as api_errors
 from app.services.environments import Environment
 from app.services.errors import ServiceError, describe_error
+from app.services.order_rules import OrderRow, needs_attention
 from app.services.outbox import OutboxItem
 from app.services.session import Session
-from app.services.state import OrderRow, needs_attention
 from app.services.sync import Notification, SyncResult
 from app.tasks import PeriodicTask, Runner, call_on_gui
-from app.views.app_settings import AppSettings
-from app.views.banner import Banner
-from app.views.find_kit import FindKitBar
-from app.views.kit_panel import KitTrackingPanel
-from app.views.order_list import OrderListView
-from app.views.order_table import COL_CREATED, packed_texts, sort_rows
-from app.views.register_kit import RegisterKitDialog
-from app.views.registration_token import RegistrationTokenDialog
-from app.views.requisitions import RequisitionsView
-from app.views.sign_in import SignInContext, SignInDialog
+from app.views.common.app_settings import AppSettings
+from app.views.desk.register_kit import RegisterKitDialog
+from app.views.desk.registration_token import RegistrationTokenDialog
+from app.views.kit_panel.panel import KitTrackingPanel
+from app.views.orders.find_kit import FindKitBar
+from app.views.orders.order_list import OrderListView
+from app.views.orders.order_table import COL_CREATED, packed_texts, sort_rows
+from app.views.requisitions.view import RequisitionsView
+from app.views.shell.banner import Banner
+from app.views.shell.sign_in import SignInContext, SignInDialog
 
 __all__ = ["MainWindow", "RefreshOutcome", "build_snapshot"]
 
@@ -708,7 +708,7 @@ class MainWindow(QMainWindow):
     def open_new_order(self) -> None:
         if self.session is None:
             return
-        from app.views.new_order import NewOrderDialog
+        from app.views.new_order.form import NewOrderDialog
 
         dialog = NewOrderDialog(self.session, self._runner, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -775,7 +775,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_settings(self) -> None:
-        from app.views.settings_dialog import SettingsDialog
+        from app.views.settings.dialog import SettingsDialog
 
         dialog = SettingsDialog(self._settings, self)
         dialog.sign_in_requested.connect(lambda: self.show_sign_in())
@@ -883,7 +883,7 @@ class MainWindow(QMainWindow):
         session = self.session
         if session is None:
             return
-        from app.views.report_viewer import ReportWindow
+        from app.views.reports.report_viewer import ReportWindow
 
         if self._report_window is None:
             window = ReportWindow(session.reports, session.seen, self._runner)

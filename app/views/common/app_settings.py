@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from app.settings import paths
+from app.paths import paths
 
 __all__ = ["DEFAULT_KIT_CATALOG", "DEFAULT_REFRESH_SECONDS", "AppSettings"]
 

@@ -44,9 +44,9 @@ from app.api.models import NewOrder
 from app.services.errors import describe_error
 from app.tasks import Runner, call_on_gui
 from app.validation import normalize_recipient
-from app.views.address_fields import RecipientFields
+from app.views.common.address_fields import RecipientFields
+from app.views.common.metadata_editor import MetadataEditor
 from app.views.i18n import finding_text
-from app.views.metadata_editor import MetadataEditor
 
 __all__ = ["KitPicker", "NewOrderDialog", "NewOrderForm"]
 
