@@ -17,7 +17,8 @@ import keyring.errors as kr_errors
 from keyring.backend import KeyringBackend
 
 from app import APP_ID
-from app.services.errors import QT_TRANSLATE_NOOP, ServiceError, translate
+from app.marks import QT_TRANSLATE_NOOP
+from app.services.errors import ServiceError, translate
 
 __all__ = [
     "CredentialError",

@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable
 
 from app.api import errors as api_errors
+from app.marks import QT_TRANSLATE_NOOP
 from app.services.logs import redact
 
 __all__ = ["QT_TRANSLATE_NOOP", "ServiceError", "describe_error", "set_translator", "translate"]
@@ -34,10 +35,6 @@ def translate(context: str, text: str) -> str:
     """``text`` in the UI language (context "Errors"); lupdate reads these calls."""
     return _translator(context, text)
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks ``text`` for lupdate (it knows this name); ``ServiceError`` translates titles."""
-    return text
 
 
 class ServiceError(Exception):
@@ -77,8 +74,13 @@ class ServiceError(Exception):
         """Title, advice and details as one text for a message box."""
         return "\n".join([self.title, self.advice, *self.details])
 
-    def __str__(self) -> str:
+    @property
+    def sentence(self) -> str:
+        """Title and advice as one line for a status strip: "Spot is busy. Try again…"."""
         return f"{self.title}. {self.advice}"
+
+    def __str__(self) -> str:
+        return self.sentence
 
 
 def _status_debug(exc: api_errors.SpotStatusError) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Literal
 
+from app.marks import QT_TRANSLATE_NOOP
 from app.services.errors import translate
 
 __all__ = [
@@ -34,10 +35,6 @@ logger = logging.getLogger(__name__)
 
 Tone = Literal["neutral", "active", "good", "warning"]
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks ``text`` for Qt's lupdate (it knows this name); the views show it translated."""
-    return text
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,8 @@ from typing import Any, Literal, Protocol
 
 from app.api import errors as api_errors
 from app.api import models
-from app.services.errors import QT_TRANSLATE_NOOP, ServiceError, describe_error
+from app.marks import QT_TRANSLATE_NOOP
+from app.services.errors import ServiceError, describe_error
 from app.services.private_db import open_private_db, tighten_permissions
 
 __all__ = [

@@ -19,7 +19,8 @@ from typing import Any, Literal, Protocol
 
 from app.api import errors as api_errors
 from app.api import models
-from app.services.errors import QT_TRANSLATE_NOOP, ServiceError, describe_error
+from app.marks import QT_TRANSLATE_NOOP
+from app.services.errors import ServiceError, describe_error
 from app.services.order_rules import OrderRow
 from app.validation import Finding, normalize_patient, validate_patient
 

@@ -21,7 +21,8 @@ from typing import Literal, Protocol
 import httpx
 
 from app.api import errors as api_errors
-from app.services.errors import QT_TRANSLATE_NOOP, ServiceError, describe_error
+from app.marks import QT_TRANSLATE_NOOP
+from app.services.errors import ServiceError, describe_error
 from app.services.seen import SeenReports
 
 __all__ = [

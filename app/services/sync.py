@@ -27,7 +27,8 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Literal, Protocol
 
 from app.api import models
-from app.services.errors import QT_TRANSLATE_NOOP, ServiceError
+from app.marks import QT_TRANSLATE_NOOP
+from app.services.errors import ServiceError
 from app.services.order_rules import KitInfo, OrderInfo, OrderRow
 from app.services.order_store import OrderStore
 from app.services.outbox import Outbox, OutboxItem

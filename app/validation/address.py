@@ -6,7 +6,8 @@ import re
 from collections.abc import Mapping
 from typing import Final
 
-from app.validation.findings import QT_TRANSLATE_NOOP, Finding, error, warning
+from app.marks import QT_TRANSLATE_NOOP
+from app.validation.findings import Finding, error, warning
 from app.validation.regions import (
     CA_PROVINCES,
     MILITARY_CITIES,

@@ -10,7 +10,8 @@ import phonenumbers
 from email_validator import EmailNotValidError
 from email_validator import validate_email as _check_email
 
-from app.validation.findings import QT_TRANSLATE_NOOP, Finding, error, warning
+from app.marks import QT_TRANSLATE_NOOP
+from app.validation.findings import Finding, error, warning
 from app.validation.text import NotText, as_text
 
 NAME_MAX_LENGTH: Final = 100

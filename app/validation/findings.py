@@ -9,10 +9,6 @@ from typing import Literal
 Severity = Literal["error", "warning"]
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks ``text`` for Qt's lupdate (it knows this name); the views translate it."""
-    return text
-
 
 @dataclass(frozen=True, slots=True)
 class Finding:

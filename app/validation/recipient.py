@@ -6,6 +6,7 @@ import re
 from datetime import date
 from typing import Final
 
+from app.marks import QT_TRANSLATE_NOOP
 from app.validation.address import normalize_address, normalize_country, validate_address
 from app.validation.contact import (
     normalize_email,
@@ -14,7 +15,7 @@ from app.validation.contact import (
     validate_name,
     validate_phone,
 )
-from app.validation.findings import QT_TRANSLATE_NOOP, Finding, error
+from app.validation.findings import Finding, error
 from app.validation.text import NotText, as_text, get
 
 MAX_AGE_YEARS: Final = 120

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from app.marks import QT_TRANSLATE_NOOP
 from app.resources import TRANSLATIONS
 from app.services import errors
 from app.validation import Finding
@@ -64,10 +65,6 @@ def finding_text(finding: Finding) -> str:
     except (KeyError, IndexError, ValueError):
         return finding.message  # a translation with a broken placeholder: English, not a crash
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks ``text`` for lupdate (it knows this name)."""
-    return text
 
 
 # Region names come from app.validation in English. Canada's provinces and territories have

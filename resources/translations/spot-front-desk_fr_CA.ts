@@ -4,17 +4,17 @@
 <context>
     <name>Attention</name>
     <message>
-        <location filename="../../app/services/order_rules.py" line="300"/>
+        <location filename="../../app/services/order_rules.py" line="288"/>
         <source>Kit delivered over {days} days ago, not registered</source>
         <translation>Trousse livrée il y a plus de {days} jours, non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_rules.py" line="306"/>
+        <location filename="../../app/services/order_rules.py" line="294"/>
         <source>Sample on its way to the lab for over {days} days</source>
         <translation>Échantillon en route vers le laboratoire depuis plus de {days} jours</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_rules.py" line="311"/>
+        <location filename="../../app/services/order_rules.py" line="299"/>
         <source>Results not opened yet</source>
         <translation>Résultats pas encore ouverts</translation>
     </message>
@@ -64,291 +64,291 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../app/services/errors.py" line="51"/>
+        <location filename="../../app/services/errors.py" line="48"/>
         <source>Something went wrong</source>
         <translation>Un problème est survenu</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="52"/>
-        <location filename="../../app/services/errors.py" line="175"/>
-        <location filename="../../app/services/errors.py" line="194"/>
+        <location filename="../../app/services/errors.py" line="49"/>
+        <location filename="../../app/services/errors.py" line="177"/>
+        <location filename="../../app/services/errors.py" line="196"/>
         <source>Try again. If it keeps happening, copy the details for support.</source>
         <translation>Réessayez. Si le problème persiste, copiez les détails pour le soutien technique.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="97"/>
+        <location filename="../../app/services/errors.py" line="99"/>
         <source>Spot is taking too long to answer</source>
         <translation>Spot met trop de temps à répondre</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="98"/>
+        <location filename="../../app/services/errors.py" line="100"/>
         <source>The network or Spot may be slow. Try again in a moment.</source>
         <translation>Le réseau ou Spot est peut-être lent. Réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="104"/>
+        <location filename="../../app/services/errors.py" line="106"/>
         <source>Can&apos;t reach Spot</source>
         <translation>Impossible de joindre Spot</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="105"/>
+        <location filename="../../app/services/errors.py" line="107"/>
         <source>Check this computer&apos;s network connection, then try again.</source>
         <translation>Vérifiez la connexion réseau de cet ordinateur, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="122"/>
+        <location filename="../../app/services/errors.py" line="124"/>
         <source>Spot didn&apos;t accept the details</source>
         <translation>Spot n’a pas accepté les renseignements</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="123"/>
-        <location filename="../../app/services/requisitions.py" line="323"/>
+        <location filename="../../app/services/errors.py" line="125"/>
+        <location filename="../../app/services/requisitions.py" line="324"/>
         <source>Correct the fields below, then try again.</source>
         <translation>Corrigez les champs ci-dessous, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="130"/>
+        <location filename="../../app/services/errors.py" line="132"/>
         <source>Spot rejected the API token</source>
         <translation>Spot a refusé le jeton d’API</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="131"/>
+        <location filename="../../app/services/errors.py" line="133"/>
         <source>Sign in again with a current API token (Spot dashboard → Account Settings).</source>
         <translation>Reconnectez-vous avec un jeton d’API valide (tableau de bord Spot → Account Settings).</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="139"/>
+        <location filename="../../app/services/errors.py" line="141"/>
         <source>This API token isn&apos;t allowed to do that</source>
         <translation>Ce jeton d’API n’a pas l’autorisation de faire cela</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="140"/>
+        <location filename="../../app/services/errors.py" line="142"/>
         <source>Ask your Spot account manager to enable it for your account.</source>
         <translation>Demandez à votre gestionnaire de compte Spot de l’activer pour votre compte.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="147"/>
+        <location filename="../../app/services/errors.py" line="149"/>
         <source>Spot couldn&apos;t find that record</source>
         <translation>Spot n’a pas trouvé cet enregistrement</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="148"/>
+        <location filename="../../app/services/errors.py" line="150"/>
         <source>It may have been removed. Refresh, then try again.</source>
         <translation>Il a peut-être été supprimé. Actualisez, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="153"/>
+        <location filename="../../app/services/errors.py" line="155"/>
         <source>Wait {seconds} seconds, then try again.</source>
         <translation>Attendez {seconds} secondes, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="157"/>
+        <location filename="../../app/services/errors.py" line="159"/>
         <source>Wait a minute, then try again.</source>
         <translation>Attendez une minute, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="160"/>
+        <location filename="../../app/services/errors.py" line="162"/>
         <source>Spot asked us to slow down</source>
         <translation>Spot demande de ralentir les requêtes</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="167"/>
+        <location filename="../../app/services/errors.py" line="169"/>
         <source>Spot is having a problem</source>
         <translation>Spot éprouve un problème</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="168"/>
+        <location filename="../../app/services/errors.py" line="170"/>
         <source>This is on Spot&apos;s side. Try again in a few minutes.</source>
         <translation>Le problème vient de Spot. Réessayez dans quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="174"/>
+        <location filename="../../app/services/errors.py" line="176"/>
         <source>Spot gave an unexpected answer</source>
         <translation>Spot a donné une réponse inattendue</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="182"/>
+        <location filename="../../app/services/errors.py" line="184"/>
         <source>Spot sent a reply this app doesn&apos;t understand</source>
         <translation>Spot a envoyé une réponse que l’application ne comprend pas</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="183"/>
+        <location filename="../../app/services/errors.py" line="185"/>
         <source>Try again later. If it keeps happening, the app may need an update.</source>
         <translation>Réessayez plus tard. Si le problème persiste, l’application a peut-être besoin d’une mise à jour.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="193"/>
+        <location filename="../../app/services/errors.py" line="195"/>
         <source>Something went wrong talking to Spot</source>
         <translation>Un problème est survenu lors de l’échange avec Spot</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="201"/>
+        <location filename="../../app/services/errors.py" line="203"/>
         <source>The app&apos;s local database had a problem</source>
         <translation>La base de données locale de l’application a éprouvé un problème</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="202"/>
+        <location filename="../../app/services/errors.py" line="204"/>
         <source>Close and reopen the app. If it keeps happening, copy the details for support.</source>
         <translation>Fermez et rouvrez l’application. Si le problème persiste, copiez les détails pour le soutien technique.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="210"/>
+        <location filename="../../app/services/errors.py" line="212"/>
         <source>Couldn&apos;t read or write a file on this computer</source>
         <translation>Impossible de lire ou d’écrire un fichier sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="211"/>
+        <location filename="../../app/services/errors.py" line="213"/>
         <source>Check there is free disk space, then try again.</source>
         <translation>Vérifiez qu’il reste de l’espace disque, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="87"/>
+        <location filename="../../app/services/outbox.py" line="88"/>
         <source>This order is still being sent</source>
         <translation>Cette commande est encore en cours d’envoi</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="88"/>
+        <location filename="../../app/services/outbox.py" line="89"/>
         <source>Wait until Spot has confirmed or rejected it; an earlier attempt may already have reached Spot.</source>
         <translation>Attendez que Spot l’ait confirmée ou refusée; une tentative précédente a peut-être déjà atteint Spot.</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="96"/>
+        <location filename="../../app/services/outbox.py" line="97"/>
         <source>This order is no longer in the outbox</source>
         <translation>Cette commande n’est plus dans la boîte d’envoi</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="97"/>
+        <location filename="../../app/services/outbox.py" line="98"/>
         <source>Refresh the list.</source>
         <translation>Actualisez la liste.</translation>
     </message>
     <message>
-        <location filename="../../app/services/registration.py" line="347"/>
+        <location filename="../../app/services/registration.py" line="348"/>
         <source>Spot didn&apos;t return an id for the new patient</source>
         <extracomment>Spot&apos;s documented lifetime of a registration token (§7.12).</extracomment>
         <translation>Spot n’a pas renvoyé d’ID pour le nouveau patient</translation>
     </message>
     <message>
-        <location filename="../../app/services/registration.py" line="348"/>
+        <location filename="../../app/services/registration.py" line="349"/>
         <source>Pick the patient from the list of existing patients, or try again later.</source>
         <translation>Choisissez le patient dans la liste des patients existants, ou réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../app/services/reports.py" line="47"/>
+        <location filename="../../app/services/reports.py" line="48"/>
         <source>This report link has expired or was removed</source>
         <translation>Le lien de ce rapport a expiré ou a été retiré</translation>
     </message>
     <message>
-        <location filename="../../app/services/reports.py" line="48"/>
+        <location filename="../../app/services/reports.py" line="49"/>
         <source>Ask Spot to re-issue it.</source>
         <translation>Demandez à Spot de le publier de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/services/reports.py" line="52"/>
+        <location filename="../../app/services/reports.py" line="53"/>
         <source>Can&apos;t download the report</source>
         <translation>Impossible de télécharger le rapport</translation>
     </message>
     <message>
-        <location filename="../../app/services/reports.py" line="53"/>
+        <location filename="../../app/services/reports.py" line="54"/>
         <source>Check this computer&apos;s network connection, then retry.</source>
         <translation>Vérifiez la connexion réseau de cet ordinateur, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/reports.py" line="59"/>
+        <location filename="../../app/services/reports.py" line="60"/>
         <source>The downloaded report isn&apos;t readable</source>
         <translation>Le rapport téléchargé est illisible</translation>
     </message>
     <message>
-        <location filename="../../app/services/reports.py" line="60"/>
+        <location filename="../../app/services/reports.py" line="61"/>
         <source>Retry. If it keeps happening, ask Spot to re-issue the report.</source>
         <translation>Réessayez. Si le problème persiste, demandez à Spot de publier le rapport de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/services/reports.py" line="66"/>
+        <location filename="../../app/services/reports.py" line="67"/>
         <source>The downloaded report isn&apos;t a PDF</source>
         <translation>Le rapport téléchargé n’est pas un PDF</translation>
     </message>
     <message>
-        <location filename="../../app/services/requisitions.py" line="69"/>
+        <location filename="../../app/services/requisitions.py" line="70"/>
         <source>Requisitions are turned off for this Spot account.</source>
         <translation>Les requêtes sont désactivées pour ce compte Spot.</translation>
     </message>
     <message>
-        <location filename="../../app/services/requisitions.py" line="72"/>
+        <location filename="../../app/services/requisitions.py" line="73"/>
         <source>Ask Spot support to enable requisitioning for your account.</source>
         <translation>Demandez au soutien de Spot d’activer les requêtes pour votre compte.</translation>
     </message>
     <message>
-        <location filename="../../app/services/requisitions.py" line="322"/>
+        <location filename="../../app/services/requisitions.py" line="323"/>
         <source>Some details need fixing</source>
         <translation>Certains renseignements sont à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="67"/>
+        <location filename="../../app/services/sync.py" line="69"/>
         <source>Not signed in to Spot</source>
         <translation>Non connecté à Spot</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="68"/>
+        <location filename="../../app/services/sync.py" line="70"/>
         <source>Sign in with your Spot API token, then refresh.</source>
         <translation>Connectez-vous avec votre jeton d’API Spot, puis actualisez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="37"/>
+        <location filename="../../app/services/credentials.py" line="38"/>
         <source>save</source>
         <translation>mémoriser</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="38"/>
+        <location filename="../../app/services/credentials.py" line="39"/>
         <source>read</source>
         <translation>lire</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="39"/>
+        <location filename="../../app/services/credentials.py" line="40"/>
         <source>remove</source>
         <translation>supprimer</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="50"/>
+        <location filename="../../app/services/credentials.py" line="51"/>
         <source>This computer has no password store for the API token</source>
         <translation>Cet ordinateur n’a pas de trousseau de mots de passe pour le jeton d’API</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="53"/>
+        <location filename="../../app/services/credentials.py" line="54"/>
         <source>Use the token for this session only; you&apos;ll enter it again next time the app starts.</source>
         <translation>Utilisez le jeton pour cette session seulement; vous le saisirez de nouveau au prochain démarrage de l’application.</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="60"/>
+        <location filename="../../app/services/credentials.py" line="61"/>
         <source>The password store is locked</source>
         <translation>Le trousseau de mots de passe est verrouillé</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="61"/>
+        <location filename="../../app/services/credentials.py" line="62"/>
         <source>Unlock your keyring (sign in to the computer again), then retry. Or use the token for this session only (you&apos;ll enter it again next time).</source>
         <translation>Déverrouillez votre trousseau (reconnectez-vous à l’ordinateur), puis réessayez. Ou utilisez le jeton pour cette session seulement (vous le saisirez de nouveau la prochaine fois).</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="69"/>
+        <location filename="../../app/services/credentials.py" line="70"/>
         <source>The password store couldn&apos;t start</source>
         <translation>Le trousseau de mots de passe n’a pas pu démarrer</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="70"/>
+        <location filename="../../app/services/credentials.py" line="71"/>
         <source>Restart the computer&apos;s keyring service or sign in again, then retry. Or use the token for this session only (you&apos;ll enter it again next time).</source>
         <translation>Redémarrez le service de trousseau de l’ordinateur ou reconnectez-vous, puis réessayez. Ou utilisez le jeton pour cette session seulement (vous le saisirez de nouveau la prochaine fois).</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="78"/>
+        <location filename="../../app/services/credentials.py" line="79"/>
         <source>The password store reported a problem</source>
         <translation>Le trousseau de mots de passe a signalé un problème</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="79"/>
+        <location filename="../../app/services/credentials.py" line="80"/>
         <source>Try again. Or use the token for this session only (you&apos;ll enter it again next time).</source>
         <translation>Réessayez. Ou utilisez le jeton pour cette session seulement (vous le saisirez de nouveau la prochaine fois).</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="97"/>
+        <location filename="../../app/services/credentials.py" line="98"/>
         <source>Couldn&apos;t {verb} the API token: {problem}</source>
         <translation>Impossible de {verb} le jeton d’API&#xa0;: {problem}</translation>
     </message>
@@ -356,12 +356,12 @@
 <context>
     <name>FieldMessage</name>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="86"/>
+        <location filename="../../app/views/common/address_fields.py" line="85"/>
         <source>Ship anyway</source>
         <translation>Expédier quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="105"/>
+        <location filename="../../app/views/common/address_fields.py" line="104"/>
         <source>Problem: %1</source>
         <translation>Problème&#xa0;: %1</translation>
     </message>
@@ -590,279 +590,279 @@
         <translation>type d’échantillon inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="114"/>
+        <location filename="../../app/views/common/labels.py" line="45"/>
         <source>DOB not given</source>
         <translation>DDN non fournie</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="116"/>
-        <location filename="../../app/views/kit_panel/panel.py" line="121"/>
+        <location filename="../../app/views/common/labels.py" line="47"/>
+        <location filename="../../app/views/common/labels.py" line="52"/>
         <source>DOB on file (hidden)</source>
         <translation>DDN au dossier (masquée)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="122"/>
+        <location filename="../../app/views/common/labels.py" line="53"/>
         <source>DOB ••••-••-•• (age %1)</source>
         <translation>DDN ••••-••-•• (%1 ans)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="176"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="158"/>
         <source>Track %1 package %2</source>
         <translation>Suivre le colis %1 %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="230"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="212"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="239"/>
-        <location filename="../../app/views/kit_panel/panel.py" line="256"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="221"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="238"/>
         <source>Select an order to see its kits.</source>
         <translation>Sélectionnez une commande pour voir ses trousses.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="263"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="245"/>
         <source>Loading order %1…</source>
         <translation>Chargement de la commande %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="315"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="297"/>
         <source>Couldn&apos;t refresh this order: %1. %2</source>
         <translation>Impossible d’actualiser cette commande&#xa0;: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="425"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="407"/>
         <source>No kits yet: Spot hasn&apos;t fulfilled this order.</source>
         <translation>Aucune trousse pour l’instant&#xa0;: Spot n’a pas encore traité cette commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="427"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="409"/>
         <source>This order has no kits.</source>
         <translation>Cette commande ne contient aucune trousse.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="430"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="412"/>
         <source>Ordered: %1</source>
         <translation>Trousses commandées&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="443"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="425"/>
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="453"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="435"/>
         <source>unknown status</source>
         <translation>statut inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="462"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="444"/>
         <source>Placed %1</source>
         <translation>Du %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="464"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="446"/>
         <source>updated %1</source>
         <translation>màj %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="470"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="452"/>
         <source>Recipient</source>
         <translation>Destinataire</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="497"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="479"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="498"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="480"/>
         <source>Email</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="499"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="481"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="500"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="482"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="503"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="485"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="517"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="499"/>
         <source>Metadata</source>
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="524"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="506"/>
         <source>&amp;Save metadata</source>
         <translation>Enregistrer les &amp;métadonnées</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="541"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="523"/>
         <source>Kit %1</source>
         <translation>Trousse %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="545"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="527"/>
         <source>Kit type: %1</source>
         <translation>Type de trousse&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="547"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="529"/>
         <source>Kit journey</source>
         <translation>Parcours de la trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="555"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="537"/>
         <source>Sample %1</source>
         <translation>Échantillon %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="555"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="537"/>
         <source>(no id)</source>
         <translation>(sans ID)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="560"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="542"/>
         <source>Panels: %1</source>
         <translation>Profils&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="570"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="552"/>
         <source>Sample journey</source>
         <translation>Parcours de l’échantillon</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="586"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="568"/>
         <source>Unknown carrier</source>
         <translation>Transporteur inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="594"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="576"/>
         <source>(no tracking number)</source>
         <translation>(aucun numéro de suivi)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="598"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="580"/>
         <source>shipped %1</source>
         <translation>expédié le %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="606"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="588"/>
         <source>To the patient:</source>
         <translation>Au patient&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="608"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="590"/>
         <source>not shipped yet</source>
         <translation>pas encore expédié</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="619"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="601"/>
         <source>Back to the lab:</source>
         <translation>Retour au labo&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="621"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="603"/>
         <source>no return shipment yet</source>
         <translation>aucun envoi de retour pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="624"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="606"/>
         <source>then</source>
         <translation>puis</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="637"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="619"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="642"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="624"/>
         <source>Registered to %1</source>
         <translation>Enregistrée au nom de %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="648"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="630"/>
         <source>Not registered to a patient yet.</source>
         <translation>Pas encore enregistrée au nom d’un patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="652"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="634"/>
         <source>&amp;Register kit…</source>
         <translation>&amp;Enregistrer la trousse…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="664"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="646"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="678"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="660"/>
         <source>Amended</source>
         <translation>Modifié</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="682"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="664"/>
         <source>Open &amp;PDF</source>
         <translation>Ouvrir le &amp;PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="682"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="664"/>
         <source>Open &amp;TXT</source>
         <translation>Ouvrir le &amp;TXT</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="688"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="670"/>
         <source>Spot sent no link for this format.</source>
         <translation>Spot n’a envoyé aucun lien pour ce format.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="705"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="687"/>
         <source>collected %1</source>
         <translation>prélevé %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="707"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="689"/>
         <source>received %1</source>
         <translation>reçu %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="709"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="691"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="710"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="692"/>
         <source>Report, %1</source>
         <translation>Rapport, %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="714"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="696"/>
         <source>unknown kit type</source>
         <translation>type de trousse inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="742"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="724"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="767"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="749"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="779"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="761"/>
         <source>Not saved: %1. %2</source>
         <translation>Non enregistré&#xa0;: %1. %2</translation>
     </message>
@@ -893,242 +893,238 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="175"/>
+        <location filename="../../app/views/shell/main_window.py" line="124"/>
         <source>Orders</source>
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="203"/>
+        <location filename="../../app/views/shell/main_window.py" line="152"/>
         <source>Sign in to see orders.</source>
         <translation>Connectez-vous pour voir les commandes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="231"/>
+        <location filename="../../app/views/shell/actions.py" line="47"/>
         <source>&amp;New order…</source>
         <translation>&amp;Nouvelle commande…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="232"/>
-        <source>Order kits for a patient (Ctrl+N)</source>
-        <translation>Commander des trousses pour un patient (Ctrl+N)</translation>
+        <location filename="../../app/views/shell/actions.py" line="49"/>
+        <source>Order kits for a patient</source>
+        <translation>Commander des trousses pour un patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="235"/>
+        <location filename="../../app/views/shell/actions.py" line="79"/>
         <source>&amp;Refresh</source>
         <translation>A&amp;ctualiser</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="236"/>
-        <source>Fetch the latest from Spot (F5)</source>
-        <translation>Obtenir les dernières données de Spot (F5)</translation>
+        <location filename="../../app/views/shell/actions.py" line="81"/>
+        <source>Fetch the latest from Spot</source>
+        <translation>Obtenir les dernières données de Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="240"/>
+        <location filename="../../app/views/shell/actions.py" line="85"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="241"/>
-        <source>Search orders by name, email, phone, order or kit ID (Ctrl+F)</source>
-        <translation>Rechercher des commandes par nom, courriel, téléphone, ID de commande ou de trousse (Ctrl+F)</translation>
+        <location filename="../../app/views/shell/actions.py" line="87"/>
+        <source>Search orders by name, email, phone, order or kit ID</source>
+        <translation>Rechercher des commandes par nom, courriel, téléphone, ID de commande ou de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="244"/>
+        <location filename="../../app/views/shell/actions.py" line="93"/>
         <source>Find &amp;kit by barcode…</source>
         <translation>Trouver une tr&amp;ousse par code-barres…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="246"/>
-        <source>Scan or type a kit barcode (Ctrl+K)</source>
-        <translation>Balayez ou tapez le code-barres d’une trousse (Ctrl+K)</translation>
+        <location filename="../../app/views/shell/actions.py" line="95"/>
+        <source>Scan or type a kit barcode</source>
+        <translation>Balayez ou tapez le code-barres d’une trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="249"/>
+        <location filename="../../app/views/shell/actions.py" line="53"/>
         <source>Re&amp;gister kit…</source>
         <translation>&amp;Enregistrer une trousse…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="251"/>
-        <source>Register a kit handed over at the desk (Ctrl+R)</source>
-        <translation>Enregistrer une trousse remise à l’accueil (Ctrl+R)</translation>
+        <location filename="../../app/views/shell/actions.py" line="55"/>
+        <source>Register a kit handed over at the desk</source>
+        <translation>Enregistrer une trousse remise à l’accueil</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="254"/>
+        <location filename="../../app/views/shell/actions.py" line="59"/>
         <source>Patient registration &amp;token…</source>
         <translation>&amp;Jeton d’enregistrement pour patient…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="256"/>
-        <source>A one-time token a patient uses to register a kit (Ctrl+Shift+T)</source>
-        <translation>Un jeton à usage unique qui permet au patient d’enregistrer une trousse (Ctrl+Shift+T)</translation>
+        <location filename="../../app/views/shell/actions.py" line="61"/>
+        <source>A one-time token a patient uses to register a kit</source>
+        <translation>Un jeton à usage unique qui permet au patient d’enregistrer une trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="259"/>
+        <location filename="../../app/views/shell/actions.py" line="100"/>
         <source>Needs &amp;attention</source>
         <translation>À &amp;traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="260"/>
-        <source>Show only orders that need attention (Ctrl+Shift+A)</source>
-        <translation>Afficher seulement les commandes à traiter (Ctrl+Shift+A)</translation>
+        <location filename="../../app/views/shell/actions.py" line="102"/>
+        <source>Show only orders that need attention</source>
+        <translation>Afficher seulement les commandes à traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="263"/>
+        <location filename="../../app/views/shell/actions.py" line="106"/>
         <source>Re&amp;quisitions</source>
         <translation>Re&amp;quêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="264"/>
-        <source>Requisitions (Ctrl+Shift+R)</source>
-        <translation>Requêtes (Ctrl+Shift+R)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shell/main_window.py" line="267"/>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Paramètres…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shell/main_window.py" line="268"/>
-        <source>Environment, token, kit types, refresh interval</source>
-        <translation>Environnement, jeton, types de trousses, fréquence d’actualisation</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shell/main_window.py" line="273"/>
-        <source>Sign &amp;in / switch environment…</source>
-        <translation>Se &amp;connecter / changer d’environnement…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shell/main_window.py" line="276"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quitter</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shell/main_window.py" line="278"/>
-        <source>&amp;About</source>
-        <translation>À &amp;propos</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shell/main_window.py" line="288"/>
-        <source>&amp;File</source>
-        <translation>&amp;Fichier</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shell/main_window.py" line="297"/>
-        <source>&amp;View</source>
-        <translation>&amp;Affichage</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shell/main_window.py" line="304"/>
-        <source>&amp;Help</source>
-        <translation>Ai&amp;de</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shell/main_window.py" line="306"/>
-        <source>Main toolbar</source>
-        <translation>Barre d’outils principale</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shell/main_window.py" line="433"/>
-        <source>Starting the built-in sandbox…</source>
-        <translation>Démarrage du bac à sable intégré…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shell/main_window.py" line="452"/>
-        <source>Signing in…</source>
-        <translation>Connexion…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shell/main_window.py" line="474"/>
-        <source>Opening {label}…</source>
-        <translation>Ouverture de {label}…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shell/main_window.py" line="486"/>
-        <source>Sign-in needed</source>
-        <translation>Connexion requise</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shell/main_window.py" line="486"/>
-        <source>Restart the app to sign in.</source>
-        <translation>Redémarrez l’application pour vous connecter.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shell/main_window.py" line="565"/>
-        <source>Refreshing…</source>
-        <translation>Actualisation…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shell/main_window.py" line="618"/>
-        <source>Sign in…</source>
-        <translation>Se connecter…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shell/main_window.py" line="653"/>
-        <source>Not signed in</source>
-        <translation>Non connecté</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shell/main_window.py" line="659"/>
-        <source>● Offline</source>
-        <translation>● Hors ligne</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shell/main_window.py" line="659"/>
-        <source>● Online</source>
-        <translation>● En ligne</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shell/main_window.py" line="662"/>
-        <source>Last sync {time}</source>
-        <translation>Dernière synchro {time}</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shell/main_window.py" line="663"/>
-        <source>Not synced yet</source>
-        <translation>Pas encore synchronisé</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shell/main_window.py" line="677"/>
-        <source>Outbox: {queued} queued · {attention} need attention</source>
-        <translation>Boîte d’envoi&#xa0;: {queued} en attente · {attention} à traiter</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shell/main_window.py" line="687"/>
-        <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
-        <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shell/main_window.py" line="698"/>
-        <source>Something went wrong</source>
-        <translation>Un problème est survenu</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shell/main_window.py" line="699"/>
-        <source>The problem was logged. You can keep working; restart the app if something looks wrong.</source>
-        <translation>Le problème a été consigné. Vous pouvez continuer à travailler; redémarrez l’application si quelque chose semble anormal.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shell/main_window.py" line="772"/>
+        <location filename="../../app/views/shell/actions.py" line="107"/>
+        <location filename="../../app/views/shell/main_window.py" line="642"/>
         <source>Requisitions</source>
         <translation>Requêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="803"/>
+        <location filename="../../app/views/shell/actions.py" line="69"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="71"/>
+        <source>Environment, token, kit types, refresh interval</source>
+        <translation>Environnement, jeton, types de trousses, fréquence d’actualisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="65"/>
+        <source>Sign &amp;in / switch environment…</source>
+        <translation>Se &amp;connecter / changer d’environnement…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="75"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="110"/>
+        <source>&amp;About</source>
+        <translation>À &amp;propos</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/main_window.py" line="168"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/main_window.py" line="169"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/main_window.py" line="170"/>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;de</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/main_window.py" line="172"/>
+        <source>Main toolbar</source>
+        <translation>Barre d’outils principale</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/main_window.py" line="303"/>
+        <source>Starting the built-in sandbox…</source>
+        <translation>Démarrage du bac à sable intégré…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/main_window.py" line="322"/>
+        <source>Signing in…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/main_window.py" line="344"/>
+        <source>Opening {label}…</source>
+        <translation>Ouverture de {label}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/main_window.py" line="356"/>
+        <source>Sign-in needed</source>
+        <translation>Connexion requise</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/main_window.py" line="356"/>
+        <source>Restart the app to sign in.</source>
+        <translation>Redémarrez l’application pour vous connecter.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/main_window.py" line="435"/>
+        <source>Refreshing…</source>
+        <translation>Actualisation…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/main_window.py" line="488"/>
+        <source>Sign in…</source>
+        <translation>Se connecter…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/main_window.py" line="523"/>
+        <source>Not signed in</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/main_window.py" line="529"/>
+        <source>● Offline</source>
+        <translation>● Hors ligne</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/main_window.py" line="529"/>
+        <source>● Online</source>
+        <translation>● En ligne</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/main_window.py" line="532"/>
+        <source>Last sync {time}</source>
+        <translation>Dernière synchro {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/main_window.py" line="533"/>
+        <source>Not synced yet</source>
+        <translation>Pas encore synchronisé</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/main_window.py" line="547"/>
+        <source>Outbox: {queued} queued · {attention} need attention</source>
+        <translation>Boîte d’envoi&#xa0;: {queued} en attente · {attention} à traiter</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/main_window.py" line="557"/>
+        <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
+        <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/main_window.py" line="568"/>
+        <source>Something went wrong</source>
+        <translation>Un problème est survenu</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/main_window.py" line="569"/>
+        <source>The problem was logged. You can keep working; restart the app if something looks wrong.</source>
+        <translation>Le problème a été consigné. Vous pouvez continuer à travailler; redémarrez l’application si quelque chose semble anormal.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/main_window.py" line="676"/>
         <source>About {name}</source>
         <translation>À propos de {name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="834"/>
+        <location filename="../../app/views/shell/main_window.py" line="707"/>
         <source>Unsaved metadata</source>
         <translation>Métadonnées non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="835"/>
+        <location filename="../../app/views/shell/main_window.py" line="708"/>
         <source>The metadata of order %1 was changed but not saved.</source>
         <translation>Les métadonnées de la commande %1 ont été modifiées, mais pas enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="839"/>
+        <location filename="../../app/views/shell/main_window.py" line="712"/>
         <source>Save it before showing another order?</source>
         <translation>Les enregistrer avant d’afficher une autre commande?</translation>
     </message>
@@ -1699,77 +1695,77 @@
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="99"/>
+        <location filename="../../app/views/common/labels.py" line="26"/>
         <source>Pending</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="100"/>
+        <location filename="../../app/views/common/labels.py" line="27"/>
         <source>In progress</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="101"/>
+        <location filename="../../app/views/common/labels.py" line="28"/>
         <source>Completed</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="102"/>
+        <location filename="../../app/views/common/labels.py" line="29"/>
         <source>Canceled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="237"/>
+        <location filename="../../app/views/orders/order_table.py" line="218"/>
         <source>Order</source>
         <translation>Commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="238"/>
+        <location filename="../../app/views/orders/order_table.py" line="219"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="239"/>
+        <location filename="../../app/views/orders/order_table.py" line="220"/>
         <source>Kit types</source>
         <translation>Trousses</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="240"/>
+        <location filename="../../app/views/orders/order_table.py" line="221"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="241"/>
+        <location filename="../../app/views/orders/order_table.py" line="222"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="242"/>
+        <location filename="../../app/views/orders/order_table.py" line="223"/>
         <source>State</source>
         <translation>Prov.</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="243"/>
+        <location filename="../../app/views/orders/order_table.py" line="224"/>
         <source>Created</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="244"/>
+        <location filename="../../app/views/orders/order_table.py" line="225"/>
         <source>Updated</source>
         <translation>Modifiée</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="262"/>
+        <location filename="../../app/views/orders/order_table.py" line="243"/>
         <source>State or province</source>
         <translation>Province ou État</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="264"/>
+        <location filename="../../app/views/orders/order_table.py" line="245"/>
         <source>Order status</source>
         <translation>Statut de la commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="532"/>
+        <location filename="../../app/views/orders/order_table.py" line="513"/>
         <source>Needs attention:</source>
         <translation>À traiter&#xa0;:</translation>
     </message>
@@ -1843,62 +1839,62 @@
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../../app/services/order_rules.py" line="62"/>
+        <location filename="../../app/services/order_rules.py" line="50"/>
         <source>Awaiting fulfilment</source>
         <translation>En attente d’envoi</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_rules.py" line="63"/>
+        <location filename="../../app/services/order_rules.py" line="51"/>
         <source>Kit preparing</source>
         <translation>En préparation</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_rules.py" line="64"/>
+        <location filename="../../app/services/order_rules.py" line="52"/>
         <source>Kit shipped</source>
         <translation>Trousse expédiée</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_rules.py" line="65"/>
+        <location filename="../../app/services/order_rules.py" line="53"/>
         <source>Kit delivered</source>
         <translation>Trousse livrée</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_rules.py" line="66"/>
+        <location filename="../../app/services/order_rules.py" line="54"/>
         <source>Kit registered</source>
         <translation>Trousse enregistrée</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_rules.py" line="67"/>
+        <location filename="../../app/services/order_rules.py" line="55"/>
         <source>Sample on its way</source>
         <translation>Échantillon en route</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_rules.py" line="68"/>
+        <location filename="../../app/services/order_rules.py" line="56"/>
         <source>Sample at lab</source>
         <translation>Échantillon au labo</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_rules.py" line="69"/>
+        <location filename="../../app/services/order_rules.py" line="57"/>
         <source>Partially resulted</source>
         <translation>Résultats partiels</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_rules.py" line="70"/>
+        <location filename="../../app/services/order_rules.py" line="58"/>
         <source>Results ready</source>
         <translation>Résultats prêts</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_rules.py" line="71"/>
+        <location filename="../../app/services/order_rules.py" line="59"/>
         <source>Canceled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_rules.py" line="72"/>
+        <location filename="../../app/services/order_rules.py" line="60"/>
         <source>Delivery exception</source>
         <translation>Problème d’envoi</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_rules.py" line="74"/>
+        <location filename="../../app/services/order_rules.py" line="62"/>
         <source>Collection exception</source>
         <translation>Prélèvement échoué</translation>
     </message>
@@ -1906,130 +1902,130 @@
 <context>
     <name>RecipientFields</name>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="245"/>
+        <location filename="../../app/views/common/address_fields.py" line="244"/>
         <source>Patient</source>
         <extracomment>A field the user just left (path); the owner may run slower checks (duplicates). The user confirmed or withdrew a &quot;Ship anyway&quot;.</extracomment>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="250"/>
+        <location filename="../../app/views/common/address_fields.py" line="249"/>
         <source>&amp;First name</source>
         <translation>&amp;Prénom</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="254"/>
+        <location filename="../../app/views/common/address_fields.py" line="253"/>
         <source>&amp;Last name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="257"/>
+        <location filename="../../app/views/common/address_fields.py" line="256"/>
         <source>name@example.com</source>
         <translation>nom@exemple.com</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="258"/>
+        <location filename="../../app/views/common/address_fields.py" line="257"/>
         <source>&amp;Email</source>
         <translation>Co&amp;urriel</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="261"/>
+        <location filename="../../app/views/common/address_fields.py" line="260"/>
         <source>415-555-0123</source>
         <translation>415-555-0123</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="262"/>
+        <location filename="../../app/views/common/address_fields.py" line="261"/>
         <source>P&amp;hone</source>
         <translation>Télép&amp;hone</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="267"/>
+        <location filename="../../app/views/common/address_fields.py" line="266"/>
         <source>Shipping address</source>
         <translation>Adresse de livraison</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="273"/>
+        <location filename="../../app/views/common/address_fields.py" line="272"/>
         <source>United States</source>
         <translation>États-Unis</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="274"/>
+        <location filename="../../app/views/common/address_fields.py" line="273"/>
         <source>Canada</source>
         <translation>Canada</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="277"/>
+        <location filename="../../app/views/common/address_fields.py" line="276"/>
         <source>C&amp;ountry</source>
         <translation>Pa&amp;ys</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="281"/>
+        <location filename="../../app/views/common/address_fields.py" line="280"/>
         <source>Street and number, or paste a whole address</source>
         <translation>Numéro et rue, ou collez une adresse complète</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="284"/>
+        <location filename="../../app/views/common/address_fields.py" line="283"/>
         <source>&amp;Street address</source>
         <translation>&amp;Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="292"/>
+        <location filename="../../app/views/common/address_fields.py" line="291"/>
         <source>Apartment, suite, unit (optional)</source>
         <translation>Appartement, bureau, unité (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="293"/>
+        <location filename="../../app/views/common/address_fields.py" line="292"/>
         <source>Line &amp;2</source>
         <translation>Ligne &amp;2</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="297"/>
+        <location filename="../../app/views/common/address_fields.py" line="296"/>
         <source>Cit&amp;y</source>
         <translation>&amp;Ville</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="304"/>
-        <location filename="../../app/views/common/address_fields.py" line="525"/>
+        <location filename="../../app/views/common/address_fields.py" line="303"/>
+        <location filename="../../app/views/common/address_fields.py" line="524"/>
         <source>S&amp;tate</source>
         <translation>É&amp;tat</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="309"/>
-        <location filename="../../app/views/common/address_fields.py" line="526"/>
+        <location filename="../../app/views/common/address_fields.py" line="308"/>
+        <location filename="../../app/views/common/address_fields.py" line="525"/>
         <source>&amp;ZIP code</source>
         <translation>Code &amp;ZIP</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="509"/>
+        <location filename="../../app/views/common/address_fields.py" line="508"/>
         <source>Choose a province or territory</source>
         <translation>Choisissez une province ou un territoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="512"/>
+        <location filename="../../app/views/common/address_fields.py" line="511"/>
         <source>Choose a state</source>
         <translation>Choisissez un État</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="521"/>
+        <location filename="../../app/views/common/address_fields.py" line="520"/>
         <source>Pro&amp;vince</source>
         <translation>Provinc&amp;e</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="522"/>
+        <location filename="../../app/views/common/address_fields.py" line="521"/>
         <source>Postal &amp;code</source>
         <translation>Code pos&amp;tal</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="523"/>
+        <location filename="../../app/views/common/address_fields.py" line="522"/>
         <source>A1A 1A1</source>
         <translation>A1A 1A1</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="527"/>
+        <location filename="../../app/views/common/address_fields.py" line="526"/>
         <source>12345 or 12345-6789</source>
         <translation>12345 ou 12345-6789</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="570"/>
+        <location filename="../../app/views/common/address_fields.py" line="569"/>
         <source>This looks like a whole address. Split it into the fields? %1</source>
         <translation>Ceci semble être une adresse complète. La répartir dans les champs? %1</translation>
     </message>
@@ -2037,157 +2033,157 @@
 <context>
     <name>Regions</name>
     <message>
-        <location filename="../../app/views/i18n.py" line="76"/>
+        <location filename="../../app/views/i18n.py" line="73"/>
         <source>British Columbia</source>
         <translation>Colombie-Britannique</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="77"/>
+        <location filename="../../app/views/i18n.py" line="74"/>
         <source>New Brunswick</source>
         <translation>Nouveau-Brunswick</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="78"/>
+        <location filename="../../app/views/i18n.py" line="75"/>
         <source>Newfoundland and Labrador</source>
         <translation>Terre-Neuve-et-Labrador</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="79"/>
+        <location filename="../../app/views/i18n.py" line="76"/>
         <source>Nova Scotia</source>
         <translation>Nouvelle-Écosse</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="80"/>
+        <location filename="../../app/views/i18n.py" line="77"/>
         <source>Northwest Territories</source>
         <translation>Territoires du Nord-Ouest</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="81"/>
+        <location filename="../../app/views/i18n.py" line="78"/>
         <source>Prince Edward Island</source>
         <translation>Île-du-Prince-Édouard</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="82"/>
+        <location filename="../../app/views/i18n.py" line="79"/>
         <source>Quebec</source>
         <translation>Québec</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="83"/>
+        <location filename="../../app/views/i18n.py" line="80"/>
         <source>California</source>
         <translation>Californie</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="84"/>
+        <location filename="../../app/views/i18n.py" line="81"/>
         <source>Florida</source>
         <translation>Floride</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="85"/>
+        <location filename="../../app/views/i18n.py" line="82"/>
         <source>Georgia</source>
         <translation>Géorgie</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="86"/>
+        <location filename="../../app/views/i18n.py" line="83"/>
         <source>Hawaii</source>
         <translation>Hawaï</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="87"/>
+        <location filename="../../app/views/i18n.py" line="84"/>
         <source>Louisiana</source>
         <translation>Louisiane</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="88"/>
+        <location filename="../../app/views/i18n.py" line="85"/>
         <source>New Mexico</source>
         <translation>Nouveau-Mexique</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="89"/>
+        <location filename="../../app/views/i18n.py" line="86"/>
         <source>North Carolina</source>
         <translation>Caroline du Nord</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="90"/>
+        <location filename="../../app/views/i18n.py" line="87"/>
         <source>North Dakota</source>
         <translation>Dakota du Nord</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="91"/>
+        <location filename="../../app/views/i18n.py" line="88"/>
         <source>Pennsylvania</source>
         <translation>Pennsylvanie</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="92"/>
+        <location filename="../../app/views/i18n.py" line="89"/>
         <source>South Carolina</source>
         <translation>Caroline du Sud</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="93"/>
+        <location filename="../../app/views/i18n.py" line="90"/>
         <source>South Dakota</source>
         <translation>Dakota du Sud</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="94"/>
+        <location filename="../../app/views/i18n.py" line="91"/>
         <source>Virginia</source>
         <translation>Virginie</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="95"/>
+        <location filename="../../app/views/i18n.py" line="92"/>
         <source>West Virginia</source>
         <translation>Virginie-Occidentale</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="96"/>
+        <location filename="../../app/views/i18n.py" line="93"/>
         <source>District of Columbia</source>
         <translation>District de Columbia</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="97"/>
+        <location filename="../../app/views/i18n.py" line="94"/>
         <source>Puerto Rico</source>
         <translation>Porto Rico</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="98"/>
+        <location filename="../../app/views/i18n.py" line="95"/>
         <source>U.S. Virgin Islands</source>
         <translation>Îles Vierges des États-Unis</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="99"/>
+        <location filename="../../app/views/i18n.py" line="96"/>
         <source>American Samoa</source>
         <translation>Samoa américaines</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="100"/>
+        <location filename="../../app/views/i18n.py" line="97"/>
         <source>Northern Mariana Islands</source>
         <translation>Îles Mariannes du Nord</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="101"/>
+        <location filename="../../app/views/i18n.py" line="98"/>
         <source>Federated States of Micronesia</source>
         <translation>États fédérés de Micronésie</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="102"/>
+        <location filename="../../app/views/i18n.py" line="99"/>
         <source>Marshall Islands</source>
         <translation>Îles Marshall</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="103"/>
+        <location filename="../../app/views/i18n.py" line="100"/>
         <source>Palau</source>
         <translation>Palaos</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="104"/>
+        <location filename="../../app/views/i18n.py" line="101"/>
         <source>Armed Forces Americas</source>
         <translation>Forces armées – Amériques</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="105"/>
+        <location filename="../../app/views/i18n.py" line="102"/>
         <source>Armed Forces Europe</source>
         <translation>Forces armées – Europe</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="106"/>
+        <location filename="../../app/views/i18n.py" line="103"/>
         <source>Armed Forces Pacific</source>
         <translation>Forces armées – Pacifique</translation>
     </message>
@@ -2195,134 +2191,134 @@
 <context>
     <name>RegisterKitDialog</name>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="72"/>
+        <location filename="../../app/views/desk/register_kit.py" line="59"/>
         <source>Register a kit</source>
         <translation>Enregistrer une trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="91"/>
+        <location filename="../../app/views/desk/register_kit.py" line="78"/>
         <source>Scan or type the kit id, then Enter</source>
         <translation>Balayez ou tapez l’ID de la trousse, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="94"/>
+        <location filename="../../app/views/desk/register_kit.py" line="81"/>
         <source>&amp;Kit id</source>
         <translation>&amp;ID de la trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="96"/>
+        <location filename="../../app/views/desk/register_kit.py" line="83"/>
         <source>Look &amp;up</source>
         <translation>&amp;Chercher</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="109"/>
+        <location filename="../../app/views/desk/register_kit.py" line="96"/>
         <source>Scan the kit&apos;s barcode to begin.</source>
         <translation>Balayez le code-barres de la trousse pour commencer.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="112"/>
+        <location filename="../../app/views/desk/register_kit.py" line="99"/>
         <source>Register to</source>
         <translation>Enregistrer au nom de</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="119"/>
+        <location filename="../../app/views/desk/register_kit.py" line="106"/>
         <source>The patient &amp;agrees to their results being used for research</source>
         <translation>Le patient accepte que ses résultats servent à la &amp;recherche</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="145"/>
+        <location filename="../../app/views/desk/register_kit.py" line="132"/>
         <source>Reg&amp;istration token…</source>
         <translation>&amp;Jeton d’enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="148"/>
+        <location filename="../../app/views/desk/register_kit.py" line="135"/>
         <source>Give the patient a one-time token for your own registration page instead</source>
         <translation>Remettre plutôt au patient un jeton à usage unique pour votre propre page d’enregistrement</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="152"/>
-        <location filename="../../app/views/desk/register_kit.py" line="366"/>
+        <location filename="../../app/views/desk/register_kit.py" line="139"/>
+        <location filename="../../app/views/desk/register_kit.py" line="353"/>
         <source>&amp;Register kit</source>
         <translation>Enre&amp;gistrer la trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="156"/>
+        <location filename="../../app/views/desk/register_kit.py" line="143"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="201"/>
+        <location filename="../../app/views/desk/register_kit.py" line="188"/>
         <source>Enter or scan the kit id first.</source>
         <translation>Tapez ou balayez d’abord l’ID de la trousse.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="204"/>
+        <location filename="../../app/views/desk/register_kit.py" line="191"/>
         <source>Looking up kit %1…</source>
         <translation>Recherche de la trousse %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="221"/>
+        <location filename="../../app/views/desk/register_kit.py" line="208"/>
         <source>Choose the patient first.</source>
         <translation>Choisissez d’abord le patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="230"/>
+        <location filename="../../app/views/desk/register_kit.py" line="217"/>
         <source>Some details need fixing; see the messages under the fields.</source>
         <translation>Certains renseignements sont à corriger; voyez les messages sous les champs.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="238"/>
-        <location filename="../../app/views/desk/register_kit.py" line="366"/>
+        <location filename="../../app/views/desk/register_kit.py" line="225"/>
+        <location filename="../../app/views/desk/register_kit.py" line="353"/>
         <source>Registering…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="255"/>
+        <location filename="../../app/views/desk/register_kit.py" line="242"/>
         <source>Press Enter to look the kit up.</source>
         <translation>Appuyez sur Entrée pour chercher la trousse.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="283"/>
+        <location filename="../../app/views/desk/register_kit.py" line="270"/>
         <source>Kit %1 is registered to the patient.</source>
         <translation>La trousse %1 est enregistrée au nom du patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="304"/>
+        <location filename="../../app/views/desk/register_kit.py" line="291"/>
         <source>Spot didn&apos;t register the kit: %1</source>
         <translation>Spot n’a pas enregistré la trousse&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="334"/>
+        <location filename="../../app/views/desk/register_kit.py" line="321"/>
         <source>Kit %1 is already registered to a patient. A kit can be registered only once.</source>
         <translation>La trousse %1 est déjà enregistrée au nom d’un patient. Une trousse ne peut être enregistrée qu’une seule fois.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="337"/>
+        <location filename="../../app/views/desk/register_kit.py" line="324"/>
         <source>Kit %1 was canceled, so it can&apos;t be registered.</source>
         <translation>La trousse %1 a été annulée; elle ne peut donc pas être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="342"/>
+        <location filename="../../app/views/desk/register_kit.py" line="329"/>
         <source>Kit %1 was lost on its way to the patient (delivery exception), so it can&apos;t be registered.</source>
         <translation>La trousse %1 s’est perdue en route vers le patient (problème de livraison); elle ne peut donc pas être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="346"/>
+        <location filename="../../app/views/desk/register_kit.py" line="333"/>
         <source>Spot has no kit %1. Check the id printed on the kit and scan it again.</source>
         <translation>Spot n’a aucune trousse %1. Vérifiez l’ID imprimé sur la trousse et balayez-la de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="350"/>
+        <location filename="../../app/views/desk/register_kit.py" line="337"/>
         <source>unknown type</source>
         <translation>type inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="353"/>
+        <location filename="../../app/views/desk/register_kit.py" line="340"/>
         <source>Kit %1 · %2 · %3</source>
         <translation>Trousse %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="355"/>
+        <location filename="../../app/views/desk/register_kit.py" line="342"/>
         <source>no status</source>
         <translation>aucun statut</translation>
     </message>
@@ -3097,52 +3093,52 @@
 <context>
     <name>ResultsTable</name>
     <message>
-        <location filename="../../app/views/common/results_table.py" line="37"/>
+        <location filename="../../app/views/common/results_table.py" line="34"/>
         <source>Biomarker</source>
         <translation>Biomarqueur</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/results_table.py" line="38"/>
+        <location filename="../../app/views/common/results_table.py" line="35"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/results_table.py" line="39"/>
+        <location filename="../../app/views/common/results_table.py" line="36"/>
         <source>Unit</source>
         <translation>Unité</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/results_table.py" line="40"/>
+        <location filename="../../app/views/common/results_table.py" line="37"/>
         <source>Reference range</source>
         <translation>Valeurs de référence</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/results_table.py" line="41"/>
+        <location filename="../../app/views/common/results_table.py" line="38"/>
         <source>Flag</source>
         <translation>Indicateur</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/results_table.py" line="119"/>
+        <location filename="../../app/views/common/results_table.py" line="116"/>
         <source>High</source>
         <translation>Élevé</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/results_table.py" line="121"/>
+        <location filename="../../app/views/common/results_table.py" line="118"/>
         <source>Low</source>
         <translation>Bas</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/results_table.py" line="123"/>
+        <location filename="../../app/views/common/results_table.py" line="120"/>
         <source>Positive</source>
         <translation>Positif</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/results_table.py" line="151"/>
+        <location filename="../../app/views/common/results_table.py" line="148"/>
         <source>Results</source>
         <translation>Résultats</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/results_table.py" line="160"/>
+        <location filename="../../app/views/common/results_table.py" line="157"/>
         <source>(unnamed)</source>
         <translation>(sans nom)</translation>
     </message>
@@ -3378,387 +3374,387 @@
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../app/validation/address.py" line="47"/>
+        <location filename="../../app/validation/address.py" line="48"/>
         <source>Address line 1</source>
         <translation>Ligne d’adresse 1</translation>
     </message>
     <message>
-        <location filename="../../app/validation/address.py" line="48"/>
+        <location filename="../../app/validation/address.py" line="49"/>
         <source>Address line 2</source>
         <translation>Ligne d’adresse 2</translation>
     </message>
     <message>
-        <location filename="../../app/validation/address.py" line="49"/>
+        <location filename="../../app/validation/address.py" line="50"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../app/validation/address.py" line="51"/>
-        <location filename="../../app/validation/contact.py" line="21"/>
-        <location filename="../../app/validation/recipient.py" line="78"/>
-        <location filename="../../app/validation/recipient.py" line="90"/>
+        <location filename="../../app/validation/address.py" line="52"/>
+        <location filename="../../app/validation/contact.py" line="22"/>
+        <location filename="../../app/validation/recipient.py" line="79"/>
+        <location filename="../../app/validation/recipient.py" line="91"/>
         <source>Enter this as text</source>
         <translation>Entrez ceci sous forme de texte</translation>
     </message>
     <message>
-        <location filename="../../app/validation/address.py" line="106"/>
+        <location filename="../../app/validation/address.py" line="107"/>
         <source>Enter the street address</source>
         <translation>Entrez l’adresse</translation>
     </message>
     <message>
-        <location filename="../../app/validation/address.py" line="109"/>
+        <location filename="../../app/validation/address.py" line="110"/>
         <source>Enter the city</source>
         <translation>Entrez la ville</translation>
     </message>
     <message>
-        <location filename="../../app/validation/address.py" line="115"/>
+        <location filename="../../app/validation/address.py" line="116"/>
         <source>Couriers other than USPS cannot deliver to a PO Box; use a street address if possible</source>
         <translation>Les transporteurs autres qu’USPS ne livrent pas aux cases postales (PO Box); utilisez une adresse municipale si possible</translation>
     </message>
     <message>
-        <location filename="../../app/validation/address.py" line="126"/>
+        <location filename="../../app/validation/address.py" line="127"/>
         <source>{label} is longer than {max} characters; postal scanners may not read it</source>
         <translation>{label} dépasse {max} caractères; les lecteurs postaux pourraient ne pas la lire</translation>
     </message>
     <message>
-        <location filename="../../app/validation/address.py" line="138"/>
+        <location filename="../../app/validation/address.py" line="139"/>
         <source>{label} has more than {max} words; postal scanners may not read it</source>
         <translation>{label} compte plus de {max} mots; les lecteurs postaux pourraient ne pas la lire</translation>
     </message>
     <message>
-        <location filename="../../app/validation/address.py" line="154"/>
-        <location filename="../../app/validation/address.py" line="388"/>
+        <location filename="../../app/validation/address.py" line="155"/>
+        <location filename="../../app/validation/address.py" line="389"/>
         <source>Choose the state</source>
         <translation>Choisissez l’État</translation>
     </message>
     <message>
-        <location filename="../../app/validation/address.py" line="160"/>
+        <location filename="../../app/validation/address.py" line="161"/>
         <source>That is a Canadian province; choose Canada as the country</source>
         <translation>C’est une province canadienne; choisissez Canada comme pays</translation>
     </message>
     <message>
-        <location filename="../../app/validation/address.py" line="169"/>
+        <location filename="../../app/validation/address.py" line="170"/>
         <source>Choose a US state or territory (for example CA or NY)</source>
         <translation>Choisissez un État ou un territoire américain (par exemple CA ou NY)</translation>
     </message>
     <message>
-        <location filename="../../app/validation/address.py" line="180"/>
+        <location filename="../../app/validation/address.py" line="181"/>
         <source>Spot may not ship to {name} ({code}); confirm with Spot before ordering</source>
         <translation>Spot n’expédie peut-être pas à cette destination&#xa0;: {name} ({code}); vérifiez auprès de Spot avant de commander</translation>
     </message>
     <message>
-        <location filename="../../app/validation/address.py" line="193"/>
+        <location filename="../../app/validation/address.py" line="194"/>
         <source>Military addresses (AA, AE, AP) need APO, FPO or DPO as the city</source>
         <translation>Les adresses militaires (AA, AE, AP) exigent APO, FPO ou DPO comme ville</translation>
     </message>
     <message>
-        <location filename="../../app/validation/address.py" line="203"/>
+        <location filename="../../app/validation/address.py" line="204"/>
         <source>APO, FPO and DPO addresses need AA, AE or AP as the state</source>
         <translation>Les adresses APO, FPO et DPO exigent AA, AE ou AP comme État</translation>
     </message>
     <message>
-        <location filename="../../app/validation/address.py" line="210"/>
-        <location filename="../../app/validation/address.py" line="392"/>
+        <location filename="../../app/validation/address.py" line="211"/>
+        <location filename="../../app/validation/address.py" line="393"/>
         <source>Enter the ZIP code</source>
         <translation>Entrez le code ZIP</translation>
     </message>
     <message>
-        <location filename="../../app/validation/address.py" line="218"/>
+        <location filename="../../app/validation/address.py" line="219"/>
         <source>That is a Canadian postal code; choose Canada as the country</source>
         <translation>C’est un code postal canadien; choisissez Canada comme pays</translation>
     </message>
     <message>
-        <location filename="../../app/validation/address.py" line="227"/>
+        <location filename="../../app/validation/address.py" line="228"/>
         <source>Enter a ZIP code like 12345 or 12345-6789</source>
         <translation>Entrez un code ZIP comme 12345 ou 12345-6789</translation>
     </message>
     <message>
-        <location filename="../../app/validation/address.py" line="237"/>
+        <location filename="../../app/validation/address.py" line="238"/>
         <source>ZIP code {zip} is not in use; check it</source>
         <translation>Le code ZIP {zip} n’est pas utilisé; vérifiez-le</translation>
     </message>
     <message>
-        <location filename="../../app/validation/address.py" line="245"/>
+        <location filename="../../app/validation/address.py" line="246"/>
         <source>ZIP code {zip} belongs to {owners}, not {name} ({code})</source>
         <translation>Code ZIP {zip}&#xa0;: {owners}, mais l’État choisi est {name} ({code})</translation>
     </message>
     <message>
-        <location filename="../../app/validation/address.py" line="264"/>
+        <location filename="../../app/validation/address.py" line="265"/>
         <source>Choose the province or territory</source>
         <translation>Choisissez la province ou le territoire</translation>
     </message>
     <message>
-        <location filename="../../app/validation/address.py" line="272"/>
+        <location filename="../../app/validation/address.py" line="273"/>
         <source>That is a US state; choose United States as the country</source>
         <translation>C’est un État américain; choisissez États-Unis comme pays</translation>
     </message>
     <message>
-        <location filename="../../app/validation/address.py" line="281"/>
+        <location filename="../../app/validation/address.py" line="282"/>
         <source>Choose a Canadian province or territory (for example ON or QC)</source>
         <translation>Choisissez une province ou un territoire canadien (par exemple ON ou QC)</translation>
     </message>
     <message>
-        <location filename="../../app/validation/address.py" line="290"/>
+        <location filename="../../app/validation/address.py" line="291"/>
         <source>Enter the postal code</source>
         <translation>Entrez le code postal</translation>
     </message>
     <message>
-        <location filename="../../app/validation/address.py" line="298"/>
+        <location filename="../../app/validation/address.py" line="299"/>
         <source>Canadian postal codes never contain D, F, I, O, Q or U</source>
         <translation>Les codes postaux canadiens ne contiennent jamais D, F, I, O, Q ni U</translation>
     </message>
     <message>
-        <location filename="../../app/validation/address.py" line="309"/>
+        <location filename="../../app/validation/address.py" line="310"/>
         <source>That is a US ZIP code; choose United States as the country</source>
         <translation>C’est un code ZIP américain; choisissez États-Unis comme pays</translation>
     </message>
     <message>
-        <location filename="../../app/validation/address.py" line="318"/>
+        <location filename="../../app/validation/address.py" line="319"/>
         <source>Enter a postal code like K1A 0B1</source>
         <translation>Entrez un code postal comme K1A 0B1</translation>
     </message>
     <message>
-        <location filename="../../app/validation/address.py" line="326"/>
+        <location filename="../../app/validation/address.py" line="327"/>
         <source>Canadian postal codes never start with W or Z</source>
         <translation>Les codes postaux canadiens ne commencent jamais par W ni par Z</translation>
     </message>
     <message>
-        <location filename="../../app/validation/address.py" line="335"/>
+        <location filename="../../app/validation/address.py" line="336"/>
         <source>H0H 0H0 is Santa Claus&apos;s postal code; enter the real one</source>
         <translation>H0H 0H0 est le code postal du père Noël; entrez le vrai code</translation>
     </message>
     <message>
-        <location filename="../../app/validation/address.py" line="345"/>
+        <location filename="../../app/validation/address.py" line="346"/>
         <source>Postal code {postal} is in {owners}, not {name} ({code})</source>
         <translation>Code postal {postal}&#xa0;: {owners}, mais la province choisie est {name} ({code})</translation>
     </message>
     <message>
-        <location filename="../../app/validation/address.py" line="382"/>
+        <location filename="../../app/validation/address.py" line="383"/>
         <source>Choose the country (United States or Canada)</source>
         <translation>Choisissez le pays (États-Unis ou Canada)</translation>
     </message>
     <message>
-        <location filename="../../app/validation/address.py" line="402"/>
+        <location filename="../../app/validation/address.py" line="403"/>
         <source>Spot ships only to the United States (US) and Canada (CA)</source>
         <translation>Spot expédie seulement aux États-Unis (US) et au Canada (CA)</translation>
     </message>
     <message>
-        <location filename="../../app/validation/contact.py" line="33"/>
+        <location filename="../../app/validation/contact.py" line="34"/>
         <source>Enter the {label}</source>
         <translation>Entrez le {label}</translation>
     </message>
     <message>
-        <location filename="../../app/validation/contact.py" line="38"/>
+        <location filename="../../app/validation/contact.py" line="39"/>
         <source>{title} can&apos;t be longer than {max} characters</source>
         <translation>Le {label} ne peut pas dépasser {max} caractères</translation>
     </message>
     <message>
-        <location filename="../../app/validation/contact.py" line="49"/>
+        <location filename="../../app/validation/contact.py" line="50"/>
         <source>{title} contains characters that can&apos;t be printed</source>
         <translation>Le {label} contient des caractères non imprimables</translation>
     </message>
     <message>
-        <location filename="../../app/validation/contact.py" line="60"/>
+        <location filename="../../app/validation/contact.py" line="61"/>
         <source>{title} must contain letters</source>
         <translation>Le {label} doit contenir des lettres</translation>
     </message>
     <message>
-        <location filename="../../app/validation/contact.py" line="70"/>
+        <location filename="../../app/validation/contact.py" line="71"/>
         <source>{title} contains a digit; check it</source>
         <translation>Le {label} contient un chiffre; vérifiez-le</translation>
     </message>
     <message>
-        <location filename="../../app/validation/contact.py" line="82"/>
+        <location filename="../../app/validation/contact.py" line="83"/>
         <source>{title} contains unusual characters; check it</source>
         <translation>Le {label} contient des caractères inhabituels; vérifiez-le</translation>
     </message>
     <message>
-        <location filename="../../app/validation/contact.py" line="109"/>
+        <location filename="../../app/validation/contact.py" line="110"/>
         <source>Enter a phone number</source>
         <translation>Entrez un numéro de téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/validation/contact.py" line="115"/>
+        <location filename="../../app/validation/contact.py" line="116"/>
         <source>Enter a 10-digit phone number, like 415-555-0123</source>
         <translation>Entrez un numéro de téléphone à 10 chiffres, comme 415-555-0123</translation>
     </message>
     <message>
-        <location filename="../../app/validation/contact.py" line="122"/>
+        <location filename="../../app/validation/contact.py" line="123"/>
         <source>Enter a US or Canadian phone number (country code +1)</source>
         <translation>Entrez un numéro de téléphone américain ou canadien (indicatif de pays +1)</translation>
     </message>
     <message>
-        <location filename="../../app/validation/contact.py" line="133"/>
+        <location filename="../../app/validation/contact.py" line="134"/>
         <source>A phone number has 10 digits (area code and number); this one has {count}</source>
         <translation>Un numéro de téléphone compte 10 chiffres (indicatif régional et numéro); celui-ci en compte {count}</translation>
     </message>
     <message>
-        <location filename="../../app/validation/contact.py" line="145"/>
+        <location filename="../../app/validation/contact.py" line="146"/>
         <source>Area code {area} is not valid: area codes never start with 0 or 1</source>
         <translation>L’indicatif régional {area} n’est pas valide&#xa0;: un indicatif ne commence jamais par 0 ou 1</translation>
     </message>
     <message>
-        <location filename="../../app/validation/contact.py" line="156"/>
+        <location filename="../../app/validation/contact.py" line="157"/>
         <source>Area code {area} is not valid: it is a service code like 911</source>
         <translation>L’indicatif régional {area} n’est pas valide&#xa0;: c’est un code de service comme le 911</translation>
     </message>
     <message>
-        <location filename="../../app/validation/contact.py" line="166"/>
+        <location filename="../../app/validation/contact.py" line="167"/>
         <source>{area}-{exchange} is not valid: the 3 digits after the area code never start with 0 or 1</source>
         <translation>{area}-{exchange} n’est pas valide&#xa0;: les 3 chiffres après l’indicatif régional ne commencent jamais par 0 ou 1</translation>
     </message>
     <message>
-        <location filename="../../app/validation/contact.py" line="179"/>
+        <location filename="../../app/validation/contact.py" line="180"/>
         <source>{area}-{exchange} is not valid: {exchange} is a service code like 911</source>
         <translation>{area}-{exchange} n’est pas valide&#xa0;: {exchange} est un code de service comme le 911</translation>
     </message>
     <message>
-        <location filename="../../app/validation/contact.py" line="192"/>
+        <location filename="../../app/validation/contact.py" line="193"/>
         <source>Area code {area} is not in use in the US or Canada; check the number</source>
         <translation>L’indicatif régional {area} n’est pas utilisé aux États-Unis ni au Canada; vérifiez le numéro</translation>
     </message>
     <message>
-        <location filename="../../app/validation/contact.py" line="203"/>
+        <location filename="../../app/validation/contact.py" line="204"/>
         <source>Area code {area} is not a US or Canadian area code</source>
         <translation>L’indicatif régional {area} n’est ni américain ni canadien</translation>
     </message>
     <message>
-        <location filename="../../app/validation/contact.py" line="211"/>
+        <location filename="../../app/validation/contact.py" line="212"/>
         <source>Area code {area} is Canadian, but the address is in the US</source>
         <translation>L’indicatif régional {area} est canadien, mais l’adresse est aux États-Unis</translation>
     </message>
     <message>
-        <location filename="../../app/validation/contact.py" line="215"/>
+        <location filename="../../app/validation/contact.py" line="216"/>
         <source>Area code {area} is a US area code, but the address is in Canada</source>
         <translation>L’indicatif régional {area} est américain, mais l’adresse est au Canada</translation>
     </message>
     <message>
-        <location filename="../../app/validation/contact.py" line="223"/>
+        <location filename="../../app/validation/contact.py" line="224"/>
         <source>555-0100 to 555-0199 numbers are fictional; enter the patient&apos;s real number</source>
         <translation>Les numéros 555-0100 à 555-0199 sont fictifs; entrez le vrai numéro du patient</translation>
     </message>
     <message>
-        <location filename="../../app/validation/contact.py" line="257"/>
+        <location filename="../../app/validation/contact.py" line="258"/>
         <source>Enter an email address</source>
         <translation>Entrez une adresse courriel</translation>
     </message>
     <message>
-        <location filename="../../app/validation/contact.py" line="262"/>
+        <location filename="../../app/validation/contact.py" line="263"/>
         <source>An email address needs an @, like name@example.com</source>
         <translation>Une adresse courriel doit contenir un @, comme nom@exemple.com</translation>
     </message>
     <message>
-        <location filename="../../app/validation/contact.py" line="269"/>
+        <location filename="../../app/validation/contact.py" line="270"/>
         <source>An email address can&apos;t contain spaces</source>
         <translation>Une adresse courriel ne peut pas contenir d’espaces</translation>
     </message>
     <message>
-        <location filename="../../app/validation/contact.py" line="277"/>
+        <location filename="../../app/validation/contact.py" line="278"/>
         <source>Enter a valid email address, like name@example.com</source>
         <translation>Entrez une adresse courriel valide, comme nom@exemple.com</translation>
     </message>
     <message>
-        <location filename="../../app/validation/recipient.py" line="31"/>
+        <location filename="../../app/validation/recipient.py" line="32"/>
         <source>first name</source>
         <translation>prénom</translation>
     </message>
     <message>
-        <location filename="../../app/validation/recipient.py" line="34"/>
+        <location filename="../../app/validation/recipient.py" line="35"/>
         <source>last name</source>
         <translation>nom</translation>
     </message>
     <message>
-        <location filename="../../app/validation/recipient.py" line="80"/>
+        <location filename="../../app/validation/recipient.py" line="81"/>
         <source>Choose the sex (M or F)</source>
         <translation>Choisissez le sexe (M ou F)</translation>
     </message>
     <message>
-        <location filename="../../app/validation/recipient.py" line="82"/>
+        <location filename="../../app/validation/recipient.py" line="83"/>
         <source>Sex must be M or F</source>
         <translation>Le sexe doit être M ou F</translation>
     </message>
     <message>
-        <location filename="../../app/validation/recipient.py" line="92"/>
+        <location filename="../../app/validation/recipient.py" line="93"/>
         <source>Enter the date of birth</source>
         <translation>Entrez la date de naissance</translation>
     </message>
     <message>
-        <location filename="../../app/validation/recipient.py" line="97"/>
+        <location filename="../../app/validation/recipient.py" line="98"/>
         <source>Enter the date of birth as YYYY-MM-DD, like 1980-04-30</source>
         <translation>Entrez la date de naissance au format AAAA-MM-JJ, comme 1980-04-30</translation>
     </message>
     <message>
-        <location filename="../../app/validation/recipient.py" line="108"/>
+        <location filename="../../app/validation/recipient.py" line="109"/>
         <source>That date does not exist; check the day and month</source>
         <translation>Cette date n’existe pas; vérifiez le jour et le mois</translation>
     </message>
     <message>
-        <location filename="../../app/validation/recipient.py" line="115"/>
+        <location filename="../../app/validation/recipient.py" line="116"/>
         <source>Date of birth can&apos;t be in the future</source>
         <translation>La date de naissance ne peut pas être dans le futur</translation>
     </message>
     <message>
-        <location filename="../../app/validation/recipient.py" line="122"/>
+        <location filename="../../app/validation/recipient.py" line="123"/>
         <source>Date of birth is more than {years} years ago; check the year</source>
         <translation>La date de naissance remonte à plus de {years} ans; vérifiez l’année</translation>
     </message>
     <message>
-        <location filename="../../app/services/requisitions.py" line="198"/>
+        <location filename="../../app/services/requisitions.py" line="199"/>
         <source>Keep this under {max} characters</source>
         <translation>Ne dépassez pas {max} caractères</translation>
     </message>
     <message>
-        <location filename="../../app/services/requisitions.py" line="208"/>
+        <location filename="../../app/services/requisitions.py" line="209"/>
         <source>Enter or scan the barcode on the sample</source>
         <translation>Tapez ou balayez le code-barres de l’échantillon</translation>
     </message>
     <message>
-        <location filename="../../app/services/requisitions.py" line="212"/>
+        <location filename="../../app/services/requisitions.py" line="213"/>
         <source>A barcode has no spaces; scan it again</source>
         <translation>Un code-barres ne contient pas d’espaces; balayez-le de nouveau</translation>
     </message>
     <message>
-        <location filename="../../app/services/requisitions.py" line="216"/>
+        <location filename="../../app/services/requisitions.py" line="217"/>
         <source>Enter the lab, like CRL</source>
         <translation>Entrez le laboratoire, par exemple CRL</translation>
     </message>
     <message>
-        <location filename="../../app/services/requisitions.py" line="218"/>
+        <location filename="../../app/services/requisitions.py" line="219"/>
         <source>Enter the lab account number</source>
         <translation>Entrez le numéro de compte du laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/services/requisitions.py" line="222"/>
+        <location filename="../../app/services/requisitions.py" line="223"/>
         <source>Enter at least one panel code</source>
         <translation>Entrez au moins un code de profil</translation>
     </message>
     <message>
-        <location filename="../../app/services/requisitions.py" line="227"/>
+        <location filename="../../app/services/requisitions.py" line="228"/>
         <source>Choose the state or province where the sample was collected</source>
         <translation>Choisissez la province ou l’État où l’échantillon a été prélevé</translation>
     </message>
     <message>
-        <location filename="../../app/services/requisitions.py" line="245"/>
+        <location filename="../../app/services/requisitions.py" line="246"/>
         <source>Enter the tracking number, or leave the carrier empty</source>
         <translation>Entrez le numéro de suivi, ou laissez le transporteur vide</translation>
     </message>
     <message>
-        <location filename="../../app/services/requisitions.py" line="252"/>
+        <location filename="../../app/services/requisitions.py" line="253"/>
         <source>Choose the carrier for this tracking number</source>
         <translation>Choisissez le transporteur de ce numéro de suivi</translation>
     </message>
     <message>
-        <location filename="../../app/services/requisitions.py" line="257"/>
+        <location filename="../../app/services/requisitions.py" line="258"/>
         <source>Carrier must be USPS, UPS or FedEx</source>
         <translation>Le transporteur doit être USPS, UPS ou FedEx</translation>
     </message>
     <message>
-        <location filename="../../app/services/requisitions.py" line="265"/>
+        <location filename="../../app/services/requisitions.py" line="266"/>
         <source>CRL slip ID: letters and digits only, at most 10</source>
         <translation>ID du bordereau CRL&#xa0;: lettres et chiffres seulement, 10 au maximum</translation>
     </message>
     <message>
-        <location filename="../../app/services/requisitions.py" line="271"/>
+        <location filename="../../app/services/requisitions.py" line="272"/>
         <source>CRL tier 3 account number: exactly 8 letters and digits</source>
         <translation>Numéro de compte CRL de niveau 3&#xa0;: exactement 8 lettres et chiffres</translation>
     </message>
@@ -3766,12 +3762,12 @@
 <context>
     <name>_SplitBar</name>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="125"/>
+        <location filename="../../app/views/common/address_fields.py" line="124"/>
         <source>&amp;Split</source>
         <translation>&amp;Séparer</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="127"/>
+        <location filename="../../app/views/common/address_fields.py" line="126"/>
         <source>&amp;Keep as typed</source>
         <translation>&amp;Garder tel quel</translation>
     </message>

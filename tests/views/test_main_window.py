@@ -17,7 +17,8 @@ from app.tasks import TaskRunner
 from app.views.common.app_settings import AppSettings
 from app.views.kit_panel.panel import TrackingLink
 from app.views.orders.order_table import COL_ORDER_ID, COL_PATIENT, COL_PROGRESS
-from app.views.shell.main_window import MainWindow, RefreshOutcome
+from app.views.shell.main_window import MainWindow
+from app.views.shell.refresh import RefreshOutcome
 from app.views.shell.sign_in import SignInDialog
 from tests.views.conftest import MakeWindow
 
@@ -73,14 +74,14 @@ def test_first_start_asks_to_sign_in_then_shows_the_seeded_orders(
 ) -> None:
     window = make_window()
     assert window.environment_label.text() == "Not signed in"
-    assert not window.new_order_action.isEnabled()
+    assert not window.commands["new_order"].isEnabled()
     sign_in_to_sandbox(qtbot, window)
     assert window.environment_label.text() == "Sandbox (built-in)"
     assert window.online_label.text() == "● Online"
     assert window.sync_label.text().startswith("Last sync ")
     qtbot.waitUntil(lambda: window.outbox_label.text().startswith("Outbox:"), timeout=WAIT_MS)
     assert window.outbox_label.text() == "Outbox: 0 queued · 0 need attention"
-    assert window.new_order_action.isEnabled()
+    assert window.commands["new_order"].isEnabled()
     assert window.order_list.count_label.text() == f"{SEEDED} order(s)"
     assert AppSettings().environment_kind == "sandbox"  # remembered for the next start
 
@@ -414,8 +415,8 @@ def test_requisitions_open_as_a_tab_and_registration_dialogs_open(
     assert window.tabs.count() == 2
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == 0  # back to the orders for the barcode
-    window.register_kit_action.trigger()
-    window.registration_token_action.trigger()
+    window.commands["register_kit"].trigger()
+    window.commands["registration_token"].trigger()
     names = {type(w).__name__ for w in window.findChildren(QDialog) if w.isVisible()}
     assert {"RegisterKitDialog", "RegistrationTokenDialog"} <= names
     runner.wait_idle(WAIT_MS)  # let their first lookups land before closing them
@@ -425,7 +426,7 @@ def test_requisitions_open_as_a_tab_and_registration_dialogs_open(
               if type(w).__name__ == "RegistrationTokenDialog"]
     assert [w.isModal() for w in tokens] == [False]
     assert window.isEnabled()
-    window.registration_token_action.trigger()
+    window.commands["registration_token"].trigger()
     assert [w for w in window.findChildren(QDialog)
             if type(w).__name__ == "RegistrationTokenDialog" and w.isVisible()] == tokens
     for dialog in window.findChildren(QDialog):

@@ -200,7 +200,7 @@ def test_english_locale_installs_nothing_and_english_shows(
     try:
         assert translators == []
         window = make_window()
-        assert window.new_order_action.text() == "&New order…"
+        assert window.commands["new_order"].text() == "&New order…"
     finally:
         remove_translations(qapp, translators)
 
@@ -275,9 +275,11 @@ def test_main_window_menus_and_toolbar_in_french(
 ) -> None:
     window: MainWindow = make_window()
     window.show()
-    assert window.new_order_action.text() == "&Nouvelle commande…"
-    assert window.refresh_action.text() == "A&ctualiser"
-    assert window.new_order_action.toolTip() == "Commander des trousses pour un patient (Ctrl+N)"
+    assert window.commands["new_order"].text() == "&Nouvelle commande…"
+    assert window.commands["refresh"].text() == "A&ctualiser"
+    assert window.commands["new_order"].toolTip() == (
+        "Commander des trousses pour un patient (Ctrl+N)"
+    )
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&Fichier", "&Affichage", "Ai&de"]
     toolbar = [action.text() for action in window.toolbar.actions() if action.text()]

@@ -35,6 +35,7 @@ from app.validation import (
     split_one_line_address,
     validate_recipient,
 )
+from app.views.common.message_strip import strip_style
 from app.views.i18n import finding_text, region_name
 
 __all__ = [
@@ -55,8 +56,6 @@ ADDRESS_PATHS: tuple[str, ...] = (
 )
 _TEXT_PATHS = (*CONTACT_PATHS, "address.street1", "address.street2", "address.city",
                "address.zip")  # fmt: skip
-_ERROR_STYLE = "color: palette(text); background: rgba(220, 38, 38, 0.16); border-left: 3px solid #dc2626; padding: 2px 6px;"  # noqa: E501
-_WARNING_STYLE = "color: palette(text); background: rgba(217, 119, 6, 0.18); border-left: 3px solid #d97706; padding: 2px 6px;"  # noqa: E501
 _BAR_STYLE = "QFrame#%s { background: rgba(37, 99, 235, 0.12); border: 1px solid rgba(37, 99, 235, 0.5); border-radius: 4px; }"  # noqa: E501
 
 
@@ -99,7 +98,7 @@ class FieldMessage(QWidget):
         self.severity = severity if text else ""
         self.label.setText(text)
         self.label.setStyleSheet(
-            _ERROR_STYLE if severity == "error" else _WARNING_STYLE if text else ""
+            strip_style("error" if severity == "error" else "warning", compact=True) if text else ""
         )
         self.label.setAccessibleName(
             self.tr("Problem: %1").replace("%1", text) if severity == "error" else text

@@ -22,14 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.api import models
+from app.marks import QT_TRANSLATE_NOOP
 from app.views.theme import badge_colors
 
 __all__ = ["COLUMNS", "ResultsTable", "format_range", "format_value", "result_flag"]
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks ``text`` for lupdate (which knows this name); translated where it is shown."""
-    return text
 
 
 COL_NAME, COL_VALUE, COL_UNIT, COL_RANGE, COL_FLAG = range(5)

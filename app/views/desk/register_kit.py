@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.api import models
-from app.services.errors import ServiceError, describe_error
+from app.services.errors import describe_error
 from app.services.registration import (
     ActivationFailed,
     KitCheck,
@@ -38,24 +38,11 @@ from app.services.registration import (
 )
 from app.services.session import Session
 from app.tasks import OwnedTasks, Runner
+from app.views.common.message_strip import show_status
 from app.views.common.patient_fields import PatientChoice, PatientFields
 from app.views.common.timeline import kit_status_label
 
 __all__ = ["RegisterKitDialog"]
-
-_ERROR_STYLE = "color: palette(text); background: rgba(220, 38, 38, 0.16); border-left: 3px solid #dc2626; padding: 4px 8px;"  # noqa: E501
-_GOOD_STYLE = "color: palette(text); background: rgba(22, 163, 74, 0.16); border-left: 3px solid #16a34a; padding: 4px 8px;"  # noqa: E501
-_INFO_STYLE = "color: palette(text); padding: 4px 8px;"
-
-
-def show_status(label: QLabel, tone: str, text: str) -> None:
-    """A message strip: tone "error", "good" or "info"; hidden when empty."""
-    label.setText(text)
-    label.setStyleSheet(
-        _ERROR_STYLE if tone == "error" else _GOOD_STYLE if tone == "good" else _INFO_STYLE
-    )
-    label.setAccessibleName(text)
-    label.setVisible(bool(text))
 
 
 class RegisterKitDialog(QDialog):
@@ -272,7 +259,7 @@ class RegisterKitDialog(QDialog):
 
     def _on_check_failed(self, exc: BaseException) -> None:
         error = describe_error(exc)
-        show_status(self.kit_status, "error", f"{error.title}. {error.advice}")
+        show_status(self.kit_status, "error", error.sentence)
 
     def _on_activate_finished(self, kit: models.Kit) -> None:
         self._set_busy(False)
@@ -307,7 +294,7 @@ class RegisterKitDialog(QDialog):
             show_status(self.result_label, "error", text)
             self.patient_fields.focus_first_problem()
             return
-        show_status(self.result_label, "error", _plain(error))
+        show_status(self.result_label, "error", error.sentence)
 
     @Slot()
     def _on_token_button_clicked(self) -> None:
@@ -367,6 +354,3 @@ class RegisterKitDialog(QDialog):
         self.kit_edit.setReadOnly(busy)
         self.lookup_button.setEnabled(not busy)
 
-
-def _plain(error: ServiceError) -> str:
-    return f"{error.title}. {error.advice}"

@@ -36,8 +36,8 @@ from app.services.registration import (
 )
 from app.services.session import Session
 from app.tasks import OwnedTasks, Runner
+from app.views.common.message_strip import show_status
 from app.views.common.patient_fields import PatientChoice, PatientFields
-from app.views.desk.register_kit import show_status
 
 __all__ = ["RegistrationTokenDialog", "TokenCountdown"]
 
@@ -292,7 +292,7 @@ class RegistrationTokenDialog(QDialog):
         error = describe_error(exc)
         unmatched = self.patient_fields.set_server_errors(error.field_errors)
         extra = "; ".join(m for messages in unmatched.values() for m in messages)
-        text = f"{error.title}. {error.advice}" + (f" ({extra})" if extra else "")
+        text = error.sentence + (f" ({extra})" if extra else "")
         show_status(self.message_label, "error", text)
 
     def _load_patients(self) -> None:

@@ -33,6 +33,7 @@ from app.api import models
 from app.services.errors import describe_error
 from app.services.tracking import carrier_name, tracking_url
 from app.tasks import Runner
+from app.views.common.labels import ORDER_STATUS_TONES, masked_dob, order_status_label
 from app.views.common.metadata_editor import RESERVED_KEYS, MetadataEditor
 from app.views.common.results_table import ResultsTable
 from app.views.common.timeline import (
@@ -42,7 +43,6 @@ from app.views.common.timeline import (
     sample_steps,
     set_text_color,
 )
-from app.views.orders.order_table import ORDER_STATUS_TONES, order_status_label
 from app.views.theme import badge_colors
 
 __all__ = [
@@ -104,24 +104,6 @@ def sample_type_label(sample_type: str | None) -> str:
     return f"{name} ({sample_type})" if name else sample_type
 
 
-def masked_dob(date_of_birth: date | str | None, today: date) -> str:
-    """The date of birth hidden, the age kept: "DOB ••••-••-•• (age 34)".
-
-    The full date is an identifier that has no business on a screen the waiting room can
-    see; the age is enough to tell whether the right person registered the kit.
-    """
-    if date_of_birth is None or date_of_birth == "":
-        return QCoreApplication.translate("KitTrackingPanel", "DOB not given")
-    if isinstance(date_of_birth, str):
-        return QCoreApplication.translate("KitTrackingPanel", "DOB on file (hidden)")
-    age = today.year - date_of_birth.year - (
-        (today.month, today.day) < (date_of_birth.month, date_of_birth.day)
-    )
-    if age < 0 or age > 150:
-        return QCoreApplication.translate("KitTrackingPanel", "DOB on file (hidden)")
-    return QCoreApplication.translate("KitTrackingPanel", "DOB ••••-••-•• (age %1)").replace(
-        "%1", str(age)
-    )
 
 
 def _badge(text: str, tone: str, parent: QWidget) -> QLabel:

@@ -45,6 +45,7 @@ from app.services.errors import describe_error
 from app.tasks import Runner, call_on_gui
 from app.validation import normalize_recipient
 from app.views.common.address_fields import RecipientFields
+from app.views.common.message_strip import strip_style
 from app.views.common.metadata_editor import MetadataEditor
 from app.views.i18n import finding_text
 
@@ -57,7 +58,6 @@ _BAR_STYLE = "QFrame#%s { background: %s; border: 1px solid %s; border-radius: 4
 _INFO_COLORS = ("rgba(37, 99, 235, 0.12)", "rgba(37, 99, 235, 0.5)")
 _WARN_COLORS = ("rgba(217, 119, 6, 0.15)", "rgba(217, 119, 6, 0.6)")
 _GOOD_COLORS = ("rgba(22, 163, 74, 0.14)", "rgba(22, 163, 74, 0.6)")
-_ERROR_STYLE = "color: palette(text); background: rgba(220, 38, 38, 0.16); border-left: 3px solid #dc2626; padding: 2px 6px;"  # noqa: E501
 
 
 # --- what the form needs from the session (the real Session, or a test fake) -------------
@@ -121,7 +121,7 @@ class KitPicker(QWidget):
         self.message = QLabel(self)
         self.message.setObjectName("message_label:kit_types")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(_ERROR_STYLE)
+        self.message.setStyleSheet(strip_style("error", compact=True))
         self.message.hide()
         layout.addWidget(self.message)
         buttons = QHBoxLayout()

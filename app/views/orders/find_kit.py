@@ -204,7 +204,7 @@ class FindKitBar(QWidget):
             )
         else:
             error = describe_error(exc)
-            text = f"{error.title}. {error.advice}"
+            text = error.sentence
         self._say(text, warning=True)
         self._keep_focus()
 

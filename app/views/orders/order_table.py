@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from app.views.common.labels import ORDER_STATUS_TONES, order_status_labels
 from app.views.theme import badge_colors
 
 if TYPE_CHECKING:
@@ -43,7 +44,6 @@ __all__ = [
     "COL_STATE",
     "COL_STATUS",
     "COL_UPDATED",
-    "ORDER_STATUS_TONES",
     "AttentionRole",
     "OrderFilter",
     "OrderIdRole",
@@ -51,7 +51,6 @@ __all__ = [
     "SortRole",
     "StatusBadgeDelegate",
     "ToneRole",
-    "order_status_label",
     "packed_texts",
     "search_terms",
     "sort_rows",
@@ -85,27 +84,9 @@ _ROLES = frozenset(
 
 # Lifecycle order for sorting by status; unknown statuses sort last, by their raw text.
 _ORDER_STATUS_RANK = {"pending": 0, "in_progress": 1, "completed": 2, "canceled": 3}
-ORDER_STATUS_TONES: dict[str, str] = {
-    "pending": "neutral",
-    "in_progress": "active",
-    "completed": "good",
-    "canceled": "neutral",
-}
 _PHONE_LIKE = re.compile(r"[\d()+\-. ]+")
 
 
-def _status_labels() -> dict[str, str]:
-    return {
-        "pending": QApplication.translate("OrderTableModel", "Pending"),
-        "in_progress": QApplication.translate("OrderTableModel", "In progress"),
-        "completed": QApplication.translate("OrderTableModel", "Completed"),
-        "canceled": QApplication.translate("OrderTableModel", "Canceled"),
-    }
-
-
-def order_status_label(status: str) -> str:
-    """Friendly text for a known order status; anything else is shown exactly as it came."""
-    return _status_labels().get(status, status)
 
 
 def search_terms(text: str) -> tuple[str, ...]:
@@ -231,7 +212,7 @@ class OrderTableModel(QAbstractTableModel):
         self._sort_order = Qt.SortOrder.DescendingOrder
         self._attention: dict[str, tuple[str, ...]] = {}
         self._warning_icon: QIcon | None = None
-        self._status_labels = _status_labels()
+        self._status_labels = order_status_labels()
         self._progress_labels: dict[str, str] = {}
         self._headers = (
             self.tr("Order"),

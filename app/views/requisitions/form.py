@@ -36,9 +36,9 @@ from app.services.session import Session
 from app.tasks import OwnedTasks, Runner
 from app.validation import CA_PROVINCES, US_STATES, Finding
 from app.views.common.address_fields import FieldMessage, ServerErrors, show_errors
+from app.views.common.message_strip import show_status
 from app.views.common.metadata_editor import MetadataEditor
 from app.views.common.patient_fields import PATIENT_PATHS, PatientFields
-from app.views.desk.register_kit import show_status
 from app.views.i18n import region_name
 
 __all__ = ["OWN_PATHS", "NewRequisitionDialog", "NewRequisitionForm"]
@@ -297,7 +297,7 @@ class NewRequisitionForm(QWidget):
         extra = "; ".join(
             f"{path}: {m}" if path else m for path, ms in unmatched.items() for m in ms
         )
-        text = f"{error.title}. {error.advice}" + (f" ({extra})" if extra else "")
+        text = error.sentence + (f" ({extra})" if extra else "")
         show_status(self.message_label, "error", text)
         self._focus_first_problem(self.blocking())
 

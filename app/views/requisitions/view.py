@@ -52,9 +52,9 @@ from app.services.requisitions import (
 )
 from app.services.session import Session
 from app.tasks import Runner
+from app.views.common.labels import masked_dob
 from app.views.common.patient_fields import OptionalDateEdit
 from app.views.common.timeline import KitTimeline, Step, build_steps, format_day
-from app.views.kit_panel.panel import masked_dob
 from app.views.theme import badge_colors
 
 __all__ = [
@@ -654,7 +654,7 @@ class RequisitionsView(QWidget):
         if isinstance(error, RequisitionsDisabled):
             self._show_disabled(error)
             return
-        self.status_label.setText(f"{error.title}. {error.advice}")
+        self.status_label.setText(error.sentence)
 
     def _show_disabled(self, _error: ServiceError) -> None:
         self.disabled_title.setText(turned_off_title(self))
@@ -697,7 +697,7 @@ class RequisitionsView(QWidget):
         if isinstance(error, RequisitionsDisabled):
             self._show_disabled(error)
         else:
-            self.status_label.setText(f"{error.title}. {error.advice}")
+            self.status_label.setText(error.sentence)
 
     @Slot(object)
     def _on_dialog_requisition_created(self, requisition: models.Requisition) -> None:

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.marks import QT_TRANSLATE_NOOP
 from app.views.common.app_settings import DEFAULT_KIT_CATALOG, MIN_REFRESH_SECONDS, AppSettings
-from app.views.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["SettingsDialog"]
 

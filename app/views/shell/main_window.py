@@ -8,13 +8,12 @@ checked for "needs attention" on the worker, so the GUI thread only swaps the ro
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
+from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -33,10 +32,8 @@ from app import APP_NAME, __version__
 from app.api import errors as api_errors
 from app.services.environments import Environment
 from app.services.errors import ServiceError, describe_error
-from app.services.order_rules import OrderRow, needs_attention
 from app.services.outbox import OutboxItem
 from app.services.session import Session
-from app.services.sync import Notification, SyncResult
 from app.tasks import PeriodicTask, Runner, call_on_gui
 from app.views.common.app_settings import AppSettings
 from app.views.desk.register_kit import RegisterKitDialog
@@ -44,66 +41,18 @@ from app.views.desk.registration_token import RegistrationTokenDialog
 from app.views.kit_panel.panel import KitTrackingPanel
 from app.views.orders.find_kit import FindKitBar
 from app.views.orders.order_list import OrderListView
-from app.views.orders.order_table import COL_CREATED, packed_texts, sort_rows
+from app.views.orders.order_table import COL_CREATED
 from app.views.requisitions.view import RequisitionsView
+from app.views.shell.actions import ACTIONS, build_actions
 from app.views.shell.banner import Banner
+from app.views.shell.refresh import RefreshOutcome, build_snapshot, refresh_and_snapshot
 from app.views.shell.sign_in import SignInContext, SignInDialog
 
-__all__ = ["MainWindow", "RefreshOutcome", "build_snapshot"]
+__all__ = ["MainWindow"]
 
 log = logging.getLogger(__name__)
 
 SessionOpener = Callable[[Environment, str], Session]
-
-
-@dataclass
-class RefreshOutcome:
-    """What one background refresh hands to the GUI thread."""
-
-    rows: list[OrderRow]
-    attention: dict[str, tuple[str, ...]]
-    sorted_by: tuple[int, Qt.SortOrder]
-    version: int
-    result: SyncResult | None = None
-    notifications: list[Notification] = field(default_factory=list)
-    texts: list[str] = field(default_factory=list)
-
-
-def build_snapshot(
-    session: Session,
-    sorted_by: tuple[int, Qt.SortOrder],
-    kit_names: Mapping[str, str],
-    result: SyncResult | None = None,
-) -> RefreshOutcome:
-    """Rows sorted as the list shows them, plus needs-attention reasons (worker thread)."""
-    store = session.store
-    version = store.version
-    rows = store.rows()
-    seen = session.seen.kits_with_seen_reports()
-    # The sandbox clock can run ahead of the wall clock; age statuses by whichever is later.
-    now = max(datetime.now(UTC), store.newest_kit_update or datetime.min.replace(tzinfo=UTC))
-    attention: dict[str, tuple[str, ...]] = {}
-    for row in rows:
-        reasons = needs_attention(row, now, seen)
-        if reasons:
-            # A tuple of strings drops out of the cyclic GC's walk, a list never does: the
-            # window keeps thousands of these, and every full collection is a GUI stall.
-            attention[row.order_id] = tuple(reasons)
-    ordered = sort_rows(rows, sorted_by[0], sorted_by[1], kit_names)
-    notifications = list(result.notifications) if result is not None else []
-    return RefreshOutcome(
-        ordered, attention, sorted_by, version, result, notifications, packed_texts(ordered)
-    )
-
-
-def _refresh(session: Session, sorted_by: tuple[int, Qt.SortOrder],
-             kit_names: Mapping[str, str]) -> RefreshOutcome:
-    result = session.sync.refresh()
-    # Let the cache writer finish first (only a big sync gives it much to write). Running
-    # alongside the GUI thread's repaint of the new rows, its constant GIL hand-offs (one per
-    # SQLite row) doubled that repaint: 70–90 ms stalls in the 10,000-order benchmark.
-    session.store.flush()
-    return build_snapshot(session, sorted_by, kit_names, result)
 
 
 class MainWindow(QMainWindow):
@@ -205,112 +154,33 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.panel_placeholder)
         return side
 
-    def _action(
-        self,
-        text: str,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
-        slot: Callable[[], object],
-        *, icon: QStyle.StandardPixmap | None = None, tip: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
-        if tip:
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def _make_actions(self) -> None:
-        pixmap = QStyle.StandardPixmap
-        self.new_order_action = self._action(
-            self.tr("&New order…"), QKeySequence.StandardKey.New, self.open_new_order,
-            icon=pixmap.SP_FileIcon, tip=self.tr("Order kits for a patient (Ctrl+N)"),
-        )
-        self.refresh_action = self._action(
-            self.tr("&Refresh"), QKeySequence.StandardKey.Refresh, self.refresh_now,
-            icon=pixmap.SP_BrowserReload, tip=self.tr("Fetch the latest from Spot (F5)"),
-        )
-        self.refresh_action.setShortcut(QKeySequence("F5"))
-        self.find_action = self._action(
-            self.tr("&Find…"), QKeySequence.StandardKey.Find, self.order_list.focus_search,
-            tip=self.tr("Search orders by name, email, phone, order or kit ID (Ctrl+F)"),
-        )
-        self.find_kit_action = self._action(
-            self.tr("Find &kit by barcode…"), "Ctrl+K", self.focus_find_kit,
-            icon=pixmap.SP_FileDialogContentsView,
-            tip=self.tr("Scan or type a kit barcode (Ctrl+K)"),
-        )
-        self.register_kit_action = self._action(
-            self.tr("Re&gister kit…"), "Ctrl+R", self.open_register_kit,
-            icon=pixmap.SP_DialogApplyButton,
-            tip=self.tr("Register a kit handed over at the desk (Ctrl+R)"),
-        )
-        self.registration_token_action = self._action(
-            self.tr("Patient registration &token…"), "Ctrl+Shift+T",
-            self.open_registration_token,
-            tip=self.tr("A one-time token a patient uses to register a kit (Ctrl+Shift+T)"),
-        )
-        self.attention_action = self._action(
-            self.tr("Needs &attention"), "Ctrl+Shift+A", self._on_attention_action,
-            tip=self.tr("Show only orders that need attention (Ctrl+Shift+A)"),
-        )
-        self.requisitions_action = self._action(
-            self.tr("Re&quisitions"), "Ctrl+Shift+R", self.open_requisitions,
-            tip=self.tr("Requisitions (Ctrl+Shift+R)"),
-        )
-        self.settings_action = self._action(
-            self.tr("&Settings…"), QKeySequence.StandardKey.Preferences, self.open_settings,
-            tip=self.tr("Environment, token, kit types, refresh interval"),
-        )
-        if self.settings_action.shortcut().isEmpty():
-            self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
-        self.sign_in_action = self._action(
-            self.tr("Sign &in / switch environment…"), None, lambda: self.show_sign_in(),
-        )
-        self.quit_action = self._action(
-            self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close
-        )
-        self.about_action = self._action(self.tr("&About"), None, self._on_about_action)
-        self._session_actions = (
-            self.new_order_action, self.refresh_action, self.find_kit_action,
-            self.register_kit_action, self.registration_token_action, self.requisitions_action,
+        self.commands = build_actions(self)
+        self._session_actions = tuple(
+            self.commands[spec.name] for spec in ACTIONS if spec.needs_session
         )
         for action in self._session_actions:
             action.setEnabled(False)  # until signed in
 
     def _make_menus_and_toolbar(self) -> None:
-        menu = self.menuBar()
-        file_menu = menu.addMenu(self.tr("&File"))
-        file_menu.addAction(self.new_order_action)
-        file_menu.addAction(self.register_kit_action)
-        file_menu.addAction(self.registration_token_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.sign_in_action)
-        file_menu.addAction(self.settings_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        view_menu = menu.addMenu(self.tr("&View"))
-        view_menu.addAction(self.refresh_action)
-        view_menu.addAction(self.find_action)
-        view_menu.addAction(self.find_kit_action)
-        view_menu.addAction(self.attention_action)
-        view_menu.addSeparator()
-        view_menu.addAction(self.requisitions_action)
-        help_menu = menu.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.about_action)
+        bar = self.menuBar()
+        menus = {
+            "file": bar.addMenu(self.tr("&File")),
+            "view": bar.addMenu(self.tr("&View")),
+            "help": bar.addMenu(self.tr("&Help")),
+        }
         self.toolbar = QToolBar(self.tr("Main toolbar"))
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setIconSize(QSize(18, 18))
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.new_order_action, self.refresh_action, self.find_kit_action,
-                       self.register_kit_action):
-            self.toolbar.addAction(action)
+        for spec in ACTIONS:
+            menu = menus[spec.menu]
+            if spec.separator_before:
+                menu.addSeparator()
+            menu.addAction(self.commands[spec.name])
+            if spec.toolbar:
+                self.toolbar.addAction(self.commands[spec.name])
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
 
     def _make_status_bar(self) -> None:
@@ -455,7 +325,7 @@ class MainWindow(QMainWindow):
             credentials.load,
             environment.key,
             on_success=lambda token: self._on_saved_token_loaded(environment, token),
-            on_error=lambda exc: self._sign_in_after(_plain(exc)),
+            on_error=lambda exc: self._sign_in_after(describe_error(exc).sentence),
         )
 
     def _sign_in_after(self, reason: str) -> None:
@@ -475,7 +345,7 @@ class MainWindow(QMainWindow):
         self._runner.run(
             opener, environment, token,
             on_success=self.set_session,
-            on_error=lambda exc: self._sign_in_after(_plain(exc)),
+            on_error=lambda exc: self._sign_in_after(describe_error(exc).sentence),
             key="open-session",
         )
 
@@ -518,7 +388,7 @@ class MainWindow(QMainWindow):
                 session.reauthenticate,
                 token,
                 on_success=lambda _none: self._on_reauthenticated(session),
-                on_error=lambda exc: self._sign_in_after(_plain(exc)),
+                on_error=lambda exc: self._sign_in_after(describe_error(exc).sentence),
                 key="reauthenticate",
             )
             return
@@ -538,7 +408,7 @@ class MainWindow(QMainWindow):
         if session is None:
             raise RuntimeError("no session")
         model = self.order_list.model
-        return _refresh(session, (model.sort_column, model.sort_order),
+        return refresh_and_snapshot(session, (model.sort_column, model.sort_order),
                         dict(session.kit_catalog or self._settings.kit_catalog))
 
     def refresh_now(self) -> None:
@@ -617,7 +487,7 @@ class MainWindow(QMainWindow):
             self._status_message(error.title)
             self._show_error(error, action=("sign_in", self.tr("Sign in…")))
             self._banner_is_sync = True
-            self.show_sign_in(f"{error.title}. {error.advice}")
+            self.show_sign_in(error.sentence)
             return
         if isinstance(exc, api_errors.SpotConnectionError | api_errors.SpotTimeout):
             first = not self._offline
@@ -795,10 +665,13 @@ class MainWindow(QMainWindow):
             if session is not None and self._auto_refresh:
                 self.refresh_now()
 
-    def _on_attention_action(self) -> None:
+    def focus_search(self) -> None:
+        self.order_list.focus_search()
+
+    def toggle_attention(self) -> None:
         self.order_list.attention_button.toggle()
 
-    def _on_about_action(self) -> None:
+    def show_about(self) -> None:
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("About {name}").format(name=APP_NAME))
         box.setText(f"{APP_NAME} {__version__}")
@@ -1023,8 +896,4 @@ class MainWindow(QMainWindow):
         self.shutdown()
         super().closeEvent(event)
 
-
-def _plain(exc: BaseException) -> str:
-    error = describe_error(exc)
-    return f"{error.title}. {error.advice}"
 

@@ -282,7 +282,7 @@ class SignInDialog(QDialog):
         self._set_busy(False)
         error = exc if isinstance(exc, CredentialError) else describe_error(exc)
         self._pending_save = (environment, token)
-        self._show_problem(f"{error.title}. {error.advice}")
+        self._show_problem(error.sentence)
         self.session_only_button.setVisible(True)
         self.session_only_button.setFocus()
 
@@ -298,7 +298,7 @@ class SignInDialog(QDialog):
     def _on_task_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         error = describe_error(exc)
-        self._show_problem(f"{error.title}. {error.advice}")
+        self._show_problem(error.sentence)
 
     def _finish(self, environment: Environment, token: str) -> None:
         self.token_edit.clear()

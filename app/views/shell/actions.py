@@ -1,0 +1,175 @@
+"""The main window's commands in one declarative table: text, keys, icon, menu, handler.
+
+Menus, the toolbar, tooltips (with the platform's own shortcut text), the Help → Keyboard
+shortcuts sheet and the README's key table all come from `ACTIONS` and `OTHER_KEYS`; a test
+holds the README against them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QStyle, QWidget
+
+from app.marks import QT_TRANSLATE_NOOP
+
+__all__ = ["ACTIONS", "OTHER_KEYS", "ActionSpec", "build_actions", "key_rows", "shortcut_text"]
+
+_CONTEXT = "MainWindow"  # the French catalogue holds these texts under the window's context
+StandardKey = QKeySequence.StandardKey
+Pixmap = QStyle.StandardPixmap
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    """One command. ``handler`` names a method of the window; ``menu`` is "file", "view" or
+    "help"; ``keys`` is a standard key, with ``fallback`` where a platform has none."""
+
+    name: str
+    text: str
+    handler: str
+    menu: str
+    keys: StandardKey | str | None = None
+    fallback: str | None = None
+    icon: Pixmap | None = None
+    tip: str = ""
+    toolbar: bool = False
+    needs_session: bool = False
+    separator_before: bool = False
+    key_help: str = ""  # the README's words for it, where they differ from the menu text
+
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec(
+        "new_order", QT_TRANSLATE_NOOP("MainWindow", "&New order…"), "open_new_order", "file",
+        StandardKey.New, "Ctrl+N", Pixmap.SP_FileIcon,
+        QT_TRANSLATE_NOOP("MainWindow", "Order kits for a patient"), toolbar=True,
+        needs_session=True, key_help="New order",
+    ),
+    ActionSpec(
+        "register_kit", QT_TRANSLATE_NOOP("MainWindow", "Re&gister kit…"), "open_register_kit",
+        "file", "Ctrl+R", icon=Pixmap.SP_DialogApplyButton,
+        tip=QT_TRANSLATE_NOOP("MainWindow", "Register a kit handed over at the desk"),
+        toolbar=True, needs_session=True, key_help="Register a kit handed over at the desk",
+    ),
+    ActionSpec(
+        "registration_token", QT_TRANSLATE_NOOP("MainWindow", "Patient registration &token…"),
+        "open_registration_token", "file", "Ctrl+Shift+T",
+        tip=QT_TRANSLATE_NOOP("MainWindow", "A one-time token a patient uses to register a kit"),
+        needs_session=True, key_help="Patient registration token",
+    ),
+    ActionSpec(
+        "sign_in", QT_TRANSLATE_NOOP("MainWindow", "Sign &in / switch environment…"),
+        "show_sign_in", "file", separator_before=True,
+    ),
+    ActionSpec(
+        "settings", QT_TRANSLATE_NOOP("MainWindow", "&Settings…"), "open_settings", "file",
+        StandardKey.Preferences, "Ctrl+,",
+        tip=QT_TRANSLATE_NOOP("MainWindow", "Environment, token, kit types, refresh interval"),
+        key_help="Settings",
+    ),
+    ActionSpec(
+        "quit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), "close", "file", StandardKey.Quit,
+        "Ctrl+Q", separator_before=True, key_help="Quit",
+    ),
+    ActionSpec(
+        "refresh", QT_TRANSLATE_NOOP("MainWindow", "&Refresh"), "refresh_now", "view", "F5",
+        icon=Pixmap.SP_BrowserReload,
+        tip=QT_TRANSLATE_NOOP("MainWindow", "Fetch the latest from Spot"), toolbar=True,
+        needs_session=True, key_help="Refresh now",
+    ),
+    ActionSpec(
+        "find", QT_TRANSLATE_NOOP("MainWindow", "&Find…"), "focus_search", "view",
+        StandardKey.Find, "Ctrl+F",
+        tip=QT_TRANSLATE_NOOP(
+            "MainWindow", "Search orders by name, email, phone, order or kit ID"
+        ),
+        key_help="Find (search the order list)",
+    ),
+    ActionSpec(
+        "find_kit", QT_TRANSLATE_NOOP("MainWindow", "Find &kit by barcode…"), "focus_find_kit",
+        "view", "Ctrl+K", icon=Pixmap.SP_FileDialogContentsView,
+        tip=QT_TRANSLATE_NOOP("MainWindow", "Scan or type a kit barcode"), toolbar=True,
+        needs_session=True,
+        key_help="Find kit by barcode (scan, or type and press Enter)",
+    ),
+    ActionSpec(
+        "attention", QT_TRANSLATE_NOOP("MainWindow", "Needs &attention"), "toggle_attention",
+        "view", "Ctrl+Shift+A",
+        tip=QT_TRANSLATE_NOOP("MainWindow", "Show only orders that need attention"),
+        key_help="Show only orders that need attention",
+    ),
+    ActionSpec(
+        "requisitions", QT_TRANSLATE_NOOP("MainWindow", "Re&quisitions"), "open_requisitions",
+        "view", "Ctrl+Shift+R", tip=QT_TRANSLATE_NOOP("MainWindow", "Requisitions"),
+        needs_session=True, separator_before=True, key_help="Requisitions",
+    ),
+    ActionSpec("about", QT_TRANSLATE_NOOP("MainWindow", "&About"), "show_about", "help"),
+)
+
+# Keys that belong to other windows, for the shortcut sheet and the README.
+OTHER_KEYS: tuple[tuple[str, str], ...] = (
+    ("Submit the order form", "Enter in the last section, or Ctrl+Enter anywhere"),
+    ("Discard the order form (asks first)", "Esc"),
+    ("Report viewer: find, print, save as, open externally", "Ctrl+F, Ctrl+P, Ctrl+S, "
+     "Ctrl+Shift+O"),
+)
+
+
+def _sequence(spec: ActionSpec) -> QKeySequence | None:
+    if spec.keys is None:
+        return None
+    sequence = QKeySequence(spec.keys)
+    if sequence.isEmpty() and spec.fallback:
+        sequence = QKeySequence(spec.fallback)
+    return sequence
+
+
+def shortcut_text(spec: ActionSpec, *, native: bool = True) -> str:
+    """The keys as this platform writes them ("Ctrl+N", "⌘N"), or portable text."""
+    sequence = _sequence(spec)
+    if sequence is None:
+        return ""
+    form = QKeySequence.SequenceFormat.NativeText if native else (
+        QKeySequence.SequenceFormat.PortableText
+    )
+    return sequence.toString(form)
+
+
+def build_actions(window: QWidget, handlers: QObject | None = None) -> dict[str, QAction]:
+    """A QAction per spec on ``window`` (window-wide shortcuts), wired to its handler."""
+    target = handlers if handlers is not None else window
+    actions: dict[str, QAction] = {}
+    style = window.style()
+    for spec in ACTIONS:
+        action = QAction(QCoreApplication.translate(_CONTEXT, spec.text), window)
+        action.setObjectName(f"{spec.name}_action")
+        sequence = _sequence(spec)
+        if sequence is not None:
+            action.setShortcut(sequence)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if spec.icon is not None:
+            action.setIcon(style.standardIcon(spec.icon))
+        if spec.tip:
+            tip = QCoreApplication.translate(_CONTEXT, spec.tip)
+            keys = shortcut_text(spec)
+            action.setToolTip(f"{tip} ({keys})" if keys else tip)
+            action.setStatusTip(tip)
+        handler: Callable[[], object] = getattr(target, spec.handler)
+        action.triggered.connect(lambda _checked=False, h=handler: h())
+        window.addAction(action)
+        actions[spec.name] = action
+    return actions
+
+
+def key_rows() -> list[tuple[str, str]]:
+    """(what, keys) for every command that has keys, in English portable text: the README's
+    table and the shortcut sheet's source."""
+    rows = [
+        (spec.key_help or spec.text.replace("&", "").rstrip("…"), shortcut_text(spec, native=False))
+        for spec in ACTIONS if spec.keys is not None
+    ]
+    return rows + list(OTHER_KEYS)
