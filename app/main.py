@@ -14,15 +14,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from app import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
+from app import APP_NAME, __version__
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
 
-    from app.sandbox import SandboxServer
-    from app.services.environments import ConnectionCheck, Environment
-    from app.services.session import Session
-    from app.tasks import TaskRunner
     from app.views.shell.main_window import MainWindow
 
 log = logging.getLogger("app.main")
@@ -67,80 +62,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--self-test", action="store_true",
         help="start headless on a fresh embedded sandbox, place an order, open a report, exit",
     )
-    return parser.parse_args(argv)
-
-
-def sandbox_catalog() -> dict[str, str]:
-    """The sandbox's kit types with readable names (its catalog is fixed)."""
-    from app.sandbox.catalog import KIT_TYPES
-
-    special = {"std": "STD", "hba1c": "HbA1c"}
-
-    def readable(kit_type: str) -> str:
-        words = [special.get(word, word.upper() if len(word) == 1 else word)
-                 for word in kit_type.split("_") if not word.isdigit()]
-        text = " ".join(words)
-        return text[:1].upper() + text[1:]
-
-    return {kit_type: readable(kit_type) for kit_type in KIT_TYPES}
-
-
-def build_session_for_sandbox(server: SandboxServer) -> Session:
-    """A session on a running sandbox (blocking: SQLite)."""
-    from app.paths import paths
-    from app.services.environments import Environment
-    from app.services.session import Session
-
-    return Session.open(
-        Environment.sandbox(server.base_url), server.token, paths(), kit_catalog=sandbox_catalog()
+    parser.add_argument(
+        "--log-level", default="INFO", type=str.upper,
+        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+        help="how much goes to the log file (default INFO; never patient data at any level)",
     )
-
-
-class EmbeddedSandbox:
-    """Starts the built-in sandbox once, on demand (any thread), and stops it at exit."""
-
-    def __init__(self, data_dir: Path, *, speed: float, seed_orders: int) -> None:
-        self._data_dir = data_dir
-        self._speed = speed
-        self._seed = seed_orders
-        self._lock = threading.Lock()
-        self.server: SandboxServer | None = None
-
-    def start(self) -> tuple[Environment, str]:
-        from app.sandbox import SandboxServer
-        from app.services.environments import Environment
-
-        with self._lock:
-            if self.server is None:
-                server = SandboxServer(
-                    self._data_dir, speed=self._speed, seed_orders=self._seed
-                )
-                server.start()
-                self.server = server
-                log.info("embedded sandbox started")
-            return Environment.sandbox(self.server.base_url), self.server.token
-
-    def stop(self) -> None:
-        with self._lock:
-            if self.server is not None:
-                self.server.stop()
-                self.server = None
-
-
-def open_session(environment: Environment, token: str) -> Session:
-    from app.paths import paths
-    from app.services.session import Session
-
-    catalog = sandbox_catalog() if environment.kind == "sandbox" else None
-    return Session.open(environment, token, paths(), kit_catalog=catalog)
-
-
-def check_connection(environment: Environment, token: str) -> ConnectionCheck:
-    from app.api.client import SpotClient
-    from app.services.environments import check_connection as check
-
-    with SpotClient(environment.base_url, token, max_retries=0) as client:
-        return check(client)
+    return parser.parse_args(argv)
 
 
 def crash_details(
@@ -193,48 +120,18 @@ class CrashHandler:
             log.debug("no GUI to show the crash on")
 
 
-def make_application() -> QApplication:
-    """The QApplication with the app's identity and, from the system locale, its language
-    (LANG/LC_ALL on Linux: fr_CA gets French). The self-test uses it too."""
-    from PySide6.QtWidgets import QApplication
-
-    from app.views.i18n import install_translations
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setApplicationName(APP_NAME)
-    app.setOrganizationName(ORG_NAME)
-    app.setOrganizationDomain(ORG_DOMAIN)
-    app.setApplicationVersion(__version__)
-    install_translations(app)
-    return app
-
-
-def build_main_window(runner: TaskRunner, sandbox: EmbeddedSandbox) -> MainWindow:
-    """The main window wired to the keyring, the network check and the embedded sandbox."""
-    from app.services.credentials import CredentialStore
-    from app.views.common.app_settings import AppSettings
-    from app.views.shell.main_window import MainWindow
-    from app.views.shell.sign_in import SignInContext
-
-    context = SignInContext(
-        credentials=CredentialStore(),
-        check_connection=check_connection,
-        start_sandbox=sandbox.start,
-    )
-    return MainWindow(runner, settings=AppSettings(), sign_in=context, open_session=open_session)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.self_test:
         from app.selftest import run_self_test
 
         return run_self_test()
+    from app.compose import EmbeddedSandbox, build_main_window, make_application
     from app.instance import SingleInstance
     from app.paths import paths
     from app.services.logs import close_logging, setup_logging
     from app.tasks import TaskRunner
+    from app.views.qt_log import install_qt_message_handler
 
     sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     app = make_application()
@@ -249,7 +146,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not instance.wait_for_running_to_exit(QUIT_WAIT_MS):
             print(f"{APP_NAME} is still closing; try again in a moment.", file=sys.stderr)
             return 1
-    setup_logging(where.logs)
+    setup_logging(where.logs, getattr(logging, args.log_level))
+    install_qt_message_handler()
     crashes = CrashHandler()
     crashes.install()
     log.info("%s %s starting%s", APP_NAME, __version__, " (sandbox)" if args.sandbox else "")

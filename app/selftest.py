@@ -58,8 +58,8 @@ def run_self_test() -> int:
 
 def _run() -> int:
     from app import APP_NAME, __version__
+    from app.compose import make_application
     from app.instance import SingleInstance
-    from app.main import make_application
     from app.paths import paths
 
     # Same identity and language as the app, so a broken catalogue shows here too.
@@ -92,7 +92,7 @@ def _check_relaunch_activates(instance: SingleInstance, pump: Callable[[], None]
 
 def _run_app(where: Paths, pump: Callable[[], None]) -> int:
     from app.api import models
-    from app.main import EmbeddedSandbox, build_main_window
+    from app.compose import EmbeddedSandbox, build_main_window
     from app.tasks import TaskRunner
     from app.views.reports.report_viewer import ReportWindow
 

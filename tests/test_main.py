@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from app.main import DEFAULT_SPEED, CrashHandler, crash_details, parse_args, sandbox_catalog
+from app.compose import sandbox_catalog
+from app.main import DEFAULT_SPEED, CrashHandler, crash_details, parse_args
 
 
 def test_sandbox_flags_default_to_a_moving_seeded_sandbox() -> None:
@@ -63,3 +64,10 @@ def test_embedded_sandbox_run_starts_syncs_and_stops_cleanly(tmp_path: Path) -> 
     assert "session closed" in log
     assert "Traceback" not in log
     assert (home / "data" / "sandbox").is_dir()
+
+
+def test_log_level_is_a_command_line_choice() -> None:
+    assert parse_args([]).log_level == "INFO"
+    assert parse_args(["--log-level", "debug"]).log_level == "DEBUG"
+    with pytest.raises(SystemExit):
+        parse_args(["--log-level", "chatty"])

@@ -283,7 +283,8 @@ def sync_stall(app: QApplication, orders: int, latency_ms: int) -> tuple[float, 
     """
     import httpx
 
-    from app.main import freeze_startup_heap, sandbox_catalog
+    from app.compose import sandbox_catalog
+    from app.main import freeze_startup_heap
     from app.paths import paths
     from app.services.environments import Environment
     from app.services.session import Session

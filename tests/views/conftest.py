@@ -10,7 +10,7 @@ import pytest
 from keyring.backend import KeyringBackend
 from pytestqt.qtbot import QtBot
 
-from app.main import check_connection, open_session
+from app.compose import check_connection, open_session
 from app.sandbox import SandboxServer
 from app.services.credentials import CredentialStore
 from app.services.environments import Environment

@@ -463,10 +463,10 @@ def test_reports_with_amended_badge_and_open_buttons(qtbot: QtBot) -> None:
     pdf = header.findChild(QPushButton, "open_pdf")
     with qtbot.waitSignal(panel.open_report_requested) as blocker:
         qtbot.mouseClick(pdf, Qt.MouseButton.LeftButton)
-    report, kit_id, sample_id, all_reports = blocker.args
-    assert report.report_id == "rep-2"
-    assert (kit_id, sample_id) == ("SPOTFAKE01", "SMPLFAKE01")
-    assert [r.report_id for r in all_reports] == ["rep-1", "rep-2"]
+    (request,) = blocker.args
+    assert request.report.report_id == "rep-2"
+    assert (request.kit_id, request.sample_id) == ("SPOTFAKE01", "SMPLFAKE01")
+    assert request.replaces.report_id == "rep-1"  # the amendment is shown beside what it replaces
     caption = f"Report, collected {format_day(T0 + 10 * DAY)}, received {format_day(T0 + 12 * DAY)}"
     assert caption in texts(panel)
 

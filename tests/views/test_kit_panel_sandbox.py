@@ -163,7 +163,8 @@ def test_in_transit_then_resulted_order(
     assert open_pdf is not None
     with qtbot.waitSignal(panel.open_report_requested) as blocker:
         qtbot.mouseClick(open_pdf, Qt.MouseButton.LeftButton)
-    assert blocker.args[1:3] == [kit.kit_id, kit.sample.sample_id]
+    (request,) = blocker.args
+    assert (request.kit_id, request.sample_id) == (kit.kit_id, kit.sample.sample_id)
 
 
 def test_forced_delivery_exception_is_a_warning(

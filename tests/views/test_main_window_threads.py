@@ -9,10 +9,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.api import models
-from app.main import open_session
+from app.compose import open_session
 from app.sandbox import SandboxServer
 from app.services.environments import Environment
 from app.tasks import TaskRunner
+from app.views.common.events import ReportRequest
 from app.views.reports.report_viewer import ReportWindow
 from app.views.requisitions.view import RequisitionsView
 from app.views.shell.main_window import MainWindow
@@ -64,7 +65,9 @@ def test_switching_environment_closes_the_report_window_of_the_previous_one(
     window = _signed_in(qtbot, make_window, sandbox)
     first = window.session
     assert first is not None
-    window._on_panel_open_report_requested(models.Report(report_id="R-1"), "SPOTTEST1", "S-1")
+    window.events.report_requested.emit(
+        ReportRequest(models.Report(report_id="R-1"), "SPOTTEST1", "S-1")
+    )
     reports = [w for w in QApplication.topLevelWidgets() if isinstance(w, ReportWindow)]
     assert len(reports) == 1
     assert reports[0].isVisible()
@@ -73,7 +76,9 @@ def test_switching_environment_closes_the_report_window_of_the_previous_one(
     # Its downloads went through the previous session, whose client is now closed, and its
     # report belongs to the other account: it must not stay on screen or be reused.
     assert not reports[0].isVisible()
-    window._on_panel_open_report_requested(models.Report(report_id="R-2"), "SPOTTEST2", "S-2")
+    window.events.report_requested.emit(
+        ReportRequest(models.Report(report_id="R-2"), "SPOTTEST2", "S-2")
+    )
     shown = [w for w in QApplication.topLevelWidgets()
              if isinstance(w, ReportWindow) and w.isVisible()]
     assert len(shown) == 1

@@ -159,11 +159,11 @@ def test_resulted_requisition_opens_its_report(
     assert current is not None
     assert current.label == "Resulted"
     assert len(detail.report_buttons) == len(final.reports) >= 1
-    qtbot.mouseClick(detail.report_buttons[0], Qt.MouseButton.LeftButton)
-    window = view.report_window()
-    assert window is not None
-    qtbot.addWidget(window)
-    assert window.isVisible()
+    with qtbot.waitSignal(view.open_report_requested) as blocker:
+        qtbot.mouseClick(detail.report_buttons[0], Qt.MouseButton.LeftButton)
+    (request,) = blocker.args
+    assert request.report.report_id == final.reports[0].report_id
+    assert (request.kit_id, request.sample_id) == (final.requisition_id, "TESTBC0002")
 
 
 def test_filters_and_pages(qtbot: QtBot, session: Session) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
-from app.main import check_connection
+from app.compose import check_connection
 from app.sandbox import SandboxServer
 from app.services.credentials import CredentialStore
 from app.services.environments import Environment

@@ -33,6 +33,7 @@ from app.api import models
 from app.services.errors import describe_error
 from app.services.tracking import carrier_name, tracking_url
 from app.tasks import Runner
+from app.views.common.events import AppEvents, ReportRequest
 from app.views.common.labels import ORDER_STATUS_TONES, masked_dob, order_status_label
 from app.views.common.metadata_editor import RESERVED_KEYS, MetadataEditor
 from app.views.common.results_table import ResultsTable
@@ -170,7 +171,7 @@ class TrackingLink(QPushButton):
 class KitTrackingPanel(QWidget):
     """Shows one order in detail; ``show_order(None)`` clears it."""
 
-    open_report_requested = Signal(object, str, str, object)
+    open_report_requested = Signal(object)  # ReportRequest
     register_kit_requested = Signal(str)
     metadata_saved = Signal(str)
     order_shown = Signal(str)
@@ -182,11 +183,14 @@ class KitTrackingPanel(QWidget):
         parent: QWidget | None = None,
         *,
         today: Callable[[], date] = date.today,
+        events: AppEvents | None = None,
     ) -> None:
         super().__init__(parent)
         self._session = session
         self._runner = runner
         self._today = today
+        if events is not None:
+            events.kit_registered.connect(self.on_kit_registered)
         self._key = f"kit-panel-order-{id(self)}"
         self._save_key = f"kit-panel-metadata-{id(self)}"
         self._order_id: str | None = None
@@ -255,6 +259,16 @@ class KitTrackingPanel(QWidget):
         """Fetch the shown order again (after a sync saw it change); edits in progress stay."""
         if self._order_id:
             self.show_order(self._order_id)
+
+    @Slot(str)
+    def on_kit_registered(self, kit_id: str) -> None:
+        """A kit was registered: show it now if it is (or may be) one of this order's, rather
+        than after a sync that may not notice the change."""
+        if not self._order_id:
+            return
+        order = self._order
+        if order is None or kit_id.upper() in {kit.kit_id.upper() for kit in order.kits}:
+            self.refresh()
 
     def show_loaded_order(self, order: models.Order) -> None:
         """Show an order already fetched (tests, or a caller that has it at hand)."""
@@ -670,7 +684,7 @@ class KitTrackingPanel(QWidget):
                     button.setToolTip(self.tr("Spot sent no link for this format."))
                 button.clicked.connect(
                     lambda _=False, r=report: self.open_report_requested.emit(
-                        r, kit.kit_id, sample_id, reports
+                        ReportRequest.among(r, kit.kit_id, sample_id, reports)
                     )
                 )
                 row.addWidget(button)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -55,6 +55,19 @@ OWN_PATHS: tuple[str, ...] = (
     "attributes.crl_slip_id",
     "attributes.crl_tier3_account_number",
 )
+
+
+def turned_off_title(widget: QWidget) -> str:
+    """Shared by the list and the form; translated under the list's context."""
+    return QCoreApplication.translate(
+        "RequisitionsView", "Requisitions are turned off for this Spot account."
+    )
+
+
+def turned_off_advice(widget: QWidget) -> str:
+    return QCoreApplication.translate(
+        "RequisitionsView", "Ask Spot support to enable requisitioning for your account."
+    )
 
 
 class NewRequisitionForm(QWidget):
@@ -287,8 +300,6 @@ class NewRequisitionForm(QWidget):
         self._set_busy(False)
         error = describe_error(exc)
         if isinstance(error, RequisitionsDisabled):
-            from app.views.requisitions.view import turned_off_advice, turned_off_title
-
             show_status(self.message_label, "error",
                         f"{turned_off_title(self)} {turned_off_advice(self)}")
             self.requisitions_disabled.emit()

@@ -52,9 +52,11 @@ from app.services.requisitions import (
 )
 from app.services.session import Session
 from app.tasks import Runner
+from app.views.common.events import ReportRequest
 from app.views.common.labels import masked_dob
 from app.views.common.patient_fields import OptionalDateEdit
 from app.views.common.timeline import KitTimeline, Step, build_steps, format_day
+from app.views.requisitions.form import NewRequisitionDialog, turned_off_advice, turned_off_title
 from app.views.theme import badge_colors
 
 __all__ = [
@@ -63,8 +65,6 @@ __all__ = [
     "RequisitionTableModel",
     "RequisitionsView",
     "requisition_steps",
-    "turned_off_advice",
-    "turned_off_title",
 ]
 
 REQUISITION_PATH: tuple[str, ...] = ("created", "approved", "delivered", "received", "resulted")
@@ -342,18 +342,6 @@ class RequisitionDetail(QWidget):
             self.reports_layout.addWidget(row)
 
 
-def turned_off_title(widget: QWidget) -> str:
-    return QCoreApplication.translate(
-        "RequisitionsView", "Requisitions are turned off for this Spot account."
-    )
-
-
-def turned_off_advice(widget: QWidget) -> str:
-    return QCoreApplication.translate(
-        "RequisitionsView", "Ask Spot support to enable requisitioning for your account."
-    )
-
-
 def _address_text(address: models.Address | None) -> str:
     if address is None:
         return ""
@@ -377,6 +365,7 @@ def _pairs(values: dict[str, Any] | None) -> str:
 class RequisitionsView(QWidget):
     """The tab. ``refresh()`` reloads the page; ``requisition_created(id)`` after a create."""
 
+    open_report_requested = Signal(object)  # ReportRequest, for the shell's viewer
     requisition_created = Signal(str)
 
     def __init__(
@@ -391,7 +380,6 @@ class RequisitionsView(QWidget):
         self._page = RequisitionPage(page_size=page_size)
         self._filters = RequisitionFilters()
         self._select_after_load = ""
-        self._report_window: QWidget | None = None
         self._dialog: QWidget | None = None
         self._labels: dict[str, str] = _status_labels(self)
         self._build()
@@ -595,8 +583,6 @@ class RequisitionsView(QWidget):
 
     @Slot()
     def open_new_requisition(self) -> None:
-        from app.views.requisitions.form import NewRequisitionDialog
-
         if self._dialog is not None:
             self._dialog.raise_()
             self._dialog.activateWindow()
@@ -713,25 +699,7 @@ class RequisitionsView(QWidget):
     def _on_detail_open_report_requested(
         self, report: models.Report, requisition: models.Requisition
     ) -> None:
-        from app.views.reports.report_viewer import ReportWindow
-
-        if self._report_window is None:
-            window = ReportWindow(self._session.reports, self._session.seen, self._runner)
-            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            window.destroyed.connect(self._on_report_window_destroyed)
-            self._report_window = window
-        older = [r for r in requisition.reports if r is not report]
-        replaces = older[-1] if older and report.is_amendment else None
-        self._report_window.open_report(  # type: ignore[attr-defined]
-            report, kit_id=requisition.requisition_id, sample_id=requisition.barcode or "",
-            replaces=replaces,
-        )
-        self._report_window.show()
-        self._report_window.raise_()
-
-    def _on_report_window_destroyed(self) -> None:
-        self._report_window = None
-
-    def report_window(self) -> QWidget | None:
-        return self._report_window
+        self.open_report_requested.emit(ReportRequest.among(
+            report, requisition.requisition_id, requisition.barcode or "", requisition.reports
+        ))
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent
@@ -36,8 +35,7 @@ from app.services.outbox import OutboxItem
 from app.services.session import Session
 from app.tasks import PeriodicTask, Runner, call_on_gui
 from app.views.common.app_settings import AppSettings
-from app.views.desk.register_kit import RegisterKitDialog
-from app.views.desk.registration_token import RegistrationTokenDialog
+from app.views.common.events import AppEvents, ReportRequest
 from app.views.kit_panel.panel import KitTrackingPanel
 from app.views.orders.find_kit import FindKitBar
 from app.views.orders.order_list import OrderListView
@@ -45,6 +43,7 @@ from app.views.orders.order_table import COL_CREATED
 from app.views.requisitions.view import RequisitionsView
 from app.views.shell.actions import ACTIONS, build_actions
 from app.views.shell.banner import Banner
+from app.views.shell.child_windows import ChildWindows
 from app.views.shell.refresh import RefreshOutcome, build_snapshot, refresh_and_snapshot
 from app.views.shell.sign_in import SignInContext, SignInDialog
 
@@ -90,10 +89,12 @@ class MainWindow(QMainWindow):
         self._shown_attention: dict[str, tuple[str, ...]] = {}
         self._offline = False
         self._sign_in_dialog: SignInDialog | None = None
-        self._new_order_dialogs: list[QWidget] = []
-        self._report_window: QWidget | None = None
-        self._register_kit_dialog: RegisterKitDialog | None = None
-        self._token_dialog: RegistrationTokenDialog | None = None
+        self.events = AppEvents(self)
+        self.events.report_requested.connect(self._on_events_report_requested)
+        self.events.report_seen.connect(self._on_events_report_seen)
+        self.events.kit_registered.connect(self._on_events_kit_registered)
+        self.events.outbox_changed.connect(self._update_outbox_counts)
+        self.child_windows = ChildWindows(self, runner, self.events)
         # Leaving an order with unsaved metadata: the open question, where the user was
         # going, and (after "Save") the order to show once the save is confirmed.
         self._unsaved_box: QMessageBox | None = None
@@ -213,16 +214,10 @@ class MainWindow(QMainWindow):
             return
         self._stop_session_work()
         if old is not None:
-            if self._register_kit_dialog is not None:
-                self._register_kit_dialog.close()  # it registers with the old session
-            if self._token_dialog is not None:
-                self._token_dialog.close()  # likewise for the old session's patients
+            # The desk windows work through the old session, whose client is closing, and
+            # the report viewer shows the other account's report: close them all.
+            self.child_windows.close_session_windows()
             self._runner.run(old.close, key=None)
-            if self._report_window is not None:
-                # It downloads through the old session (its client is closing) and shows a
-                # report of the other account: close it; the next report opens a new one.
-                self._report_window.close()
-                self._report_window = None
             self._close_requisitions_tab()
         self.session = session
         if not session.kit_catalog:  # production has no catalog endpoint: Settings provide it
@@ -255,9 +250,6 @@ class MainWindow(QMainWindow):
         for index in reversed(range(self.tabs.count())):
             page = self.tabs.widget(index)
             if isinstance(page, RequisitionsView):
-                report_window = page.report_window()
-                if report_window is not None:
-                    report_window.close()
                 self.tabs.removeTab(index)
                 page.deleteLater()
         self.tabs.tabBar().setVisible(self.tabs.count() > 1)
@@ -275,8 +267,8 @@ class MainWindow(QMainWindow):
         self.panel_placeholder.hide()
         bar = FindKitBar(session, self._runner, self.panel)
         bar.kit_found.connect(self._on_find_kit_bar_kit_found)
-        panel = KitTrackingPanel(session, self._runner, self.panel)
-        panel.open_report_requested.connect(self._on_panel_open_report_requested)
+        panel = KitTrackingPanel(session, self._runner, self.panel, events=self.events)
+        panel.open_report_requested.connect(self.events.report_requested)
         panel.register_kit_requested.connect(self._on_panel_register_kit_requested)
         panel.metadata_saved.connect(self._on_panel_metadata_saved)
         layout.addWidget(bar)
@@ -576,23 +568,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_new_order(self) -> None:
-        if self.session is None:
-            return
-        from app.views.new_order.form import NewOrderDialog
-
-        dialog = NewOrderDialog(self.session, self._runner, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._new_order_dialogs.append(dialog)
-        dialog.destroyed.connect(lambda: self._forget_dialog(dialog))
-        form = getattr(dialog, "form", None)
-        if form is not None and hasattr(form, "order_queued"):
-            form.order_queued.connect(lambda _item_id: self._update_outbox_counts())
-        dialog.show()
-        dialog.raise_()
-
-    def _forget_dialog(self, dialog: QWidget) -> None:
-        if dialog in self._new_order_dialogs:
-            self._new_order_dialogs.remove(dialog)
+        if self.session is not None:
+            self.child_windows.open_new_order(self.session)
 
     @Slot()
     def focus_find_kit(self) -> None:
@@ -611,22 +588,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_registration_token(self) -> None:
-        if self.session is None:
-            return
-        # Non-modal and one at a time: its token counts down for 10 minutes while the desk
-        # keeps working in the main window; asking again brings it forward.
-        dialog = self._token_dialog
-        if dialog is None:
-            dialog = RegistrationTokenDialog(self.session, self._runner, self)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.destroyed.connect(self._forget_token_dialog)
-            self._token_dialog = dialog
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
-
-    def _forget_token_dialog(self, *_args: object) -> None:
-        self._token_dialog = None
+        if self.session is not None:
+            self.child_windows.open_registration_token(self.session)
 
     @Slot()
     def open_requisitions(self) -> None:
@@ -638,6 +601,7 @@ class MainWindow(QMainWindow):
                 self.tabs.setCurrentIndex(index)
                 return
         view = RequisitionsView(self.session, self._runner)
+        view.open_report_requested.connect(self.events.report_requested)
         view.setObjectName("requisitionsTab")
         self.tabs.addTab(view, self.tr("Requisitions"))
         self.tabs.tabBar().setVisible(True)
@@ -750,67 +714,23 @@ class MainWindow(QMainWindow):
         if panel.order_id == order_id and not panel.has_unsaved_metadata():
             self.order_list.select_order(pending[1])
 
-    def _on_panel_open_report_requested(
-        self, report: Any, kit_id: str, sample_id: str, all_reports: Any = None
-    ) -> None:
-        session = self.session
-        if session is None:
-            return
-        from app.views.reports.report_viewer import ReportWindow
-
-        if self._report_window is None:
-            window = ReportWindow(session.reports, session.seen, self._runner)
-            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            window.destroyed.connect(self._on_report_window_destroyed)
-            window.report_opened.connect(lambda _report_id: self._publish_snapshot())
-            self._report_window = window
-        replaces = None
-        if all_reports:
-            older = [r for r in all_reports if r is not report]
-            replaces = older[-1] if older and getattr(report, "is_amendment", False) else None
-        self._report_window.open_report(  # type: ignore[attr-defined]
-            report, kit_id=kit_id, sample_id=sample_id, replaces=replaces
-        )
-        self._report_window.show()
-        self._report_window.raise_()
-
-    def _on_report_window_destroyed(self) -> None:
-        self._report_window = None
-
-    def _on_panel_register_kit_requested(self, kit_id: str) -> None:
-        """One non-modal registration window (the desk scans kit after kit while the list and
-        panel stay usable); asking again brings it forward."""
-        if self.session is None:
-            return
-        dialog = self._register_kit_dialog
-        if dialog is None:
-            dialog = RegisterKitDialog(self.session, self._runner, self)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.kit_registered.connect(self._on_register_kit_dialog_kit_registered)
-            # Closed means about to be deleted: the next Ctrl+R makes a new one.
-            dialog.finished.connect(self._forget_register_kit_dialog)
-            dialog.destroyed.connect(self._forget_register_kit_dialog)
-            self._register_kit_dialog = dialog
-        if kit_id:
-            dialog.set_kit_id(kit_id)
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
+    @Slot(object)
+    def _on_events_report_requested(self, request: ReportRequest) -> None:
+        if self.session is not None:
+            self.child_windows.open_report(self.session, request)
 
     @Slot(str)
-    def _on_register_kit_dialog_kit_registered(self, kit_id: str) -> None:
-        panel, session = self.kit_panel, self.session
-        if panel is not None and panel.order_id:
-            order = panel.current_order()
-            shown_kits = {kit.kit_id.upper() for kit in order.kits} if order is not None else set()
-            known = session.store.kit(kit_id) if session is not None else None
-            if kit_id.upper() in shown_kits or (known is not None
-                                                and known.order_id == panel.order_id):
-                panel.refresh()  # now, not after a sync that may not notice the change
-        self.refresh_now()
+    def _on_events_report_seen(self, _report_id: str) -> None:
+        self._publish_snapshot()  # "results not opened yet" may no longer apply
 
-    def _forget_register_kit_dialog(self, *_args: object) -> None:
-        self._register_kit_dialog = None
+    @Slot(str)
+    def _on_panel_register_kit_requested(self, kit_id: str) -> None:
+        if self.session is not None:
+            self.child_windows.open_register_kit(self.session, kit_id)
+
+    @Slot(str)
+    def _on_events_kit_registered(self, _kit_id: str) -> None:
+        self.refresh_now()  # the kit panel refreshes itself if it shows that kit
 
     # --- layout and shutdown ------------------------------------------------------------
 
@@ -858,7 +778,7 @@ class MainWindow(QMainWindow):
         self.save_layout()
         # First: an order form saves its newest typing (queued on the runner) as it closes,
         # and that save must reach the drafts store before the session closes it.
-        self._close_child_windows()
+        self.child_windows.close_all()
         # What follows can wait on a request in flight (the outbox sender finishes its POST so
         # the order's fate is known): the window goes away now rather than look frozen.
         self.hide()
@@ -881,16 +801,6 @@ class MainWindow(QMainWindow):
             self.show()
         self.raise_()
         self.activateWindow()
-
-    def _close_child_windows(self) -> None:
-        for dialog in list(self._new_order_dialogs):
-            dialog.close()
-        if self._register_kit_dialog is not None:
-            self._register_kit_dialog.close()
-        if self._token_dialog is not None:
-            self._token_dialog.close()
-        if self._report_window is not None:
-            self._report_window.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()

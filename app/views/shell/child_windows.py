@@ -1,0 +1,126 @@
+"""The main window's child windows: order forms, the report viewer, the two desk windows.
+
+Each opens on demand (its module is imported then), one at a time where that is what the
+desk needs (asking again brings it forward), and all of them close with the session that
+they work for. What they change is broadcast on `AppEvents`, not reported back here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QWidget
+
+from app.services.session import Session
+from app.tasks import Runner
+from app.views.common.events import AppEvents, ReportRequest
+
+__all__ = ["ChildWindows"]
+
+
+def _bring_forward(window: QWidget) -> None:
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+class ChildWindows(QObject):
+    """Opens and closes the windows that belong to a session, parented to ``owner``."""
+
+    def __init__(self, owner: QWidget, runner: Runner, events: AppEvents) -> None:
+        super().__init__(owner)
+        self._owner = owner
+        self._runner = runner
+        self._events = events
+        self.new_orders: list[QWidget] = []
+        self.report: QWidget | None = None
+        self.register_kit: QWidget | None = None
+        self.registration_token: QWidget | None = None
+
+    def open_new_order(self, session: Session) -> QWidget:
+        from app.views.new_order.form import NewOrderDialog
+
+        dialog = NewOrderDialog(session, self._runner, self._owner)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.new_orders.append(dialog)
+        dialog.destroyed.connect(lambda: self._forget_order_form(dialog))
+        dialog.form.order_queued.connect(lambda _item_id: self._events.outbox_changed.emit())
+        dialog.show()
+        dialog.raise_()
+        return dialog
+
+    def _forget_order_form(self, dialog: QWidget) -> None:
+        if dialog in self.new_orders:
+            self.new_orders.remove(dialog)
+
+    def open_report(self, session: Session, request: ReportRequest) -> QWidget:
+        from app.views.reports.report_viewer import ReportWindow
+
+        window = self.report
+        if not isinstance(window, ReportWindow):
+            window = ReportWindow(session.reports, session.seen, self._runner)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(self._forget_report)
+            window.report_opened.connect(self._events.report_seen)
+            self.report = window
+        window.open_report(
+            request.report, kit_id=request.kit_id, sample_id=request.sample_id,
+            replaces=request.replaces,
+        )
+        window.show()
+        window.raise_()
+        return window
+
+    def _forget_report(self, *_args: object) -> None:
+        self.report = None
+
+    def open_register_kit(self, session: Session, kit_id: str = "") -> QWidget:
+        """One non-modal registration window: the desk scans kit after kit while the list
+        and panel stay usable."""
+        from app.views.desk.register_kit import RegisterKitDialog
+
+        dialog = self.register_kit
+        if not isinstance(dialog, RegisterKitDialog):
+            dialog = RegisterKitDialog(session, self._runner, self._owner)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.kit_registered.connect(self._events.kit_registered)
+            # Closed means about to be deleted: the next Ctrl+R makes a new one.
+            dialog.finished.connect(self._forget_register_kit)
+            dialog.destroyed.connect(self._forget_register_kit)
+            self.register_kit = dialog
+        if kit_id:
+            dialog.set_kit_id(kit_id)
+        _bring_forward(dialog)
+        return dialog
+
+    def _forget_register_kit(self, *_args: object) -> None:
+        self.register_kit = None
+
+    def open_registration_token(self, session: Session) -> QWidget:
+        """Non-modal and one at a time: its token counts down for 10 minutes while the desk
+        keeps working; asking again brings it forward."""
+        from app.views.desk.registration_token import RegistrationTokenDialog
+
+        dialog = self.registration_token
+        if dialog is None:
+            dialog = RegistrationTokenDialog(session, self._runner, self._owner)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.destroyed.connect(self._forget_registration_token)
+            self.registration_token = dialog
+        _bring_forward(dialog)
+        return dialog
+
+    def _forget_registration_token(self, *_args: object) -> None:
+        self.registration_token = None
+
+    def close_session_windows(self) -> None:
+        """Close what works through (or shows data of) the session that is ending."""
+        for window in (self.register_kit, self.registration_token, self.report):
+            if window is not None:
+                window.close()
+        self.report = None
+
+    def close_all(self) -> None:
+        # Order forms first: each saves its newest typing as it closes.
+        for dialog in list(self.new_orders):
+            dialog.close()
+        self.close_session_windows()
