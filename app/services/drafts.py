@@ -15,7 +15,7 @@ from typing import Any
 
 from app.services.private_db import open_private_db, tighten_permissions
 
-__all__ = ["DRAFTS_FILE_NAME", "DraftStore"]
+__all__ = ["DRAFTS_FILE_NAME", "OPEN_DRAFTS", "DraftStore", "DraftWriter", "OpenDrafts"]
 
 DRAFTS_FILE_NAME = "drafts.sqlite3"
 
@@ -70,3 +70,58 @@ class DraftStore:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+
+class DraftWriter:
+    """Draft saves and discards for one form, safe to run on any worker thread.
+
+    An autosave can still be running when the order is placed and its draft discarded; were
+    the save to land last, the placed order would be offered for restore and could be sent
+    twice. So a discarded id is remembered and never written again, whichever runs first.
+    """
+
+    def __init__(self, drafts: Any) -> None:
+        self._drafts = drafts
+        self._lock = threading.Lock()
+        self._discarded: set[str] = set()
+
+    def save(self, draft_id: str, data: dict[str, Any]) -> None:
+        with self._lock:
+            if draft_id not in self._discarded:
+                self._drafts.save(draft_id, data)
+
+    def discard(self, draft_id: str) -> None:
+        with self._lock:
+            self._discarded.add(draft_id)
+            self._drafts.discard(draft_id)
+
+
+class OpenDrafts:
+    """Draft ids that a live form in this process is editing: never offered for restore.
+
+    ``switch`` moves a form from one id to the next (a new order, a restored draft).
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._ids: set[str] = set()
+
+    def switch(self, old: str | None, new: str | None) -> None:
+        with self._lock:
+            if old is not None:
+                self._ids.discard(old)
+            if new is not None:
+                self._ids.add(new)
+
+    def __contains__(self, draft_id: object) -> bool:
+        with self._lock:
+            return draft_id in self._ids
+
+    def ids(self) -> frozenset[str]:
+        with self._lock:
+            return frozenset(self._ids)
+
+
+#: The process's open drafts (one process per data folder: see app/instance.py).
+OPEN_DRAFTS = OpenDrafts()
+

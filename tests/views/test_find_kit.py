@@ -14,10 +14,11 @@ from app.api import models
 from app.paths import paths
 from app.sandbox import SandboxServer
 from app.services.environments import Environment
+from app.services.kit_lookup import normalize_kit_id
 from app.services.session import Session
 from app.tasks import InlineTaskRunner, TaskRunner
 from app.views.common.timeline import text_color
-from app.views.orders.find_kit import FindKitBar, normalize_kit_id
+from app.views.orders.find_kit import FindKitBar
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.api import models
+from app.services.drafts import OPEN_DRAFTS, DraftWriter
 from app.services.order_rules import OrderRow, find_duplicates
 from app.services.outbox import OutboxItem
 from app.tasks import InlineTaskRunner
-from app.views.new_order.form import NewOrderDialog, NewOrderForm, _DraftWriter
+from app.views.new_order.form import NewOrderDialog, NewOrderForm
 from tests.views.conftest import make_row
 
 # The offscreen platform warns whenever a top-level window's size constraints change.
@@ -669,7 +670,7 @@ def test_draft_autosaves_and_is_restored_after_a_crash(
     qtbot.waitUntil(lambda: "clinic_ref" in str(session.drafts.saved))
     # "Crash": the form goes away without submit or discard.
     first.deleteLater()
-    qtbot.waitUntil(lambda: not NewOrderForm._open_drafts & set(session.drafts.saved))
+    qtbot.waitUntil(lambda: not OPEN_DRAFTS.ids() & set(session.drafts.saved))
 
     second = NewOrderForm(session, runner)
     qtbot.addWidget(second)
@@ -760,7 +761,7 @@ def test_corrections_after_a_400_are_not_saved_as_a_second_draft(
 def test_a_late_autosave_cannot_bring_back_a_placed_orders_draft() -> None:
     # The worker saving the draft may finish after the one discarding it (order placed).
     drafts = FakeDrafts()
-    writer = _DraftWriter(drafts)
+    writer = DraftWriter(drafts)
     writer.discard("d1")
     writer.save("d1", {"recipient": {"first_name": "Alice"}})
     assert drafts.saved == {}

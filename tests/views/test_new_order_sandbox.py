@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.paths import paths
 from app.sandbox import SandboxServer
+from app.services.drafts import OPEN_DRAFTS
 from app.services.environments import Environment
 from app.services.session import Session
 from app.tasks import TaskRunner
@@ -139,7 +140,7 @@ def test_draft_survives_a_crash_in_the_real_draft_store(
     qtbot.waitUntil(lambda: bool(session.drafts.load_all()), timeout=5_000)
     runner.wait_idle()
     first.deleteLater()
-    qtbot.waitUntil(lambda: not NewOrderForm._open_drafts & set(session.drafts.load_all()))
+    qtbot.waitUntil(lambda: not OPEN_DRAFTS.ids() & set(session.drafts.load_all()))
 
     second = NewOrderForm(session, runner)
     qtbot.addWidget(second)

@@ -10,7 +10,6 @@ fields, or "queued, will be sent" when Spot can't be reached. What is typed auto
 from __future__ import annotations
 
 import logging
-import threading
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from app.api.models import NewOrder
+from app.services.drafts import OPEN_DRAFTS, DraftWriter
 from app.services.errors import describe_error
 from app.tasks import Runner, call_on_gui
 from app.validation import normalize_recipient
@@ -288,30 +288,6 @@ class KitPicker(QWidget):
 # --- the form ----------------------------------------------------------------------------
 
 
-class _DraftWriter:
-    """Draft saves and discards for one form, safe to run on any worker thread.
-
-    An autosave can still be running when the order is placed and its draft discarded; were
-    the save to land last, the placed order would be offered for restore and could be sent
-    twice. So a discarded id is remembered and never written again, whichever runs first.
-    """
-
-    def __init__(self, drafts: Any) -> None:
-        self._drafts = drafts
-        self._lock = threading.Lock()
-        self._discarded: set[str] = set()
-
-    def save(self, draft_id: str, data: dict[str, Any]) -> None:
-        with self._lock:
-            if draft_id not in self._discarded:
-                self._drafts.save(draft_id, data)
-
-    def discard(self, draft_id: str) -> None:
-        with self._lock:
-            self._discarded.add(draft_id)
-            self._drafts.discard(draft_id)
-
-
 def _identity(recipient: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(
         str(recipient.get(key) or "").strip().casefold()
@@ -331,8 +307,6 @@ class NewOrderForm(QWidget):
 
     AUTOSAVE_DELAY_MS: ClassVar[int] = 1000
     DUPLICATE_CHECK_DELAY_MS: ClassVar[int] = 300
-    #: Draft ids being edited by a live form in this process: not offered for restore.
-    _open_drafts: ClassVar[set[str]] = set()
 
     def __init__(
         self, session: OrderSession, runner: Runner, parent: QWidget | None = None
@@ -349,11 +323,11 @@ class NewOrderForm(QWidget):
         self._duplicate_confirmed: set[tuple[Any, ...]] = set()
         self._restorable: list[tuple[str, dict[str, Any]]] = []
         self._state_before_send = "editing"
-        self._draft_writer = _DraftWriter(session.drafts)
+        self._draft_writer = DraftWriter(session.drafts)
         self._draft_ref = [uuid.uuid4().hex]
-        NewOrderForm._open_drafts.add(self._draft_ref[0])
+        OPEN_DRAFTS.switch(None, self._draft_ref[0])
         self.destroyed.connect(
-            lambda _=None, ref=self._draft_ref: NewOrderForm._open_drafts.discard(ref[0])
+            lambda _=None, ref=self._draft_ref: OPEN_DRAFTS.switch(ref[0], None)
         )
         self._build()
         self._autosave = QTimer(self)
@@ -1076,9 +1050,8 @@ class NewOrderForm(QWidget):
             self.focus_first_field()
 
     def _new_draft_id(self) -> None:
-        NewOrderForm._open_drafts.discard(self._draft_ref[0])
-        self._draft_ref[0] = uuid.uuid4().hex
-        NewOrderForm._open_drafts.add(self._draft_ref[0])
+        old, self._draft_ref[0] = self._draft_ref[0], uuid.uuid4().hex
+        OPEN_DRAFTS.switch(old, self._draft_ref[0])
 
     # --- confirm dialogs -----------------------------------------------------------------
 
@@ -1168,7 +1141,7 @@ class NewOrderForm(QWidget):
         candidates = [
             (draft_id, dict(data))
             for draft_id, data in drafts.items()
-            if draft_id not in NewOrderForm._open_drafts and isinstance(data, Mapping)
+            if draft_id not in OPEN_DRAFTS and isinstance(data, Mapping)
         ]
         candidates.sort(key=lambda item: str(item[1].get("saved_at", "")), reverse=True)
         self._restorable = candidates
@@ -1204,9 +1177,8 @@ class NewOrderForm(QWidget):
         draft_id, data = self._restorable.pop(0)
         if self.is_empty():
             self._discard_draft(self.draft_id)
-        NewOrderForm._open_drafts.discard(self._draft_ref[0])
-        self._draft_ref[0] = draft_id
-        NewOrderForm._open_drafts.add(draft_id)
+        old, self._draft_ref[0] = self._draft_ref[0], draft_id
+        OPEN_DRAFTS.switch(old, draft_id)
         recipient = data.get("recipient")
         self.fields.set_recipient(recipient if isinstance(recipient, Mapping) else {})
         self.fields.reveal_all()
