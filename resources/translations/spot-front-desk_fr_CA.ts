@@ -369,47 +369,47 @@
 <context>
     <name>FindKitBar</name>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="125"/>
+        <location filename="../../app/views/orders/find_kit.py" line="49"/>
         <source>Find &amp;kit:</source>
         <translation>Trouver une tr&amp;ousse&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="129"/>
+        <location filename="../../app/views/orders/find_kit.py" line="53"/>
         <source>Scan or type a kit ID, e.g. SPOT123456</source>
         <translation>Balayez ou tapez l’ID, p. ex. SPOT123456</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="131"/>
+        <location filename="../../app/views/orders/find_kit.py" line="55"/>
         <source>Kit ID</source>
         <translation>ID de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="134"/>
+        <location filename="../../app/views/orders/find_kit.py" line="58"/>
         <source>Find</source>
         <translation>Trouver</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="163"/>
+        <location filename="../../app/views/orders/find_kit.py" line="87"/>
         <source>“%1” doesn&apos;t look like a kit ID (letters and digits, like SPOT123456).</source>
         <translation>«&#xa0;%1&#xa0;» ne ressemble pas à un ID de trousse (lettres et chiffres, comme SPOT123456).</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="170"/>
+        <location filename="../../app/views/orders/find_kit.py" line="94"/>
         <source>Looking up kit %1…</source>
         <translation>Recherche de la trousse %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="190"/>
+        <location filename="../../app/views/orders/find_kit.py" line="114"/>
         <source>Kit %1 is in order %2.</source>
         <translation>La trousse %1 fait partie de la commande %2.</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="200"/>
+        <location filename="../../app/views/orders/find_kit.py" line="124"/>
         <source>No kit with ID %1 on this account.</source>
         <translation>Aucune trousse portant l’ID %1 dans ce compte.</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="202"/>
+        <location filename="../../app/views/orders/find_kit.py" line="126"/>
         <source>Kit %1 exists but isn&apos;t part of an order on this account.</source>
         <translation>La trousse %1 existe, mais ne fait partie d’aucune commande de ce compte.</translation>
     </message>
@@ -417,32 +417,32 @@
 <context>
     <name>KitPicker</name>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="128"/>
+        <location filename="../../app/views/new_order/form.py" line="115"/>
         <source>Add another &amp;kit type</source>
         <translation>Ajouter un autre type de tr&amp;ousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="181"/>
+        <location filename="../../app/views/new_order/form.py" line="168"/>
         <source>Choose at least one kit type</source>
         <translation>Choisissez au moins un type de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="218"/>
+        <location filename="../../app/views/new_order/form.py" line="205"/>
         <source>Kit type</source>
         <translation>Type de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="219"/>
+        <location filename="../../app/views/new_order/form.py" line="206"/>
         <source>Choose a kit type…</source>
         <translation>Choisissez un type de trousse…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="224"/>
+        <location filename="../../app/views/new_order/form.py" line="211"/>
         <source>Number of kits</source>
         <translation>Nombre de trousses</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="229"/>
+        <location filename="../../app/views/new_order/form.py" line="216"/>
         <source>Remove this kit type</source>
         <translation>Retirer ce type de trousse</translation>
     </message>
@@ -550,42 +550,42 @@
 <context>
     <name>KitTrackingPanel</name>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="83"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="84"/>
         <source>ADx100 blood collection</source>
         <translation>Prélèvement sanguin ADx100</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="84"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="85"/>
         <source>ADx100 blood collection (2 tubes)</source>
         <translation>Prélèvement sanguin ADx100 (2 tubes)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="87"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="88"/>
         <source>ADx100 blood collection (4 tubes)</source>
         <translation>Prélèvement sanguin ADx100 (4 tubes)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="90"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="91"/>
         <source>Whatman 903 dried blood spot card</source>
         <translation>Carte de gouttes de sang séché Whatman 903</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="93"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="94"/>
         <source>Dry transport swab</source>
         <translation>Écouvillon de transport sec</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="94"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="95"/>
         <source>HemaSpot HF blood spot</source>
         <translation>Goutte de sang HemaSpot HF</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="95"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="96"/>
         <source>Saliva</source>
         <translation>Salive</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="102"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="103"/>
         <source>unknown sample type</source>
         <translation>type d’échantillon inconnu</translation>
     </message>
@@ -606,263 +606,263 @@
         <translation>DDN ••••-••-•• (%1 ans)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="158"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="159"/>
         <source>Track %1 package %2</source>
         <translation>Suivre le colis %1 %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="212"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="216"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="221"/>
-        <location filename="../../app/views/kit_panel/panel.py" line="238"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="225"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="242"/>
         <source>Select an order to see its kits.</source>
         <translation>Sélectionnez une commande pour voir ses trousses.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="245"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="249"/>
         <source>Loading order %1…</source>
         <translation>Chargement de la commande %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="297"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="311"/>
         <source>Couldn&apos;t refresh this order: %1. %2</source>
         <translation>Impossible d’actualiser cette commande&#xa0;: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="407"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="421"/>
         <source>No kits yet: Spot hasn&apos;t fulfilled this order.</source>
         <translation>Aucune trousse pour l’instant&#xa0;: Spot n’a pas encore traité cette commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="409"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="423"/>
         <source>This order has no kits.</source>
         <translation>Cette commande ne contient aucune trousse.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="412"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="426"/>
         <source>Ordered: %1</source>
         <translation>Trousses commandées&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="425"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="439"/>
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="435"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="449"/>
         <source>unknown status</source>
         <translation>statut inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="444"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="458"/>
         <source>Placed %1</source>
         <translation>Du %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="446"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="460"/>
         <source>updated %1</source>
         <translation>màj %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="452"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="466"/>
         <source>Recipient</source>
         <translation>Destinataire</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="479"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="493"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="480"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="494"/>
         <source>Email</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="481"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="495"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="482"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="496"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="485"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="499"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="499"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="513"/>
         <source>Metadata</source>
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="506"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="520"/>
         <source>&amp;Save metadata</source>
         <translation>Enregistrer les &amp;métadonnées</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="523"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="537"/>
         <source>Kit %1</source>
         <translation>Trousse %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="527"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="541"/>
         <source>Kit type: %1</source>
         <translation>Type de trousse&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="529"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="543"/>
         <source>Kit journey</source>
         <translation>Parcours de la trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="537"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="551"/>
         <source>Sample %1</source>
         <translation>Échantillon %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="537"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="551"/>
         <source>(no id)</source>
         <translation>(sans ID)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="542"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="556"/>
         <source>Panels: %1</source>
         <translation>Profils&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="552"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="566"/>
         <source>Sample journey</source>
         <translation>Parcours de l’échantillon</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="568"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="582"/>
         <source>Unknown carrier</source>
         <translation>Transporteur inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="576"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="590"/>
         <source>(no tracking number)</source>
         <translation>(aucun numéro de suivi)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="580"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="594"/>
         <source>shipped %1</source>
         <translation>expédié le %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="588"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="602"/>
         <source>To the patient:</source>
         <translation>Au patient&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="590"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="604"/>
         <source>not shipped yet</source>
         <translation>pas encore expédié</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="601"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="615"/>
         <source>Back to the lab:</source>
         <translation>Retour au labo&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="603"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="617"/>
         <source>no return shipment yet</source>
         <translation>aucun envoi de retour pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="606"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="620"/>
         <source>then</source>
         <translation>puis</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="619"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="633"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="624"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="638"/>
         <source>Registered to %1</source>
         <translation>Enregistrée au nom de %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="630"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="644"/>
         <source>Not registered to a patient yet.</source>
         <translation>Pas encore enregistrée au nom d’un patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="634"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="648"/>
         <source>&amp;Register kit…</source>
         <translation>&amp;Enregistrer la trousse…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="646"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="660"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="660"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="674"/>
         <source>Amended</source>
         <translation>Modifié</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="664"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="678"/>
         <source>Open &amp;PDF</source>
         <translation>Ouvrir le &amp;PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="664"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="678"/>
         <source>Open &amp;TXT</source>
         <translation>Ouvrir le &amp;TXT</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="670"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="684"/>
         <source>Spot sent no link for this format.</source>
         <translation>Spot n’a envoyé aucun lien pour ce format.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="687"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="701"/>
         <source>collected %1</source>
         <translation>prélevé %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="689"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="703"/>
         <source>received %1</source>
         <translation>reçu %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="691"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="705"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="692"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="706"/>
         <source>Report, %1</source>
         <translation>Rapport, %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="696"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="710"/>
         <source>unknown kit type</source>
         <translation>type de trousse inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="724"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="738"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="749"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="763"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="761"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="775"/>
         <source>Not saved: %1. %2</source>
         <translation>Non enregistré&#xa0;: %1. %2</translation>
     </message>
@@ -893,12 +893,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="124"/>
+        <location filename="../../app/views/shell/main_window.py" line="125"/>
         <source>Orders</source>
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="152"/>
+        <location filename="../../app/views/shell/main_window.py" line="153"/>
         <source>Sign in to see orders.</source>
         <translation>Connectez-vous pour voir les commandes.</translation>
     </message>
@@ -979,7 +979,7 @@
     </message>
     <message>
         <location filename="../../app/views/shell/actions.py" line="107"/>
-        <location filename="../../app/views/shell/main_window.py" line="642"/>
+        <location filename="../../app/views/shell/main_window.py" line="606"/>
         <source>Requisitions</source>
         <translation>Requêtes</translation>
     </message>
@@ -1009,122 +1009,122 @@
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="168"/>
+        <location filename="../../app/views/shell/main_window.py" line="169"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="169"/>
+        <location filename="../../app/views/shell/main_window.py" line="170"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="170"/>
+        <location filename="../../app/views/shell/main_window.py" line="171"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="172"/>
+        <location filename="../../app/views/shell/main_window.py" line="173"/>
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="303"/>
+        <location filename="../../app/views/shell/main_window.py" line="295"/>
         <source>Starting the built-in sandbox…</source>
         <translation>Démarrage du bac à sable intégré…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="322"/>
+        <location filename="../../app/views/shell/main_window.py" line="314"/>
         <source>Signing in…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="344"/>
+        <location filename="../../app/views/shell/main_window.py" line="336"/>
         <source>Opening {label}…</source>
         <translation>Ouverture de {label}…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="356"/>
+        <location filename="../../app/views/shell/main_window.py" line="348"/>
         <source>Sign-in needed</source>
         <translation>Connexion requise</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="356"/>
+        <location filename="../../app/views/shell/main_window.py" line="348"/>
         <source>Restart the app to sign in.</source>
         <translation>Redémarrez l’application pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="435"/>
+        <location filename="../../app/views/shell/main_window.py" line="427"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="488"/>
+        <location filename="../../app/views/shell/main_window.py" line="480"/>
         <source>Sign in…</source>
         <translation>Se connecter…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="523"/>
+        <location filename="../../app/views/shell/main_window.py" line="515"/>
         <source>Not signed in</source>
         <translation>Non connecté</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="529"/>
+        <location filename="../../app/views/shell/main_window.py" line="521"/>
         <source>● Offline</source>
         <translation>● Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="529"/>
+        <location filename="../../app/views/shell/main_window.py" line="521"/>
         <source>● Online</source>
         <translation>● En ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="532"/>
+        <location filename="../../app/views/shell/main_window.py" line="524"/>
         <source>Last sync {time}</source>
         <translation>Dernière synchro {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="533"/>
+        <location filename="../../app/views/shell/main_window.py" line="525"/>
         <source>Not synced yet</source>
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="547"/>
+        <location filename="../../app/views/shell/main_window.py" line="539"/>
         <source>Outbox: {queued} queued · {attention} need attention</source>
         <translation>Boîte d’envoi&#xa0;: {queued} en attente · {attention} à traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="557"/>
+        <location filename="../../app/views/shell/main_window.py" line="549"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="568"/>
+        <location filename="../../app/views/shell/main_window.py" line="560"/>
         <source>Something went wrong</source>
         <translation>Un problème est survenu</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="569"/>
+        <location filename="../../app/views/shell/main_window.py" line="561"/>
         <source>The problem was logged. You can keep working; restart the app if something looks wrong.</source>
         <translation>Le problème a été consigné. Vous pouvez continuer à travailler; redémarrez l’application si quelque chose semble anormal.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="676"/>
+        <location filename="../../app/views/shell/main_window.py" line="640"/>
         <source>About {name}</source>
         <translation>À propos de {name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="707"/>
+        <location filename="../../app/views/shell/main_window.py" line="671"/>
         <source>Unsaved metadata</source>
         <translation>Métadonnées non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="708"/>
+        <location filename="../../app/views/shell/main_window.py" line="672"/>
         <source>The metadata of order %1 was changed but not saved.</source>
         <translation>Les métadonnées de la commande %1 ont été modifiées, mais pas enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="712"/>
+        <location filename="../../app/views/shell/main_window.py" line="676"/>
         <source>Save it before showing another order?</source>
         <translation>Les enregistrer avant d’afficher une autre commande?</translation>
     </message>
@@ -1192,7 +1192,7 @@
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="1265"/>
+        <location filename="../../app/views/new_order/form.py" line="842"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
@@ -1200,236 +1200,241 @@
 <context>
     <name>NewOrderForm</name>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="393"/>
+        <location filename="../../app/views/new_order/bars.py" line="66"/>
         <source>&amp;Restore</source>
-        <extracomment>The order was written to the outbox (outbox item id). Spot accepted the order (order id). The user confirmed leaving (Esc) or the form was empty: the host may close. Draft ids being edited by a live form in this process: not offered for restore.</extracomment>
         <translation>&amp;Restaurer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="395"/>
+        <location filename="../../app/views/new_order/bars.py" line="69"/>
         <source>Discard &amp;it</source>
         <translation>Suppr&amp;imer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="410"/>
+        <location filename="../../app/views/new_order/form.py" line="346"/>
         <source>Kits</source>
+        <extracomment>The order was written to the outbox (outbox item id). Spot accepted the order (order id). The user confirmed leaving (Esc) or the form was empty: the host may close.</extracomment>
         <translation>Trousses</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="419"/>
+        <location filename="../../app/views/new_order/form.py" line="355"/>
         <source>&amp;Metadata (optional)</source>
         <translation>&amp;Métadonnées (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="436"/>
+        <location filename="../../app/views/new_order/bars.py" line="115"/>
         <source>Order &amp;anyway</source>
         <translation>Commander &amp;quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="444"/>
+        <location filename="../../app/views/new_order/form.py" line="372"/>
         <source>Will be sent as</source>
         <translation>Sera envoyée ainsi</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="468"/>
+        <location filename="../../app/views/new_order/bars.py" line="199"/>
         <source>&amp;Another order for this patient</source>
         <translation>Autre commande pour ce &amp;patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="471"/>
+        <location filename="../../app/views/new_order/bars.py" line="203"/>
         <source>&amp;New order</source>
         <translation>&amp;Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="485"/>
-        <location filename="../../app/views/new_order/form.py" line="688"/>
+        <location filename="../../app/views/new_order/form.py" line="396"/>
+        <location filename="../../app/views/new_order/form.py" line="588"/>
         <source>&amp;Place order</source>
         <translation>&amp;Commander</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="486"/>
+        <location filename="../../app/views/new_order/form.py" line="397"/>
         <source>Place the order (Ctrl+Enter)</source>
         <translation>Passer la commande (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="587"/>
+        <location filename="../../app/views/new_order/submission.py" line="57"/>
         <source>Checking for recent orders for this patient…</source>
         <translation>Vérification des commandes récentes pour ce patient…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="605"/>
+        <location filename="../../app/views/new_order/form.py" line="505"/>
         <source>Discard this order?</source>
         <translation>Abandonner cette commande?</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="606"/>
-        <location filename="../../app/views/new_order/form.py" line="619"/>
+        <location filename="../../app/views/new_order/form.py" line="506"/>
+        <location filename="../../app/views/new_order/form.py" line="519"/>
         <source>What you typed for this order will be lost.</source>
         <translation>Ce que vous avez saisi pour cette commande sera perdu.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="607"/>
+        <location filename="../../app/views/new_order/form.py" line="507"/>
         <source>&amp;Discard</source>
         <translation>&amp;Abandonner</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="618"/>
+        <location filename="../../app/views/new_order/form.py" line="518"/>
         <source>Start a new order?</source>
         <translation>Commencer une nouvelle commande?</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="620"/>
+        <location filename="../../app/views/new_order/form.py" line="520"/>
         <source>&amp;Start new order</source>
         <translation>&amp;Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="642"/>
+        <location filename="../../app/views/new_order/form.py" line="542"/>
         <source>Fix the problem marked above before placing the order.</source>
         <translation>Corrigez le problème indiqué ci-dessus avant de passer la commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="644"/>
+        <location filename="../../app/views/new_order/form.py" line="544"/>
         <source>Fix the %1 problems marked above before placing the order.</source>
         <translation>Corrigez les %1 problèmes indiqués ci-dessus avant de passer la commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="649"/>
+        <location filename="../../app/views/new_order/form.py" line="549"/>
         <source>Check the warning marked above: correct it, or confirm it.</source>
         <translation>Vérifiez l’avertissement indiqué ci-dessus&#xa0;: corrigez-le ou confirmez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="651"/>
+        <location filename="../../app/views/new_order/form.py" line="551"/>
         <source>Check the %1 warnings marked above: correct them, or confirm each.</source>
         <translation>Vérifiez les %1 avertissements indiqués ci-dessus&#xa0;: corrigez-les ou confirmez chacun.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="684"/>
+        <location filename="../../app/views/new_order/form.py" line="584"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="686"/>
+        <location filename="../../app/views/new_order/form.py" line="586"/>
         <source>Send a&amp;gain</source>
         <translation>&amp;Renvoyer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="696"/>
+        <location filename="../../app/views/new_order/form.py" line="596"/>
         <source>1 problem to fix</source>
         <translation>1 problème à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="698"/>
+        <location filename="../../app/views/new_order/form.py" line="598"/>
         <source>%1 problems to fix</source>
         <translation>%1 problèmes à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="702"/>
+        <location filename="../../app/views/new_order/form.py" line="602"/>
         <source>1 warning to confirm</source>
         <translation>1 avertissement à confirmer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="704"/>
+        <location filename="../../app/views/new_order/form.py" line="604"/>
         <source>%1 warnings to confirm</source>
         <translation>%1 avertissements à confirmer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="712"/>
+        <location filename="../../app/views/new_order/form.py" line="612"/>
         <source>Shown here once the fields above are complete.</source>
         <translation>S’affiche ici une fois les champs ci-dessus remplis.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="726"/>
+        <location filename="../../app/views/new_order/form.py" line="626"/>
         <source>United States</source>
         <translation>États-Unis</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="726"/>
+        <location filename="../../app/views/new_order/form.py" line="626"/>
         <source>Canada</source>
         <translation>Canada</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="735"/>
+        <location filename="../../app/views/new_order/form.py" line="635"/>
         <source>Kits: %1</source>
         <translation>Trousses&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="739"/>
+        <location filename="../../app/views/new_order/form.py" line="639"/>
         <source>Metadata: %1</source>
         <translation>Métadonnées&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="804"/>
+        <location filename="../../app/views/new_order/bars.py" line="153"/>
         <source>Possible duplicate: %1 was already ordered for this patient on %2 (order %3).</source>
         <translation>Doublon possible&#xa0;: %1 a déjà été commandé pour ce patient le %2 (commande %3).</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="811"/>
+        <location filename="../../app/views/new_order/bars.py" line="162"/>
         <source>%1 similar orders in the last 30 days.</source>
         <translation>%1 commandes semblables dans les 30 derniers jours.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="856"/>
+        <location filename="../../app/views/new_order/submission.py" line="94"/>
         <source>This looks like a repeat order. Check “Order anyway” to place it.</source>
         <translation>Cette commande semble être une répétition. Cochez «&#xa0;Commander quand même&#xa0;» pour la passer.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="877"/>
+        <location filename="../../app/views/new_order/submission.py" line="118"/>
         <source>This order can&apos;t be sent as it is; check the fields.</source>
         <translation>Cette commande ne peut pas être envoyée telle quelle; vérifiez les champs.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="882"/>
-        <location filename="../../app/views/new_order/form.py" line="982"/>
+        <location filename="../../app/views/new_order/submission.py" line="125"/>
+        <location filename="../../app/views/new_order/submission.py" line="231"/>
         <source>Sending the order to Spot…</source>
         <translation>Envoi de la commande à Spot…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="916"/>
+        <location filename="../../app/views/new_order/submission.py" line="161"/>
         <source>The order was not saved: %1. %2 Your typing is kept; try again.</source>
         <translation>La commande n’a pas été enregistrée&#xa0;: %1. %2 Votre saisie est conservée; réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="962"/>
+        <location filename="../../app/views/new_order/submission.py" line="209"/>
         <source>Order %1 placed. Spot will ship the kits.</source>
         <translation>Commande %1 passée. Spot expédiera les trousses.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="974"/>
+        <location filename="../../app/views/new_order/submission.py" line="222"/>
         <source>Not sent yet: %1 The order is queued on this computer and will be sent automatically. You can close this window.</source>
         <translation>Pas encore envoyée&#xa0;: %1 La commande est en attente sur cet ordinateur et sera envoyée automatiquement. Vous pouvez fermer cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="1003"/>
+        <location filename="../../app/views/new_order/submission.py" line="246"/>
+        <source>Metadata</source>
+        <translation>Métadonnées</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order/submission.py" line="255"/>
         <source>Spot did not accept this order. Fix what is marked and send it again.</source>
         <translation>Spot n’a pas accepté cette commande. Corrigez ce qui est indiqué et renvoyez-la.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="1006"/>
+        <location filename="../../app/views/new_order/submission.py" line="261"/>
         <source>Spot did not accept this order.</source>
         <translation>Spot n’a pas accepté cette commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="1088"/>
+        <location filename="../../app/views/new_order/form.py" line="750"/>
         <source>&amp;Keep editing</source>
         <translation>&amp;Continuer la saisie</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="1152"/>
+        <location filename="../../app/views/new_order/form.py" line="787"/>
         <source>Autosave failed: %1. Keep this window open until the order is placed.</source>
         <translation>Échec de l’enregistrement automatique&#xa0;: %1. Gardez cette fenêtre ouverte jusqu’à ce que la commande soit passée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="1191"/>
+        <location filename="../../app/views/new_order/bars.py" line="85"/>
         <source>an earlier session</source>
         <translation>une session précédente</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="1194"/>
+        <location filename="../../app/views/new_order/bars.py" line="88"/>
         <source>An order from %1 was not sent%2. Restore it?</source>
         <translation>Une commande de %1 n’a pas été envoyée%2. La restaurer?</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="1196"/>
+        <location filename="../../app/views/new_order/bars.py" line="93"/>
         <source> (for %1)</source>
         <translation> (pour %1)</translation>
     </message>
@@ -1437,12 +1442,12 @@
 <context>
     <name>NewRequisitionDialog</name>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="393"/>
+        <location filename="../../app/views/requisitions/form.py" line="404"/>
         <source>New requisition</source>
         <translation>Nouvelle requête</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="399"/>
+        <location filename="../../app/views/requisitions/form.py" line="410"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -1450,129 +1455,128 @@
 <context>
     <name>NewRequisitionForm</name>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="111"/>
+        <location filename="../../app/views/requisitions/form.py" line="124"/>
         <source>Sample</source>
-        <extracomment>The form&apos;s own field paths (the API&apos;s), in form order; patient fields are ``patient.*``.</extracomment>
         <translation>Échantillon</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="115"/>
+        <location filename="../../app/views/requisitions/form.py" line="128"/>
         <source>Scan the sample tube&apos;s barcode</source>
         <translation>Balayez le code-barres du tube d’échantillon</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="117"/>
+        <location filename="../../app/views/requisitions/form.py" line="130"/>
         <source>&amp;Barcode</source>
         <translation>Code-&amp;barres</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="118"/>
+        <location filename="../../app/views/requisitions/form.py" line="131"/>
         <source>Lab &amp;name</source>
         <translation>&amp;Laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="118"/>
+        <location filename="../../app/views/requisitions/form.py" line="131"/>
         <source>CRL</source>
         <translation>CRL</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="119"/>
+        <location filename="../../app/views/requisitions/form.py" line="132"/>
         <source>Lab acco&amp;unt</source>
         <translation>&amp;Compte du laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="121"/>
+        <location filename="../../app/views/requisitions/form.py" line="134"/>
         <source>&amp;Panels</source>
         <translation>Pro&amp;fils</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="122"/>
+        <location filename="../../app/views/requisitions/form.py" line="135"/>
         <source>Panel codes, separated by commas: PANEL-123, hba1c_panel</source>
         <translation>Codes de profils, séparés par des virgules&#xa0;: PANEL-123, hba1c_panel</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="125"/>
+        <location filename="../../app/views/requisitions/form.py" line="138"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="133"/>
+        <location filename="../../app/views/requisitions/form.py" line="146"/>
         <source>&amp;Collected in</source>
         <translation>Lieu de prélève&amp;ment</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="140"/>
+        <location filename="../../app/views/requisitions/form.py" line="153"/>
         <source>Shipment to the lab (optional)</source>
         <translation>Envoi au laboratoire (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="146"/>
+        <location filename="../../app/views/requisitions/form.py" line="159"/>
         <source>No tracking</source>
         <translation>Aucun suivi</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="152"/>
+        <location filename="../../app/views/requisitions/form.py" line="165"/>
         <source>Ca&amp;rrier</source>
         <translation>T&amp;ransporteur</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="153"/>
+        <location filename="../../app/views/requisitions/form.py" line="166"/>
         <source>Trac&amp;king number</source>
         <translation>Numéro de &amp;suivi</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="157"/>
+        <location filename="../../app/views/requisitions/form.py" line="170"/>
         <source>Lab attributes (optional, CRL)</source>
         <translation>Attributs du laboratoire (facultatif, CRL)</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="161"/>
+        <location filename="../../app/views/requisitions/form.py" line="174"/>
         <source>Slip &amp;ID</source>
         <translation>&amp;ID du bordereau</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="162"/>
+        <location filename="../../app/views/requisitions/form.py" line="175"/>
         <source>Up to 10 letters/digits</source>
         <translation>Jusqu’à 10 lettres ou chiffres</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="164"/>
+        <location filename="../../app/views/requisitions/form.py" line="177"/>
         <source>Tier &amp;3 account</source>
         <translation>Compte de niveau &amp;3</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="166"/>
+        <location filename="../../app/views/requisitions/form.py" line="179"/>
         <source>8 letters/digits</source>
         <translation>8 lettres ou chiffres</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="169"/>
+        <location filename="../../app/views/requisitions/form.py" line="182"/>
         <source>Metadata (optional)</source>
         <translation>Métadonnées (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="192"/>
-        <location filename="../../app/views/requisitions/form.py" line="378"/>
+        <location filename="../../app/views/requisitions/form.py" line="205"/>
+        <location filename="../../app/views/requisitions/form.py" line="389"/>
         <source>Create re&amp;quisition</source>
         <translation>Créer la re&amp;quête</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="266"/>
+        <location filename="../../app/views/requisitions/form.py" line="279"/>
         <source>Some details need fixing; see the messages next to the fields.</source>
         <translation>Certains renseignements sont à corriger; voyez les messages à côté des champs.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="270"/>
+        <location filename="../../app/views/requisitions/form.py" line="283"/>
         <source>Sending to Spot…</source>
         <translation>Envoi à Spot…</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="282"/>
+        <location filename="../../app/views/requisitions/form.py" line="295"/>
         <source>Requisition created for barcode %1 (%2).</source>
         <translation>Requête créée pour le code-barres %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="378"/>
+        <location filename="../../app/views/requisitions/form.py" line="389"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
@@ -2935,157 +2939,158 @@
         <translation>Rejetée</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="346"/>
+        <location filename="../../app/views/requisitions/form.py" line="62"/>
         <source>Requisitions are turned off for this Spot account.</source>
+        <extracomment>The form&apos;s own field paths (the API&apos;s), in form order; patient fields are ``patient.*``.</extracomment>
         <translation>Les requêtes sont désactivées pour ce compte Spot.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="352"/>
+        <location filename="../../app/views/requisitions/form.py" line="68"/>
         <source>Ask Spot support to enable requisitioning for your account.</source>
         <translation>Demandez au soutien de Spot d’activer les requêtes pour votre compte.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="412"/>
+        <location filename="../../app/views/requisitions/view.py" line="400"/>
         <source>Any</source>
         <translation>Toute date</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="420"/>
+        <location filename="../../app/views/requisitions/view.py" line="408"/>
         <source>&amp;New requisition…</source>
         <translation>&amp;Nouvelle requête…</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="423"/>
+        <location filename="../../app/views/requisitions/view.py" line="411"/>
         <source>&amp;Reload</source>
         <translation>&amp;Recharger</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="438"/>
+        <location filename="../../app/views/requisitions/view.py" line="426"/>
         <source>Find requisitions</source>
         <translation>Trouver des requêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="440"/>
+        <location filename="../../app/views/requisitions/view.py" line="428"/>
         <source>CRL (exact, case matters)</source>
         <translation>CRL (casse exacte)</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="441"/>
+        <location filename="../../app/views/requisitions/view.py" line="429"/>
         <source>Exact first name</source>
         <translation>Prénom exact</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="442"/>
+        <location filename="../../app/views/requisitions/view.py" line="430"/>
         <source>Exact last name</source>
         <translation>Nom exact</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="443"/>
+        <location filename="../../app/views/requisitions/view.py" line="431"/>
         <source>name@example.com</source>
         <translation>nom@exemple.com</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="444"/>
+        <location filename="../../app/views/requisitions/view.py" line="432"/>
         <source>Digits as sent</source>
         <translation>Chiffres tels qu’envoyés</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="447"/>
+        <location filename="../../app/views/requisitions/view.py" line="435"/>
         <source>Any status</source>
         <translation>Tout statut</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="452"/>
+        <location filename="../../app/views/requisitions/view.py" line="440"/>
         <source>&amp;Search</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="455"/>
+        <location filename="../../app/views/requisitions/view.py" line="443"/>
         <source>Cle&amp;ar filters</source>
         <translation>Effacer les filtre&amp;s</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="458"/>
+        <location filename="../../app/views/requisitions/view.py" line="446"/>
         <source>La&amp;b</source>
         <translation>&amp;Laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="458"/>
+        <location filename="../../app/views/requisitions/view.py" line="446"/>
         <source>&amp;First name</source>
         <translation>&amp;Prénom</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="459"/>
+        <location filename="../../app/views/requisitions/view.py" line="447"/>
         <source>&amp;Last name</source>
         <translation>No&amp;m</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="459"/>
+        <location filename="../../app/views/requisitions/view.py" line="447"/>
         <source>&amp;Email</source>
         <translation>Co&amp;urriel</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="460"/>
+        <location filename="../../app/views/requisitions/view.py" line="448"/>
         <source>P&amp;hone</source>
         <translation>Télép&amp;hone</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="460"/>
+        <location filename="../../app/views/requisitions/view.py" line="448"/>
         <source>S&amp;tatus</source>
         <translation>S&amp;tatut</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="461"/>
+        <location filename="../../app/views/requisitions/view.py" line="449"/>
         <source>Created fro&amp;m</source>
         <translation>Créée à partir &amp;du</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="462"/>
+        <location filename="../../app/views/requisitions/view.py" line="450"/>
         <source>Created &amp;up to</source>
         <translation>Créée &amp;jusqu’au</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="496"/>
+        <location filename="../../app/views/requisitions/view.py" line="484"/>
         <source>◀ &amp;Previous</source>
         <translation>◀ Précéd&amp;ente</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="499"/>
+        <location filename="../../app/views/requisitions/view.py" line="487"/>
         <source>Ne&amp;xt ▶</source>
         <translation>Sui&amp;vante ▶</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="536"/>
+        <location filename="../../app/views/requisitions/view.py" line="524"/>
         <source>Requisitions are for accounts that make their own collection kits and send samples straight to a lab. Kit orders are not affected.</source>
         <translation>Les requêtes s’adressent aux comptes qui fabriquent leurs propres trousses de prélèvement et envoient les échantillons directement à un laboratoire. Les commandes de trousses ne sont pas touchées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="540"/>
+        <location filename="../../app/views/requisitions/view.py" line="528"/>
         <source>Check &amp;again</source>
         <translation>&amp;Vérifier de nouveau</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="618"/>
+        <location filename="../../app/views/requisitions/view.py" line="604"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="639"/>
+        <location filename="../../app/views/requisitions/view.py" line="625"/>
         <source>No requisitions match.</source>
         <translation>Aucune requête ne correspond.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="640"/>
+        <location filename="../../app/views/requisitions/view.py" line="626"/>
         <source>No requisitions yet.</source>
         <translation>Aucune requête pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="671"/>
+        <location filename="../../app/views/requisitions/view.py" line="657"/>
         <source>Showing %1–%2</source>
         <translation>Affichage de %1 à %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="705"/>
+        <location filename="../../app/views/requisitions/view.py" line="691"/>
         <source>Requisition %1 created.</source>
         <translation>Requête %1 créée.</translation>
     </message>

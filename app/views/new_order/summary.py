@@ -1,0 +1,43 @@
+"""The "Will be sent as" box: the order as Spot will receive it, in a few plain lines."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+__all__ = ["summary_text"]
+
+
+def summary_text(
+    recipient: Mapping[str, Any], kits: Sequence[tuple[str, int]], metadata: Mapping[str, str]
+) -> str:
+    """``recipient`` normalized as it will be sent; ``kits`` as (friendly name, count)."""
+    address = recipient.get("address")
+    address = address if isinstance(address, dict) else {}
+    name = f"{recipient.get('first_name', '')} {recipient.get('last_name', '')}".strip()
+    city = str(address.get("city") or "")
+    region = " ".join(str(address.get(k) or "") for k in ("state", "zip")).strip()
+    country = str(address.get("country", ""))
+    countries = {
+        "US": QCoreApplication.translate("NewOrderForm", "United States"),
+        "CA": QCoreApplication.translate("NewOrderForm", "Canada"),
+    }
+    lines = [
+        name,
+        str(address.get("street1", "")),
+        str(address.get("street2", "")),
+        f"{city}, {region}" if city and region else city or region,
+        countries.get(country, country),
+        " · ".join(str(recipient.get(k)) for k in ("email", "phone") if recipient.get(k)),
+    ]
+    if kits:
+        lines.append(QCoreApplication.translate("NewOrderForm", "Kits: %1").replace(
+            "%1", ", ".join(f"{count} × {name}" for name, count in kits)
+        ))
+    if metadata:
+        lines.append(QCoreApplication.translate("NewOrderForm", "Metadata: %1").replace(
+            "%1", ", ".join(f"{k} = {v}" for k, v in metadata.items())
+        ))
+    return "\n".join(line for line in lines if line.strip())
