@@ -14,9 +14,10 @@ from pytestqt.qtbot import QtBot
 from app.api import errors as api_errors
 from app.api import models
 from app.tasks import InlineTaskRunner
+from app.views.common.formatting import format_day
 from app.views.common.labels import masked_dob
 from app.views.common.results_table import ResultsTable
-from app.views.common.timeline import format_day, text_color
+from app.views.common.timeline import text_color
 from app.views.kit_panel.panel import KitTrackingPanel, TrackingLink
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -16,8 +16,8 @@ from app.sandbox import SandboxServer
 from app.services.environments import Environment
 from app.services.session import Session
 from app.tasks import InlineTaskRunner, TaskRunner
+from app.views.common.formatting import format_day
 from app.views.common.results_table import ResultsTable
-from app.views.common.timeline import format_day
 from app.views.kit_panel.panel import KitTrackingPanel, TrackingLink
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

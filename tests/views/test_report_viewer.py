@@ -13,14 +13,24 @@ from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QFontInfo, QImage
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QStackedWidget, QTabWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from app.api import errors as api_errors
 from app.api.models import Report
 from app.services.reports import NotAPdf, ReportOffline, ReportUnavailable
 from app.tasks import InlineTaskRunner, TaskRunner
-from app.views.reports import report_viewer
+from app.views.reports import output, report_viewer
 from app.views.reports.report_viewer import ReportWindow
 
 # Qt's offscreen platform says this about every top-level window it shows.
@@ -231,7 +241,7 @@ def test_zoom_shortcuts_and_fit_modes(
     assert window.zoom_text() == "90%"
     assert view.zoomFactor() == pytest.approx(0.9)
 
-    combo = window.findChild(report_viewer.QComboBox, "zoom_combo")
+    combo = window.findChild(QComboBox, "zoom_combo")
     assert combo is not None
     combo.setCurrentIndex(1)
     combo.activated.emit(1)
@@ -254,7 +264,7 @@ def test_search_counts_matches_and_steps_through_pages(
     window.open_report(make_report(), kit_id=KIT_ID, sample_id=SAMPLE_ID)
 
     qtbot.keyClick(window.pdf_pane().view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    search = window.findChild(report_viewer.QLineEdit, "search_edit")
+    search = window.findChild(QLineEdit, "search_edit")
     assert search is not None
     assert search.hasFocus()
     qtbot.keyClicks(search, "cholesterol")
@@ -289,7 +299,7 @@ def test_text_report_shows_in_a_monospace_tab(
     assert tabs.isTabVisible(1)
     assert tabs.tabText(1) == "Text"
     assert tabs.currentIndex() == 0
-    text_view = window.findChild(report_viewer.QPlainTextEdit, "text_view")
+    text_view = window.findChild(QPlainTextEdit, "text_view")
     assert text_view is not None
     assert text_view.isReadOnly()
     assert "HDL Cholesterol   41 mg/dL" in text_view.toPlainText()
@@ -418,7 +428,7 @@ def test_opening_another_report_resets_search_and_pages(
     window = make_window({PDF_URL: pdf_file, other_url: one_page})
     window.open_report(make_report(), kit_id=KIT_ID, sample_id=SAMPLE_ID)
     window.next_page_action.trigger()
-    search = window.findChild(report_viewer.QLineEdit, "search_edit")
+    search = window.findChild(QLineEdit, "search_edit")
     assert search is not None
     qtbot.keyClicks(search, "cholesterol")
     qtbot.waitUntil(lambda: window.search_status() == "3 matches")
@@ -553,7 +563,7 @@ def test_print_sends_every_page_to_the_printer(
     window.open_report(make_report(), kit_id=KIT_ID, sample_id=SAMPLE_ID)
     FakePrintDialog.output = str(tmp_path / "printed.pdf")
     FakePrintDialog.shown = []
-    monkeypatch.setattr(report_viewer, "QPrintDialog", FakePrintDialog)
+    monkeypatch.setattr(output, "QPrintDialog", FakePrintDialog)
 
     qtbot.keyClick(window.pdf_pane().view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
 
@@ -588,7 +598,7 @@ def test_slow_download_shows_progress_then_the_report(
     qtbot.addWidget(window)
     window.show()
     window.open_report(make_report(), kit_id=KIT_ID, sample_id=SAMPLE_ID)
-    progress = window.findChild(report_viewer.QProgressBar, "progress_bar")
+    progress = window.findChild(QProgressBar, "progress_bar")
     assert progress is not None
     try:
         qtbot.waitUntil(lambda: progress.isVisible() and progress.value() == 50)

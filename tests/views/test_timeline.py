@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtGui import QPalette
 from pytestqt.qtbot import QtBot
 
+from app.views.common.formatting import format_day
 from app.views.common.timeline import (
     KitTimeline,
     Step,
-    format_day,
     kit_steps,
     sample_steps,
     text_color,

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from app.views.common.formatting import format_day
 from app.views.theme import accent_color
 
 __all__ = [
@@ -182,14 +183,6 @@ def sample_steps(
 ) -> list[Step]:
     """The sample's way back: awaiting collection → … → resulted."""
     return build_steps(SAMPLE_PATH, events, status, _sample_labels())
-
-
-def format_day(when: datetime | None) -> str:
-    """A short, unambiguous local date ("14 Mar 2026"); "" for none."""
-    if when is None:
-        return ""
-    local = when.astimezone()
-    return QLocale().toString(QDate(local.year, local.month, local.day), "d MMM yyyy")
 
 
 def _state_text(step: Step) -> str:

@@ -10,7 +10,7 @@ their results. Everything the panel cannot act on itself is a signal for the mai
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from datetime import date
 from functools import partial
 from typing import Any, Protocol
 
@@ -34,12 +34,12 @@ from app.services.errors import describe_error
 from app.services.tracking import carrier_name, tracking_url
 from app.tasks import Runner
 from app.views.common.events import AppEvents, ReportRequest
+from app.views.common.formatting import format_day
 from app.views.common.labels import ORDER_STATUS_TONES, masked_dob, order_status_label
 from app.views.common.metadata_editor import RESERVED_KEYS, MetadataEditor
 from app.views.common.results_table import ResultsTable
 from app.views.common.timeline import (
     KitTimeline,
-    format_day,
     kit_steps,
     sample_steps,
     set_text_color,
@@ -698,9 +698,9 @@ class KitTrackingPanel(QWidget):
     def _report_caption(self, report: models.Report) -> str:
         parts = []
         if report.date_collected is not None:
-            parts.append(self.tr("collected %1").replace("%1", _when(report.date_collected)))
+            parts.append(self.tr("collected %1").replace("%1", format_day(report.date_collected)))
         if report.date_received is not None:
-            parts.append(self.tr("received %1").replace("%1", _when(report.date_received)))
+            parts.append(self.tr("received %1").replace("%1", format_day(report.date_received)))
         if not parts:
             return self.tr("Report")
         return self.tr("Report, %1").replace("%1", ", ".join(parts))
@@ -786,10 +786,3 @@ class KitTrackingPanel(QWidget):
         else:
             set_text_color(self.save_status, badge_colors(tone, self.palette())[1])
 
-
-def _when(value: datetime | date | str) -> str:
-    if isinstance(value, datetime):
-        return format_day(value)
-    if isinstance(value, date):
-        return format_day(datetime(value.year, value.month, value.day, 12).astimezone())
-    return value

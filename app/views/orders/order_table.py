@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date
 from itertools import compress
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from app.views.common.formatting import iso_day
 from app.views.common.labels import ORDER_STATUS_TONES, order_status_labels
 from app.views.theme import badge_colors
 
@@ -491,8 +492,8 @@ class OrderTableModel(QAbstractTableModel):
         if column == COL_STATE:
             return row.state or ""
         if column == COL_CREATED:
-            return _when(row.created)
-        return _when(row.updated)
+            return iso_day(row.created)
+        return iso_day(row.updated)
 
     def _sort_value(self, row: OrderRow, column: int) -> Any:
         if column == COL_PATIENT:
@@ -525,22 +526,6 @@ class OrderTableModel(QAbstractTableModel):
             style = QApplication.style()
             self._warning_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         return self._warning_icon
-
-
-_WHEN_CACHE: dict[datetime, str] = {}
-
-
-def _when(moment: datetime | None) -> str:
-    # The day is what staff scan for (the time is in the tooltip). strftime + local-zone
-    # conversion per painted cell is a visible share of a repaint, hence the cache.
-    if moment is None:
-        return ""
-    text = _WHEN_CACHE.get(moment)
-    if text is None:
-        if len(_WHEN_CACHE) > 20_000:
-            _WHEN_CACHE.clear()
-        text = _WHEN_CACHE[moment] = moment.astimezone().strftime("%Y-%m-%d")
-    return text
 
 
 class StatusBadgeDelegate(QStyledItemDelegate):

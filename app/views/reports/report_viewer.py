@@ -7,33 +7,26 @@ this workstation.
 
 from __future__ import annotations
 
+import itertools
 import logging
-import shutil
 from dataclasses import dataclass
-from datetime import date, datetime
 from functools import partial
 from pathlib import Path
 from typing import Literal, Protocol
 
 import shiboken6
-from PySide6.QtCore import QRect, QSize, QStandardPaths, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QDesktopServices, QFontDatabase, QKeySequence, QPainter
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QFontDatabase, QKeySequence
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
-    QSpinBox,
     QStackedWidget,
     QTabWidget,
-    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -42,9 +35,12 @@ from PySide6.QtWidgets import (
 from app.api import models
 from app.services.errors import ServiceError, describe_error
 from app.tasks import Runner
-from app.views.reports.pdf_pane import PdfPane, ZoomMode
+from app.views.reports.header import ReportHeader
+from app.views.reports.output import ReportOutput
+from app.views.reports.pdf_pane import PdfPane
+from app.views.reports.pdf_toolbar import PdfActions, PdfToolbar
 
-__all__ = ["ReportFetcher", "ReportWindow", "SeenStore", "format_when"]
+__all__ = ["ReportFetcher", "ReportWindow", "SeenStore"]
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +48,6 @@ log = logging.getLogger(__name__)
 # so reopening never flashes a progress bar.
 _LOADING_DELAY_MS = 150
 # Print at up to this resolution: sharp on paper without rendering 1200-dpi bitmaps.
-_MAX_PRINT_DPI = 300
-_ZOOM_PRESETS: tuple[int, ...] = (50, 75, 100, 125, 150, 200, 300, 400)
 
 
 class ReportFetcher(Protocol):
@@ -94,23 +88,6 @@ def _fetch_text(reports: ReportFetcher, url: str) -> tuple[Path, str]:
     return path, path.read_bytes().decode("utf-8", errors="replace")
 
 
-def _copy_file(source: Path, target: Path) -> Path:
-    shutil.copyfile(source, target)
-    return target
-
-
-def format_when(value: datetime | date | str | None) -> str:
-    """ISO dates read the same in the US and in Canada (01/02 does not)."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, datetime):
-        local = value.astimezone() if value.tzinfo is not None else value
-        return local.strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
-
-
 class ReportWindow(QWidget):
     """Shows one report at a time; ``open_report`` again to show another."""
 
@@ -141,13 +118,20 @@ class ReportWindow(QWidget):
 
         self.setWindowTitle(self.tr("Report"))
         self.resize(900, 1000)
-        self._build_header()
+        self._header = ReportHeader(self)
+        self._output = ReportOutput(self, runner, self)
         self._build_actions()
-        self._build_toolbar()
         self._build_body()
+        self._toolbar = PdfToolbar(self._pdf, PdfActions(
+            self.previous_page_action, self.next_page_action, self.zoom_out_action,
+            self.zoom_in_action, self.find_previous_action, self.find_next_action,
+        ), self)
+        self._toolbar.changed.connect(self._update_actions)
+        for action in (self.print_action, self.save_action, self.open_external_action):
+            self._toolbar.addAction(action)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(self._header_layout)
+        layout.addWidget(self._header)
         layout.addWidget(self._toolbar)
         layout.addWidget(self._stack, 1)
         layout.addWidget(self._status_label)
@@ -157,55 +141,14 @@ class ReportWindow(QWidget):
         self._loading_timer.setInterval(_LOADING_DELAY_MS)
         self._loading_timer.timeout.connect(self._on_loading_timer_timeout)
         self._download_progressed.connect(self._on_download_progressed)
-        self._pdf.page_changed.connect(self._on_pdf_page_changed)
-        self._pdf.zoom_changed.connect(self._on_pdf_zoom_changed)
-        self._pdf.search_changed.connect(self._on_pdf_search_changed)
         self._tabs.currentChanged.connect(self._on_tabs_current_changed)
         # Toolbar fields in reading order, then the report itself.
-        QWidget.setTabOrder(self._page_spin, self._zoom_combo)
-        QWidget.setTabOrder(self._zoom_combo, self._search_edit)
-        QWidget.setTabOrder(self._search_edit, self._tabs)
+        fields = (*self._toolbar.tab_chain(), self._tabs)
+        for first, second in itertools.pairwise(fields):
+            QWidget.setTabOrder(first, second)
         self._update_actions()
 
     # --- construction ------------------------------------------------------------------------
-
-    def _build_header(self) -> None:
-        self._title_label = QLabel(self)
-        self._title_label.setObjectName("report_title")
-        font = self._title_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self._title_label.setFont(font)
-        self._title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        self._amended_badge = QLabel(self.tr("Amended"), self)
-        self._amended_badge.setObjectName("amended_badge")
-        self._amended_badge.setToolTip(self.tr("This report amends an earlier report."))
-        # Fixed colours with enough contrast in light and dark themes alike.
-        self._amended_badge.setStyleSheet(
-            "QLabel { background: #b45309; color: white; font-weight: bold;"
-            " border-radius: 4px; padding: 2px 8px; }"
-        )
-        self._amended_badge.setVisible(False)
-
-        self._details_label = QLabel(self)
-        self._details_label.setObjectName("report_details")
-        self._details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._replaces_label = QLabel(self)
-        self._replaces_label.setObjectName("replaces_label")
-        self._replaces_label.setVisible(False)
-
-        title_row = QHBoxLayout()
-        title_row.addWidget(self._title_label)
-        title_row.addWidget(self._amended_badge)
-        title_row.addStretch(1)
-        self._title_row = title_row
-
-        self._header_layout = QVBoxLayout()
-        self._header_layout.setSpacing(2)
-        self._header_layout.addLayout(title_row)
-        self._header_layout.addWidget(self._details_label)
-        self._header_layout.addWidget(self._replaces_label)
 
     def _action(
         self, text: str, shortcuts: list[QKeySequence], slot: object, tip: str = ""
@@ -224,19 +167,19 @@ class ReportWindow(QWidget):
         self.print_action = self._action(
             self.tr("&Print…"),
             [seq(seq.StandardKey.Print)],
-            self._on_print_triggered,
+            self._output.print_report,
             self.tr("Print the report"),
         )
         self.save_action = self._action(
             self.tr("&Save as…"),
             [seq("Ctrl+S")],
-            self._on_save_triggered,
+            self._output.save_copy,
             self.tr("Save a copy of the report"),
         )
         self.open_external_action = self._action(
             self.tr("&Open with system viewer"),
             [seq("Ctrl+Shift+O")],
-            self._on_open_external_triggered,
+            self._output.open_externally,
         )
         self.previous_page_action = self._action(
             self.tr("Previous page"), [seq(Qt.Key.Key_PageUp)], self._pdf_previous_page
@@ -265,76 +208,6 @@ class ReportWindow(QWidget):
             self._pdf_previous_result,
         )
         self.close_action = self._action(self.tr("Close"), [seq(seq.StandardKey.Close)], self.close)
-
-    def _build_toolbar(self) -> None:
-        toolbar = QToolBar(self)
-        toolbar.setObjectName("report_toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self._toolbar = toolbar
-
-        self.previous_page_action.setText(self.tr("◀ Previous"))
-        toolbar.addAction(self.previous_page_action)
-        self._page_spin = QSpinBox(toolbar)
-        self._page_spin.setObjectName("page_spin")
-        self._page_spin.setAccessibleName(self.tr("Page number"))
-        self._page_spin.setKeyboardTracking(False)
-        self._page_spin.setMinimum(1)
-        self._page_spin.valueChanged.connect(self._on_page_spin_value_changed)
-        self._page_label = QLabel(toolbar)
-        self._page_label.setObjectName("page_label")
-        page_caption = QLabel(self.tr("Page"), toolbar)
-        page_caption.setBuddy(self._page_spin)
-        toolbar.addWidget(page_caption)
-        toolbar.addWidget(self._page_spin)
-        toolbar.addWidget(self._page_label)
-        self.next_page_action.setText(self.tr("Next ▶"))
-        toolbar.addAction(self.next_page_action)
-        toolbar.addSeparator()
-
-        self.zoom_out_action.setText("−")
-        toolbar.addAction(self.zoom_out_action)
-        self._zoom_combo = QComboBox(toolbar)
-        self._zoom_combo.setObjectName("zoom_combo")
-        self._zoom_combo.setAccessibleName(self.tr("Zoom"))
-        self._zoom_combo.setEditable(True)
-        self._zoom_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self._zoom_combo.addItem(self.tr("Fit width"), ZoomMode.FIT_WIDTH)
-        self._zoom_combo.addItem(self.tr("Fit page"), ZoomMode.FIT_PAGE)
-        for percent in _ZOOM_PRESETS:
-            self._zoom_combo.addItem(self.tr("%1%").replace("%1", str(percent)), percent)
-        self._zoom_combo.setMinimumContentsLength(9)
-        self._zoom_combo.activated.connect(self._on_zoom_combo_activated)
-        line_edit = self._zoom_combo.lineEdit()
-        assert line_edit is not None
-        line_edit.returnPressed.connect(self._on_zoom_text_entered)
-        toolbar.addWidget(self._zoom_combo)
-        self.zoom_in_action.setText("+")
-        toolbar.addAction(self.zoom_in_action)
-        toolbar.addSeparator()
-
-        self._search_edit = QLineEdit(toolbar)
-        self._search_edit.setObjectName("search_edit")
-        self._search_edit.setPlaceholderText(self.tr("Find (Ctrl+F)"))
-        self._search_edit.setAccessibleName(self.tr("Find in report"))
-        self._search_edit.setClearButtonEnabled(True)
-        self._search_edit.setMaximumWidth(240)
-        self._search_edit.textChanged.connect(self._on_search_text_changed)
-        self._search_edit.returnPressed.connect(self._on_search_return_pressed)
-        toolbar.addWidget(self._search_edit)
-        self.find_previous_action.setText("▲")
-        self.find_next_action.setText("▼")
-        toolbar.addAction(self.find_previous_action)
-        toolbar.addAction(self.find_next_action)
-        self._search_label = QLabel(toolbar)
-        self._search_label.setObjectName("search_label")
-        toolbar.addWidget(self._search_label)
-
-        spacer = QWidget(toolbar)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        toolbar.addAction(self.print_action)
-        toolbar.addAction(self.save_action)
-        toolbar.addAction(self.open_external_action)
 
     def _build_body(self) -> None:
         self._stack = QStackedWidget(self)
@@ -439,7 +312,7 @@ class ReportWindow(QWidget):
         self._report = report
         self._kit_id = kit_id
         self._sample_id = sample_id
-        self._show_header(report, kit_id, sample_id, replaces)
+        self.setWindowTitle(self._header.show_report(report, kit_id, sample_id, replaces))
         self._start_download()
 
     def report(self) -> models.Report | None:
@@ -448,45 +321,27 @@ class ReportWindow(QWidget):
     def pdf_pane(self) -> PdfPane:
         return self._pdf
 
-    # --- header ------------------------------------------------------------------------------
+    def widget(self) -> QWidget:
+        return self
 
-    def _show_header(
-        self,
-        report: models.Report,
-        kit_id: str,
-        sample_id: str,
-        replaces: models.Report | None,
-    ) -> None:
-        report_id = report.report_id or self.tr("(no id)")
-        self._title_label.setText(self.tr("Report %1").replace("%1", report_id))
-        self.setWindowTitle(
-            self.tr("Report %1 — kit %2").replace("%1", report_id).replace("%2", kit_id)
-        )
-        self._amended_badge.setVisible(report.is_amendment is True)
-        parts = [
-            self.tr("Kit %1").replace("%1", kit_id or "—"),
-            self.tr("Sample %1").replace("%1", sample_id or "—"),
-        ]
-        collected = format_when(report.date_collected)
-        received = format_when(report.date_received)
-        if collected:
-            parts.append(self.tr("Collected %1").replace("%1", collected))
-        if received:
-            parts.append(self.tr("Received by lab %1").replace("%1", received))
-        self._details_label.setText("  ·  ".join(parts))
-        if replaces is not None:
-            when = format_when(replaces.date_received) or format_when(replaces.date_collected)
-            old_id = replaces.report_id or self.tr("(no id)")
-            text = (
-                self.tr("Replaces report %1 from %2").replace("%1", old_id).replace("%2", when)
-                if when
-                else self.tr("Replaces report %1").replace("%1", old_id)
-            )
-            self._replaces_label.setText(text)
-            self._replaces_label.setVisible(True)
-        else:
-            self._replaces_label.clear()
-            self._replaces_label.setVisible(False)
+    def text_view(self) -> QPlainTextEdit:
+        return self._text_view
+
+    def pdf_path(self) -> Path | None:
+        return self._pdf_path
+
+    def text_path(self) -> Path | None:
+        return self._txt_path
+
+    def can_print(self) -> bool:
+        return self.print_action.isEnabled()
+
+    def show_status(self, text: str) -> None:
+        self._status_label.setText(text)
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Print what is on screen (the PDF pages, or the text); returns pages sent."""
+        return self._output.print_to(printer)
 
     # --- download ----------------------------------------------------------------------------
 
@@ -504,10 +359,7 @@ class ReportWindow(QWidget):
         self._error = None
         self._text_view.clear()
         self._status_label.clear()
-        self._search_edit.blockSignals(True)
-        self._search_edit.clear()
-        self._search_edit.blockSignals(False)
-        self._search_label.clear()
+        self._toolbar.clear_search()
         self._tabs.setTabVisible(self._pdf_tab, bool(report.pdf))
         self._tabs.setTabVisible(self._text_tab, bool(report.txt))
         if not report.pdf and not report.txt:
@@ -580,7 +432,7 @@ class ReportWindow(QWidget):
             self._stack.setCurrentWidget(self._loading_page)
 
     def _on_pdf_fetched(self, generation: int, fetched: _Fetched) -> None:
-        if not self._alive() or generation != self._generation:
+        if not self.alive() or generation != self._generation:
             return
         self._loading = False
         self._loading_timer.stop()
@@ -606,7 +458,7 @@ class ReportWindow(QWidget):
         self._start_text_download(generation)
 
     def _on_pdf_failed(self, generation: int, exc: BaseException) -> None:
-        if not self._alive() or generation != self._generation:
+        if not self.alive() or generation != self._generation:
             return
         self._loading = False
         self._loading_timer.stop()
@@ -615,7 +467,7 @@ class ReportWindow(QWidget):
         self._show_error(error, retry=error.transient)
 
     def _on_text_fetched(self, generation: int, fetched: tuple[Path, str]) -> None:
-        if not self._alive() or generation != self._generation:
+        if not self.alive() or generation != self._generation:
             return
         self._txt_path, text = fetched
         self._text_view.setPlainText(text)
@@ -630,7 +482,7 @@ class ReportWindow(QWidget):
         self._update_actions()
 
     def _on_text_failed(self, generation: int, exc: BaseException) -> None:
-        if not self._alive() or generation != self._generation:
+        if not self.alive() or generation != self._generation:
             return
         error = describe_error(exc)
         log.info("text report download failed: %s", error.debug)
@@ -684,29 +536,29 @@ class ReportWindow(QWidget):
         )
 
     def _on_marked_seen(self, report_id: str, _result: object) -> None:
-        if self._alive():
+        if self.alive():
             self.report_opened.emit(report_id)
 
     def _on_mark_seen_failed(self, report_id: str, exc: BaseException) -> None:
         # Not worth interrupting the reading: the report stays "not yet opened" in the list.
         log.warning("could not record the report as seen: %s", describe_error(exc).debug)
-        if self._alive():
+        if self.alive():
             self.report_opened.emit(report_id)
 
-    def _alive(self) -> bool:
+    def alive(self) -> bool:
         """False once Qt deleted the window (a download or a save may outlive it)."""
         return shiboken6.isValid(self)
 
     # --- state of the controls ---------------------------------------------------------------
 
-    def _showing_pdf(self) -> bool:
+    def showing_pdf(self) -> bool:
         return (
             self._stack.currentWidget() is self._tabs
             and self._tabs.currentIndex() == self._pdf_tab
             and self._pdf.is_loaded()
         )
 
-    def _current_file(self) -> Path | None:
+    def current_file(self) -> Path | None:
         """The file behind what is on screen: the text tab means the TXT file."""
         if self._stack.currentWidget() is self._tabs and self._tabs.currentIndex() == (
             self._text_tab
@@ -715,7 +567,7 @@ class ReportWindow(QWidget):
         return self._pdf_path or self._txt_path
 
     def _update_actions(self) -> None:
-        pdf = self._showing_pdf()
+        pdf = self.showing_pdf()
         for action in (
             self.previous_page_action,
             self.next_page_action,
@@ -727,15 +579,14 @@ class ReportWindow(QWidget):
             self.find_previous_action,
         ):
             action.setEnabled(pdf)
-        for widget in (self._page_spin, self._zoom_combo, self._search_edit):
-            widget.setEnabled(pdf)
+        self._toolbar.set_fields_enabled(pdf)
         printable = pdf or (
             self._stack.currentWidget() is self._tabs
             and self._tabs.currentIndex() == self._text_tab
             and self._txt_path is not None
         )
         self.print_action.setEnabled(printable)
-        has_file = self._current_file() is not None
+        has_file = self.current_file() is not None
         self.save_action.setEnabled(has_file)
         self.open_external_action.setEnabled(has_file)
         if pdf:
@@ -750,26 +601,21 @@ class ReportWindow(QWidget):
 
     # --- pages, zoom, search -----------------------------------------------------------------
 
-    @Slot(int, int)
-    def _on_pdf_page_changed(self, page: int, count: int) -> None:
-        self._page_spin.blockSignals(True)
-        self._page_spin.setMaximum(max(1, count))
-        self._page_spin.setValue(page + 1)
-        self._page_spin.blockSignals(False)
-        self._page_label.setText(self.tr("of %1").replace("%1", str(count)) if count else "")
-        self._update_actions()
+    # --- pages, zoom, search -----------------------------------------------------------------
 
     def page_text(self) -> str:
         """What the page indicator says, e.g. "Page 1 of 3"."""
-        return (
-            self.tr("Page %1 of %2")
-            .replace("%1", str(self._page_spin.value()))
-            .replace("%2", str(self._pdf.page_count()))
-        )
+        return self._toolbar.page_text()
 
-    @Slot(int)
-    def _on_page_spin_value_changed(self, value: int) -> None:
-        self._pdf.go_to_page(value - 1)
+    def zoom_text(self) -> str:
+        return self._toolbar.zoom_text()
+
+    def search_status(self) -> str:
+        return self._toolbar.search_status()
+
+    @Slot()
+    def _on_find_triggered(self) -> None:
+        self._toolbar.focus_search()
 
     @Slot()
     def _pdf_previous_page(self) -> None:
@@ -791,51 +637,6 @@ class ReportWindow(QWidget):
     def _pdf_actual_size(self) -> None:
         self._pdf.set_zoom_factor(1.0)
 
-    @Slot(int)
-    def _on_zoom_combo_activated(self, index: int) -> None:
-        data = self._zoom_combo.itemData(index)
-        if isinstance(data, ZoomMode):
-            self._pdf.set_zoom_mode(data)
-        elif isinstance(data, int):
-            self._pdf.set_zoom_factor(data / 100)
-
-    @Slot()
-    def _on_zoom_text_entered(self) -> None:
-        text = self._zoom_combo.currentText().strip().rstrip("%").strip()
-        try:
-            percent = float(text.replace(",", "."))
-        except ValueError:
-            self._on_pdf_zoom_changed()  # put the current zoom back in the box
-            return
-        self._pdf.set_zoom_factor(percent / 100)
-
-    @Slot()
-    def _on_pdf_zoom_changed(self) -> None:
-        self._zoom_combo.setEditText(self.zoom_text())
-
-    def zoom_text(self) -> str:
-        """The zoom as shown: "Fit width", "Fit page" or a percentage."""
-        mode = self._pdf.zoom_mode()
-        if mode is ZoomMode.FIT_WIDTH:
-            return self.tr("Fit width")
-        if mode is ZoomMode.FIT_PAGE:
-            return self.tr("Fit page")
-        percent = round(self._pdf.effective_zoom() * 100)
-        return self.tr("%1%").replace("%1", str(percent))
-
-    @Slot()
-    def _on_find_triggered(self) -> None:
-        self._search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self._search_edit.selectAll()
-
-    @Slot(str)
-    def _on_search_text_changed(self, text: str) -> None:
-        self._pdf.search(text.strip())
-
-    @Slot()
-    def _on_search_return_pressed(self) -> None:
-        self._pdf.next_result()
-
     @Slot()
     def _pdf_next_result(self) -> None:
         self._pdf.next_result()
@@ -843,150 +644,6 @@ class ReportWindow(QWidget):
     @Slot()
     def _pdf_previous_result(self) -> None:
         self._pdf.previous_result()
-
-    @Slot(int, int)
-    def _on_pdf_search_changed(self, current: int, count: int) -> None:
-        if not self._pdf.search_text():
-            self._search_label.clear()
-        elif count == 0:
-            self._search_label.setText(
-                self.tr("Searching…") if self._pdf.searching() else self.tr("No matches")
-            )
-        elif current < 0:
-            self._search_label.setText(
-                self.tr("1 match")
-                if count == 1
-                else self.tr("%1 matches").replace("%1", str(count))
-            )
-        else:
-            self._search_label.setText(
-                self.tr("%1 of %2").replace("%1", str(current + 1)).replace("%2", str(count))
-            )
-
-    def search_status(self) -> str:
-        return self._search_label.text()
-
-    # --- print, save, open externally --------------------------------------------------------
-
-    @Slot()
-    def _on_print_triggered(self) -> None:
-        if not self.print_action.isEnabled():
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        report = self._report
-        if report is not None and report.report_id:
-            printer.setDocName(self.tr("Spot report %1").replace("%1", report.report_id))
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Print report"))
-        if self._showing_pdf():
-            dialog.setMinMax(1, self._pdf.page_count())
-        dialog.accepted.connect(lambda: self.print_to(printer))
-        dialog.finished.connect(dialog.deleteLater)
-        # Window-modal and shown, like QDialog.open(): never a nested exec() loop.
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.show()
-
-    def print_to(self, printer: QPrinter) -> int:
-        """Print what is on screen (the PDF pages, or the text); returns pages sent."""
-        if not self._showing_pdf():
-            self._text_view.print_(printer)
-            self._status_label.setText(self.tr("Sent the text report to the printer."))
-            return 1
-        count = self._pdf.page_count()
-        first, last = 0, count - 1
-        if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
-            first = printer.fromPage() - 1
-            last = min(count, printer.toPage()) - 1
-        painter = QPainter()
-        if not painter.begin(printer):
-            self._status_label.setText(self.tr("The printer couldn't be started. Check it is on."))
-            return 0
-        sent = 0
-        try:
-            for page in range(first, last + 1):
-                if sent:
-                    printer.newPage()
-                self._paint_page(painter, printer, page)
-                sent += 1
-        finally:
-            painter.end()
-        self._status_label.setText(
-            self.tr("Sent 1 page to the printer.")
-            if sent == 1
-            else self.tr("Sent %1 pages to the printer.").replace("%1", str(sent))
-        )
-        return sent
-
-    def _paint_page(self, painter: QPainter, printer: QPrinter, page: int) -> None:
-        target = painter.viewport()
-        points = self._pdf.document.pagePointSize(page)
-        if points.isEmpty():
-            return
-        scale = min(target.width() / points.width(), target.height() / points.height())
-        width, height = int(points.width() * scale), int(points.height() * scale)
-        # Render no finer than the cap; the painter scales the image up to the page.
-        dpi = min(printer.resolution(), _MAX_PRINT_DPI)
-        factor = dpi / printer.resolution()
-        image = self._pdf.render_page(
-            page, QSize(max(1, int(width * factor)), max(1, int(height * factor)))
-        )
-        left = target.x() + (target.width() - width) // 2
-        painter.drawImage(QRect(left, target.y(), width, height), image)
-
-    @Slot()
-    def _on_save_triggered(self) -> None:
-        source = self._current_file()
-        if source is None:
-            return
-        report = self._report
-        stem = f"spot-report-{report.report_id}" if report and report.report_id else "spot-report"
-        is_text = source == self._txt_path and source != self._pdf_path
-        suffix = ".txt" if is_text else ".pdf"
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        file_filter = self.tr("Text files (*.txt)") if is_text else self.tr("PDF files (*.pdf)")
-        chosen, _selected = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save a copy of the report"),
-            str(Path(folder) / f"{stem}{suffix}"),
-            file_filter,
-        )
-        if not chosen:
-            return
-        target = Path(chosen)
-        if not target.suffix:
-            target = target.with_suffix(suffix)
-        self._runner.run(
-            _copy_file,
-            source,
-            target,
-            on_success=self._on_saved,
-            on_error=self._on_save_failed,
-        )
-
-    def _on_saved(self, target: Path) -> None:
-        if not self._alive():
-            return
-        self._status_label.setText(self.tr("Saved a copy to %1").replace("%1", str(target)))
-
-    def _on_save_failed(self, exc: BaseException) -> None:
-        if not self._alive():
-            return
-        error = describe_error(exc)
-        self._status_label.setText(
-            self.tr("Couldn't save the copy: %1 %2")
-            .replace("%1", error.title)
-            .replace("%2", error.advice)
-        )
-
-    @Slot()
-    def _on_open_external_triggered(self) -> None:
-        path = self._current_file()
-        if path is None:
-            return
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            self._status_label.setText(
-                self.tr("No program on this computer opens this file. Use Save as… instead.")
-            )
 
     def status_text(self) -> str:
         return self._status_label.text()

@@ -53,9 +53,10 @@ from app.services.requisitions import (
 from app.services.session import Session
 from app.tasks import Runner
 from app.views.common.events import ReportRequest
+from app.views.common.formatting import format_day
 from app.views.common.labels import masked_dob
 from app.views.common.patient_fields import OptionalDateEdit
-from app.views.common.timeline import KitTimeline, Step, build_steps, format_day
+from app.views.common.timeline import KitTimeline, Step, build_steps
 from app.views.requisitions.form import NewRequisitionDialog, turned_off_advice, turned_off_title
 from app.views.theme import badge_colors
 
