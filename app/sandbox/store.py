@@ -114,6 +114,8 @@ class ReportInfo:
     initials: str
     kind: str
     released: str
+    amends: str | None = None  # for an amendment: the report it replaces
+    partial: bool = False  # more results are to come
 
 
 def _day_start(value: date) -> float:
@@ -704,6 +706,7 @@ class Store:
             if kit is None:
                 return None
             reports = kit["sample"]["reports"]
+            panels = kit["sample"]["panels"]
             person = kit["registered_to"] or {}
             sample_id = kit["sample"]["sample_id"]
             kit_id: str | None = owner
@@ -712,16 +715,31 @@ class Store:
             if requisition is None:
                 return None
             reports = requisition["reports"]
+            panels = requisition["panels"]
             person = requisition["patient"] or {}
             sample_id = requisition["barcode"]
             kit_id = None
-        match = [r for r in reports if r["report_id"] == report_id]
-        if not match:
+        index = next((i for i, r in enumerate(reports) if r["report_id"] == report_id), None)
+        if index is None:
             return None
+        found = reports[index]
         initials = "".join(
             (person.get(k) or "?")[:1].upper() + "." for k in ("first_name", "last_name")
         )
-        return ReportInfo(match[0], kit_id, sample_id, initials, kind, lifecycle.iso(released))
+        # An amendment sits beside the report it replaces: the last earlier full report.
+        amends = next((r["report_id"] for r in reversed(reports[:index])
+                       if not r["is_amendment"]), None) if found["is_amendment"] else None
+        partial = len(found["results"]) < lifecycle.marker_count(panels)
+        return ReportInfo(found, kit_id, sample_id, initials, kind, lifecycle.iso(released),
+                          amends, partial)
+
+    def released_reports(self, before: float) -> list[tuple[str, float]]:
+        """(report_id, release time) of every report released before ``before``, oldest first."""
+        with self.lock:
+            return [(r[0], r[1]) for r in self.conn.execute(
+                "SELECT report_id, available_at FROM reports WHERE available_at <= ? "
+                "ORDER BY available_at", (before,),
+            )]
 
     # --- lifecycle ---------------------------------------------------------------------------
 

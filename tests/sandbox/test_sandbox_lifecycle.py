@@ -178,6 +178,82 @@ def test_partial_and_amended_reports_exist(pop_client: SpotClient) -> None:
         assert len(first.results) < len(full.results)
 
 
+def _out_of_range(result: models.Result) -> bool:
+    value, low, high = result.result, result.range_minimum, result.range_maximum
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value == "positive"
+    return (low is not None and value < low) or (high is not None and value > high)
+
+
+def test_each_amendment_names_what_it_corrects(pop_client: SpotClient) -> None:
+    amended_kits = [
+        kit for summary in pop_client.iter_kits(sample_status="resulted")
+        for kit in [pop_client.get_kit(summary.kit_id)]
+        if kit.sample and any(r.is_amendment for r in kit.sample.reports)
+    ]
+    assert len(amended_kits) >= 5
+    for kit in amended_kits:
+        assert kit.sample is not None
+        reports = kit.sample.reports
+        for index, amendment in enumerate(reports):
+            if not amendment.is_amendment:
+                continue
+            # Beside the report it replaces (SPEC §6.12): the last earlier full report.
+            original = next(r for r in reversed(reports[:index]) if not r.is_amendment)
+            assert amendment.date_collected == original.date_collected
+            assert [r.name for r in amendment.results] == [r.name for r in original.results]
+            changed = [(new, old) for new, old in zip(amendment.results, original.results,
+                                                      strict=True)
+                       if new.result != old.result]
+            assert len(changed) == 1, changed
+            new, old = changed[0]
+            assert new.comments is not None
+            assert f"previously reported as {old.result}" in new.comments
+            assert amendment.txt is not None
+            text = pop_client.download(amendment.txt).decode("utf-8")
+            assert "AMENDED REPORT" in text
+            assert f"Replaces:    {original.report_id}" in text
+
+
+def test_partial_report_file_says_more_is_to_come(pop_client: SpotClient) -> None:
+    kit = next(
+        kit for summary in pop_client.iter_kits(sample_status="resulted")
+        for kit in [pop_client.get_kit(summary.kit_id)]
+        if kit.sample and "partially_resulted" in [e.status for e in kit.sample.events]
+    )
+    assert kit.sample is not None
+    partial, full = kit.sample.reports[0], kit.sample.reports[1]
+    assert partial.txt is not None
+    assert full.txt is not None
+    assert "PARTIAL REPORT" in pop_client.download(partial.txt).decode("utf-8")
+    assert "PARTIAL REPORT" not in pop_client.download(full.txt).decode("utf-8")
+
+
+def test_seeded_reports_spread_over_weeks_with_flags_to_demo(tmp_path: Path) -> None:
+    """Issue 18: a results inbox that starts at the first start shows dozens, not hundreds."""
+    with SandboxServer(tmp_path / "seeded", rng_seed=1234) as server, SpotClient(
+        server.base_url, server.token
+    ) as spot:
+        server.seed(300)
+        now = server.now()
+        kits = [spot.get_kit(k.kit_id) for k in spot.iter_kits()]
+    reports = [r for k in kits if k.sample for r in k.sample.reports]
+    resulted_at = [
+        e.created for k in kits if k.sample for e in k.sample.events
+        if e.status in ("resulted", "partially_resulted") and e.created
+    ]
+    assert len(reports) > 150  # many kits are long resulted …
+    recent = [t for t in resulted_at if (now - t).days < 3]
+    assert 5 <= len(recent) <= 40  # … but only a few dozen in the last three days
+    assert sum(1 for t in resulted_at if (now - t).days >= 14) > len(resulted_at) / 2
+    flagged = [r for r in reports if any(_out_of_range(x) for x in r.results)]
+    assert 0.3 < len(flagged) / len(reports) < 0.8
+    assert sum(1 for r in reports if r.is_amendment) >= 10
+    partial_kits = [k for k in kits if k.sample and "partially_resulted" in
+                    [e.status for e in k.sample.events]]
+    assert len(partial_kits) >= 10
+
+
 def test_results_are_realistic(pop_client: SpotClient) -> None:
     results = []
     for summary in pop_client.list_kits(sample_status="resulted", results=100):
