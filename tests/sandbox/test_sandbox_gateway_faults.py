@@ -7,7 +7,7 @@ from collections import Counter
 
 import httpx
 import pytest
-from sandbox_helpers import assert_error, new_order, order_body
+from sandbox_helpers import assert_error, fulfilled_order, new_order, order_body
 
 from app.api import SpotClient, errors, models
 from app.sandbox import SandboxServer
@@ -84,19 +84,17 @@ def test_commit_then_error_leaves_refused_posts_alone(http: httpx.Client,
 def test_client_sees_an_ambiguous_failure_after_a_committed_write(
     client: SpotClient, sandbox: SandboxServer,
 ) -> None:
-    order = client.create_order(new_order())
-    sandbox.advance(1)
-    kit_id = client.get_order(order.order_id).kits[0].kit_id
+    order_id, kit_id = fulfilled_order(client, sandbox)
     sandbox.set_faults(commit_then_error_rate=1.0)
     for n in range(6):
         with pytest.raises((errors.ServerError, errors.SpotConnectionError)) as failure:
-            client.update_order_metadata(order.order_id, {"write": n})
+            client.update_order_metadata(order_id, {"write": n})
         if isinstance(failure.value, errors.SpotConnectionError):
             assert failure.value.maybe_delivered
         with pytest.raises((errors.ServerError, errors.SpotConnectionError)):
             client.update_kit_metadata(kit_id, {"write": n})
     sandbox.set_faults()
-    assert client.get_order(order.order_id).metadata == {"write": 5}
+    assert client.get_order(order_id).metadata == {"write": 5}
     assert client.get_kit(kit_id).metadata == {"write": 5}
 
 

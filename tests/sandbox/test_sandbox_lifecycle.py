@@ -10,7 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sandbox_helpers import assert_error, new_order
+from sandbox_helpers import assert_error, fulfilled_order, new_order
 
 from app.api import SpotClient, errors, models
 from app.sandbox import SandboxServer
@@ -402,9 +402,7 @@ def test_update_kit_metadata(client: SpotClient, sandbox: SandboxServer,
 def test_kit_metadata_write_replaces_the_whole_object(client: SpotClient,
                                                       sandbox: SandboxServer) -> None:
     """Spot's update REPLACES (SPEC §7.4/§7.7): nothing is merged, not even nested objects."""
-    client.create_order(new_order())
-    sandbox.advance(1)
-    kit_id = client.list_kits()[0].kit_id
+    _order_id, kit_id = fulfilled_order(client, sandbox)
     review = {"r1": {"by": "desk-a", "at": "2026-12-01T10:00:00Z"}}
     client.update_kit_metadata(kit_id, {"shelf": "B2", "frontdesk_review": review})
     written = client.update_kit_metadata(
@@ -418,9 +416,7 @@ def test_two_desks_writing_from_the_same_read_lose_one_sign_off(
     client: SpotClient, sandbox: SandboxServer,
 ) -> None:
     """Why callers must read, merge, write and read back: the sandbox never merges for them."""
-    order = client.create_order(new_order())
-    sandbox.advance(1)
-    kit_id = client.get_order(order.order_id).kits[0].kit_id
+    order_id, kit_id = fulfilled_order(client, sandbox)
     client.update_kit_metadata(kit_id, {"frontdesk_review": {}})
     seen_by_a = client.get_kit(kit_id).metadata or {}
     seen_by_b = client.get_kit(kit_id).metadata or {}
@@ -428,6 +424,6 @@ def test_two_desks_writing_from_the_same_read_lose_one_sign_off(
     client.update_kit_metadata(kit_id, {**seen_by_b, "frontdesk_review": {"r2": {"by": "b"}}})
     assert client.get_kit(kit_id).metadata == {"frontdesk_review": {"r2": {"by": "b"}}}
     # The same for orders.
-    client.update_order_metadata(order.order_id, {"a": 1, "nested": {"x": 1}})
-    client.update_order_metadata(order.order_id, {"nested": {"y": 2}})
-    assert client.get_order(order.order_id).metadata == {"nested": {"y": 2}}
+    client.update_order_metadata(order_id, {"a": 1, "nested": {"x": 1}})
+    client.update_order_metadata(order_id, {"nested": {"y": 2}})
+    assert client.get_order(order_id).metadata == {"nested": {"y": 2}}
