@@ -22,6 +22,9 @@ SAMPLE_END = frozenset({"resulted", "canceled", "collection_exception", "deliver
 Plan = dict[str, Any]
 Json = dict[str, Any]
 
+PARTIAL_SHARE = 0.15  # of kits that reach the lab (only kits with more than one result)
+AMENDED_SHARE = 0.12  # of the other kits that reach the lab
+
 # Forcible exception paths (POST /sandbox/force).
 FORCEABLE = ("delivery_exception", "collection_exception", "canceled", "partially_resulted",
              "amended")
@@ -116,9 +119,10 @@ def plan_kit(
             fate = "collection_exception"
         elif roll < 0.11:
             fate = "sample_delivery_exception"
-        elif partial_roll < 0.10:
+        # More partial and amended reports than a real lab sends: enough to demo the inbox.
+        elif partial_roll < PARTIAL_SHARE:
             fate = "partially_resulted"
-        elif amended_roll < 0.06:
+        elif amended_roll < AMENDED_SHARE:
             fate = "amended"
         else:
             fate = "normal"
@@ -369,6 +373,21 @@ def _value(marker: Biomarker, rng: random.Random) -> float | int | str:
     return round(value)
 
 
+def _corrected_value(marker: Biomarker, old: float | int | str,
+                     rng: random.Random) -> float | int | str:
+    """A value for the amended result that differs from the one first reported."""
+    for _ in range(20):
+        value = _value(marker, rng)
+        if value != old:
+            return value
+    if marker.result_type == "reactivity":
+        return "positive" if old == "negative" else "negative"
+    if isinstance(old, str):  # below the detection limit every time: report just above it
+        return round(marker.detection_limit or 1.0) + 1
+    step = 10 ** -marker.decimals if marker.decimals else 1
+    return round(old + step, marker.decimals) if marker.decimals else old + 1
+
+
 def results(
     panels: list[str], seed_key: str, rng_seed: int | None, collected: float,
     *, partial: bool, amended: bool,
@@ -383,10 +402,11 @@ def results(
     for index, marker in enumerate(markers):
         value = values[index]
         comment = None
-        if amended and index == amend_index:
-            value = _value(marker, rng)
-            comment = "Amended: value corrected after lab review"
         quantity = marker.result_type == "quantity"
+        if amended and index == amend_index:
+            value = _corrected_value(marker, values[index], rng)
+            was = f"{values[index]} {marker.unit}" if quantity else str(values[index])
+            comment = f"Amended: previously reported as {was}; corrected after lab review"
         out.append({
             "result_type": marker.result_type,
             "name": marker.name,

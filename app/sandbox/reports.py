@@ -21,7 +21,8 @@ _UNICODE_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 _lock = threading.Lock()
 
 
-def _flag(result: dict[str, Any]) -> str:
+def result_flag(result: dict[str, Any]) -> str:
+    """H (above range), L (below), A (abnormal reactivity) or "" for a report result."""
     value, low, high = result["result"], result["range_minimum"], result["range_maximum"]
     if isinstance(value, int | float) and not isinstance(value, bool):
         if low is not None and value < low:
@@ -43,7 +44,7 @@ def _range(result: dict[str, Any]) -> str:
 
 def _rows(info: ReportInfo) -> list[tuple[str, str, str, str, str]]:
     return [
-        (r["name"], str(r["result"]), r["unit_of_measure"] or "", _range(r), _flag(r))
+        (r["name"], str(r["result"]), r["unit_of_measure"] or "", _range(r), result_flag(r))
         for r in info.report["results"]
     ]
 
@@ -62,6 +63,10 @@ def _header(info: ReportInfo) -> list[tuple[str, str]]:
     ]
     if report["is_amendment"]:
         lines.append(("Status", "AMENDED REPORT"))
+        if info.amends:
+            lines.append(("Replaces", info.amends))
+    elif info.partial:
+        lines.append(("Status", "PARTIAL REPORT - more results to follow"))
     return lines
 
 

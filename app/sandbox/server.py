@@ -20,6 +20,7 @@ import re
 import shutil
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
@@ -49,6 +50,8 @@ MAX_DRAIN = 64 * 1024 * 1024
 MAX_OFFSET = 2**53
 MAX_SEED = 200_000
 TOKEN_LIFETIME = 600  # seconds of sandbox time
+MAX_VISIBILITY_LAG = 3600.0  # real seconds
+GATEWAY_OUTCOMES = ("502", "504", "drop")
 
 ORDER_STATUSES = ("pending", "in_progress", "completed", "canceled")
 KIT_STATUSES = ("preparing", "in_transit", "delivered", "delivery_exception", "registered",
@@ -75,6 +78,11 @@ class Faults:
     error_rate: float = 0.0
     rate_limit_rate: float = 0.0
     drop_rate: float = 0.0
+    # A gateway in front of Spot: the POST is done, then 502, 504 or a dropped connection.
+    commit_then_error_rate: float = 0.0
+    # Read replicas behind: new orders (with their kits), patients and requisitions are
+    # invisible to list and get for this many real seconds after their creation.
+    visibility_lag_s: float = 0.0
 
 
 @dataclass
@@ -99,6 +107,13 @@ class Response:
 def error_body(status: int, details: list[str]) -> bytes:
     kind = ERROR_TYPES.get(status, "server_error")
     return json.dumps({"error": {"code": status, "type": kind, "details": details}}).encode()
+
+
+def gateway_error(status: int) -> Response:
+    """What a proxy in front of Spot answers: its own HTML page, not Spot's JSON envelope."""
+    title = {502: "502 Bad Gateway", 504: "504 Gateway Time-out"}[status]
+    page = f"<html><head><title>{title}</title></head><body><h1>{title}</h1></body></html>\n"
+    return Response(status, page.encode(), content_type="text/html")
 
 
 def _reject_constant(value: str) -> Any:
@@ -299,6 +314,8 @@ class SandboxApp:
         self.faults = Faults()
         self._fault_rng = random.Random(rng_seed)
         self._fault_lock = threading.Lock()
+        # (monotonic time, kind, id) of records created through the API, oldest first.
+        self._born: deque[tuple[float, str, str]] = deque()
         self._jti = 0
         self._secret = hashlib.sha256(f"sandbox-registration:{token}".encode()).digest()
         self.base_url = ""
@@ -331,13 +348,19 @@ class SandboxApp:
         for method, match, name in found:
             if method == request.method:
                 params = {k: unquote(v) for k, v in match.groupdict().items()}
-                drop = False
+                drop, gateway = False, None
                 if path.startswith("/api/"):
-                    drop = self._inject_faults()
+                    drop, gateway = self._inject_faults(request.method)
                 handler: Callable[[Request, dict[str, str]], Response] = getattr(
                     self, "op_" + name
                 )
                 response = handler(request, params)
+                if gateway is not None and 200 <= response.status < 300:
+                    # The work is committed; the caller never learns it.
+                    if gateway == "drop":
+                        drop = True
+                    else:
+                        response = gateway_error(int(gateway))
                 response.drop = drop
                 return response
         allowed = sorted({m for m, _match, _n in found})
@@ -347,17 +370,48 @@ class SandboxApp:
     def _authorized(self, header: str) -> bool:
         return hmac.compare_digest(header.encode(), f"Token {self.token}".encode())
 
-    def _inject_faults(self) -> bool:
+    def _inject_faults(self, method: str) -> tuple[bool, str | None]:
+        """(drop the answer, gateway outcome after a committed POST) for one API request."""
         with self._fault_lock:
             faults = Faults(**asdict(self.faults))
-            rolls = [self._fault_rng.random() for _ in range(3)]
+            rolls = [self._fault_rng.random() for _ in range(4)]
+            outcome = self._fault_rng.choice(GATEWAY_OUTCOMES)
         if faults.latency_ms > 0:
             time.sleep(faults.latency_ms / 1000)
         if rolls[0] < faults.error_rate:
             raise HttpError(503, "server: Injected sandbox fault")
         if rolls[1] < faults.rate_limit_rate:
             raise HttpError(429, "rate: Injected sandbox rate limit")
-        return rolls[2] < faults.drop_rate
+        gateway = outcome if method == "POST" and rolls[3] < faults.commit_then_error_rate \
+            else None
+        return rolls[2] < faults.drop_rate, gateway
+
+    def _note_created(self, kind: str, record_id: str) -> None:
+        """Remember when a record was created, for the ``visibility_lag_s`` fault."""
+        now = time.monotonic()
+        with self._fault_lock:
+            self._born.append((now, kind, record_id))
+            while self._born and now - self._born[0][0] > MAX_VISIBILITY_LAG:
+                self._born.popleft()
+
+    def _hidden(self, kind: str) -> frozenset[str]:
+        """Ids of ``kind`` records still inside the visibility lag (empty without the fault)."""
+        now = time.monotonic()
+        with self._fault_lock:
+            lag = self.faults.visibility_lag_s
+            if lag <= 0:
+                return frozenset()
+            hidden = set()
+            for born, born_kind, record_id in reversed(self._born):
+                if now - born >= lag:
+                    break
+                if born_kind == kind:
+                    hidden.add(record_id)
+        return frozenset(hidden)
+
+    def _visible_kit(self, kit_id: str) -> bool:
+        hidden = self._hidden("order")
+        return not hidden or self.store.kit_order(kit_id) not in hidden
 
     @staticmethod
     def _json(status: int, payload: Any) -> Response:
@@ -379,16 +433,18 @@ class SandboxApp:
         data = validate.create_order(decode_body(request, forms=True))
         now = self._now()
         order_id = self.store.create_order(data, now)
+        self._note_created("order", order_id)
         return self._json(201, self.store.order_json(order_id, now, self.base_url))
 
     def op_list_orders(self, request: Request, _params: dict[str, str]) -> Response:
         filters, results, offset = list_query(request.query, ORDER_FILTERS,
                                               {"status": ORDER_STATUSES})
-        return self._json(200, self.store.list_orders(filters, results, offset, self._now()))
+        return self._json(200, self.store.list_orders(filters, results, offset, self._now(),
+                                                      self._hidden("order")))
 
     def op_get_order(self, _request: Request, params: dict[str, str]) -> Response:
         order = self.store.order_json(params["id"], self._now(), self.base_url)
-        if order is None:
+        if order is None or params["id"] in self._hidden("order"):
             raise HttpError(404, "public_id: Order not found")
         return self._json(200, order)
 
@@ -406,11 +462,12 @@ class SandboxApp:
             request.query, KIT_FILTERS,
             {"kit_status": KIT_STATUSES, "sample_status": SAMPLE_STATUSES},
         )
-        return self._json(200, self.store.list_kits(filters, results, offset, self._now()))
+        return self._json(200, self.store.list_kits(filters, results, offset, self._now(),
+                                                    self._hidden("order")))
 
     def op_get_kit(self, _request: Request, params: dict[str, str]) -> Response:
         kit = self.store.kit_json(params["id"], self._now(), self.base_url)
-        if kit is None:
+        if kit is None or not self._visible_kit(params["id"]):
             raise HttpError(404, "public_id: Kit not found")
         return self._json(200, kit)
 
@@ -427,7 +484,7 @@ class SandboxApp:
         kit_id = params["id"]
         now = self._now()
         current = self.store.kit_status(kit_id, now)
-        if current is None:
+        if current is None or not self._visible_kit(kit_id):
             raise HttpError(404, "public_id: Kit not found")
         query_id = request.query.get("public_id")
         if query_id and query_id[-1] != kit_id:
@@ -442,7 +499,7 @@ class SandboxApp:
             raise Invalid([f"public_id: Kit in status {status} cannot be activated"])
         if data.get("patient_id"):
             patient = self.store.patient(data["patient_id"])
-            if patient is None:
+            if patient is None or data["patient_id"] in self._hidden("patient"):
                 raise Invalid(["patient_id: Patient not found"])
         else:
             patient = {"patient_id": lifecycle.new_uuid(random.Random()),
@@ -465,6 +522,7 @@ class SandboxApp:
         created = self.store.create_requisition(data, now)
         if created is None:
             raise Invalid(["barcode: A requisition with this barcode already exists"])
+        self._note_created("requisition", created["requisition_id"])
         return self._json(201, self.store.requisition_json(
             created["requisition_id"], now, self.base_url))
 
@@ -476,7 +534,7 @@ class SandboxApp:
         if "lab" in request.query:
             filters["lab"] = request.query["lab"][-1]  # case-sensitive (documented)
         return self._json(200, self.store.list_requisitions(
-            filters, results, offset, self._now(), self.base_url))
+            filters, results, offset, self._now(), self.base_url, self._hidden("requisition")))
 
     def op_get_requisition(self, _request: Request, params: dict[str, str]) -> Response:
         self._requisitions_enabled()
@@ -484,18 +542,21 @@ class SandboxApp:
             raise Invalid(["id: Must be a UUID"])
         requisition = self.store.requisition_json(params["id"].lower(), self._now(),
                                                   self.base_url)
-        if requisition is None:
+        if requisition is None or requisition["requisition_id"] in self._hidden("requisition"):
             raise HttpError(404, "id: Requisition not found")
         return self._json(200, requisition)
 
     def op_create_patient(self, request: Request, _params: dict[str, str]) -> Response:
         data = validate.create_patient(decode_body(request, forms=True),
                                        self._today(self._now()))
-        return self._json(200, self.store.create_patient(data))
+        patient = self.store.create_patient(data)
+        self._note_created("patient", patient["patient_id"])
+        return self._json(200, patient)
 
     def op_registration_token(self, request: Request, _params: dict[str, str]) -> Response:
         patient_id, kit_type = validate.registration_token(decode_body(request, forms=False))
-        if self.store.patient(patient_id.lower()) is None:
+        if self.store.patient(patient_id.lower()) is None or \
+                patient_id.lower() in self._hidden("patient"):
             raise HttpError(404, "patient_id: Patient not found")
         issued = int(self._now())
         with self._fault_lock:
@@ -593,6 +654,8 @@ class SandboxApp:
             error_rate=self._number(body, "error_rate", 0, 1, 0),
             rate_limit_rate=self._number(body, "rate_limit_rate", 0, 1, 0),
             drop_rate=self._number(body, "drop_rate", 0, 1, 0),
+            commit_then_error_rate=self._number(body, "commit_then_error_rate", 0, 1, 0),
+            visibility_lag_s=self._number(body, "visibility_lag_s", 0, MAX_VISIBILITY_LAG, 0),
         )
         with self._fault_lock:
             self.faults = faults
@@ -608,6 +671,7 @@ class SandboxApp:
         shutil.rmtree(self.reports_dir, ignore_errors=True)
         with self._fault_lock:
             self.faults = Faults()
+            self._born.clear()
         self.clock.set(time.time())
 
     def op_set_requisitions(self, request: Request, _params: dict[str, str]) -> Response:
@@ -876,9 +940,11 @@ class SandboxServer:
         self.app.store.seed(orders, self.app.clock.now())
 
     def set_faults(self, latency_ms: float = 0, error_rate: float = 0.0,
-                   rate_limit_rate: float = 0.0, drop_rate: float = 0.0) -> None:
+                   rate_limit_rate: float = 0.0, drop_rate: float = 0.0,
+                   commit_then_error_rate: float = 0.0, visibility_lag_s: float = 0.0) -> None:
         with self.app._fault_lock:
-            self.app.faults = Faults(latency_ms, error_rate, rate_limit_rate, drop_rate)
+            self.app.faults = Faults(latency_ms, error_rate, rate_limit_rate, drop_rate,
+                                     commit_then_error_rate, visibility_lag_s)
 
     def reset(self) -> None:
         self.app.reset()

@@ -114,6 +114,8 @@ class ReportInfo:
     initials: str
     kind: str
     released: str
+    amends: str | None = None  # for an amendment: the report it replaces
+    partial: bool = False  # more results are to come
 
 
 def _day_start(value: date) -> float:
@@ -126,6 +128,13 @@ def _dumps(value: Any) -> str:
 
 def _lower(value: Any) -> str | None:
     return value.lower() if isinstance(value, str) else None
+
+
+def _not_in(column: str, values: frozenset[str]) -> tuple[list[str], list[Any]]:
+    """A ``column NOT IN (...)`` clause and its parameters; nothing for no values."""
+    if not values:
+        return [], []
+    return [f"{column} NOT IN ({', '.join('?' * len(values))})"], sorted(values)
 
 
 def _scramble(counter: int, modulus: int, offset: int) -> int:
@@ -356,11 +365,12 @@ class Store:
             return cursor.rowcount == 1
 
     def list_orders(self, query: dict[str, Any], results: int, offset: int,
-                    now: float) -> list[Json]:
+                    now: float, hidden: frozenset[str] = frozenset()) -> list[Json]:
+        extra, extra_params = _not_in("order_id", hidden)
         where, params = self._where(query, {
             "email": "email = ?", "first_name": "first_name = ?", "last_name": "last_name = ?",
             "phone": "phone = ?", "status": "status = ?",
-        })
+        }, extra, extra_params)
         with self.lock:
             self.refresh(now)
             rows = self.conn.execute(
@@ -418,12 +428,18 @@ class Store:
             return cursor.rowcount == 1
 
     def list_kits(self, query: dict[str, Any], results: int, offset: int,
-                  now: float) -> list[Json]:
+                  now: float, hidden_orders: frozenset[str] = frozenset()) -> list[Json]:
+        """Kits as of ``now``, leaving out those of the ``hidden_orders``."""
         query = dict(query)
         has_order = query.pop("has_order", None)
         extra = ["created <= ?"]
+        extra_params: list[Any] = [now]
         if has_order is not None:
             extra.append("order_id IS NOT NULL" if has_order else "order_id IS NULL")
+        if hidden_orders:
+            clauses, values = _not_in("order_id", hidden_orders)
+            extra.append(f"(order_id IS NULL OR {clauses[0]})")
+            extra_params.extend(values)
         where, params = self._where(query, {
             "email": "(r_email = ? OR p_email = ?)",
             "first_name": "(r_first = ? OR p_first = ?)",
@@ -431,7 +447,7 @@ class Store:
             "phone": "(r_phone = ? OR p_phone = ?)",
             "kit_type": "kit_type = ?", "kit_status": "status = ?",
             "sample_status": "sample_status = ?",
-        }, extra, [now])
+        }, extra, extra_params)
         with self.lock:
             self.refresh(now)
             rows = self.conn.execute(
@@ -493,6 +509,13 @@ class Store:
             "UPDATE orders SET plan = ?, status = ?, updated = ?, next_at = ? "
             "WHERE order_id = ?", (_dumps(plan), status, updated, next_at, order_id),
         )
+
+    def kit_order(self, kit_id: str) -> str | None:
+        with self.lock:
+            row = self.conn.execute(
+                "SELECT order_id FROM kits WHERE kit_id = ?", (kit_id,)
+            ).fetchone()
+        return row[0] if row else None
 
     def kit_status(self, kit_id: str, now: float) -> tuple[str, str] | None:
         with self.lock:
@@ -649,13 +672,14 @@ class Store:
         }
 
     def list_requisitions(self, query: dict[str, Any], results: int, offset: int, now: float,
-                          base_url: str) -> list[Json]:
+                          base_url: str, hidden: frozenset[str] = frozenset()) -> list[Json]:
         query = {k: (v.lower() if k in ("first_name", "last_name", "email") else v)
                  for k, v in query.items()}
+        extra, extra_params = _not_in("requisition_id", hidden)
         where, params = self._where(query, {
             "lab": "lab = ?", "first_name": "first_name = ?", "last_name": "last_name = ?",
             "email": "email = ?", "phone": "phone = ?", "status": "status = ?",
-        })
+        }, extra, extra_params)
         with self.lock:
             self.refresh(now)
             rows = self.conn.execute(
@@ -682,6 +706,7 @@ class Store:
             if kit is None:
                 return None
             reports = kit["sample"]["reports"]
+            panels = kit["sample"]["panels"]
             person = kit["registered_to"] or {}
             sample_id = kit["sample"]["sample_id"]
             kit_id: str | None = owner
@@ -690,16 +715,31 @@ class Store:
             if requisition is None:
                 return None
             reports = requisition["reports"]
+            panels = requisition["panels"]
             person = requisition["patient"] or {}
             sample_id = requisition["barcode"]
             kit_id = None
-        match = [r for r in reports if r["report_id"] == report_id]
-        if not match:
+        index = next((i for i, r in enumerate(reports) if r["report_id"] == report_id), None)
+        if index is None:
             return None
+        found = reports[index]
         initials = "".join(
             (person.get(k) or "?")[:1].upper() + "." for k in ("first_name", "last_name")
         )
-        return ReportInfo(match[0], kit_id, sample_id, initials, kind, lifecycle.iso(released))
+        # An amendment sits beside the report it replaces: the last earlier full report.
+        amends = next((r["report_id"] for r in reversed(reports[:index])
+                       if not r["is_amendment"]), None) if found["is_amendment"] else None
+        partial = len(found["results"]) < lifecycle.marker_count(panels)
+        return ReportInfo(found, kit_id, sample_id, initials, kind, lifecycle.iso(released),
+                          amends, partial)
+
+    def released_reports(self, before: float) -> list[tuple[str, float]]:
+        """(report_id, release time) of every report released before ``before``, oldest first."""
+        with self.lock:
+            return [(r[0], r[1]) for r in self.conn.execute(
+                "SELECT report_id, available_at FROM reports WHERE available_at <= ? "
+                "ORDER BY available_at", (before,),
+            )]
 
     # --- lifecycle ---------------------------------------------------------------------------
 

@@ -2,9 +2,13 @@
 
     python tests/benchmarks/outbox_soak.py --orders 200
     python tests/benchmarks/outbox_soak.py --base-url http://127.0.0.1:8765 --token T --orders 200
+    python tests/benchmarks/outbox_soak.py --orders 30 --fault-rate 0 \
+        --commit-then-error-rate 0.35 --visibility-lag 20
 
 Switches the sandbox's faults on (POST /sandbox/faults: 20% 5xx, 20% 429, 20% dropped
-connections after the work is done), submits N distinct orders through the real `Outbox`
+connections after the work is done; with --commit-then-error-rate and --visibility-lag also
+the gateway faults: a committed POST answered 502/504 or dropped, and new orders hidden from
+list and get for that many real seconds), submits N distinct orders through the real `Outbox`
 and its background sender, waits until every one is sent, switches the faults off, then
 looks every order up on the server by its recipient email and counts those carrying each
 item's ``frontdesk_ref``. Prints ``submitted N, created N, duplicates 0, lost 0`` (last line
@@ -31,11 +35,14 @@ from app.sandbox import SandboxServer
 from app.services.outbox import REF_KEY, Outbox, OutboxItem
 
 
-def set_faults(base_url: str, token: str, rate: float) -> None:
+def set_faults(base_url: str, token: str, rate: float, commit_then_error_rate: float = 0.0,
+               visibility_lag: float = 0.0) -> None:
     response = httpx.post(
         f"{base_url}/sandbox/faults",
         headers={"Authorization": f"Token {token}"},
-        json={"latency_ms": 0, "error_rate": rate, "rate_limit_rate": rate, "drop_rate": rate},
+        json={"latency_ms": 0, "error_rate": rate, "rate_limit_rate": rate, "drop_rate": rate,
+              "commit_then_error_rate": commit_then_error_rate,
+              "visibility_lag_s": visibility_lag},
         timeout=10,
     )
     response.raise_for_status()
@@ -70,7 +77,8 @@ def orders_on_server(client: SpotClient, items: list[OutboxItem]) -> dict[str, s
 
 
 def run(base_url: str, token: str, orders: int, fault_rate: float, work_dir: Path,
-        backoff_base: float, backoff_cap: float, timeout: float) -> int:
+        backoff_base: float, backoff_cap: float, timeout: float,
+        commit_then_error_rate: float = 0.0, visibility_lag: float = 0.0) -> int:
     client = SpotClient(base_url, token)
     outbox = Outbox(work_dir / "outbox.sqlite3", client, backoff_base=backoff_base,
                     backoff_cap=backoff_cap)
@@ -82,7 +90,7 @@ def run(base_url: str, token: str, orders: int, fault_rate: float, work_dir: Pat
 
     outbox.subscribe(on_change)
     run_id = uuid.uuid4().hex[:8]
-    set_faults(base_url, token, fault_rate)
+    set_faults(base_url, token, fault_rate, commit_then_error_rate, visibility_lag)
     started = time.monotonic()
     try:
         outbox.start()
@@ -94,11 +102,13 @@ def run(base_url: str, token: str, orders: int, fault_rate: float, work_dir: Pat
         elapsed = time.monotonic() - started
     finally:
         outbox.stop()
-        set_faults(base_url, token, 0.0)
+        set_faults(base_url, token, 0.0)  # also ends the lag: the count below sees everything
     final = {item.item_id: item for item in outbox.items()}
     states = Counter(item.state for item in final.values())
     attempts = sum(item.attempts for item in final.values())
-    print(f"finished in {elapsed:.1f} s with faults at {fault_rate:.0%} each; states "
+    gateway = (f", commit-then-error {commit_then_error_rate:.0%}, visibility lag "
+               f"{visibility_lag:g} s" if commit_then_error_rate or visibility_lag else "")
+    print(f"finished in {elapsed:.1f} s with faults at {fault_rate:.0%} each{gateway}; states "
           f"{dict(states)}; {attempts} POST attempts for {orders} orders", file=sys.stderr)
 
     on_server = orders_on_server(client, items)
@@ -131,19 +141,33 @@ def main() -> int:
     # same code paths, faster. Retry-After (1 s from the sandbox) is still honoured.
     parser.add_argument("--backoff-base", type=float, default=0.1)
     parser.add_argument("--backoff-cap", type=float, default=2.0)
+    parser.add_argument("--commit-then-error-rate", type=float, default=0.0,
+                        help="share of POSTs committed, then answered 502/504 or dropped "
+                        "(default 0)")
+    parser.add_argument("--visibility-lag", type=float, default=0.0, metavar="SECONDS",
+                        help="new orders hidden from list and get for this many real seconds "
+                        "(default 0)")
     parser.add_argument("--timeout", type=float, default=1800.0)
     parser.add_argument("--verbose", action="store_true", help="log every retry to stderr")
     args = parser.parse_args()
+    for flag, value in (("--fault-rate", args.fault_rate),
+                        ("--commit-then-error-rate", args.commit_then_error_rate)):
+        if not 0 <= value <= 1:
+            parser.error(f"{flag} must be between 0 and 1")
+    if not 0 <= args.visibility_lag <= 3600:
+        parser.error("--visibility-lag must be between 0 and 3600 seconds")
     logging.basicConfig(level=logging.INFO if args.verbose else logging.ERROR, stream=sys.stderr,
                         format="%(relativeCreated)8.0f ms %(name)s %(message)s")
     with tempfile.TemporaryDirectory(prefix="outbox-soak-") as folder:
         work_dir = Path(folder)
         if args.base_url:
             return run(args.base_url.rstrip("/"), args.token, args.orders, args.fault_rate,
-                       work_dir, args.backoff_base, args.backoff_cap, args.timeout)
+                       work_dir, args.backoff_base, args.backoff_cap, args.timeout,
+                       args.commit_then_error_rate, args.visibility_lag)
         with SandboxServer(work_dir / "sandbox", args.token, speed=0) as sandbox:
             return run(sandbox.base_url, sandbox.token, args.orders, args.fault_rate, work_dir,
-                       args.backoff_base, args.backoff_cap, args.timeout)
+                       args.backoff_base, args.backoff_cap, args.timeout,
+                       args.commit_then_error_rate, args.visibility_lag)
 
 
 if __name__ == "__main__":

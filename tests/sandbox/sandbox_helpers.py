@@ -6,7 +6,8 @@ from typing import Any
 
 import httpx
 
-from app.api import models
+from app.api import SpotClient, models
+from app.sandbox import SandboxServer
 
 
 def address(**changes: Any) -> dict[str, Any]:
@@ -24,6 +25,13 @@ def order_body(kit_types: list[str] | None = None, **recipient: Any) -> dict[str
 
 def new_order(kit_types: list[str] | None = None, **recipient: Any) -> models.NewOrder:
     return models.NewOrder.model_validate(order_body(kit_types, **recipient))
+
+
+def fulfilled_order(client: SpotClient, sandbox: SandboxServer) -> tuple[str, str]:
+    """(order id, kit id) of a new one-kit order, a sandbox day on so its kit exists."""
+    order = client.create_order(new_order())
+    sandbox.advance(1)
+    return order.order_id, client.get_order(order.order_id).kits[0].kit_id
 
 
 def assert_error(response: httpx.Response, status: int, kind: str) -> list[str]:

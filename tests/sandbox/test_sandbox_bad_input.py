@@ -73,6 +73,31 @@ def test_address_problems_name_the_field(http: httpx.Client, address_change: dic
     assert any(detail.startswith(field + ": ") for detail in details), details
 
 
+def test_null_address_is_refused_and_nothing_is_created(http: httpx.Client) -> None:
+    # The response schemas have no null address; a kit can't ship to one (issue 13, item 2).
+    body = order_body(address=None)
+    details = assert_error(http.post("/api/v2/orders/", json=body), 400, "bad_request")
+    assert [d for d in details if d.startswith("recipient.address: ")], details
+    assert http.get("/api/v2/orders/").json() == []
+    # Leaving the address out is still allowed (SPEC §6.2: the order waits in pending).
+    del body["recipient"]["address"]
+    assert http.post("/api/v2/orders/", json=body).status_code == 201
+
+
+def test_null_requisition_address_is_refused(http: httpx.Client) -> None:
+    body = {
+        "barcode": "4455667788", "panels": ["PANEL-123"], "account_number": "1234567890",
+        "lab": "CRL", "state_collected": "OH",
+        "patient": {"first_name": "Demo", "last_name": "Patient", "address": None},
+    }
+    details = assert_error(http.post("/api/v2/requisitions/", json=body), 400, "bad_request")
+    assert [d for d in details if d.startswith("patient.address: ")], details
+    body["patient"]["address"] = {"address": None}  # the docs' doubled nesting, emptied
+    details = assert_error(http.post("/api/v2/requisitions/", json=body), 400, "bad_request")
+    assert [d for d in details if d.startswith("patient.address: ")], details
+    assert http.get("/api/v2/requisitions/").json() == []
+
+
 def test_huge_body_is_refused_and_the_server_lives_on(http: httpx.Client,
                                                       sandbox: SandboxServer) -> None:
     huge = b'{"kit_types": ["' + b"x" * (2 * 1024 * 1024) + b'"]}'

@@ -125,7 +125,8 @@ def test_error_and_rate_limit_faults_hit_api_only(http: httpx.Client,
     assert_error(limited, 429, "rate_limit_exceeded")
     assert limited.headers["Retry-After"] == "1"
     assert http.post("/sandbox/faults", json={}).json() == {
-        "latency_ms": 0, "error_rate": 0, "rate_limit_rate": 0, "drop_rate": 0}
+        "latency_ms": 0, "error_rate": 0, "rate_limit_rate": 0, "drop_rate": 0,
+        "commit_then_error_rate": 0, "visibility_lag_s": 0}
     assert http.get("/api/v2/orders/").status_code == 200
     for bad in ({"error_rate": 2}, {"latency_ms": -1}, {"boom": 1}, {"drop_rate": "x"}):
         assert_error(http.post("/sandbox/faults", json=bad), 400, "bad_request")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sandbox_helpers import assert_error, new_order
+from sandbox_helpers import assert_error, fulfilled_order, new_order
 
 from app.api import SpotClient, errors, models
 from app.sandbox import SandboxServer
@@ -178,6 +178,82 @@ def test_partial_and_amended_reports_exist(pop_client: SpotClient) -> None:
         assert len(first.results) < len(full.results)
 
 
+def _out_of_range(result: models.Result) -> bool:
+    value, low, high = result.result, result.range_minimum, result.range_maximum
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value == "positive"
+    return (low is not None and value < low) or (high is not None and value > high)
+
+
+def test_each_amendment_names_what_it_corrects(pop_client: SpotClient) -> None:
+    amended_kits = [
+        kit for summary in pop_client.iter_kits(sample_status="resulted")
+        for kit in [pop_client.get_kit(summary.kit_id)]
+        if kit.sample and any(r.is_amendment for r in kit.sample.reports)
+    ]
+    assert len(amended_kits) >= 5
+    for kit in amended_kits:
+        assert kit.sample is not None
+        reports = kit.sample.reports
+        for index, amendment in enumerate(reports):
+            if not amendment.is_amendment:
+                continue
+            # Beside the report it replaces (SPEC §6.12): the last earlier full report.
+            original = next(r for r in reversed(reports[:index]) if not r.is_amendment)
+            assert amendment.date_collected == original.date_collected
+            assert [r.name for r in amendment.results] == [r.name for r in original.results]
+            changed = [(new, old) for new, old in zip(amendment.results, original.results,
+                                                      strict=True)
+                       if new.result != old.result]
+            assert len(changed) == 1, changed
+            new, old = changed[0]
+            assert new.comments is not None
+            assert f"previously reported as {old.result}" in new.comments
+            assert amendment.txt is not None
+            text = pop_client.download(amendment.txt).decode("utf-8")
+            assert "AMENDED REPORT" in text
+            assert f"Replaces:    {original.report_id}" in text
+
+
+def test_partial_report_file_says_more_is_to_come(pop_client: SpotClient) -> None:
+    kit = next(
+        kit for summary in pop_client.iter_kits(sample_status="resulted")
+        for kit in [pop_client.get_kit(summary.kit_id)]
+        if kit.sample and "partially_resulted" in [e.status for e in kit.sample.events]
+    )
+    assert kit.sample is not None
+    partial, full = kit.sample.reports[0], kit.sample.reports[1]
+    assert partial.txt is not None
+    assert full.txt is not None
+    assert "PARTIAL REPORT" in pop_client.download(partial.txt).decode("utf-8")
+    assert "PARTIAL REPORT" not in pop_client.download(full.txt).decode("utf-8")
+
+
+def test_seeded_reports_spread_over_weeks_with_flags_to_demo(tmp_path: Path) -> None:
+    """Issue 18: a results inbox that starts at the first start shows dozens, not hundreds."""
+    with SandboxServer(tmp_path / "seeded", rng_seed=1234) as server, SpotClient(
+        server.base_url, server.token
+    ) as spot:
+        server.seed(300)
+        now = server.now()
+        kits = [spot.get_kit(k.kit_id) for k in spot.iter_kits()]
+    reports = [r for k in kits if k.sample for r in k.sample.reports]
+    resulted_at = [
+        e.created for k in kits if k.sample for e in k.sample.events
+        if e.status in ("resulted", "partially_resulted") and e.created
+    ]
+    assert len(reports) > 150  # many kits are long resulted …
+    recent = [t for t in resulted_at if (now - t).days < 3]
+    assert 5 <= len(recent) <= 40  # … but only a few dozen in the last three days
+    assert sum(1 for t in resulted_at if (now - t).days >= 14) > len(resulted_at) / 2
+    flagged = [r for r in reports if any(_out_of_range(x) for x in r.results)]
+    assert 0.3 < len(flagged) / len(reports) < 0.8
+    assert sum(1 for r in reports if r.is_amendment) >= 10
+    partial_kits = [k for k in kits if k.sample and "partially_resulted" in
+                    [e.status for e in k.sample.events]]
+    assert len(partial_kits) >= 10
+
+
 def test_results_are_realistic(pop_client: SpotClient) -> None:
     results = []
     for summary in pop_client.list_kits(sample_status="resulted", results=100):
@@ -321,3 +397,33 @@ def test_update_kit_metadata(client: SpotClient, sandbox: SandboxServer,
         client.get_kit("SPOT000000")
     details = assert_error(http.post(f"/api/v2/kits/{kit_id}/", json={}), 400, "bad_request")
     assert details == ["metadata: Field is required"]
+
+
+def test_kit_metadata_write_replaces_the_whole_object(client: SpotClient,
+                                                      sandbox: SandboxServer) -> None:
+    """Spot's update REPLACES (SPEC §7.4/§7.7): nothing is merged, not even nested objects."""
+    _order_id, kit_id = fulfilled_order(client, sandbox)
+    review = {"r1": {"by": "desk-a", "at": "2026-12-01T10:00:00Z"}}
+    client.update_kit_metadata(kit_id, {"shelf": "B2", "frontdesk_review": review})
+    written = client.update_kit_metadata(
+        kit_id, {"frontdesk_review": {"r2": {"by": "desk-b", "at": "2026-12-01T10:01:00Z"}}})
+    expected = {"frontdesk_review": {"r2": {"by": "desk-b", "at": "2026-12-01T10:01:00Z"}}}
+    assert written.metadata == expected
+    assert client.get_kit(kit_id).metadata == expected  # "shelf" and "r1" are gone
+
+
+def test_two_desks_writing_from_the_same_read_lose_one_sign_off(
+    client: SpotClient, sandbox: SandboxServer,
+) -> None:
+    """Why callers must read, merge, write and read back: the sandbox never merges for them."""
+    order_id, kit_id = fulfilled_order(client, sandbox)
+    client.update_kit_metadata(kit_id, {"frontdesk_review": {}})
+    seen_by_a = client.get_kit(kit_id).metadata or {}
+    seen_by_b = client.get_kit(kit_id).metadata or {}
+    client.update_kit_metadata(kit_id, {**seen_by_a, "frontdesk_review": {"r1": {"by": "a"}}})
+    client.update_kit_metadata(kit_id, {**seen_by_b, "frontdesk_review": {"r2": {"by": "b"}}})
+    assert client.get_kit(kit_id).metadata == {"frontdesk_review": {"r2": {"by": "b"}}}
+    # The same for orders.
+    client.update_order_metadata(order_id, {"a": 1, "nested": {"x": 1}})
+    client.update_order_metadata(order_id, {"nested": {"y": 2}})
+    assert client.get_order(order_id).metadata == {"nested": {"y": 2}}
