@@ -3,7 +3,8 @@
     python packaging/update_translations.py
 
 1. `pyside6-lupdate` scans app/ for self.tr(...) / QCoreApplication.translate(...) and updates
-   resources/translations/spot-front-desk_<locale>.ts, keeping existing translations (edit the
+   resources/translations/spot-front-desk_<locale>.ts, keeping existing translations and
+   dropping texts the code no longer has (edit the
    .ts in Qt Linguist: `pyside6-linguist`).
 2. `pyside6-lrelease` compiles each .ts into the .qm the app loads at start-up.
 """
@@ -31,7 +32,8 @@ def main() -> int:
     for locale in LOCALES:
         ts = TRANSLATIONS / f"spot-front-desk_{locale}.ts"
         subprocess.run(
-            [_tool("pyside6-lupdate"), *sources, "-target-language", locale, "-ts", str(ts)],
+            [_tool("pyside6-lupdate"), *sources, "-no-obsolete", "-target-language", locale,
+             "-ts", str(ts)],
             check=True,
         )
         subprocess.run(

@@ -415,34 +415,177 @@
     </message>
 </context>
 <context>
+    <name>KitBox</name>
+    <message>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="137"/>
+        <source>Kit %1</source>
+        <translation>Trousse %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="144"/>
+        <source>Kit type: %1</source>
+        <translation>Type de trousse&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="146"/>
+        <source>Kit journey</source>
+        <translation>Parcours de la trousse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="154"/>
+        <source>Sample %1</source>
+        <translation>Échantillon %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="154"/>
+        <source>(no id)</source>
+        <translation>(sans ID)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="159"/>
+        <source>Panels: %1</source>
+        <translation>Profils&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="169"/>
+        <source>Sample journey</source>
+        <translation>Parcours de l’échantillon</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="184"/>
+        <source>Unknown carrier</source>
+        <translation>Transporteur inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="192"/>
+        <source>(no tracking number)</source>
+        <translation>(aucun numéro de suivi)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="196"/>
+        <source>shipped %1</source>
+        <translation>expédié le %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="204"/>
+        <source>To the patient:</source>
+        <translation>Au patient&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="206"/>
+        <source>not shipped yet</source>
+        <translation>pas encore expédié</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="217"/>
+        <source>Back to the lab:</source>
+        <translation>Retour au labo&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="219"/>
+        <source>no return shipment yet</source>
+        <translation>aucun envoi de retour pour l’instant</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="222"/>
+        <source>then</source>
+        <translation>puis</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="235"/>
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="240"/>
+        <source>Registered to %1</source>
+        <translation>Enregistrée au nom de %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="246"/>
+        <source>Not registered to a patient yet.</source>
+        <translation>Pas encore enregistrée au nom d’un patient.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="250"/>
+        <source>&amp;Register kit…</source>
+        <translation>&amp;Enregistrer la trousse…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="262"/>
+        <source>Reports</source>
+        <translation>Rapports</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="276"/>
+        <source>Amended</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="280"/>
+        <source>Open &amp;PDF</source>
+        <translation>Ouvrir le &amp;PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="280"/>
+        <source>Open &amp;TXT</source>
+        <translation>Ouvrir le &amp;TXT</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="286"/>
+        <source>Spot sent no link for this format.</source>
+        <translation>Spot n’a envoyé aucun lien pour ce format.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="303"/>
+        <source>collected %1</source>
+        <translation>prélevé %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="305"/>
+        <source>received %1</source>
+        <translation>reçu %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="307"/>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="308"/>
+        <source>Report, %1</source>
+        <translation>Rapport, %1</translation>
+    </message>
+</context>
+<context>
     <name>KitPicker</name>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="115"/>
+        <location filename="../../app/views/new_order/form.py" line="121"/>
         <source>Add another &amp;kit type</source>
         <translation>Ajouter un autre type de tr&amp;ousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="168"/>
+        <location filename="../../app/views/new_order/form.py" line="174"/>
         <source>Choose at least one kit type</source>
         <translation>Choisissez au moins un type de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="205"/>
+        <location filename="../../app/views/new_order/form.py" line="211"/>
         <source>Kit type</source>
         <translation>Type de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="206"/>
+        <location filename="../../app/views/new_order/form.py" line="212"/>
         <source>Choose a kit type…</source>
         <translation>Choisissez un type de trousse…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="211"/>
+        <location filename="../../app/views/new_order/form.py" line="217"/>
         <source>Number of kits</source>
         <translation>Nombre de trousses</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="216"/>
+        <location filename="../../app/views/new_order/form.py" line="222"/>
         <source>Remove this kit type</source>
         <translation>Retirer ce type de trousse</translation>
     </message>
@@ -450,99 +593,99 @@
 <context>
     <name>KitTimeline</name>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="62"/>
+        <location filename="../../app/views/common/timeline.py" line="63"/>
         <source>Preparing</source>
         <translation>En préparation</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="63"/>
+        <location filename="../../app/views/common/timeline.py" line="64"/>
         <source>Shipped</source>
         <translation>Expédiée</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="64"/>
+        <location filename="../../app/views/common/timeline.py" line="65"/>
         <source>Delivered</source>
         <translation>Livrée</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="65"/>
+        <location filename="../../app/views/common/timeline.py" line="66"/>
         <source>Registered</source>
         <translation>Enregistrée</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="66"/>
-        <location filename="../../app/views/common/timeline.py" line="86"/>
+        <location filename="../../app/views/common/timeline.py" line="67"/>
+        <location filename="../../app/views/common/timeline.py" line="87"/>
         <source>Delivery exception</source>
         <translation>Problème de livraison</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="67"/>
-        <location filename="../../app/views/common/timeline.py" line="87"/>
+        <location filename="../../app/views/common/timeline.py" line="68"/>
+        <location filename="../../app/views/common/timeline.py" line="88"/>
         <source>Canceled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="78"/>
+        <location filename="../../app/views/common/timeline.py" line="79"/>
         <source>Awaiting collection</source>
         <translation>En attente du prélèvement</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="79"/>
+        <location filename="../../app/views/common/timeline.py" line="80"/>
         <source>On its way to the lab</source>
         <translation>En route vers le laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="80"/>
+        <location filename="../../app/views/common/timeline.py" line="81"/>
         <source>Delivered to the lab</source>
         <translation>Livré au laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="81"/>
+        <location filename="../../app/views/common/timeline.py" line="82"/>
         <source>Received by the lab</source>
         <translation>Reçu par le laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="82"/>
+        <location filename="../../app/views/common/timeline.py" line="83"/>
         <source>Extra quality checks</source>
         <translation>Contrôles de qualité supplémentaires</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="83"/>
+        <location filename="../../app/views/common/timeline.py" line="84"/>
         <source>Partially resulted</source>
         <translation>Résultats partiels</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="84"/>
+        <location filename="../../app/views/common/timeline.py" line="85"/>
         <source>Resulted</source>
         <translation>Résultats disponibles</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="85"/>
+        <location filename="../../app/views/common/timeline.py" line="86"/>
         <source>Collection exception</source>
         <translation>Problème de prélèvement</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="197"/>
+        <location filename="../../app/views/common/timeline.py" line="190"/>
         <source>current step</source>
         <translation>étape en cours</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="199"/>
+        <location filename="../../app/views/common/timeline.py" line="192"/>
         <source>done</source>
         <translation>terminée</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="201"/>
+        <location filename="../../app/views/common/timeline.py" line="194"/>
         <source>not reached</source>
         <translation>non atteinte</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="202"/>
+        <location filename="../../app/views/common/timeline.py" line="195"/>
         <source>not yet</source>
         <translation>pas encore</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="255"/>
+        <location filename="../../app/views/common/timeline.py" line="248"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -550,42 +693,42 @@
 <context>
     <name>KitTrackingPanel</name>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="84"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="43"/>
         <source>ADx100 blood collection</source>
         <translation>Prélèvement sanguin ADx100</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="85"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="44"/>
         <source>ADx100 blood collection (2 tubes)</source>
         <translation>Prélèvement sanguin ADx100 (2 tubes)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="88"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="47"/>
         <source>ADx100 blood collection (4 tubes)</source>
         <translation>Prélèvement sanguin ADx100 (4 tubes)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="91"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="50"/>
         <source>Whatman 903 dried blood spot card</source>
         <translation>Carte de gouttes de sang séché Whatman 903</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="94"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="53"/>
         <source>Dry transport swab</source>
         <translation>Écouvillon de transport sec</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="95"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="54"/>
         <source>HemaSpot HF blood spot</source>
         <translation>Goutte de sang HemaSpot HF</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="96"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="55"/>
         <source>Saliva</source>
         <translation>Salive</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="103"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="62"/>
         <source>unknown sample type</source>
         <translation>type d’échantillon inconnu</translation>
     </message>
@@ -606,263 +749,123 @@
         <translation>DDN ••••-••-•• (%1 ans)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="159"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="112"/>
         <source>Track %1 package %2</source>
         <translation>Suivre le colis %1 %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="216"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="124"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="225"/>
-        <location filename="../../app/views/kit_panel/panel.py" line="242"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="133"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="150"/>
         <source>Select an order to see its kits.</source>
         <translation>Sélectionnez une commande pour voir ses trousses.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="249"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="157"/>
         <source>Loading order %1…</source>
         <translation>Chargement de la commande %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="311"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="219"/>
         <source>Couldn&apos;t refresh this order: %1. %2</source>
         <translation>Impossible d’actualiser cette commande&#xa0;: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="421"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="329"/>
         <source>No kits yet: Spot hasn&apos;t fulfilled this order.</source>
         <translation>Aucune trousse pour l’instant&#xa0;: Spot n’a pas encore traité cette commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="423"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="331"/>
         <source>This order has no kits.</source>
         <translation>Cette commande ne contient aucune trousse.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="426"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="334"/>
         <source>Ordered: %1</source>
         <translation>Trousses commandées&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="439"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="347"/>
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="449"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="357"/>
         <source>unknown status</source>
         <translation>statut inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="458"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="366"/>
         <source>Placed %1</source>
         <translation>Du %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="460"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="368"/>
         <source>updated %1</source>
         <translation>màj %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="466"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="374"/>
         <source>Recipient</source>
         <translation>Destinataire</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="493"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="401"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="494"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="402"/>
         <source>Email</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="495"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="403"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="496"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="404"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="499"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="407"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="513"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="421"/>
         <source>Metadata</source>
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="520"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="428"/>
         <source>&amp;Save metadata</source>
         <translation>Enregistrer les &amp;métadonnées</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="537"/>
-        <source>Kit %1</source>
-        <translation>Trousse %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="541"/>
-        <source>Kit type: %1</source>
-        <translation>Type de trousse&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="543"/>
-        <source>Kit journey</source>
-        <translation>Parcours de la trousse</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="551"/>
-        <source>Sample %1</source>
-        <translation>Échantillon %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="551"/>
-        <source>(no id)</source>
-        <translation>(sans ID)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="556"/>
-        <source>Panels: %1</source>
-        <translation>Profils&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="566"/>
-        <source>Sample journey</source>
-        <translation>Parcours de l’échantillon</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="582"/>
-        <source>Unknown carrier</source>
-        <translation>Transporteur inconnu</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="590"/>
-        <source>(no tracking number)</source>
-        <translation>(aucun numéro de suivi)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="594"/>
-        <source>shipped %1</source>
-        <translation>expédié le %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="602"/>
-        <source>To the patient:</source>
-        <translation>Au patient&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="604"/>
-        <source>not shipped yet</source>
-        <translation>pas encore expédié</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="615"/>
-        <source>Back to the lab:</source>
-        <translation>Retour au labo&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="617"/>
-        <source>no return shipment yet</source>
-        <translation>aucun envoi de retour pour l’instant</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="620"/>
-        <source>then</source>
-        <translation>puis</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="633"/>
-        <source>(no name)</source>
-        <translation>(sans nom)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="638"/>
-        <source>Registered to %1</source>
-        <translation>Enregistrée au nom de %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="644"/>
-        <source>Not registered to a patient yet.</source>
-        <translation>Pas encore enregistrée au nom d’un patient.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="648"/>
-        <source>&amp;Register kit…</source>
-        <translation>&amp;Enregistrer la trousse…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="660"/>
-        <source>Reports</source>
-        <translation>Rapports</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="674"/>
-        <source>Amended</source>
-        <translation>Modifié</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="678"/>
-        <source>Open &amp;PDF</source>
-        <translation>Ouvrir le &amp;PDF</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="678"/>
-        <source>Open &amp;TXT</source>
-        <translation>Ouvrir le &amp;TXT</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="684"/>
-        <source>Spot sent no link for this format.</source>
-        <translation>Spot n’a envoyé aucun lien pour ce format.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="701"/>
-        <source>collected %1</source>
-        <translation>prélevé %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="703"/>
-        <source>received %1</source>
-        <translation>reçu %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="705"/>
-        <source>Report</source>
-        <translation>Rapport</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="706"/>
-        <source>Report, %1</source>
-        <translation>Rapport, %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="710"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="453"/>
         <source>unknown kit type</source>
         <translation>type de trousse inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="738"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="481"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="763"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="506"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="775"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="518"/>
         <source>Not saved: %1. %2</source>
         <translation>Non enregistré&#xa0;: %1. %2</translation>
     </message>
@@ -893,12 +896,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="125"/>
+        <location filename="../../app/views/shell/main_window.py" line="123"/>
         <source>Orders</source>
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="153"/>
+        <location filename="../../app/views/shell/main_window.py" line="152"/>
         <source>Sign in to see orders.</source>
         <translation>Connectez-vous pour voir les commandes.</translation>
     </message>
@@ -979,7 +982,7 @@
     </message>
     <message>
         <location filename="../../app/views/shell/actions.py" line="107"/>
-        <location filename="../../app/views/shell/main_window.py" line="606"/>
+        <location filename="../../app/views/shell/main_window.py" line="435"/>
         <source>Requisitions</source>
         <translation>Requêtes</translation>
     </message>
@@ -1009,122 +1012,122 @@
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="169"/>
+        <location filename="../../app/views/shell/main_window.py" line="168"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="170"/>
+        <location filename="../../app/views/shell/main_window.py" line="169"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="171"/>
+        <location filename="../../app/views/shell/main_window.py" line="170"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="173"/>
+        <location filename="../../app/views/shell/main_window.py" line="172"/>
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="295"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="65"/>
         <source>Starting the built-in sandbox…</source>
         <translation>Démarrage du bac à sable intégré…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="314"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="84"/>
         <source>Signing in…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="336"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="107"/>
         <source>Opening {label}…</source>
         <translation>Ouverture de {label}…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="348"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="120"/>
         <source>Sign-in needed</source>
         <translation>Connexion requise</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="348"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="121"/>
         <source>Restart the app to sign in.</source>
         <translation>Redémarrez l’application pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="427"/>
+        <location filename="../../app/views/shell/main_window.py" line="107"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="480"/>
+        <location filename="../../app/views/shell/main_window.py" line="321"/>
         <source>Sign in…</source>
         <translation>Se connecter…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="515"/>
+        <location filename="../../app/views/shell/status_indicators.py" line="35"/>
         <source>Not signed in</source>
         <translation>Non connecté</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="521"/>
+        <location filename="../../app/views/shell/status_indicators.py" line="42"/>
         <source>● Offline</source>
         <translation>● Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="521"/>
+        <location filename="../../app/views/shell/status_indicators.py" line="43"/>
         <source>● Online</source>
         <translation>● En ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="524"/>
+        <location filename="../../app/views/shell/status_indicators.py" line="46"/>
         <source>Last sync {time}</source>
         <translation>Dernière synchro {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="525"/>
+        <location filename="../../app/views/shell/status_indicators.py" line="47"/>
         <source>Not synced yet</source>
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="539"/>
+        <location filename="../../app/views/shell/status_indicators.py" line="52"/>
         <source>Outbox: {queued} queued · {attention} need attention</source>
         <translation>Boîte d’envoi&#xa0;: {queued} en attente · {attention} à traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="549"/>
+        <location filename="../../app/views/shell/main_window.py" line="378"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="560"/>
+        <location filename="../../app/views/shell/main_window.py" line="389"/>
         <source>Something went wrong</source>
         <translation>Un problème est survenu</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="561"/>
+        <location filename="../../app/views/shell/main_window.py" line="390"/>
         <source>The problem was logged. You can keep working; restart the app if something looks wrong.</source>
         <translation>Le problème a été consigné. Vous pouvez continuer à travailler; redémarrez l’application si quelque chose semble anormal.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="640"/>
+        <location filename="../../app/views/shell/main_window.py" line="465"/>
         <source>About {name}</source>
         <translation>À propos de {name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="671"/>
+        <location filename="../../app/views/shell/metadata_guard.py" line="65"/>
         <source>Unsaved metadata</source>
         <translation>Métadonnées non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="672"/>
+        <location filename="../../app/views/shell/metadata_guard.py" line="66"/>
         <source>The metadata of order %1 was changed but not saved.</source>
         <translation>Les métadonnées de la commande %1 ont été modifiées, mais pas enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="676"/>
+        <location filename="../../app/views/shell/metadata_guard.py" line="71"/>
         <source>Save it before showing another order?</source>
         <translation>Les enregistrer avant d’afficher une autre commande?</translation>
     </message>
@@ -1192,7 +1195,7 @@
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="842"/>
+        <location filename="../../app/views/new_order/form.py" line="794"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
@@ -1210,13 +1213,13 @@
         <translation>Suppr&amp;imer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="346"/>
+        <location filename="../../app/views/new_order/form.py" line="352"/>
         <source>Kits</source>
         <extracomment>The order was written to the outbox (outbox item id). Spot accepted the order (order id). The user confirmed leaving (Esc) or the form was empty: the host may close.</extracomment>
         <translation>Trousses</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="355"/>
+        <location filename="../../app/views/new_order/form.py" line="361"/>
         <source>&amp;Metadata (optional)</source>
         <translation>&amp;Métadonnées (facultatif)</translation>
     </message>
@@ -1226,7 +1229,7 @@
         <translation>Commander &amp;quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="372"/>
+        <location filename="../../app/views/new_order/form.py" line="378"/>
         <source>Will be sent as</source>
         <translation>Sera envoyée ainsi</translation>
     </message>
@@ -1241,119 +1244,119 @@
         <translation>&amp;Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="396"/>
-        <location filename="../../app/views/new_order/form.py" line="588"/>
+        <location filename="../../app/views/new_order/form.py" line="402"/>
+        <location filename="../../app/views/new_order/form.py" line="594"/>
         <source>&amp;Place order</source>
         <translation>&amp;Commander</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="397"/>
+        <location filename="../../app/views/new_order/form.py" line="403"/>
         <source>Place the order (Ctrl+Enter)</source>
         <translation>Passer la commande (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="57"/>
+        <location filename="../../app/views/new_order/submission.py" line="78"/>
         <source>Checking for recent orders for this patient…</source>
         <translation>Vérification des commandes récentes pour ce patient…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="505"/>
+        <location filename="../../app/views/new_order/form.py" line="511"/>
         <source>Discard this order?</source>
         <translation>Abandonner cette commande?</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="506"/>
-        <location filename="../../app/views/new_order/form.py" line="519"/>
+        <location filename="../../app/views/new_order/form.py" line="512"/>
+        <location filename="../../app/views/new_order/form.py" line="525"/>
         <source>What you typed for this order will be lost.</source>
         <translation>Ce que vous avez saisi pour cette commande sera perdu.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="507"/>
+        <location filename="../../app/views/new_order/form.py" line="513"/>
         <source>&amp;Discard</source>
         <translation>&amp;Abandonner</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="518"/>
+        <location filename="../../app/views/new_order/form.py" line="524"/>
         <source>Start a new order?</source>
         <translation>Commencer une nouvelle commande?</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="520"/>
+        <location filename="../../app/views/new_order/form.py" line="526"/>
         <source>&amp;Start new order</source>
         <translation>&amp;Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="542"/>
+        <location filename="../../app/views/new_order/form.py" line="548"/>
         <source>Fix the problem marked above before placing the order.</source>
         <translation>Corrigez le problème indiqué ci-dessus avant de passer la commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="544"/>
+        <location filename="../../app/views/new_order/form.py" line="550"/>
         <source>Fix the %1 problems marked above before placing the order.</source>
         <translation>Corrigez les %1 problèmes indiqués ci-dessus avant de passer la commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="549"/>
+        <location filename="../../app/views/new_order/form.py" line="555"/>
         <source>Check the warning marked above: correct it, or confirm it.</source>
         <translation>Vérifiez l’avertissement indiqué ci-dessus&#xa0;: corrigez-le ou confirmez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="551"/>
+        <location filename="../../app/views/new_order/form.py" line="557"/>
         <source>Check the %1 warnings marked above: correct them, or confirm each.</source>
         <translation>Vérifiez les %1 avertissements indiqués ci-dessus&#xa0;: corrigez-les ou confirmez chacun.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="584"/>
+        <location filename="../../app/views/new_order/form.py" line="590"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="586"/>
+        <location filename="../../app/views/new_order/form.py" line="592"/>
         <source>Send a&amp;gain</source>
         <translation>&amp;Renvoyer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="596"/>
+        <location filename="../../app/views/new_order/form.py" line="602"/>
         <source>1 problem to fix</source>
         <translation>1 problème à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="598"/>
+        <location filename="../../app/views/new_order/form.py" line="604"/>
         <source>%1 problems to fix</source>
         <translation>%1 problèmes à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="602"/>
+        <location filename="../../app/views/new_order/form.py" line="608"/>
         <source>1 warning to confirm</source>
         <translation>1 avertissement à confirmer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="604"/>
+        <location filename="../../app/views/new_order/form.py" line="610"/>
         <source>%1 warnings to confirm</source>
         <translation>%1 avertissements à confirmer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="612"/>
+        <location filename="../../app/views/new_order/form.py" line="618"/>
         <source>Shown here once the fields above are complete.</source>
         <translation>S’affiche ici une fois les champs ci-dessus remplis.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="626"/>
+        <location filename="../../app/views/new_order/summary.py" line="24"/>
         <source>United States</source>
         <translation>États-Unis</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="626"/>
+        <location filename="../../app/views/new_order/summary.py" line="25"/>
         <source>Canada</source>
         <translation>Canada</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="635"/>
+        <location filename="../../app/views/new_order/summary.py" line="36"/>
         <source>Kits: %1</source>
         <translation>Trousses&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="639"/>
+        <location filename="../../app/views/new_order/summary.py" line="40"/>
         <source>Metadata: %1</source>
         <translation>Métadonnées&#xa0;: %1</translation>
     </message>
@@ -1368,58 +1371,58 @@
         <translation>%1 commandes semblables dans les 30 derniers jours.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="94"/>
+        <location filename="../../app/views/new_order/submission.py" line="118"/>
         <source>This looks like a repeat order. Check “Order anyway” to place it.</source>
         <translation>Cette commande semble être une répétition. Cochez «&#xa0;Commander quand même&#xa0;» pour la passer.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="118"/>
+        <location filename="../../app/views/new_order/submission.py" line="142"/>
         <source>This order can&apos;t be sent as it is; check the fields.</source>
         <translation>Cette commande ne peut pas être envoyée telle quelle; vérifiez les champs.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="125"/>
-        <location filename="../../app/views/new_order/submission.py" line="231"/>
+        <location filename="../../app/views/new_order/submission.py" line="149"/>
+        <location filename="../../app/views/new_order/submission.py" line="255"/>
         <source>Sending the order to Spot…</source>
         <translation>Envoi de la commande à Spot…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="161"/>
+        <location filename="../../app/views/new_order/submission.py" line="185"/>
         <source>The order was not saved: %1. %2 Your typing is kept; try again.</source>
         <translation>La commande n’a pas été enregistrée&#xa0;: %1. %2 Votre saisie est conservée; réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="209"/>
+        <location filename="../../app/views/new_order/submission.py" line="233"/>
         <source>Order %1 placed. Spot will ship the kits.</source>
         <translation>Commande %1 passée. Spot expédiera les trousses.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="222"/>
+        <location filename="../../app/views/new_order/submission.py" line="246"/>
         <source>Not sent yet: %1 The order is queued on this computer and will be sent automatically. You can close this window.</source>
         <translation>Pas encore envoyée&#xa0;: %1 La commande est en attente sur cet ordinateur et sera envoyée automatiquement. Vous pouvez fermer cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="246"/>
+        <location filename="../../app/views/new_order/submission.py" line="270"/>
         <source>Metadata</source>
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="255"/>
+        <location filename="../../app/views/new_order/submission.py" line="279"/>
         <source>Spot did not accept this order. Fix what is marked and send it again.</source>
         <translation>Spot n’a pas accepté cette commande. Corrigez ce qui est indiqué et renvoyez-la.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="261"/>
+        <location filename="../../app/views/new_order/submission.py" line="285"/>
         <source>Spot did not accept this order.</source>
         <translation>Spot n’a pas accepté cette commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="750"/>
+        <location filename="../../app/views/new_order/form.py" line="715"/>
         <source>&amp;Keep editing</source>
         <translation>&amp;Continuer la saisie</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="787"/>
+        <location filename="../../app/views/new_order/form.py" line="739"/>
         <source>Autosave failed: %1. Keep this window open until the order is placed.</source>
         <translation>Échec de l’enregistrement automatique&#xa0;: %1. Gardez cette fenêtre ouverte jusqu’à ce que la commande soit passée.</translation>
     </message>
@@ -1719,57 +1722,57 @@
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="218"/>
+        <location filename="../../app/views/orders/order_table.py" line="219"/>
         <source>Order</source>
         <translation>Commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="219"/>
+        <location filename="../../app/views/orders/order_table.py" line="220"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="220"/>
+        <location filename="../../app/views/orders/order_table.py" line="221"/>
         <source>Kit types</source>
         <translation>Trousses</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="221"/>
+        <location filename="../../app/views/orders/order_table.py" line="222"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="222"/>
+        <location filename="../../app/views/orders/order_table.py" line="223"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="223"/>
+        <location filename="../../app/views/orders/order_table.py" line="224"/>
         <source>State</source>
         <translation>Prov.</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="224"/>
+        <location filename="../../app/views/orders/order_table.py" line="225"/>
         <source>Created</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="225"/>
+        <location filename="../../app/views/orders/order_table.py" line="226"/>
         <source>Updated</source>
         <translation>Modifiée</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="243"/>
+        <location filename="../../app/views/orders/order_table.py" line="244"/>
         <source>State or province</source>
         <translation>Province ou État</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="245"/>
+        <location filename="../../app/views/orders/order_table.py" line="246"/>
         <source>Order status</source>
         <translation>Statut de la commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="513"/>
+        <location filename="../../app/views/orders/order_table.py" line="514"/>
         <source>Needs attention:</source>
         <translation>À traiter&#xa0;:</translation>
     </message>
@@ -2399,243 +2402,243 @@
 <context>
     <name>ReportWindow</name>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="142"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="119"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="181"/>
+        <location filename="../../app/views/reports/header.py" line="30"/>
         <source>Amended</source>
         <translation>Modifié</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="183"/>
+        <location filename="../../app/views/reports/header.py" line="33"/>
         <source>This report amends an earlier report.</source>
         <translation>Ce rapport modifie un rapport antérieur.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="225"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="168"/>
         <source>&amp;Print…</source>
         <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="228"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="171"/>
         <source>Print the report</source>
         <translation>Imprimer le rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="231"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="174"/>
         <source>&amp;Save as…</source>
         <translation>&amp;Enregistrer sous…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="234"/>
-        <location filename="../../app/views/reports/report_viewer.py" line="949"/>
+        <location filename="../../app/views/reports/output.py" line="145"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="177"/>
         <source>Save a copy of the report</source>
         <translation>Enregistrer une copie du rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="237"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="180"/>
         <source>&amp;Open with system viewer</source>
         <translation>&amp;Ouvrir dans la visionneuse</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="242"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="185"/>
         <source>Previous page</source>
         <translation>Page précédente</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="245"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="188"/>
         <source>Next page</source>
         <translation>Page suivante</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="248"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="191"/>
         <source>Zoom in</source>
         <translation>Zoom avant</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="251"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="194"/>
         <source>Zoom out</source>
         <translation>Zoom arrière</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="254"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="197"/>
         <source>Actual size (100%)</source>
         <translation>Taille réelle (100&#xa0;%)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="257"/>
-        <location filename="../../app/views/reports/report_viewer.py" line="318"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="92"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="200"/>
         <source>Find in report</source>
         <translation>Rechercher dans le rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="260"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="203"/>
         <source>Next match</source>
         <translation>Résultat suivant</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="263"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="206"/>
         <source>Previous match</source>
         <translation>Résultat précédent</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="267"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="210"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="275"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="48"/>
         <source>◀ Previous</source>
         <translation>◀ Précédente</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="279"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="52"/>
         <source>Page number</source>
         <translation>Numéro de page</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="285"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="58"/>
         <source>Page</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="290"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="63"/>
         <source>Next ▶</source>
         <translation>Suivante ▶</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="298"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="71"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="301"/>
-        <location filename="../../app/views/reports/report_viewer.py" line="820"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="74"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="174"/>
         <source>Fit width</source>
         <translation>Largeur</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="302"/>
-        <location filename="../../app/views/reports/report_viewer.py" line="822"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="75"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="176"/>
         <source>Fit page</source>
         <translation>Page entière</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="304"/>
-        <location filename="../../app/views/reports/report_viewer.py" line="824"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="77"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="178"/>
         <source>%1%</source>
         <translation>%1&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="317"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="91"/>
         <source>Find (Ctrl+F)</source>
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="344"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="217"/>
         <source>Downloading the report…</source>
         <translation>Téléchargement du rapport…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="366"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="239"/>
         <source>Text report</source>
         <translation>Rapport texte</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="367"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="240"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="368"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="241"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="383"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="256"/>
         <source>&amp;Retry</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="407"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="280"/>
         <source>No report open.</source>
         <translation>Aucun rapport ouvert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="460"/>
-        <location filename="../../app/views/reports/report_viewer.py" line="479"/>
+        <location filename="../../app/views/reports/header.py" line="70"/>
+        <location filename="../../app/views/reports/header.py" line="86"/>
         <source>(no id)</source>
         <translation>(sans ID)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="461"/>
+        <location filename="../../app/views/reports/header.py" line="71"/>
         <source>Report %1</source>
         <translation>Rapport %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="463"/>
+        <location filename="../../app/views/reports/header.py" line="99"/>
         <source>Report %1 — kit %2</source>
         <translation>Rapport %1 — trousse %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="467"/>
+        <location filename="../../app/views/reports/header.py" line="74"/>
         <source>Kit %1</source>
         <translation>Trousse %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="468"/>
+        <location filename="../../app/views/reports/header.py" line="75"/>
         <source>Sample %1</source>
         <translation>Échantillon %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="473"/>
+        <location filename="../../app/views/reports/header.py" line="80"/>
         <source>Collected %1</source>
         <translation>Prélevé le %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="475"/>
+        <location filename="../../app/views/reports/header.py" line="82"/>
         <source>Received by lab %1</source>
         <translation>Reçu par le laboratoire le %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="481"/>
+        <location filename="../../app/views/reports/header.py" line="88"/>
         <source>Replaces report %1 from %2</source>
         <translation>Remplace le rapport %1 du %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="483"/>
+        <location filename="../../app/views/reports/header.py" line="92"/>
         <source>Replaces report %1</source>
         <translation>Remplace le rapport %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="516"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="368"/>
         <source>This report has no file yet</source>
         <translation>Ce rapport n’a pas encore de fichier</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="517"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="369"/>
         <source>Spot hasn&apos;t attached a PDF to it. Check again later.</source>
         <translation>Spot n’y a pas encore joint de PDF. Vérifiez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="570"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="422"/>
         <source>%1 of %2 KB</source>
         <translation>%1 sur %2 Ko</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="592"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="444"/>
         <source>This report file is damaged</source>
         <translation>Le fichier de ce rapport est endommagé</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="594"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="446"/>
         <source>It can&apos;t be shown here. Try Open with system viewer, or ask Spot to re-issue the report.</source>
         <translation>Il ne peut pas être affiché ici. Essayez «&#xa0;Ouvrir dans la visionneuse&#xa0;» ou demandez à Spot de publier le rapport de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="645"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="497"/>
         <source>The text version couldn&apos;t be downloaded.
 %1
 %2</source>
@@ -2644,92 +2647,92 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="759"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="132"/>
         <source>of %1</source>
         <translation>sur %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="765"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="139"/>
         <source>Page %1 of %2</source>
         <translation>Page %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="853"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="199"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="853"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="200"/>
         <source>No matches</source>
         <translation>Aucun résultat</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="857"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="204"/>
         <source>1 match</source>
         <translation>1 résultat</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="859"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="206"/>
         <source>%1 matches</source>
         <translation>%1 résultats</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="863"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="210"/>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="878"/>
+        <location filename="../../app/views/reports/output.py" line="66"/>
         <source>Spot report %1</source>
         <translation>Rapport Spot %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="880"/>
+        <location filename="../../app/views/reports/output.py" line="69"/>
         <source>Print report</source>
         <translation>Imprimer le rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="893"/>
+        <location filename="../../app/views/reports/output.py" line="83"/>
         <source>Sent the text report to the printer.</source>
         <translation>Rapport texte envoyé à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="902"/>
+        <location filename="../../app/views/reports/output.py" line="94"/>
         <source>The printer couldn&apos;t be started. Check it is on.</source>
         <translation>Impossible de lancer l’impression. Vérifiez que l’imprimante est allumée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="914"/>
+        <location filename="../../app/views/reports/output.py" line="107"/>
         <source>Sent 1 page to the printer.</source>
         <translation>1 page envoyée à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="916"/>
+        <location filename="../../app/views/reports/output.py" line="109"/>
         <source>Sent %1 pages to the printer.</source>
         <translation>%1 pages envoyées à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="946"/>
+        <location filename="../../app/views/reports/output.py" line="140"/>
         <source>Text files (*.txt)</source>
         <translation>Fichiers texte (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="946"/>
+        <location filename="../../app/views/reports/output.py" line="141"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="969"/>
+        <location filename="../../app/views/reports/output.py" line="166"/>
         <source>Saved a copy to %1</source>
         <translation>Copie enregistrée dans %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="976"/>
+        <location filename="../../app/views/reports/output.py" line="174"/>
         <source>Couldn&apos;t save the copy: %1 %2</source>
         <translation>Impossible d’enregistrer la copie&#xa0;: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="988"/>
+        <location filename="../../app/views/reports/output.py" line="186"/>
         <source>No program on this computer opens this file. Use Save as… instead.</source>
         <translation>Aucun programme de cet ordinateur n’ouvre ce fichier. Utilisez plutôt Enregistrer sous…</translation>
     </message>
@@ -2737,123 +2740,123 @@
 <context>
     <name>RequisitionDetail</name>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="222"/>
-        <location filename="../../app/views/requisitions/view.py" line="264"/>
+        <location filename="../../app/views/requisitions/view.py" line="223"/>
+        <location filename="../../app/views/requisitions/view.py" line="265"/>
         <source>Choose a requisition to see its details.</source>
         <translation>Choisissez une requête pour en voir les détails.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="230"/>
+        <location filename="../../app/views/requisitions/view.py" line="231"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="236"/>
+        <location filename="../../app/views/requisitions/view.py" line="237"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="236"/>
+        <location filename="../../app/views/requisitions/view.py" line="237"/>
         <source>Lab</source>
         <translation>Laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="237"/>
+        <location filename="../../app/views/requisitions/view.py" line="238"/>
         <source>Lab account</source>
         <translation>Compte du laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="237"/>
+        <location filename="../../app/views/requisitions/view.py" line="238"/>
         <source>Panels</source>
         <translation>Profils</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="238"/>
+        <location filename="../../app/views/requisitions/view.py" line="239"/>
         <source>Collected in</source>
         <translation>Lieu de prélèvement</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="238"/>
+        <location filename="../../app/views/requisitions/view.py" line="239"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="239"/>
+        <location filename="../../app/views/requisitions/view.py" line="240"/>
         <source>Date of birth / sex</source>
         <translation>Date de naissance / sexe</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="239"/>
+        <location filename="../../app/views/requisitions/view.py" line="240"/>
         <source>Contact</source>
         <translation>Coordonnées</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="240"/>
+        <location filename="../../app/views/requisitions/view.py" line="241"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="240"/>
+        <location filename="../../app/views/requisitions/view.py" line="241"/>
         <source>Tracking</source>
         <translation>Suivi</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="241"/>
+        <location filename="../../app/views/requisitions/view.py" line="242"/>
         <source>Lab attributes</source>
         <translation>Attributs du laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="241"/>
+        <location filename="../../app/views/requisitions/view.py" line="242"/>
         <source>Metadata</source>
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="242"/>
+        <location filename="../../app/views/requisitions/view.py" line="243"/>
         <source>Created</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="242"/>
+        <location filename="../../app/views/requisitions/view.py" line="243"/>
         <source>Requisition id</source>
         <translation>ID de la requête</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="251"/>
+        <location filename="../../app/views/requisitions/view.py" line="252"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="269"/>
+        <location filename="../../app/views/requisitions/view.py" line="270"/>
         <source>Barcode %1 — %2</source>
         <translation>Code-barres %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="296"/>
+        <location filename="../../app/views/requisitions/view.py" line="297"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="323"/>
+        <location filename="../../app/views/requisitions/view.py" line="324"/>
         <source>No report yet.</source>
         <translation>Aucun rapport pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="329"/>
+        <location filename="../../app/views/requisitions/view.py" line="330"/>
         <source>Amended report</source>
         <translation>Rapport modifié</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="329"/>
+        <location filename="../../app/views/requisitions/view.py" line="330"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="330"/>
+        <location filename="../../app/views/requisitions/view.py" line="331"/>
         <source>%1 results</source>
         <translation>%1 résultats</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="333"/>
+        <location filename="../../app/views/requisitions/view.py" line="334"/>
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
@@ -2861,32 +2864,32 @@
 <context>
     <name>RequisitionTableModel</name>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="141"/>
+        <location filename="../../app/views/requisitions/view.py" line="142"/>
         <source>Created</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="141"/>
+        <location filename="../../app/views/requisitions/view.py" line="142"/>
         <source>Barcode</source>
         <translation>Code-barres</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="141"/>
+        <location filename="../../app/views/requisitions/view.py" line="142"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="141"/>
+        <location filename="../../app/views/requisitions/view.py" line="142"/>
         <source>Lab</source>
         <translation>Laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="142"/>
+        <location filename="../../app/views/requisitions/view.py" line="143"/>
         <source>Panels</source>
         <translation>Profils</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="142"/>
+        <location filename="../../app/views/requisitions/view.py" line="143"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -2894,47 +2897,47 @@
 <context>
     <name>RequisitionsView</name>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="85"/>
+        <location filename="../../app/views/requisitions/view.py" line="86"/>
         <source>Created</source>
         <translation>Créée</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="86"/>
+        <location filename="../../app/views/requisitions/view.py" line="87"/>
         <source>Approved</source>
         <translation>Approuvée</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="87"/>
+        <location filename="../../app/views/requisitions/view.py" line="88"/>
         <source>Denied</source>
         <translation>Refusée</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="88"/>
+        <location filename="../../app/views/requisitions/view.py" line="89"/>
         <source>Delivered to the lab</source>
         <translation>Échantillon livré au labo</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="89"/>
+        <location filename="../../app/views/requisitions/view.py" line="90"/>
         <source>Delivery exception</source>
         <translation>Problème de livraison</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="90"/>
+        <location filename="../../app/views/requisitions/view.py" line="91"/>
         <source>Received by the lab</source>
         <translation>Échantillon reçu au labo</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="91"/>
+        <location filename="../../app/views/requisitions/view.py" line="92"/>
         <source>Extra quality checks</source>
         <translation>Contrôles de qualité supplémentaires</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="94"/>
+        <location filename="../../app/views/requisitions/view.py" line="95"/>
         <source>Resulted</source>
         <translation>Résultats disponibles</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="95"/>
+        <location filename="../../app/views/requisitions/view.py" line="96"/>
         <source>Rejected</source>
         <translation>Rejetée</translation>
     </message>
@@ -2950,147 +2953,147 @@
         <translation>Demandez au soutien de Spot d’activer les requêtes pour votre compte.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="400"/>
+        <location filename="../../app/views/requisitions/view.py" line="401"/>
         <source>Any</source>
         <translation>Toute date</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="408"/>
+        <location filename="../../app/views/requisitions/view.py" line="409"/>
         <source>&amp;New requisition…</source>
         <translation>&amp;Nouvelle requête…</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="411"/>
+        <location filename="../../app/views/requisitions/view.py" line="412"/>
         <source>&amp;Reload</source>
         <translation>&amp;Recharger</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="426"/>
+        <location filename="../../app/views/requisitions/view.py" line="427"/>
         <source>Find requisitions</source>
         <translation>Trouver des requêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="428"/>
+        <location filename="../../app/views/requisitions/view.py" line="429"/>
         <source>CRL (exact, case matters)</source>
         <translation>CRL (casse exacte)</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="429"/>
+        <location filename="../../app/views/requisitions/view.py" line="430"/>
         <source>Exact first name</source>
         <translation>Prénom exact</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="430"/>
+        <location filename="../../app/views/requisitions/view.py" line="431"/>
         <source>Exact last name</source>
         <translation>Nom exact</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="431"/>
+        <location filename="../../app/views/requisitions/view.py" line="432"/>
         <source>name@example.com</source>
         <translation>nom@exemple.com</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="432"/>
+        <location filename="../../app/views/requisitions/view.py" line="433"/>
         <source>Digits as sent</source>
         <translation>Chiffres tels qu’envoyés</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="435"/>
+        <location filename="../../app/views/requisitions/view.py" line="436"/>
         <source>Any status</source>
         <translation>Tout statut</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="440"/>
+        <location filename="../../app/views/requisitions/view.py" line="441"/>
         <source>&amp;Search</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="443"/>
+        <location filename="../../app/views/requisitions/view.py" line="444"/>
         <source>Cle&amp;ar filters</source>
         <translation>Effacer les filtre&amp;s</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="446"/>
+        <location filename="../../app/views/requisitions/view.py" line="447"/>
         <source>La&amp;b</source>
         <translation>&amp;Laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="446"/>
+        <location filename="../../app/views/requisitions/view.py" line="447"/>
         <source>&amp;First name</source>
         <translation>&amp;Prénom</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="447"/>
+        <location filename="../../app/views/requisitions/view.py" line="448"/>
         <source>&amp;Last name</source>
         <translation>No&amp;m</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="447"/>
+        <location filename="../../app/views/requisitions/view.py" line="448"/>
         <source>&amp;Email</source>
         <translation>Co&amp;urriel</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="448"/>
+        <location filename="../../app/views/requisitions/view.py" line="449"/>
         <source>P&amp;hone</source>
         <translation>Télép&amp;hone</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="448"/>
+        <location filename="../../app/views/requisitions/view.py" line="449"/>
         <source>S&amp;tatus</source>
         <translation>S&amp;tatut</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="449"/>
+        <location filename="../../app/views/requisitions/view.py" line="450"/>
         <source>Created fro&amp;m</source>
         <translation>Créée à partir &amp;du</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="450"/>
+        <location filename="../../app/views/requisitions/view.py" line="451"/>
         <source>Created &amp;up to</source>
         <translation>Créée &amp;jusqu’au</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="484"/>
+        <location filename="../../app/views/requisitions/view.py" line="485"/>
         <source>◀ &amp;Previous</source>
         <translation>◀ Précéd&amp;ente</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="487"/>
+        <location filename="../../app/views/requisitions/view.py" line="488"/>
         <source>Ne&amp;xt ▶</source>
         <translation>Sui&amp;vante ▶</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="524"/>
+        <location filename="../../app/views/requisitions/view.py" line="525"/>
         <source>Requisitions are for accounts that make their own collection kits and send samples straight to a lab. Kit orders are not affected.</source>
         <translation>Les requêtes s’adressent aux comptes qui fabriquent leurs propres trousses de prélèvement et envoient les échantillons directement à un laboratoire. Les commandes de trousses ne sont pas touchées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="528"/>
+        <location filename="../../app/views/requisitions/view.py" line="529"/>
         <source>Check &amp;again</source>
         <translation>&amp;Vérifier de nouveau</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="604"/>
+        <location filename="../../app/views/requisitions/view.py" line="605"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="625"/>
+        <location filename="../../app/views/requisitions/view.py" line="626"/>
         <source>No requisitions match.</source>
         <translation>Aucune requête ne correspond.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="626"/>
+        <location filename="../../app/views/requisitions/view.py" line="627"/>
         <source>No requisitions yet.</source>
         <translation>Aucune requête pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="657"/>
+        <location filename="../../app/views/requisitions/view.py" line="658"/>
         <source>Showing %1–%2</source>
         <translation>Affichage de %1 à %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="691"/>
+        <location filename="../../app/views/requisitions/view.py" line="692"/>
         <source>Requisition %1 created.</source>
         <translation>Requête %1 créée.</translation>
     </message>

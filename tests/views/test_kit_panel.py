@@ -18,7 +18,8 @@ from app.views.common.formatting import format_day
 from app.views.common.labels import masked_dob
 from app.views.common.results_table import ResultsTable
 from app.views.common.timeline import text_color
-from app.views.kit_panel.panel import KitTrackingPanel, TrackingLink
+from app.views.kit_panel.kit_box import TrackingLink
+from app.views.kit_panel.panel import KitTrackingPanel
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

@@ -15,7 +15,7 @@ from app.main import CrashHandler
 from app.sandbox import SandboxServer
 from app.tasks import TaskRunner
 from app.views.common.app_settings import AppSettings
-from app.views.kit_panel.panel import TrackingLink
+from app.views.kit_panel.kit_box import TrackingLink
 from app.views.orders.order_table import COL_ORDER_ID, COL_PATIENT, COL_PROGRESS
 from app.views.shell.main_window import MainWindow
 from app.views.shell.refresh import RefreshOutcome
@@ -441,7 +441,7 @@ def test_an_older_snapshot_arriving_late_does_not_undo_a_refresh(
     model = window.order_list.model
     stale = RefreshOutcome(rows=[], attention={}, sorted_by=(model.sort_column, model.sort_order),
                            version=0)  # e.g. the cached list read before the first sync
-    window._show_outcome(stale)
+    window.refresher.show_outcome(stale)
     assert window.order_count() == SEEDED
 
 

@@ -52,7 +52,7 @@ def test_signing_in_again_to_the_same_environment_reauthenticates_off_the_gui_th
 
     session.reauthenticate = recording  # type: ignore[method-assign]
     with qtbot.waitSignal(window.refreshed, timeout=WAIT_MS):
-        window._on_sign_in_dialog_signed_in(session.environment, sandbox.token)
+        window.sign_in_flow._on_sign_in_dialog_signed_in(session.environment, sandbox.token)
     assert threads
     assert threads[0] is not threading.main_thread()
     assert window.session is session

@@ -14,8 +14,8 @@ from datetime import date
 from functools import partial
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QCursor, QDesktopServices, QFont, QPalette
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -24,35 +24,25 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from app.api import models
 from app.services.errors import describe_error
-from app.services.tracking import carrier_name, tracking_url
 from app.tasks import Runner
-from app.views.common.events import AppEvents, ReportRequest
+from app.views.common.events import AppEvents
 from app.views.common.formatting import format_day
-from app.views.common.labels import ORDER_STATUS_TONES, masked_dob, order_status_label
+from app.views.common.labels import ORDER_STATUS_TONES, order_status_label
 from app.views.common.metadata_editor import RESERVED_KEYS, MetadataEditor
-from app.views.common.results_table import ResultsTable
 from app.views.common.timeline import (
     KitTimeline,
-    kit_steps,
-    sample_steps,
     set_text_color,
 )
+from app.views.kit_panel.kit_box import KitBox, badge, muted, selectable
 from app.views.theme import badge_colors
 
-__all__ = [
-    "KitTrackingPanel",
-    "PanelSession",
-    "TrackingLink",
-    "masked_dob",
-    "sample_type_label",
-]
+__all__ = ["KitTrackingPanel", "PanelSession"]
 
 
 class _OrderSource(Protocol):
@@ -78,94 +68,12 @@ class PanelSession(Protocol):
     def kit_catalog(self) -> Mapping[str, str]: ...
 
 
-def _sample_type_names() -> dict[str, str]:
-    # SPEC §0 sample formats; Spot adds formats over time, so unknown ids are shown as-is.
-    return {
-        "adx100": QCoreApplication.translate("KitTrackingPanel", "ADx100 blood collection"),
-        "adx100_2": QCoreApplication.translate(
-            "KitTrackingPanel", "ADx100 blood collection (2 tubes)"
-        ),
-        "adx100_4": QCoreApplication.translate(
-            "KitTrackingPanel", "ADx100 blood collection (4 tubes)"
-        ),
-        "whatman903_10": QCoreApplication.translate(
-            "KitTrackingPanel", "Whatman 903 dried blood spot card"
-        ),
-        "dry_transport_swab": QCoreApplication.translate("KitTrackingPanel", "Dry transport swab"),
-        "hemaspot_hf": QCoreApplication.translate("KitTrackingPanel", "HemaSpot HF blood spot"),
-        "saliva_3": QCoreApplication.translate("KitTrackingPanel", "Saliva"),
-    }
-
-
-def sample_type_label(sample_type: str | None) -> str:
-    """A friendly name with the raw id, or the raw id alone when we don't know it."""
-    if not sample_type:
-        return QCoreApplication.translate("KitTrackingPanel", "unknown sample type")
-    name = _sample_type_names().get(sample_type)
-    return f"{name} ({sample_type})" if name else sample_type
-
-
-
-
-def _badge(text: str, tone: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    background, foreground = badge_colors(tone, parent.palette())
-    label.setStyleSheet(
-        f"QLabel {{ background: {background.name()}; color: {foreground.name()};"
-        " border-radius: 4px; padding: 1px 6px; }"
-    )
-    label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-    return label
-
-
 def _slot(parent: QWidget) -> QWidget:
     """A place in the panel whose one child is swapped on refresh."""
     holder = QWidget(parent)
     layout = QVBoxLayout(holder)
     layout.setContentsMargins(0, 0, 0, 0)
     return holder
-
-
-def _muted(label: QLabel) -> QLabel:
-    color = label.palette().color(QPalette.ColorRole.PlaceholderText)
-    set_text_color(label, color)
-    return label
-
-
-def _selectable(label: QLabel) -> QLabel:
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
-class TrackingLink(QPushButton):
-    """A tracking number that opens the carrier's page: a real button, so Tab and Space work."""
-
-    def __init__(self, carrier: str | None, number: str, url: str, parent: QWidget) -> None:
-        super().__init__(number, parent)
-        self.url = url
-        self.setFlat(True)
-        self.setAutoDefault(False)
-        self.setCursor(QCursor(Qt.CursorShape.PointingHandCursor))
-        font = QFont(self.font())
-        font.setUnderline(True)
-        self.setFont(font)
-        link = self.palette().color(QPalette.ColorRole.Link)
-        self.setStyleSheet(
-            f"QPushButton {{ color: {link.name()}; border: none; padding: 0 2px;"
-            " text-align: left; }"
-        )
-        self.setToolTip(url)
-        self.setAccessibleName(
-            QCoreApplication.translate("KitTrackingPanel", "Track %1 package %2")
-            .replace("%1", carrier_name(carrier))
-            .replace("%2", number)
-        )
-        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.clicked.connect(self._on_clicked)
-
-    @Slot()
-    def _on_clicked(self) -> None:
-        QDesktopServices.openUrl(QUrl(self.url))
 
 
 class KitTrackingPanel(QWidget):
@@ -442,16 +350,16 @@ class KitTrackingPanel(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.25)
         title.setFont(font)
-        _selectable(title)
+        selectable(title)
         row.addWidget(title)
         status = order.status or ""
-        badge = _badge(
+        status_badge = badge(
             order_status_label(status) or self.tr("unknown status"),
             ORDER_STATUS_TONES.get(status, "neutral"),
             box,
         )
-        badge.setObjectName("order_status")
-        row.addWidget(badge)
+        status_badge.setObjectName("order_status")
+        row.addWidget(status_badge)
         row.addStretch(1)
         dates = []
         if order.created is not None:
@@ -459,7 +367,7 @@ class KitTrackingPanel(QWidget):
         if order.updated is not None:
             dates.append(self.tr("updated %1").replace("%1", format_day(order.updated)))
         if dates:
-            row.addWidget(_muted(QLabel(" · ".join(dates), box)))
+            row.addWidget(muted(QLabel(" · ".join(dates), box)))
         return box
 
     def _recipient_box(self, order: models.Order, parent: QWidget) -> QGroupBox:
@@ -496,7 +404,7 @@ class KitTrackingPanel(QWidget):
             ("recipient_address", self.tr("Address"), "\n".join(lines)),
         )
         for object_name, caption, value in rows:
-            label = _selectable(QLabel(value or self.tr("—"), box))
+            label = selectable(QLabel(value or self.tr("—"), box))
             label.setObjectName(object_name)
             label.setWordWrap(True)
             form.addRow(caption, label)
@@ -534,176 +442,11 @@ class KitTrackingPanel(QWidget):
         return box
 
     def _kit_box(self, kit: models.Kit, parent: QWidget) -> QGroupBox:
-        box = QGroupBox(self.tr("Kit %1").replace("%1", kit.kit_id), parent)
-        box.setObjectName(f"kit_{kit.kit_id}")
-        column = QVBoxLayout(box)
-        column.setSpacing(8)
-        kind = self.tr("Kit type: %1").replace("%1", self._kit_type_name(kit.type))
-        column.addWidget(_selectable(QLabel(kind, box)))
-        kit_line = KitTimeline(self.tr("Kit journey"), box)
-        kit_line.setObjectName(f"kit_timeline_{kit.kit_id}")
-        kit_line.set_steps(kit_steps(kit.status, [(e.status, e.created) for e in kit.events]))
-        column.addWidget(kit_line)
-        column.addWidget(self._outbound_row(kit, box))
-        column.addWidget(self._registration_row(kit, box))
-
-        sample = kit.sample or models.Sample()
-        sample_title = self.tr("Sample %1").replace("%1", sample.sample_id or self.tr("(no id)"))
-        sample_label = _selectable(
-            QLabel(
-                f"{sample_title} · {sample_type_label(sample.type)}"
-                + (
-                    " · " + self.tr("Panels: %1").replace("%1", ", ".join(sample.panels))
-                    if sample.panels
-                    else ""
-                ),
-                box,
-            )
-        )
-        sample_label.setObjectName(f"sample_{kit.kit_id}")
-        sample_label.setWordWrap(True)
-        column.addWidget(sample_label)
-        sample_line = KitTimeline(self.tr("Sample journey"), box)
-        sample_line.setObjectName(f"sample_timeline_{kit.kit_id}")
-        sample_line.set_steps(
-            sample_steps(sample.status, [(e.status, e.created) for e in sample.events])
-        )
-        column.addWidget(sample_line)
-        column.addWidget(self._return_row(kit, sample, box))
-        self._timelines[kit.kit_id] = (kit_line, sample_line)
-        if sample.reports:
-            column.addWidget(self._reports_box(kit, sample, box))
+        box = KitBox(kit, self._kit_type_name, self._today(), parent)
+        box.open_report_requested.connect(self.open_report_requested)
+        box.register_kit_requested.connect(self.register_kit_requested)
+        self._timelines[kit.kit_id] = (box.kit_line, box.sample_line)
         return box
-
-    def _tracking_widgets(
-        self, shipment: models.Shipment, parent: QWidget
-    ) -> list[QWidget]:
-        number = (shipment.tracking_number or "").strip()
-        carrier = carrier_name(shipment.carrier) or self.tr("Unknown carrier")
-        widgets: list[QWidget] = [QLabel(carrier, parent)]
-        url = tracking_url(shipment.carrier, number)
-        if url is not None:
-            link = TrackingLink(shipment.carrier, number, url, parent)
-            link.setObjectName(f"track_{number}")
-            widgets.append(link)
-        else:
-            plain = _selectable(QLabel(number or self.tr("(no tracking number)"), parent))
-            plain.setObjectName(f"track_{number}")
-            widgets.append(plain)
-        if shipment.created is not None:
-            shipped = self.tr("shipped %1").replace("%1", format_day(shipment.created))
-            widgets.append(_muted(QLabel(shipped, parent)))
-        return widgets
-
-    def _outbound_row(self, kit: models.Kit, parent: QWidget) -> QWidget:
-        row_widget = QWidget(parent)
-        row = QHBoxLayout(row_widget)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel(self.tr("To the patient:"), row_widget))
-        if kit.shipment_to_customer is None:
-            row.addWidget(_muted(QLabel(self.tr("not shipped yet"), row_widget)))
-        else:
-            for widget in self._tracking_widgets(kit.shipment_to_customer, row_widget):
-                row.addWidget(widget)
-        row.addStretch(1)
-        return row_widget
-
-    def _return_row(self, kit: models.Kit, sample: models.Sample, parent: QWidget) -> QWidget:
-        row_widget = QWidget(parent)
-        row = QHBoxLayout(row_widget)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel(self.tr("Back to the lab:"), row_widget))
-        if not sample.shipments:
-            row.addWidget(_muted(QLabel(self.tr("no return shipment yet"), row_widget)))
-        for index, shipment in enumerate(sample.shipments):
-            if index:
-                row.addWidget(QLabel(self.tr("then"), row_widget))
-            for widget in self._tracking_widgets(shipment, row_widget):
-                row.addWidget(widget)
-        row.addStretch(1)
-        return row_widget
-
-    def _registration_row(self, kit: models.Kit, parent: QWidget) -> QWidget:
-        row_widget = QWidget(parent)
-        row = QHBoxLayout(row_widget)
-        row.setContentsMargins(0, 0, 0, 0)
-        patient = kit.registered_to
-        if patient is not None:
-            name = " ".join(p for p in (patient.first_name, patient.last_name) if p)
-            parts = [name or self.tr("(no name)")]
-            if patient.sex:
-                parts.append(patient.sex)
-            parts.append(masked_dob(patient.date_of_birth, self._today()))
-            label = _selectable(
-                QLabel(self.tr("Registered to %1").replace("%1", " · ".join(parts)), row_widget)
-            )
-            label.setObjectName(f"registered_{kit.kit_id}")
-            label.setWordWrap(True)
-            row.addWidget(label, 1)
-            return row_widget
-        label = QLabel(self.tr("Not registered to a patient yet."), row_widget)
-        label.setObjectName(f"registered_{kit.kit_id}")
-        row.addWidget(label)
-        if kit.status not in ("canceled", "delivery_exception"):
-            button = QPushButton(self.tr("&Register kit…"), row_widget)
-            button.setObjectName(f"register_{kit.kit_id}")
-            button.setAutoDefault(False)
-            button.clicked.connect(lambda: self.register_kit_requested.emit(kit.kit_id))
-            row.addWidget(button)
-        row.addStretch(1)
-        return row_widget
-
-    def _reports_box(self, kit: models.Kit, sample: models.Sample, parent: QWidget) -> QWidget:
-        box = QWidget(parent)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(self.tr("Reports"), box)
-        font = QFont(title.font())
-        font.setBold(True)
-        title.setFont(font)
-        column.addWidget(title)
-        reports = list(sample.reports)
-        sample_id = sample.sample_id or ""
-        for index, report in enumerate(reports):
-            header = QWidget(box)
-            header.setObjectName(f"report_{kit.kit_id}_{index}")
-            row = QHBoxLayout(header)
-            row.setContentsMargins(0, 0, 0, 0)
-            row.addWidget(QLabel(self._report_caption(report), header))
-            if report.is_amendment:
-                amended = _badge(self.tr("Amended"), "warning", header)
-                amended.setObjectName("amended_badge")
-                row.addWidget(amended)
-            row.addStretch(1)
-            for kind, caption in (("pdf", self.tr("Open &PDF")), ("txt", self.tr("Open &TXT"))):
-                button = QPushButton(caption, header)
-                button.setObjectName(f"open_{kind}")
-                button.setAutoDefault(False)
-                button.setEnabled(bool(getattr(report, kind)))
-                if not button.isEnabled():
-                    button.setToolTip(self.tr("Spot sent no link for this format."))
-                button.clicked.connect(
-                    lambda _=False, r=report: self.open_report_requested.emit(
-                        ReportRequest.among(r, kit.kit_id, sample_id, reports)
-                    )
-                )
-                row.addWidget(button)
-            column.addWidget(header)
-            table = ResultsTable(box)
-            table.setObjectName(f"results_{kit.kit_id}_{index}")
-            table.set_results(report.results)
-            column.addWidget(table)
-        return box
-
-    def _report_caption(self, report: models.Report) -> str:
-        parts = []
-        if report.date_collected is not None:
-            parts.append(self.tr("collected %1").replace("%1", format_day(report.date_collected)))
-        if report.date_received is not None:
-            parts.append(self.tr("received %1").replace("%1", format_day(report.date_received)))
-        if not parts:
-            return self.tr("Report")
-        return self.tr("Report, %1").replace("%1", ", ".join(parts))
 
     def _kit_type_name(self, kit_type: str | None) -> str:
         if not kit_type:

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,29 +29,31 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME, __version__
 from app.api import errors as api_errors
-from app.services.environments import Environment
 from app.services.errors import ServiceError, describe_error
 from app.services.outbox import OutboxItem
 from app.services.session import Session
-from app.tasks import PeriodicTask, Runner, call_on_gui
+from app.tasks import Runner, call_on_gui
 from app.views.common.app_settings import AppSettings
 from app.views.common.events import AppEvents, ReportRequest
 from app.views.kit_panel.panel import KitTrackingPanel
 from app.views.orders.find_kit import FindKitBar
 from app.views.orders.order_list import OrderListView
-from app.views.orders.order_table import COL_CREATED
 from app.views.requisitions.view import RequisitionsView
 from app.views.shell.actions import ACTIONS, build_actions
 from app.views.shell.banner import Banner
 from app.views.shell.child_windows import ChildWindows
-from app.views.shell.refresh import RefreshOutcome, build_snapshot, refresh_and_snapshot
+from app.views.shell.metadata_guard import UnsavedMetadataGuard
+from app.views.shell.refresh import RefreshOutcome
+from app.views.shell.refresher import OrderRefresher
 from app.views.shell.sign_in import SignInContext, SignInDialog
+from app.views.shell.sign_in_flow import SessionOpener, SignInFlow
+from app.views.shell.status_indicators import StatusIndicators
+from app.views.shell.window_layout import WindowLayout
 
 __all__ = ["MainWindow"]
 
 log = logging.getLogger(__name__)
 
-SessionOpener = Callable[[Environment, str], Session]
 
 
 class MainWindow(QMainWindow):
@@ -79,34 +81,30 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self._runner = runner
         self._settings = settings or AppSettings()
-        self._sign_in = sign_in
-        self._open_session = open_session
-        self._auto_refresh = auto_refresh
+        self.sign_in_flow = SignInFlow(self, runner, self._settings, sign_in, open_session, self)
         self.session: Session | None = None
-        self._periodic: PeriodicTask | None = None
         self._unsubscribe_outbox: Callable[[], None] | None = None
         self._shown_version = -1
         self._shown_attention: dict[str, tuple[str, ...]] = {}
         self._offline = False
-        self._sign_in_dialog: SignInDialog | None = None
         self.events = AppEvents(self)
         self.events.report_requested.connect(self._on_events_report_requested)
         self.events.report_seen.connect(self._on_events_report_seen)
         self.events.kit_registered.connect(self._on_events_kit_registered)
         self.events.outbox_changed.connect(self._update_outbox_counts)
         self.child_windows = ChildWindows(self, runner, self.events)
-        # Leaving an order with unsaved metadata: the open question, where the user was
-        # going, and (after "Save") the order to show once the save is confirmed.
-        self._unsaved_box: QMessageBox | None = None
-        self._leave_to: str | None = None
-        self._after_save_show: tuple[str, str] | None = None
-        self._holding_selection = False
         self._closed = False
 
         self.banner = Banner()
         self.banner.action_triggered.connect(self._on_banner_action)
         self.order_list = OrderListView(kit_names=self._settings.kit_catalog)
-        self.order_list.order_selected.connect(self._on_order_list_order_selected)
+        self.metadata_guard = UnsavedMetadataGuard(self, self.order_list, self)
+        self.refresher = OrderRefresher(
+            runner, self._settings, self.order_list, auto_refresh=auto_refresh, parent=self
+        )
+        self.refresher.finished.connect(self._on_refresh_finished)
+        self.refresher.failed.connect(self._on_refresh_failed)
+        self.refresher.started.connect(lambda: self.status_message(self.tr("Refreshing…")))
         self.panel = self._make_panel()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -134,7 +132,8 @@ class MainWindow(QMainWindow):
             self.tray = QSystemTrayIcon(self._app_icon(), self)
             self.tray.setToolTip(APP_NAME)
             self.tray.show()
-        self._restore_layout()
+        self.layout_keeper = WindowLayout(self, self.splitter, self.order_list, self._settings)
+        self.layout_keeper.restore()
         if session is not None:
             self.set_session(session)
         else:
@@ -185,19 +184,11 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
 
     def _make_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.environment_label = QLabel()
-        self.environment_label.setObjectName("statusEnvironment")
-        self.sync_label = QLabel()
-        self.sync_label.setObjectName("statusSync")
-        self.online_label = QLabel()
-        self.online_label.setObjectName("statusOnline")
-        self.outbox_label = QLabel()
-        self.outbox_label.setObjectName("statusOutbox")
-        for label in (self.environment_label, self.online_label, self.sync_label,
-                      self.outbox_label):
-            label.setContentsMargins(6, 0, 6, 0)
-            bar.addPermanentWidget(label)
+        self.indicators = StatusIndicators(self.statusBar())
+        self.environment_label = self.indicators.environment
+        self.sync_label = self.indicators.sync
+        self.online_label = self.indicators.online
+        self.outbox_label = self.indicators.outbox
 
     def _app_icon(self) -> QIcon:
         icon = QApplication.windowIcon()
@@ -223,7 +214,6 @@ class MainWindow(QMainWindow):
         if not session.kit_catalog:  # production has no catalog endpoint: Settings provide it
             session.kit_catalog = dict(self._settings.kit_catalog)
         self.order_list.set_kit_names(session.kit_catalog)
-        self._shown_version = -1
         self._offline = False
         self.banner.dismiss()
         self._ensure_panel()
@@ -234,15 +224,7 @@ class MainWindow(QMainWindow):
         )
         self._update_status_bar()
         self._update_outbox_counts()
-        # The cached list first (instant), then the network.
-        self._publish_snapshot()
-        if self._auto_refresh:
-            self._periodic = PeriodicTask(
-                self._runner, self._settings.refresh_seconds * 1000, self._refresh_job,
-                on_success=self._on_refresh_finished, on_error=self._on_refresh_failed,
-                parent=self,
-            )
-            self._periodic.start(run_now=True)
+        self.refresher.attach(session)
         self.session_changed.emit(session)
 
     def _close_requisitions_tab(self) -> None:
@@ -270,17 +252,14 @@ class MainWindow(QMainWindow):
         panel = KitTrackingPanel(session, self._runner, self.panel, events=self.events)
         panel.open_report_requested.connect(self.events.report_requested)
         panel.register_kit_requested.connect(self._on_panel_register_kit_requested)
-        panel.metadata_saved.connect(self._on_panel_metadata_saved)
+        panel.metadata_saved.connect(self.metadata_guard.on_metadata_saved)
         layout.addWidget(bar)
         layout.addWidget(panel, 1)
         self.find_kit_bar, self.kit_panel = bar, panel
         panel.show_order(self.order_list.selected_order_id())
 
     def _stop_session_work(self) -> None:
-        if self._periodic is not None:
-            self._periodic.stop()
-            self._periodic.deleteLater()
-            self._periodic = None
+        self.refresher.stop()
         if self._unsubscribe_outbox is not None:
             self._unsubscribe_outbox()
             self._unsubscribe_outbox = None
@@ -288,166 +267,40 @@ class MainWindow(QMainWindow):
     def start(self, kind: str | None = None) -> None:
         """First show: use the session given, or sign in to ``kind`` (default: the last used)
         with the remembered token; the sign-in dialog opens when there is none."""
-        if self.session is not None:
-            return
-        kind = kind or self._settings.environment_kind
-        if kind == "sandbox" and self._sign_in is not None and self._sign_in.start_sandbox:
-            self._status_message(self.tr("Starting the built-in sandbox…"))
-            self._runner.run(
-                self._sign_in.start_sandbox,
-                on_success=lambda started: self._open(*started),
-                on_error=lambda exc: self._sign_in_after(describe_error(exc).title),
-            )
-            return
-        try:
-            environment = (
-                Environment.custom(self._settings.custom_url) if kind == "custom"
-                else Environment.from_key("production")
-            )
-        except ValueError:
-            self.show_sign_in()
-            return
-        if self._sign_in is None:
-            self.show_sign_in()
-            return
-        credentials = self._sign_in.credentials
-        self._status_message(self.tr("Signing in…"))
-        # The keyring can block (D-Bus, an unlock prompt): never on the GUI thread.
-        self._runner.run(
-            credentials.load,
-            environment.key,
-            on_success=lambda token: self._on_saved_token_loaded(environment, token),
-            on_error=lambda exc: self._sign_in_after(describe_error(exc).sentence),
-        )
-
-    def _sign_in_after(self, reason: str) -> None:
-        self.show_sign_in(reason)
-
-    def _on_saved_token_loaded(self, environment: Environment, token: str | None) -> None:
-        if not token:
-            self.show_sign_in()
-            return
-        self._open(environment, token)
-
-    def _open(self, environment: Environment, token: str) -> None:
-        if self._open_session is None:
-            return
-        opener = self._open_session
-        self._status_message(self.tr("Opening {label}…").format(label=environment.label))
-        self._runner.run(
-            opener, environment, token,
-            on_success=self.set_session,
-            on_error=lambda exc: self._sign_in_after(describe_error(exc).sentence),
-            key="open-session",
-        )
+        self.sign_in_flow.start(kind)
 
     def show_sign_in(self, reason: str = "") -> SignInDialog | None:
         """Open the sign-in dialog (non-modal); the window keeps its state meanwhile."""
-        if self._sign_in is None:
-            self.banner.show_error(
-                self.tr("Sign-in needed"), reason or self.tr("Restart the app to sign in.")
-            )
-            return None
-        if self._sign_in_dialog is not None and self._sign_in_dialog.isVisible():
-            self._sign_in_dialog.raise_()
-            self._sign_in_dialog.activateWindow()
-            return self._sign_in_dialog
-        current = self.session.environment if self.session is not None else None
-        kind = current.kind if current is not None else self._settings.environment_kind
-        url = current.base_url if current is not None and current.kind == "custom" else (
-            self._settings.custom_url
-        )
-        dialog = SignInDialog(
-            self._runner, self._sign_in, self, environment_kind=kind, custom_url=url,
-            reason=reason,
-        )
-        dialog.signed_in.connect(self._on_sign_in_dialog_signed_in)
-        dialog.finished.connect(dialog.deleteLater)
-        self._sign_in_dialog = dialog
-        dialog.open()
-        return dialog
+        return self.sign_in_flow.show_sign_in(reason)
 
-    @Slot(object, str)
-    def _on_sign_in_dialog_signed_in(self, environment: Environment, token: str) -> None:
-        self._sign_in_dialog = None
-        self._settings.environment_kind = environment.kind
-        if environment.kind == "custom":
-            self._settings.custom_url = environment.base_url
-        session = self.session
-        if session is not None and session.environment.key == environment.key:
-            # Off the GUI thread: resuming the outbox rewrites held items in SQLite (fsync).
-            self._runner.run(
-                session.reauthenticate,
-                token,
-                on_success=lambda _none: self._on_reauthenticated(session),
-                on_error=lambda exc: self._sign_in_after(describe_error(exc).sentence),
-                key="reauthenticate",
-            )
-            return
-        self._open(environment, token)
-
-    def _on_reauthenticated(self, session: Session) -> None:
+    def on_reauthenticated(self, session: Session) -> None:
         if self.session is not session:
             return
         self._offline = False
         self.banner.dismiss()
         self.refresh_now()
 
-    # --- refresh ------------------------------------------------------------------------
+    def widget(self) -> QWidget:
+        return self
 
-    def _refresh_job(self) -> RefreshOutcome:
-        session = self.session
-        if session is None:
-            raise RuntimeError("no session")
-        model = self.order_list.model
-        return refresh_and_snapshot(session, (model.sort_column, model.sort_order),
-                        dict(session.kit_catalog or self._settings.kit_catalog))
+    # --- refresh ------------------------------------------------------------------------
 
     def refresh_now(self) -> None:
         """F5: refresh now unless one is already running."""
-        self._refresh(queue=False)
-
-    def _refresh_for_sent_order(self) -> None:
-        # A refresh already running may have listed orders before Spot created this one:
-        # queue another so the new order always shows up.
-        self._refresh(queue=True)
-
-    def _refresh(self, *, queue: bool) -> None:
-        if self.session is None:
-            return
-        if self._periodic is None:
-            self._periodic = PeriodicTask(
-                self._runner, self._settings.refresh_seconds * 1000, self._refresh_job,
-                on_success=self._on_refresh_finished, on_error=self._on_refresh_failed,
-                parent=self,
-            )
-            if self._auto_refresh:
-                self._periodic.start(run_now=False)
-        if self._periodic.trigger(queue=queue):
-            self._status_message(self.tr("Refreshing…"))
+        self.refresher.refresh_now()
 
     def refresh_in_progress(self) -> bool:
-        return self._periodic is not None and self._periodic.busy
+        return self.refresher.busy()
 
     def order_count(self) -> int:
         return self.order_list.model.total_count()
 
     def _publish_snapshot(self) -> None:
-        session = self.session
-        if session is None:
-            return
-        model = self.order_list.model
-        self._runner.run(
-            build_snapshot, session, (model.sort_column, model.sort_order),
-            dict(session.kit_catalog or self._settings.kit_catalog),
-            on_success=self._show_outcome, on_error=self._on_refresh_failed,
-            key="snapshot",
-        )
+        self.refresher.publish_snapshot()
 
     def _on_refresh_finished(self, outcome: RefreshOutcome) -> None:
         self._offline = False
         self._last_sync = datetime.now()
-        self._show_outcome(outcome)
         panel = self.kit_panel
         changed = outcome.result.changed_order_ids if outcome.result is not None else frozenset()
         if panel is not None and panel.order_id in changed:
@@ -460,23 +313,11 @@ class MainWindow(QMainWindow):
             self.banner.dismiss()
         self.refreshed.emit()
 
-    def _show_outcome(self, outcome: RefreshOutcome) -> None:
-        if outcome.version < self._shown_version:
-            return  # a slower, older snapshot (e.g. the cached list) must not undo a refresh
-        if outcome.version == self._shown_version and outcome.attention == self._shown_attention:
-            return  # nothing changed: leave the list (and the user's place in it) alone
-        self._shown_version = outcome.version
-        self._shown_attention = outcome.attention
-        self.order_list.set_rows(
-            outcome.rows, attention=outcome.attention, sorted_by=outcome.sorted_by,
-            texts=outcome.texts,
-        )
-
     def _on_refresh_failed(self, exc: BaseException) -> None:
         error = describe_error(exc)
         if isinstance(exc, api_errors.Unauthorized):
             self._update_status_bar()
-            self._status_message(error.title)
+            self.status_message(error.title)
             self._show_error(error, action=("sign_in", self.tr("Sign in…")))
             self._banner_is_sync = True
             self.show_sign_in(error.sentence)
@@ -506,24 +347,17 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 15000)
         self.notification_posted.emit(text)
 
-    def _status_message(self, text: str) -> None:
+    def status_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
 
     def _update_status_bar(self) -> None:
         session = self.session
         if session is None:
-            self.environment_label.setText(self.tr("Not signed in"))
-            self.online_label.setText("")
-            self.sync_label.setText("")
-            self.outbox_label.setText("")
-            return
-        self.environment_label.setText(session.environment.label)
-        self.online_label.setText(self.tr("● Offline") if self._offline else self.tr("● Online"))
-        last = getattr(self, "_last_sync", None)
-        self.sync_label.setText(
-            self.tr("Last sync {time}").format(time=last.strftime("%H:%M:%S")) if last
-            else self.tr("Not synced yet")
-        )
+            self.indicators.show_signed_out()
+        else:
+            self.indicators.show_session(
+                session.environment.label, self._offline, getattr(self, "_last_sync", None)
+            )
 
     def _update_outbox_counts(self) -> None:
         session = self.session
@@ -534,12 +368,7 @@ class MainWindow(QMainWindow):
         )
 
     def _on_outbox_counts(self, counts: tuple[int, int]) -> None:
-        queued, attention = counts
-        self.outbox_label.setText(
-            self.tr("Outbox: {queued} queued · {attention} need attention").format(
-                queued=queued, attention=attention
-            )
-        )
+        self.indicators.show_outbox(*counts)
 
     def _on_outbox_item_changed(self, item: OutboxItem) -> None:
         if self._closed or self.session is None:
@@ -549,7 +378,7 @@ class MainWindow(QMainWindow):
             self.show_sign_in(self.tr("Spot rejected the API token while sending an order. "
                                       "Sign in again; the order stays queued."))
         elif item.state == "sent":
-            QTimer.singleShot(0, self._refresh_for_sent_order)
+            QTimer.singleShot(0, self.refresher.refresh_queued)
 
     def _show_error(self, error: ServiceError, *, action: tuple[str, str] | None = None) -> None:
         self.banner.show_error(error.title, error.advice, details=error.debug, action=action)
@@ -623,11 +452,7 @@ class MainWindow(QMainWindow):
             session.kit_catalog = dict(self._settings.kit_catalog)
         if session is not None:
             self.order_list.set_kit_names(session.kit_catalog)
-        if self._periodic is not None:
-            self._periodic.stop()
-            self._periodic = None
-            if session is not None and self._auto_refresh:
-                self.refresh_now()
+        self.refresher.restart()
 
     def focus_search(self) -> None:
         self.order_list.focus_search()
@@ -646,73 +471,6 @@ class MainWindow(QMainWindow):
     def _on_banner_action(self, action_id: str) -> None:
         if action_id == "sign_in":
             self.show_sign_in()
-
-    @Slot(object)
-    def _on_order_list_order_selected(self, order_id: str | None) -> None:
-        panel = self.kit_panel
-        if panel is None or self._holding_selection:
-            return
-        if self._unsaved_box is not None:
-            self._leave_to = order_id  # the open question decides where to go
-            return
-        if order_id != panel.order_id and panel.has_unsaved_metadata():
-            if order_id is None:
-                return  # a filter hid the row: keep the edits on screen, nobody left
-            current = panel.order_id
-            assert current is not None
-            self._ask_about_unsaved_metadata(current, order_id)
-            return
-        self._after_save_show = None
-        panel.show_order(order_id)
-
-    def _ask_about_unsaved_metadata(self, current: str, wanted: str) -> None:
-        buttons = QMessageBox.StandardButton
-        box = QMessageBox(
-            QMessageBox.Icon.Question, self.tr("Unsaved metadata"),
-            self.tr("The metadata of order %1 was changed but not saved.").replace("%1", current),
-            buttons.Save | buttons.Discard | buttons.Cancel, self,
-        )
-        box.setObjectName("unsavedMetadataBox")
-        box.setInformativeText(self.tr("Save it before showing another order?"))
-        box.setDefaultButton(buttons.Save)
-        box.setEscapeButton(buttons.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._unsaved_box, self._leave_to = box, wanted
-        box.finished.connect(lambda _result: self._on_unsaved_metadata_answered(box, current))
-        box.open()  # window-modal, not exec(): the event loop and syncs go on
-
-    def _on_unsaved_metadata_answered(self, box: QMessageBox, current: str) -> None:
-        clicked = box.clickedButton()
-        choice = box.standardButton(clicked) if clicked is not None else (
-            QMessageBox.StandardButton.Cancel
-        )
-        wanted, self._unsaved_box, self._leave_to = self._leave_to, None, None
-        panel = self.kit_panel
-        if panel is None or panel.order_id != current:
-            return  # signed out or switched session meanwhile
-        if choice == QMessageBox.StandardButton.Discard:
-            if wanted is not None:
-                panel.show_order(wanted)
-            return
-        # Cancel, or Save (the other order shows once Spot confirms the save; if it fails
-        # the error shows beside the edits): the list goes back to the order on screen.
-        self._holding_selection = True
-        try:
-            self.order_list.select_order(current)
-        finally:
-            self._holding_selection = False
-        saving = choice == QMessageBox.StandardButton.Save
-        if saving and wanted is not None and panel.save_metadata():
-            self._after_save_show = (current, wanted)
-
-    @Slot(str)
-    def _on_panel_metadata_saved(self, order_id: str) -> None:
-        pending, panel = self._after_save_show, self.kit_panel
-        if pending is None or pending[0] != order_id or panel is None:
-            return
-        self._after_save_show = None
-        if panel.order_id == order_id and not panel.has_unsaved_metadata():
-            self.order_list.select_order(pending[1])
 
     @Slot(object)
     def _on_events_report_requested(self, request: ReportRequest) -> None:
@@ -734,39 +492,12 @@ class MainWindow(QMainWindow):
 
     # --- layout and shutdown ------------------------------------------------------------
 
-    def _restore_layout(self) -> None:
-        settings = self._settings
-        geometry = settings.layout("geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
-        state = settings.layout("window")
-        if state is not None:
-            self.restoreState(state)
-        splitter = settings.layout("splitter")
-        self._fit_on_show = splitter is None or not self.splitter.restoreState(splitter)
-        header = settings.layout("order_columns")
-        self._columns_on_show = header is None or not self.order_list.restore_state(header)
-
     def showEvent(self, event: QShowEvent) -> None:
-        # First run: proportions for the size the window really got.
-        width = self.width()
-        if self._fit_on_show:
-            self._fit_on_show = False
-            self.splitter.setSizes([width * 57 // 100, width * 43 // 100])
-        if self._columns_on_show:
-            self._columns_on_show = False
-            # On a small screen "Updated" says more than "Created" (right-click the header
-            # to bring it back).
-            self.order_list.set_column_hidden(COL_CREATED, width < 1600)
+        self.layout_keeper.on_show()
         super().showEvent(event)
 
     def save_layout(self) -> None:
-        settings = self._settings
-        settings.set_layout("geometry", self.saveGeometry())
-        settings.set_layout("window", self.saveState())
-        settings.set_layout("splitter", self.splitter.saveState())
-        settings.set_layout("order_columns", QByteArray(self.order_list.save_state()))
-        settings.sync()
+        self.layout_keeper.save()
 
     def shutdown(self) -> None:
         """Close the windows that write to the session, stop timers and background work, then

@@ -1,0 +1,161 @@
+"""Signing in: the remembered token at start, the sign-in dialog, and signing in again.
+
+`SignInFlow` reads the keyring and opens sessions off the GUI thread and hands the session to
+the window. Texts keep the window's translation context ("MainWindow").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtWidgets import QWidget
+
+from app.services.environments import Environment
+from app.services.errors import describe_error
+from app.services.session import Session
+from app.tasks import Runner
+from app.views.common.app_settings import AppSettings
+from app.views.shell.banner import Banner
+from app.views.shell.sign_in import SignInContext, SignInDialog
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
+__all__ = ["SessionOpener", "SignInFlow", "SignInHost"]
+
+SessionOpener = Callable[[Environment, str], Session]
+
+
+class SignInHost(Protocol):
+    """What the flow needs from the main window."""
+
+    session: Session | None
+    banner: Banner
+
+    def widget(self) -> QWidget: ...
+    def set_session(self, session: Session) -> None: ...
+    def status_message(self, text: str) -> None: ...
+    def on_reauthenticated(self, session: Session) -> None: ...
+
+
+class SignInFlow(QObject):
+    """From no session (or a rejected token) to a session, asking only when it must."""
+
+    def __init__(
+        self, host: SignInHost, runner: Runner, settings: AppSettings,
+        sign_in: SignInContext | None, open_session: SessionOpener | None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._window = host
+        self._runner = runner
+        self._settings = settings
+        self._sign_in = sign_in
+        self._open_session = open_session
+        self._sign_in_dialog: SignInDialog | None = None
+
+    def start(self, kind: str | None = None) -> None:
+        """First show: use the session given, or sign in to ``kind`` (default: the last used)
+        with the remembered token; the sign-in dialog opens when there is none."""
+        if self._window.session is not None:
+            return
+        kind = kind or self._settings.environment_kind
+        if kind == "sandbox" and self._sign_in is not None and self._sign_in.start_sandbox:
+            self._window.status_message(translate("MainWindow", "Starting the built-in sandbox…"))
+            self._runner.run(
+                self._sign_in.start_sandbox,
+                on_success=lambda started: self._open(*started),
+                on_error=lambda exc: self._sign_in_after(describe_error(exc).title),
+            )
+            return
+        try:
+            environment = (
+                Environment.custom(self._settings.custom_url) if kind == "custom"
+                else Environment.from_key("production")
+            )
+        except ValueError:
+            self.show_sign_in()
+            return
+        if self._sign_in is None:
+            self.show_sign_in()
+            return
+        credentials = self._sign_in.credentials
+        self._window.status_message(translate("MainWindow", "Signing in…"))
+        # The keyring can block (D-Bus, an unlock prompt): never on the GUI thread.
+        self._runner.run(
+            credentials.load,
+            environment.key,
+            on_success=lambda token: self._on_saved_token_loaded(environment, token),
+            on_error=lambda exc: self._sign_in_after(describe_error(exc).sentence),
+        )
+
+    def _sign_in_after(self, reason: str) -> None:
+        self.show_sign_in(reason)
+
+    def _on_saved_token_loaded(self, environment: Environment, token: str | None) -> None:
+        if not token:
+            self.show_sign_in()
+            return
+        self._open(environment, token)
+
+    def _open(self, environment: Environment, token: str) -> None:
+        if self._open_session is None:
+            return
+        opener = self._open_session
+        self._window.status_message(
+            translate("MainWindow", "Opening {label}…").format(label=environment.label)
+        )
+        self._runner.run(
+            opener, environment, token,
+            on_success=self._window.set_session,
+            on_error=lambda exc: self._sign_in_after(describe_error(exc).sentence),
+            key="open-session",
+        )
+
+    def show_sign_in(self, reason: str = "") -> SignInDialog | None:
+        """Open the sign-in dialog (non-modal); the window keeps its state meanwhile."""
+        if self._sign_in is None:
+            self._window.banner.show_error(
+                translate("MainWindow", "Sign-in needed"),
+                reason or translate("MainWindow", "Restart the app to sign in."),
+            )
+            return None
+        if self._sign_in_dialog is not None and self._sign_in_dialog.isVisible():
+            self._sign_in_dialog.raise_()
+            self._sign_in_dialog.activateWindow()
+            return self._sign_in_dialog
+        current = self._window.session.environment if self._window.session is not None else None
+        kind = current.kind if current is not None else self._settings.environment_kind
+        url = current.base_url if current is not None and current.kind == "custom" else (
+            self._settings.custom_url
+        )
+        dialog = SignInDialog(
+            self._runner, self._sign_in, self._window.widget(), environment_kind=kind,
+            custom_url=url,
+            reason=reason,
+        )
+        dialog.signed_in.connect(self._on_sign_in_dialog_signed_in)
+        dialog.finished.connect(dialog.deleteLater)
+        self._sign_in_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot(object, str)
+    def _on_sign_in_dialog_signed_in(self, environment: Environment, token: str) -> None:
+        self._sign_in_dialog = None
+        self._settings.environment_kind = environment.kind
+        if environment.kind == "custom":
+            self._settings.custom_url = environment.base_url
+        session = self._window.session
+        if session is not None and session.environment.key == environment.key:
+            # Off the GUI thread: resuming the outbox rewrites held items in SQLite (fsync).
+            self._runner.run(
+                session.reauthenticate,
+                token,
+                on_success=lambda _none: self._window.on_reauthenticated(session),
+                on_error=lambda exc: self._sign_in_after(describe_error(exc).sentence),
+                key="reauthenticate",
+            )
+            return
+        self._open(environment, token)
