@@ -84,11 +84,11 @@ class TaskHandle:
 class Runner(Protocol):
     """What views depend on: the Qt runner and the inline runner both satisfy it."""
 
-    def run(
+    def run[T](
         self,
-        fn: Callable[..., Any],
+        fn: Callable[..., T],
         *args: Any,
-        on_success: OnSuccess | None = None,
+        on_success: Callable[[T], None] | None = None,
         on_error: OnError | None = None,
         key: str | None = None,
     ) -> TaskHandle: ...
@@ -180,11 +180,11 @@ class TaskRunner(QObject):
     def pool(self) -> QThreadPool:
         return self._pool
 
-    def run(
+    def run[T](
         self,
-        fn: Callable[..., Any],
+        fn: Callable[..., T],
         *args: Any,
-        on_success: OnSuccess | None = None,
+        on_success: Callable[[T], None] | None = None,
         on_error: OnError | None = None,
         key: str | None = None,
     ) -> TaskHandle:
@@ -314,11 +314,11 @@ class InlineTaskRunner:
         self._queue: list[tuple[_Pending, Callable[..., Any], tuple[Any, ...]]] = []
         self._by_key: dict[str, TaskHandle] = {}
 
-    def run(
+    def run[T](
         self,
-        fn: Callable[..., Any],
+        fn: Callable[..., T],
         *args: Any,
-        on_success: OnSuccess | None = None,
+        on_success: Callable[[T], None] | None = None,
         on_error: OnError | None = None,
         key: str | None = None,
     ) -> TaskHandle:
@@ -393,11 +393,11 @@ class OwnedTasks:
         self._owner = owner
         self._handles: list[TaskHandle] = []
 
-    def run(
+    def run[T](
         self,
-        fn: Callable[..., Any],
+        fn: Callable[..., T],
         *args: Any,
-        on_success: OnSuccess | None = None,
+        on_success: Callable[[T], None] | None = None,
         on_error: OnError | None = None,
         key: str | None = None,
     ) -> TaskHandle:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.api import models
 from app.services.errors import describe_error
-from app.tasks import Runner
+from app.tasks import OwnedTasks, Runner
 from app.views.common.events import AppEvents
 from app.views.common.formatting import format_day
 from app.views.common.labels import ORDER_STATUS_TONES, order_status_label
@@ -96,6 +96,7 @@ class KitTrackingPanel(QWidget):
         super().__init__(parent)
         self._session = session
         self._runner = runner
+        self._tasks = OwnedTasks(runner, self)
         self._today = today
         if events is not None:
             events.kit_registered.connect(self.on_kit_registered)
@@ -155,7 +156,7 @@ class KitTrackingPanel(QWidget):
             self._order = None
             self._clear_content()
             self._show_state(self.tr("Loading order %1…").replace("%1", order_id))
-        self._runner.run(
+        self._tasks.run(
             self._session.sync.order_detail,
             order_id,
             on_success=self._on_order_loaded,
@@ -482,7 +483,7 @@ class KitTrackingPanel(QWidget):
         self._saving = True
         self._update_save_enabled()
         client = self._session.client
-        self._runner.run(
+        self._tasks.run(
             client.update_order_metadata,
             order_id,
             metadata,

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from shiboken6 import isValid
 
 from app.services.drafts import OPEN_DRAFTS, DraftWriter
-from app.tasks import Runner
+from app.tasks import OwnedTasks, Runner
 from app.views.new_order.bars import RestoreBar
 
 __all__ = ["FormDrafts"]
@@ -40,6 +40,7 @@ class FormDrafts(QObject):
         super().__init__(parent)
         self._drafts = drafts
         self._runner = runner
+        self._tasks = OwnedTasks(runner, self)
         self._bar = bar
         self._data = data
         self._is_empty = is_empty
@@ -62,7 +63,7 @@ class FormDrafts(QObject):
 
     def load(self) -> None:
         """Look for drafts an earlier session left (off the GUI thread)."""
-        self._runner.run(
+        self._tasks.run(
             self._drafts.load_all, on_success=self._on_loaded,
             on_error=lambda exc: log.warning("drafts could not be read: %s", type(exc).__name__),
         )
@@ -83,7 +84,7 @@ class FormDrafts(QObject):
             self.discard(draft_id)
             self.new_id()  # a discarded id is never written again
             return
-        self._runner.run(
+        self._tasks.run(
             self._writer.save, draft_id, self._data(),
             on_error=self.save_failed.emit, key=f"draft:{draft_id}",
         )
@@ -100,7 +101,7 @@ class FormDrafts(QObject):
 
     def discard(self, draft_id: str | None = None) -> None:
         draft_id = draft_id or self.draft_id
-        self._runner.run(
+        self._tasks.run(
             self._writer.discard, draft_id,
             on_error=lambda exc: log.warning("draft discard failed: %s", type(exc).__name__),
             key=f"draft:{draft_id}",

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from app.services.errors import describe_error
-from app.tasks import Runner
+from app.tasks import OwnedTasks, Runner
 from app.validation import normalize_recipient
 from app.views.common.address_fields import RecipientFields
 from app.views.common.confirm import ask_to_confirm
@@ -307,6 +307,7 @@ class NewOrderForm(QWidget):
         super().__init__(parent)
         self._session = session
         self._runner = runner
+        self._tasks = OwnedTasks(runner, self)
         self._state = "editing"  # editing | sending | queued | sent | needs_attention
         self._build()
         self.drafts = FormDrafts(
@@ -630,7 +631,7 @@ class NewOrderForm(QWidget):
         if self._state not in ("editing", "needs_attention"):
             return
         recipient, kit_types = duplicate_query(self.fields.recipient(), self.kits.kit_types())
-        self._runner.run(
+        self._tasks.run(
             find_recent_duplicates,
             self._session.store,
             recipient,

@@ -17,7 +17,7 @@ from shiboken6 import isValid
 
 from app.api.models import NewOrder
 from app.services.errors import describe_error
-from app.tasks import Runner, call_on_gui
+from app.tasks import OwnedTasks, Runner, call_on_gui
 from app.validation import normalize_recipient
 from app.views.new_order.bars import GOOD_COLORS as _GOOD_COLORS
 from app.views.new_order.bars import INFO_COLORS as _INFO_COLORS
@@ -59,6 +59,7 @@ class OrderSubmission(QObject):
         self._form = form
         self._session = session
         self._runner = runner
+        self._tasks = OwnedTasks(runner, self)
         self.busy = False
         self.item_id: str | None = None
         self._latest_items: dict[str, Any] = {}
@@ -80,7 +81,7 @@ class OrderSubmission(QObject):
         ), _INFO_COLORS)
         form = self._form
         recipient, kit_types = duplicate_query(form.fields.recipient(), form.kits.kit_types())
-        self._runner.run(
+        self._tasks.run(
             find_recent_duplicates,
             self._session.store,
             recipient,
@@ -151,7 +152,7 @@ class OrderSubmission(QObject):
         ), _INFO_COLORS)
         outbox = self._session.outbox
         if self._state_before_send == "needs_attention" and self.item_id is not None:
-            self._runner.run(
+            self._tasks.run(
                 outbox.resubmit,
                 self.item_id,
                 order,
@@ -159,7 +160,7 @@ class OrderSubmission(QObject):
                 on_error=self._on_queue_failed,
             )
         else:
-            self._runner.run(
+            self._tasks.run(
                 outbox.submit, order, on_success=self._on_queued, on_error=self._on_queue_failed
             )
 

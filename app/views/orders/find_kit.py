@@ -23,7 +23,7 @@ from app.services.kit_lookup import (
     looks_like_kit_id,
     normalize_kit_id,
 )
-from app.tasks import Runner
+from app.tasks import OwnedTasks, Runner
 from app.views.common.timeline import set_text_color
 from app.views.theme import badge_colors
 
@@ -40,6 +40,7 @@ class FindKitBar(QWidget):
         super().__init__(parent)
         self._session = session
         self._runner = runner
+        self._tasks = OwnedTasks(runner, self)
         self._key = f"find-kit-{id(self)}"
         self._pending: str | None = None
         layout = QVBoxLayout(self)
@@ -92,7 +93,7 @@ class FindKitBar(QWidget):
             return
         self._pending = kit_id
         self._say(self.tr("Looking up kit %1…").replace("%1", kit_id), warning=False)
-        self._runner.run(
+        self._tasks.run(
             locate_kit,
             self._session,
             kit_id,

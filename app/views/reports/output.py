@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QPlainTextEdit, QWidget
 
 from app.api import models
 from app.services.errors import describe_error
-from app.tasks import Runner
+from app.tasks import OwnedTasks, Runner
 from app.views.reports.pdf_pane import PdfPane
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
@@ -54,6 +54,7 @@ class ReportOutput(QObject):
         super().__init__(parent)
         self._window = window
         self._runner = runner
+        self._tasks = OwnedTasks(runner, self)
 
     @Slot()
     def print_report(self) -> None:
@@ -151,7 +152,7 @@ class ReportOutput(QObject):
         target = Path(chosen)
         if not target.suffix:
             target = target.with_suffix(suffix)
-        self._runner.run(
+        self._tasks.run(
             copy_file,
             source,
             target,

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.api import models
 from app.services.errors import ServiceError, describe_error
-from app.tasks import Runner
+from app.tasks import OwnedTasks, Runner
 from app.views.reports.header import ReportHeader
 from app.views.reports.output import ReportOutput
 from app.views.reports.pdf_pane import PdfPane
@@ -106,6 +106,7 @@ class ReportWindow(QWidget):
         self._reports = reports
         self._seen = seen
         self._runner = runner
+        self._tasks = OwnedTasks(runner, self)
         self._task_key = f"report-window-{id(self)}"
         self._generation = 0
         self._report: models.Report | None = None
@@ -377,7 +378,7 @@ class ReportWindow(QWidget):
         self._loading_timer.start()
         self._update_actions()
         if report.pdf:
-            self._runner.run(
+            self._tasks.run(
                 _fetch_pdf,
                 self._reports,
                 report.pdf,
@@ -394,7 +395,7 @@ class ReportWindow(QWidget):
         report = self._report
         if report is None or not report.txt or generation != self._generation:
             return
-        self._runner.run(
+        self._tasks.run(
             _fetch_text,
             self._reports,
             report.txt,
@@ -527,7 +528,7 @@ class ReportWindow(QWidget):
         if report is None or not report.report_id:
             return
         report_id = report.report_id
-        self._runner.run(
+        self._tasks.run(
             self._seen.mark_seen,
             self._kit_id,
             report_id,

@@ -51,7 +51,7 @@ from app.services.requisitions import (
     list_page,
 )
 from app.services.session import Session
-from app.tasks import Runner
+from app.tasks import OwnedTasks, Runner
 from app.views.common.events import ReportRequest
 from app.views.common.formatting import format_day
 from app.views.common.labels import masked_dob
@@ -376,6 +376,7 @@ class RequisitionsView(QWidget):
         super().__init__(parent)
         self._session = session
         self._runner = runner
+        self._tasks = OwnedTasks(runner, self)
         self._today = today
         self._page_size = page_size
         self._page = RequisitionPage(page_size=page_size)
@@ -605,7 +606,7 @@ class RequisitionsView(QWidget):
         self.status_label.setText(self.tr("Loading…"))
         for button in (self.previous_button, self.next_button, self.search_button):
             button.setEnabled(False)
-        self._runner.run(
+        self._tasks.run(
             list_page, self._session.client, self._filters, offset, self._page_size,
             on_success=self._on_page_loaded, on_error=self._on_page_failed,
             key=f"requisitions-page-{id(self)}",
@@ -668,7 +669,7 @@ class RequisitionsView(QWidget):
         self.detail.show_requisition(requisition)
         if requisition is not None:
             # List items may be summaries (§6.14): fetch the full object for the detail.
-            self._runner.run(
+            self._tasks.run(
                 get_requisition, self._session.client, requisition.requisition_id,
                 on_success=self._on_detail_loaded, on_error=self._on_detail_failed,
                 key=f"requisition-detail-{id(self)}",

@@ -32,7 +32,7 @@ from app.api import errors as api_errors
 from app.services.errors import ServiceError, describe_error
 from app.services.outbox import OutboxItem
 from app.services.session import Session
-from app.tasks import Runner, call_on_gui
+from app.tasks import OwnedTasks, Runner, call_on_gui
 from app.views.common.app_settings import AppSettings
 from app.views.common.events import AppEvents, ReportRequest
 from app.views.kit_panel.panel import KitTrackingPanel
@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
         self._runner = runner
+        self._tasks = OwnedTasks(runner, self)
         self._settings = settings or AppSettings()
         self.sign_in_flow = SignInFlow(self, runner, self._settings, sign_in, open_session, self)
         self.session: Session | None = None
@@ -208,7 +209,7 @@ class MainWindow(QMainWindow):
             # The desk windows work through the old session, whose client is closing, and
             # the report viewer shows the other account's report: close them all.
             self.child_windows.close_session_windows()
-            self._runner.run(old.close, key=None)
+            self._tasks.run(old.close, key=None)
             self._close_requisitions_tab()
         self.session = session
         if not session.kit_catalog:  # production has no catalog endpoint: Settings provide it
@@ -363,7 +364,7 @@ class MainWindow(QMainWindow):
         session = self.session
         if session is None:
             return
-        self._runner.run(
+        self._tasks.run(
             session.outbox.counts, on_success=self._on_outbox_counts, key="outbox-counts"
         )
 

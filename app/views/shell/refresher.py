@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal
 
 from app.services.session import Session
-from app.tasks import PeriodicTask, Runner
+from app.tasks import OwnedTasks, PeriodicTask, Runner
 from app.views.common.app_settings import AppSettings
 from app.views.orders.order_list import OrderListView
 from app.views.shell.refresh import RefreshOutcome, build_snapshot, refresh_and_snapshot
@@ -32,6 +32,7 @@ class OrderRefresher(QObject):
     ) -> None:
         super().__init__(parent)
         self._runner = runner
+        self._tasks = OwnedTasks(runner, self)
         self._settings = settings
         self._order_list = order_list
         self._auto_refresh = auto_refresh
@@ -83,7 +84,7 @@ class OrderRefresher(QObject):
         session = self._session
         if session is None:
             return
-        self._runner.run(
+        self._tasks.run(
             build_snapshot, session, self._sorted_by(), self._kit_names(session),
             on_success=self.show_outcome, on_error=self.failed.emit, key="snapshot",
         )

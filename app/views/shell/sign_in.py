@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.services.credentials import CredentialError, CredentialStore
 from app.services.environments import PRODUCTION, ConnectionCheck, Environment
 from app.services.errors import describe_error
-from app.tasks import Runner
+from app.tasks import OwnedTasks, Runner
 
 __all__ = ["SignInContext", "SignInDialog"]
 
@@ -68,6 +68,7 @@ class SignInDialog(QDialog):
         self.setWindowTitle(self.tr("Sign in to Spot"))
         self.setObjectName("signInDialog")
         self._runner = runner
+        self._tasks = OwnedTasks(runner, self)
         self._context = context
         self._busy = False
         self._pending_save: tuple[Environment, str] | None = None
@@ -206,7 +207,7 @@ class SignInDialog(QDialog):
             return
         environment, token = inputs
         self._set_busy(True, self.tr("Testing the connection…"))
-        self._runner.run(
+        self._tasks.run(
             self._context.check_connection,
             environment,
             token,
@@ -228,7 +229,7 @@ class SignInDialog(QDialog):
             if start is None:
                 return
             self._set_busy(True, self.tr("Starting the built-in sandbox…"))
-            self._runner.run(
+            self._tasks.run(
                 start, on_success=self._on_sandbox_started, on_error=self._on_task_failed,
                 key="sign-in",
             )
@@ -238,7 +239,7 @@ class SignInDialog(QDialog):
             return
         environment, token = inputs
         self._set_busy(True, self.tr("Checking the token…"))
-        self._runner.run(
+        self._tasks.run(
             self._context.check_connection,
             environment,
             token,
@@ -265,7 +266,7 @@ class SignInDialog(QDialog):
             self._finish(environment, token)
             return
         self._set_busy(True, self.tr("Saving the token in this computer's password store…"))
-        self._runner.run(
+        self._tasks.run(
             self._context.credentials.save,
             environment.key,
             token,

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 from app.services.environments import Environment
 from app.services.errors import describe_error
 from app.services.session import Session
-from app.tasks import Runner
+from app.tasks import OwnedTasks, Runner
 from app.views.common.app_settings import AppSettings
 from app.views.shell.banner import Banner
 from app.views.shell.sign_in import SignInContext, SignInDialog
@@ -50,6 +50,7 @@ class SignInFlow(QObject):
         super().__init__(parent)
         self._window = host
         self._runner = runner
+        self._tasks = OwnedTasks(runner, self)
         self._settings = settings
         self._sign_in = sign_in
         self._open_session = open_session
@@ -63,7 +64,7 @@ class SignInFlow(QObject):
         kind = kind or self._settings.environment_kind
         if kind == "sandbox" and self._sign_in is not None and self._sign_in.start_sandbox:
             self._window.status_message(translate("MainWindow", "Starting the built-in sandbox…"))
-            self._runner.run(
+            self._tasks.run(
                 self._sign_in.start_sandbox,
                 on_success=lambda started: self._open(*started),
                 on_error=lambda exc: self._sign_in_after(describe_error(exc).title),
@@ -83,7 +84,7 @@ class SignInFlow(QObject):
         credentials = self._sign_in.credentials
         self._window.status_message(translate("MainWindow", "Signing in…"))
         # The keyring can block (D-Bus, an unlock prompt): never on the GUI thread.
-        self._runner.run(
+        self._tasks.run(
             credentials.load,
             environment.key,
             on_success=lambda token: self._on_saved_token_loaded(environment, token),
@@ -106,7 +107,7 @@ class SignInFlow(QObject):
         self._window.status_message(
             translate("MainWindow", "Opening {label}…").format(label=environment.label)
         )
-        self._runner.run(
+        self._tasks.run(
             opener, environment, token,
             on_success=self._window.set_session,
             on_error=lambda exc: self._sign_in_after(describe_error(exc).sentence),
@@ -150,7 +151,7 @@ class SignInFlow(QObject):
         session = self._window.session
         if session is not None and session.environment.key == environment.key:
             # Off the GUI thread: resuming the outbox rewrites held items in SQLite (fsync).
-            self._runner.run(
+            self._tasks.run(
                 session.reauthenticate,
                 token,
                 on_success=lambda _none: self._window.on_reauthenticated(session),
