@@ -51,3 +51,13 @@ def test_top_level_holds_nothing_else() -> None:
     allowed = {"pyproject.toml", "README.md", "app", "resources", "tests", "packaging"}
     visible = {path.split("/")[0] for path in tracked if not path.startswith(".")}
     assert visible <= allowed, visible - allowed
+
+
+def test_readme_key_table_is_the_action_table(qapp: object) -> None:
+    """The README's keyboard table is written from the app's own action table."""
+    from app.views.shell.actions import key_rows
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = [f"| {action} | {keys} |" for action, keys in key_rows()]
+    table = "\n".join(["| Action | Keys |", "|---|---|", *rows])
+    assert table + "\n" in readme

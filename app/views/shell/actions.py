@@ -167,9 +167,12 @@ def build_actions(window: QWidget, handlers: QObject | None = None) -> dict[str,
 
 def key_rows() -> list[tuple[str, str]]:
     """(what, keys) for every command that has keys, in English portable text: the README's
-    table and the shortcut sheet's source."""
+    table. A standard key is written as its usual binding (the platform may differ)."""
     rows = [
-        (spec.key_help or spec.text.replace("&", "").rstrip("…"), shortcut_text(spec, native=False))
+        (
+            spec.key_help or spec.text.replace("&", "").rstrip("…"),
+            spec.fallback or shortcut_text(spec, native=False),
+        )
         for spec in ACTIONS if spec.keys is not None
     ]
     return rows + list(OTHER_KEYS)
