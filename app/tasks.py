@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
-from shiboken6 import isValid
 
 __all__ = [
     "GuiBridge",
@@ -390,7 +389,11 @@ class OwnedTasks:
 
     def __init__(self, runner: Runner, owner: QObject) -> None:
         self._runner = runner
-        self._owner = owner
+        # No reference to the owner (it keeps this object: a reference back would be a cycle,
+        # and the cyclic GC would then delete the owner's Qt object at an arbitrary moment,
+        # seen as a crash in another widget's paint event). Its destroyed signal says when.
+        self._owner_alive = True
+        owner.destroyed.connect(self._on_owner_destroyed)
         self._handles: list[TaskHandle] = []
 
     def run[T](
@@ -410,6 +413,10 @@ class OwnedTasks:
         self._handles.append(handle)
         return handle
 
+    def _on_owner_destroyed(self, *_args: object) -> None:
+        self._owner_alive = False
+        self.cancel_all()
+
     def cancel_all(self) -> None:
         for handle in self._handles:
             handle.cancel()
@@ -418,10 +425,8 @@ class OwnedTasks:
     def _guard[T](self, callback: Callable[[T], None] | None) -> Callable[[T], None] | None:
         if callback is None:
             return None
-        owner = self._owner
-
         def guarded(value: T) -> None:
-            if isValid(owner):
+            if self._owner_alive:
                 callback(value)
 
         return guarded

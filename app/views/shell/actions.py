@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QStyle, QWidget
 
 from app.marks import QT_TRANSLATE_NOOP
 
-__all__ = ["ACTIONS", "OTHER_KEYS", "ActionSpec", "build_actions", "key_rows", "shortcut_text"]
+__all__ = [
+    "ACTIONS", "OTHER_KEYS", "TOOLBAR", "ActionSpec", "build_actions", "key_rows", "shortcut_text",
+]
 
 _CONTEXT = "MainWindow"  # the French catalogue holds these texts under the window's context
 StandardKey = QKeySequence.StandardKey
@@ -36,7 +38,6 @@ class ActionSpec:
     fallback: str | None = None
     icon: Pixmap | None = None
     tip: str = ""
-    toolbar: bool = False
     needs_session: bool = False
     separator_before: bool = False
     key_help: str = ""  # the README's words for it, where they differ from the menu text
@@ -46,14 +47,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "new_order", QT_TRANSLATE_NOOP("MainWindow", "&New order…"), "open_new_order", "file",
         StandardKey.New, "Ctrl+N", Pixmap.SP_FileIcon,
-        QT_TRANSLATE_NOOP("MainWindow", "Order kits for a patient"), toolbar=True,
+        QT_TRANSLATE_NOOP("MainWindow", "Order kits for a patient"),
         needs_session=True, key_help="New order",
     ),
     ActionSpec(
         "register_kit", QT_TRANSLATE_NOOP("MainWindow", "Re&gister kit…"), "open_register_kit",
         "file", "Ctrl+R", icon=Pixmap.SP_DialogApplyButton,
         tip=QT_TRANSLATE_NOOP("MainWindow", "Register a kit handed over at the desk"),
-        toolbar=True, needs_session=True, key_help="Register a kit handed over at the desk",
+        needs_session=True, key_help="Register a kit handed over at the desk",
     ),
     ActionSpec(
         "registration_token", QT_TRANSLATE_NOOP("MainWindow", "Patient registration &token…"),
@@ -78,7 +79,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "refresh", QT_TRANSLATE_NOOP("MainWindow", "&Refresh"), "refresh_now", "view", "F5",
         icon=Pixmap.SP_BrowserReload,
-        tip=QT_TRANSLATE_NOOP("MainWindow", "Fetch the latest from Spot"), toolbar=True,
+        tip=QT_TRANSLATE_NOOP("MainWindow", "Fetch the latest from Spot"),
         needs_session=True, key_help="Refresh now",
     ),
     ActionSpec(
@@ -92,7 +93,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "find_kit", QT_TRANSLATE_NOOP("MainWindow", "Find &kit by barcode…"), "focus_find_kit",
         "view", "Ctrl+K", icon=Pixmap.SP_FileDialogContentsView,
-        tip=QT_TRANSLATE_NOOP("MainWindow", "Scan or type a kit barcode"), toolbar=True,
+        tip=QT_TRANSLATE_NOOP("MainWindow", "Scan or type a kit barcode"),
         needs_session=True,
         key_help="Find kit by barcode (scan, or type and press Enter)",
     ),
@@ -109,6 +110,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("about", QT_TRANSLATE_NOOP("MainWindow", "&About"), "show_about", "help"),
 )
+
+# The toolbar, left to right: the daily actions.
+TOOLBAR: tuple[str, ...] = ("new_order", "refresh", "find_kit", "register_kit")
 
 # Keys that belong to other windows, for the shortcut sheet and the README.
 OTHER_KEYS: tuple[tuple[str, str], ...] = (

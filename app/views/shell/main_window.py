@@ -39,7 +39,7 @@ from app.views.kit_panel.panel import KitTrackingPanel
 from app.views.orders.find_kit import FindKitBar
 from app.views.orders.order_list import OrderListView
 from app.views.requisitions.view import RequisitionsView
-from app.views.shell.actions import ACTIONS, build_actions
+from app.views.shell.actions import ACTIONS, TOOLBAR, build_actions
 from app.views.shell.banner import Banner
 from app.views.shell.child_windows import ChildWindows
 from app.views.shell.metadata_guard import UnsavedMetadataGuard
@@ -180,8 +180,8 @@ class MainWindow(QMainWindow):
             if spec.separator_before:
                 menu.addSeparator()
             menu.addAction(self.commands[spec.name])
-            if spec.toolbar:
-                self.toolbar.addAction(self.commands[spec.name])
+        for name in TOOLBAR:
+            self.toolbar.addAction(self.commands[name])
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
 
     def _make_status_bar(self) -> None:
