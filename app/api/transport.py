@@ -392,8 +392,10 @@ def peek_certificate(
         # "connection.start_tls.complete", or "proxy.start_tls.complete" inside a CONNECT
         # tunnel: raising here ends the exchange before any request goes to the server.
         if event.endswith("start_tls.complete") and "return_value" in info:
-            ssl_object = info["return_value"].get_extra_info("ssl_object")
-            der = ssl_object.getpeercert(binary_form=True) if ssl_object else None
+            stream = info["return_value"]
+            ssl_object = stream.get_extra_info("ssl_object")
+            der = ssl_object.getpeercert(True) if ssl_object else None
+            stream.close()  # httpcore has not adopted it yet: it would leak
             raise _GotCertificate(der)
 
     transport = RoutingTransport(setting, context)

@@ -88,8 +88,7 @@ class Body:
 
 
 def test_caps_are_the_documented_sizes() -> None:
-    assert MAX_API_BODY == 10 * MiB
-    assert MAX_DOWNLOAD_BODY == 50 * MiB
+    assert (10 * MiB, 50 * MiB) == (MAX_API_BODY, MAX_DOWNLOAD_BODY)
 
 
 def test_api_body_over_the_cap_refused_by_content_length_before_reading(
@@ -161,12 +160,15 @@ def test_download_cap_is_50_mib(make_client: MakeClient) -> None:
 def test_download_refused_by_content_length(make_client: MakeClient) -> None:
     body = Body(60 * MiB)
     recorder = Recorder(
-        lambda _r: httpx.Response(200, headers={"Content-Length": str(60 * MiB)}, content=iter(body))
+        lambda _r: httpx.Response(
+            200, headers={"Content-Length": str(60 * MiB)}, content=iter(body)
+        )
     )
     progress: list[tuple[int, int | None]] = []
     with pytest.raises(errors.ResponseTooLarge):
         make_client(recorder, max_retries=0).download(
-            "https://app.spotkits.com/results/r.pdf", on_progress=lambda a, b: progress.append((a, b))
+            "https://app.spotkits.com/results/r.pdf",
+            on_progress=lambda a, b: progress.append((a, b)),
         )
     assert body.pulled == 0
     assert progress == []
@@ -238,10 +240,7 @@ def test_deadlines_are_configurable(make_client: MakeClient) -> None:
 
 def _orders(count: int, bad: dict[int, Any]) -> list[Any]:
     good = example("list_orders_response")[0]
-    rows: list[Any] = []
-    for i in range(count):
-        rows.append(bad[i] if i in bad else {**good, "order_id": f"O{i:07d}"})
-    return rows
+    return [bad.get(i, {**good, "order_id": f"O{i:07d}"}) for i in range(count)]
 
 
 def test_one_bad_order_is_skipped_and_reported(

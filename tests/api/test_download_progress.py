@@ -20,7 +20,9 @@ def test_progress_runs_from_zero_to_the_full_length() -> None:
     client = _client(httpx.MockTransport(lambda _r: httpx.Response(200, content=BODY)))
     seen: list[tuple[int, int | None]] = []
 
-    data = client.download("https://app.spotdx.com/results/r1.pdf", on_progress=lambda a, b: seen.append((a, b)))
+    data = client.download(
+        "https://app.spotdx.com/results/r1.pdf", on_progress=lambda a, b: seen.append((a, b))
+    )
 
     assert data == BODY
     assert seen[0] == (0, len(BODY))
@@ -56,7 +58,9 @@ def test_error_status_still_maps_to_its_error_with_progress() -> None:
     seen: list[tuple[int, int | None]] = []
 
     with pytest.raises(errors.NotFound):
-        client.download("https://app.spotdx.com/r.pdf", on_progress=lambda a, b: seen.append((a, b)))
+        client.download(
+            "https://app.spotdx.com/r.pdf", on_progress=lambda a, b: seen.append((a, b))
+        )
     assert seen == []
 
 
