@@ -72,7 +72,11 @@ _NOT_SENT = (
 # Retrying these cannot help: the same certificate or handshake comes back.
 _NOT_RETRIED = frozenset({ConnectionCause.CERTIFICATE, ConnectionCause.TLS})
 _SAFE_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
-_ID_FIELDS = ("order_id", "kit_id", "id", "patient_id")
+_ID_FIELDS: dict[type[BaseModel], str] = {
+    models.OrderSummary: "order_id",
+    models.KitSummary: "kit_id",
+    models.Requisition: "id",
+}
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 DateFilter = date | str | None
@@ -348,13 +352,13 @@ class Records[M]:
                 self._current = iter(page)
 
 
-def _record_id(raw: object) -> str | None:
+def _record_id(model: type[BaseModel], raw: object) -> str | None:
+    """The record's own id, if it is a plain id (an odd value could be anything: not shown)."""
     if not isinstance(raw, dict):
         return None
-    for name in _ID_FIELDS:
-        value = raw.get(name)
-        if isinstance(value, str) and _SAFE_ID.match(value):
-            return value
+    value = raw.get(_ID_FIELDS.get(model, "id"))
+    if isinstance(value, str) and _SAFE_ID.match(value):
+        return value
     return None
 
 
@@ -827,10 +831,12 @@ class SpotClient:
                 items.append(model.model_validate(raw))
             except ValidationError as exc:
                 skipped.append(
-                    SkippedRecord(offset + index, _record_id(raw), _validation_summary(exc))
+                    SkippedRecord(offset + index, _record_id(model, raw), _validation_summary(exc))
                 )
             except RecursionError:
-                skipped.append(SkippedRecord(offset + index, _record_id(raw), "nested too deep"))
+                skipped.append(
+                    SkippedRecord(offset + index, _record_id(model, raw), "nested too deep")
+                )
         for record in skipped:
             # Ids and field paths only (no values): PHI-free.
             logger.warning(
