@@ -761,7 +761,17 @@ class SpotClient:
         )
         sandbox = is_loopback_host(self._base.host)
         for _hop in range(MAX_REDIRECTS + 1):
-            response = self._http.send(request, stream=True)
+            try:
+                response = self._http.send(request, stream=True)
+            except RuntimeError:
+                if not self._http.is_closed:
+                    raise
+                # Signed out (client closed) between the check above and the send.
+                raise SpotConnectionError(
+                    "the Spot connection was closed",
+                    maybe_delivered=False,
+                    cause=ConnectionCause.CLOSED,
+                ) from None
             if not response.is_redirect:
                 return _read_body(
                     response,
@@ -777,12 +787,12 @@ class SpotClient:
                 raise make_status_error(
                     response, request_method=method, request_path_template=template
                 )
-            target = request.url.join(response.headers["Location"])
             try:
+                target = request.url.join(response.headers["Location"])
                 _check_secure(target)
                 if is_loopback_host(target.host) and not sandbox:
                     raise UnsafeURL("a production server redirected to this computer")
-            except UnsafeURL:
+            except (UnsafeURL, httpx.InvalidURL, ValueError):
                 raise SpotConnectionError(
                     f"{method} {template} was redirected to an insecure URL; not followed",
                     cause=ConnectionCause.REDIRECT,
