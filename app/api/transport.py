@@ -53,6 +53,7 @@ __all__ = [
 logger = logging.getLogger("app.api")
 
 ProxyMode = Literal["system", "none", "manual"]
+SYSTEM_PROXY_TTL = 30.0  # seconds a reading of the OS proxy settings is reused
 _PROXY_SCHEMES = ("http", "https")
 
 
@@ -260,6 +261,7 @@ class RoutingTransport(httpx.BaseTransport):
         self._direct = _http_transport(self._ssl_context, None)
         self._proxied: dict[str, httpx.HTTPTransport] = {}
         self._bypass_cache: dict[str, bool] = {}
+        self._proxies_cache: tuple[float, dict[str, str]] | None = None
 
     def proxy_for(self, url: httpx.URL) -> str | None:
         """The proxy URL ``url`` goes through, or None for a direct connection."""
@@ -269,13 +271,27 @@ class RoutingTransport(httpx.BaseTransport):
             return None
         if self.setting.mode == "manual":
             return self.setting.url
-        proxies = {key.lower(): value for key, value in self._getproxies().items() if value}
+        proxies = self._system_proxies()
         proxy = proxies.get(url.scheme) or proxies.get("all")
         if not proxy or self._bypassed(url.host):
             return None
         if "://" not in proxy:
             proxy = f"http://{proxy}"
         return proxy
+
+    def _system_proxies(self) -> dict[str, str]:
+        # The registry (Windows) or System Configuration (macOS) is read at most every
+        # SYSTEM_PROXY_TTL seconds, not for each page of a long sync; a change still applies.
+        now = time.monotonic()
+        with self._lock:
+            cached = self._proxies_cache
+            if cached is not None and now - cached[0] < SYSTEM_PROXY_TTL:
+                return cached[1]
+        proxies = {key.lower(): value for key, value in self._getproxies().items() if value}
+        with self._lock:
+            self._proxies_cache = (now, proxies)
+            self._bypass_cache.clear()
+        return proxies
 
     def _bypassed(self, host: str) -> bool:
         with self._lock:

@@ -261,3 +261,17 @@ def test_proxy_password_not_in_repr() -> None:
     setting = ProxySetting.manual("http://desk:s3cret@proxy.example:3128")
     assert "s3cret" not in repr(setting)
     assert "proxy.example" in repr(setting)
+
+
+def test_system_proxy_settings_are_not_read_for_every_request() -> None:
+    reads: list[int] = []
+
+    def getproxies() -> dict[str, str]:
+        reads.append(1)
+        return {"https": "http://proxy.clinic.example:3128"}
+
+    routing = RoutingTransport(SYSTEM_PROXY, getproxies=getproxies, proxy_bypass=lambda _h: False)
+    for _ in range(50):
+        routing.proxy_for(httpx.URL("https://app.spotdx.com/api/v2/orders/"))
+    assert len(reads) == 1
+    routing.close()
