@@ -122,6 +122,57 @@ def test_an_untrusted_certificate_is_named(
     assert requests == []  # nothing, not even the certificate peek, sent a request
 
 
+def _self_signed(tmp_path: Path) -> ssl.SSLContext:
+    """A server context with a certificate that signs itself (no CA at all)."""
+    import datetime
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Fake Spot Self-Signed")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    pem = tmp_path / "self-signed.pem"
+    pem.write_bytes(
+        cert.public_bytes(serialization.Encoding.PEM)
+        + key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(pem)
+    return context
+
+
+@pytest.mark.usefixtures("no_proxy_env")
+def test_a_self_signed_certificate_is_named(tmp_path: Path) -> None:
+    with spot_server(_self_signed(tmp_path)) as (port, requests):
+        error = _cause(f"https://localhost:{port}")
+    assert error.cause is ConnectionCause.CERTIFICATE
+    assert "self-signed" in error.detail
+    assert error.certificate is not None
+    assert (error.certificate.subject, error.certificate.issuer) == (
+        "Fake Spot Self-Signed",
+        "Fake Spot Self-Signed",
+    )
+    assert requests == []
+
+
 @pytest.mark.usefixtures("no_proxy_env")
 def test_a_dead_proxy_is_a_proxy_problem() -> None:
     proxy = ProxySetting.manual(f"http://127.0.0.1:{free_port()}")
