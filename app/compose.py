@@ -102,10 +102,10 @@ def open_session(environment: Environment, token: str) -> Session:
 
 
 def check_connection(environment: Environment, token: str) -> ConnectionCheck:
-    from app.api.client import SpotClient
     from app.services.environments import check_connection as check
+    from app.services.environments import make_client
 
-    with SpotClient(environment.base_url, token, max_retries=0) as client:
+    with make_client(environment, token, max_retries=0) as client:
         return check(client)
 
 

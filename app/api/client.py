@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import email.utils
 import functools
-import ipaddress
+import json as jsonlib
 import logging
 import random
 import re
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from types import TracebackType
 from typing import Any, Self, TypedDict, TypeVar, Unpack
@@ -27,10 +27,23 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from app import __version__
 from app.api import models
 from app.api.errors import (
+    ConnectionCause,
+    ResponseTooLarge,
     ResponseValidationError,
     SpotConnectionError,
+    SpotError,
     SpotTimeout,
+    UnsafeURL,
     make_status_error,
+)
+from app.api.transport import (
+    SYSTEM_PROXY,
+    ProxySetting,
+    RequestDeadline,
+    RoutingTransport,
+    classify,
+    is_loopback_host,
+    peek_certificate,
 )
 
 logger = logging.getLogger("app.api")
@@ -40,11 +53,30 @@ BACKOFF_BASE = 0.5  # seconds before the first retry
 BACKOFF_CAP = 8.0  # longest computed backoff
 RETRY_AFTER_CAP = 30.0  # a front desk does not wait longer than this for one request
 MAX_REDIRECTS = 5
+MAX_API_BODY = 10 * 1024 * 1024  # bytes; a page of 100 orders is well under 1 MiB
+MAX_DOWNLOAD_BODY = 50 * 1024 * 1024  # bytes; a report PDF is a few MB
+# Where Spot's documented report links point (SPEC §6.12: https://app.spotkits.com/results/…),
+# besides the API host itself.
+REPORT_HOSTS = frozenset({"app.spotkits.com"})
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 # Failures that happen before any byte of the request is written: safe to re-send a POST.
-_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
+_NOT_SENT = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+    httpx.UnsupportedProtocol,
+    httpx.ProxyError,  # the proxy would not open the tunnel: nothing reached Spot
+)
+# Retrying these cannot help: the same certificate or handshake comes back.
+_NOT_RETRIED = frozenset({ConnectionCause.CERTIFICATE, ConnectionCause.TLS})
+_SAFE_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
+_ID_FIELDS: dict[type[BaseModel], str] = {
+    models.OrderSummary: "order_id",
+    models.KitSummary: "kit_id",
+    models.Requisition: "id",
+}
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 DateFilter = date | str | None
@@ -106,6 +138,10 @@ class Timeouts:
     write: float = 15.0
     pool: float = 5.0
     download_read: float = 60.0  # report PDFs can be a few MB over a slow clinic line
+    # Whole-exchange deadlines (each attempt, redirects included): a server trickling a byte
+    # a second stays under every per-read timeout, but not under these.
+    api_deadline: float = 30.0
+    download_deadline: float = 120.0
 
     def api(self) -> httpx.Timeout:
         return httpx.Timeout(connect=self.connect, read=self.read, write=self.write, pool=self.pool)
@@ -119,16 +155,6 @@ class Timeouts:
 DEFAULT_TIMEOUTS = Timeouts()
 
 
-def is_loopback_host(host: str) -> bool:
-    host = host.strip("[]").lower()
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
     return (url.scheme, url.host.lower(), url.port or _DEFAULT_PORTS.get(url.scheme))
 
@@ -136,31 +162,57 @@ def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
 def _check_secure(url: httpx.URL) -> None:
     if url.scheme == "https" or (url.scheme == "http" and is_loopback_host(url.host)):
         return
-    raise ValueError(
+    raise UnsafeURL(
         f"refusing {url.scheme or 'a relative'} URL: the Spot API must be reached over https "
         "(plain http is allowed only for a loopback sandbox: 127.0.0.1, ::1, localhost)"
     )
 
 
-def _read_with_progress(
-    response: httpx.Response, on_progress: Callable[[int, int | None], None]
+def _read_body(
+    response: httpx.Response,
+    *,
+    limit: int,
+    deadline: RequestDeadline,
+    on_progress: Callable[[int, int | None], None] | None,
+    method: str,
+    template: str,
 ) -> httpx.Response:
-    """Read a streamed response, reporting bytes received; return it with its body loaded."""
+    """Read a streamed response whole, refusing more than ``limit`` bytes (by Content-Length
+    before reading, or as soon as the decoded body passes it) and stopping at ``deadline``.
+    ``on_progress(received, total)`` follows a success body. Returns it with its body loaded."""
     try:
-        if not response.is_success:
-            response.read()  # error bodies are small; no progress for them
-            return response
         length = response.headers.get("Content-Length", "")
         total = int(length) if length.isdigit() else None
+        encoded = "Content-Encoding" in response.headers
+        if total is not None and total > limit and not encoded:
+            raise ResponseTooLarge(
+                limit,
+                request_method=method,
+                request_path_template=template,
+                status_code=response.status_code,
+            )
+        progress = on_progress if response.is_success else None  # error bodies: no progress
         chunks: list[bytes] = []
         decoded = 0
-        on_progress(0, total)
+        if progress is not None:
+            progress(0, total)
         for chunk in response.iter_bytes():
-            chunks.append(chunk)
             decoded += len(chunk)
-            # Bytes on the wire, comparable with Content-Length even for a compressed body
-            # (a transport that hands over a body already in memory counts none: use decoded).
-            on_progress(response.num_bytes_downloaded or decoded, total)
+            if decoded > limit:  # decoded bytes: a small gzip bomb is refused too
+                raise ResponseTooLarge(
+                    limit,
+                    request_method=method,
+                    request_path_template=template,
+                    status_code=response.status_code,
+                )
+            chunks.append(chunk)
+            if progress is not None:
+                # Bytes on the wire, comparable with Content-Length even for a compressed body
+                # (a transport that hands over a body already in memory counts none: use
+                # decoded).
+                progress(response.num_bytes_downloaded or decoded, total)
+            if deadline.passed():
+                raise httpx.ReadTimeout("the request's deadline passed", request=response.request)
     finally:
         response.close()
     # The body is decoded already: drop the headers that describe the encoded form.
@@ -239,6 +291,77 @@ def _list_adapter[M: BaseModel](model: type[M]) -> TypeAdapter[list[M]]:
     return TypeAdapter(list[model])  # type: ignore[valid-type]
 
 
+@dataclass(frozen=True, slots=True)
+class SkippedRecord:
+    """A record of a list page that did not match the API's documented shape.
+
+    ``position`` is its index in the whole listing (offset + index on the page), ``record_id``
+    its id when one could be read safely (ids are not patient data), and ``reason`` the field
+    paths and problems, without values (PHI-free)."""
+
+    position: int
+    record_id: str | None
+    reason: str
+
+
+class Page[M](list[M]):
+    """The readable records of one list page: a ``list`` (old callers keep working) with
+    ``items`` (itself), ``skipped`` (the unreadable ones) and ``received`` (how many records
+    the server sent). Paginate by ``received``, not ``len``: a page with a skipped record is
+    shorter than the server's page but not the last one."""
+
+    skipped: tuple[SkippedRecord, ...]
+    received: int
+
+    def __init__(
+        self, items: Sequence[M] = (), skipped: Sequence[SkippedRecord] = (), received: int = -1
+    ) -> None:
+        super().__init__(items)
+        self.skipped = tuple(skipped)
+        self.received = received if received >= 0 else len(items) + len(self.skipped)
+
+    @property
+    def items(self) -> list[M]:
+        return list(self)
+
+
+def received_count(page: Sequence[object]) -> int:
+    """How many records the server sent for ``page`` (a `Page`, or any plain sequence)."""
+    return page.received if isinstance(page, Page) else len(page)
+
+
+@dataclass(eq=False)
+class Records[M]:
+    """``iter_*``'s iterator: the readable records of every page, in order. ``skipped`` grows
+    with each page walked (the unreadable records so far)."""
+
+    _pages: Iterator[Page[M]]
+    skipped: list[SkippedRecord] = field(default_factory=list)
+    _current: Iterator[M] = field(default_factory=lambda: iter(()))
+
+    def __iter__(self) -> Records[M]:
+        return self
+
+    def __next__(self) -> M:
+        while True:
+            try:
+                return next(self._current)
+            except StopIteration:
+                page = next(self._pages)  # StopIteration here ends the walk
+                self.skipped.extend(page.skipped)
+                self._current = iter(page)
+
+
+def _record_id(model: type[BaseModel], raw: object) -> str | None:
+    """The record's own id, if it is a plain id (an odd value could be anything: not shown)."""
+    if not isinstance(raw, dict):
+        return None
+    value = raw.get(_ID_FIELDS.get(model, "id"))
+    if isinstance(value, str) and _SAFE_ID.match(value):
+        return value
+    return None
+
+
 def _validation_summary(exc: ValidationError) -> str:
     # Locations and messages only: pydantic's default text includes the offending input (PHI).
     parts = []
@@ -262,6 +385,8 @@ class SpotClient:
         max_retries: int = 3,
         sleep: Callable[[float], None] = time.sleep,
         jitter: Callable[[], float] = random.random,
+        proxy: ProxySetting = SYSTEM_PROXY,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         url = httpx.URL(base_url.strip())
         if not url.host:
@@ -280,10 +405,19 @@ class SpotClient:
         self._max_retries = max_retries
         self._sleep = sleep
         self._jitter = jitter
+        self._clock = clock
+        self._proxy = proxy
+        # A real network: name the certificate when TLS verification fails (not for fakes).
+        self._peek_certificates = transport is None
+        if transport is None:
+            # Our own routing: OS trust store, chosen proxy, loopback always direct, deadlines.
+            transport = RoutingTransport(proxy)
         # No client-wide auth header: it is added per request, for our own origin only, so a
-        # redirect or a report link elsewhere can never carry it.
+        # redirect or a report link elsewhere can never carry it. trust_env off: proxies come
+        # from `RoutingTransport`, and no .netrc or SSL_CERT_* handling of httpx's own.
         self._http = httpx.Client(
             transport=transport,
+            trust_env=False,
             timeout=timeouts.api(),
             follow_redirects=False,
             headers={"User-Agent": f"spot-front-desk/{__version__}"},
@@ -294,6 +428,10 @@ class SpotClient:
     @property
     def base_url(self) -> str:
         return str(self._base).rstrip("/")
+
+    @property
+    def proxy(self) -> ProxySetting:
+        return self._proxy
 
     def close(self) -> None:
         self._http.close()
@@ -320,11 +458,11 @@ class SpotClient:
 
     def list_orders(
         self, *, results: int = 10, offset: int = 0, **filters: Unpack[OrderFilters]
-    ) -> list[models.OrderSummary]:
+    ) -> Page[models.OrderSummary]:
         checked = _checked("list_orders", dict(filters), OrderFilters.__optional_keys__)
         return self._list(models.OrderSummary, "/api/v2/orders/", checked, results, offset)
 
-    def iter_orders(self, **filters: Unpack[OrderFilters]) -> Iterator[models.OrderSummary]:
+    def iter_orders(self, **filters: Unpack[OrderFilters]) -> Records[models.OrderSummary]:
         checked = _checked("iter_orders", dict(filters), OrderFilters.__optional_keys__)
         return self._iterate(models.OrderSummary, "/api/v2/orders/", checked)
 
@@ -344,11 +482,11 @@ class SpotClient:
 
     def list_kits(
         self, *, results: int = 10, offset: int = 0, **filters: Unpack[KitFilters]
-    ) -> list[models.KitSummary]:
+    ) -> Page[models.KitSummary]:
         checked = _checked("list_kits", dict(filters), KitFilters.__optional_keys__)
         return self._list(models.KitSummary, "/api/v2/kits/", checked, results, offset)
 
-    def iter_kits(self, **filters: Unpack[KitFilters]) -> Iterator[models.KitSummary]:
+    def iter_kits(self, **filters: Unpack[KitFilters]) -> Records[models.KitSummary]:
         checked = _checked("iter_kits", dict(filters), KitFilters.__optional_keys__)
         return self._iterate(models.KitSummary, "/api/v2/kits/", checked)
 
@@ -371,13 +509,13 @@ class SpotClient:
 
     def list_requisitions(
         self, *, results: int = 10, offset: int = 0, **filters: Unpack[RequisitionFilters]
-    ) -> list[models.Requisition]:
+    ) -> Page[models.Requisition]:
         checked = _checked("list_requisitions", dict(filters), RequisitionFilters.__optional_keys__)
         return self._list(models.Requisition, "/api/v2/requisitions/", checked, results, offset)
 
     def iter_requisitions(
         self, **filters: Unpack[RequisitionFilters]
-    ) -> Iterator[models.Requisition]:
+    ) -> Records[models.Requisition]:
         checked = _checked("iter_requisitions", dict(filters), RequisitionFilters.__optional_keys__)
         return self._iterate(models.Requisition, "/api/v2/requisitions/", checked)
 
@@ -419,14 +557,17 @@ class SpotClient:
     def download(
         self, url: str, *, on_progress: Callable[[int, int | None], None] | None = None
     ) -> bytes:
-        """Fetch a report file. Relative URLs resolve against ``base_url``; the token goes
-        only to our own origin, never to another host (e.g. signed storage links).
+        """Fetch a report file (at most ``MAX_DOWNLOAD_BODY`` bytes). The token goes only to
+        our own origin, never to another host (e.g. signed storage links).
+
+        ``url`` must be an https link on the API host or one of Spot's documented report hosts
+        (`REPORT_HOSTS`); with a loopback (sandbox) API, links on that same origin and relative
+        links are accepted too. Anything else raises `UnsafeURL` (also a ValueError).
 
         ``on_progress(received, total)`` is called (on the calling thread) as the body arrives;
         ``total`` is None when the server sends no Content-Length. A retried download starts
         counting again from zero."""
-        target = self._base.join(url)
-        _check_secure(target)
+        target = self.report_url(url)
         # Log and report the host only: a signed link's path and query are credentials.
         label = f"<download {target.host}>"
         response = self._send_with_retries(
@@ -435,13 +576,34 @@ class SpotClient:
             label,
             json=None,
             timeout=self._timeouts.download(),
+            deadline=self._timeouts.download_deadline,
+            limit=MAX_DOWNLOAD_BODY,
             retry=True,
             accept="*/*",
             on_progress=on_progress,
         )
         return response.content
 
-    # --- plumbing ------------------------------------------------------------------------
+    def report_url(self, url: str) -> httpx.URL:
+        """``url`` as the absolute link `download` would fetch; `UnsafeURL` if it refuses it."""
+        try:
+            raw = httpx.URL(url.strip())
+        except (httpx.InvalidURL, TypeError):
+            raise UnsafeURL("the report link is not a valid URL") from None
+        sandbox = is_loopback_host(self._base.host)
+        if not raw.is_absolute_url:
+            if not sandbox:
+                raise UnsafeURL("refusing a relative report link from a production server")
+            raw = self._base.join(raw)
+        _check_secure(raw)
+        if _origin(raw) == self._origin:
+            return raw
+        if raw.scheme == "https" and raw.host.lower() in REPORT_HOSTS and raw.port in (None, 443):
+            return raw
+        raise UnsafeURL(
+            "refusing a report link to a host that is neither the API host nor one of Spot's "
+            f"report hosts ({raw.host})"
+        )
 
     def _url(self, template: str, path_params: dict[str, str] | None) -> httpx.URL:
         path = template
@@ -477,6 +639,8 @@ class SpotClient:
             template,
             json=json,
             timeout=self._timeouts.api(),
+            deadline=self._timeouts.api_deadline,
+            limit=MAX_API_BODY,
             retry=method == "GET",
         )
 
@@ -488,6 +652,8 @@ class SpotClient:
         *,
         json: Any,
         timeout: httpx.Timeout,
+        deadline: float,
+        limit: int,
         retry: bool,
         accept: str = "application/json",
         on_progress: Callable[[int, int | None], None] | None = None,
@@ -496,28 +662,23 @@ class SpotClient:
         for attempt in range(attempts):
             last = attempt == attempts - 1
             started = time.monotonic()
+            exchange = RequestDeadline(deadline, self._clock)
             try:
-                response = self._send_once(
-                    method, url, template, json, timeout, accept, on_progress
-                )
-            except httpx.TimeoutException as exc:
-                self._log(method, template, type(exc).__name__, started, logging.INFO)
-                if last:
-                    raise SpotTimeout(
-                        f"Spot did not answer {method} {template} in time",
-                        maybe_delivered=not isinstance(exc, _NOT_SENT),
-                    ) from None
+                with exchange.active():
+                    response = self._send_once(
+                        method, url, template, json, timeout, accept, limit, exchange, on_progress
+                    )
+            except httpx.RequestError as exc:  # transport failures, timeouts, a corrupt body
+                cause, detail = classify(exc, via_proxy=exchange.via_proxy)
+                outcome = f"{type(exc).__name__} ({cause})"
+                self._log(method, template, outcome, started, logging.INFO)
+                if last or cause in _NOT_RETRIED:
+                    raise self._transport_error(exc, cause, detail, method, template, url) from None
                 self._sleep(backoff_delay(attempt, self._jitter))
                 continue
-            except httpx.RequestError as exc:  # transport failures, and a corrupt (gzip) body
+            except SpotError as exc:  # a body too large, a refused redirect
                 self._log(method, template, type(exc).__name__, started, logging.INFO)
-                if last:
-                    raise SpotConnectionError(
-                        f"could not reach Spot for {method} {template} ({type(exc).__name__})",
-                        maybe_delivered=not isinstance(exc, _NOT_SENT),
-                    ) from None
-                self._sleep(backoff_delay(attempt, self._jitter))
-                continue
+                raise
             level = logging.DEBUG if response.is_success else logging.INFO
             self._log(method, template, response.status_code, started, level)
             if response.is_success:
@@ -542,6 +703,40 @@ class SpotClient:
             self._sleep(delay)
         raise AssertionError("unreachable")  # pragma: no cover
 
+    def _transport_error(
+        self,
+        exc: httpx.RequestError,
+        cause: ConnectionCause,
+        detail: str,
+        method: str,
+        template: str,
+        url: httpx.URL,
+    ) -> SpotConnectionError:
+        maybe_delivered = not isinstance(exc, _NOT_SENT)
+        if cause is ConnectionCause.TIMEOUT:
+            return SpotTimeout(
+                f"Spot did not answer {method} {template} in time",
+                maybe_delivered=maybe_delivered,
+                detail=detail,
+            )
+        error = SpotConnectionError(
+            f"could not reach Spot for {method} {template} ({type(exc).__name__}: {cause})",
+            maybe_delivered=maybe_delivered,
+            cause=cause,
+            detail=detail,
+        )
+        if cause is ConnectionCause.CERTIFICATE and self._peek_certificates:
+            error.certificate = peek_certificate(url, self._proxy)
+            if error.certificate is not None:
+                logger.info(
+                    "certificate refused for %s: %s (subject %r, issuer %r)",
+                    url.host,
+                    detail,
+                    error.certificate.subject,
+                    error.certificate.issuer,
+                )
+        return error
+
     def _send_once(
         self,
         method: str,
@@ -550,41 +745,65 @@ class SpotClient:
         json: Any,
         timeout: httpx.Timeout,
         accept: str,
+        limit: int,
+        deadline: RequestDeadline,
         on_progress: Callable[[int, int | None], None] | None = None,
     ) -> httpx.Response:
         if self._http.is_closed:
             # A signed-out session closes its client while a worker may still hold it.
-            raise SpotConnectionError("the Spot connection was closed", maybe_delivered=False)
+            raise SpotConnectionError(
+                "the Spot connection was closed",
+                maybe_delivered=False,
+                cause=ConnectionCause.CLOSED,
+            )
         request = self._http.build_request(
             method, url, json=json, headers=self._headers_for(url, accept), timeout=timeout
         )
+        sandbox = is_loopback_host(self._base.host)
         for _hop in range(MAX_REDIRECTS + 1):
-            if on_progress is None:
-                response = self._http.send(request)
-            else:
+            try:
                 response = self._http.send(request, stream=True)
-                if not response.is_redirect:
-                    return _read_with_progress(response, on_progress)
-                response.close()
+            except RuntimeError:
+                if not self._http.is_closed:
+                    raise
+                # Signed out (client closed) between the check above and the send.
+                raise SpotConnectionError(
+                    "the Spot connection was closed",
+                    maybe_delivered=False,
+                    cause=ConnectionCause.CLOSED,
+                ) from None
             if not response.is_redirect:
-                return response
+                return _read_body(
+                    response,
+                    limit=limit,
+                    deadline=deadline,
+                    on_progress=on_progress,
+                    method=method,
+                    template=template,
+                )
+            response.close()
             if method != "GET":
                 # Following would re-send (307/308) or silently drop (301/302) the body.
                 raise make_status_error(
                     response, request_method=method, request_path_template=template
                 )
-            target = request.url.join(response.headers["Location"])
             try:
+                target = request.url.join(response.headers["Location"])
                 _check_secure(target)
-            except ValueError:
+                if is_loopback_host(target.host) and not sandbox:
+                    raise UnsafeURL("a production server redirected to this computer")
+            except (UnsafeURL, httpx.InvalidURL, ValueError):
                 raise SpotConnectionError(
-                    f"{method} {template} was redirected to an insecure URL; not followed"
+                    f"{method} {template} was redirected to an insecure URL; not followed",
+                    cause=ConnectionCause.REDIRECT,
                 ) from None
             # Fresh headers per hop: the token only if the hop stays on our own origin.
             request = self._http.build_request(
                 "GET", target, headers=self._headers_for(target, accept), timeout=timeout
             )
-        raise SpotConnectionError(f"{method} {template}: too many redirects")
+        raise SpotConnectionError(
+            f"{method} {template}: too many redirects", cause=ConnectionCause.REDIRECT
+        )
 
     @staticmethod
     def _log(method: str, template: str, outcome: int | str, started: float, level: int) -> None:
@@ -599,7 +818,7 @@ class SpotClient:
         filters: dict[str, Any],
         results: int,
         offset: int,
-    ) -> list[ModelT]:
+    ) -> Page[ModelT]:
         params = {**_filter_params(filters), **_page_params(results, offset)}
         response = self._call("GET", template, params=params)
         data = self._json(response, "GET", template)
@@ -611,39 +830,63 @@ class SpotClient:
                 status_code=response.status_code,
             )
         try:
-            return _list_adapter(model).validate_python(data)
-        except ValidationError as exc:
-            raise ResponseValidationError(
-                _validation_summary(exc),
-                request_method="GET",
-                request_path_template=template,
-                status_code=response.status_code,
-            ) from None
+            return Page(_list_adapter(model).validate_python(data), (), len(data))
+        except ValidationError:
+            pass
+        # One bad record must not hide the page: keep the readable ones, name the others.
+        items: list[ModelT] = []
+        skipped: list[SkippedRecord] = []
+        for index, raw in enumerate(data):
+            try:
+                items.append(model.model_validate(raw))
+            except ValidationError as exc:
+                skipped.append(
+                    SkippedRecord(offset + index, _record_id(model, raw), _validation_summary(exc))
+                )
+            except RecursionError:
+                skipped.append(
+                    SkippedRecord(offset + index, _record_id(model, raw), "nested too deep")
+                )
+        for record in skipped:
+            # Ids and field paths only (no values): PHI-free.
+            logger.warning(
+                "GET %s: skipped unreadable record at position %d (id %s): %s",
+                template,
+                record.position,
+                record.record_id or "unknown",
+                record.reason,
+            )
+        return Page(items, skipped, len(data))
 
     def _iterate(
         self, model: type[ModelT], template: str, filters: dict[str, Any]
-    ) -> Iterator[ModelT]:
+    ) -> Records[ModelT]:
         _filter_params(filters)  # bad filters fail at the call, not at the first next()
-        return self._pages(model, template, filters)
+        return Records(self._pages(model, template, filters))
 
     def _pages(
         self, model: type[ModelT], template: str, filters: dict[str, Any]
-    ) -> Iterator[ModelT]:
+    ) -> Iterator[Page[ModelT]]:
         offset = 0
         while True:
             page = self._list(model, template, filters, PAGE_SIZE_MAX, offset)
-            yield from page
-            if len(page) < PAGE_SIZE_MAX:
+            yield page
+            if page.received < PAGE_SIZE_MAX:
                 return
-            offset += len(page)
+            offset += page.received
 
     @staticmethod
     def _json(response: httpx.Response, method: str, template: str) -> Any:
         try:
-            return response.json()
-        except ValueError:
+            return jsonlib.loads(response.content)
+        except (ValueError, RecursionError) as exc:
+            problem = (
+                "the body is nested too deeply to read"
+                if isinstance(exc, RecursionError)
+                else "the body is not JSON"
+            )
             raise ResponseValidationError(
-                "the body is not JSON",
+                problem,
                 request_method=method,
                 request_path_template=template,
                 status_code=response.status_code,
@@ -662,6 +905,13 @@ class SpotClient:
             )
         try:
             return model.model_validate(data)
+        except RecursionError:
+            raise ResponseValidationError(
+                "the body is nested too deeply to read",
+                request_method=method,
+                request_path_template=template,
+                status_code=response.status_code,
+            ) from None
         except ValidationError as exc:
             raise ResponseValidationError(
                 _validation_summary(exc),
@@ -675,10 +925,18 @@ __all__ = [
     "BACKOFF_BASE",
     "BACKOFF_CAP",
     "DEFAULT_TIMEOUTS",
+    "MAX_API_BODY",
+    "MAX_DOWNLOAD_BODY",
+    "REPORT_HOSTS",
     "RETRY_AFTER_CAP",
+    "Page",
+    "ProxySetting",
+    "Records",
+    "SkippedRecord",
     "SpotClient",
     "Timeouts",
     "backoff_delay",
     "is_loopback_host",
     "parse_retry_after",
+    "received_count",
 ]

@@ -7,6 +7,7 @@ for 400 only, the server's ``"field: message"`` details, which is what the user 
 
 from __future__ import annotations
 
+import enum
 import json
 import re
 from typing import Any, Protocol
@@ -43,25 +44,69 @@ class SpotError(Exception):
     """Anything that went wrong talking to Spot."""
 
 
+class ConnectionCause(enum.StrEnum):
+    """Why no usable HTTP exchange happened, in classes a person can act on (or pass to IT)."""
+
+    REFUSED = "refused"  # the host answered, but nothing listens on that port
+    DNS = "dns"  # the server's name does not resolve
+    TIMEOUT = "timeout"  # no answer in time (connect, read, or the whole request's deadline)
+    CERTIFICATE = "certificate"  # TLS certificate not trusted, expired or for another name
+    TLS = "tls"  # another TLS handshake failure (protocol, cipher)
+    PROXY = "proxy"  # the proxy refused, is unreachable, or would not open the tunnel
+    DROPPED = "dropped"  # connected, then the connection broke or the reply was garbled
+    REDIRECT = "redirect"  # a redirect we refuse to follow (insecure, loop)
+    CLOSED = "closed"  # our own client was closed (signed out)
+    OTHER = "other"
+
+
 class SpotConnectionError(SpotError):
     """No usable HTTP exchange: DNS, refused connection, TLS, dropped connection, bad redirect.
 
     ``maybe_delivered`` is False only when the request certainly never left (no connection was
     made); otherwise a POST may have reached Spot and must be looked up before re-sending.
+    ``cause`` says which kind of failure it was; ``detail`` is a PHI-free line for support
+    (for a certificate problem: the verifier's words, and the certificate's subject and
+    issuer when known — see ``certificate``).
     """
 
-    def __init__(self, message: str, *, maybe_delivered: bool = True) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        maybe_delivered: bool = True,
+        cause: ConnectionCause = ConnectionCause.OTHER,
+        detail: str = "",
+    ) -> None:
         self.maybe_delivered = maybe_delivered
+        self.cause = cause
+        self.detail = detail
+        self.certificate: CertificateInfo | None = None
         super().__init__(message)
 
 
-class SpotTimeout(SpotError):
-    """The server did not answer in time. ``maybe_delivered`` as for SpotConnectionError: a
-    connect/pool timeout never sent anything, a read/write timeout may have."""
+class CertificateInfo:
+    """Who a server's certificate names: what IT needs to tell an inspecting proxy apart."""
 
-    def __init__(self, message: str, *, maybe_delivered: bool = True) -> None:
-        self.maybe_delivered = maybe_delivered
-        super().__init__(message)
+    def __init__(self, subject: str, issuer: str) -> None:
+        self.subject = subject
+        self.issuer = issuer
+
+    def __repr__(self) -> str:
+        return f"CertificateInfo(subject={self.subject!r}, issuer={self.issuer!r})"
+
+
+class SpotTimeout(SpotConnectionError):
+    """The server did not answer in time (``cause`` is always TIMEOUT). ``maybe_delivered``
+    as for SpotConnectionError: a connect/pool timeout never sent anything, a read/write
+    timeout or a passed deadline may have."""
+
+    def __init__(self, message: str, *, maybe_delivered: bool = True, detail: str = "") -> None:
+        super().__init__(
+            message,
+            maybe_delivered=maybe_delivered,
+            cause=ConnectionCause.TIMEOUT,
+            detail=detail,
+        )
 
 
 class ResponseValidationError(SpotError):
@@ -84,6 +129,32 @@ class ResponseValidationError(SpotError):
             + (f" (HTTP {status_code})" if status_code is not None else "")
             + f": {problem}"
         )
+
+
+class ResponseTooLarge(ResponseValidationError):
+    """The body is larger than this client accepts (``limit`` bytes); nothing more was read."""
+
+    def __init__(
+        self,
+        limit: int,
+        *,
+        request_method: str,
+        request_path_template: str,
+        status_code: int | None = None,
+    ) -> None:
+        self.limit = limit
+        super().__init__(
+            f"the body is larger than {limit // (1024 * 1024)} MiB; refused",
+            request_method=request_method,
+            request_path_template=request_path_template,
+            status_code=status_code,
+        )
+
+
+class UnsafeURL(SpotError, ValueError):
+    """A URL this client refuses to fetch: not https, or a report link to a host that is not
+    the API's own or one of Spot's documented report hosts. Also a ValueError, which is what
+    callers caught before it existed."""
 
 
 class SpotStatusError(SpotError):
@@ -180,35 +251,60 @@ def parse_field_errors(details: list[str]) -> dict[str, list[str]]:
     return fields
 
 
-def _flatten_detail(value: Any, prefix: str = "") -> list[str]:
+_MAX_DETAIL_DEPTH = 16  # real error bodies nest 3-4 deep; deeper is a broken or hostile server
+_MAX_DETAILS = 50  # more lines than anyone reads; a huge error body must not make a huge message
+
+
+def _flatten_detail(value: Any, prefix: str = "", depth: int = 0) -> list[str]:
     """DRF/pydantic-style error bodies → ``"field: message"`` strings."""
     if value is None:
         return []
+    if depth > _MAX_DETAIL_DEPTH:
+        return []
     if isinstance(value, str):
         return [f"{prefix}: {value}" if prefix else value]
+    out: list[str] = []
     if isinstance(value, list):
-        out: list[str] = []
         for item in value:
             if isinstance(item, dict) and "msg" in item and "loc" in item:
-                loc = ".".join(str(part) for part in item.get("loc") or () if part != "body")
+                loc_parts = item.get("loc") or ()
+                if not isinstance(loc_parts, list | tuple):
+                    loc_parts = (loc_parts,)
+                loc = ".".join(str(part) for part in loc_parts if part != "body")
                 path = f"{prefix}.{loc}" if prefix and loc else (loc or prefix)
-                out.extend(_flatten_detail(str(item["msg"]), path))
+                out.extend(_flatten_detail(str(item["msg"]), path, depth + 1))
             else:
-                out.extend(_flatten_detail(item, prefix))
-        return out
+                out.extend(_flatten_detail(item, prefix, depth + 1))
+            if len(out) >= _MAX_DETAILS:
+                break
+        return out[:_MAX_DETAILS]
     if isinstance(value, dict):
-        out = []
         for key, item in value.items():
             path = f"{prefix}.{key}" if prefix else str(key)
-            out.extend(_flatten_detail(item, path))
-        return out
+            out.extend(_flatten_detail(item, path, depth + 1))
+            if len(out) >= _MAX_DETAILS:
+                break
+        return out[:_MAX_DETAILS]
     return [f"{prefix}: {value}" if prefix else str(value)]
+
+
+class _TooDeep(Exception):
+    """A JSON body nested deeper than the parser's recursion limit."""
+
+
+def _loads_json(content: bytes) -> Any:
+    """``json.loads`` that turns a body nested too deep for the parser into ``_TooDeep``
+    instead of a ``RecursionError`` (which is no ``SpotError`` and must not escape)."""
+    try:
+        return json.loads(content)
+    except RecursionError:
+        raise _TooDeep from None
 
 
 def _parse_error_body(response: ResponseLike) -> tuple[str | None, list[str]]:
     """(error type, details) from the documented envelope or a bare ``{"detail": ...}``."""
     try:
-        body = json.loads(response.content) if response.content else None
+        body = _loads_json(response.content) if response.content else None
     except ValueError:
         return None, []
     if not isinstance(body, dict):
@@ -235,9 +331,18 @@ def make_status_error(
     request_path_template: str,
     retry_after: float | None = None,
 ) -> SpotStatusError:
-    """The exception for a non-success response."""
+    """The exception for a non-success response. An error body nested too deep to parse
+    raises ``ResponseValidationError`` (a broken or hostile server, not an API error)."""
     status = response.status_code
-    error_type, details = _parse_error_body(response)
+    try:
+        error_type, details = _parse_error_body(response)
+    except (_TooDeep, RecursionError):
+        raise ResponseValidationError(
+            "the error body is nested too deeply to read",
+            request_method=request_method,
+            request_path_template=request_path_template,
+            status_code=status,
+        ) from None
     if status >= 500:
         error_type = error_type or "server_error"
     error_type = error_type or DEFAULT_ERROR_TYPES.get(status, "http_error")
@@ -259,9 +364,12 @@ def make_status_error(
 
 __all__ = [
     "BadRequest",
+    "CertificateInfo",
+    "ConnectionCause",
     "Forbidden",
     "NotFound",
     "RateLimited",
+    "ResponseTooLarge",
     "ResponseValidationError",
     "ServerError",
     "SpotConnectionError",
@@ -269,6 +377,7 @@ __all__ = [
     "SpotStatusError",
     "SpotTimeout",
     "Unauthorized",
+    "UnsafeURL",
     "make_status_error",
     "parse_field_errors",
 ]

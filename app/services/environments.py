@@ -3,32 +3,44 @@
 Production is fixed, the sandbox is the built-in one (its port changes each run), and a
 custom URL must be https unless it points at this computer. ``Environment.key`` names the
 keyring entry, so each environment keeps its own token.
+
+``Environment.proxy`` is the workstation's proxy choice (`ProxySetting`: system / none /
+manual URL). It is saved as one text, ``ProxySetting.as_text()`` (``"system"``, ``"none"`` or
+the proxy URL), under ``network/proxy`` in settings.ini, and attached with
+``environment.with_proxy(ProxySetting.from_text(saved))``; `make_client` builds every
+`SpotClient` with it. Loopback addresses never use a proxy, whatever the choice.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 import httpx
 
 from app.api import errors as api_errors
-from app.api.client import is_loopback_host
-from app.services.errors import translate
+from app.api.client import SpotClient, is_loopback_host
+from app.api.transport import SYSTEM_PROXY, ProxySetting
+from app.services.errors import connection_problem, translate
 
 __all__ = [
     "PRODUCTION",
     "PRODUCTION_URL",
+    "PROXY_SETTING_KEY",
     "ConnectionCheck",
     "Environment",
+    "ProxySetting",
     "check_connection",
+    "make_client",
 ]
 
 log = logging.getLogger(__name__)
 
 PRODUCTION_URL = "https://app.spotdx.com"
+PROXY_SETTING_KEY = "network/proxy"  # settings.ini key holding ProxySetting.as_text()
 
 EnvironmentKind = Literal["production", "sandbox", "custom"]
 CheckKind = Literal["ok", "unauthorized", "forbidden", "offline", "server_down", "unexpected"]
@@ -72,6 +84,11 @@ class Environment:
     base_url: str
     label: str
     key: str
+    # How this workstation reaches it; not part of the identity (the token is the same).
+    proxy: ProxySetting = dataclasses.field(default=SYSTEM_PROXY, compare=False)
+
+    def with_proxy(self, proxy: ProxySetting) -> Environment:
+        return dataclasses.replace(self, proxy=proxy)
 
     @classmethod
     def custom(cls, url: str) -> Environment:
@@ -103,11 +120,20 @@ class Environment:
 PRODUCTION = Environment("production", PRODUCTION_URL, "Production", "production")
 
 
+def make_client(environment: Environment, token: str, **options: Any) -> SpotClient:
+    """A `SpotClient` for ``environment``, through its proxy choice. ``options`` go to
+    `SpotClient` (``transport``, ``max_retries`` …)."""
+    options.setdefault("proxy", environment.proxy)
+    return SpotClient(environment.base_url, token, **options)
+
+
 @dataclass(frozen=True)
 class ConnectionCheck:
     ok: bool
     kind: CheckKind
     message: str
+    # For "offline": which kind of network failure (refused, dns, timeout, certificate, proxy…)
+    cause: api_errors.ConnectionCause | None = None
 
 
 class _ListsOrders(Protocol):
@@ -133,12 +159,20 @@ def check_connection(client: _ListsOrders) -> ConnectionCheck:
             "Spot accepted the token but it isn't allowed to list orders. Ask your Spot "
             "account manager to check the key's permissions.",
         )
-    except (api_errors.SpotConnectionError, api_errors.SpotTimeout):
-        return _result(
-            "offline",
-            "Can't reach the server. Check this computer's network connection (and, for a "
-            "custom server, the address).",
-        )
+    except api_errors.SpotConnectionError as exc:  # SpotTimeout included
+        if exc.cause in _GENERIC_CAUSES:
+            message = translate(
+                "Errors",
+                "Can't reach the server. Check this computer's network connection (and, for a "
+                "custom server, the address).",
+            )
+        else:
+            title, advice, details = connection_problem(exc)
+            message = "\n".join(
+                [f"{translate('Errors', title)}. {translate('Errors', advice)}", *details]
+            )
+        log.info("connection check: offline (%s)", exc.cause)
+        return ConnectionCheck(False, "offline", message, exc.cause)
     except (api_errors.ServerError, api_errors.RateLimited):
         return _result(
             "server_down",
@@ -157,6 +191,15 @@ def check_connection(client: _ListsOrders) -> ConnectionCheck:
             "try again later.",
         )
     return ConnectionCheck(True, "ok", "Connected: Spot accepted the token.")
+
+
+_GENERIC_CAUSES = frozenset(
+    {
+        api_errors.ConnectionCause.OTHER,
+        api_errors.ConnectionCause.CLOSED,
+        api_errors.ConnectionCause.REDIRECT,
+    }
+)
 
 
 def _result(kind: CheckKind, message: str) -> ConnectionCheck:

@@ -15,7 +15,14 @@ from app.api import errors as api_errors
 from app.marks import QT_TRANSLATE_NOOP
 from app.services.logs import redact
 
-__all__ = ["QT_TRANSLATE_NOOP", "ServiceError", "describe_error", "set_translator", "translate"]
+__all__ = [
+    "QT_TRANSLATE_NOOP",
+    "ServiceError",
+    "connection_problem",
+    "describe_error",
+    "set_translator",
+    "translate",
+]
 
 
 def _english(context: str, text: str) -> str:
@@ -90,25 +97,102 @@ def _status_debug(exc: api_errors.SpotStatusError) -> str:
     )
 
 
+Cause = api_errors.ConnectionCause
+# Trying again later will not fix these by itself: someone has to change something.
+_NOT_TRANSIENT = frozenset({Cause.CERTIFICATE, Cause.TLS, Cause.PROXY})
+
+# (title, advice) per cause, in words an office manager can pass on to IT.
+_CONNECTION_TEXTS: dict[api_errors.ConnectionCause, tuple[str, str]] = {
+    Cause.REFUSED: (
+        QT_TRANSLATE_NOOP("Errors", "Nothing answers at the server's address"),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "The computer at that address refused the connection. Check the address (for a "
+            "custom server), or ask IT whether a firewall blocks it.",
+        ),
+    ),
+    Cause.DNS: (
+        QT_TRANSLATE_NOOP("Errors", "The server's name can't be found"),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "This computer can't look up the server's name. Check the network connection and "
+            "the address. If other websites work, ask IT to check the name lookup (DNS).",
+        ),
+    ),
+    Cause.TIMEOUT: (
+        QT_TRANSLATE_NOOP("Errors", "Spot is taking too long to answer"),
+        QT_TRANSLATE_NOOP("Errors", "The network or Spot may be slow. Try again in a moment."),
+    ),
+    Cause.CERTIFICATE: (
+        QT_TRANSLATE_NOOP("Errors", "The server's security certificate isn't trusted"),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Your network may inspect secure traffic. Ask IT to install their certificate on "
+            "this computer, or to let this app reach Spot directly. Give them the lines below.",
+        ),
+    ),
+    Cause.TLS: (
+        QT_TRANSLATE_NOOP("Errors", "A secure connection to the server couldn't be set up"),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Your network may inspect or block secure traffic. Ask IT to allow secure "
+            "connections from this app to Spot.",
+        ),
+    ),
+    Cause.PROXY: (
+        QT_TRANSLATE_NOOP("Errors", "The proxy server refused the connection"),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Check the proxy in Settings, or ask IT whether the proxy lets this app reach Spot.",
+        ),
+    ),
+    Cause.DROPPED: (
+        QT_TRANSLATE_NOOP("Errors", "The connection to Spot broke off"),
+        QT_TRANSLATE_NOOP(
+            "Errors", "Try again. If it keeps happening, the network may be unstable."
+        ),
+    ),
+}
+_CANT_REACH = (
+    QT_TRANSLATE_NOOP("Errors", "Can't reach Spot"),
+    QT_TRANSLATE_NOOP("Errors", "Check this computer's network connection, then try again."),
+)
+
+
+def connection_problem(exc: api_errors.SpotConnectionError) -> tuple[str, str, tuple[str, ...]]:
+    """(title, advice, detail lines) for a connection failure, by its cause. Title and advice
+    are untranslated source texts (``ServiceError`` translates them); detail lines name the
+    refused certificate's subject and issuer, for IT."""
+    title, advice = _CONNECTION_TEXTS.get(exc.cause, _CANT_REACH)
+    details: list[str] = []
+    if exc.cause is Cause.CERTIFICATE:
+        if exc.certificate is not None:
+            details.append(
+                translate("Errors", "Certificate issued to: {subject}").format(
+                    subject=exc.certificate.subject
+                )
+            )
+            details.append(
+                translate("Errors", "Issued by: {issuer}").format(issuer=exc.certificate.issuer)
+            )
+        if exc.detail:
+            details.append(translate("Errors", "Reason: {reason}").format(reason=exc.detail))
+    return title, advice, tuple(details)
+
+
 def describe_error(exc: BaseException) -> ServiceError:
     """The user-facing version of ``exc``. A ``ServiceError`` is returned as it is."""
     if isinstance(exc, ServiceError):
         return exc
-    if isinstance(exc, api_errors.SpotTimeout):
+    if isinstance(exc, api_errors.SpotConnectionError):  # SpotTimeout included
+        title, advice, details = connection_problem(exc)
         return ServiceError(
-            QT_TRANSLATE_NOOP("Errors", "Spot is taking too long to answer"),
-            QT_TRANSLATE_NOOP("Errors", "The network or Spot may be slow. Try again in a moment."),
-            debug=type(exc).__name__,
-            transient=True,
-        )
-    if isinstance(exc, api_errors.SpotConnectionError):
-        return ServiceError(
-            QT_TRANSLATE_NOOP("Errors", "Can't reach Spot"),
-            QT_TRANSLATE_NOOP(
-                "Errors", "Check this computer's network connection, then try again."
-            ),
-            debug=type(exc).__name__,
-            transient=True,
+            title,
+            advice,
+            details=details,
+            debug=f"{type(exc).__name__} cause={exc.cause}"
+            + (f" ({exc.detail})" if exc.detail else ""),
+            transient=exc.cause not in _NOT_TRANSIENT,
         )
     if isinstance(exc, api_errors.BadRequest):
         field_errors = {

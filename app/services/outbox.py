@@ -26,6 +26,7 @@ from typing import Any, Literal, Protocol
 
 from app.api import errors as api_errors
 from app.api import models
+from app.api.client import received_count
 from app.marks import QT_TRANSLATE_NOOP
 from app.services.errors import ServiceError, describe_error
 from app.services.private_db import open_private_db, tighten_permissions
@@ -444,9 +445,12 @@ class Outbox:
                     order = client.get_order(summary.order_id)
                     if (order.metadata or {}).get(REF_KEY) == ref:
                         return order.order_id
-                if len(page) < LOOKUP_PAGE_SIZE:
+                # By what the server sent: a skipped unreadable record must not end the
+                # lookup early (that could re-send an order Spot already has).
+                received = received_count(page)
+                if received < LOOKUP_PAGE_SIZE:
                     break
-                offset += len(page)
+                offset += received
         logger.info("outbox item %s: lookup found no earlier order", record.item.item_id)
         return None
 

@@ -19,7 +19,7 @@ import httpx
 from app.api.client import SpotClient
 from app.paths import Paths
 from app.services.drafts import DRAFTS_FILE_NAME, DraftStore
-from app.services.environments import Environment
+from app.services.environments import Environment, make_client
 from app.services.logs import register_secret
 from app.services.order_store import OrderStore
 from app.services.outbox import Outbox
@@ -76,7 +76,7 @@ class Session:
         folder.mkdir(parents=True, exist_ok=True)
         folder.chmod(0o700)
         register_secret(token)
-        client = SpotClient(environment.base_url, token, transport)
+        client = make_client(environment, token, transport=transport)
         store = OrderStore(folder / "orders.sqlite3")
         outbox = Outbox(folder / "outbox.sqlite3", client)
         sync = SyncService(client, store, outbox=outbox)
@@ -106,7 +106,7 @@ class Session:
         """A new token for the same environment (after a 401): new client, queued orders go on."""
         register_secret(token)
         old = self.client
-        self.client = SpotClient(self.environment.base_url, token)
+        self.client = make_client(self.environment, token)
         self.sync.set_client(self.client)
         self.outbox.set_client(self.client)  # also resumes items held for sign-in
         old.close()

@@ -27,6 +27,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Literal, Protocol
 
 from app.api import models
+from app.api.client import SkippedRecord, received_count
 from app.marks import QT_TRANSLATE_NOOP
 from app.services.errors import ServiceError
 from app.services.order_rules import KitInfo, OrderInfo, OrderRow
@@ -91,6 +92,22 @@ class SyncResult:
     notifications: list[Notification]
     requests: int  # list requests made (each may have been retried inside the client)
     full: bool  # a full walk over every order (first sync, or asked for)
+    # Records Spot sent that this app couldn't read (skipped; the rest of the list updated).
+    # Ids where readable and the field problems, never values: safe to show and copy.
+    unreadable_orders: tuple[SkippedRecord, ...] = ()
+    unreadable_kits: tuple[SkippedRecord, ...] = ()
+
+    @property
+    def unreadable_text(self) -> str:
+        """"1 order from Spot couldn't be read" (and kits), or "" when everything was read."""
+        parts = []
+        if self.unreadable_orders:
+            count = len(self.unreadable_orders)
+            parts.append(f"{count} order{'s' if count != 1 else ''} from Spot couldn't be read")
+        if self.unreadable_kits:
+            count = len(self.unreadable_kits)
+            parts.append(f"{count} kit{'s' if count != 1 else ''} from Spot couldn't be read")
+        return "; ".join(parts)
 
 
 class SyncService:
@@ -154,14 +171,17 @@ class SyncService:
             # page now if a sweep is due anyway, or later if the orders walk finds changes.
             with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-kits") as pool:
                 kits_job = pool.submit(_walk_kits, client, since, 0, sweep_due)
-                orders, requests = _walk_orders(
+                orders, requests, bad_orders = _walk_orders(
                     client, store, None if full else store.newest_order_update
                 )
-                kits, kits_complete, kit_requests = kits_job.result()
+                kits, kits_complete, kit_requests, bad_kits, kits_received = kits_job.result()
             requests += kit_requests
             if not kits_complete and orders:
-                more, kits_complete, kit_requests = _walk_kits(client, since, len(kits), True)
+                more, kits_complete, kit_requests, more_bad, _received = _walk_kits(
+                    client, since, kits_received, True
+                )
                 kits.extend(more)
+                bad_kits.extend(more_bad)
                 requests += kit_requests
 
             change = store.apply(
@@ -179,14 +199,24 @@ class SyncService:
         if change.new_exceptions:
             notifications.append(Notification("exception", change.new_exceptions))
         logger.info(
-            "sync %s: %d orders and %d kits fetched, %d rows changed, %d requests",
+            "sync %s: %d orders and %d kits fetched, %d rows changed, %d requests"
+            ", %d orders and %d kits unreadable",
             "full" if full else "incremental",
             len(orders),
             len(kits),
             len(change.changed_order_ids),
             requests,
+            len(bad_orders),
+            len(bad_kits),
         )
-        return SyncResult(change.changed_order_ids, notifications, requests, full)
+        return SyncResult(
+            change.changed_order_ids,
+            notifications,
+            requests,
+            full,
+            tuple(bad_orders),
+            tuple(bad_kits),
+        )
 
     def order_detail(self, order_id: str) -> models.Order:
         """The full order (kits, events, shipments, reports) for the detail panel."""
@@ -228,43 +258,52 @@ def kit_day(mark: datetime) -> date:
 
 def _walk_orders(
     client: SyncClient, store: OrderStore, mark: datetime | None
-) -> tuple[list[OrderInfo], int]:
-    """Orders newest-updated first, until past ``mark`` (None: all). Returns (orders, requests)."""
+) -> tuple[list[OrderInfo], int, list[SkippedRecord]]:
+    """Orders newest-updated first, until past ``mark`` (None: all).
+    Returns (orders, requests, unreadable records skipped by the client)."""
     orders: list[OrderInfo] = []
+    skipped: list[SkippedRecord] = []
     requests = 0
     offset = 0
     while True:
         page = client.list_orders(results=PAGE_SIZE, offset=offset)
         requests += 1
+        skipped.extend(getattr(page, "skipped", ()))
         for summary in page:
             info = order_info(summary)
             if mark is not None:
                 if info.updated < mark:
-                    return orders, requests  # older than anything we lack: done
+                    return orders, requests, skipped  # older than anything we lack: done
                 if info.updated == mark and store.order_updated(info.order_id) == mark:
                     continue  # known; an unknown order may share its timestamp
             orders.append(info)
-        if len(page) < PAGE_SIZE:
-            return orders, requests
-        offset += len(page)
+        # The server's page size, not the readable count: a skipped record shortens a page.
+        received = received_count(page)
+        if received < PAGE_SIZE:
+            return orders, requests, skipped
+        offset += received
 
 
 def _walk_kits(
     client: SyncClient, since: date | None, offset: int, all_pages: bool
-) -> tuple[list[KitInfo], bool, int]:
-    """Kits updated since ``since`` from ``offset``: one page, or all of them.
-    Returns (kits, whether the walk reached the end, requests)."""
+) -> tuple[list[KitInfo], bool, int, list[SkippedRecord], int]:
+    """Kits updated since ``since`` from ``offset``: one page, or all of them. Returns (kits,
+    whether the walk reached the end, requests, unreadable records, records received)."""
     kits: list[KitInfo] = []
+    skipped: list[SkippedRecord] = []
     requests = 0
+    start = offset
     while True:
         page = client.list_kits(updated_after=since, results=PAGE_SIZE, offset=offset)
         requests += 1
+        skipped.extend(getattr(page, "skipped", ()))
         kits.extend(kit_info(summary) for summary in page)
-        if len(page) < PAGE_SIZE:
-            return kits, True, requests
+        received = received_count(page)
+        offset += received
+        if received < PAGE_SIZE:
+            return kits, True, requests, skipped, offset - start
         if not all_pages:
-            return kits, False, requests
-        offset += len(page)
+            return kits, False, requests, skipped, offset - start
 
 
 def order_info(summary: models.OrderSummary) -> OrderInfo:

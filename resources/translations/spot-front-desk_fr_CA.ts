@@ -40,12 +40,12 @@
 <context>
     <name>Environments</name>
     <message>
-        <location filename="../../app/services/environments.py" line="80"/>
+        <location filename="../../app/services/environments.py" line="97"/>
         <source>Custom ({url})</source>
         <translation>Personnalisé ({url})</translation>
     </message>
     <message>
-        <location filename="../../app/services/environments.py" line="87"/>
+        <location filename="../../app/services/environments.py" line="104"/>
         <location filename="../../app/views/settings/dialog.py" line="30"/>
         <source>Sandbox (built-in)</source>
         <translation>Bac à sable (intégré)</translation>
@@ -64,160 +64,235 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../app/services/errors.py" line="48"/>
+        <location filename="../../app/services/errors.py" line="55"/>
         <source>Something went wrong</source>
         <translation>Un problème est survenu</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="49"/>
-        <location filename="../../app/services/errors.py" line="177"/>
-        <location filename="../../app/services/errors.py" line="196"/>
+        <location filename="../../app/services/errors.py" line="56"/>
+        <location filename="../../app/services/errors.py" line="261"/>
+        <location filename="../../app/services/errors.py" line="280"/>
         <source>Try again. If it keeps happening, copy the details for support.</source>
         <translation>Réessayez. Si le problème persiste, copiez les détails pour le soutien technique.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="99"/>
+        <location filename="../../app/services/errors.py" line="107"/>
+        <source>Nothing answers at the server&apos;s address</source>
+        <translation>Rien ne répond à l’adresse du serveur</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="108"/>
+        <source>The computer at that address refused the connection. Check the address (for a custom server), or ask IT whether a firewall blocks it.</source>
+        <translation>L’ordinateur à cette adresse a refusé la connexion. Vérifiez l’adresse (pour un serveur personnalisé) ou demandez au service informatique si un pare-feu la bloque.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="115"/>
+        <source>The server&apos;s name can&apos;t be found</source>
+        <translation>Le nom du serveur est introuvable</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="116"/>
+        <source>This computer can&apos;t look up the server&apos;s name. Check the network connection and the address. If other websites work, ask IT to check the name lookup (DNS).</source>
+        <translation>Cet ordinateur ne trouve pas le nom du serveur. Vérifiez la connexion réseau et l’adresse. Si les autres sites Web fonctionnent, demandez au service informatique de vérifier la résolution de noms (DNS).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="123"/>
         <source>Spot is taking too long to answer</source>
         <translation>Spot met trop de temps à répondre</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="100"/>
+        <location filename="../../app/services/errors.py" line="124"/>
         <source>The network or Spot may be slow. Try again in a moment.</source>
         <translation>Le réseau ou Spot est peut-être lent. Réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="106"/>
+        <location filename="../../app/services/errors.py" line="127"/>
+        <source>The server&apos;s security certificate isn&apos;t trusted</source>
+        <translation>Le certificat de sécurité du serveur n’est pas reconnu</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="128"/>
+        <source>Your network may inspect secure traffic. Ask IT to install their certificate on this computer, or to let this app reach Spot directly. Give them the lines below.</source>
+        <translation>Votre réseau inspecte peut-être le trafic sécurisé. Demandez au service informatique d’installer son certificat sur cet ordinateur ou de laisser cette application joindre Spot directement. Transmettez-lui les lignes ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="135"/>
+        <source>A secure connection to the server couldn&apos;t be set up</source>
+        <translation>Impossible d’établir une connexion sécurisée avec le serveur</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="136"/>
+        <source>Your network may inspect or block secure traffic. Ask IT to allow secure connections from this app to Spot.</source>
+        <translation>Votre réseau inspecte ou bloque peut-être le trafic sécurisé. Demandez au service informatique d’autoriser les connexions sécurisées de cette application vers Spot.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="143"/>
+        <source>The proxy server refused the connection</source>
+        <translation>Le serveur mandataire (proxy) a refusé la connexion</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="144"/>
+        <source>Check the proxy in Settings, or ask IT whether the proxy lets this app reach Spot.</source>
+        <translation>Vérifiez le serveur mandataire dans les Paramètres ou demandez au service informatique s’il laisse cette application joindre Spot.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="150"/>
+        <source>The connection to Spot broke off</source>
+        <translation>La connexion avec Spot a été interrompue</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="151"/>
+        <source>Try again. If it keeps happening, the network may be unstable.</source>
+        <translation>Réessayez. Si cela se reproduit, le réseau est peut-être instable.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="157"/>
         <source>Can&apos;t reach Spot</source>
         <translation>Impossible de joindre Spot</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="107"/>
+        <location filename="../../app/services/errors.py" line="158"/>
         <source>Check this computer&apos;s network connection, then try again.</source>
         <translation>Vérifiez la connexion réseau de cet ordinateur, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="124"/>
+        <location filename="../../app/services/errors.py" line="171"/>
+        <source>Certificate issued to: {subject}</source>
+        <translation>Certificat délivré à&#xa0;: {subject}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="176"/>
+        <source>Issued by: {issuer}</source>
+        <translation>Délivré par&#xa0;: {issuer}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="179"/>
+        <source>Reason: {reason}</source>
+        <translation>Motif&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="208"/>
         <source>Spot didn&apos;t accept the details</source>
         <translation>Spot n’a pas accepté les renseignements</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="125"/>
+        <location filename="../../app/services/errors.py" line="209"/>
         <location filename="../../app/services/requisitions.py" line="324"/>
         <source>Correct the fields below, then try again.</source>
         <translation>Corrigez les champs ci-dessous, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="132"/>
+        <location filename="../../app/services/errors.py" line="216"/>
         <source>Spot rejected the API token</source>
         <translation>Spot a refusé le jeton d’API</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="133"/>
+        <location filename="../../app/services/errors.py" line="217"/>
         <source>Sign in again with a current API token (Spot dashboard → Account Settings).</source>
         <translation>Reconnectez-vous avec un jeton d’API valide (tableau de bord Spot → Account Settings).</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="141"/>
+        <location filename="../../app/services/errors.py" line="225"/>
         <source>This API token isn&apos;t allowed to do that</source>
         <translation>Ce jeton d’API n’a pas l’autorisation de faire cela</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="142"/>
+        <location filename="../../app/services/errors.py" line="226"/>
         <source>Ask your Spot account manager to enable it for your account.</source>
         <translation>Demandez à votre gestionnaire de compte Spot de l’activer pour votre compte.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="149"/>
+        <location filename="../../app/services/errors.py" line="233"/>
         <source>Spot couldn&apos;t find that record</source>
         <translation>Spot n’a pas trouvé cet enregistrement</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="150"/>
+        <location filename="../../app/services/errors.py" line="234"/>
         <source>It may have been removed. Refresh, then try again.</source>
         <translation>Il a peut-être été supprimé. Actualisez, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="155"/>
+        <location filename="../../app/services/errors.py" line="239"/>
         <source>Wait {seconds} seconds, then try again.</source>
         <translation>Attendez {seconds} secondes, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="159"/>
+        <location filename="../../app/services/errors.py" line="243"/>
         <source>Wait a minute, then try again.</source>
         <translation>Attendez une minute, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="162"/>
+        <location filename="../../app/services/errors.py" line="246"/>
         <source>Spot asked us to slow down</source>
         <translation>Spot demande de ralentir les requêtes</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="169"/>
+        <location filename="../../app/services/errors.py" line="253"/>
         <source>Spot is having a problem</source>
         <translation>Spot éprouve un problème</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="170"/>
+        <location filename="../../app/services/errors.py" line="254"/>
         <source>This is on Spot&apos;s side. Try again in a few minutes.</source>
         <translation>Le problème vient de Spot. Réessayez dans quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="176"/>
+        <location filename="../../app/services/errors.py" line="260"/>
         <source>Spot gave an unexpected answer</source>
         <translation>Spot a donné une réponse inattendue</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="184"/>
+        <location filename="../../app/services/errors.py" line="268"/>
         <source>Spot sent a reply this app doesn&apos;t understand</source>
         <translation>Spot a envoyé une réponse que l’application ne comprend pas</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="185"/>
+        <location filename="../../app/services/errors.py" line="269"/>
         <source>Try again later. If it keeps happening, the app may need an update.</source>
         <translation>Réessayez plus tard. Si le problème persiste, l’application a peut-être besoin d’une mise à jour.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="195"/>
+        <location filename="../../app/services/errors.py" line="279"/>
         <source>Something went wrong talking to Spot</source>
         <translation>Un problème est survenu lors de l’échange avec Spot</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="203"/>
+        <location filename="../../app/services/errors.py" line="287"/>
         <source>The app&apos;s local database had a problem</source>
         <translation>La base de données locale de l’application a éprouvé un problème</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="204"/>
+        <location filename="../../app/services/errors.py" line="288"/>
         <source>Close and reopen the app. If it keeps happening, copy the details for support.</source>
         <translation>Fermez et rouvrez l’application. Si le problème persiste, copiez les détails pour le soutien technique.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="212"/>
+        <location filename="../../app/services/errors.py" line="296"/>
         <source>Couldn&apos;t read or write a file on this computer</source>
         <translation>Impossible de lire ou d’écrire un fichier sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="213"/>
+        <location filename="../../app/services/errors.py" line="297"/>
         <source>Check there is free disk space, then try again.</source>
         <translation>Vérifiez qu’il reste de l’espace disque, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="88"/>
+        <location filename="../../app/services/outbox.py" line="89"/>
         <source>This order is still being sent</source>
         <translation>Cette commande est encore en cours d’envoi</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="89"/>
+        <location filename="../../app/services/outbox.py" line="90"/>
         <source>Wait until Spot has confirmed or rejected it; an earlier attempt may already have reached Spot.</source>
         <translation>Attendez que Spot l’ait confirmée ou refusée; une tentative précédente a peut-être déjà atteint Spot.</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="97"/>
+        <location filename="../../app/services/outbox.py" line="98"/>
         <source>This order is no longer in the outbox</source>
         <translation>Cette commande n’est plus dans la boîte d’envoi</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="98"/>
+        <location filename="../../app/services/outbox.py" line="99"/>
         <source>Refresh the list.</source>
         <translation>Actualisez la liste.</translation>
     </message>
@@ -283,12 +358,12 @@
         <translation>Certains renseignements sont à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="69"/>
+        <location filename="../../app/services/sync.py" line="70"/>
         <source>Not signed in to Spot</source>
         <translation>Non connecté à Spot</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="70"/>
+        <location filename="../../app/services/sync.py" line="71"/>
         <source>Sign in with your Spot API token, then refresh.</source>
         <translation>Connectez-vous avec votre jeton d’API Spot, puis actualisez.</translation>
     </message>
@@ -351,6 +426,11 @@
         <location filename="../../app/services/credentials.py" line="98"/>
         <source>Couldn&apos;t {verb} the API token: {problem}</source>
         <translation>Impossible de {verb} le jeton d’API&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/environments.py" line="164"/>
+        <source>Can&apos;t reach the server. Check this computer&apos;s network connection (and, for a custom server, the address).</source>
+        <translation>Impossible de joindre le serveur. Vérifiez la connexion réseau de cet ordinateur (et, pour un serveur personnalisé, l’adresse).</translation>
     </message>
 </context>
 <context>

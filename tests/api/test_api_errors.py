@@ -286,16 +286,6 @@ def test_bad_request_message_has_details_but_not_the_request_body(make_client: M
             id="object-instead-of-list",
         ),
         pytest.param(
-            lambda c: c.list_kits(),
-            httpx.Response(200, json=[{"kit_id": "K1"}, "Alice Smith"]),
-            id="list-item-not-object",
-        ),
-        pytest.param(
-            lambda c: c.list_requisitions(),
-            httpx.Response(200, json=[{"barcode": "1"}]),
-            id="list-item-missing-id",
-        ),
-        pytest.param(
             lambda c: c.create_registration_token("p-1"),
             httpx.Response(201, json={"jwt": "x"}),
             id="token-missing",

@@ -61,7 +61,9 @@ GETS: list[Any] = [
     pytest.param(lambda c: c.get_order("O1234567"), ORDER, id="get_order"),
     pytest.param(lambda c: c.list_kits(), KIT_LIST, id="list_kits"),
     pytest.param(
-        lambda c: c.download("/results/r.pdf"), httpx.Response(200, content=b"%PDF"), id="download"
+        lambda c: c.download("https://app.spotdx.com/results/r.pdf"),
+        httpx.Response(200, content=b"%PDF"),
+        id="download",
     ),
 ]
 

@@ -20,7 +20,9 @@ def test_progress_runs_from_zero_to_the_full_length() -> None:
     client = _client(httpx.MockTransport(lambda _r: httpx.Response(200, content=BODY)))
     seen: list[tuple[int, int | None]] = []
 
-    data = client.download("/sandbox/reports/r1.pdf", on_progress=lambda a, b: seen.append((a, b)))
+    data = client.download(
+        "https://app.spotdx.com/results/r1.pdf", on_progress=lambda a, b: seen.append((a, b))
+    )
 
     assert data == BODY
     assert seen[0] == (0, len(BODY))
@@ -34,7 +36,7 @@ def test_compressed_body_is_decoded_once() -> None:
         lambda _r: httpx.Response(200, headers={"Content-Encoding": "gzip"}, content=packed)
     ))
 
-    assert client.download("/r.pdf", on_progress=lambda _a, _b: None) == BODY
+    assert client.download("https://app.spotdx.com/r.pdf", on_progress=lambda _a, _b: None) == BODY
 
 
 def test_unknown_length_reports_none_as_total() -> None:
@@ -43,7 +45,7 @@ def test_unknown_length_reports_none_as_total() -> None:
 
     seen: list[tuple[int, int | None]] = []
     data = _client(httpx.MockTransport(handler)).download(
-        "/r.pdf", on_progress=lambda a, b: seen.append((a, b))
+        "https://app.spotdx.com/r.pdf", on_progress=lambda a, b: seen.append((a, b))
     )
 
     assert data == BODY
@@ -56,7 +58,9 @@ def test_error_status_still_maps_to_its_error_with_progress() -> None:
     seen: list[tuple[int, int | None]] = []
 
     with pytest.raises(errors.NotFound):
-        client.download("/r.pdf", on_progress=lambda a, b: seen.append((a, b)))
+        client.download(
+            "https://app.spotdx.com/r.pdf", on_progress=lambda a, b: seen.append((a, b))
+        )
     assert seen == []
 
 
@@ -68,6 +72,6 @@ def test_progress_download_sends_no_token_to_a_foreign_host() -> None:
         return httpx.Response(200, content=BODY)
 
     _client(httpx.MockTransport(handler)).download(
-        "https://storage.example.net/signed/r1.pdf?sig=abc", on_progress=lambda _a, _b: None
+        "https://app.spotkits.com/results/r1.pdf?sig=abc", on_progress=lambda _a, _b: None
     )
     assert "Authorization" not in headers[0]

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from app.api import errors, models
+from app.api.client import Page, SkippedRecord
 from app.services.outbox import REF_KEY, Outbox, OutboxItem, OutboxItemBusy
 
 START = datetime(2026, 3, 2, 23, 30, tzinfo=UTC).timestamp()
@@ -267,6 +268,26 @@ def test_lookup_searches_from_the_day_before_the_first_attempt(h: Harness) -> No
     h.outbox.submit(new_order())
     h.outbox.drain(timeout=3600)
     assert seen == [date(2026, 3, 1)]  # first attempt on 2026-03-02 23:30 UTC
+
+
+def test_a_page_of_unreadable_orders_does_not_end_the_lookup(h: Harness) -> None:
+    # Spot sends a full first page the client can't read (so it is empty once skipped); the
+    # order that did arrive is on the next page. Stopping early would post it a second time.
+    original = h.client.list_orders
+
+    def paged(**kwargs: object) -> list[models.OrderSummary]:
+        offset = int(kwargs.pop("offset"))  # type: ignore[call-overload]
+        if offset == 0:
+            unreadable = [SkippedRecord(i, None, "created: bad") for i in range(100)]
+            return Page([], unreadable, received=100)
+        return original(offset=offset - 100, **kwargs)  # type: ignore[arg-type]
+
+    h.client.list_orders = paged  # type: ignore[method-assign]
+    h.client.faults["create_order"] = [("after", timeout())]
+    item = h.outbox.submit(new_order())
+    assert h.outbox.drain(timeout=3600)
+    assert h.client.calls.count("create_order") == 1
+    h.assert_exactly_once(item)
 
 
 class SimulatedCrash(BaseException):

@@ -25,7 +25,7 @@ from app.services.seen import SeenReports
 TOKEN = "tok_reports_0123456789"
 BASE = "https://spot.example.test"
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-SIGNED = "https://storage.example.net/reports/R1.pdf?X-Signature=abc123secret"
+SIGNED = "https://app.spotkits.com/results/R1.pdf?X-Signature=abc123secret"  # Spot's report host
 
 Handler = Callable[[httpx.Request], httpx.Response]
 
@@ -84,7 +84,7 @@ def test_foreign_host_gets_no_authorization_header() -> None:
     service.fetch(SIGNED)
     service.fetch(f"{BASE}/media/reports/R2.pdf")
     foreign, own = recorder.requests
-    assert foreign.url.host == "storage.example.net"
+    assert foreign.url.host == "app.spotkits.com"
     assert "authorization" not in foreign.headers
     assert own.headers["Authorization"] == f"Token {TOKEN}"
 
@@ -181,6 +181,22 @@ def test_plain_http_link_to_other_host_refused() -> None:
     with pytest.raises(ReportUnavailable) as info:
         service.fetch("http://storage.example.net/R1.pdf")
     assert "secure" in info.value.advice
+    assert recorder.requests == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://storage.example.net/R1.pdf",  # not the API host, not Spot's report host
+        "/media/reports/R1.pdf",  # relative, from a production-like server
+        "http://127.0.0.1:8765/sandbox/reports/R1.pdf",  # loopback, ditto
+    ],
+)
+def test_report_link_off_spots_hosts_refused(url: str) -> None:
+    service, recorder = _service(_serve(PDF))
+    with pytest.raises(ReportUnavailable) as info:
+        service.fetch(url)
+    assert info.value.title == "This report link can't be opened safely"
     assert recorder.requests == []
 
 

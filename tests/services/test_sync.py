@@ -416,3 +416,27 @@ def test_dates_sent_are_plain_days(spot: FakeSpotHTTP) -> None:
     sync.refresh()
     sync.refresh()
     assert date.fromisoformat(last_kits_request(spot).url.params["updated_after"])
+
+
+def test_one_bad_order_among_good_ones_does_not_stop_the_list(spot: FakeSpotHTTP) -> None:
+    seeded(spot, 250)
+    spot.orders["O0000120"]["created"] = "not a date"  # a broken record mid-page
+    spot.kits["SPOT000007"]["kit_status"] = {"unexpected": "shape"}
+    store = OrderStore()
+    result = SyncService(make_client(spot), store).refresh()
+    assert len(store.rows()) == 249  # every other order, on every page, is listed
+    assert store.get("O0000121") is not None
+    assert spot.count("/api/v2/orders/") == 3  # the shortened page did not end the walk
+    assert [r.record_id for r in result.unreadable_orders] == ["O0000120"]
+    assert "created" in result.unreadable_orders[0].reason
+    assert [r.record_id for r in result.unreadable_kits] == ["SPOT000007"]
+    assert result.unreadable_text == (
+        "1 order from Spot couldn't be read; 1 kit from Spot couldn't be read"
+    )
+
+
+def test_a_clean_sync_reports_nothing_unreadable(spot: FakeSpotHTTP) -> None:
+    seeded(spot, 3)
+    result = SyncService(make_client(spot), OrderStore()).refresh()
+    assert result.unreadable_orders == ()
+    assert result.unreadable_text == ""

@@ -200,7 +200,7 @@ TOKEN = "tok-fake-secret-123"
 @pytest.mark.parametrize(
     ("link", "token_sent"),
     [
-        ("https://storage.example-cdn.test/reports/r1.pdf?signature=fake", False),
+        ("https://app.spotkits.com/results/r1.pdf?signature=fake", False),  # Spot's report host
         (f"{API}/results/r1.pdf", True),
     ],
     ids=["foreign-host", "api-origin"],
