@@ -131,10 +131,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.paths import paths
     from app.services.logs import close_logging, setup_logging
     from app.tasks import TaskRunner
+    from app.views.gc_guard import GuiThreadCollector
     from app.views.qt_log import install_qt_message_handler
 
     sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     app = make_application()
+    GuiThreadCollector(app)  # cycles are collected on the GUI thread only
     where = paths()
     where.ensure()
     instance = SingleInstance(where.data)

@@ -61,9 +61,11 @@ def _run() -> int:
     from app.compose import make_application
     from app.instance import SingleInstance
     from app.paths import paths
+    from app.views.gc_guard import GuiThreadCollector
 
     # Same identity and language as the app, so a broken catalogue shows here too.
     app = make_application()
+    GuiThreadCollector(app)  # as the app does: cycles are collected on this thread only
     where = paths()
     where.ensure()
     pump = app.processEvents

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +12,22 @@ import pytest
 from app.sandbox import SandboxServer
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _collect_on_the_main_thread_only() -> Iterator[None]:
+    """As the app does (app/views/gc_guard.py): no automatic cyclic collection, which would run
+    in whatever thread allocates (a sandbox server thread, a worker) and could delete a Qt
+    object there. Each test's garbage is collected on the main thread after it."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test() -> Iterator[None]:
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

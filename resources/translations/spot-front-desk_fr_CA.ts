@@ -449,47 +449,47 @@
 <context>
     <name>FindKitBar</name>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="49"/>
+        <location filename="../../app/views/orders/find_kit.py" line="50"/>
         <source>Find &amp;kit:</source>
         <translation>Trouver une tr&amp;ousse&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="53"/>
+        <location filename="../../app/views/orders/find_kit.py" line="54"/>
         <source>Scan or type a kit ID, e.g. SPOT123456</source>
         <translation>Balayez ou tapez l’ID, p. ex. SPOT123456</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="55"/>
+        <location filename="../../app/views/orders/find_kit.py" line="56"/>
         <source>Kit ID</source>
         <translation>ID de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="58"/>
+        <location filename="../../app/views/orders/find_kit.py" line="59"/>
         <source>Find</source>
         <translation>Trouver</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="87"/>
+        <location filename="../../app/views/orders/find_kit.py" line="88"/>
         <source>“%1” doesn&apos;t look like a kit ID (letters and digits, like SPOT123456).</source>
         <translation>«&#xa0;%1&#xa0;» ne ressemble pas à un ID de trousse (lettres et chiffres, comme SPOT123456).</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="94"/>
+        <location filename="../../app/views/orders/find_kit.py" line="95"/>
         <source>Looking up kit %1…</source>
         <translation>Recherche de la trousse %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="114"/>
+        <location filename="../../app/views/orders/find_kit.py" line="115"/>
         <source>Kit %1 is in order %2.</source>
         <translation>La trousse %1 fait partie de la commande %2.</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="124"/>
+        <location filename="../../app/views/orders/find_kit.py" line="125"/>
         <source>No kit with ID %1 on this account.</source>
         <translation>Aucune trousse portant l’ID %1 dans ce compte.</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="126"/>
+        <location filename="../../app/views/orders/find_kit.py" line="127"/>
         <source>Kit %1 exists but isn&apos;t part of an order on this account.</source>
         <translation>La trousse %1 existe, mais ne fait partie d’aucune commande de ce compte.</translation>
     </message>
@@ -834,118 +834,118 @@
         <translation>Suivre le colis %1 %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="124"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="125"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="133"/>
-        <location filename="../../app/views/kit_panel/panel.py" line="150"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="134"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="151"/>
         <source>Select an order to see its kits.</source>
         <translation>Sélectionnez une commande pour voir ses trousses.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="157"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="158"/>
         <source>Loading order %1…</source>
         <translation>Chargement de la commande %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="219"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="220"/>
         <source>Couldn&apos;t refresh this order: %1. %2</source>
         <translation>Impossible d’actualiser cette commande&#xa0;: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="329"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="330"/>
         <source>No kits yet: Spot hasn&apos;t fulfilled this order.</source>
         <translation>Aucune trousse pour l’instant&#xa0;: Spot n’a pas encore traité cette commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="331"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="332"/>
         <source>This order has no kits.</source>
         <translation>Cette commande ne contient aucune trousse.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="334"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="335"/>
         <source>Ordered: %1</source>
         <translation>Trousses commandées&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="347"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="348"/>
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="357"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="358"/>
         <source>unknown status</source>
         <translation>statut inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="366"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="367"/>
         <source>Placed %1</source>
         <translation>Du %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="368"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="369"/>
         <source>updated %1</source>
         <translation>màj %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="374"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="375"/>
         <source>Recipient</source>
         <translation>Destinataire</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="401"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="402"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="402"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="403"/>
         <source>Email</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="403"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="404"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="404"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="405"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="407"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="408"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="421"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="422"/>
         <source>Metadata</source>
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="428"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="429"/>
         <source>&amp;Save metadata</source>
         <translation>Enregistrer les &amp;métadonnées</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="453"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="454"/>
         <source>unknown kit type</source>
         <translation>type de trousse inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="481"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="482"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="506"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="507"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="518"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="519"/>
         <source>Not saved: %1. %2</source>
         <translation>Non enregistré&#xa0;: %1. %2</translation>
     </message>
@@ -976,173 +976,173 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="123"/>
+        <location filename="../../app/views/shell/main_window.py" line="124"/>
         <source>Orders</source>
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="152"/>
+        <location filename="../../app/views/shell/main_window.py" line="153"/>
         <source>Sign in to see orders.</source>
         <translation>Connectez-vous pour voir les commandes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="47"/>
+        <location filename="../../app/views/shell/actions.py" line="48"/>
         <source>&amp;New order…</source>
         <translation>&amp;Nouvelle commande…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="49"/>
+        <location filename="../../app/views/shell/actions.py" line="50"/>
         <source>Order kits for a patient</source>
         <translation>Commander des trousses pour un patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="79"/>
+        <location filename="../../app/views/shell/actions.py" line="80"/>
         <source>&amp;Refresh</source>
         <translation>A&amp;ctualiser</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="81"/>
+        <location filename="../../app/views/shell/actions.py" line="82"/>
         <source>Fetch the latest from Spot</source>
         <translation>Obtenir les dernières données de Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="85"/>
+        <location filename="../../app/views/shell/actions.py" line="86"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="87"/>
+        <location filename="../../app/views/shell/actions.py" line="88"/>
         <source>Search orders by name, email, phone, order or kit ID</source>
         <translation>Rechercher des commandes par nom, courriel, téléphone, ID de commande ou de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="93"/>
+        <location filename="../../app/views/shell/actions.py" line="94"/>
         <source>Find &amp;kit by barcode…</source>
         <translation>Trouver une tr&amp;ousse par code-barres…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="95"/>
+        <location filename="../../app/views/shell/actions.py" line="96"/>
         <source>Scan or type a kit barcode</source>
         <translation>Balayez ou tapez le code-barres d’une trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="53"/>
+        <location filename="../../app/views/shell/actions.py" line="54"/>
         <source>Re&amp;gister kit…</source>
         <translation>&amp;Enregistrer une trousse…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="55"/>
+        <location filename="../../app/views/shell/actions.py" line="56"/>
         <source>Register a kit handed over at the desk</source>
         <translation>Enregistrer une trousse remise à l’accueil</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="59"/>
+        <location filename="../../app/views/shell/actions.py" line="60"/>
         <source>Patient registration &amp;token…</source>
         <translation>&amp;Jeton d’enregistrement pour patient…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="61"/>
+        <location filename="../../app/views/shell/actions.py" line="62"/>
         <source>A one-time token a patient uses to register a kit</source>
         <translation>Un jeton à usage unique qui permet au patient d’enregistrer une trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="100"/>
+        <location filename="../../app/views/shell/actions.py" line="101"/>
         <source>Needs &amp;attention</source>
         <translation>À &amp;traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="102"/>
+        <location filename="../../app/views/shell/actions.py" line="103"/>
         <source>Show only orders that need attention</source>
         <translation>Afficher seulement les commandes à traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="106"/>
+        <location filename="../../app/views/shell/actions.py" line="107"/>
         <source>Re&amp;quisitions</source>
         <translation>Re&amp;quêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="107"/>
-        <location filename="../../app/views/shell/main_window.py" line="435"/>
+        <location filename="../../app/views/shell/actions.py" line="108"/>
+        <location filename="../../app/views/shell/main_window.py" line="436"/>
         <source>Requisitions</source>
         <translation>Requêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="69"/>
+        <location filename="../../app/views/shell/actions.py" line="70"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="71"/>
+        <location filename="../../app/views/shell/actions.py" line="72"/>
         <source>Environment, token, kit types, refresh interval</source>
         <translation>Environnement, jeton, types de trousses, fréquence d’actualisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="65"/>
+        <location filename="../../app/views/shell/actions.py" line="66"/>
         <source>Sign &amp;in / switch environment…</source>
         <translation>Se &amp;connecter / changer d’environnement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="75"/>
+        <location filename="../../app/views/shell/actions.py" line="76"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="110"/>
+        <location filename="../../app/views/shell/actions.py" line="111"/>
         <source>&amp;About</source>
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="168"/>
+        <location filename="../../app/views/shell/main_window.py" line="169"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="169"/>
+        <location filename="../../app/views/shell/main_window.py" line="170"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="170"/>
+        <location filename="../../app/views/shell/main_window.py" line="171"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="172"/>
+        <location filename="../../app/views/shell/main_window.py" line="173"/>
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in_flow.py" line="65"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="66"/>
         <source>Starting the built-in sandbox…</source>
         <translation>Démarrage du bac à sable intégré…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in_flow.py" line="84"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="85"/>
         <source>Signing in…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in_flow.py" line="107"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="108"/>
         <source>Opening {label}…</source>
         <translation>Ouverture de {label}…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in_flow.py" line="120"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="121"/>
         <source>Sign-in needed</source>
         <translation>Connexion requise</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in_flow.py" line="121"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="122"/>
         <source>Restart the app to sign in.</source>
         <translation>Redémarrez l’application pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="107"/>
+        <location filename="../../app/views/shell/main_window.py" line="108"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="321"/>
+        <location filename="../../app/views/shell/main_window.py" line="322"/>
         <source>Sign in…</source>
         <translation>Se connecter…</translation>
     </message>
@@ -1177,22 +1177,22 @@
         <translation>Boîte d’envoi&#xa0;: {queued} en attente · {attention} à traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="378"/>
+        <location filename="../../app/views/shell/main_window.py" line="379"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="389"/>
+        <location filename="../../app/views/shell/main_window.py" line="390"/>
         <source>Something went wrong</source>
         <translation>Un problème est survenu</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="390"/>
+        <location filename="../../app/views/shell/main_window.py" line="391"/>
         <source>The problem was logged. You can keep working; restart the app if something looks wrong.</source>
         <translation>Le problème a été consigné. Vous pouvez continuer à travailler; redémarrez l’application si quelque chose semble anormal.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="465"/>
+        <location filename="../../app/views/shell/main_window.py" line="466"/>
         <source>About {name}</source>
         <translation>À propos de {name}</translation>
     </message>
@@ -1275,7 +1275,7 @@
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="794"/>
+        <location filename="../../app/views/new_order/form.py" line="795"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
@@ -1293,13 +1293,13 @@
         <translation>Suppr&amp;imer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="352"/>
+        <location filename="../../app/views/new_order/form.py" line="353"/>
         <source>Kits</source>
         <extracomment>The order was written to the outbox (outbox item id). Spot accepted the order (order id). The user confirmed leaving (Esc) or the form was empty: the host may close.</extracomment>
         <translation>Trousses</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="361"/>
+        <location filename="../../app/views/new_order/form.py" line="362"/>
         <source>&amp;Metadata (optional)</source>
         <translation>&amp;Métadonnées (facultatif)</translation>
     </message>
@@ -1309,7 +1309,7 @@
         <translation>Commander &amp;quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="378"/>
+        <location filename="../../app/views/new_order/form.py" line="379"/>
         <source>Will be sent as</source>
         <translation>Sera envoyée ainsi</translation>
     </message>
@@ -1324,99 +1324,99 @@
         <translation>&amp;Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="402"/>
-        <location filename="../../app/views/new_order/form.py" line="594"/>
+        <location filename="../../app/views/new_order/form.py" line="403"/>
+        <location filename="../../app/views/new_order/form.py" line="595"/>
         <source>&amp;Place order</source>
         <translation>&amp;Commander</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="403"/>
+        <location filename="../../app/views/new_order/form.py" line="404"/>
         <source>Place the order (Ctrl+Enter)</source>
         <translation>Passer la commande (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="78"/>
+        <location filename="../../app/views/new_order/submission.py" line="79"/>
         <source>Checking for recent orders for this patient…</source>
         <translation>Vérification des commandes récentes pour ce patient…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="511"/>
+        <location filename="../../app/views/new_order/form.py" line="512"/>
         <source>Discard this order?</source>
         <translation>Abandonner cette commande?</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="512"/>
-        <location filename="../../app/views/new_order/form.py" line="525"/>
+        <location filename="../../app/views/new_order/form.py" line="513"/>
+        <location filename="../../app/views/new_order/form.py" line="526"/>
         <source>What you typed for this order will be lost.</source>
         <translation>Ce que vous avez saisi pour cette commande sera perdu.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="513"/>
+        <location filename="../../app/views/new_order/form.py" line="514"/>
         <source>&amp;Discard</source>
         <translation>&amp;Abandonner</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="524"/>
+        <location filename="../../app/views/new_order/form.py" line="525"/>
         <source>Start a new order?</source>
         <translation>Commencer une nouvelle commande?</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="526"/>
+        <location filename="../../app/views/new_order/form.py" line="527"/>
         <source>&amp;Start new order</source>
         <translation>&amp;Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="548"/>
+        <location filename="../../app/views/new_order/form.py" line="549"/>
         <source>Fix the problem marked above before placing the order.</source>
         <translation>Corrigez le problème indiqué ci-dessus avant de passer la commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="550"/>
+        <location filename="../../app/views/new_order/form.py" line="551"/>
         <source>Fix the %1 problems marked above before placing the order.</source>
         <translation>Corrigez les %1 problèmes indiqués ci-dessus avant de passer la commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="555"/>
+        <location filename="../../app/views/new_order/form.py" line="556"/>
         <source>Check the warning marked above: correct it, or confirm it.</source>
         <translation>Vérifiez l’avertissement indiqué ci-dessus&#xa0;: corrigez-le ou confirmez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="557"/>
+        <location filename="../../app/views/new_order/form.py" line="558"/>
         <source>Check the %1 warnings marked above: correct them, or confirm each.</source>
         <translation>Vérifiez les %1 avertissements indiqués ci-dessus&#xa0;: corrigez-les ou confirmez chacun.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="590"/>
+        <location filename="../../app/views/new_order/form.py" line="591"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="592"/>
+        <location filename="../../app/views/new_order/form.py" line="593"/>
         <source>Send a&amp;gain</source>
         <translation>&amp;Renvoyer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="602"/>
+        <location filename="../../app/views/new_order/form.py" line="603"/>
         <source>1 problem to fix</source>
         <translation>1 problème à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="604"/>
+        <location filename="../../app/views/new_order/form.py" line="605"/>
         <source>%1 problems to fix</source>
         <translation>%1 problèmes à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="608"/>
+        <location filename="../../app/views/new_order/form.py" line="609"/>
         <source>1 warning to confirm</source>
         <translation>1 avertissement à confirmer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="610"/>
+        <location filename="../../app/views/new_order/form.py" line="611"/>
         <source>%1 warnings to confirm</source>
         <translation>%1 avertissements à confirmer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="618"/>
+        <location filename="../../app/views/new_order/form.py" line="619"/>
         <source>Shown here once the fields above are complete.</source>
         <translation>S’affiche ici une fois les champs ci-dessus remplis.</translation>
     </message>
@@ -1451,58 +1451,58 @@
         <translation>%1 commandes semblables dans les 30 derniers jours.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="118"/>
+        <location filename="../../app/views/new_order/submission.py" line="119"/>
         <source>This looks like a repeat order. Check “Order anyway” to place it.</source>
         <translation>Cette commande semble être une répétition. Cochez «&#xa0;Commander quand même&#xa0;» pour la passer.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="142"/>
+        <location filename="../../app/views/new_order/submission.py" line="143"/>
         <source>This order can&apos;t be sent as it is; check the fields.</source>
         <translation>Cette commande ne peut pas être envoyée telle quelle; vérifiez les champs.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="149"/>
-        <location filename="../../app/views/new_order/submission.py" line="255"/>
+        <location filename="../../app/views/new_order/submission.py" line="150"/>
+        <location filename="../../app/views/new_order/submission.py" line="256"/>
         <source>Sending the order to Spot…</source>
         <translation>Envoi de la commande à Spot…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="185"/>
+        <location filename="../../app/views/new_order/submission.py" line="186"/>
         <source>The order was not saved: %1. %2 Your typing is kept; try again.</source>
         <translation>La commande n’a pas été enregistrée&#xa0;: %1. %2 Votre saisie est conservée; réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="233"/>
+        <location filename="../../app/views/new_order/submission.py" line="234"/>
         <source>Order %1 placed. Spot will ship the kits.</source>
         <translation>Commande %1 passée. Spot expédiera les trousses.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="246"/>
+        <location filename="../../app/views/new_order/submission.py" line="247"/>
         <source>Not sent yet: %1 The order is queued on this computer and will be sent automatically. You can close this window.</source>
         <translation>Pas encore envoyée&#xa0;: %1 La commande est en attente sur cet ordinateur et sera envoyée automatiquement. Vous pouvez fermer cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="270"/>
+        <location filename="../../app/views/new_order/submission.py" line="271"/>
         <source>Metadata</source>
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="279"/>
+        <location filename="../../app/views/new_order/submission.py" line="280"/>
         <source>Spot did not accept this order. Fix what is marked and send it again.</source>
         <translation>Spot n’a pas accepté cette commande. Corrigez ce qui est indiqué et renvoyez-la.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="285"/>
+        <location filename="../../app/views/new_order/submission.py" line="286"/>
         <source>Spot did not accept this order.</source>
         <translation>Spot n’a pas accepté cette commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="715"/>
+        <location filename="../../app/views/new_order/form.py" line="716"/>
         <source>&amp;Keep editing</source>
         <translation>&amp;Continuer la saisie</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="739"/>
+        <location filename="../../app/views/new_order/form.py" line="740"/>
         <source>Autosave failed: %1. Keep this window open until the order is placed.</source>
         <translation>Échec de l’enregistrement automatique&#xa0;: %1. Gardez cette fenêtre ouverte jusqu’à ce que la commande soit passée.</translation>
     </message>
@@ -2482,7 +2482,7 @@
 <context>
     <name>ReportWindow</name>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="119"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="120"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
@@ -2497,74 +2497,74 @@
         <translation>Ce rapport modifie un rapport antérieur.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="168"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="169"/>
         <source>&amp;Print…</source>
         <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="171"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="172"/>
         <source>Print the report</source>
         <translation>Imprimer le rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="174"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="175"/>
         <source>&amp;Save as…</source>
         <translation>&amp;Enregistrer sous…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="145"/>
-        <location filename="../../app/views/reports/report_viewer.py" line="177"/>
+        <location filename="../../app/views/reports/output.py" line="146"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="178"/>
         <source>Save a copy of the report</source>
         <translation>Enregistrer une copie du rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="180"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="181"/>
         <source>&amp;Open with system viewer</source>
         <translation>&amp;Ouvrir dans la visionneuse</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="185"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="186"/>
         <source>Previous page</source>
         <translation>Page précédente</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="188"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="189"/>
         <source>Next page</source>
         <translation>Page suivante</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="191"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="192"/>
         <source>Zoom in</source>
         <translation>Zoom avant</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="194"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="195"/>
         <source>Zoom out</source>
         <translation>Zoom arrière</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="197"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="198"/>
         <source>Actual size (100%)</source>
         <translation>Taille réelle (100&#xa0;%)</translation>
     </message>
     <message>
         <location filename="../../app/views/reports/pdf_toolbar.py" line="92"/>
-        <location filename="../../app/views/reports/report_viewer.py" line="200"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="201"/>
         <source>Find in report</source>
         <translation>Rechercher dans le rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="203"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="204"/>
         <source>Next match</source>
         <translation>Résultat suivant</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="206"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="207"/>
         <source>Previous match</source>
         <translation>Résultat précédent</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="210"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="211"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -2617,32 +2617,32 @@
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="217"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="218"/>
         <source>Downloading the report…</source>
         <translation>Téléchargement du rapport…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="239"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="240"/>
         <source>Text report</source>
         <translation>Rapport texte</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="240"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="241"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="241"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="242"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="256"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="257"/>
         <source>&amp;Retry</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="280"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="281"/>
         <source>No report open.</source>
         <translation>Aucun rapport ouvert.</translation>
     </message>
@@ -2693,32 +2693,32 @@
         <translation>Remplace le rapport %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="368"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="369"/>
         <source>This report has no file yet</source>
         <translation>Ce rapport n’a pas encore de fichier</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="369"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="370"/>
         <source>Spot hasn&apos;t attached a PDF to it. Check again later.</source>
         <translation>Spot n’y a pas encore joint de PDF. Vérifiez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="422"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="423"/>
         <source>%1 of %2 KB</source>
         <translation>%1 sur %2 Ko</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="444"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="445"/>
         <source>This report file is damaged</source>
         <translation>Le fichier de ce rapport est endommagé</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="446"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="447"/>
         <source>It can&apos;t be shown here. Try Open with system viewer, or ask Spot to re-issue the report.</source>
         <translation>Il ne peut pas être affiché ici. Essayez «&#xa0;Ouvrir dans la visionneuse&#xa0;» ou demandez à Spot de publier le rapport de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="497"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="498"/>
         <source>The text version couldn&apos;t be downloaded.
 %1
 %2</source>
@@ -2762,57 +2762,57 @@
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="66"/>
+        <location filename="../../app/views/reports/output.py" line="67"/>
         <source>Spot report %1</source>
         <translation>Rapport Spot %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="69"/>
+        <location filename="../../app/views/reports/output.py" line="70"/>
         <source>Print report</source>
         <translation>Imprimer le rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="83"/>
+        <location filename="../../app/views/reports/output.py" line="84"/>
         <source>Sent the text report to the printer.</source>
         <translation>Rapport texte envoyé à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="94"/>
+        <location filename="../../app/views/reports/output.py" line="95"/>
         <source>The printer couldn&apos;t be started. Check it is on.</source>
         <translation>Impossible de lancer l’impression. Vérifiez que l’imprimante est allumée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="107"/>
+        <location filename="../../app/views/reports/output.py" line="108"/>
         <source>Sent 1 page to the printer.</source>
         <translation>1 page envoyée à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="109"/>
+        <location filename="../../app/views/reports/output.py" line="110"/>
         <source>Sent %1 pages to the printer.</source>
         <translation>%1 pages envoyées à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="140"/>
+        <location filename="../../app/views/reports/output.py" line="141"/>
         <source>Text files (*.txt)</source>
         <translation>Fichiers texte (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="141"/>
+        <location filename="../../app/views/reports/output.py" line="142"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="166"/>
+        <location filename="../../app/views/reports/output.py" line="167"/>
         <source>Saved a copy to %1</source>
         <translation>Copie enregistrée dans %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="174"/>
+        <location filename="../../app/views/reports/output.py" line="175"/>
         <source>Couldn&apos;t save the copy: %1 %2</source>
         <translation>Impossible d’enregistrer la copie&#xa0;: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="186"/>
+        <location filename="../../app/views/reports/output.py" line="187"/>
         <source>No program on this computer opens this file. Use Save as… instead.</source>
         <translation>Aucun programme de cet ordinateur n’ouvre ce fichier. Utilisez plutôt Enregistrer sous…</translation>
     </message>
@@ -3033,147 +3033,147 @@
         <translation>Demandez au soutien de Spot d’activer les requêtes pour votre compte.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="401"/>
+        <location filename="../../app/views/requisitions/view.py" line="402"/>
         <source>Any</source>
         <translation>Toute date</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="409"/>
+        <location filename="../../app/views/requisitions/view.py" line="410"/>
         <source>&amp;New requisition…</source>
         <translation>&amp;Nouvelle requête…</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="412"/>
+        <location filename="../../app/views/requisitions/view.py" line="413"/>
         <source>&amp;Reload</source>
         <translation>&amp;Recharger</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="427"/>
+        <location filename="../../app/views/requisitions/view.py" line="428"/>
         <source>Find requisitions</source>
         <translation>Trouver des requêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="429"/>
+        <location filename="../../app/views/requisitions/view.py" line="430"/>
         <source>CRL (exact, case matters)</source>
         <translation>CRL (casse exacte)</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="430"/>
+        <location filename="../../app/views/requisitions/view.py" line="431"/>
         <source>Exact first name</source>
         <translation>Prénom exact</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="431"/>
+        <location filename="../../app/views/requisitions/view.py" line="432"/>
         <source>Exact last name</source>
         <translation>Nom exact</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="432"/>
+        <location filename="../../app/views/requisitions/view.py" line="433"/>
         <source>name@example.com</source>
         <translation>nom@exemple.com</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="433"/>
+        <location filename="../../app/views/requisitions/view.py" line="434"/>
         <source>Digits as sent</source>
         <translation>Chiffres tels qu’envoyés</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="436"/>
+        <location filename="../../app/views/requisitions/view.py" line="437"/>
         <source>Any status</source>
         <translation>Tout statut</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="441"/>
+        <location filename="../../app/views/requisitions/view.py" line="442"/>
         <source>&amp;Search</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="444"/>
+        <location filename="../../app/views/requisitions/view.py" line="445"/>
         <source>Cle&amp;ar filters</source>
         <translation>Effacer les filtre&amp;s</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="447"/>
+        <location filename="../../app/views/requisitions/view.py" line="448"/>
         <source>La&amp;b</source>
         <translation>&amp;Laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="447"/>
+        <location filename="../../app/views/requisitions/view.py" line="448"/>
         <source>&amp;First name</source>
         <translation>&amp;Prénom</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="448"/>
+        <location filename="../../app/views/requisitions/view.py" line="449"/>
         <source>&amp;Last name</source>
         <translation>No&amp;m</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="448"/>
+        <location filename="../../app/views/requisitions/view.py" line="449"/>
         <source>&amp;Email</source>
         <translation>Co&amp;urriel</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="449"/>
+        <location filename="../../app/views/requisitions/view.py" line="450"/>
         <source>P&amp;hone</source>
         <translation>Télép&amp;hone</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="449"/>
+        <location filename="../../app/views/requisitions/view.py" line="450"/>
         <source>S&amp;tatus</source>
         <translation>S&amp;tatut</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="450"/>
+        <location filename="../../app/views/requisitions/view.py" line="451"/>
         <source>Created fro&amp;m</source>
         <translation>Créée à partir &amp;du</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="451"/>
+        <location filename="../../app/views/requisitions/view.py" line="452"/>
         <source>Created &amp;up to</source>
         <translation>Créée &amp;jusqu’au</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="485"/>
+        <location filename="../../app/views/requisitions/view.py" line="486"/>
         <source>◀ &amp;Previous</source>
         <translation>◀ Précéd&amp;ente</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="488"/>
+        <location filename="../../app/views/requisitions/view.py" line="489"/>
         <source>Ne&amp;xt ▶</source>
         <translation>Sui&amp;vante ▶</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="525"/>
+        <location filename="../../app/views/requisitions/view.py" line="526"/>
         <source>Requisitions are for accounts that make their own collection kits and send samples straight to a lab. Kit orders are not affected.</source>
         <translation>Les requêtes s’adressent aux comptes qui fabriquent leurs propres trousses de prélèvement et envoient les échantillons directement à un laboratoire. Les commandes de trousses ne sont pas touchées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="529"/>
+        <location filename="../../app/views/requisitions/view.py" line="530"/>
         <source>Check &amp;again</source>
         <translation>&amp;Vérifier de nouveau</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="605"/>
+        <location filename="../../app/views/requisitions/view.py" line="606"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="626"/>
+        <location filename="../../app/views/requisitions/view.py" line="627"/>
         <source>No requisitions match.</source>
         <translation>Aucune requête ne correspond.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="627"/>
+        <location filename="../../app/views/requisitions/view.py" line="628"/>
         <source>No requisitions yet.</source>
         <translation>Aucune requête pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="658"/>
+        <location filename="../../app/views/requisitions/view.py" line="659"/>
         <source>Showing %1–%2</source>
         <translation>Affichage de %1 à %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="692"/>
+        <location filename="../../app/views/requisitions/view.py" line="693"/>
         <source>Requisition %1 created.</source>
         <translation>Requête %1 créée.</translation>
     </message>
@@ -3317,97 +3317,97 @@
         <translation>Connexion à Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="79"/>
+        <location filename="../../app/views/shell/sign_in.py" line="80"/>
         <source>Production (app.spotdx.com)</source>
         <translation>Production (app.spotdx.com)</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="80"/>
+        <location filename="../../app/views/shell/sign_in.py" line="81"/>
         <source>Sandbox (built-in, no token needed)</source>
         <translation>Bac à sable (intégré, sans jeton)</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="81"/>
+        <location filename="../../app/views/shell/sign_in.py" line="82"/>
         <source>Custom URL</source>
         <translation>URL personnalisée</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="86"/>
+        <location filename="../../app/views/shell/sign_in.py" line="87"/>
         <source>Server &amp;address:</source>
         <translation>&amp;Adresse du serveur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="91"/>
+        <location filename="../../app/views/shell/sign_in.py" line="92"/>
         <source>Paste the API token from Spot</source>
         <translation>Collez le jeton d’API fourni par Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="92"/>
+        <location filename="../../app/views/shell/sign_in.py" line="93"/>
         <source>API token</source>
         <translation>Jeton d’API</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="93"/>
+        <location filename="../../app/views/shell/sign_in.py" line="94"/>
         <source>Show token</source>
         <translation>Afficher le jeton</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="97"/>
+        <location filename="../../app/views/shell/sign_in.py" line="98"/>
         <source>S&amp;how</source>
         <translation>Affic&amp;her</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="100"/>
+        <location filename="../../app/views/shell/sign_in.py" line="101"/>
         <source>API &amp;token:</source>
         <translation>&amp;Jeton d’API&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="102"/>
+        <location filename="../../app/views/shell/sign_in.py" line="103"/>
         <source>&amp;Remember on this computer</source>
         <translation>&amp;Mémoriser sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="104"/>
+        <location filename="../../app/views/shell/sign_in.py" line="105"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="110"/>
+        <location filename="../../app/views/shell/sign_in.py" line="111"/>
         <source>Use for this &amp;session only</source>
         <translation>Pour cette &amp;session seulement</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="117"/>
+        <location filename="../../app/views/shell/sign_in.py" line="118"/>
         <source>&amp;Sign in</source>
         <translation>Se &amp;connecter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="122"/>
+        <location filename="../../app/views/shell/sign_in.py" line="123"/>
         <source>&amp;Environment:</source>
         <translation>&amp;Environnement&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="197"/>
+        <location filename="../../app/views/shell/sign_in.py" line="198"/>
         <source>Paste the API token first.</source>
         <translation>Collez d’abord le jeton d’API.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="208"/>
+        <location filename="../../app/views/shell/sign_in.py" line="209"/>
         <source>Testing the connection…</source>
         <translation>Test de la connexion…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="230"/>
+        <location filename="../../app/views/shell/sign_in.py" line="231"/>
         <source>Starting the built-in sandbox…</source>
         <translation>Démarrage du bac à sable intégré…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="240"/>
+        <location filename="../../app/views/shell/sign_in.py" line="241"/>
         <source>Checking the token…</source>
         <translation>Vérification du jeton…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="267"/>
+        <location filename="../../app/views/shell/sign_in.py" line="268"/>
         <source>Saving the token in this computer&apos;s password store…</source>
         <translation>Enregistrement du jeton dans le trousseau de mots de passe de cet ordinateur…</translation>
     </message>

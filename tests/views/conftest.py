@@ -3,7 +3,6 @@ keyrings, and the real main window wired to the sandbox."""
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 
@@ -160,14 +159,3 @@ def make_window(
         window.shutdown()
     runner.wait_idle(5000)
 
-
-@pytest.fixture(autouse=True)
-def _collect_cycles_after_each_test(qtbot: QtBot) -> Iterator[None]:
-    """Free the test's widgets now, not whenever the cyclic GC next runs.
-
-    A parentless widget caught in a reference cycle is deleted by the GC at an arbitrary
-    moment, e.g. inside the next test's paint event, which crashes Qt. pytest-qt closes and
-    deleteLater()s the widgets after the test; collecting here lets that happen at once.
-    """
-    yield
-    gc.collect()
