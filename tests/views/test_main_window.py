@@ -5,9 +5,9 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.api.models import Address, NewOrder, Recipient
@@ -491,3 +491,51 @@ def test_a_window_that_is_closing_stays_closed_when_asked_to_come_forward(
         window.close()
     window.bring_to_front()
     assert not window.isVisible()
+
+
+def _answer_unsent_orders_box(qtbot: QtBot, window: MainWindow, button_text: str,
+                              seen: list[str]) -> None:
+    def answer() -> None:
+        box = next((b for b in window.findChildren(QMessageBox, "unsentOrdersBox")
+                    if b.isVisible()), None)
+        if box is None:
+            QTimer.singleShot(50, answer)
+            return
+        seen.append(box.text())
+        button = next(b for b in box.buttons() if b.text() == button_text)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+
+
+def test_quitting_a_temporary_profile_with_unsent_orders_asks_first(
+    qtbot: QtBot, seeded: SandboxServer, make_window: MakeWindow,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SPOT_FRONT_DESK_TEMPORARY_PROFILE", "1")  # as IT sets on VDI pools
+    window = make_window()
+    sign_in_to_sandbox(qtbot, window)
+    session = window.session
+    assert session is not None
+    session.reauthenticate("revoked-token-0000")  # the order cannot be sent
+    session.outbox.submit(NewOrder(
+        kit_types=["health_kit_1"],
+        recipient=Recipient(
+            first_name="Testy", last_name="Quitter", email="testy.quitter@example.com",
+            phone="3125550199",
+            address=Address(street1="1 Test Street", city="Chicago", state="IL",
+                            zip="60601", country="US"),
+        ),
+    ))
+    seen: list[str] = []
+    _answer_unsent_orders_box(qtbot, window, "Keep the app open", seen)
+    window.close()
+    assert seen == ["Some orders haven't reached Spot yet"]
+    assert window.isVisible()
+    assert window.session is session
+
+    _answer_unsent_orders_box(qtbot, window, "Quit anyway", seen)
+    window.close()
+    assert len(seen) == 2
+    assert not window.isVisible()
+    assert window.session is None
