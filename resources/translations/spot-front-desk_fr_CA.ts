@@ -64,6 +64,36 @@
 <context>
     <name>Errors</name>
     <message>
+        <location filename="../../app/services/data_folder.py" line="1"/>
+        <source>This data folder can&apos;t hold patient data</source>
+        <translation>Ce dossier de données ne peut pas contenir de données de patients</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/data_folder.py" line="1"/>
+        <source>Ask IT to point SPOT_FRONT_DESK_HOME to a folder on this computer&apos;s own disk that only you can read, or remove the setting to use the standard folder.</source>
+        <translation>Demandez au service informatique de faire pointer SPOT_FRONT_DESK_HOME vers un dossier du disque de cet ordinateur que vous seul pouvez lire, ou retirez ce réglage pour utiliser le dossier standard.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/data_folder.py" line="1"/>
+        <source>The data folder is on a network drive, which the app can&apos;t use safely</source>
+        <translation>Le dossier de données est sur un lecteur réseau, que l’application ne peut pas utiliser en toute sécurité</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/data_folder.py" line="1"/>
+        <source>The data folder can be read by other users of this computer</source>
+        <translation>Le dossier de données peut être lu par d’autres utilisateurs de cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/data_folder.py" line="1"/>
+        <source>Some orders haven&apos;t reached Spot yet</source>
+        <translation>Certaines commandes ne sont pas encore parvenues à Spot</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/data_folder.py" line="1"/>
+        <source>This computer forgets its files when you sign out, so they would be lost. Stay signed in until the outbox is empty, or note the patients and order again from another computer.</source>
+        <translation>Cet ordinateur efface ses fichiers à la fermeture de session&#xa0;: elles seraient perdues. Restez connecté jusqu’à ce que la boîte d’envoi soit vide, ou notez les patients et commandez de nouveau depuis un autre ordinateur.</translation>
+    </message>
+    <message>
         <location filename="../../app/services/errors.py" line="55"/>
         <source>Something went wrong</source>
         <translation>Un problème est survenu</translation>
@@ -975,6 +1005,16 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <location filename="../../app/views/shell/main_window.py" line="1"/>
+        <source>Quit anyway</source>
+        <translation>Quitter quand même</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/main_window.py" line="1"/>
+        <source>Keep the app open</source>
+        <translation>Garder l’application ouverte</translation>
+    </message>
     <message>
         <location filename="../../app/views/shell/main_window.py" line="123"/>
         <source>Orders</source>
