@@ -14,7 +14,7 @@ import pytest
 from app.fileops import private_opener, remove_files, replace_retrying
 from app.services.logs import close_logging, setup_logging
 from app.services.private_db import create_private_file
-from tests.windows_fakes import FAKE_O_BINARY, record_open_flags, refuse_renames
+from tests.windows_fakes import FAKE_O_BINARY, posix_modes, record_open_flags, refuse_renames
 
 
 @pytest.fixture
@@ -28,6 +28,13 @@ def test_private_file_round_trips_every_line_ending(tmp_path: Path) -> None:
     with open(path, "xb", opener=private_opener) as handle:
         handle.write(data)
     assert path.read_bytes() == data
+
+
+@posix_modes
+def test_private_files_are_created_for_the_user_only(tmp_path: Path) -> None:
+    path = tmp_path / "r.pdf"
+    with open(path, "xb", opener=private_opener) as handle:
+        handle.write(b"x")
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 

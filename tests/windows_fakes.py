@@ -10,7 +10,12 @@ import pytest
 
 from app import fileops
 
-FAKE_O_BINARY = 0x8000  # Windows' value; O_LARGEFILE on Linux, so harmless to pass here
+# Windows' O_BINARY (0x8000); where the OS has none it is O_LARGEFILE (Linux), harmless to pass.
+FAKE_O_BINARY: int = getattr(os, "O_BINARY", 0x8000)
+_STRIP = 0 if hasattr(os, "O_BINARY") else FAKE_O_BINARY  # on Windows keep the real flag
+
+# 0600/0700 modes exist on POSIX only; on Windows privacy is the folder's ACL (data_folder).
+posix_modes = pytest.mark.skipif(os.name == "nt", reason="POSIX file modes; Windows uses ACLs")
 
 
 def record_open_flags(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
@@ -20,7 +25,7 @@ def record_open_flags(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
 
     def recording_open(path: str | os.PathLike[str], flags: int, mode: int = 0o777) -> int:
         seen[os.fspath(path)] = flags
-        return real_open(path, flags & ~FAKE_O_BINARY, mode)
+        return real_open(path, flags & ~_STRIP, mode)
 
     monkeypatch.setattr(fileops, "O_BINARY", FAKE_O_BINARY)
     monkeypatch.setattr(os, "open", recording_open)

@@ -22,6 +22,7 @@ from app.services.data_folder import (
     queued_orders_warning,
     secure_folders,
 )
+from tests.windows_fakes import posix_modes
 
 DRIVE_FIXED = 3
 
@@ -100,6 +101,7 @@ def test_folder_that_cannot_be_made_private_is_refused(tmp_path: Path) -> None:
     assert "other users" in info.value.title
 
 
+@posix_modes
 def test_posix_folders_become_0700(tmp_path: Path) -> None:
     folder = tmp_path / "data"
     folder.mkdir(mode=0o755)
@@ -107,6 +109,7 @@ def test_posix_folders_become_0700(tmp_path: Path) -> None:
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
 
 
+@posix_modes
 def test_posix_folder_ignoring_chmod_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

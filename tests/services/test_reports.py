@@ -23,7 +23,7 @@ from app.services.reports import (
     ReportUnavailable,
 )
 from app.services.seen import SeenReports
-from tests.windows_fakes import FAKE_O_BINARY, record_open_flags, refuse_renames
+from tests.windows_fakes import FAKE_O_BINARY, posix_modes, record_open_flags, refuse_renames
 
 TOKEN = "tok_reports_0123456789"
 BASE = "https://spot.example.test"
@@ -282,8 +282,15 @@ def test_open_externally_gets_its_own_private_copy() -> None:
     assert first.read_bytes() == second.read_bytes() == PDF
     assert len({cached, first, second}) == 3
     assert first.is_relative_to(service.cache_dir)
-    assert stat.S_IMODE(first.stat().st_mode) == 0o600
     assert first.suffix == ".pdf"
+
+
+@posix_modes
+def test_external_copy_is_private() -> None:
+    service, _ = _service(_serve(PDF))
+    copy = service.external_copy(service.fetch(SIGNED))
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+    assert stat.S_IMODE(copy.parent.stat().st_mode) == 0o700
 
 
 def test_copy_locked_by_a_viewer_is_reported_then_removed_at_next_start() -> None:
