@@ -64,6 +64,19 @@ def sign_in_to_sandbox(qtbot: QtBot, window: MainWindow, expected: int = SEEDED)
     qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)  # shortcuts need an active window
 
 
+def fake_order(last_name: str) -> NewOrder:
+    """An order for an invented patient "Testy <last_name>"."""
+    return NewOrder(
+        kit_types=["health_kit_1"],
+        recipient=Recipient(
+            first_name="Testy", last_name=last_name,
+            email=f"testy.{last_name.lower()}@example.com", phone="3125550199",
+            address=Address(street1="1 Test Street", city="Chicago", state="IL",
+                            zip="60601", country="US"),
+        ),
+    )
+
+
 def visible_ids(window: MainWindow) -> list[str]:
     model = window.order_list.model
     return [model.index(row, COL_ORDER_ID).data() for row in range(model.rowCount())]
@@ -375,16 +388,7 @@ def test_outbox_rejected_token_reopens_sign_in_and_counts_show_it(
     session = window.session
     assert session is not None
     session.reauthenticate("revoked-token-0000")
-    order = NewOrder(
-        kit_types=["health_kit_1"],
-        recipient=Recipient(
-            first_name="Testy", last_name="Outboxer", email="testy.outboxer@example.com",
-            phone="3125550199",
-            address=Address(street1="1 Test Street", city="Chicago", state="IL",
-                            zip="60601", country="US"),
-        ),
-    )
-    session.outbox.submit(order)
+    session.outbox.submit(fake_order("Outboxer"))
     dialog = open_dialog(qtbot, window)
     assert "stays queued" in dialog.reason_label.text()
     qtbot.waitUntil(
@@ -518,15 +522,7 @@ def test_quitting_a_temporary_profile_with_unsent_orders_asks_first(
     session = window.session
     assert session is not None
     session.reauthenticate("revoked-token-0000")  # the order cannot be sent
-    session.outbox.submit(NewOrder(
-        kit_types=["health_kit_1"],
-        recipient=Recipient(
-            first_name="Testy", last_name="Quitter", email="testy.quitter@example.com",
-            phone="3125550199",
-            address=Address(street1="1 Test Street", city="Chicago", state="IL",
-                            zip="60601", country="US"),
-        ),
-    ))
+    session.outbox.submit(fake_order("Quitter"))
     seen: list[str] = []
     _answer_unsent_orders_box(qtbot, window, "Keep the app open", seen)
     window.close()
