@@ -114,3 +114,35 @@ def test_clean_up_runs_even_when_the_process_ends_at_about_to_quit(tmp_path: Pat
     assert "session closed" in log
     assert "Spot Front Desk stopped" in log
     assert list((home / "cache" / "reports").iterdir()) == []
+
+
+REFUSED_FOLDER_PROBE = """
+from PySide6.QtWidgets import QMessageBox
+import app.paths
+from app.services.data_folder import NetworkFolderRefused
+
+def on_a_network_drive(folders, facts=None):
+    raise NetworkFolderRefused(debug="probe")
+
+shown = []
+app.paths.secure_folders = on_a_network_drive
+QMessageBox.exec = lambda box: shown.append((box.text(), box.informativeText())) or 0
+import app.main
+code = app.main.main(["--sandbox"])
+print("shown:", shown)
+raise SystemExit(code)
+"""
+
+
+def test_a_refused_data_folder_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    env = dict(os.environ, SPOT_FRONT_DESK_HOME=str(tmp_path / "home"),
+               QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-c", REFUSED_FOLDER_PROBE],
+        capture_output=True, text=True, env=env, timeout=120, check=False,
+    )
+    assert result.returncode == 1
+    assert "network drive" in result.stdout  # the message box the user sees
+    assert "SPOT_FRONT_DESK_HOME" in result.stdout
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "home" / "logs").exists()  # nothing written there
