@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from app import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from app.sandbox import SandboxServer
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EmbeddedSandbox",
+    "app_icon",
     "build_main_window",
     "build_session_for_sandbox",
     "check_connection",
@@ -110,8 +112,9 @@ def check_connection(environment: Environment, token: str) -> ConnectionCheck:
 
 
 def make_application() -> QApplication:
-    """The QApplication with the app's identity and, from the system locale, its language
-    (LANG/LC_ALL on Linux: fr_CA gets French). The self-test uses it too."""
+    """The QApplication with the app's identity, icon and, from the user's display languages,
+    its language (LANGUAGE/LC_ALL/LANG on Linux: fr_CA gets French). The self-test uses it
+    too."""
     from PySide6.QtWidgets import QApplication
 
     from app.views.i18n import install_translations
@@ -122,8 +125,22 @@ def make_application() -> QApplication:
     app.setOrganizationName(ORG_NAME)
     app.setOrganizationDomain(ORG_DOMAIN)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())  # every window, the taskbar/dock and the tray
     install_translations(app)
     return app
+
+
+def app_icon() -> QIcon:
+    """The app icon in every size shipped (empty only if the bundle lost its icons)."""
+    from PySide6.QtGui import QIcon
+
+    from app.resources import icon_files
+
+    icon = QIcon()
+    for path in icon_files():
+        if path.is_file():
+            icon.addFile(str(path))
+    return icon
 
 
 def build_main_window(runner: TaskRunner, sandbox: EmbeddedSandbox) -> MainWindow:

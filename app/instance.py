@@ -9,13 +9,21 @@ How: a `QLockFile` in the data folder (Qt notices a lock left by a crashed proce
 crash never locks the user out) and a `QLocalServer` that only this user can connect to.
 If the lock is held but nobody answers, the holder is still quitting (it finishes a POST in
 flight first): the new copy waits for the lock instead of giving up.
+
+Windows: local-socket names are named pipes, visible to every session on a Remote Desktop
+server, so the name carries the session id and the user. And Windows only lets the process
+the user just started take the foreground: the second launch grants that right to the running
+copy (``AllowSetForegroundWindow``) before asking it to come forward; otherwise the taskbar
+button only flashes.
 """
 
 from __future__ import annotations
 
+import getpass
 import hashlib
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -45,12 +53,52 @@ CONNECT_TIMEOUT_MS = 1000
 POLL_MS = 200
 
 
-def server_name(data_dir: Path) -> str:
-    """The local-socket name for this data folder: its own socket file where possible."""
+ASFW_ANY = 0xFFFFFFFF  # AllowSetForegroundWindow: any process may take the foreground
+
+
+def _windows_session_id() -> int:
+    """This process's Remote Desktop / console session (0 if Windows cannot say)."""
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined,unused-ignore]
+    session = ctypes.c_ulong(0)
+    if not kernel32.ProcessIdToSessionId(kernel32.GetCurrentProcessId(), ctypes.byref(session)):
+        return 0
+    return int(session.value)
+
+
+def allow_foreground_transfer() -> None:
+    """Windows: let the running copy bring its window to the front when we ask it to."""
+    if os.name != "nt":
+        return
+    import ctypes
+
+    user32 = ctypes.windll.user32  # type: ignore[attr-defined,unused-ignore]
+    if not user32.AllowSetForegroundWindow(ctypes.c_ulong(ASFW_ANY)):
+        log.debug("AllowSetForegroundWindow refused")
+
+
+def server_name(
+    data_dir: Path,
+    *,
+    windows: bool = os.name == "nt",
+    session_id: Callable[[], int] = _windows_session_id,
+) -> str:
+    """The local-socket name for this data folder: its own socket file where possible.
+
+    On Windows a named pipe, unique per session and user as well as per folder.
+    """
     path = data_dir / SOCKET_NAME
-    if os.name == "posix" and len(os.fsencode(path)) <= MAX_SOCKET_PATH:
+    if os.name == "posix" and not windows and len(os.fsencode(path)) <= MAX_SOCKET_PATH:
         return str(path)
-    digest = hashlib.sha256(os.fsencode(data_dir.resolve())).hexdigest()[:16]
+    key = os.fsencode(data_dir.resolve())
+    if windows:
+        try:
+            session = session_id()
+        except (OSError, AttributeError):
+            session = 0
+        key += f"\0session={session}\0user={getpass.getuser()}".encode()
+    digest = hashlib.sha256(key).hexdigest()[:16]
     return f"spot-front-desk-{digest}"
 
 
@@ -101,6 +149,7 @@ class SingleInstance(QObject):
         socket.connectToServer(self._name)
         if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
             return False
+        allow_foreground_transfer()
         socket.write(ACTIVATE)
         sent = socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
         socket.disconnectFromServer()

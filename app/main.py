@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import logging
 import os
 import sys
 import threading
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -17,7 +18,6 @@ from typing import TYPE_CHECKING
 from app import APP_NAME, __version__
 
 if TYPE_CHECKING:
-
     from app.views.shell.main_window import MainWindow
 
 log = logging.getLogger("app.main")
@@ -31,6 +31,8 @@ DEFAULT_SEED = 300
 # A relaunch while the previous copy is still quitting waits this long for it (quitting can
 # take ~13 s when the outbox is finishing a POST; see MainWindow.shutdown).
 QUIT_WAIT_MS = 30_000
+REPORT_FLAG = "--report"
+EXIT_REPORT_UNWRITABLE = 3
 
 
 def freeze_startup_heap() -> None:
@@ -67,7 +69,60 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         choices=["DEBUG", "INFO", "WARNING", "ERROR"],
         help="how much goes to the log file (default INFO; never patient data at any level)",
     )
+    parser.add_argument(
+        REPORT_FLAG, metavar="FILE",
+        help="write what the app prints (--version, --self-test) to FILE: on Windows the app "
+        "has no console",
+    )
     return parser.parse_args(argv)
+
+
+def report_path(argv: Sequence[str]) -> str | None:
+    """The FILE of ``--report FILE`` / ``--report=FILE``, read before argparse prints anything."""
+    for index, arg in enumerate(argv):
+        if arg == REPORT_FLAG and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith(REPORT_FLAG + "="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+@contextlib.contextmanager
+def output_to(path: str) -> Iterator[None]:
+    """Send stdout and stderr to ``path`` (UTF-8) meanwhile.
+
+    The Windows bundle is a windowed exe: it has no stdout and cmd does not wait for it, so
+    ``start /wait spot-front-desk.exe --self-test --report r.txt`` is how a script reads it.
+    """
+    with open(path, "w", encoding="utf-8") as report:
+        saved = sys.stdout, sys.stderr
+        sys.stdout = sys.stderr = report
+        try:
+            yield
+        finally:
+            sys.stdout, sys.stderr = saved
+
+
+def show_startup_error(title: str, advice: str) -> None:
+    """A start-up problem for the user: a message box (the windowed app has no console)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    print(f"{title}. {advice}", file=sys.stderr)
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, title)
+    box.setInformativeText(advice)
+    box.exec()
+
+
+def run_once(action: Callable[[], None]) -> Callable[[], None]:
+    """``action`` that does its work the first time it is called and nothing after."""
+    done = threading.Event()
+
+    def once() -> None:
+        if not done.is_set():
+            done.set()
+            action()
+
+    return once
 
 
 def crash_details(
@@ -121,6 +176,21 @@ class CrashHandler:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    target = report_path(arguments)
+    if target is None:
+        return run(arguments)
+    try:
+        with output_to(target):
+            try:
+                return run(arguments)
+            except SystemExit as done:  # --version, --help and bad arguments end in argparse
+                return done.code if isinstance(done.code, int) else int(done.code is not None)
+    except OSError:
+        return EXIT_REPORT_UNWRITABLE
+
+
+def run(argv: Sequence[str]) -> int:
     args = parse_args(argv)
     if args.self_test:
         from app.selftest import run_self_test
@@ -129,6 +199,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.compose import EmbeddedSandbox, build_main_window, make_application
     from app.instance import SingleInstance
     from app.paths import paths
+    from app.services.data_folder import DataFolderRefused
     from app.services.logs import close_logging, setup_logging
     from app.tasks import TaskRunner
     from app.views.gc_guard import GuiThreadCollector
@@ -138,7 +209,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = make_application()
     GuiThreadCollector(app)  # cycles are collected on the GUI thread only
     where = paths()
-    where.ensure()
+    try:
+        where.ensure()
+    except DataFolderRefused as refused:
+        show_startup_error(refused.title, refused.advice)
+        return 1
     instance = SingleInstance(where.data)
     if not instance.acquire():
         if instance.activate_running():
@@ -169,13 +244,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(int(os.environ["SPOT_FRONT_DESK_QUIT_AFTER_MS"]), window.close)
-    try:
-        code = app.exec()
-    finally:
-        window.shutdown()
+    def clean_up() -> None:
+        window.shutdown()  # closes the session: the outbox stops, the report cache is cleared
         runner.shutdown(5000)
         sandbox.stop()
         log.info("%s stopped", APP_NAME)
         close_logging()
         instance.release()
+
+    # At Windows sign-out Qt ends the process right after aboutToQuit: the clean-up runs there,
+    # and again (as a no-op) on the normal way out.
+    clean_up_once = run_once(clean_up)
+    app.aboutToQuit.connect(clean_up_once)
+    try:
+        code = app.exec()
+    finally:
+        clean_up_once()
     return int(code)

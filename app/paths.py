@@ -14,6 +14,7 @@ from pathlib import Path
 import platformdirs
 
 from app import APP_ID
+from app.services.data_folder import secure_folders
 
 HOME_ENV = "SPOT_FRONT_DESK_HOME"
 
@@ -38,10 +39,13 @@ class Paths:
         return self.cache / "reports"
 
     def ensure(self) -> None:
-        """Create the folders, readable by the user only (they hold patient data)."""
-        for folder in (self.data, self.logs, self.cache, self.config):
-            folder.mkdir(parents=True, exist_ok=True)
-            os.chmod(folder, 0o700)
+        """Create the folders, readable by the user only (they hold patient data).
+
+        Raises ``DataFolderRefused`` for a folder on a network drive or one that cannot be
+        made private (see ``app.services.data_folder``: chmod on POSIX, an owner-only ACL on
+        Windows outside %LOCALAPPDATA%).
+        """
+        secure_folders((self.data, self.logs, self.cache, self.config))
 
 
 def paths() -> Paths:

@@ -8,16 +8,19 @@ it is the sandbox's fake data anyway) and never a token.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
+import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from app.instance import SingleInstance
     from app.paths import Paths
+    from app.services.session import Session
 
 STEP_TIMEOUT_S = 60.0
 
@@ -77,6 +80,8 @@ def _run() -> int:
     try:
         _check_relaunch_activates(instance, pump)
         print("ok  a second launch brings the window forward", flush=True)
+        _check_icon(app.windowIcon().availableSizes())
+        _check_keyring()
         return _run_app(where, pump)
     finally:
         instance.release()
@@ -90,6 +95,32 @@ def _check_relaunch_activates(instance: SingleInstance, pump: Callable[[], None]
     if not SingleInstance(instance.data_dir).activate_running():
         raise SelfTestFailed("single-instance guard: the running copy did not answer")
     _wait_until(pump, lambda: bool(asked), "single-instance guard")
+
+
+def _check_icon(sizes: Sequence[object]) -> None:
+    if not sizes:
+        raise SelfTestFailed("app icon: no icon files in this install")
+    print(f"ok  app icon loaded ({len(sizes)} sizes)", flush=True)
+
+
+def _check_keyring() -> None:
+    """The OS password store the token would go to; the Windows bundle must have its own."""
+    from app.services.credentials import CredentialStore
+
+    backend = CredentialStore().backend_name()
+    if sys.platform == "win32" and not backend.endswith("WinVaultKeyring"):
+        raise SelfTestFailed(f"keyring: {backend} instead of Windows Credential Manager")
+    print(f"ok  keyring backend {backend}", flush=True)
+
+
+def _check_report_bytes(session: Session, url: str) -> None:
+    """The cached report is byte for byte what the server sent (a text-mode write on Windows
+    turns each \\n byte into \\r\\n)."""
+    sent = hashlib.sha256(session.client.download(url)).hexdigest()
+    kept = hashlib.sha256(session.reports.cached_path(url).read_bytes()).hexdigest()
+    if sent != kept:
+        raise SelfTestFailed("open a report: the cached file differs from what the server sent")
+    print(f"ok  report file matches what the server sent (sha256 {kept[:12]}…)", flush=True)
 
 
 def _run_app(where: Paths, pump: Callable[[], None]) -> int:
@@ -161,6 +192,8 @@ def _run_app(where: Paths, pump: Callable[[], None]) -> int:
         _wait_until(pump, report_shown, "open a report")
         pages = report_window.pdf_pane().page_count()
         print(f"ok  report opened ({pages} page{'s' if pages != 1 else ''})", flush=True)
+        if report.pdf:
+            _check_report_bytes(session, report.pdf)
     finally:
         if report_window is not None:
             report_window.close()

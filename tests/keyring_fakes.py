@@ -45,3 +45,26 @@ class FailingKeyring(KeyringBackend):
 
     def delete_password(self, service: str, username: str) -> None:
         raise self.exc
+
+
+class FakeWinVault(MemoryKeyring):
+    """Like keyring's WinVaultKeyring: a ``persist`` setting, "enterprise" (roaming) unless set.
+
+    Records the persistence each password was written with."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._persist: str | None = None
+        self.written_with: list[str] = []
+
+    @property
+    def persist(self) -> str:
+        return self._persist or "enterprise"
+
+    @persist.setter
+    def persist(self, value: str) -> None:
+        self._persist = value
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.written_with.append(self.persist)
+        super().set_password(service, username, password)

@@ -149,3 +149,30 @@ def test_launching_the_app_twice_brings_the_first_window_forward(tmp_path: Path)
     finally:
         first.terminate()
         first.wait(60)
+
+
+def test_windows_pipe_names_differ_per_remote_desktop_session(folder: Path) -> None:
+    first = server_name(folder, windows=True, session_id=lambda: 1)
+    again = server_name(folder, windows=True, session_id=lambda: 1)
+    other_session = server_name(folder, windows=True, session_id=lambda: 2)
+    assert first == again
+    assert first != other_session
+    assert not first.startswith(("/", "\\\\"))  # a bare name: Qt makes it \\.\pipe\<name>
+
+
+def test_session_id_failure_still_gives_a_name(folder: Path) -> None:
+    def no_session() -> int:
+        raise OSError("ProcessIdToSessionId failed")
+
+    assert server_name(folder, windows=True, session_id=no_session).startswith("spot-front-desk-")
+
+
+def test_relaunch_grants_the_foreground_before_asking(
+    qtbot: QtBot, folder: Path, running: SingleInstance, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    events: list[str] = []
+    monkeypatch.setattr("app.instance.allow_foreground_transfer", lambda: events.append("allow"))
+    running.activation_requested.connect(lambda: events.append("activate"))
+    with qtbot.waitSignal(running.activation_requested, timeout=5000):
+        assert SingleInstance(folder).activate_running()
+    assert events == ["allow", "activate"]

@@ -71,3 +71,78 @@ def test_log_level_is_a_command_line_choice() -> None:
     assert parse_args(["--log-level", "debug"]).log_level == "DEBUG"
     with pytest.raises(SystemExit):
         parse_args(["--log-level", "chatty"])
+
+
+def test_app_icon_has_every_shipped_size(qapp: object) -> None:
+    from app.compose import app_icon
+
+    sizes = {size.width() for size in app_icon().availableSizes()}
+    assert {16, 32, 48, 256} <= sizes
+
+
+# Windows sign-out: Qt ends the process right after aboutToQuit, so code after app.exec()
+# (the `finally`) never runs. Simulated by leaving with os._exit once aboutToQuit is handled.
+SIGN_OUT_PROBE = """
+import os
+from PySide6.QtCore import QTimer
+import app.compose as c
+import app.main as m
+
+make = c.make_application
+
+def make_then_end_at_sign_out():
+    app = make()
+    # Connected after main's own handlers (first event-loop turn): runs after the clean-up.
+    QTimer.singleShot(0, lambda: app.aboutToQuit.connect(lambda: os._exit(0)))
+    return app
+
+c.make_application = make_then_end_at_sign_out
+raise SystemExit(m.main(["--sandbox", "--sandbox-seed", "5"]))
+"""
+
+
+def test_clean_up_runs_even_when_the_process_ends_at_about_to_quit(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    env = dict(os.environ, SPOT_FRONT_DESK_HOME=str(home), QT_QPA_PLATFORM="offscreen",
+               SPOT_FRONT_DESK_QUIT_AFTER_MS="4000")
+    result = subprocess.run(
+        [sys.executable, "-c", SIGN_OUT_PROBE],
+        capture_output=True, text=True, env=env, timeout=120, check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    log = (home / "logs" / "frontdesk.log").read_text()
+    assert "session closed" in log
+    assert "Spot Front Desk stopped" in log
+    assert list((home / "cache" / "reports").iterdir()) == []
+
+
+REFUSED_FOLDER_PROBE = """
+from PySide6.QtWidgets import QMessageBox
+import app.paths
+from app.services.data_folder import NetworkFolderRefused
+
+def on_a_network_drive(folders, facts=None):
+    raise NetworkFolderRefused(debug="probe")
+
+shown = []
+app.paths.secure_folders = on_a_network_drive
+QMessageBox.exec = lambda box: shown.append((box.text(), box.informativeText())) or 0
+import app.main
+code = app.main.main(["--sandbox"])
+print("shown:", shown)
+raise SystemExit(code)
+"""
+
+
+def test_a_refused_data_folder_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    env = dict(os.environ, SPOT_FRONT_DESK_HOME=str(tmp_path / "home"),
+               QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-c", REFUSED_FOLDER_PROBE],
+        capture_output=True, text=True, env=env, timeout=120, check=False,
+    )
+    assert result.returncode == 1
+    assert "network drive" in result.stdout  # the message box the user sees
+    assert "SPOT_FRONT_DESK_HOME" in result.stdout
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "home" / "logs").exists()  # nothing written there

@@ -19,6 +19,10 @@ def test_self_test_places_an_order_and_opens_a_report(tmp_path: Path) -> None:
     assert lines[-1] == "self-test passed"
     assert any(line.startswith("ok  order placed") for line in lines)
     assert any(line.startswith("ok  report opened") for line in lines)
+    # Windows checks that run everywhere: binary report file, icon, keyring backend named.
+    assert any(line.startswith("ok  report file matches what the server sent") for line in lines)
+    assert any(line.startswith("ok  app icon loaded") for line in lines)
+    assert any(line.startswith("ok  keyring backend ") for line in lines)
     # Everything it wrote stayed in the folder it was given.
     assert (tmp_path / "data").is_dir()
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 import warnings
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -13,12 +16,44 @@ with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message="Pillow could not be imported", category=UserWarning)
     from fpdf import FPDF
 
+from app.fileops import replace_retrying
 from app.sandbox.store import ReportInfo
 
 BANNER = "SANDBOX — NOT A REAL RESULT"
-_UNICODE_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-_UNICODE_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 _lock = threading.Lock()
+
+# (regular, bold) TrueType fonts with the dashes the report uses, per OS, best first. Nothing
+# is shipped: every desktop OS has one of these; without any, the PDF uses Latin-1 core fonts.
+_LINUX_FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu",
+                    "/usr/share/fonts/TTF", "/usr/share/fonts/dejavu-sans-fonts")
+_MAC_FONTS = (("/Library/Fonts/Arial Unicode.ttf", "/Library/Fonts/Arial Unicode.ttf"),
+              ("/System/Library/Fonts/Supplemental/Arial.ttf",
+               "/System/Library/Fonts/Supplemental/Arial Bold.ttf"))
+
+
+def font_candidates(
+    platform: str = sys.platform, environ: Mapping[str, str] = os.environ
+) -> list[tuple[Path, Path]]:
+    """Where this OS keeps a Unicode sans-serif (regular, bold), most preferred first."""
+    if platform == "win32":
+        fonts = Path(environ.get("WINDIR") or environ.get("SystemRoot") or r"C:\Windows") / "Fonts"
+        return [(fonts / "arial.ttf", fonts / "arialbd.ttf"),
+                (fonts / "segoeui.ttf", fonts / "segoeuib.ttf")]
+    if platform == "darwin":
+        return [(Path(regular), Path(bold)) for regular, bold in _MAC_FONTS]
+    return [(Path(folder) / "DejaVuSans.ttf", Path(folder) / "DejaVuSans-Bold.ttf")
+            for folder in _LINUX_FONT_DIRS]
+
+
+def unicode_font(
+    candidates: list[tuple[Path, Path]] | None = None,
+    exists: Callable[[Path], bool] = Path.is_file,
+) -> tuple[Path, Path] | None:
+    """The first (regular, bold) pair present on this machine, or None."""
+    for regular, bold in candidates if candidates is not None else font_candidates():
+        if exists(regular) and exists(bold):
+            return regular, bold
+    return None
 
 
 def result_flag(result: dict[str, Any]) -> str:
@@ -83,10 +118,11 @@ def render_pdf(info: ReportInfo) -> bytes:
     pdf = FPDF()
     pdf.set_title(f"Sandbox report {info.report['report_id']}")
     pdf.set_creator("Spot sandbox")
-    if _UNICODE_FONT.exists() and _UNICODE_BOLD.exists():
-        pdf.add_font("DejaVu", fname=str(_UNICODE_FONT))
-        pdf.add_font("DejaVu", style="B", fname=str(_UNICODE_BOLD))
-        family, banner, dash = "DejaVu", BANNER, "–"
+    font = unicode_font()
+    if font is not None:
+        pdf.add_font("Unicode", fname=str(font[0]))
+        pdf.add_font("Unicode", style="B", fname=str(font[1]))
+        family, banner, dash = "Unicode", BANNER, "–"
     else:  # core fonts are Latin-1 only
         family, banner, dash = "Helvetica", BANNER.replace("—", "-"), "-"
     pdf.add_page()
@@ -128,5 +164,5 @@ def report_file(folder: Path, info: ReportInfo, kind: str) -> bytes:
         folder.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
         tmp.write_bytes(data)
-        tmp.replace(path)
+        replace_retrying(tmp, path)  # an antivirus may hold the new file for a moment
         return data

@@ -4,6 +4,9 @@ Each keyring failure becomes a ``CredentialError`` with a plain title and a way 
 keyring exists at all, the view offers "use this token for this session only" and calls
 ``keep_for_session``: the token then lives in this process's memory and nowhere else.
 Keyring calls can block (D-Bus, an unlock prompt): run them off the GUI thread.
+
+On Windows the token is stored with "local machine" persistence: keyring's Credential Manager
+backend defaults to "enterprise", which roams the token to every PC the user signs in to.
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 Operation = Literal["save", "load", "delete"]
+# WinVaultKeyring.persist (a win32cred.CRED_PERSIST_* name): this computer only, never roaming.
+WINDOWS_PERSISTENCE = "local machine"
 
 # Whole sentences (not joined pieces) so lupdate can offer each one for translation.
 _VERB = {
@@ -83,6 +88,17 @@ class KeyringFailed(CredentialError):
     )
 
 
+def _keep_on_this_computer(backend: KeyringBackend) -> None:
+    """Make a Windows Credential Manager backend (or one inside a chain) store non-roaming."""
+    nested: list[KeyringBackend] = list(getattr(backend, "backends", None) or [])
+    for candidate in (backend, *nested):
+        if "persist" in dir(type(candidate)) and getattr(candidate, "_persist", None) is None:
+            try:
+                candidate.persist = WINDOWS_PERSISTENCE  # type: ignore[attr-defined]
+            except Exception:  # noqa: BLE001 - an old backend: keep its default, log the type
+                log.warning("keyring persistence not set: %s", type(candidate).__name__)
+
+
 def _translate(exc: BaseException, operation: Operation) -> CredentialError:
     if isinstance(exc, kr_errors.NoKeyringError):
         cls: type[CredentialError] = NoKeyringAvailable
@@ -119,9 +135,9 @@ class CredentialStore:
         self._lock = threading.Lock()
 
     def _keyring(self) -> KeyringBackend:
-        if self._backend is not None:
-            return self._backend
-        return keyring.get_keyring()
+        backend = self._backend if self._backend is not None else keyring.get_keyring()
+        _keep_on_this_computer(backend)
+        return backend
 
     def save(self, env_key: str, token: str) -> None:
         """Store ``token`` for ``env_key`` in the keyring (replacing any previous one)."""

@@ -15,6 +15,8 @@ import threading
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
+from app.fileops import private_opener
+
 __all__ = [
     "LOG_FILE_NAME",
     "RedactionFilter",
@@ -86,12 +88,19 @@ class RedactionFilter(logging.Filter):
 
 
 class _PrivateRotatingFileHandler(RotatingFileHandler):
-    """A rotating file whose every generation is created readable by the user only."""
+    """A rotating file whose every generation is created readable by the user only.
+
+    The descriptor is binary and lines end in ``\n`` on every OS: a text-mode descriptor on
+    Windows would add a second ``\r`` to each line Python already translated.
+    """
 
     def _open(self) -> object:  # type: ignore[override]
-        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        handle = open(  # noqa: SIM115 - the handler owns and closes it
+            self.baseFilename, "a", encoding=self.encoding, errors=self.errors, newline="\n",
+            opener=private_opener,
+        )
         os.chmod(self.baseFilename, 0o600)  # a file left by an older version may be wider
-        return open(fd, "a", encoding=self.encoding, errors=self.errors)
+        return handle
 
 
 _installed: list[logging.Handler] = []

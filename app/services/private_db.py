@@ -7,6 +7,8 @@ import os
 import sqlite3
 from pathlib import Path
 
+from app.fileops import private_opener
+
 __all__ = ["create_private_file", "open_private_db", "tighten_permissions"]
 
 _SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -33,8 +35,7 @@ def create_private_file(path: Path) -> None:
     """Create ``path`` (and its folder) if missing, readable by the user only (0600), so that
     SQLite, which copies the main file's mode onto its side files, never follows the umask."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    os.close(fd)
+    os.close(private_opener(path, os.O_RDWR | os.O_CREAT))
     os.chmod(path, 0o600)  # a file left by an older version may be wider
 
 

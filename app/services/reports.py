@@ -4,6 +4,12 @@ The cache folder is 0700 and each file 0600, named by the SHA-256 of its URL (a 
 path and query are credentials, so they never appear in a file name). It holds patient
 results: the app calls ``clear_cache()`` at start and at exit. ``fetch`` blocks on the network:
 run it through the task runner.
+
+Files are written in binary mode (``app.fileops.private_opener``): on Windows a text-mode
+descriptor would turn each ``\n`` byte of a PDF into ``\r\n``. "Open externally" gets its own
+copy (``external_copy``): a PDF viewer on Windows locks the file it shows, and the viewer must
+never hold the cache file itself. A copy still locked at exit is reported by ``clear_cache``
+and removed at the next start (which clears the whole cache folder again).
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ import hashlib
 import inspect
 import logging
 import os
-import shutil
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import Literal, Protocol
@@ -21,6 +27,7 @@ from typing import Literal, Protocol
 import httpx
 
 from app.api import errors as api_errors
+from app.fileops import private_opener, remove_files, replace_retrying
 from app.marks import QT_TRANSLATE_NOOP
 from app.services.errors import ServiceError, describe_error
 from app.services.seen import SeenReports
@@ -38,6 +45,7 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int | None], None]
 ReportKind = Literal["pdf", "txt"]
+EXTERNAL_DIR = "opened"  # inside the cache folder: copies handed to the system's viewer
 
 
 class ReportError(ServiceError):
@@ -86,10 +94,13 @@ class ReportService:
         client_provider: Callable[[], _Downloads],
         cache_dir: Path,
         seen_store: SeenReports,
+        *,
+        remove: Callable[[Path], None] = os.remove,
     ) -> None:
         self._client_provider = client_provider
         self._cache_dir = cache_dir
         self._seen = seen_store
+        self._remove = remove  # injectable: tests simulate a file a viewer holds open
 
     @property
     def cache_dir(self) -> Path:
@@ -146,11 +157,46 @@ class ReportService:
     def mark_seen(self, kit_id: str, report_id: str) -> None:
         self._seen.mark_seen(kit_id, report_id)
 
-    def clear_cache(self) -> None:
-        """Delete every cached report (at start and at exit); the folder stays, 0700."""
+    def external_copy(self, path: Path) -> Path:
+        """A separate copy of the cached report ``path`` to hand to the system's PDF viewer.
+
+        Each call makes a new file (the viewer may still hold an earlier one open) inside the
+        cache folder, so ``clear_cache`` removes it with the rest.
+        """
+        folder = self._cache_dir / EXTERNAL_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        os.chmod(folder, 0o700)
+        copy = folder / f"report-{path.stem[:8]}-{secrets.token_hex(3)}{path.suffix}"
+        try:
+            data = path.read_bytes()
+            with open(copy, "xb", opener=private_opener) as handle:
+                handle.write(data)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                copy.unlink()
+            raise describe_error(exc) from None
+        return copy
+
+    def clear_cache(self) -> list[Path]:
+        """Delete every cached report and external copy (at start and at exit).
+
+        Returns the files that could not be removed (a viewer still has them open on
+        Windows); they are logged by count and removed at the next start. The folder stays,
+        0700.
+        """
+        left: list[Path] = []
         if self._cache_dir.exists():
-            shutil.rmtree(self._cache_dir, ignore_errors=True)
+            files = [p for p in self._cache_dir.rglob("*") if not p.is_dir()]
+            left = remove_files(files, self._remove)
+            folders = sorted((p for p in self._cache_dir.rglob("*") if p.is_dir()), reverse=True)
+            for folder in folders:  # deepest first; a folder with a locked file stays
+                with contextlib.suppress(OSError):
+                    folder.rmdir()
+        if left:
+            log.warning("%d report file(s) still open elsewhere: removed at the next start",
+                        len(left))
         self._ensure_dir()
+        return left
 
     def _ensure_dir(self) -> None:
         self._cache_dir.mkdir(parents=True, exist_ok=True)
@@ -159,12 +205,12 @@ class ReportService:
     def _store(self, target: Path, data: bytes) -> None:
         self._ensure_dir()
         partial = target.with_name(f"{target.name}.{os.getpid()}.{id(data):x}.part")
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        handle = open(partial, "xb", opener=private_opener)  # noqa: SIM115 - closed below
         try:
-            with os.fdopen(fd, "wb") as handle:
+            with handle:
                 handle.write(data)
             # Atomic: a reader sees the whole file or none (two workers may race on one URL).
-            os.replace(partial, target)
+            replace_retrying(partial, target)
         except BaseException:
             with contextlib.suppress(OSError):
                 partial.unlink()

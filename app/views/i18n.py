@@ -1,4 +1,8 @@
-"""Choose the UI language from the system locale and install the matching translations.
+"""Choose the UI language from the user's display languages and install the translations.
+
+The display languages (``QLocale.uiLanguages()``: Windows' "Windows display language", macOS'
+preferred languages, LANGUAGE/LC_MESSAGES/LANG on Linux), not the regional format: an
+English Windows with French (Canada) number and date formats stays in English.
 
 The app's own strings come from resources/translations/spot-front-desk_<locale>.qm (Qt Linguist:
 `.ts` sources → `.qm`, see packaging/update_translations.py); Qt's standard dialog texts
@@ -6,6 +10,8 @@ The app's own strings come from resources/translations/spot-front-desk_<locale>.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -15,18 +21,33 @@ from app.services import errors
 from app.validation import Finding
 
 CATALOGUE = "spot-front-desk"
+SHIPPED_LANGUAGES = (QLocale.Language.English, QLocale.Language.French)
+
+
+def ui_locale(languages: Sequence[str] | None = None) -> QLocale:
+    """The first of the user's display languages that we ship; English if none is.
+
+    ``languages`` are BCP 47 tags, most preferred first (default: the system's
+    ``uiLanguages()``).
+    """
+    tags = QLocale.system().uiLanguages() if languages is None else languages
+    for tag in tags:
+        locale = QLocale(tag)
+        if locale.language() in SHIPPED_LANGUAGES:
+            return locale
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 
 
 def install_translations(
     app: QCoreApplication, locale: QLocale | None = None
 ) -> list[QTranslator]:
-    """Install the translators for ``locale`` (default: the system locale); return them.
+    """Install the translators for ``locale`` (default: ``ui_locale()``); return them.
 
     English needs no catalogue. Any French locale (fr, fr_FR, fr_BE…) gets our Canadian-French
     catalogue, the only French we ship, rather than English. A locale we have no translation for
     falls back to English silently: the UI stays usable, just untranslated.
     """
-    locale = locale if locale is not None else QLocale.system()
+    locale = locale if locale is not None else ui_locale()
     if locale.language() == QLocale.Language.French:
         locale = QLocale("fr_CA")
     installed: list[QTranslator] = []

@@ -308,37 +308,37 @@
         <translation>Choisissez le patient dans la liste des patients existants, ou réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../app/services/reports.py" line="48"/>
+        <location filename="../../app/services/reports.py" line="56"/>
         <source>This report link has expired or was removed</source>
         <translation>Le lien de ce rapport a expiré ou a été retiré</translation>
     </message>
     <message>
-        <location filename="../../app/services/reports.py" line="49"/>
+        <location filename="../../app/services/reports.py" line="57"/>
         <source>Ask Spot to re-issue it.</source>
         <translation>Demandez à Spot de le publier de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/services/reports.py" line="53"/>
+        <location filename="../../app/services/reports.py" line="61"/>
         <source>Can&apos;t download the report</source>
         <translation>Impossible de télécharger le rapport</translation>
     </message>
     <message>
-        <location filename="../../app/services/reports.py" line="54"/>
+        <location filename="../../app/services/reports.py" line="62"/>
         <source>Check this computer&apos;s network connection, then retry.</source>
         <translation>Vérifiez la connexion réseau de cet ordinateur, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/reports.py" line="60"/>
+        <location filename="../../app/services/reports.py" line="68"/>
         <source>The downloaded report isn&apos;t readable</source>
         <translation>Le rapport téléchargé est illisible</translation>
     </message>
     <message>
-        <location filename="../../app/services/reports.py" line="61"/>
+        <location filename="../../app/services/reports.py" line="69"/>
         <source>Retry. If it keeps happening, ask Spot to re-issue the report.</source>
         <translation>Réessayez. Si le problème persiste, demandez à Spot de publier le rapport de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/services/reports.py" line="67"/>
+        <location filename="../../app/services/reports.py" line="75"/>
         <source>The downloaded report isn&apos;t a PDF</source>
         <translation>Le rapport téléchargé n’est pas un PDF</translation>
     </message>
@@ -368,62 +368,62 @@
         <translation>Connectez-vous avec votre jeton d’API Spot, puis actualisez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="38"/>
+        <location filename="../../app/services/credentials.py" line="43"/>
         <source>save</source>
         <translation>mémoriser</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="39"/>
+        <location filename="../../app/services/credentials.py" line="44"/>
         <source>read</source>
         <translation>lire</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="40"/>
+        <location filename="../../app/services/credentials.py" line="45"/>
         <source>remove</source>
         <translation>supprimer</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="51"/>
+        <location filename="../../app/services/credentials.py" line="56"/>
         <source>This computer has no password store for the API token</source>
         <translation>Cet ordinateur n’a pas de trousseau de mots de passe pour le jeton d’API</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="54"/>
+        <location filename="../../app/services/credentials.py" line="59"/>
         <source>Use the token for this session only; you&apos;ll enter it again next time the app starts.</source>
         <translation>Utilisez le jeton pour cette session seulement; vous le saisirez de nouveau au prochain démarrage de l’application.</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="61"/>
+        <location filename="../../app/services/credentials.py" line="66"/>
         <source>The password store is locked</source>
         <translation>Le trousseau de mots de passe est verrouillé</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="62"/>
+        <location filename="../../app/services/credentials.py" line="67"/>
         <source>Unlock your keyring (sign in to the computer again), then retry. Or use the token for this session only (you&apos;ll enter it again next time).</source>
         <translation>Déverrouillez votre trousseau (reconnectez-vous à l’ordinateur), puis réessayez. Ou utilisez le jeton pour cette session seulement (vous le saisirez de nouveau la prochaine fois).</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="70"/>
+        <location filename="../../app/services/credentials.py" line="75"/>
         <source>The password store couldn&apos;t start</source>
         <translation>Le trousseau de mots de passe n’a pas pu démarrer</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="71"/>
+        <location filename="../../app/services/credentials.py" line="76"/>
         <source>Restart the computer&apos;s keyring service or sign in again, then retry. Or use the token for this session only (you&apos;ll enter it again next time).</source>
         <translation>Redémarrez le service de trousseau de l’ordinateur ou reconnectez-vous, puis réessayez. Ou utilisez le jeton pour cette session seulement (vous le saisirez de nouveau la prochaine fois).</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="79"/>
+        <location filename="../../app/services/credentials.py" line="84"/>
         <source>The password store reported a problem</source>
         <translation>Le trousseau de mots de passe a signalé un problème</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="80"/>
+        <location filename="../../app/services/credentials.py" line="85"/>
         <source>Try again. Or use the token for this session only (you&apos;ll enter it again next time).</source>
         <translation>Réessayez. Ou utilisez le jeton pour cette session seulement (vous le saisirez de nouveau la prochaine fois).</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="98"/>
+        <location filename="../../app/services/credentials.py" line="114"/>
         <source>Couldn&apos;t {verb} the API token: {problem}</source>
         <translation>Impossible de {verb} le jeton d’API&#xa0;: {problem}</translation>
     </message>
@@ -431,6 +431,36 @@
         <location filename="../../app/services/environments.py" line="164"/>
         <source>Can&apos;t reach the server. Check this computer&apos;s network connection (and, for a custom server, the address).</source>
         <translation>Impossible de joindre le serveur. Vérifiez la connexion réseau de cet ordinateur (et, pour un serveur personnalisé, l’adresse).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/data_folder.py" line="48"/>
+        <source>This data folder can&apos;t hold patient data</source>
+        <translation>Ce dossier de données ne peut pas contenir de données de patients</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/data_folder.py" line="49"/>
+        <source>Ask IT to point SPOT_FRONT_DESK_HOME to a folder on this computer&apos;s own disk that only you can read, or remove the setting to use the standard folder.</source>
+        <translation>Demandez au service informatique de faire pointer SPOT_FRONT_DESK_HOME vers un dossier du disque de cet ordinateur que vous seul pouvez lire, ou retirez ce réglage pour utiliser le dossier standard.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/data_folder.py" line="57"/>
+        <source>The data folder is on a network drive, which the app can&apos;t use safely</source>
+        <translation>Le dossier de données est sur un lecteur réseau, que l’application ne peut pas utiliser en toute sécurité</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/data_folder.py" line="63"/>
+        <source>The data folder can be read by other users of this computer</source>
+        <translation>Le dossier de données peut être lu par d’autres utilisateurs de cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/data_folder.py" line="191"/>
+        <source>Some orders haven&apos;t reached Spot yet</source>
+        <translation>Certaines commandes ne sont pas encore parvenues à Spot</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/data_folder.py" line="192"/>
+        <source>This computer forgets its files when you sign out, so they would be lost. Stay signed in until the outbox is empty, or note the patients and order again from another computer.</source>
+        <translation>Cet ordinateur efface ses fichiers à la fermeture de session&#xa0;: elles seraient perdues. Restez connecté jusqu’à ce que la boîte d’envoi soit vide, ou notez les patients et commandez de nouveau depuis un autre ordinateur.</translation>
     </message>
 </context>
 <context>
@@ -673,99 +703,99 @@
 <context>
     <name>KitTimeline</name>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="63"/>
+        <location filename="../../app/views/common/timeline.py" line="64"/>
         <source>Preparing</source>
         <translation>En préparation</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="64"/>
+        <location filename="../../app/views/common/timeline.py" line="65"/>
         <source>Shipped</source>
         <translation>Expédiée</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="65"/>
+        <location filename="../../app/views/common/timeline.py" line="66"/>
         <source>Delivered</source>
         <translation>Livrée</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="66"/>
+        <location filename="../../app/views/common/timeline.py" line="67"/>
         <source>Registered</source>
         <translation>Enregistrée</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="67"/>
-        <location filename="../../app/views/common/timeline.py" line="87"/>
+        <location filename="../../app/views/common/timeline.py" line="68"/>
+        <location filename="../../app/views/common/timeline.py" line="88"/>
         <source>Delivery exception</source>
         <translation>Problème de livraison</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="68"/>
-        <location filename="../../app/views/common/timeline.py" line="88"/>
+        <location filename="../../app/views/common/timeline.py" line="69"/>
+        <location filename="../../app/views/common/timeline.py" line="89"/>
         <source>Canceled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="79"/>
+        <location filename="../../app/views/common/timeline.py" line="80"/>
         <source>Awaiting collection</source>
         <translation>En attente du prélèvement</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="80"/>
+        <location filename="../../app/views/common/timeline.py" line="81"/>
         <source>On its way to the lab</source>
         <translation>En route vers le laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="81"/>
+        <location filename="../../app/views/common/timeline.py" line="82"/>
         <source>Delivered to the lab</source>
         <translation>Livré au laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="82"/>
+        <location filename="../../app/views/common/timeline.py" line="83"/>
         <source>Received by the lab</source>
         <translation>Reçu par le laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="83"/>
+        <location filename="../../app/views/common/timeline.py" line="84"/>
         <source>Extra quality checks</source>
         <translation>Contrôles de qualité supplémentaires</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="84"/>
+        <location filename="../../app/views/common/timeline.py" line="85"/>
         <source>Partially resulted</source>
         <translation>Résultats partiels</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="85"/>
+        <location filename="../../app/views/common/timeline.py" line="86"/>
         <source>Resulted</source>
         <translation>Résultats disponibles</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="86"/>
+        <location filename="../../app/views/common/timeline.py" line="87"/>
         <source>Collection exception</source>
         <translation>Problème de prélèvement</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="190"/>
+        <location filename="../../app/views/common/timeline.py" line="191"/>
         <source>current step</source>
         <translation>étape en cours</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="192"/>
+        <location filename="../../app/views/common/timeline.py" line="193"/>
         <source>done</source>
         <translation>terminée</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="194"/>
+        <location filename="../../app/views/common/timeline.py" line="195"/>
         <source>not reached</source>
         <translation>non atteinte</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="195"/>
+        <location filename="../../app/views/common/timeline.py" line="196"/>
         <source>not yet</source>
         <translation>pas encore</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="248"/>
+        <location filename="../../app/views/common/timeline.py" line="250"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -976,12 +1006,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="124"/>
+        <location filename="../../app/views/shell/main_window.py" line="125"/>
         <source>Orders</source>
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="153"/>
+        <location filename="../../app/views/shell/main_window.py" line="154"/>
         <source>Sign in to see orders.</source>
         <translation>Connectez-vous pour voir les commandes.</translation>
     </message>
@@ -1062,7 +1092,7 @@
     </message>
     <message>
         <location filename="../../app/views/shell/actions.py" line="108"/>
-        <location filename="../../app/views/shell/main_window.py" line="436"/>
+        <location filename="../../app/views/shell/main_window.py" line="437"/>
         <source>Requisitions</source>
         <translation>Requêtes</translation>
     </message>
@@ -1092,24 +1122,34 @@
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="169"/>
+        <location filename="../../app/views/shell/main_window.py" line="170"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="170"/>
+        <location filename="../../app/views/shell/main_window.py" line="171"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="171"/>
+        <location filename="../../app/views/shell/main_window.py" line="172"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="173"/>
+        <location filename="../../app/views/shell/main_window.py" line="174"/>
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/main_window.py" line="555"/>
+        <source>Quit anyway</source>
+        <translation>Quitter quand même</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/main_window.py" line="557"/>
+        <source>Keep the app open</source>
+        <translation>Garder l’application ouverte</translation>
     </message>
     <message>
         <location filename="../../app/views/shell/sign_in_flow.py" line="66"/>
@@ -1137,12 +1177,12 @@
         <translation>Redémarrez l’application pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="108"/>
+        <location filename="../../app/views/shell/main_window.py" line="109"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="322"/>
+        <location filename="../../app/views/shell/main_window.py" line="323"/>
         <source>Sign in…</source>
         <translation>Se connecter…</translation>
     </message>
@@ -1177,22 +1217,22 @@
         <translation>Boîte d’envoi&#xa0;: {queued} en attente · {attention} à traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="379"/>
+        <location filename="../../app/views/shell/main_window.py" line="380"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="390"/>
+        <location filename="../../app/views/shell/main_window.py" line="391"/>
         <source>Something went wrong</source>
         <translation>Un problème est survenu</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="391"/>
+        <location filename="../../app/views/shell/main_window.py" line="392"/>
         <source>The problem was logged. You can keep working; restart the app if something looks wrong.</source>
         <translation>Le problème a été consigné. Vous pouvez continuer à travailler; redémarrez l’application si quelque chose semble anormal.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="466"/>
+        <location filename="../../app/views/shell/main_window.py" line="467"/>
         <source>About {name}</source>
         <translation>À propos de {name}</translation>
     </message>
@@ -1283,12 +1323,12 @@
 <context>
     <name>NewOrderForm</name>
     <message>
-        <location filename="../../app/views/new_order/bars.py" line="66"/>
+        <location filename="../../app/views/new_order/bars.py" line="68"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restaurer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/bars.py" line="69"/>
+        <location filename="../../app/views/new_order/bars.py" line="71"/>
         <source>Discard &amp;it</source>
         <translation>Suppr&amp;imer</translation>
     </message>
@@ -1304,7 +1344,7 @@
         <translation>&amp;Métadonnées (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/bars.py" line="115"/>
+        <location filename="../../app/views/new_order/bars.py" line="117"/>
         <source>Order &amp;anyway</source>
         <translation>Commander &amp;quand même</translation>
     </message>
@@ -1314,12 +1354,12 @@
         <translation>Sera envoyée ainsi</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/bars.py" line="199"/>
+        <location filename="../../app/views/new_order/bars.py" line="201"/>
         <source>&amp;Another order for this patient</source>
         <translation>Autre commande pour ce &amp;patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/bars.py" line="203"/>
+        <location filename="../../app/views/new_order/bars.py" line="205"/>
         <source>&amp;New order</source>
         <translation>&amp;Nouvelle commande</translation>
     </message>
@@ -1441,12 +1481,12 @@
         <translation>Métadonnées&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/bars.py" line="153"/>
+        <location filename="../../app/views/new_order/bars.py" line="155"/>
         <source>Possible duplicate: %1 was already ordered for this patient on %2 (order %3).</source>
         <translation>Doublon possible&#xa0;: %1 a déjà été commandé pour ce patient le %2 (commande %3).</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/bars.py" line="162"/>
+        <location filename="../../app/views/new_order/bars.py" line="164"/>
         <source>%1 similar orders in the last 30 days.</source>
         <translation>%1 commandes semblables dans les 30 derniers jours.</translation>
     </message>
@@ -1507,17 +1547,17 @@
         <translation>Échec de l’enregistrement automatique&#xa0;: %1. Gardez cette fenêtre ouverte jusqu’à ce que la commande soit passée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/bars.py" line="85"/>
+        <location filename="../../app/views/new_order/bars.py" line="87"/>
         <source>an earlier session</source>
         <translation>une session précédente</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/bars.py" line="88"/>
+        <location filename="../../app/views/new_order/bars.py" line="90"/>
         <source>An order from %1 was not sent%2. Restore it?</source>
         <translation>Une commande de %1 n’a pas été envoyée%2. La restaurer?</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/bars.py" line="93"/>
+        <location filename="../../app/views/new_order/bars.py" line="95"/>
         <source> (for %1)</source>
         <translation> (pour %1)</translation>
     </message>
@@ -2120,157 +2160,157 @@
 <context>
     <name>Regions</name>
     <message>
-        <location filename="../../app/views/i18n.py" line="73"/>
+        <location filename="../../app/views/i18n.py" line="94"/>
         <source>British Columbia</source>
         <translation>Colombie-Britannique</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="74"/>
+        <location filename="../../app/views/i18n.py" line="95"/>
         <source>New Brunswick</source>
         <translation>Nouveau-Brunswick</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="75"/>
+        <location filename="../../app/views/i18n.py" line="96"/>
         <source>Newfoundland and Labrador</source>
         <translation>Terre-Neuve-et-Labrador</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="76"/>
+        <location filename="../../app/views/i18n.py" line="97"/>
         <source>Nova Scotia</source>
         <translation>Nouvelle-Écosse</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="77"/>
+        <location filename="../../app/views/i18n.py" line="98"/>
         <source>Northwest Territories</source>
         <translation>Territoires du Nord-Ouest</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="78"/>
+        <location filename="../../app/views/i18n.py" line="99"/>
         <source>Prince Edward Island</source>
         <translation>Île-du-Prince-Édouard</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="79"/>
+        <location filename="../../app/views/i18n.py" line="100"/>
         <source>Quebec</source>
         <translation>Québec</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="80"/>
+        <location filename="../../app/views/i18n.py" line="101"/>
         <source>California</source>
         <translation>Californie</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="81"/>
+        <location filename="../../app/views/i18n.py" line="102"/>
         <source>Florida</source>
         <translation>Floride</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="82"/>
+        <location filename="../../app/views/i18n.py" line="103"/>
         <source>Georgia</source>
         <translation>Géorgie</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="83"/>
+        <location filename="../../app/views/i18n.py" line="104"/>
         <source>Hawaii</source>
         <translation>Hawaï</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="84"/>
+        <location filename="../../app/views/i18n.py" line="105"/>
         <source>Louisiana</source>
         <translation>Louisiane</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="85"/>
+        <location filename="../../app/views/i18n.py" line="106"/>
         <source>New Mexico</source>
         <translation>Nouveau-Mexique</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="86"/>
+        <location filename="../../app/views/i18n.py" line="107"/>
         <source>North Carolina</source>
         <translation>Caroline du Nord</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="87"/>
+        <location filename="../../app/views/i18n.py" line="108"/>
         <source>North Dakota</source>
         <translation>Dakota du Nord</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="88"/>
+        <location filename="../../app/views/i18n.py" line="109"/>
         <source>Pennsylvania</source>
         <translation>Pennsylvanie</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="89"/>
+        <location filename="../../app/views/i18n.py" line="110"/>
         <source>South Carolina</source>
         <translation>Caroline du Sud</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="90"/>
+        <location filename="../../app/views/i18n.py" line="111"/>
         <source>South Dakota</source>
         <translation>Dakota du Sud</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="91"/>
+        <location filename="../../app/views/i18n.py" line="112"/>
         <source>Virginia</source>
         <translation>Virginie</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="92"/>
+        <location filename="../../app/views/i18n.py" line="113"/>
         <source>West Virginia</source>
         <translation>Virginie-Occidentale</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="93"/>
+        <location filename="../../app/views/i18n.py" line="114"/>
         <source>District of Columbia</source>
         <translation>District de Columbia</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="94"/>
+        <location filename="../../app/views/i18n.py" line="115"/>
         <source>Puerto Rico</source>
         <translation>Porto Rico</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="95"/>
+        <location filename="../../app/views/i18n.py" line="116"/>
         <source>U.S. Virgin Islands</source>
         <translation>Îles Vierges des États-Unis</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="96"/>
+        <location filename="../../app/views/i18n.py" line="117"/>
         <source>American Samoa</source>
         <translation>Samoa américaines</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="97"/>
+        <location filename="../../app/views/i18n.py" line="118"/>
         <source>Northern Mariana Islands</source>
         <translation>Îles Mariannes du Nord</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="98"/>
+        <location filename="../../app/views/i18n.py" line="119"/>
         <source>Federated States of Micronesia</source>
         <translation>États fédérés de Micronésie</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="99"/>
+        <location filename="../../app/views/i18n.py" line="120"/>
         <source>Marshall Islands</source>
         <translation>Îles Marshall</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="100"/>
+        <location filename="../../app/views/i18n.py" line="121"/>
         <source>Palau</source>
         <translation>Palaos</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="101"/>
+        <location filename="../../app/views/i18n.py" line="122"/>
         <source>Armed Forces Americas</source>
         <translation>Forces armées – Amériques</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="102"/>
+        <location filename="../../app/views/i18n.py" line="123"/>
         <source>Armed Forces Europe</source>
         <translation>Forces armées – Europe</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="103"/>
+        <location filename="../../app/views/i18n.py" line="124"/>
         <source>Armed Forces Pacific</source>
         <translation>Forces armées – Pacifique</translation>
     </message>
@@ -2482,7 +2522,7 @@
 <context>
     <name>ReportWindow</name>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="120"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="124"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
@@ -2497,74 +2537,74 @@
         <translation>Ce rapport modifie un rapport antérieur.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="169"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="176"/>
         <source>&amp;Print…</source>
         <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="172"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="179"/>
         <source>Print the report</source>
         <translation>Imprimer le rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="175"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="182"/>
         <source>&amp;Save as…</source>
         <translation>&amp;Enregistrer sous…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="146"/>
-        <location filename="../../app/views/reports/report_viewer.py" line="178"/>
+        <location filename="../../app/views/reports/output.py" line="158"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="185"/>
         <source>Save a copy of the report</source>
         <translation>Enregistrer une copie du rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="181"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="188"/>
         <source>&amp;Open with system viewer</source>
         <translation>&amp;Ouvrir dans la visionneuse</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="186"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="193"/>
         <source>Previous page</source>
         <translation>Page précédente</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="189"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="196"/>
         <source>Next page</source>
         <translation>Page suivante</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="192"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="199"/>
         <source>Zoom in</source>
         <translation>Zoom avant</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="195"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="202"/>
         <source>Zoom out</source>
         <translation>Zoom arrière</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="198"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="205"/>
         <source>Actual size (100%)</source>
         <translation>Taille réelle (100&#xa0;%)</translation>
     </message>
     <message>
         <location filename="../../app/views/reports/pdf_toolbar.py" line="92"/>
-        <location filename="../../app/views/reports/report_viewer.py" line="201"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="208"/>
         <source>Find in report</source>
         <translation>Rechercher dans le rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="204"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="211"/>
         <source>Next match</source>
         <translation>Résultat suivant</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="207"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="214"/>
         <source>Previous match</source>
         <translation>Résultat précédent</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="211"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="218"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -2617,32 +2657,32 @@
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="218"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="225"/>
         <source>Downloading the report…</source>
         <translation>Téléchargement du rapport…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="240"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="247"/>
         <source>Text report</source>
         <translation>Rapport texte</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="241"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="248"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="242"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="249"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="257"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="264"/>
         <source>&amp;Retry</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="281"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="288"/>
         <source>No report open.</source>
         <translation>Aucun rapport ouvert.</translation>
     </message>
@@ -2693,32 +2733,32 @@
         <translation>Remplace le rapport %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="369"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="376"/>
         <source>This report has no file yet</source>
         <translation>Ce rapport n’a pas encore de fichier</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="370"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="377"/>
         <source>Spot hasn&apos;t attached a PDF to it. Check again later.</source>
         <translation>Spot n’y a pas encore joint de PDF. Vérifiez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="423"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="430"/>
         <source>%1 of %2 KB</source>
         <translation>%1 sur %2 Ko</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="445"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="452"/>
         <source>This report file is damaged</source>
         <translation>Le fichier de ce rapport est endommagé</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="447"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="454"/>
         <source>It can&apos;t be shown here. Try Open with system viewer, or ask Spot to re-issue the report.</source>
         <translation>Il ne peut pas être affiché ici. Essayez «&#xa0;Ouvrir dans la visionneuse&#xa0;» ou demandez à Spot de publier le rapport de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="498"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="505"/>
         <source>The text version couldn&apos;t be downloaded.
 %1
 %2</source>
@@ -2762,57 +2802,57 @@
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="67"/>
+        <location filename="../../app/views/reports/output.py" line="79"/>
         <source>Spot report %1</source>
         <translation>Rapport Spot %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="70"/>
+        <location filename="../../app/views/reports/output.py" line="82"/>
         <source>Print report</source>
         <translation>Imprimer le rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="84"/>
+        <location filename="../../app/views/reports/output.py" line="96"/>
         <source>Sent the text report to the printer.</source>
         <translation>Rapport texte envoyé à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="95"/>
+        <location filename="../../app/views/reports/output.py" line="107"/>
         <source>The printer couldn&apos;t be started. Check it is on.</source>
         <translation>Impossible de lancer l’impression. Vérifiez que l’imprimante est allumée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="108"/>
+        <location filename="../../app/views/reports/output.py" line="120"/>
         <source>Sent 1 page to the printer.</source>
         <translation>1 page envoyée à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="110"/>
+        <location filename="../../app/views/reports/output.py" line="122"/>
         <source>Sent %1 pages to the printer.</source>
         <translation>%1 pages envoyées à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="141"/>
+        <location filename="../../app/views/reports/output.py" line="153"/>
         <source>Text files (*.txt)</source>
         <translation>Fichiers texte (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="142"/>
+        <location filename="../../app/views/reports/output.py" line="154"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="167"/>
+        <location filename="../../app/views/reports/output.py" line="179"/>
         <source>Saved a copy to %1</source>
         <translation>Copie enregistrée dans %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="175"/>
+        <location filename="../../app/views/reports/output.py" line="187"/>
         <source>Couldn&apos;t save the copy: %1 %2</source>
         <translation>Impossible d’enregistrer la copie&#xa0;: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="187"/>
+        <location filename="../../app/views/reports/output.py" line="209"/>
         <source>No program on this computer opens this file. Use Save as… instead.</source>
         <translation>Aucun programme de cet ordinateur n’ouvre ce fichier. Utilisez plutôt Enregistrer sous…</translation>
     </message>
@@ -3415,12 +3455,12 @@
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../app/instance.py" line="118"/>
+        <location filename="../../app/instance.py" line="167"/>
         <source>Waiting for Spot Front Desk to finish closing…</source>
         <translation>En attente de la fermeture de Spot Front Desk…</translation>
     </message>
     <message>
-        <location filename="../../app/instance.py" line="120"/>
+        <location filename="../../app/instance.py" line="169"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from unittest.mock import patch
 
 import keyring
 import keyring.errors as kr_errors
@@ -17,7 +18,7 @@ from app.services.credentials import (
     NoKeyringAvailable,
 )
 from app.services.errors import ServiceError
-from tests.keyring_fakes import FailingKeyring, MemoryKeyring
+from tests.keyring_fakes import FailingKeyring, FakeWinVault, MemoryKeyring
 
 TOKEN = "tok_live_7f3a9c0d1e2b"
 
@@ -158,3 +159,29 @@ def test_successful_save_clears_a_session_only_token(memory: MemoryKeyring) -> N
     store.save("production", TOKEN)
     assert not store.is_session_only("production")
     assert store.load("production") == TOKEN
+
+
+def test_windows_token_stays_on_this_computer() -> None:
+    vault = FakeWinVault()
+    CredentialStore(keyring_backend=vault).save("production", TOKEN)
+    assert vault.written_with == ["local machine"]
+
+
+def test_windows_backend_inside_the_default_chain_stays_on_this_computer() -> None:
+    from keyring.backends.chainer import ChainerBackend
+
+    vault = FakeWinVault()
+    chain = ChainerBackend()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(chain)
+    try:
+        with patch.object(ChainerBackend, "backends", [vault]):
+            CredentialStore().save("production", TOKEN)
+    finally:
+        keyring.set_keyring(previous)
+    assert vault.written_with == ["local machine"]
+
+
+def test_other_backends_are_left_alone(memory: MemoryKeyring) -> None:
+    CredentialStore(keyring_backend=memory).save("production", TOKEN)
+    assert not hasattr(memory, "persist")

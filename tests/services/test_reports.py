@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +23,7 @@ from app.services.reports import (
     ReportUnavailable,
 )
 from app.services.seen import SeenReports
+from tests.windows_fakes import FAKE_O_BINARY, posix_modes, record_open_flags, refuse_renames
 
 TOKEN = "tok_reports_0123456789"
 BASE = "https://spot.example.test"
@@ -232,3 +235,81 @@ def test_mark_seen_goes_to_the_seen_store() -> None:
     service.mark_seen("SPOT123456", "R1")
     assert service.seen.is_seen("R1")
     assert SeenReports(paths().data / "seen.sqlite3").kits_with_seen_reports() == {"SPOT123456"}
+
+
+def test_report_bytes_survive_every_line_ending_and_open_binary(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\r\n1 0 obj\r<<>>\nstream\n\x00\n\r\nendstream\n%%EOF\n"
+    opened = record_open_flags(monkeypatch)
+    service, _ = _service(_serve(pdf))
+    path = service.fetch(SIGNED)
+    assert hashlib.sha256(path.read_bytes()).digest() == hashlib.sha256(pdf).digest()
+    assert opened
+    assert all(flags & FAKE_O_BINARY for flags in opened.values())
+
+
+def test_antivirus_holding_the_new_file_only_delays_the_download(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    refusals = refuse_renames(monkeypatch, 2)
+    service, _ = _service(_serve(PDF))
+    path = service.fetch(SIGNED)
+    assert path.read_bytes() == PDF
+    assert not refusals
+    assert list(path.parent.iterdir()) == [path]
+
+
+def test_rename_refused_for_good_is_a_plain_error_and_leaves_no_partial(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refused(src: Path, dst: Path) -> None:
+        raise PermissionError(errno.EACCES, "denied")
+
+    monkeypatch.setattr(os, "replace", refused)
+    monkeypatch.setattr("app.fileops.REPLACE_DELAY_S", 0.0)
+    service, _ = _service(_serve(PDF))
+    with pytest.raises(ServiceError):
+        service.fetch(SIGNED)
+    assert list(service.cache_dir.iterdir()) == []
+
+
+def test_open_externally_gets_its_own_private_copy() -> None:
+    service, _ = _service(_serve(PDF))
+    cached = service.fetch(SIGNED)
+    first = service.external_copy(cached)
+    second = service.external_copy(cached)
+    assert first.read_bytes() == second.read_bytes() == PDF
+    assert len({cached, first, second}) == 3
+    assert first.is_relative_to(service.cache_dir)
+    assert first.suffix == ".pdf"
+
+
+@posix_modes
+def test_external_copy_is_private() -> None:
+    service, _ = _service(_serve(PDF))
+    copy = service.external_copy(service.fetch(SIGNED))
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+    assert stat.S_IMODE(copy.parent.stat().st_mode) == 0o700
+
+
+def test_copy_locked_by_a_viewer_is_reported_then_removed_at_next_start() -> None:
+    service, _ = _service(_serve(PDF))
+    cached = service.fetch(SIGNED)
+    copy = service.external_copy(cached)
+
+    def viewer_holds_copy(path: Path) -> None:
+        if path == copy:
+            raise PermissionError(errno.EACCES, "used by another process")
+        os.remove(path)
+
+    seen = SeenReports(paths().data / "seen.sqlite3")
+    at_exit = ReportService(lambda: None, service.cache_dir, seen,  # type: ignore[arg-type,return-value]
+                            remove=viewer_holds_copy)
+    assert at_exit.clear_cache() == [copy]
+    assert copy.exists()
+    assert not cached.exists()
+
+    next_start = ReportService(lambda: None, service.cache_dir, seen)  # type: ignore[arg-type,return-value]
+    assert next_start.clear_cache() == []
+    assert list(service.cache_dir.iterdir()) == []

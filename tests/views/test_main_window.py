@@ -5,9 +5,9 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.api.models import Address, NewOrder, Recipient
@@ -62,6 +62,19 @@ def sign_in_to_sandbox(qtbot: QtBot, window: MainWindow, expected: int = SEEDED)
     qtbot.waitUntil(lambda: not window.refresh_in_progress(), timeout=WAIT_MS)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)  # shortcuts need an active window
+
+
+def fake_order(last_name: str) -> NewOrder:
+    """An order for an invented patient "Testy <last_name>"."""
+    return NewOrder(
+        kit_types=["health_kit_1"],
+        recipient=Recipient(
+            first_name="Testy", last_name=last_name,
+            email=f"testy.{last_name.lower()}@example.com", phone="3125550199",
+            address=Address(street1="1 Test Street", city="Chicago", state="IL",
+                            zip="60601", country="US"),
+        ),
+    )
 
 
 def visible_ids(window: MainWindow) -> list[str]:
@@ -375,16 +388,7 @@ def test_outbox_rejected_token_reopens_sign_in_and_counts_show_it(
     session = window.session
     assert session is not None
     session.reauthenticate("revoked-token-0000")
-    order = NewOrder(
-        kit_types=["health_kit_1"],
-        recipient=Recipient(
-            first_name="Testy", last_name="Outboxer", email="testy.outboxer@example.com",
-            phone="3125550199",
-            address=Address(street1="1 Test Street", city="Chicago", state="IL",
-                            zip="60601", country="US"),
-        ),
-    )
-    session.outbox.submit(order)
+    session.outbox.submit(fake_order("Outboxer"))
     dialog = open_dialog(qtbot, window)
     assert "stays queued" in dialog.reason_label.text()
     qtbot.waitUntil(
@@ -491,3 +495,43 @@ def test_a_window_that_is_closing_stays_closed_when_asked_to_come_forward(
         window.close()
     window.bring_to_front()
     assert not window.isVisible()
+
+
+def _answer_unsent_orders_box(qtbot: QtBot, window: MainWindow, button_text: str,
+                              seen: list[str]) -> None:
+    def answer() -> None:
+        box = next((b for b in window.findChildren(QMessageBox, "unsentOrdersBox")
+                    if b.isVisible()), None)
+        if box is None:
+            QTimer.singleShot(50, answer)
+            return
+        seen.append(box.text())
+        button = next(b for b in box.buttons() if b.text() == button_text)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+
+
+def test_quitting_a_temporary_profile_with_unsent_orders_asks_first(
+    qtbot: QtBot, seeded: SandboxServer, make_window: MakeWindow,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SPOT_FRONT_DESK_TEMPORARY_PROFILE", "1")  # as IT sets on VDI pools
+    window = make_window()
+    sign_in_to_sandbox(qtbot, window)
+    session = window.session
+    assert session is not None
+    session.reauthenticate("revoked-token-0000")  # the order cannot be sent
+    session.outbox.submit(fake_order("Quitter"))
+    seen: list[str] = []
+    _answer_unsent_orders_box(qtbot, window, "Keep the app open", seen)
+    window.close()
+    assert seen == ["Some orders haven't reached Spot yet"]
+    assert window.isVisible()
+    assert window.session is session
+
+    _answer_unsent_orders_box(qtbot, window, "Quit anyway", seen)
+    window.close()
+    assert len(seen) == 2
+    assert not window.isVisible()
+    assert window.session is None

@@ -64,6 +64,7 @@ class FakeReports:
     def __init__(self, files: dict[str, Path | BaseException]) -> None:
         self.files = files
         self.calls: list[tuple[str, str]] = []
+        self.copies: list[Path] = []
 
     def fetch(
         self,
@@ -80,6 +81,12 @@ class FakeReports:
             size = outcome.stat().st_size
             on_progress(size, size)
         return outcome
+
+    def external_copy(self, path: Path) -> Path:
+        copy = path.with_name(f"copy-{len(self.copies)}-{path.name}")
+        copy.write_bytes(path.read_bytes())
+        self.copies.append(copy)
+        return copy
 
 
 class FakeSeen:
@@ -508,9 +515,10 @@ def file_urls() -> Iterator[UrlRecorder]:
     QDesktopServices.unsetUrlHandler("file")
 
 
-def test_open_with_system_viewer_opens_the_cached_file(
+def test_open_with_system_viewer_hands_out_a_copy_not_the_cached_file(
     make_window: MakeWindow, pdf_file: Path, qtbot: QtBot, file_urls: UrlRecorder
 ) -> None:
+    # On Windows the viewer locks what it shows: the cache file itself must stay free.
     window = make_window({PDF_URL: pdf_file})
     window.open_report(make_report(), kit_id=KIT_ID, sample_id=SAMPLE_ID)
     qtbot.keyClick(
@@ -518,7 +526,10 @@ def test_open_with_system_viewer_opens_the_cached_file(
         Qt.Key.Key_O,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    assert [url.toLocalFile() for url in file_urls.urls] == [str(pdf_file)]
+    [opened] = [Path(url.toLocalFile()) for url in file_urls.urls]
+    assert opened != pdf_file
+    assert opened.read_bytes() == pdf_file.read_bytes()
+    assert window.status_text() == ""
 
 
 class FakePrintDialog(QObject):

@@ -44,7 +44,7 @@ from app.tasks import InlineTaskRunner
 from app.views.common.app_settings import AppSettings
 from app.views.desk.register_kit import RegisterKitDialog
 from app.views.desk.registration_token import RegistrationTokenDialog
-from app.views.i18n import install_translations, remove_translations
+from app.views.i18n import install_translations, remove_translations, ui_locale
 from app.views.new_order.form import NewOrderDialog, NewOrderForm
 from app.views.orders.order_table import COL_PROGRESS
 from app.views.reports.report_viewer import ReportWindow
@@ -469,3 +469,21 @@ def test_order_form_in_french_screenshot(
     visible = [m for m in form.fields.messages.values() if m.isVisible()]
     for message in visible:  # nothing cut off: each message fits its row
         assert message.label.height() >= message.label.heightForWidth(message.label.width())
+
+
+@pytest.mark.parametrize(
+    ("languages", "language"),
+    [
+        # Windows in English with French (Canada) regional formats: the display language wins.
+        (["en-US", "fr-CA"], QLocale.Language.English),
+        (["fr-CA", "en-US"], QLocale.Language.French),
+        (["de-DE", "fr-FR", "en-US"], QLocale.Language.French),
+        (["de-DE", "es-MX"], QLocale.Language.English),
+        ([], QLocale.Language.English),
+    ],
+)
+def test_ui_language_follows_display_languages_not_formats(
+    languages: list[str], language: QLocale.Language
+) -> None:
+    assert ui_locale(languages).language() == language
+

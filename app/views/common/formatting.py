@@ -11,6 +11,8 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QLocale
 
+from app.services.local_time import to_local
+
 __all__ = ["format_day", "format_when", "iso_day", "local_time"]
 
 _ISO_DAY_CACHE: dict[datetime, str] = {}
@@ -20,14 +22,11 @@ def local_time(moment: datetime) -> datetime:
     """``moment`` in the local zone; a naive time is taken as local already.
 
     ``astimezone()`` raises on Windows for times before 1970 (the C runtime's localtime
-    refuses them): such a time is shown in its own zone rather than not at all.
+    refuses them): ``to_local`` then uses the local zone's offset as it is today.
     """
     if moment.tzinfo is None:
         return moment
-    try:
-        return moment.astimezone()
-    except (OSError, OverflowError, ValueError):
-        return moment
+    return to_local(moment)
 
 
 def format_day(when: datetime | date | str | None) -> str:

@@ -17,7 +17,8 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from app.views.common.formatting import format_day
+from app.services.local_time import short_zone_name
+from app.views.common.formatting import format_day, local_time
 from app.views.theme import accent_color
 
 __all__ = [
@@ -243,7 +244,8 @@ class KitTimeline(QWidget):
             date.setObjectName(f"step_date_{column}")
             date.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             if step.when is not None:
-                date.setToolTip(step.when.astimezone().strftime("%Y-%m-%d %H:%M %Z"))
+                local = local_time(step.when)
+                date.setToolTip(f"{local:%Y-%m-%d %H:%M} {short_zone_name(local)}")
             elif step.state == "skipped":
                 date.setText(QCoreApplication.translate("KitTimeline", "—"))
             self._style_labels(step, name, date)

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.views.common.formatting import local_time
+
 __all__ = [
     "GOOD_COLORS",
     "INFO_COLORS",
@@ -80,7 +82,7 @@ class RestoreBar(QFrame):
         recipient = recipient if isinstance(recipient, dict) else {}
         saved = str(data.get("saved_at", ""))
         try:
-            when = datetime.fromisoformat(saved).astimezone().strftime("%Y-%m-%d %H:%M")
+            when = local_time(datetime.fromisoformat(saved)).strftime("%Y-%m-%d %H:%M")
         except ValueError:
             when = QCoreApplication.translate("NewOrderForm", "an earlier session")
         name = f"{recipient.get('first_name', '')} {recipient.get('last_name', '')}".strip()
@@ -148,7 +150,7 @@ class DuplicateBar(QFrame):
         overlap = [t for t in getattr(newest, "kit_types", ()) if t in kit_types] or kit_types
         names = ", ".join(dict.fromkeys(name_for(t) for t in overlap))
         created = getattr(newest, "created", None)
-        when = created.astimezone().strftime("%Y-%m-%d") if isinstance(created, datetime) else "?"
+        when = local_time(created).strftime("%Y-%m-%d") if isinstance(created, datetime) else "?"
         text = (
             QCoreApplication.translate(
                 "NewOrderForm",

@@ -8,6 +8,7 @@ report); saving copies the cached file off the GUI thread. Texts are the window'
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -50,11 +51,22 @@ def copy_file(source: Path, target: Path) -> Path:
 
 
 class ReportOutput(QObject):
-    def __init__(self, window: ShownReport, runner: Runner, parent: QObject | None = None) -> None:
+    """``external_copy`` makes the separate copy the system viewer gets
+    (``ReportService.external_copy``): on Windows the viewer locks the file it shows, and the
+    cache file must stay free to be read again and removed at exit."""
+
+    def __init__(
+        self,
+        window: ShownReport,
+        runner: Runner,
+        external_copy: Callable[[Path], Path],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._window = window
         self._runner = runner
         self._tasks = OwnedTasks(runner, self)
+        self._external_copy = external_copy
 
     @Slot()
     def print_report(self) -> None:
@@ -182,7 +194,17 @@ class ReportOutput(QObject):
         path = self._window.current_file()
         if path is None:
             return
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        self._tasks.run(
+            self._external_copy,
+            path,
+            on_success=self._open_in_system_viewer,
+            on_error=self._on_save_failed,
+        )
+
+    def _open_in_system_viewer(self, copy: Path) -> None:
+        if not self._window.alive():
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):
             self._window.show_status(
                 translate(
                     "ReportWindow",

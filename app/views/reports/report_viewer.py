@@ -61,6 +61,10 @@ class ReportFetcher(Protocol):
         on_progress: _Progress | None = None,
     ) -> Path: ...
 
+    def external_copy(self, path: Path) -> Path:
+        """A separate copy for the system's viewer (which may lock it on Windows)."""
+        ...
+
 
 class _Progress(Protocol):
     def __call__(self, received: int, total: int | None, /) -> None: ...
@@ -120,7 +124,10 @@ class ReportWindow(QWidget):
         self.setWindowTitle(self.tr("Report"))
         self.resize(900, 1000)
         self._header = ReportHeader(self)
-        self._output = ReportOutput(self, runner, self)
+        # Looked up when used: a window that never opens externally needs no copier.
+        self._output = ReportOutput(
+            self, runner, lambda path: self._reports.external_copy(path), self
+        )
         self._build_actions()
         self._build_body()
         self._toolbar = PdfToolbar(self._pdf, PdfActions(

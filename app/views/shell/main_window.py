@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME, __version__
 from app.api import errors as api_errors
+from app.services.data_folder import queued_orders_warning
 from app.services.errors import ServiceError, describe_error
 from app.services.outbox import OutboxItem
 from app.services.session import Session
@@ -535,7 +536,29 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closed and not self._may_quit_with_unsent_orders():
+            event.ignore()
+            return
         self.shutdown()
         super().closeEvent(event)
+
+    def _may_quit_with_unsent_orders(self) -> bool:
+        """On a desk that forgets its files at sign-out (VDI), unsent orders would be lost:
+        ask first. Elsewhere the outbox simply sends them at the next start."""
+        session = self.session
+        warning = queued_orders_warning(session.outbox.counts()) if session else None
+        if warning is None:
+            return True
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, warning.title, parent=self)
+        box.setObjectName("unsentOrdersBox")
+        box.setInformativeText(warning.advice)
+        quit_button = box.addButton(self.tr("Quit anyway"),
+                                    QMessageBox.ButtonRole.DestructiveRole)
+        stay_button = box.addButton(self.tr("Keep the app open"),
+                                    QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay_button)
+        box.exec()
+        box.deleteLater()
+        return box.clickedButton() is quit_button
 
 
