@@ -17,7 +17,7 @@ with warnings.catch_warnings():
     from fpdf import FPDF
 
 from app.fileops import replace_retrying
-from app.sandbox.store import ReportInfo
+from app.sandbox.records import ReportInfo
 
 BANNER = "SANDBOX — NOT A REAL RESULT"
 _lock = threading.Lock()

@@ -32,15 +32,15 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from app.sandbox import lifecycle, validate
 from app.sandbox.catalog import KIT_TYPES
-from app.sandbox.reports import report_file
-from app.sandbox.store import (
+from app.sandbox.records import (
     DATE_FILTERS,
     KIT_FILTERS,
     ORDER_FILTERS,
     REQUISITION_FILTERS,
     Clock,
-    Store,
 )
+from app.sandbox.reports import report_file
+from app.sandbox.store import Store
 from app.sandbox.validate import Invalid
 
 log = logging.getLogger(__name__)

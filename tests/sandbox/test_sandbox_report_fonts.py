@@ -7,8 +7,8 @@ from pathlib import Path, PureWindowsPath
 import pytest
 
 from app.sandbox import reports
+from app.sandbox.records import ReportInfo
 from app.sandbox.reports import font_candidates, render_pdf, report_file, unicode_font
-from app.sandbox.store import ReportInfo
 from tests.windows_fakes import refuse_renames
 
 INFO = ReportInfo(

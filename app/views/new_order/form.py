@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
-from typing import Any, ClassVar, Protocol
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
@@ -55,6 +55,7 @@ from app.views.new_order.bars import (
 )
 from app.views.new_order.drafts import FormDrafts
 from app.views.new_order.submission import (
+    OrderSession,
     OrderSubmission,
     duplicate_query,
     find_recent_duplicates,
@@ -72,17 +73,6 @@ _INFO_COLORS, _WARN_COLORS, _GOOD_COLORS = INFO_COLORS, WARN_COLORS, GOOD_COLORS
 # --- what the form needs from the session (the real Session, or a test fake) -------------
 
 
-class OrderSession(Protocol):
-    """The part of ``app.services.session.Session`` the order form uses."""
-
-    @property
-    def outbox(self) -> Any: ...
-    @property
-    def drafts(self) -> Any: ...
-    @property
-    def store(self) -> Any: ...
-    @property
-    def kit_catalog(self) -> Mapping[str, str]: ...
 
 
 # --- kit types ---------------------------------------------------------------------------
@@ -322,7 +312,7 @@ class NewOrderForm(QWidget):
         self._duplicate_timer.setSingleShot(True)
         self._duplicate_timer.setInterval(self.DUPLICATE_CHECK_DELAY_MS)
         self._duplicate_timer.timeout.connect(self._check_duplicates)
-        self.submission = OrderSubmission(self, session, runner)
+        self.submission = OrderSubmission(self, session, runner, self)
         self._refresh()
         self.drafts.load()
 

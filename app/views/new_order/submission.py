@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from shiboken6 import isValid
@@ -23,12 +23,52 @@ from app.views.new_order.bars import GOOD_COLORS as _GOOD_COLORS
 from app.views.new_order.bars import INFO_COLORS as _INFO_COLORS
 from app.views.new_order.bars import WARN_COLORS as _WARN_COLORS
 
-if TYPE_CHECKING:
-    from app.views.new_order.form import NewOrderForm, OrderSession
-
-__all__ = ["OrderSubmission", "duplicate_query", "find_recent_duplicates"]
+__all__ = [
+    "OrderSession",
+    "OrderSubmission",
+    "SubmissionHost",
+    "duplicate_query",
+    "find_recent_duplicates",
+]
 
 log = logging.getLogger(__name__)
+
+
+class OrderSession(Protocol):
+    """The part of ``app.services.session.Session`` the order form uses."""
+
+    @property
+    def outbox(self) -> Any: ...
+    @property
+    def drafts(self) -> Any: ...
+    @property
+    def store(self) -> Any: ...
+    @property
+    def kit_catalog(self) -> Mapping[str, str]: ...
+
+
+class SubmissionHost(Protocol):
+    """The order form, as the submission sees it (its fields and how it shows state)."""
+
+    fields: Any
+    kits: Any
+    metadata: Any
+    drafts: Any
+    duplicate_bar: Any
+    duplicate_confirm: Any
+    another_button: Any
+    order_queued: Any
+    order_placed: Any
+    destroyed: Any
+    _state: str
+
+    def _refresh(self) -> None: ...
+    def _set_state(self, state: str) -> None: ...
+    def _set_status(self, text: str, colors: tuple[str, str]) -> None: ...
+    def _show_actions(self, *, another: bool, new: bool) -> None: ...
+    def _show_duplicates(
+        self, rows: list[Any], recipient: dict[str, str], kit_types: list[str]
+    ) -> None: ...
 
 
 def duplicate_query(
@@ -54,8 +94,10 @@ def find_recent_duplicates(
 class OrderSubmission(QObject):
     """Sends the form's order once; ``busy`` while a check or a send is under way."""
 
-    def __init__(self, form: NewOrderForm, session: OrderSession, runner: Runner) -> None:
-        super().__init__(form)
+    def __init__(
+        self, form: SubmissionHost, session: OrderSession, runner: Runner, parent: QObject
+    ) -> None:
+        super().__init__(parent)
         self._form = form
         self._session = session
         self._runner = runner
