@@ -3408,12 +3408,12 @@
     </message>
     <message>
         <location filename="../../app/views/shell/sign_in.py" line="105"/>
-        <source>&amp;Test connection</source>
+        <source>Test &amp;connection</source>
         <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
         <location filename="../../app/views/shell/sign_in.py" line="111"/>
-        <source>Use for this &amp;session only</source>
+        <source>Use for this session &amp;only</source>
         <translation>Pour cette &amp;session seulement</translation>
     </message>
     <message>
