@@ -50,8 +50,8 @@ def test_import_shows_the_changes_asks_and_signs_in_with_the_remembered_token(
     box = window.support.setup_transfer.question
     assert box is not None
     lines = box.informativeText().splitlines()
-    assert f"Environment: sandbox → custom: {custom.base_url}" in lines
-    assert "Refresh interval (seconds): 60 → 120" in lines
+    assert f"• Environment: sandbox → custom: {custom.base_url}" in lines
+    assert "• Refresh interval (seconds): 60 → 120" in lines
     assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
     import_button = next(b for b in box.buttons()
                          if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)

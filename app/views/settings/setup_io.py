@@ -98,7 +98,7 @@ def change_lines(found: Sequence[Change]) -> list[str]:
     for change in found:
         what = _WHAT.get(change.what)
         label = _tr(what) if what else change.what.removeprefix("section:")
-        lines.append(f"{label}: {change.old} → {change.new}")
+        lines.append(f"• {label}: {change.old} → {change.new}")
     return lines
 
 

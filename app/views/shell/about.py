@@ -75,6 +75,7 @@ class AboutDialog(QDialog):
         layout.addWidget(title)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
         if credentials is None:
             self.keyring_label.setText(self.tr("Not used here"))
         else:
@@ -115,6 +116,7 @@ class AboutDialog(QDialog):
         else:
             text = backend
         self.keyring_label.setText(text)
+        self.adjustSize()
 
 
 def _keyring_facts(

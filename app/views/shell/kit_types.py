@@ -85,7 +85,7 @@ class KitTypesGuide(QObject):
         self._catalog_changed(catalog)
         self._banner.show_info(
             self.tr("Found the kit types your orders use: {ids}").format(
-                ids=", ".join(kit_types)
+                ids=", ".join(kit_types[:4]) + (", …" if len(kit_types) > 4 else "")
             ),
             self.tr("Give each a name the desk recognises in Settings → Kit types."),
             action=(KIT_TYPES_ACTION, self.tr("Name kit types…")),

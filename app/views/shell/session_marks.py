@@ -47,7 +47,7 @@ class SessionOnlyMark(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statusSessionOnly")
-        self.setText(self.tr("🔑 Token for this session only"))
+        self.setText(self.tr("Token for this session only"))
         self.setToolTip(self.tr(
             "This computer has no password store, so the API token is not saved: you'll "
             "paste it again next time the app starts."

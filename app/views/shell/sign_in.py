@@ -168,6 +168,7 @@ class SignInDialog(QDialog):
             "(you'll paste it again next time the app starts)."
         ))
         self.keyring_note.setVisible(self.token_edit.isVisibleTo(self))
+        self.adjustSize()  # room for the note's lines
 
     # --- helpers ------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtWidgets import QWidget
 
-from app.services.credentials import CredentialStore
+from app.services.credentials import CredentialStore, NoKeyringAvailable
 from app.services.environments import Environment
 from app.services.errors import describe_error
 from app.services.session import Session
@@ -97,7 +97,10 @@ class SignInFlow(QObject):
             credentials.load,
             environment.key,
             on_success=lambda token: self._on_saved_token_loaded(environment, token),
-            on_error=lambda exc: self._sign_in_after(describe_error(exc).sentence),
+            # No password store at all: the dialog says so itself (Remember unticked).
+            on_error=lambda exc: self._sign_in_after(
+                "" if isinstance(exc, NoKeyringAvailable) else describe_error(exc).sentence
+            ),
         )
 
     def _sign_in_after(self, reason: str) -> None:
