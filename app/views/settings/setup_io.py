@@ -230,8 +230,8 @@ class SetupTransfer(QObject):
             write_setup, path, setup,
             on_success=lambda _none: self._say(
                 self.tr("Setup exported"),
-                self.tr("Import this file on the clinic's other desks (File → Import setup…). "
-                        "It holds no token, PIN or patient data."),
+                self.tr("Import this file on the clinic's other desks "
+                        "(File → Import clinic setup…). It holds no token, PIN or patient data."),
             ),
             on_error=self._failed,
         )

@@ -72,8 +72,7 @@ class DeskSupport(QObject):
                 translate("MainWindow", "The API token is kept for this session only"),
                 translate("MainWindow",
                           "This computer has no password store, so you'll paste the token "
-                          "again next time the app starts. The key mark in the status bar says "
-                          "so."),
+                          "again next time the app starts. The status bar says so too."),
             )
 
     # --- clinic setup -------------------------------------------------------------------
