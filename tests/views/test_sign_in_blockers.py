@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from app.sandbox import SandboxServer
+from app.views.shell.main_window import MainWindow
 from app.views.shell.sign_in import SignInDialog
 from tests.views.conftest import MakeWindow
 from tests.views.test_main_window import (  # noqa: F401 - pytestmark applies here too
@@ -38,6 +39,20 @@ def _cancel(qtbot: QtBot, dialog: SignInDialog) -> None:
 def _active(qtbot: QtBot, dialog: SignInDialog) -> None:
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow, timeout=WAIT_MS)
+
+
+def _typed_in(
+    qtbot: QtBot, make_window: MakeWindow, sandbox: SandboxServer, token: str
+) -> tuple[MainWindow, SignInDialog]:
+    """A first start on a seeded server: the dialog active, its address and token typed."""
+    sandbox.seed(SEEDED)
+    window = make_window()
+    window.show()
+    dialog = window.show_sign_in()
+    assert dialog is not None
+    _active(qtbot, dialog)
+    _type_custom(qtbot, dialog, sandbox.base_url, token)
+    return window, dialog
 
 
 def test_cancel_then_file_sign_in_opens_the_dialog_again_with_what_was_typed(
@@ -113,13 +128,7 @@ def test_enter_after_a_successful_test_connection_signs_in(
     qtbot: QtBot, sandbox: SandboxServer, make_window: MakeWindow
 ) -> None:
     seeded = sandbox
-    seeded.seed(SEEDED)
-    window = make_window()
-    window.show()
-    dialog = window.show_sign_in()
-    assert dialog is not None
-    _active(qtbot, dialog)
-    _type_custom(qtbot, dialog, seeded.base_url, seeded.token)
+    window, dialog = _typed_in(qtbot, make_window, seeded, sandbox.token)
     qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Connected" in dialog.status_label.text(), timeout=WAIT_MS)
     focused = QApplication.focusWidget()
@@ -135,13 +144,7 @@ def test_focus_stays_in_the_form_during_a_test_and_escape_keeps_the_typing(
     qtbot: QtBot, sandbox: SandboxServer, make_window: MakeWindow
 ) -> None:
     seeded = sandbox
-    seeded.seed(SEEDED)
-    window = make_window()
-    window.show()
-    dialog = window.show_sign_in()
-    assert dialog is not None
-    _active(qtbot, dialog)
-    _type_custom(qtbot, dialog, seeded.base_url, "wrong-token-5678")
+    window, dialog = _typed_in(qtbot, make_window, seeded, "wrong-token-5678")
     dialog.test_button.setFocus()
     qtbot.keyClick(dialog.test_button, Qt.Key.Key_Space)  # press the focused button
     assert QApplication.focusWidget() is dialog.token_edit  # not Cancel, while busy
