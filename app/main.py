@@ -71,8 +71,26 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument(
         REPORT_FLAG, metavar="FILE",
-        help="write what the app prints (--version, --self-test) to FILE: on Windows the app "
+        help="write what the app prints (--version, --self-test, --diagnostics, --export-setup, "
+        "--import-setup) to FILE: on Windows the app "
         "has no console",
+    )
+    parser.add_argument(
+        "--diagnostics", action="store_true",
+        help="print what support needs (versions, environment kind, outbox counts, recent "
+        "error types); never patient data or the token",
+    )
+    setup = parser.add_argument_group("clinic setup (for IT)")
+    setup.add_argument(
+        "--export-setup", type=Path, metavar="FILE",
+        help="write this computer's clinic setup to FILE (never a token, PIN or patient data)",
+    )
+    setup.add_argument(
+        "--import-setup", type=Path, metavar="FILE",
+        help="show what FILE changes, ask, then apply it (the token is not part of it)",
+    )
+    setup.add_argument(
+        "--yes", action="store_true", help="with --import-setup: apply without asking"
     )
     return parser.parse_args(argv)
 
@@ -196,6 +214,14 @@ def run(argv: Sequence[str]) -> int:
         from app.selftest import run_self_test
 
         return run_self_test()
+    if args.diagnostics:
+        from app.views.shell.diagnostics import run_diagnostics_command
+
+        return run_diagnostics_command()
+    if args.export_setup or args.import_setup:
+        from app.views.settings.setup_io import run_setup_command
+
+        return run_setup_command(args.export_setup, args.import_setup, assume_yes=args.yes)
     from app.compose import EmbeddedSandbox, build_main_window, make_application
     from app.instance import SingleInstance
     from app.paths import paths
@@ -233,6 +259,9 @@ def run(argv: Sequence[str]) -> int:
         where.sandbox_dir, speed=args.sandbox_speed, seed_orders=args.sandbox_seed
     )
     runner = TaskRunner()
+    from app.views.settings.setup_io import apply_machine_setup_at_first_start
+
+    apply_machine_setup_at_first_start(where.config / "settings.ini")  # IT's roll-out file
     window = build_main_window(runner, sandbox)
     instance.activation_requested.connect(window.bring_to_front)
     window.shutdown_started.connect(instance.stop_answering)

@@ -64,6 +64,7 @@ def _run() -> int:
     from app.compose import make_application
     from app.instance import SingleInstance
     from app.paths import paths
+    from app.services.logs import close_logging, setup_logging
     from app.views.gc_guard import GuiThreadCollector
 
     # Same identity and language as the app, so a broken catalogue shows here too.
@@ -71,6 +72,7 @@ def _run() -> int:
     GuiThreadCollector(app)  # as the app does: cycles are collected on this thread only
     where = paths()
     where.ensure()
+    setup_logging(where.logs)  # as the app logs: `--diagnostics` afterwards reads it
     pump = app.processEvents
 
     print(f"{APP_NAME} {__version__} self-test", flush=True)
@@ -85,6 +87,7 @@ def _run() -> int:
         return _run_app(where, pump)
     finally:
         instance.release()
+        close_logging()
 
 
 def _check_relaunch_activates(instance: SingleInstance, pump: Callable[[], None]) -> None:

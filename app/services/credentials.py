@@ -186,6 +186,22 @@ class CredentialStore:
         with self._lock:
             return env_key in self._session
 
+    def keyring_available(self) -> bool:
+        """False where no password store exists (tokens can only be kept for this session)."""
+        try:
+            backend = self._keyring()
+        except Exception:  # noqa: BLE001 - no keyring at all
+            return False
+        if type(backend).__module__.endswith(".fail"):
+            return False
+        try:  # blocking (D-Bus): call off the GUI thread
+            backend.get_password(self.service_name, "keyring-probe")
+        except kr_errors.NoKeyringError:
+            return False
+        except Exception:  # noqa: BLE001 - locked or failing, but a store exists
+            return True
+        return True
+
     def backend_name(self) -> str:
         """The keyring in use, for the settings page and debug info."""
         try:

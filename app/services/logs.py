@@ -38,7 +38,11 @@ _PHONE = re.compile(
     r"(?<![\w+])(?:\+?1[\s.-]?)?\(?[2-9]\d{2}\)?[\s.-]?[2-9]\d{2}[\s.-]?\d{4}(?!\d)"
 )
 _AUTH_VALUE = re.compile(r"(?i)(authorization['\"]?\s*[:=]\s*['\"]?)[^'\"\n,}]*")
-_TOKEN_WORD = re.compile(r"(?i)\b(token\s+)(?!<redacted>)[^\s'\",}]+")
+# "Token <key>": only a word that looks like a key (a digit in it, or 20+ characters), so
+# "token saved in the keyring" keeps its words.
+_TOKEN_WORD = re.compile(
+    r"(?i)\b(token\s+)(?!<redacted>)(?:(?=[^\s'\",}]*\d)[^\s'\",}]+|[^\s'\",}]{20,})"
+)
 _TOKEN_PARAM = re.compile(r"(?i)(token=)[^&\s'\"]+")
 
 _secrets: set[str] = set()

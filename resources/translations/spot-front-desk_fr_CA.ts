@@ -2,6 +2,74 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_CA">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../app/views/shell/about.py" line="46"/>
+        <source>About {name}</source>
+        <translation>À propos de {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/about.py" line="53"/>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/about.py" line="56"/>
+        <source>Open &amp;data folder</source>
+        <translation>Ouvrir le dossier de &amp;données</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/about.py" line="57"/>
+        <source>Open &amp;log folder</source>
+        <translation>Ouvrir le dossier des &amp;journaux</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/about.py" line="59"/>
+        <source>Environment:</source>
+        <translation>Environnement&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/about.py" line="60"/>
+        <source>Data folder:</source>
+        <translation>Dossier de données&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/about.py" line="62"/>
+        <source>Log folder:</source>
+        <translation>Dossier des journaux&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/about.py" line="64"/>
+        <source>Password store:</source>
+        <translation>Trousseau de mots de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/about.py" line="65"/>
+        <source>&amp;Copy diagnostics</source>
+        <translation>&amp;Copier les diagnostics</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/about.py" line="67"/>
+        <source>Versions, environment, outbox counts and recent error types for support: never patient data or the token</source>
+        <translation>Versions, environnement, nombre de commandes en attente et types d’erreurs récentes pour le soutien&#xa0;: jamais de données de patients ni le jeton</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/about.py" line="80"/>
+        <source>Not used here</source>
+        <translation>Non utilisé ici</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/about.py" line="111"/>
+        <source>None on this computer: the API token is kept for this session only (you&apos;ll paste it again next time the app starts).</source>
+        <translation>Aucun sur cet ordinateur&#xa0;: le jeton d’API est conservé pour cette session seulement (vous le collerez de nouveau au prochain démarrage de l’application).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/about.py" line="114"/>
+        <source>{backend} — the API token is kept for this session only.</source>
+        <translation>{backend} — le jeton d’API est conservé pour cette session seulement.</translation>
+    </message>
+</context>
+<context>
     <name>Attention</name>
     <message>
         <location filename="../../app/services/order_rules.py" line="288"/>
@@ -22,17 +90,27 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../app/views/shell/banner.py" line="40"/>
+        <location filename="../../app/views/shell/banner.py" line="41"/>
         <source>&amp;Copy details</source>
         <translation>&amp;Copier les détails</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/banner.py" line="44"/>
+        <location filename="../../app/views/shell/banner.py" line="43"/>
+        <source>Copy diagnostics</source>
+        <translation>Copier les diagnostics</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/banner.py" line="45"/>
+        <source>Versions, outbox counts and recent error types for support (no patient data)</source>
+        <translation>Versions, commandes en attente et types d’erreurs récentes pour le soutien (aucune donnée de patient)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/banner.py" line="50"/>
         <source>Dismiss</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/banner.py" line="45"/>
+        <location filename="../../app/views/shell/banner.py" line="51"/>
         <source>Dismiss message</source>
         <translation>Fermer le message</translation>
     </message>
@@ -461,6 +539,46 @@
         <location filename="../../app/services/data_folder.py" line="192"/>
         <source>This computer forgets its files when you sign out, so they would be lost. Stay signed in until the outbox is empty, or note the patients and order again from another computer.</source>
         <translation>Cet ordinateur efface ses fichiers à la fermeture de session&#xa0;: elles seraient perdues. Restez connecté jusqu’à ce que la boîte d’envoi soit vide, ou notez les patients et commandez de nouveau depuis un autre ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/setup_file.py" line="56"/>
+        <source>This isn&apos;t a setup file this app can read</source>
+        <translation>Ce n’est pas un fichier de configuration que l’application peut lire</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/setup_file.py" line="57"/>
+        <source>Export the setup again from a desk that works, then import that file.</source>
+        <translation>Exportez de nouveau la configuration à partir d’un poste qui fonctionne, puis importez ce fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/setup_file.py" line="146"/>
+        <source>This setup file is from a newer version of the app</source>
+        <translation>Ce fichier de configuration provient d’une version plus récente de l’application</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/setup_file.py" line="147"/>
+        <source>Update the app on this computer, then import it.</source>
+        <translation>Mettez à jour l’application sur cet ordinateur, puis importez-le.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/setup_file.py" line="186"/>
+        <source>The setup file couldn&apos;t be read</source>
+        <translation>Impossible de lire le fichier de configuration</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/setup_file.py" line="187"/>
+        <source>Check the file&apos;s name and that you may open it.</source>
+        <translation>Vérifiez le nom du fichier et que vous avez le droit de l’ouvrir.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/setup_file.py" line="203"/>
+        <source>The setup file couldn&apos;t be saved</source>
+        <translation>Impossible d’enregistrer le fichier de configuration</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/setup_file.py" line="204"/>
+        <source>Choose a folder you may write to, then export again.</source>
+        <translation>Choisissez un dossier où vous pouvez écrire, puis exportez de nouveau.</translation>
     </message>
 </context>
 <context>
@@ -981,39 +1099,125 @@
     </message>
 </context>
 <context>
+    <name>KitTypesGuide</name>
+    <message>
+        <location filename="../../app/views/shell/kit_types.py" line="75"/>
+        <source>No kit types are set up for this account yet</source>
+        <translation>Aucun type de trousse n’est encore configuré pour ce compte</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/kit_types.py" line="76"/>
+        <source>Add your kit type IDs in Settings → Kit types. Spot lists them on its dashboard and in your onboarding documents.</source>
+        <translation>Ajoutez vos identifiants de types de trousses dans Paramètres → Types de trousses. Spot les indique dans son tableau de bord et dans vos documents d’intégration.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/kit_types.py" line="78"/>
+        <source>Add kit types…</source>
+        <translation>Ajouter des types de trousses…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/kit_types.py" line="87"/>
+        <source>Found the kit types your orders use: {ids}</source>
+        <translation>Types de trousses trouvés dans vos commandes&#xa0;: {ids}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/kit_types.py" line="90"/>
+        <source>Give each a name the desk recognises in Settings → Kit types.</source>
+        <translation>Donnez à chacun un nom que l’accueil reconnaît dans Paramètres → Types de trousses.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/kit_types.py" line="91"/>
+        <source>Name kit types…</source>
+        <translation>Nommer les types de trousses…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/kit_types.py" line="102"/>
+        <source>No kit types yet</source>
+        <translation>Aucun type de trousse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/kit_types.py" line="103"/>
+        <source>Add your account&apos;s kit types in Settings → Kit types before ordering.</source>
+        <translation>Ajoutez les types de trousses de votre compte dans Paramètres → Types de trousses avant de commander.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/kit_types.py" line="108"/>
+        <source>Spot lists your kit type IDs on its dashboard and in your onboarding documents.</source>
+        <translation>Spot indique vos identifiants de types de trousses dans son tableau de bord et dans vos documents d’intégration.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/kit_types.py" line="110"/>
+        <source>Open &amp;kit types</source>
+        <translation>Ouvrir les &amp;types de trousses</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/kit_types.py" line="130"/>
+        <source>Spot doesn&apos;t know a kit type of this order: {ids}</source>
+        <translation>Spot ne connaît pas un type de trousse de cette commande&#xa0;: {ids}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/kit_types.py" line="133"/>
+        <source>Check the kit type IDs in Settings → Kit types, then correct the kit type in the order form and send it again.</source>
+        <translation>Vérifiez les identifiants dans Paramètres → Types de trousses, puis corrigez le type de trousse dans le formulaire et envoyez de nouveau la commande.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/kit_types.py" line="135"/>
+        <source>Open kit types…</source>
+        <translation>Ouvrir les types de trousses…</translation>
+    </message>
+</context>
+<context>
     <name>KnownPatientCombo</name>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="321"/>
+        <location filename="../../app/views/common/patient_fields.py" line="326"/>
         <source>Looking for earlier patients…</source>
         <translation>Recherche des patients précédents…</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="330"/>
+        <location filename="../../app/views/common/patient_fields.py" line="335"/>
         <source>No earlier patients found</source>
         <translation>Aucun patient précédent trouvé</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="332"/>
+        <location filename="../../app/views/common/patient_fields.py" line="337"/>
         <source>Choose a patient…</source>
         <translation>Choisissez un patient…</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="337"/>
+        <location filename="../../app/views/common/patient_fields.py" line="342"/>
         <source>Registered to kit %1</source>
         <translation>Enregistré pour la trousse %1</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LinkStatus</name>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="125"/>
-        <source>Orders</source>
-        <translation>Commandes</translation>
+        <location filename="../../app/views/shell/link_status.py" line="51"/>
+        <source>● Online</source>
+        <translation>● En ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="154"/>
-        <source>Sign in to see orders.</source>
-        <translation>Connectez-vous pour voir les commandes.</translation>
+        <location filename="../../app/views/shell/link_status.py" line="52"/>
+        <source>● Offline</source>
+        <translation>● Hors ligne</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/link_status.py" line="53"/>
+        <source>● Sign-in needed</source>
+        <translation>● Connexion requise</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/link_status.py" line="54"/>
+        <source>● Spot not answering normally</source>
+        <translation>● Spot ne répond pas normalement</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/views/shell/main_window.py" line="134"/>
+        <source>Orders</source>
+        <translation>Commandes</translation>
     </message>
     <message>
         <location filename="../../app/views/shell/actions.py" line="48"/>
@@ -1026,32 +1230,52 @@
         <translation>Commander des trousses pour un patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="80"/>
+        <location filename="../../app/views/shell/actions.py" line="76"/>
+        <source>&amp;Export clinic setup…</source>
+        <translation>E&amp;xporter la configuration de la clinique…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="78"/>
+        <source>Save this desk&apos;s setup to set up the clinic&apos;s other desks alike</source>
+        <translation>Enregistrer la configuration de ce poste pour configurer de la même façon les autres postes de la clinique</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="83"/>
+        <source>I&amp;mport clinic setup…</source>
+        <translation>&amp;Importer la configuration de la clinique…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="85"/>
+        <source>Set this desk up from another desk&apos;s setup file</source>
+        <translation>Configurer ce poste à partir du fichier de configuration d’un autre poste</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="92"/>
         <source>&amp;Refresh</source>
         <translation>A&amp;ctualiser</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="82"/>
+        <location filename="../../app/views/shell/actions.py" line="94"/>
         <source>Fetch the latest from Spot</source>
         <translation>Obtenir les dernières données de Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="86"/>
+        <location filename="../../app/views/shell/actions.py" line="98"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="88"/>
+        <location filename="../../app/views/shell/actions.py" line="100"/>
         <source>Search orders by name, email, phone, order or kit ID</source>
         <translation>Rechercher des commandes par nom, courriel, téléphone, ID de commande ou de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="94"/>
+        <location filename="../../app/views/shell/actions.py" line="106"/>
         <source>Find &amp;kit by barcode…</source>
         <translation>Trouver une tr&amp;ousse par code-barres…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="96"/>
+        <location filename="../../app/views/shell/actions.py" line="108"/>
         <source>Scan or type a kit barcode</source>
         <translation>Balayez ou tapez le code-barres d’une trousse</translation>
     </message>
@@ -1076,23 +1300,23 @@
         <translation>Un jeton à usage unique qui permet au patient d’enregistrer une trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="101"/>
+        <location filename="../../app/views/shell/actions.py" line="113"/>
         <source>Needs &amp;attention</source>
         <translation>À &amp;traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="103"/>
+        <location filename="../../app/views/shell/actions.py" line="115"/>
         <source>Show only orders that need attention</source>
         <translation>Afficher seulement les commandes à traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="107"/>
+        <location filename="../../app/views/shell/actions.py" line="119"/>
         <source>Re&amp;quisitions</source>
         <translation>Re&amp;quêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="108"/>
-        <location filename="../../app/views/shell/main_window.py" line="437"/>
+        <location filename="../../app/views/shell/actions.py" line="120"/>
+        <location filename="../../app/views/shell/main_window.py" line="469"/>
         <source>Requisitions</source>
         <translation>Requêtes</translation>
     </message>
@@ -1112,129 +1336,140 @@
         <translation>Se &amp;connecter / changer d’environnement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="76"/>
+        <location filename="../../app/views/shell/actions.py" line="88"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="111"/>
+        <location filename="../../app/views/shell/actions.py" line="124"/>
+        <source>Copy &amp;diagnostics</source>
+        <translation>Copier les &amp;diagnostics</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="126"/>
+        <source>Copy what support needs: versions, environment, outbox counts, recent error types (never patient data or the token)</source>
+        <translation>Copier ce dont le soutien a besoin&#xa0;: versions, environnement, commandes en attente, types d’erreurs récentes (jamais de données de patients ni le jeton)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="131"/>
         <source>&amp;About</source>
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="170"/>
+        <location filename="../../app/views/shell/main_window.py" line="187"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="171"/>
+        <location filename="../../app/views/shell/main_window.py" line="188"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="172"/>
+        <location filename="../../app/views/shell/main_window.py" line="189"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="174"/>
+        <location filename="../../app/views/shell/main_window.py" line="191"/>
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="555"/>
+        <location filename="../../app/views/shell/main_window.py" line="596"/>
         <source>Quit anyway</source>
         <translation>Quitter quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="557"/>
+        <location filename="../../app/views/shell/main_window.py" line="598"/>
         <source>Keep the app open</source>
         <translation>Garder l’application ouverte</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in_flow.py" line="66"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="75"/>
         <source>Starting the built-in sandbox…</source>
         <translation>Démarrage du bac à sable intégré…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in_flow.py" line="85"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="94"/>
         <source>Signing in…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in_flow.py" line="108"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="120"/>
         <source>Opening {label}…</source>
         <translation>Ouverture de {label}…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in_flow.py" line="121"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="133"/>
         <source>Sign-in needed</source>
         <translation>Connexion requise</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in_flow.py" line="122"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="134"/>
         <source>Restart the app to sign in.</source>
         <translation>Redémarrez l’application pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="109"/>
+        <location filename="../../app/views/shell/main_window.py" line="118"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="323"/>
+        <location filename="../../app/views/shell/main_window.py" line="347"/>
         <source>Sign in…</source>
         <translation>Se connecter…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/status_indicators.py" line="35"/>
+        <location filename="../../app/views/shell/desk_support.py" line="72"/>
+        <source>The API token is kept for this session only</source>
+        <translation>Le jeton d’API est conservé pour cette session seulement</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/desk_support.py" line="73"/>
+        <source>This computer has no password store, so you&apos;ll paste the token again next time the app starts. The status bar says so too.</source>
+        <translation>Cet ordinateur n’a pas de trousseau de mots de passe&#xa0;: vous collerez le jeton de nouveau au prochain démarrage de l’application. La barre d’état l’indique aussi.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/desk_support.py" line="101"/>
+        <location filename="../../app/views/shell/status_indicators.py" line="37"/>
         <source>Not signed in</source>
         <translation>Non connecté</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/status_indicators.py" line="42"/>
-        <source>● Offline</source>
-        <translation>● Hors ligne</translation>
+        <location filename="../../app/views/shell/desk_support.py" line="126"/>
+        <source>Diagnostics copied: paste them into your message to support. They hold no patient data and no token.</source>
+        <translation>Diagnostics copiés&#xa0;: collez-les dans votre message au soutien. Ils ne contiennent ni données de patients ni jeton.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/status_indicators.py" line="43"/>
-        <source>● Online</source>
-        <translation>● En ligne</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shell/status_indicators.py" line="46"/>
+        <location filename="../../app/views/shell/status_indicators.py" line="47"/>
         <source>Last sync {time}</source>
         <translation>Dernière synchro {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/status_indicators.py" line="47"/>
+        <location filename="../../app/views/shell/status_indicators.py" line="48"/>
         <source>Not synced yet</source>
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/status_indicators.py" line="52"/>
+        <location filename="../../app/views/shell/status_indicators.py" line="53"/>
         <source>Outbox: {queued} queued · {attention} need attention</source>
         <translation>Boîte d’envoi&#xa0;: {queued} en attente · {attention} à traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="380"/>
+        <location filename="../../app/views/shell/main_window.py" line="412"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="391"/>
+        <location filename="../../app/views/shell/main_window.py" line="423"/>
         <source>Something went wrong</source>
         <translation>Un problème est survenu</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="392"/>
+        <location filename="../../app/views/shell/main_window.py" line="424"/>
         <source>The problem was logged. You can keep working; restart the app if something looks wrong.</source>
         <translation>Le problème a été consigné. Vous pouvez continuer à travailler; redémarrez l’application si quelque chose semble anormal.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shell/main_window.py" line="467"/>
-        <source>About {name}</source>
-        <translation>À propos de {name}</translation>
     </message>
     <message>
         <location filename="../../app/views/shell/metadata_guard.py" line="65"/>
@@ -1502,7 +1737,7 @@
     </message>
     <message>
         <location filename="../../app/views/new_order/submission.py" line="150"/>
-        <location filename="../../app/views/new_order/submission.py" line="256"/>
+        <location filename="../../app/views/new_order/submission.py" line="258"/>
         <source>Sending the order to Spot…</source>
         <translation>Envoi de la commande à Spot…</translation>
     </message>
@@ -1522,17 +1757,17 @@
         <translation>Pas encore envoyée&#xa0;: %1 La commande est en attente sur cet ordinateur et sera envoyée automatiquement. Vous pouvez fermer cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="271"/>
+        <location filename="../../app/views/new_order/submission.py" line="273"/>
         <source>Metadata</source>
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="280"/>
+        <location filename="../../app/views/new_order/submission.py" line="282"/>
         <source>Spot did not accept this order. Fix what is marked and send it again.</source>
         <translation>Spot n’a pas accepté cette commande. Corrigez ce qui est indiqué et renvoyez-la.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="286"/>
+        <location filename="../../app/views/new_order/submission.py" line="288"/>
         <source>Spot did not accept this order.</source>
         <translation>Spot n’a pas accepté cette commande.</translation>
     </message>
@@ -1900,17 +2135,17 @@
 <context>
     <name>PatientChoice</name>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="387"/>
+        <location filename="../../app/views/common/patient_fields.py" line="392"/>
         <source>An existing &amp;patient</source>
         <translation>Patient exi&amp;stant</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="390"/>
+        <location filename="../../app/views/common/patient_fields.py" line="395"/>
         <source>A &amp;new patient</source>
         <translation>N&amp;ouveau patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="451"/>
+        <location filename="../../app/views/common/patient_fields.py" line="456"/>
         <source>Couldn&apos;t load earlier patients: %1</source>
         <translation>Impossible de charger les patients précédents&#xa0;: %1</translation>
     </message>
@@ -1918,47 +2153,47 @@
 <context>
     <name>PatientFields</name>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="132"/>
+        <location filename="../../app/views/common/patient_fields.py" line="133"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="137"/>
+        <location filename="../../app/views/common/patient_fields.py" line="138"/>
         <source>Sex and date of birth</source>
         <translation>Sexe et date de naissance</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="143"/>
+        <location filename="../../app/views/common/patient_fields.py" line="144"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="144"/>
+        <location filename="../../app/views/common/patient_fields.py" line="145"/>
         <source>Female (F)</source>
         <translation>Féminin (F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="145"/>
+        <location filename="../../app/views/common/patient_fields.py" line="146"/>
         <source>Male (M)</source>
         <translation>Masculin (M)</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="147"/>
+        <location filename="../../app/views/common/patient_fields.py" line="148"/>
         <source>Se&amp;x</source>
         <translation>Se&amp;xe</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="151"/>
+        <location filename="../../app/views/common/patient_fields.py" line="152"/>
         <source>Type YYYY-MM-DD or pick from the calendar (Alt+Down)</source>
         <translation>Tapez AAAA-MM-JJ ou choisissez dans le calendrier (Alt+Bas)</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="153"/>
+        <location filename="../../app/views/common/patient_fields.py" line="154"/>
         <source>&amp;Date of birth</source>
         <translation>&amp;Date de naissance</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="175"/>
+        <location filename="../../app/views/common/patient_fields.py" line="176"/>
         <source>Patient&apos;s address</source>
         <translation>Adresse du patient</translation>
     </message>
@@ -2029,130 +2264,130 @@
 <context>
     <name>RecipientFields</name>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="244"/>
+        <location filename="../../app/views/common/address_fields.py" line="245"/>
         <source>Patient</source>
         <extracomment>A field the user just left (path); the owner may run slower checks (duplicates). The user confirmed or withdrew a &quot;Ship anyway&quot;.</extracomment>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="249"/>
+        <location filename="../../app/views/common/address_fields.py" line="250"/>
         <source>&amp;First name</source>
         <translation>&amp;Prénom</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="253"/>
+        <location filename="../../app/views/common/address_fields.py" line="254"/>
         <source>&amp;Last name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="256"/>
+        <location filename="../../app/views/common/address_fields.py" line="257"/>
         <source>name@example.com</source>
         <translation>nom@exemple.com</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="257"/>
+        <location filename="../../app/views/common/address_fields.py" line="258"/>
         <source>&amp;Email</source>
         <translation>Co&amp;urriel</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="260"/>
+        <location filename="../../app/views/common/address_fields.py" line="261"/>
         <source>415-555-0123</source>
         <translation>415-555-0123</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="261"/>
+        <location filename="../../app/views/common/address_fields.py" line="262"/>
         <source>P&amp;hone</source>
         <translation>Télép&amp;hone</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="266"/>
+        <location filename="../../app/views/common/address_fields.py" line="267"/>
         <source>Shipping address</source>
         <translation>Adresse de livraison</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="272"/>
+        <location filename="../../app/views/common/address_fields.py" line="273"/>
         <source>United States</source>
         <translation>États-Unis</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="273"/>
+        <location filename="../../app/views/common/address_fields.py" line="274"/>
         <source>Canada</source>
         <translation>Canada</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="276"/>
+        <location filename="../../app/views/common/address_fields.py" line="277"/>
         <source>C&amp;ountry</source>
         <translation>Pa&amp;ys</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="280"/>
+        <location filename="../../app/views/common/address_fields.py" line="281"/>
         <source>Street and number, or paste a whole address</source>
         <translation>Numéro et rue, ou collez une adresse complète</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="283"/>
+        <location filename="../../app/views/common/address_fields.py" line="284"/>
         <source>&amp;Street address</source>
         <translation>&amp;Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="291"/>
+        <location filename="../../app/views/common/address_fields.py" line="292"/>
         <source>Apartment, suite, unit (optional)</source>
         <translation>Appartement, bureau, unité (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="292"/>
+        <location filename="../../app/views/common/address_fields.py" line="293"/>
         <source>Line &amp;2</source>
         <translation>Ligne &amp;2</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="296"/>
+        <location filename="../../app/views/common/address_fields.py" line="297"/>
         <source>Cit&amp;y</source>
         <translation>&amp;Ville</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="303"/>
-        <location filename="../../app/views/common/address_fields.py" line="524"/>
+        <location filename="../../app/views/common/address_fields.py" line="304"/>
+        <location filename="../../app/views/common/address_fields.py" line="529"/>
         <source>S&amp;tate</source>
         <translation>É&amp;tat</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="308"/>
-        <location filename="../../app/views/common/address_fields.py" line="525"/>
+        <location filename="../../app/views/common/address_fields.py" line="309"/>
+        <location filename="../../app/views/common/address_fields.py" line="530"/>
         <source>&amp;ZIP code</source>
         <translation>Code &amp;ZIP</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="508"/>
+        <location filename="../../app/views/common/address_fields.py" line="513"/>
         <source>Choose a province or territory</source>
         <translation>Choisissez une province ou un territoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="511"/>
+        <location filename="../../app/views/common/address_fields.py" line="516"/>
         <source>Choose a state</source>
         <translation>Choisissez un État</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="520"/>
+        <location filename="../../app/views/common/address_fields.py" line="525"/>
         <source>Pro&amp;vince</source>
         <translation>Provinc&amp;e</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="521"/>
+        <location filename="../../app/views/common/address_fields.py" line="526"/>
         <source>Postal &amp;code</source>
         <translation>Code pos&amp;tal</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="522"/>
+        <location filename="../../app/views/common/address_fields.py" line="527"/>
         <source>A1A 1A1</source>
         <translation>A1A 1A1</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="526"/>
+        <location filename="../../app/views/common/address_fields.py" line="531"/>
         <source>12345 or 12345-6789</source>
         <translation>12345 ou 12345-6789</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="569"/>
+        <location filename="../../app/views/common/address_fields.py" line="574"/>
         <source>This looks like a whole address. Split it into the fields? %1</source>
         <translation>Ceci semble être une adresse complète. La répartir dans les champs? %1</translation>
     </message>
@@ -3272,6 +3507,32 @@
     </message>
 </context>
 <context>
+    <name>SandboxBand</name>
+    <message>
+        <location filename="../../app/views/shell/session_marks.py" line="25"/>
+        <source>Sandbox: test data only. Never enter a real patient here.</source>
+        <translation>Bac à sable&#xa0;: données de test seulement. N’entrez jamais un vrai patient ici.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/session_marks.py" line="27"/>
+        <source>Sandbox mode</source>
+        <translation>Mode bac à sable</translation>
+    </message>
+</context>
+<context>
+    <name>SessionOnlyMark</name>
+    <message>
+        <location filename="../../app/views/shell/session_marks.py" line="50"/>
+        <source>Token for this session only</source>
+        <translation>Jeton pour cette session seulement</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/session_marks.py" line="52"/>
+        <source>This computer has no password store, so the API token is not saved: you&apos;ll paste it again next time the app starts.</source>
+        <translation>Cet ordinateur n’a pas de trousseau de mots de passe, le jeton d’API n’est donc pas enregistré&#xa0;: vous le collerez de nouveau au prochain démarrage de l’application.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../app/views/settings/dialog.py" line="42"/>
@@ -3329,24 +3590,106 @@
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="84"/>
-        <source>Reset to &amp;defaults</source>
-        <translation>Rétablir les valeurs par &amp;défaut</translation>
+        <location filename="../../app/views/settings/dialog.py" line="87"/>
+        <source>Use your Spot account&apos;s own kit type IDs: they are listed on Spot&apos;s dashboard and in your onboarding documents (ask your Spot contact if unsure). The app fills in the IDs found on your account&apos;s orders; give each a name the desk recognises.</source>
+        <translation>Utilisez les identifiants de types de trousses de votre compte Spot&#xa0;: ils figurent dans le tableau de bord de Spot et dans vos documents d’intégration (en cas de doute, demandez à votre contact chez Spot). L’application ajoute ceux trouvés dans les commandes de votre compte; donnez à chacun un nom que l’accueil reconnaît.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="88"/>
-        <source>Kit types (production)</source>
-        <translation>Types de trousses (production)</translation>
+        <location filename="../../app/views/settings/dialog.py" line="92"/>
+        <source>Kit types ({environment})</source>
+        <translation>Types de trousses ({environment})</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="171"/>
+        <location filename="../../app/views/settings/dialog.py" line="186"/>
         <source>Each kit type ID may appear once: {ids}</source>
         <translation>Chaque ID de type de trousse ne peut figurer qu’une fois&#xa0;: {ids}</translation>
     </message>
+</context>
+<context>
+    <name>SetupFile</name>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="177"/>
-        <source>Keep at least one kit type.</source>
-        <translation>Gardez au moins un type de trousse.</translation>
+        <location filename="../../app/views/settings/setup_io.py" line="45"/>
+        <source>Environment</source>
+        <translation>Environnement</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/setup_io.py" line="46"/>
+        <source>Kit types</source>
+        <translation>Types de trousses</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/setup_io.py" line="47"/>
+        <source>Refresh interval (seconds)</source>
+        <translation>Intervalle d’actualisation (secondes)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/setup_io.py" line="48"/>
+        <source>Clinic name and phone</source>
+        <translation>Nom et téléphone de la clinique</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/setup_io.py" line="49"/>
+        <source>Printing</source>
+        <translation>Impression</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/setup_io.py" line="50"/>
+        <source>Screen lock</source>
+        <translation>Verrouillage de l’écran</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/setup_io.py" line="52"/>
+        <source>Clinic setup (*.json)</source>
+        <translation>Configuration de clinique (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>SetupTransfer</name>
+    <message>
+        <location filename="../../app/views/settings/setup_io.py" line="206"/>
+        <source>Export clinic setup</source>
+        <translation>Exporter la configuration de la clinique</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/setup_io.py" line="211"/>
+        <location filename="../../app/views/settings/setup_io.py" line="249"/>
+        <source>Import clinic setup</source>
+        <translation>Importer la configuration de la clinique</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/setup_io.py" line="232"/>
+        <source>Setup exported</source>
+        <translation>Configuration exportée</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/setup_io.py" line="233"/>
+        <source>Import this file on the clinic&apos;s other desks (File → Import clinic setup…). It holds no token, PIN or patient data.</source>
+        <translation>Importez ce fichier sur les autres postes de la clinique (Fichier → Importer la configuration de la clinique…). Il ne contient ni jeton, ni NIP, ni données de patients.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/setup_io.py" line="245"/>
+        <source>Nothing to import</source>
+        <translation>Rien à importer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/setup_io.py" line="246"/>
+        <source>This desk already has that setup.</source>
+        <translation>Ce poste a déjà cette configuration.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/setup_io.py" line="250"/>
+        <source>Importing this setup changes:</source>
+        <translation>Importer cette configuration change&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/setup_io.py" line="255"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/setup_io.py" line="269"/>
+        <source>The setup wasn&apos;t imported</source>
+        <translation>La configuration n’a pas été importée</translation>
     </message>
 </context>
 <context>
@@ -3407,49 +3750,72 @@
         <translation>&amp;Mémoriser sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="105"/>
-        <source>&amp;Test connection</source>
+        <location filename="../../app/views/shell/sign_in.py" line="109"/>
+        <source>Test &amp;connection</source>
         <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="111"/>
-        <source>Use for this &amp;session only</source>
+        <location filename="../../app/views/shell/sign_in.py" line="115"/>
+        <source>Use for this session &amp;only</source>
         <translation>Pour cette &amp;session seulement</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="118"/>
+        <location filename="../../app/views/shell/sign_in.py" line="122"/>
         <source>&amp;Sign in</source>
         <translation>Se &amp;connecter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="123"/>
+        <location filename="../../app/views/shell/sign_in.py" line="132"/>
         <source>&amp;Environment:</source>
         <translation>&amp;Environnement&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="198"/>
+        <location filename="../../app/views/shell/sign_in.py" line="167"/>
+        <source>This computer has no password store: the token is kept for this session only (you&apos;ll paste it again next time the app starts).</source>
+        <translation>Cet ordinateur n’a pas de trousseau de mots de passe&#xa0;: le jeton est conservé pour cette session seulement (vous le collerez de nouveau au prochain démarrage de l’application).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/sign_in.py" line="246"/>
         <source>Paste the API token first.</source>
         <translation>Collez d’abord le jeton d’API.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="209"/>
+        <location filename="../../app/views/shell/sign_in.py" line="257"/>
         <source>Testing the connection…</source>
         <translation>Test de la connexion…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="231"/>
+        <location filename="../../app/views/shell/sign_in.py" line="283"/>
         <source>Starting the built-in sandbox…</source>
         <translation>Démarrage du bac à sable intégré…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="241"/>
+        <location filename="../../app/views/shell/sign_in.py" line="300"/>
         <source>Checking the token…</source>
         <translation>Vérification du jeton…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="268"/>
+        <location filename="../../app/views/shell/sign_in.py" line="321"/>
+        <source>Looking for a saved token…</source>
+        <translation>Recherche d’un jeton enregistré…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/sign_in.py" line="360"/>
         <source>Saving the token in this computer&apos;s password store…</source>
         <translation>Enregistrement du jeton dans le trousseau de mots de passe de cet ordinateur…</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPrompt</name>
+    <message>
+        <location filename="../../app/views/shell/sign_in_prompt.py" line="19"/>
+        <source>Sign in to see orders.</source>
+        <translation>Connectez-vous pour voir les commandes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/sign_in_prompt.py" line="21"/>
+        <source>Sign in…</source>
+        <translation>Se connecter…</translation>
     </message>
 </context>
 <context>

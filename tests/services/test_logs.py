@@ -108,6 +108,22 @@ def test_redact_scrubs_contact_details_and_credentials(text: str, leak: str) -> 
 
 
 @pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("token saved in the keyring for production", "token saved in the keyring"),
+        ("token removed from the keyring for sandbox", "token removed from"),
+        ("a token for this session only", "a token for this session only"),
+    ],
+)
+def test_redact_keeps_the_word_after_token_when_it_is_no_key(text: str, kept: str) -> None:
+    assert kept in redact(text)
+
+
+def test_redact_still_scrubs_a_long_key_without_digits() -> None:
+    assert "abcdefghijklmnopqrstuvwxyz" not in redact("Token abcdefghijklmnopqrstuvwxyz")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "GET /api/v2/orders/{public_id}/ -> 200 in 35 ms",

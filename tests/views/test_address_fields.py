@@ -157,3 +157,20 @@ def test_typing_after_a_restore_is_not_mistaken_for_a_paste(
     qtbot.keyClick(street1, Qt.Key.Key_End)
     qtbot.keyClicks(street1, "x")
     assert not fields.split_offered()
+
+
+def test_tabbing_through_an_untouched_field_says_nothing_until_it_was_edited(
+    qtbot: QtBot, fields: RecipientFields
+) -> None:
+    fields.activateWindow()
+    qtbot.waitUntil(fields.isActiveWindow)
+    first = fields.editor("first_name")
+    first.setFocus()
+    qtbot.keyClick(first, Qt.Key.Key_Tab)  # left without typing
+    assert QApplication.focusWidget() is not first
+    assert fields.messages["first_name"].text() == ""
+    leave(qtbot, fields, "first_name", "A")
+    first.setFocus()
+    qtbot.keyClick(first, Qt.Key.Key_Backspace)  # typed, then emptied: now it is an answer
+    qtbot.keyClick(first, Qt.Key.Key_Tab)
+    assert fields.messages["first_name"].text() == "Enter the first name"

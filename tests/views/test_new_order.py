@@ -489,9 +489,14 @@ def test_network_failure_says_queued_then_sent(
 ) -> None:
     fill(qtbot, form)
     qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
-    session.outbox.report("item-1", state="queued", attempts=1,
-                          last_error="Can't reach Spot. Check the network connection.")
-    assert "queued on this computer and will be sent automatically" in form.status_text()
+    session.outbox.report(
+        "item-1", state="queued", attempts=1,
+        last_error="Can't reach Spot. Check this computer's network connection, then try again.",
+    )
+    assert form.status_text() == (
+        "Not sent yet: Can't reach Spot. The order is queued on this computer and will be sent "
+        "automatically. You can close this window."
+    )  # not also "…then try again": nothing for the desk to retry
     assert form.state == "queued"
     assert not form.needs_discard_confirm()
     session.outbox.report("item-1", state="sent", attempts=2, order_id="O2222222")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import socket
 
 import keyring.errors as kr_errors
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.compose import check_connection
@@ -72,7 +73,9 @@ def test_empty_token_and_bad_address_are_said_plainly(
 ) -> None:
     dialog = make_dialog(qtbot, runner, sign_in_context)
     qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
-    assert dialog.status_label.text() == "Paste the API token first."
+    # No token typed and none remembered for production (looked up off the GUI thread).
+    qtbot.waitUntil(lambda: dialog.status_label.text() == "Paste the API token first.",
+                    timeout=WAIT_MS)
     use_custom(qtbot, dialog, "http://spot.example.com", "tok_abcdef123456")
     qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
     assert "https://" in dialog.status_label.text()
@@ -126,17 +129,19 @@ def test_remembered_token_goes_to_the_keyring(
     assert dialog.token_edit.text() == ""  # the token does not linger in the widget
 
 
-def test_no_keyring_offers_this_session_only(
+def test_a_locked_keyring_offers_this_session_only(
     qtbot: QtBot, runner: TaskRunner, sandbox: SandboxServer
 ) -> None:
-    credentials = CredentialStore(keyring_backend=FailingKeyring(kr_errors.NoKeyringError()))
+    # A store that exists but refuses (locked): saving fails after the check, and the dialog
+    # offers this session only. (No store at all unticks Remember up front: see below.)
+    credentials = CredentialStore(keyring_backend=FailingKeyring(kr_errors.KeyringLocked()))
     context = SignInContext(credentials=credentials, check_connection=check_connection)
     dialog = make_dialog(qtbot, runner, context)
     assert not dialog.environment_combo.model().item(1).isEnabled()  # type: ignore[attr-defined]
     use_custom(qtbot, dialog, sandbox.base_url, sandbox.token)
     qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(dialog.session_only_button.isVisible, timeout=WAIT_MS)
-    assert "no password store" in dialog.status_label.text()
+    assert "locked" in dialog.status_label.text()
     with qtbot.waitSignal(dialog.signed_in, timeout=WAIT_MS):
         qtbot.mouseClick(dialog.session_only_button, Qt.MouseButton.LeftButton)
     key = Environment.custom(sandbox.base_url).key
@@ -156,4 +161,34 @@ def test_unticking_remember_keeps_the_token_for_this_session_only(
     with qtbot.waitSignal(dialog.signed_in, timeout=WAIT_MS):
         qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
     assert backend.entries == {}
+    assert credentials.is_session_only(Environment.custom(sandbox.base_url).key)
+
+
+def test_every_alt_key_in_the_dialog_is_used_once(
+    qtbot: QtBot, runner: TaskRunner, sign_in_context: SignInContext
+) -> None:
+    dialog = make_dialog(qtbot, runner, sign_in_context, environment_kind="custom")
+    dialog.session_only_button.setVisible(True)  # shown when there is no password store
+    keys = []
+    for widget in dialog.findChildren(QWidget):
+        text = widget.text() if isinstance(widget, QLabel | QAbstractButton) else ""
+        match = re.search(r"&([^&])", text.replace("&&", ""))
+        if match and widget.isVisibleTo(dialog):
+            keys.append(match.group(1).lower())
+    assert sorted(keys) == sorted(set(keys)), keys
+
+
+def test_no_keyring_unticks_remember_and_signs_in_for_this_session_without_asking(
+    qtbot: QtBot, runner: TaskRunner, sandbox: SandboxServer
+) -> None:
+    credentials = CredentialStore(keyring_backend=FailingKeyring(kr_errors.NoKeyringError()))
+    context = SignInContext(credentials=credentials, check_connection=check_connection)
+    dialog = make_dialog(qtbot, runner, context)
+    qtbot.waitUntil(lambda: not dialog.remember_box.isEnabled(), timeout=WAIT_MS)
+    assert not dialog.remember_box.isChecked()
+    use_custom(qtbot, dialog, sandbox.base_url, sandbox.token)
+    assert dialog.keyring_note.isVisible()
+    with qtbot.waitSignal(dialog.signed_in, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    assert not dialog.session_only_button.isVisible()  # no error, no second question
     assert credentials.is_session_only(Environment.custom(sandbox.base_url).key)

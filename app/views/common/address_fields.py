@@ -199,6 +199,7 @@ class RecipientFields(QWidget):
         self._validate = validate
         self._findings: list[Finding] = []
         self._touched: set[str] = set()
+        self._edited: set[str] = set()  # fields the user changed since the last reset
         self._server_errors = ServerErrors()
         self._confirmed: set[_ConfirmKey] = set()
         self._split_declined: str | None = None
@@ -366,6 +367,7 @@ class RecipientFields(QWidget):
     def clear(self) -> None:
         """Back to an empty group: no values, nothing touched, no confirmations."""
         self._touched.clear()
+        self._edited.clear()
         self._confirmed.clear()
         self._split_declined = None
         self.set_recipient({})
@@ -479,8 +481,10 @@ class RecipientFields(QWidget):
             # A popup (the state list) taking focus is not the user leaving the field.
             popup = isinstance(watched, QComboBox) and watched.view().isVisible()
             if path in self.messages and not self._loading and not popup:
-                self._touched.add(path)
-                self._refresh_messages()
+                # Tabbing through an untouched, empty field is not an answer to judge yet.
+                if path in self._edited or self._value(path).strip():
+                    self._touched.add(path)
+                    self._refresh_messages()
                 self.field_left.emit(path)
         return super().eventFilter(watched, event)
 
@@ -491,6 +495,7 @@ class RecipientFields(QWidget):
         sender = self.sender()
         path = sender.objectName() if sender is not None else ""
         self._server_errors.forget_if_changed(path, self._value(path))
+        self._edited.add(path)
         if isinstance(sender, QComboBox) and path in self.messages:
             # Choosing from a list is a finished edit; show its message at once.
             self._touched.add(path)

@@ -7,24 +7,34 @@ An INI file under ``paths().config`` rather than the platform registry keeps tes
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from app.paths import paths
+from app.services.private_db import create_private_file
 
-__all__ = ["DEFAULT_KIT_CATALOG", "DEFAULT_REFRESH_SECONDS", "AppSettings"]
+__all__ = ["DEFAULT_REFRESH_SECONDS", "SHARED_GROUPS", "AppSettings"]
 
 DEFAULT_REFRESH_SECONDS = 60
 MIN_REFRESH_SECONDS = 10
-# Production has no kit-type endpoint; staff adjust this list in Settings.
-DEFAULT_KIT_CATALOG: dict[str, str] = {
+# Earlier versions filled production with sample types that are not any account's kit type
+# ids (the first real order was rejected). A catalog equal to them was never chosen by anyone:
+# it is dropped, and the account's own kit types are learned or asked for instead.
+_INVENTED_CATALOG = {
     "adx100": "ADx100 blood card",
     "whatman903_10": "Whatman 903 card",
     "hemaspot_hf": "HemaSpot HF",
     "saliva_3": "Saliva (3 mL)",
     "dry_transport_swab": "Dry transport swab",
 }
+# Settings groups that belong in the clinic's setup file (the same on every desk). Features
+# that add clinic-wide settings (clinic name and phone, printing, screen lock) name their group
+# here; a group's keys must never hold a secret or patient data.
+SHARED_GROUPS: tuple[str, ...] = ("clinic", "printing", "lock")
+_LEGACY_CATALOG_KEY = "catalog/kit_types"  # one catalog for production, before per environment
+_CATALOGS_KEY = "catalog/by_environment"  # {environment key: {kit type id: friendly name}}
 
 
 class AppSettings:
@@ -34,7 +44,11 @@ class AppSettings:
         if path is None:
             folder = paths().config
             folder.mkdir(parents=True, exist_ok=True)
+            os.chmod(folder, 0o700)
             path = folder / "settings.ini"
+        # User-only like the rest of the app's files: QSettings keeps an existing file's mode
+        # when it rewrites it, and would otherwise create it with the umask's 0644.
+        create_private_file(path)
         self.path = path
         self._qsettings = QSettings(str(path), QSettings.Format.IniFormat)
 
@@ -74,20 +88,83 @@ class AppSettings:
         self._qsettings.setValue("sync/refresh_seconds", max(MIN_REFRESH_SECONDS, int(seconds)))
 
     @property
+    def environment_key(self) -> str:
+        """The keyring/catalog key of the environment in use ("production", "custom:<url>")."""
+        kind = self.environment_kind
+        if kind == "custom":
+            return f"custom:{self.custom_url}"
+        return kind if kind == "sandbox" else "production"
+
+    @property
     def kit_catalog(self) -> dict[str, str]:
-        raw = self._qsettings.value("catalog/kit_types", "")
-        if raw:
-            try:
-                loaded = json.loads(str(raw))
-            except ValueError:
-                loaded = None
-            if isinstance(loaded, dict):
-                return {str(key): str(value) for key, value in loaded.items()}
-        return dict(DEFAULT_KIT_CATALOG)
+        """The kit types of the environment in use; empty until learned or entered."""
+        return self.kit_catalog_for(self.environment_key)
 
     @kit_catalog.setter
     def kit_catalog(self, catalog: dict[str, str]) -> None:
-        self._qsettings.setValue("catalog/kit_types", json.dumps(catalog, sort_keys=True))
+        self.set_kit_catalog_for(self.environment_key, catalog)
+
+    def kit_catalog_for(self, environment_key: str) -> dict[str, str]:
+        """Each environment (account) keeps its own kit types; no invented defaults."""
+        catalog = self._catalogs().get(environment_key)
+        if catalog is None and environment_key == "production":
+            legacy = _json_catalog(self._qsettings.value(_LEGACY_CATALOG_KEY, ""))
+            catalog = legacy if legacy != _INVENTED_CATALOG else None
+        return dict(catalog or {})
+
+    def set_kit_catalog_for(self, environment_key: str, catalog: dict[str, str]) -> None:
+        catalogs = self._catalogs()
+        catalogs[environment_key] = {str(k): str(v) for k, v in catalog.items()}
+        self._qsettings.setValue(_CATALOGS_KEY, json.dumps(catalogs, sort_keys=True))
+        self._qsettings.remove(_LEGACY_CATALOG_KEY)
+
+    def _catalogs(self) -> dict[str, dict[str, str]]:
+        raw = self._qsettings.value(_CATALOGS_KEY, "")
+        try:
+            loaded = json.loads(str(raw)) if raw else {}
+        except ValueError:
+            loaded = {}
+        if not isinstance(loaded, dict):
+            return {}
+        return {
+            str(key): {str(k): str(v) for k, v in value.items()}
+            for key, value in loaded.items() if isinstance(value, dict)
+        }
+
+    # --- one-time notices --------------------------------------------------------------
+
+    def notice_shown(self, name: str) -> bool:
+        return str(self._qsettings.value(f"notices/{name}", "")) == "1"
+
+    def set_notice_shown(self, name: str) -> None:
+        self._qsettings.setValue(f"notices/{name}", "1")
+
+    # --- what a clinic's desks share (the setup file) ---------------------------------
+
+    def shared_sections(self) -> dict[str, dict[str, str]]:
+        """The settings groups other features add for every desk (``SHARED_GROUPS``)."""
+        sections: dict[str, dict[str, str]] = {}
+        for group in SHARED_GROUPS:
+            self._qsettings.beginGroup(group)
+            try:
+                values = {key: str(self._qsettings.value(key)) for key in
+                          self._qsettings.childKeys()}
+            finally:
+                self._qsettings.endGroup()
+            if values:
+                sections[group] = values
+        return sections
+
+    def set_shared_section(self, group: str, values: dict[str, object]) -> None:
+        if group not in SHARED_GROUPS:
+            return  # a section this version does not know: left alone
+        self._qsettings.beginGroup(group)
+        try:
+            self._qsettings.remove("")
+            for key, value in values.items():
+                self._qsettings.setValue(key, value)
+        finally:
+            self._qsettings.endGroup()
 
     # --- window layout ----------------------------------------------------------------
 
@@ -97,3 +174,13 @@ class AppSettings:
 
     def set_layout(self, name: str, state: QByteArray) -> None:
         self._qsettings.setValue(f"layout/{name}", state)
+
+
+def _json_catalog(raw: object) -> dict[str, str] | None:
+    try:
+        loaded = json.loads(str(raw)) if raw else None
+    except ValueError:
+        return None
+    if not isinstance(loaded, dict):
+        return None
+    return {str(key): str(value) for key, value in loaded.items()}

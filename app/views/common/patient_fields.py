@@ -123,6 +123,7 @@ class PatientFields(QWidget):
         self._with_address = with_address
         self._today = today
         self._touched: set[str] = set()
+        self._edited: set[str] = set()  # own fields the user changed since the last reset
         self._server_errors = ServerErrors()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -205,6 +206,7 @@ class PatientFields(QWidget):
 
     def clear(self) -> None:
         self._touched.clear()
+        self._edited.clear()
         self.recipient.clear()
         self.set_patient({})
 
@@ -287,7 +289,9 @@ class PatientFields(QWidget):
             self.sex_combo, self.birth_edit
         ):
             popup = watched is self.sex_combo and self.sex_combo.view().isVisible()
-            if not popup:
+            name = watched.objectName()
+            # Tabbing through an untouched, empty field is not an answer to judge yet.
+            if not popup and (name in self._edited or self._value(name)):
                 self._touched.add(watched.objectName())
                 self._refresh_own()
         return super().eventFilter(watched, event)
@@ -297,6 +301,7 @@ class PatientFields(QWidget):
         sender = self.sender()
         path = sender.objectName() if sender is not None else ""
         self._server_errors.forget_if_changed(path, self._value(path))
+        self._edited.add(path)
         if sender is self.sex_combo:
             self._touched.add("sex")  # choosing from a list is a finished edit
         self._refresh_own()

@@ -289,7 +289,9 @@ class OrderSubmission(QObject):
                 QCoreApplication.translate("NewOrderForm",
                     "Not sent yet: %1 The order is queued on this computer and will be sent "
                     "automatically. You can close this window."
-                ).replace("%1", str(item.last_error).rstrip(".") + "."),
+                # Only what happened: the error's own advice ("…then try again") would
+                # contradict "will be sent automatically".
+                ).replace("%1", str(item.last_error).split(". ", 1)[0].rstrip(".") + "."),
                 _WARN_COLORS,
             )
             self._form._show_actions(another=False, new=True)

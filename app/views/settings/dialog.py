@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.marks import QT_TRANSLATE_NOOP
-from app.views.common.app_settings import DEFAULT_KIT_CATALOG, MIN_REFRESH_SECONDS, AppSettings
+from app.views.common.app_settings import MIN_REFRESH_SECONDS, AppSettings
 
 __all__ = ["SettingsDialog"]
 
@@ -81,18 +81,25 @@ class SettingsDialog(QDialog):
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.remove_button = QPushButton(self.tr("Re&move"))
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
-        self.defaults_button = QPushButton(self.tr("Reset to &defaults"))
-        self.defaults_button.clicked.connect(self._on_defaults_button_clicked)
         self.catalog_message = QLabel()
         self.catalog_message.setObjectName("catalogMessage")
-        catalog = QGroupBox(self.tr("Kit types (production)"))
-        catalog_layout = QVBoxLayout(catalog)
+        self.catalog_hint = QLabel(self.tr(
+            "Use your Spot account's own kit type IDs: they are listed on Spot's dashboard and "
+            "in your onboarding documents (ask your Spot contact if unsure). The app fills in "
+            "the IDs found on your account's orders; give each a name the desk recognises."
+        ))
+        self.catalog_hint.setWordWrap(True)
+        self.catalog_box = QGroupBox(self.tr("Kit types ({environment})").format(
+            environment=where
+        ))
+        self.catalog_box.setObjectName("kitTypesBox")
+        catalog_layout = QVBoxLayout(self.catalog_box)
+        catalog_layout.addWidget(self.catalog_hint)
         catalog_layout.addWidget(self.catalog_table)
         row = QHBoxLayout()
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
         row.addStretch(1)
-        row.addWidget(self.defaults_button)
         catalog_layout.addLayout(row)
         catalog_layout.addWidget(self.catalog_message)
 
@@ -104,7 +111,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(account)
         layout.addLayout(sync_form)
-        layout.addWidget(catalog, 1)
+        layout.addWidget(self.catalog_box, 1)
         layout.addWidget(self.buttons)
         self.resize(560, 520)
 
@@ -153,11 +160,19 @@ class SettingsDialog(QDialog):
         for row in rows:
             self.catalog_table.removeRow(row)
 
-    @Slot()
-    def _on_defaults_button_clicked(self) -> None:
-        self.catalog_table.setRowCount(0)
-        for kit_type, name in sorted(DEFAULT_KIT_CATALOG.items()):
-            self._append_row(kit_type, name)
+    def focus_kit_types(self) -> None:
+        """Open at the kit types: the first unnamed one (its name cell), else the table."""
+        self.catalog_table.setFocus()
+        for row in range(self.catalog_table.rowCount()):
+            id_item = self.catalog_table.item(row, 0)
+            name_item = self.catalog_table.item(row, 1)
+            if id_item is not None and name_item is not None and (
+                name_item.text().strip() in ("", id_item.text().strip())
+            ):
+                self.catalog_table.setCurrentCell(row, 1)
+                return
+        if self.catalog_table.rowCount() == 0:
+            self.add_button.setFocus()
 
     @Slot()
     def _on_switch_button_clicked(self) -> None:
@@ -172,9 +187,6 @@ class SettingsDialog(QDialog):
                     ids=", ".join(duplicates)
                 )
             )
-            return
-        if not self.catalog():
-            self.catalog_message.setText(self.tr("Keep at least one kit type."))
             return
         self._settings.refresh_seconds = self.refresh_spin.value()
         self._settings.kit_catalog = self.catalog()

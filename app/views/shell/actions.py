@@ -73,6 +73,18 @@ ACTIONS: tuple[ActionSpec, ...] = (
         key_help="Settings",
     ),
     ActionSpec(
+        "export_setup", QT_TRANSLATE_NOOP("MainWindow", "&Export clinic setup…"),
+        "export_setup", "file", separator_before=True,
+        tip=QT_TRANSLATE_NOOP(
+            "MainWindow", "Save this desk's setup to set up the clinic's other desks alike"
+        ),
+    ),
+    ActionSpec(
+        "import_setup", QT_TRANSLATE_NOOP("MainWindow", "I&mport clinic setup…"),
+        "import_setup", "file",
+        tip=QT_TRANSLATE_NOOP("MainWindow", "Set this desk up from another desk's setup file"),
+    ),
+    ActionSpec(
         "quit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), "close", "file", StandardKey.Quit,
         "Ctrl+Q", separator_before=True, key_help="Quit",
     ),
@@ -107,6 +119,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "requisitions", QT_TRANSLATE_NOOP("MainWindow", "Re&quisitions"), "open_requisitions",
         "view", "Ctrl+Shift+R", tip=QT_TRANSLATE_NOOP("MainWindow", "Requisitions"),
         needs_session=True, separator_before=True, key_help="Requisitions",
+    ),
+    ActionSpec(
+        "copy_diagnostics", QT_TRANSLATE_NOOP("MainWindow", "Copy &diagnostics"),
+        "copy_diagnostics", "help",
+        tip=QT_TRANSLATE_NOOP(
+            "MainWindow", "Copy what support needs: versions, environment, outbox counts, "
+            "recent error types (never patient data or the token)"
+        ),
     ),
     ActionSpec("about", QT_TRANSLATE_NOOP("MainWindow", "&About"), "show_about", "help"),
 )

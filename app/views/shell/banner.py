@@ -20,6 +20,7 @@ class Banner(QFrame):
 
     action_triggered = Signal(str)  # the action id given to show_error/show_info
     dismissed = Signal()
+    diagnostics_requested = Signal()  # "Copy diagnostics" on an error: support's facts
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +40,11 @@ class Banner(QFrame):
         self.action_button.clicked.connect(self._on_action_button_clicked)
         self.copy_button = QPushButton(self.tr("&Copy details"))
         self.copy_button.clicked.connect(self._on_copy_button_clicked)
+        self.diagnostics_button = QPushButton(self.tr("Copy diagnostics"))
+        self.diagnostics_button.setToolTip(self.tr(
+            "Versions, outbox counts and recent error types for support (no patient data)"
+        ))
+        self.diagnostics_button.clicked.connect(self.diagnostics_requested)
         self.close_button = QToolButton()
         self.close_button.setText("✕")
         self.close_button.setToolTip(self.tr("Dismiss"))
@@ -50,6 +56,7 @@ class Banner(QFrame):
         layout.addWidget(self.advice_label, 1)
         layout.addWidget(self.action_button)
         layout.addWidget(self.copy_button)
+        layout.addWidget(self.diagnostics_button)
         layout.addWidget(self.close_button)
         self.hide()
 
@@ -87,6 +94,7 @@ class Banner(QFrame):
         self.advice_label.setText(advice)
         self.advice_label.setVisible(bool(advice))
         self.copy_button.setVisible(bool(details))
+        self.diagnostics_button.setVisible(tone == "warning")
         self._action_id = action[0] if action else ""
         self.action_button.setText(action[1] if action else "")
         self.action_button.setVisible(action is not None)

@@ -15,7 +15,6 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import APP_NAME, __version__
+from app import APP_NAME
 from app.api import errors as api_errors
 from app.services.data_folder import queued_orders_warning
 from app.services.errors import ServiceError, describe_error
@@ -43,11 +42,15 @@ from app.views.requisitions.view import RequisitionsView
 from app.views.shell.actions import ACTIONS, TOOLBAR, build_actions
 from app.views.shell.banner import Banner
 from app.views.shell.child_windows import ChildWindows
+from app.views.shell.desk_support import DeskSupport
+from app.views.shell.kit_types import KIT_TYPES_ACTION, KitTypesGuide
+from app.views.shell.link_status import LinkStatus, after_error, after_outbox_item
 from app.views.shell.metadata_guard import UnsavedMetadataGuard
 from app.views.shell.refresh import RefreshOutcome
 from app.views.shell.refresher import OrderRefresher
 from app.views.shell.sign_in import SignInContext, SignInDialog
 from app.views.shell.sign_in_flow import SessionOpener, SignInFlow
+from app.views.shell.sign_in_prompt import SignInPrompt
 from app.views.shell.status_indicators import StatusIndicators
 from app.views.shell.window_layout import WindowLayout
 
@@ -89,6 +92,7 @@ class MainWindow(QMainWindow):
         self._shown_version = -1
         self._shown_attention: dict[str, tuple[str, ...]] = {}
         self._offline = False
+        self._link = LinkStatus.UNKNOWN  # the last request's outcome, for "● Online"
         self.events = AppEvents(self)
         self.events.report_requested.connect(self._on_events_report_requested)
         self.events.report_seen.connect(self._on_events_report_seen)
@@ -99,7 +103,13 @@ class MainWindow(QMainWindow):
 
         self.banner = Banner()
         self.banner.action_triggered.connect(self._on_banner_action)
+        self.banner.diagnostics_requested.connect(self.copy_diagnostics)
         self.order_list = OrderListView(kit_names=self._settings.kit_catalog)
+        self.kit_types = KitTypesGuide(
+            self, runner, self._settings, self.banner,
+            open_kit_types=lambda: self.open_settings(kit_types=True),
+            catalog_changed=self.order_list.set_kit_names,
+        )
         self.metadata_guard = UnsavedMetadataGuard(self, self.order_list, self)
         self.refresher = OrderRefresher(
             runner, self._settings, self.order_list, auto_refresh=auto_refresh, parent=self
@@ -124,11 +134,19 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(orders_page, self.tr("Orders"))
         self.tabs.tabBar().setVisible(False)  # shown once a second tab (Requisitions) opens
-        self.setCentralWidget(self.tabs)
-
         self._make_actions()
         self._make_menus_and_toolbar()
         self._make_status_bar()
+        self.support = DeskSupport(
+            self, runner, self._settings, self.sign_in_flow.credentials, self.statusBar(), self
+        )
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.support.sandbox_band)  # "Sandbox: test data only"
+        central_layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self.tray: QSystemTrayIcon | None = None
         if use_tray and QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(self._app_icon(), self)
@@ -151,8 +169,8 @@ class MainWindow(QMainWindow):
         side.setObjectName("sidePane")
         layout = QVBoxLayout(side)
         layout.setContentsMargins(6, 0, 0, 0)
-        self.panel_placeholder = QLabel(self.tr("Sign in to see orders."))
-        self.panel_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.panel_placeholder = SignInPrompt()  # "Sign in to see orders." and a button
+        self.panel_placeholder.sign_in_requested.connect(lambda: self.show_sign_in())
         layout.addWidget(self.panel_placeholder)
         return side
 
@@ -213,11 +231,12 @@ class MainWindow(QMainWindow):
             self._tasks.run(old.close, key=None)
             self._close_requisitions_tab()
         self.session = session
-        if not session.kit_catalog:  # production has no catalog endpoint: Settings provide it
-            session.kit_catalog = dict(self._settings.kit_catalog)
-        self.order_list.set_kit_names(session.kit_catalog)
         self._offline = False
+        self._link = LinkStatus.UNKNOWN
         self.banner.dismiss()
+        self.support.session_opened(session)
+        self.kit_types.session_opened(session)  # Settings' catalog, or learned from orders
+        self.order_list.set_kit_names(session.kit_catalog)
         self._ensure_panel()
         for action in self._session_actions:
             action.setEnabled(True)
@@ -271,6 +290,10 @@ class MainWindow(QMainWindow):
         with the remembered token; the sign-in dialog opens when there is none."""
         self.sign_in_flow.start(kind)
 
+    def connect_to(self, kind: str) -> None:
+        """Sign in to ``kind`` with its remembered token, or ask for one."""
+        self.sign_in_flow.connect_to(kind)
+
     def show_sign_in(self, reason: str = "") -> SignInDialog | None:
         """Open the sign-in dialog (non-modal); the window keeps its state meanwhile."""
         return self.sign_in_flow.show_sign_in(reason)
@@ -302,6 +325,7 @@ class MainWindow(QMainWindow):
 
     def _on_refresh_finished(self, outcome: RefreshOutcome) -> None:
         self._offline = False
+        self._link = LinkStatus.ONLINE
         self._last_sync = datetime.now()
         panel = self.kit_panel
         changed = outcome.result.changed_order_ids if outcome.result is not None else frozenset()
@@ -317,6 +341,7 @@ class MainWindow(QMainWindow):
 
     def _on_refresh_failed(self, exc: BaseException) -> None:
         error = describe_error(exc)
+        self._link = after_error(exc)
         if isinstance(exc, api_errors.Unauthorized):
             self._update_status_bar()
             self.status_message(error.title)
@@ -358,8 +383,11 @@ class MainWindow(QMainWindow):
             self.indicators.show_signed_out()
         else:
             self.indicators.show_session(
-                session.environment.label, self._offline, getattr(self, "_last_sync", None)
+                session.environment.label, self._link, self.last_sync()
             )
+
+    def last_sync(self) -> datetime | None:
+        return getattr(self, "_last_sync", None)
 
     def _update_outbox_counts(self) -> None:
         session = self.session
@@ -376,6 +404,11 @@ class MainWindow(QMainWindow):
         if self._closed or self.session is None:
             return
         self._update_outbox_counts()
+        self.kit_types.outbox_item_changed(item)
+        link = after_outbox_item(item, self._link)
+        if link is not self._link:  # a failed send is not "Online"
+            self._link = link
+            self._update_status_bar()
         if item.state == "needs_attention" and item.attention == "sign_in":
             self.show_sign_in(self.tr("Spot rejected the API token while sending an order. "
                                       "Sign in again; the order stays queued."))
@@ -399,7 +432,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_new_order(self) -> None:
-        if self.session is not None:
+        if self.session is not None and self.kit_types.ready_to_order(self.session):
             self.child_windows.open_new_order(self.session)
 
     @Slot()
@@ -439,19 +472,21 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(view)
 
     @Slot()
-    def open_settings(self) -> None:
+    def open_settings(self, *, kit_types: bool = False) -> None:
         from app.views.settings.dialog import SettingsDialog
 
         dialog = SettingsDialog(self._settings, self)
         dialog.sign_in_requested.connect(lambda: self.show_sign_in())
-        dialog.accepted.connect(self._on_settings_accepted)
+        dialog.accepted.connect(self.settings_changed)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+        if kit_types:
+            dialog.focus_kit_types()
 
-    def _on_settings_accepted(self) -> None:
+    def settings_changed(self) -> None:
         session = self.session
         if session is not None and session.environment.kind != "sandbox":
-            session.kit_catalog = dict(self._settings.kit_catalog)
+            session.kit_catalog = self._settings.kit_catalog_for(session.environment.key)
         if session is not None:
             self.order_list.set_kit_names(session.kit_catalog)
         self.refresher.restart()
@@ -463,16 +498,23 @@ class MainWindow(QMainWindow):
         self.order_list.attention_button.toggle()
 
     def show_about(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("About {name}").format(name=APP_NAME))
-        box.setText(f"{APP_NAME} {__version__}")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        self.support.show_about()
+
+    def copy_diagnostics(self) -> None:
+        self.support.copy_diagnostics()
+
+    def export_setup(self) -> None:
+        self.support.export_setup()
+
+    def import_setup(self) -> None:
+        self.support.import_setup()
 
     @Slot(str)
     def _on_banner_action(self, action_id: str) -> None:
         if action_id == "sign_in":
             self.show_sign_in()
+        elif action_id == KIT_TYPES_ACTION:
+            self.open_settings(kit_types=True)
 
     @Slot(object)
     def _on_events_report_requested(self, request: ReportRequest) -> None:

@@ -102,13 +102,17 @@ class SignInDialog(QDialog):
         self.token_label.setBuddy(self.token_edit)
         self.remember_box = QCheckBox(self.tr("&Remember on this computer"))
         self.remember_box.setChecked(True)
-        self.test_button = QPushButton(self.tr("&Test connection"))
+        self.keyring_note = QLabel()
+        self.keyring_note.setObjectName("keyringNote")
+        self.keyring_note.setWordWrap(True)
+        self.keyring_note.hide()
+        self.test_button = QPushButton(self.tr("Test &connection"))
         self.test_button.clicked.connect(self._on_test_button_clicked)
         self.status_label = QLabel()
         self.status_label.setObjectName("signInStatus")
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.session_only_button = QPushButton(self.tr("Use for this &session only"))
+        self.session_only_button = QPushButton(self.tr("Use for this session &only"))
         self.session_only_button.setVisible(False)
         self.session_only_button.clicked.connect(self._on_session_only_button_clicked)
         self.buttons = QDialogButtonBox(
@@ -116,6 +120,11 @@ class SignInDialog(QDialog):
         )
         self.sign_in_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.sign_in_button.setText(self.tr("&Sign in"))
+        # Enter anywhere in the form signs in; "Test connection" only on a click or Alt+C.
+        self.sign_in_button.setDefault(True)
+        self.test_button.setAutoDefault(False)
+        self.show_button.setAutoDefault(False)
+        self.session_only_button.setAutoDefault(False)
         self.buttons.accepted.connect(self._on_sign_in_clicked)
         self.buttons.rejected.connect(self.reject)
 
@@ -127,6 +136,7 @@ class SignInDialog(QDialog):
         form.addRow(self.token_label, self.token_edit)
         form.addRow("", self.show_button)
         form.addRow("", self.remember_box)
+        form.addRow("", self.keyring_note)
         layout = QVBoxLayout(self)
         layout.addWidget(self.reason_label)
         layout.addLayout(form)
@@ -141,6 +151,24 @@ class SignInDialog(QDialog):
         self.environment_combo.setCurrentIndex(index)
         self._on_environment_changed()
         self.setMinimumWidth(460)
+        self._tasks.run(
+            context.credentials.keyring_available, on_success=self._on_keyring_checked,
+            key="sign-in-keyring",
+        )
+
+    def _on_keyring_checked(self, available: bool) -> None:
+        if available:
+            return
+        # No password store: nothing to remember the token in, so say it once, here, instead
+        # of failing after the check and asking.
+        self.remember_box.setChecked(False)
+        self.remember_box.setEnabled(False)
+        self.keyring_note.setText(self.tr(
+            "This computer has no password store: the token is kept for this session only "
+            "(you'll paste it again next time the app starts)."
+        ))
+        self.keyring_note.setVisible(self.token_edit.isVisibleTo(self))
+        self.adjustSize()  # room for the note's lines
 
     # --- helpers ------------------------------------------------------------------------
 
@@ -155,9 +183,28 @@ class SignInDialog(QDialog):
             return Environment.custom(self.url_edit.text())
         return PRODUCTION
 
+    def set_reason(self, reason: str) -> None:
+        """Why sign-in is asked for now (the dialog is reused, keeping what was typed)."""
+        self.reason_label.setText(reason)
+        self.reason_label.setVisible(bool(reason))
+
+    def _typing_field(self) -> QWidget:
+        """Where the user types next: the token, or the address when it is the only field."""
+        if self.token_edit.isVisibleTo(self):
+            return self.token_edit
+        if self.url_edit.isVisibleTo(self):
+            return self.url_edit
+        return self.environment_combo
+
     def _set_busy(self, busy: bool, message: str = "") -> None:
         self._busy = busy
-        for widget in (self.test_button, self.sign_in_button, self.environment_combo):
+        disabled = (self.test_button, self.sign_in_button, self.environment_combo)
+        focused = self.focusWidget()
+        if busy and focused in disabled:
+            # Disabling the focused button would hand focus to the next one in the chain,
+            # "Cancel", and the next Enter would close the dialog and lose what was typed.
+            self._typing_field().setFocus()
+        for widget in disabled:
             widget.setEnabled(not busy)
         if message:
             self.status_label.setText(message)
@@ -176,6 +223,7 @@ class SignInDialog(QDialog):
         for widget in (self.token_label, self.token_edit, self.show_button, self.remember_box,
                        self.test_button):
             widget.setVisible(needs_token)
+        self.keyring_note.setVisible(needs_token and bool(self.keyring_note.text()))
         self.status_label.clear()
         self.session_only_button.setVisible(False)
 
@@ -219,6 +267,10 @@ class SignInDialog(QDialog):
     def _on_test_finished(self, check: ConnectionCheck) -> None:
         self._set_busy(False)
         self._show_problem(check.message)
+        if check.ok:
+            self.sign_in_button.setFocus()  # Enter now signs in with what was tested
+        else:
+            self._typing_field().setFocus()
 
     @Slot()
     def _on_sign_in_clicked(self) -> None:
@@ -234,19 +286,53 @@ class SignInDialog(QDialog):
                 key="sign-in",
             )
             return
+        if not self.token_edit.text().strip():
+            self._sign_in_with_saved_token()
+            return
         inputs = self._inputs()
         if inputs is None:
             return
-        environment, token = inputs
+        self._check_and_sign_in(*inputs)
+
+    def _check_and_sign_in(
+        self, environment: Environment, token: str, *, saved: bool = False
+    ) -> None:
         self._set_busy(True, self.tr("Checking the token…"))
         self._tasks.run(
             self._context.check_connection,
             environment,
             token,
-            on_success=lambda check: self._on_sign_in_checked(environment, token, check),
+            on_success=lambda check: self._on_sign_in_checked(
+                environment, token, check, saved=saved
+            ),
             on_error=self._on_task_failed,
             key="sign-in",
         )
+
+    def _sign_in_with_saved_token(self) -> None:
+        """No token typed: switching back to an environment whose token this computer
+        remembers signs in with it, without asking for it again."""
+        try:
+            environment = self.selected_environment()
+        except ValueError as exc:
+            self._show_problem(str(exc))
+            self.url_edit.setFocus()
+            return
+        self._set_busy(True, self.tr("Looking for a saved token…"))
+        self._tasks.run(
+            self._context.credentials.load,
+            environment.key,
+            on_success=lambda token: self._on_saved_token(environment, token),
+            on_error=lambda _exc: self._on_saved_token(environment, None),
+            key="sign-in",
+        )
+
+    def _on_saved_token(self, environment: Environment, token: str | None) -> None:
+        self._set_busy(False)
+        if not token:
+            self._inputs()  # says "Paste the API token first."
+            return
+        self._check_and_sign_in(environment, token, saved=True)
 
     def _on_sandbox_started(self, started: tuple[Environment, str]) -> None:
         self._set_busy(False)
@@ -254,11 +340,17 @@ class SignInDialog(QDialog):
         self._finish(environment, token)
 
     def _on_sign_in_checked(
-        self, environment: Environment, token: str, check: ConnectionCheck
+        self, environment: Environment, token: str, check: ConnectionCheck,
+        *, saved: bool = False,
     ) -> None:
         if not check.ok:
             self._set_busy(False)
             self._show_problem(check.message)
+            self._typing_field().setFocus()
+            return
+        if saved:  # already where it was remembered (keyring, or this session)
+            self._set_busy(False)
+            self._finish(environment, token)
             return
         if not self.remember_box.isChecked():
             self._context.credentials.keep_for_session(environment.key, token)
@@ -300,6 +392,14 @@ class SignInDialog(QDialog):
         self._set_busy(False)
         error = describe_error(exc)
         self._show_problem(error.sentence)
+        self._typing_field().setFocus()
+
+    def reject(self) -> None:
+        """Cancel/Escape: hide and forget any check in flight; the fields keep their text."""
+        self._tasks.cancel_all()
+        self._set_busy(False)
+        self._pending_save = None
+        super().reject()
 
     def _finish(self, environment: Environment, token: str) -> None:
         self.token_edit.clear()

@@ -12,6 +12,7 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtWidgets import QWidget
 
+from app.services.credentials import CredentialStore, NoKeyringAvailable
 from app.services.environments import Environment
 from app.services.errors import describe_error
 from app.services.session import Session
@@ -61,7 +62,15 @@ class SignInFlow(QObject):
         with the remembered token; the sign-in dialog opens when there is none."""
         if self._window.session is not None:
             return
-        kind = kind or self._settings.environment_kind
+        self.connect_to(kind or self._settings.environment_kind)
+
+    @property
+    def credentials(self) -> CredentialStore | None:
+        return self._sign_in.credentials if self._sign_in is not None else None
+
+    def connect_to(self, kind: str) -> None:
+        """Sign in to ``kind`` (the custom URL from settings) with its remembered token; the
+        sign-in dialog opens when this computer has none."""
         if kind == "sandbox" and self._sign_in is not None and self._sign_in.start_sandbox:
             self._window.status_message(translate("MainWindow", "Starting the built-in sandbox…"))
             self._tasks.run(
@@ -88,7 +97,10 @@ class SignInFlow(QObject):
             credentials.load,
             environment.key,
             on_success=lambda token: self._on_saved_token_loaded(environment, token),
-            on_error=lambda exc: self._sign_in_after(describe_error(exc).sentence),
+            # No password store at all: the dialog says so itself (Remember unticked).
+            on_error=lambda exc: self._sign_in_after(
+                "" if isinstance(exc, NoKeyringAvailable) else describe_error(exc).sentence
+            ),
         )
 
     def _sign_in_after(self, reason: str) -> None:
@@ -122,10 +134,17 @@ class SignInFlow(QObject):
                 reason or translate("MainWindow", "Restart the app to sign in."),
             )
             return None
-        if self._sign_in_dialog is not None and self._sign_in_dialog.isVisible():
-            self._sign_in_dialog.raise_()
-            self._sign_in_dialog.activateWindow()
-            return self._sign_in_dialog
+        dialog = self._sign_in_dialog
+        if dialog is not None:
+            # One dialog, kept after Cancel: opening it again shows what was typed (a closed
+            # and deleted one left a dead reference here, and sign-in broke until restart).
+            if reason or not dialog.isVisible():
+                dialog.set_reason(reason)
+            if not dialog.isVisible():
+                dialog.open()
+            dialog.raise_()
+            dialog.activateWindow()
+            return dialog
         current = self._window.session.environment if self._window.session is not None else None
         kind = current.kind if current is not None else self._settings.environment_kind
         url = current.base_url if current is not None and current.kind == "custom" else (
@@ -137,10 +156,14 @@ class SignInFlow(QObject):
             reason=reason,
         )
         dialog.signed_in.connect(self._on_sign_in_dialog_signed_in)
-        dialog.finished.connect(dialog.deleteLater)
+        dialog.accepted.connect(dialog.deleteLater)  # signed in: the next one starts afresh
+        dialog.destroyed.connect(self._forget_sign_in_dialog)
         self._sign_in_dialog = dialog
         dialog.open()
         return dialog
+
+    def _forget_sign_in_dialog(self, *_args: object) -> None:
+        self._sign_in_dialog = None
 
     @Slot(object, str)
     def _on_sign_in_dialog_signed_in(self, environment: Environment, token: str) -> None:

@@ -10,6 +10,8 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+from app.views.shell.link_status import LinkStatus, link_text
+
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 __all__ = ["StatusIndicators"]
@@ -36,12 +38,11 @@ class StatusIndicators:
         for label in (self.online, self.sync, self.outbox):
             label.setText("")
 
-    def show_session(self, environment: str, offline: bool, last_sync: datetime | None) -> None:
+    def show_session(
+        self, environment: str, link: LinkStatus, last_sync: datetime | None
+    ) -> None:
         self.environment.setText(environment)
-        self.online.setText(
-            translate("MainWindow", "● Offline") if offline
-            else translate("MainWindow", "● Online")
-        )
+        self.online.setText(link_text(link))  # the last request's outcome
         self.sync.setText(
             translate("MainWindow", "Last sync {time}").format(time=last_sync.strftime("%H:%M:%S"))
             if last_sync else translate("MainWindow", "Not synced yet")

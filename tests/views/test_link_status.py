@@ -1,0 +1,79 @@
+"""The status bar's Online mark follows the last request, and a good refresh sends the outbox.
+
+Issue 22 items 4 and 5, against the sandbox with its fault switches.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+import app.services.session as session_module
+from app.api.models import Address, NewOrder, Recipient
+from app.sandbox import SandboxServer
+from app.services.outbox import Outbox
+from tests.views.conftest import MakeWindow
+from tests.views.test_main_window import (  # noqa: F401 - pytestmark applies here too
+    SEEDED,
+    WAIT_MS,
+    pytestmark,
+    sign_in_to_sandbox,
+)
+
+ORDER = NewOrder(
+    kit_types=["health_kit_1"],
+    recipient=Recipient(
+        first_name="Testy", last_name="Linkstatus", email="testy.link@example.com",
+        phone="3125550199",
+        address=Address(street1="1 Test Street", city="Chicago", state="IL", zip="60601",
+                        country="US"),
+    ),
+)
+
+
+def test_a_rejected_token_is_not_online(
+    qtbot: QtBot, sandbox: SandboxServer, make_window: MakeWindow
+) -> None:
+    sandbox.seed(SEEDED)
+    window = make_window()
+    sign_in_to_sandbox(qtbot, window)
+    assert window.online_label.text() == "● Online"
+    assert window.session is not None
+    window.session.reauthenticate("revoked-token-0000")
+    window.refresh_now()
+    qtbot.waitUntil(lambda: window.online_label.text() == "● Sign-in needed", timeout=WAIT_MS)
+
+
+def test_a_failed_send_is_not_online_and_a_good_refresh_sends_at_once(
+    qtbot: QtBot, sandbox: SandboxServer, make_window: MakeWindow,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A backoff of 5 to 10 minutes: only a wake-up can send the order within the test.
+    monkeypatch.setattr(
+        session_module, "Outbox", functools.partial(Outbox, backoff_base=600, backoff_cap=600)
+    )
+    sandbox.seed(SEEDED)
+    window = make_window()
+    sign_in_to_sandbox(qtbot, window)
+    session = window.session
+    assert session is not None
+    sandbox.set_faults(error_rate=1.0)  # Spot answers 500 to everything
+    item = session.outbox.submit(ORDER)
+
+    def failed_once() -> bool:
+        now = session.outbox.get(item.item_id)
+        return now is not None and now.state == "queued" and now.attempts >= 1 and bool(
+            now.last_error)
+
+    qtbot.waitUntil(failed_once, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.online_label.text() != "● Online", timeout=WAIT_MS)
+    assert window.online_label.text() == "● Spot not answering normally"
+    sandbox.set_faults()  # Spot is back
+    window.refresh_now()
+    qtbot.waitUntil(lambda: session.outbox.get(item.item_id).state == "sent",  # type: ignore[union-attr]
+                    timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.online_label.text() == "● Online", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.order_count() == SEEDED + 1, timeout=WAIT_MS)
+
