@@ -1,0 +1,561 @@
+"""Bulk order import: map a patient list's columns, check every row at once, export problems.
+
+The whole file is checked before anything is sent. Each row goes through the order form's own
+`validate_recipient`/`normalize_recipient`; duplicates are found within the file and against
+the synced orders with the form's `find_duplicates` (same rules). Every finding carries the
+spreadsheet's row number (header = row 1). No Qt, no network: sending is `import_batch`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Final, Literal
+
+from app.api import models
+from app.services.errors import QT_TRANSLATE_NOOP
+from app.services.import_batch import PreparedRow
+from app.services.order_rules import OrderInfo, OrderRow, build_row, find_duplicates, phone_digits
+from app.services.private_db import tighten_permissions
+from app.services.spreadsheets import Cell, Table, cell_text, write_csv
+from app.validation import Finding, normalize_recipient, validate_recipient
+
+__all__ = [
+    "FIELDS",
+    "FIELD_LABELS",
+    "ImportCheck",
+    "ImportRow",
+    "MappingMemory",
+    "RowFinding",
+    "export_problem_rows",
+    "guess_mapping",
+    "header_key",
+    "prepared_rows",
+]
+
+FindingKind = Literal["error", "warning", "duplicate"]
+RowStatus = Literal["invalid", "duplicate", "warning", "ready"]
+
+# Recipient fields a column can feed, in the order the mapping step lists them.
+FIELDS: Final = (
+    "first_name", "last_name", "email", "phone", "street1", "street2", "city", "state", "zip",
+    "country", "kit_type", "language",
+)  # fmt: skip
+FIELD_LABELS: Final = {
+    "first_name": QT_TRANSLATE_NOOP("Import", "First name"),
+    "last_name": QT_TRANSLATE_NOOP("Import", "Last name"),
+    "email": QT_TRANSLATE_NOOP("Import", "Email"),
+    "phone": QT_TRANSLATE_NOOP("Import", "Phone"),
+    "street1": QT_TRANSLATE_NOOP("Import", "Address line 1"),
+    "street2": QT_TRANSLATE_NOOP("Import", "Address line 2"),
+    "city": QT_TRANSLATE_NOOP("Import", "City"),
+    "state": QT_TRANSLATE_NOOP("Import", "State or province"),
+    "zip": QT_TRANSLATE_NOOP("Import", "ZIP or postal code"),
+    "country": QT_TRANSLATE_NOOP("Import", "Country"),
+    "kit_type": QT_TRANSLATE_NOOP("Import", "Kit type"),
+    "language": QT_TRANSLATE_NOOP("Import", "Language"),
+}
+# Header names people use, squeezed by `header_key` (lower case, letters and digits only).
+_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
+    "first_name": ("firstname", "first", "givenname", "forename", "patientfirstname",
+                   "fname", "prenom"),
+    "last_name": ("lastname", "last", "surname", "familyname", "patientlastname", "lname",
+                  "nom", "nomdefamille"),
+    "email": ("email", "emailaddress", "mail", "patientemail", "courriel", "adressecourriel"),
+    "phone": ("phone", "phonenumber", "telephone", "tel", "mobile", "mobilephone", "cell",
+              "cellphone", "homephone", "primaryphone", "patientphone", "telephonenumber"),
+    "street1": ("addressline1", "address1", "address", "street", "street1", "streetaddress",
+                "addr1", "mailingaddress", "adresse", "adresse1"),
+    "street2": ("addressline2", "address2", "street2", "addr2", "apt", "suite", "unit",
+                "aptsuite", "adresse2"),
+    "city": ("city", "town", "ville", "citytown", "municipality"),
+    "state": ("state", "stateprovince", "province", "region", "st", "stateprov",
+              "provincestate", "provinceterritory"),
+    "zip": ("zip", "zipcode", "postalcode", "zippostalcode", "postcode", "postal", "zip5",
+            "postalzipcode", "codepostal"),
+    "country": ("country", "countrycode", "pays"),
+    "kit_type": ("kittype", "kit", "test", "testtype", "kitname", "product", "typedetrousse"),
+    "language": ("language", "preferredlanguage", "lang", "langue", "patientlanguage"),
+}  # fmt: skip
+_HEADER_JUNK: Final = re.compile(r"[^a-z0-9]+")
+_DIGITS: Final = re.compile(r"^[0-9]+$")
+_CA_POSTAL: Final = re.compile(r"^[A-Za-z][0-9][A-Za-z] ?[0-9][A-Za-z][0-9]$")
+_LANGUAGES: Final = {"en": "en", "english": "en", "anglais": "en", "fr": "fr", "french": "fr",
+                     "francais": "fr", "français": "fr"}  # fmt: skip
+DUPLICATE_DAYS: Final = 30
+
+
+def header_key(header: str) -> str:
+    """ "ZIP/Postal Code" → "zippostalcode": the form two spellings of a header share."""
+    return _HEADER_JUNK.sub("", header.lower())
+
+
+_BY_KEY: Final = {key: name for name, keys in _SYNONYMS.items() for key in keys}
+
+
+def guess_mapping(headers: Sequence[str]) -> dict[int, str]:
+    """Column index → field for the headers we recognise (each field taken once)."""
+    mapping: dict[int, str] = {}
+    taken: set[str] = set()
+    for index, header in enumerate(headers):
+        name = _BY_KEY.get(header_key(header))
+        if name is not None and name not in taken:
+            mapping[index] = name
+            taken.add(name)
+    return mapping
+
+
+def header_set_id(headers: Sequence[str]) -> str:
+    joined = "\x1f".join(header_key(h) for h in headers)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:32]
+
+
+class MappingMemory:
+    """Mappings staff confirmed, one per header set, in a JSON file in the data folder.
+
+    Holds header names and field names only (never a cell), so it carries no patient data.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+
+    def _load(self) -> dict[str, dict[str, str]]:
+        try:
+            with open(self._path, "rb") as handle:
+                data = json.loads(handle.read().decode("utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def recall(self, headers: Sequence[str]) -> dict[int, str] | None:
+        saved = self._load().get(header_set_id(headers))
+        if not isinstance(saved, dict):
+            return None
+        mapping: dict[int, str] = {}
+        for index, name in saved.items():
+            if str(index).isdigit() and name in FIELDS and int(index) < len(headers):
+                mapping[int(index)] = name
+        return mapping
+
+    def mapping_for(self, headers: Sequence[str]) -> dict[int, str]:
+        """The remembered mapping for these headers, else the guess from their names."""
+        remembered = self.recall(headers)
+        return remembered if remembered is not None else guess_mapping(headers)
+
+    def remember(self, headers: Sequence[str], mapping: Mapping[int, str]) -> None:
+        data = self._load()
+        data[header_set_id(headers)] = {str(index): name for index, name in mapping.items()}
+        self._path.parent.mkdir(parents=True, exist_ok=True)
+        payload = json.dumps(data, indent=1, sort_keys=True).encode("utf-8")
+        temporary = self._path.with_suffix(".tmp")
+        with open(temporary, "wb") as handle:
+            handle.write(payload)
+        temporary.replace(self._path)
+        tighten_permissions(self._path)
+
+
+@dataclass(frozen=True, slots=True)
+class RowFinding:
+    """One problem on one row. ``field`` is a recipient field name ("zip", "kit_type"…)."""
+
+    kind: FindingKind
+    field: str
+    message: str
+    template: str = ""
+    params: dict[str, str] = dataclasses.field(default_factory=dict, compare=False)
+
+    @property
+    def kind_key(self) -> str:
+        """Identifies "the same kind of warning" for accepting all of them at once."""
+        return f"{self.kind}:{self.field}:{self.template or self.message}"
+
+
+@dataclass(slots=True)
+class ImportRow:
+    """One sheet row: the values (as mapped, editable), what was found, what will be sent."""
+
+    number: int
+    values: dict[str, str]
+    cells: tuple[str, ...]  # the row as read (text), for the problem export
+    findings: list[RowFinding] = dataclasses.field(default_factory=list)
+    recipient: dict[str, object] = dataclasses.field(default_factory=dict)
+    kit_types: tuple[str, ...] = ()
+    language: str = ""
+    # kind_keys staff accepted on this row; findings made while reading (a ZIP repaired).
+    accepted: set[str] = dataclasses.field(default_factory=set)
+    read_findings: list[RowFinding] = dataclasses.field(default_factory=list)
+    duplicate_of: list[str] = dataclasses.field(default_factory=list)
+
+    @property
+    def status(self) -> RowStatus:
+        kinds = {f.kind for f in self.findings if f.kind_key not in self.accepted}
+        if "error" in kinds:
+            return "invalid"
+        if "duplicate" in kinds:
+            return "duplicate"
+        if "warning" in kinds:
+            return "warning"
+        return "ready"
+
+    @property
+    def raw_status(self) -> RowStatus:
+        """The status before anything was accepted (what the headless summary counts)."""
+        kinds = {f.kind for f in self.findings}
+        for kind, status in (("error", "invalid"), ("duplicate", "duplicate"),
+                             ("warning", "warning")):  # fmt: skip
+            if kind in kinds:
+                return status  # type: ignore[return-value]
+        return "ready"
+
+
+def _finding(finding: Finding) -> RowFinding:
+    name = finding.field.removeprefix("address.")
+    return RowFinding(finding.severity, name, finding.message, finding.template,
+                      dict(finding.params))  # fmt: skip
+
+
+def restore_zip(value: Cell, country: str) -> tuple[str, RowFinding | None]:
+    """A ZIP a spreadsheet turned into a number, back as text ("2134" → "02134", warned)."""
+    text = cell_text(value)
+    if country != "US" or not _DIGITS.match(text):
+        return text, None
+    if len(text) in (3, 4):
+        fixed = text.zfill(5)
+    elif len(text) in (7, 8):
+        padded = text.zfill(9)
+        fixed = f"{padded[:5]}-{padded[5:]}"
+    elif len(text) == 9:
+        return f"{text[:5]}-{text[5:]}", None
+    else:
+        return text, None
+    template = QT_TRANSLATE_NOOP(
+        "Import", "ZIP code {was} had lost its leading zero; it was read as {zip}: check it"
+    )
+    return fixed, RowFinding("warning", "zip", template.format(was=text, zip=fixed), template,
+                             {"was": text, "zip": fixed})  # fmt: skip
+
+
+def _country(values: Mapping[str, str]) -> str:
+    from app.validation import normalize_country
+
+    given = values.get("country", "")
+    if given:
+        return normalize_country(given)
+    return "CA" if _CA_POSTAL.match(values.get("zip", "")) else "US"
+
+
+class ImportCheck:
+    """The checked rows of one file with one mapping; rows can be edited and re-checked.
+
+    ``catalog`` maps kit type codes to names (either is accepted in a kit type column);
+    ``kit_type`` is the one kit type for the whole file when no column gives it.
+    ``synced`` are the order list's rows (duplicates against synced orders).
+    """
+
+    def __init__(
+        self,
+        table: Table,
+        mapping: Mapping[int, str],
+        *,
+        kit_type: str = "",
+        catalog: Mapping[str, str] | None = None,
+        synced: Iterable[OrderRow] = (),
+        now: datetime | None = None,
+        reject_fictional_phone: bool = False,
+    ) -> None:
+        self.table = table
+        self.mapping = dict(mapping)
+        self.kit_type = kit_type
+        self._catalog = dict(catalog or {})
+        self._kit_names = {name.strip().lower(): code for code, name in self._catalog.items()}
+        self._now = now or datetime.now(UTC)
+        self._reject_fictional = reject_fictional_phone
+        self._synced_by_email: dict[str, list[OrderRow]] = {}
+        self._synced_by_person: dict[tuple[str, str, str], list[OrderRow]] = {}
+        for order in synced:
+            self._index(order, self._synced_by_email, self._synced_by_person)
+        self.rows: list[ImportRow] = [self._read_row(sheet_row.number, sheet_row.cells)
+                                      for sheet_row in table.rows]  # fmt: skip
+        self._by_number = {row.number: row for row in self.rows}
+        for each in self.rows:
+            self._check_row(each)
+        self._check_duplicates()
+
+    # -- reading -------------------------------------------------------------------------
+
+    def _read_row(self, number: int, cells: tuple[Cell, ...]) -> ImportRow:
+        values: dict[str, str] = {}
+        zip_cell: Cell = ""
+        for index, name in self.mapping.items():
+            cell = cells[index] if index < len(cells) else ""
+            if name == "zip":
+                zip_cell = cell
+            values[name] = cell_text(cell)
+        row = ImportRow(number, values, tuple(cell_text(c) for c in cells))
+        if "zip" in values:
+            values["zip"], warning = restore_zip(zip_cell, _country(values))
+            row.read_findings = [warning] if warning is not None else []
+        return row
+
+    # -- checking ------------------------------------------------------------------------
+
+    def _check_row(self, row: ImportRow) -> None:
+        values = row.values
+        country = _country(values)
+        address: dict[str, object] = {
+            "street1": values.get("street1", ""),
+            "city": values.get("city", ""),
+            "state": values.get("state", ""),
+            "zip": values.get("zip", ""),
+            "country": country,
+        }
+        if values.get("street2"):
+            address["street2"] = values["street2"]
+        recipient: dict[str, object] = {
+            "first_name": values.get("first_name", ""),
+            "last_name": values.get("last_name", ""),
+            "email": values.get("email", ""),
+            "phone": values.get("phone", ""),
+            "address": address,
+        }
+        findings = list(row.read_findings)
+        findings += [
+            _finding(f)
+            for f in validate_recipient(recipient, reject_fictional_phone=self._reject_fictional)
+        ]
+        kit_types, kit_findings = self._kit_types(values)
+        findings += kit_findings
+        language = values.get("language", "")
+        row.language = _LANGUAGES.get(language.strip().lower(), "")
+        if language and not row.language:
+            template = QT_TRANSLATE_NOOP(
+                "Import", "Language {value} is not English or French; letters will be in English"
+            )
+            findings.append(RowFinding("warning", "language", template.format(value=language),
+                                       template, {"value": language}))  # fmt: skip
+        row.findings = findings
+        row.recipient = normalize_recipient(recipient)
+        row.kit_types = kit_types
+
+    def _kit_types(self, values: Mapping[str, str]) -> tuple[tuple[str, ...], list[RowFinding]]:
+        given = values.get("kit_type", "") if "kit_type" in self.mapping.values() else ""
+        wanted = given or self.kit_type
+        if not wanted:
+            template = QT_TRANSLATE_NOOP("Import", "Choose the kit type")
+            return (), [RowFinding("error", "kit_type", template, template)]
+        if not self._catalog or wanted in self._catalog:
+            return (wanted,), []
+        code = self._kit_names.get(wanted.strip().lower())
+        if code is None:
+            lowered = {c.lower(): c for c in self._catalog}
+            code = lowered.get(wanted.strip().lower())
+        if code is not None:
+            return (code,), []
+        template = QT_TRANSLATE_NOOP("Import", "Kit type {value} is not one Spot offers")
+        return (), [RowFinding("error", "kit_type", template.format(value=wanted), template,
+                               {"value": wanted})]  # fmt: skip
+
+    @staticmethod
+    def _index(
+        row: OrderRow,
+        by_email: dict[str, list[OrderRow]],
+        by_person: dict[tuple[str, str, str], list[OrderRow]],
+    ) -> None:
+        email = row.email.strip().lower()
+        if email:
+            by_email.setdefault(email, []).append(row)
+        person = (row.first_name.strip().lower(), row.last_name.strip().lower(),
+                  phone_digits(row.phone))  # fmt: skip
+        if all(person):
+            by_person.setdefault(person, []).append(row)
+
+    @staticmethod
+    def _candidates(
+        recipient: Mapping[str, object],
+        by_email: Mapping[str, list[OrderRow]],
+        by_person: Mapping[tuple[str, str, str], list[OrderRow]],
+    ) -> list[OrderRow]:
+        email = str(recipient.get("email") or "").strip().lower()
+        person = (str(recipient.get("first_name") or "").strip().lower(),
+                  str(recipient.get("last_name") or "").strip().lower(),
+                  phone_digits(str(recipient.get("phone") or "")))  # fmt: skip
+        found = list(by_email.get(email, ())) if email else []
+        for row in by_person.get(person, ()) if all(person) else ():
+            if row not in found:
+                found.append(row)
+        return found
+
+    def _check_duplicates(self) -> None:
+        """Duplicates against synced orders, then against earlier rows of the file; both with
+        the form's `find_duplicates` over the few candidate orders an index finds."""
+        earlier_email: dict[str, list[OrderRow]] = {}
+        earlier_person: dict[tuple[str, str, str], list[OrderRow]] = {}
+        for row in self.rows:
+            row.findings = [f for f in row.findings if f.kind != "duplicate"]
+            row.duplicate_of = []
+            if row.raw_status == "invalid" and not row.kit_types:
+                continue
+            recipient = {key: str(row.recipient.get(key) or "")
+                         for key in ("first_name", "last_name", "email", "phone")}  # fmt: skip
+            synced = find_duplicates(
+                self._candidates(recipient, self._synced_by_email, self._synced_by_person),
+                recipient, row.kit_types, self._now, DUPLICATE_DAYS,
+            )
+            for order in synced[:1]:
+                template = QT_TRANSLATE_NOOP(
+                    "Import", "Looks like order {order} placed {date} for the same person"
+                )
+                params = {"order": order.order_id, "date": order.created.date().isoformat()}
+                row.findings.append(RowFinding("duplicate", _match_field(order, recipient),
+                                               template.format(**params), template, params))
+                row.duplicate_of.append(order.order_id)
+            in_file = find_duplicates(
+                self._candidates(recipient, earlier_email, earlier_person),
+                recipient, row.kit_types, self._now, DUPLICATE_DAYS,
+            )
+            if in_file:
+                first = min(in_file, key=lambda r: int(r.order_id.removeprefix("row ")))
+                template = QT_TRANSLATE_NOOP("Import", "Same person and kit as row {row}")
+                number = first.order_id.removeprefix("row ")
+                row.findings.append(RowFinding("duplicate", _match_field(first, recipient),
+                                               template.format(row=number), template,
+                                               {"row": number}))  # fmt: skip
+                row.duplicate_of.append(first.order_id)
+            self._index(self._as_order(row, recipient), earlier_email, earlier_person)
+
+    def _as_order(self, row: ImportRow, recipient: Mapping[str, str]) -> OrderRow:
+        """An earlier row of the file seen as an order placed now (for `find_duplicates`)."""
+        info = OrderInfo(f"row {row.number}", "pending", recipient["first_name"],
+                         recipient["last_name"], recipient["email"], recipient["phone"], "",
+                         "", self._now, self._now)  # fmt: skip
+        return build_row(info, [], row.kit_types)
+
+    # -- staff actions -------------------------------------------------------------------
+
+    def row(self, number: int) -> ImportRow | None:
+        return self._by_number.get(number)
+
+    def update(self, number: int, field_name: str, value: str) -> ImportRow:
+        """Fix one value in place; the row and the file's duplicates are checked again."""
+        row = self._by_number[number]
+        row.values[field_name] = value.strip()
+        if field_name == "zip":
+            row.values["zip"], warning = restore_zip(row.values["zip"], _country(row.values))
+            row.read_findings = [warning] if warning is not None else []
+        self._check_row(row)
+        row.accepted &= {f.kind_key for f in row.findings}
+        self._check_duplicates()
+        return row
+
+    def accept(self, number: int, kind_key: str) -> None:
+        """Accept one warning or duplicate on one row (errors can't be accepted)."""
+        if not kind_key.startswith("error:"):
+            self._by_number[number].accepted.add(kind_key)
+
+    def accept_everywhere(self, kind_key: str) -> int:
+        """Accept one kind of warning on every row that has it ("ship to all PO boxes");
+        returns how many rows had it."""
+        if kind_key.startswith("error:"):
+            return 0
+        count = 0
+        for row in self.rows:
+            if any(f.kind_key == kind_key for f in row.findings):
+                row.accepted.add(kind_key)
+                count += 1
+        return count
+
+    # -- results -------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """rows / valid / warnings / invalid / duplicates, before anything was accepted."""
+        counts = {"rows": len(self.rows), "valid": 0, "warnings": 0, "invalid": 0,
+                  "duplicates": 0}  # fmt: skip
+        names = {"ready": "valid", "warning": "warnings", "invalid": "invalid",
+                 "duplicate": "duplicates"}  # fmt: skip
+        for row in self.rows:
+            counts[names[row.raw_status]] += 1
+        return counts
+
+    def sendable(self) -> list[ImportRow]:
+        """Rows with nothing left to fix or accept."""
+        return [row for row in self.rows if row.status == "ready"]
+
+    def problem_rows(self) -> list[ImportRow]:
+        return [row for row in self.rows if row.status != "ready"]
+
+    def column_for(self, field_name: str) -> str:
+        """The spreadsheet header that feeds ``field_name`` ("" when none does)."""
+        for index, name in self.mapping.items():
+            if name == field_name and index < len(self.table.headers):
+                return self.table.headers[index]
+        return ""
+
+    def finding_lines(self) -> list[str]:
+        """``row N: error|warning|duplicate: FIELD: message``, in sheet order."""
+        lines: list[str] = []
+        for row in self.rows:
+            for finding in row.findings:
+                label = self.column_for(finding.field) or finding.field
+                lines.append(f"row {row.number}: {finding.kind}: {label}: {finding.message}")
+        return lines
+
+
+def _match_field(order: OrderRow, recipient: Mapping[str, str]) -> str:
+    email = recipient.get("email", "").strip().lower()
+    return "email" if email and order.email.strip().lower() == email else "phone"
+
+
+PROBLEMS_HEADER: Final = QT_TRANSLATE_NOOP("Import", "Problems")
+ROW_HEADER: Final = QT_TRANSLATE_NOOP("Import", "Row")
+
+
+def export_problem_rows(
+    check: ImportCheck,
+    path: Path,
+    *,
+    rows: Sequence[ImportRow] | None = None,
+    problems_header: str = PROBLEMS_HEADER,
+    row_header: str = ROW_HEADER,
+) -> int:
+    """Write the rows with problems (as staff last edited them) in the file's own columns,
+    plus the sheet row number and a column of messages. Returns how many rows were written."""
+    chosen = check.problem_rows() if rows is None else list(rows)
+    headers = list(check.table.headers)
+    out: list[list[str]] = []
+    for row in chosen:
+        cells = list(row.cells) + [""] * (len(headers) - len(row.cells))
+        cells = cells[: len(headers)]
+        for index, name in check.mapping.items():
+            if index < len(cells):
+                cells[index] = row.values.get(name, cells[index])
+        messages = [
+            f"{f.kind}: {check.column_for(f.field) or f.field}: {f.message}"
+            for f in row.findings
+            if f.kind_key not in row.accepted
+        ]
+        out.append([str(row.number), *cells, "; ".join(messages)])
+    write_csv(path, [row_header, *headers, problems_header], out)
+    return len(out)
+
+
+LANGUAGE_KEY: Final = "patient_language"
+
+
+def prepared_rows(rows: Iterable[ImportRow]) -> list[PreparedRow]:
+    """The orders to place for checked rows: normalized recipient, kit type, language."""
+    prepared: list[PreparedRow] = []
+    for row in rows:
+        metadata: dict[str, object] = {LANGUAGE_KEY: row.language} if row.language else {}
+        order = models.NewOrder(
+            kit_types=list(row.kit_types),
+            recipient=models.Recipient.model_validate(row.recipient),
+            metadata=metadata or None,
+        )
+        prepared.append(PreparedRow(row.number, order))
+    return prepared
