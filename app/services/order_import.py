@@ -184,13 +184,24 @@ class ImportRow:
     values: dict[str, str]
     cells: tuple[str, ...]  # the row as read (text), for the problem export
     findings: list[RowFinding] = dataclasses.field(default_factory=list)
-    recipient: dict[str, object] = dataclasses.field(default_factory=dict)
+    # The recipient as checked (staff's values); `recipient` is it normalized, made on demand
+    # (normalizing parses phone and email again: only rows that are sent need it).
+    raw: dict[str, object] = dataclasses.field(default_factory=dict)
     kit_types: tuple[str, ...] = ()
     language: str = ""
     # kind_keys staff accepted on this row; findings made while reading (a ZIP repaired).
     accepted: set[str] = dataclasses.field(default_factory=set)
     read_findings: list[RowFinding] = dataclasses.field(default_factory=list)
     duplicate_of: list[str] = dataclasses.field(default_factory=list)
+
+    _normalized: dict[str, object] | None = dataclasses.field(default=None, repr=False)
+
+    @property
+    def recipient(self) -> dict[str, object]:
+        """The recipient as it will be sent (the order form's `normalize_recipient`)."""
+        if self._normalized is None:
+            self._normalized = normalize_recipient(self.raw)
+        return self._normalized
 
     @property
     def status(self) -> RowStatus:
@@ -340,7 +351,8 @@ class ImportCheck:
             findings.append(RowFinding("warning", "language", template.format(value=language),
                                        template, {"value": language}))  # fmt: skip
         row.findings = findings
-        row.recipient = normalize_recipient(recipient)
+        row.raw = recipient
+        row._normalized = None
         row.kit_types = kit_types
 
     def _kit_types(self, values: Mapping[str, str]) -> tuple[tuple[str, ...], list[RowFinding]]:
@@ -401,7 +413,7 @@ class ImportCheck:
             row.duplicate_of = []
             if row.raw_status == "invalid" and not row.kit_types:
                 continue
-            recipient = {key: str(row.recipient.get(key) or "")
+            recipient = {key: str(row.raw.get(key) or "")
                          for key in ("first_name", "last_name", "email", "phone")}  # fmt: skip
             synced = find_duplicates(
                 self._candidates(recipient, self._synced_by_email, self._synced_by_person),
