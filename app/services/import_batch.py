@@ -126,12 +126,14 @@ class BatchStore:
         logger.info("import batch %s stored: %d rows", batch_id, len(rows))
         return batch_id
 
-    def unfinished(self) -> list[str]:
-        """Batches a previous run left sending (resume them) or paused."""
+    def unfinished(self, *, include_paused: bool = True) -> list[str]:
+        """Batches a previous run left sending (resume them at start) or staff paused."""
+        states = ("sending", "paused") if include_paused else ("sending",)
         with self._lock:
             found = self._db.execute(
-                "SELECT batch_id FROM batches WHERE state IN ('sending', 'paused')"
-                " ORDER BY created"
+                f"SELECT batch_id FROM batches WHERE state IN ({','.join('?' * len(states))})"
+                " ORDER BY created",
+                states,
             ).fetchall()
         return [row[0] for row in found]
 
@@ -209,6 +211,32 @@ def _batch_key(item: OutboxItem) -> tuple[str, int] | None:
     if isinstance(batch_id, str) and isinstance(number, int):
         return batch_id, number
     return None
+
+
+def batch_store_for(folder: Path) -> BatchStore:
+    """The batches of one environment (next to its outbox)."""
+    return BatchStore(folder / "imports.sqlite3")
+
+
+def resume_unfinished(store: BatchStore, outbox: BatchOutbox) -> list[BatchProgress]:
+    """Finish handing over the batches a closed app left sending (not those staff paused).
+    Blocking until each is handed to the outbox: run it on a worker thread at start-up."""
+    return [BatchSender(store, outbox, batch_id).run()
+            for batch_id in store.unfinished(include_paused=False)]  # fmt: skip
+
+
+def run_batch_in_background(sender: BatchSender) -> threading.Thread:
+    """`sender.run()` on a daemon thread (the app may quit mid-batch: the next start resumes)."""
+
+    def run() -> None:
+        try:
+            sender.run()
+        except Exception as exc:  # noqa: BLE001 - the batch stays on disk; the next start resumes
+            logger.error("import batch %s stopped: %s", sender.batch_id, type(exc).__name__)
+
+    thread = threading.Thread(target=run, name=f"import-batch-{sender.batch_id}", daemon=True)
+    thread.start()
+    return thread
 
 
 class BatchSender:

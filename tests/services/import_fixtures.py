@@ -7,6 +7,8 @@ import io
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from app.api import SpotClient, models
+from app.sandbox import SandboxServer
 from app.services.order_rules import OrderInfo, OrderRow, build_row
 
 HEADERS = ["First Name", "Last Name", "E-mail", "Phone", "Address Line 1", "City",
@@ -83,3 +85,23 @@ def write_xlsx(path: Path) -> Path:
             sheet.cell(row=number, column=column, value=value)  # type: ignore[arg-type]
     book.save(path)
     return path
+
+
+def delivered_kit_on(sandbox: SandboxServer) -> str:
+    """Order a kit for Ann and move the sandbox clock until it is delivered (not registered)."""
+    with SpotClient(sandbox.base_url, sandbox.token) as client:
+        order = client.create_order(models.NewOrder(
+            kit_types=["health_kit_1"],
+            recipient=models.Recipient(
+                first_name="Ann", last_name="Testperson", email="ann.t@example.com",
+                phone="4155550142",
+                address=models.Address(street1="1 Main St", city="Boston", state="MA",
+                                       country="US", zip="02134"),
+            ),
+        ))  # fmt: skip
+        for _day in range(30):
+            sandbox.advance(1)
+            kits = client.get_order(order.order_id).kits
+            if kits and kits[0].status == "delivered":
+                return kits[0].kit_id
+    raise AssertionError("the sandbox never delivered the kit")

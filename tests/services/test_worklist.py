@@ -19,6 +19,7 @@ from app.services.worklist import (
     build_worklist,
     export_worklist,
 )
+from tests.services.import_fixtures import delivered_kit_on
 
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 RULES = WorklistThresholds()  # 10 / 7 / 10 days
@@ -132,23 +133,7 @@ def test_worklist_export_for_the_phone_team(tmp_path: Path) -> None:
 @pytest.fixture
 def delivered_kit(sandbox: SandboxServer) -> str:
     with SpotClient(sandbox.base_url, sandbox.token) as client:
-        order = client.create_order(models.NewOrder(
-            kit_types=["health_kit_1"],
-            recipient=models.Recipient(
-                first_name="Ann", last_name="Testperson", email="ann.t@example.com",
-                phone="4155550142",
-                address=models.Address(street1="1 Main St", city="Boston", state="MA",
-                                       country="US", zip="02134"),
-            ),
-        ))  # fmt: skip
-        kit_id = ""
-        for _day in range(30):  # until the kit reaches the patient (never registered here)
-            sandbox.advance(1)
-            kits = client.get_order(order.order_id).kits
-            if kits and kits[0].status == "delivered":
-                kit_id = kits[0].kit_id
-                break
-        assert kit_id
+        kit_id = delivered_kit_on(sandbox)
         client.update_kit_metadata(kit_id, {"clinic_note": "keep me"})
     return kit_id
 

@@ -1,0 +1,111 @@
+"""Outreach: ordering kits for a whole patient list, and chasing the kits that don't come back.
+
+`Outreach` is what the main window holds per session: it opens the batch store (and resumes
+the batches a closed app left sending), the import window and the worklist tab.
+"""
+
+from __future__ import annotations
+
+import getpass
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from app.paths import paths
+from app.services.import_batch import BatchStore, batch_store_for, resume_unfinished
+from app.services.order_import import MappingMemory
+from app.services.session import Session
+from app.services.worklist import WorklistService, WorklistThresholds
+from app.tasks import Runner
+from app.views.common.app_settings import AppSettings
+from app.views.outreach.import_dialog import ImportDialog, ImportServices
+from app.views.outreach.letters import Clinic
+from app.views.outreach.worklist_view import WorklistView
+
+__all__ = ["Outreach", "staff_name"]
+
+FILE_FILTER = "Patient lists (*.csv *.xlsx *.xls *.ods *.txt);;All files (*)"
+
+
+def staff_name() -> str:
+    """Who is working (the computer's user until staff sign-in exists)."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return ""
+
+
+class Outreach(QObject):
+    """Per-session outreach features. `start()` opens the batches off the GUI thread."""
+
+    def __init__(self, session: Session, runner: Runner, settings: AppSettings,
+                 parent: QObject | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._session = session
+        self._runner = runner
+        self._settings = settings
+        self.batches: BatchStore | None = None
+        self.dialogs: list[ImportDialog] = []
+
+    def start(self) -> None:
+        folder = self._session.folder
+        if folder is None:
+            return
+        self._runner.run(batch_store_for, folder, on_success=self._opened)
+
+    def _opened(self, store: BatchStore) -> None:
+        self.batches = store
+        outbox = self._session.outbox
+        # Batches a closed app left sending go on (their own thread: it paces for minutes).
+        threading.Thread(target=resume_unfinished, args=(store, outbox),
+                         name="import-resume", daemon=True).start()  # fmt: skip
+
+    def open_import(self, parent: QWidget, path: Path | None = None) -> ImportDialog | None:
+        if self.batches is None:
+            return None
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                parent, self.tr("Import orders from a patient list"), "",
+                self.tr(FILE_FILTER))  # fmt: skip
+            if not chosen:
+                return None
+            path = Path(chosen)
+        session = self._session
+        services = ImportServices(
+            outbox=session.outbox, batches=self.batches,
+            memory=MappingMemory(paths().data / "import_mappings.json"),
+            synced_rows=session.store.rows, kit_catalog=dict(session.kit_catalog),
+            staff=staff_name(), rate=self._settings.import_rate,
+            label=session.environment.label,
+        )  # fmt: skip
+        dialog = ImportDialog(path, services, self._runner, parent)
+        dialog.finished.connect(lambda _r: self.dialogs.remove(dialog))
+        self.dialogs.append(dialog)
+        dialog.resize(parent.size() * 0.9)
+        dialog.show()
+        return dialog
+
+    def worklist_view(self) -> WorklistView:
+        session = self._session
+        settings = self._settings
+
+        def thresholds() -> WorklistThresholds:
+            delivered, registered, transit = settings.worklist_days
+            return WorklistThresholds(delivered, registered, transit)
+
+        def clinic() -> Clinic:
+            name, phone = settings.clinic
+            return Clinic(name, phone)
+
+        service = WorklistService(lambda: session.client, thresholds)
+        return WorklistView(service, session.store.rows, lambda: session.client, self._runner,
+                            staff=staff_name(), clinic=clinic)  # fmt: skip
+
+    def close(self) -> None:
+        for dialog in list(self.dialogs):
+            dialog.close()
+        if self.batches is not None:
+            self.batches.close()
+            self.batches = None
