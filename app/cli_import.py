@@ -76,7 +76,8 @@ def _open_session(sandbox: bool, out: TextIO) -> tuple[Session, Callable[[], Non
     where.ensure()
     settings = AppSettings()
     if sandbox:
-        from app.main import DEFAULT_SEED, DEFAULT_SPEED, sandbox_catalog
+        from app.compose import sandbox_catalog
+        from app.main import DEFAULT_SEED, DEFAULT_SPEED
         from app.sandbox import SandboxServer
 
         # The app's own sandbox (same folder, clock and seed): imported orders show up there.
@@ -156,10 +157,10 @@ def _drive(sender: BatchSender, out: TextIO) -> BatchProgress:
 
 
 def _resume(session: Session, out: TextIO) -> int:
-    from app.services.import_batch import BatchSender, BatchStore
+    from app.services.import_batch import BatchSender, batch_store_for
 
     assert session.folder is not None
-    store = BatchStore(session.folder / "imports.sqlite3")
+    store = batch_store_for(session.folder)
     try:
         for batch_id in store.unfinished():
             progress = _drive(BatchSender(store, session.outbox, batch_id), out)
@@ -175,7 +176,7 @@ def run(argv: Sequence[str], *, out: TextIO | None = None) -> int:
     err = out or sys.stderr
     args = parse_args(argv)
     from app.services.errors import ServiceError
-    from app.services.import_batch import DEFAULT_RATE, BatchSender, BatchStore
+    from app.services.import_batch import DEFAULT_RATE, BatchSender, batch_store_for
     from app.services.order_import import ImportCheck, MappingMemory, prepared_rows
     from app.services.spreadsheets import read_table
 
@@ -226,7 +227,7 @@ def run(argv: Sequence[str], *, out: TextIO | None = None) -> int:
             print("Nothing was sent.", file=err)
             return 2 if left_out else 0
         assert session.folder is not None
-        store = BatchStore(session.folder / "imports.sqlite3")
+        store = batch_store_for(session.folder)
         try:
             batch_id = store.create(prepared_rows(sendable), staff=_staff(args.staff),
                                     source=args.file.name,

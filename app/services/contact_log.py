@@ -16,7 +16,8 @@ from datetime import UTC, datetime
 from typing import Any, Final, Protocol
 
 from app.api import models
-from app.services.errors import QT_TRANSLATE_NOOP, ServiceError
+from app.marks import QT_TRANSLATE_NOOP
+from app.services.errors import ServiceError
 
 __all__ = [
     "CLOSING_OUTCOMES",

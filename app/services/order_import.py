@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Final, Literal
 
 from app.api import models
-from app.services.errors import QT_TRANSLATE_NOOP
+from app.marks import QT_TRANSLATE_NOOP
 from app.services.import_batch import PreparedRow
 from app.services.order_rules import OrderInfo, OrderRow, build_row, find_duplicates, phone_digits
 from app.services.private_db import tighten_permissions

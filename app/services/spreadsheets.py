@@ -16,7 +16,8 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Final
 
-from app.services.errors import QT_TRANSLATE_NOOP, ServiceError
+from app.marks import QT_TRANSLATE_NOOP
+from app.services.errors import ServiceError
 
 __all__ = ["Cell", "SheetRow", "Table", "UnreadableFile", "read_table", "write_csv"]
 

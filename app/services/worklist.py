@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import Final, Literal, Protocol
 
 from app.api import models
+from app.marks import QT_TRANSLATE_NOOP
 from app.services.contact_log import OUTCOMES, ContactEntry, read_contact_log
-from app.services.errors import QT_TRANSLATE_NOOP, translate
+from app.services.errors import translate
 from app.services.order_rules import OrderRow
 from app.services.spreadsheets import write_csv
 
