@@ -169,6 +169,7 @@ class RowFinding:
     message: str
     template: str = ""
     params: dict[str, str] = dataclasses.field(default_factory=dict, compare=False)
+    context: str = "Import"  # where the views find the template's translation
 
     @property
     def kind_key(self) -> str:
@@ -228,7 +229,7 @@ class ImportRow:
 def _finding(finding: Finding) -> RowFinding:
     name = finding.field.removeprefix("address.")
     return RowFinding(finding.severity, name, finding.message, finding.template,
-                      dict(finding.params))  # fmt: skip
+                      dict(finding.params), context="Validation")  # fmt: skip
 
 
 def restore_zip(value: Cell, country: str) -> tuple[str, RowFinding | None]:

@@ -38,6 +38,62 @@
     </message>
 </context>
 <context>
+    <name>Contact</name>
+    <message>
+        <location filename="../../app/services/contact_log.py" line="36"/>
+        <source>Called</source>
+        <translation>Appel fait</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/contact_log.py" line="37"/>
+        <source>Left message</source>
+        <translation>Message laissé</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/contact_log.py" line="38"/>
+        <source>Letter sent</source>
+        <translation>Lettre envoyée</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/contact_log.py" line="39"/>
+        <source>Email sent</source>
+        <translation>Courriel envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/contact_log.py" line="40"/>
+        <source>Patient declined</source>
+        <translation>Refus du patient</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/contact_log.py" line="41"/>
+        <source>Closed</source>
+        <translation>Dossier fermé</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/contact_log.py" line="42"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="113"/>
+        <source>Log a contact attempt</source>
+        <translation>Noter une tentative de contact</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="122"/>
+        <source>&amp;What happened:</source>
+        <translation>&amp;Résultat&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="123"/>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>Environments</name>
     <message>
         <location filename="../../app/services/environments.py" line="97"/>
@@ -462,6 +518,56 @@
         <source>This computer forgets its files when you sign out, so they would be lost. Stay signed in until the outbox is empty, or note the patients and order again from another computer.</source>
         <translation>Cet ordinateur efface ses fichiers à la fermeture de session&#xa0;: elles seraient perdues. Restez connecté jusqu’à ce que la boîte d’envoi soit vide, ou notez les patients et commandez de nouveau depuis un autre ordinateur.</translation>
     </message>
+    <message>
+        <location filename="../../app/services/contact_log.py" line="55"/>
+        <source>The contact attempt was not saved</source>
+        <translation>La tentative de contact n’a pas été enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/contact_log.py" line="56"/>
+        <source>Another desk was changing this kit at the same time. Try again.</source>
+        <translation>Un autre poste modifiait cette trousse au même moment. Réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/spreadsheets.py" line="31"/>
+        <source>This file can&apos;t be read as a patient list</source>
+        <translation>Ce fichier ne peut pas être lu comme une liste de patients</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/spreadsheets.py" line="32"/>
+        <source>Save it from Excel as CSV or Excel Workbook (.xlsx), with the column names in the first row, and try again.</source>
+        <translation>Enregistrez-le depuis Excel en CSV ou en classeur Excel (.xlsx), avec les noms de colonnes sur la première ligne, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/spreadsheets.py" line="59"/>
+        <source>Can&apos;t open this file</source>
+        <translation>Impossible d’ouvrir ce fichier</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/spreadsheets.py" line="60"/>
+        <source>Check that it exists and is not open in another program.</source>
+        <translation>Vérifiez qu’il existe et qu’il n’est pas ouvert dans un autre programme.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/spreadsheets.py" line="123"/>
+        <source>The first row has no column names</source>
+        <translation>La première ligne ne contient pas de noms de colonnes</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/spreadsheets.py" line="124"/>
+        <source>Put the column names (First Name, Last Name, …) in row 1.</source>
+        <translation>Mettez les noms de colonnes (Prénom, Nom, …) sur la ligne 1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/spreadsheets.py" line="135"/>
+        <source>This file is empty</source>
+        <translation>Ce fichier est vide</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/spreadsheets.py" line="136"/>
+        <source>Choose the file that holds the patient list.</source>
+        <translation>Choisissez le fichier qui contient la liste de patients.</translation>
+    </message>
 </context>
 <context>
     <name>FieldMessage</name>
@@ -522,6 +628,348 @@
         <location filename="../../app/views/orders/find_kit.py" line="127"/>
         <source>Kit %1 exists but isn&apos;t part of an order on this account.</source>
         <translation>La trousse %1 existe, mais ne fait partie d’aucune commande de ce compte.</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <location filename="../../app/services/order_import.py" line="51"/>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/order_import.py" line="52"/>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/order_import.py" line="53"/>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/order_import.py" line="54"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/order_import.py" line="55"/>
+        <source>Address line 1</source>
+        <translation>Adresse, ligne 1</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/order_import.py" line="56"/>
+        <source>Address line 2</source>
+        <translation>Adresse, ligne 2</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/order_import.py" line="57"/>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/order_import.py" line="58"/>
+        <source>State or province</source>
+        <translation>État ou province</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/order_import.py" line="59"/>
+        <source>ZIP or postal code</source>
+        <translation>Code ZIP ou code postal</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/order_import.py" line="60"/>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/order_import.py" line="61"/>
+        <source>Kit type</source>
+        <translation>Type de trousse</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/order_import.py" line="62"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/order_import.py" line="249"/>
+        <source>ZIP code {was} had lost its leading zero; it was read as {zip}: check it</source>
+        <translation>Le code ZIP {was} avait perdu son zéro initial; il a été lu comme {zip}&#xa0;: vérifiez-le</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/order_import.py" line="349"/>
+        <source>Language {value} is not English or French; letters will be in English</source>
+        <translation>La langue {value} n’est ni l’anglais ni le français; les lettres seront en anglais</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/order_import.py" line="363"/>
+        <source>Choose the kit type</source>
+        <translation>Choisissez le type de trousse</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/order_import.py" line="373"/>
+        <source>Kit type {value} is not one Spot offers</source>
+        <translation>Spot n’offre pas le type de trousse {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/order_import.py" line="424"/>
+        <source>Looks like order {order} placed {date} for the same person</source>
+        <translation>Semble être la commande {order} passée le {date} pour la même personne</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/order_import.py" line="437"/>
+        <source>Same person and kit as row {row}</source>
+        <translation>Même personne et même trousse qu’à la ligne {row}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/order_import.py" line="527"/>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/order_import.py" line="528"/>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="203"/>
+        <source>Import orders – {file}</source>
+        <translation>Importer des commandes – {file}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="215"/>
+        <source>Reading {file}…</source>
+        <translation>Lecture de {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="232"/>
+        <source>Check which column holds what. Columns set to “Not used” are ignored.</source>
+        <translation>Vérifiez ce que contient chaque colonne. Les colonnes «&#xa0;Non utilisée&#xa0;» sont ignorées.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="236"/>
+        <source>Column in the file</source>
+        <translation>Colonne du fichier</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="236"/>
+        <source>First value</source>
+        <translation>Première valeur</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="236"/>
+        <source>Use as</source>
+        <translation>Utiliser comme</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="242"/>
+        <source>&amp;Kit type for rows without one:</source>
+        <translation>&amp;Type de trousse pour les lignes qui n’en ont pas&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="245"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="254"/>
+        <source>&amp;Check all rows</source>
+        <translation>&amp;Vérifier toutes les lignes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="272"/>
+        <source>Not used</source>
+        <translation>Non utilisée</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="282"/>
+        <source>{rows} rows in {file}. Step 1 of 3: columns.</source>
+        <translation>{rows} lignes dans {file}. Étape 1 de 3&#xa0;: colonnes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="299"/>
+        <source>Checking {rows} rows…</source>
+        <translation>Vérification de {rows} lignes…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="339"/>
+        <source>&amp;Accept for this row</source>
+        <translation>&amp;Accepter pour cette ligne</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="342"/>
+        <source>Accept for &amp;every row like it</source>
+        <translation>Accepter pour &amp;toutes les lignes semblables</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="345"/>
+        <source>&amp;Export rows with problems…</source>
+        <translation>&amp;Exporter les lignes à problèmes…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="380"/>
+        <source>All ({n})</source>
+        <translation>Toutes ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="380"/>
+        <source>Errors ({n})</source>
+        <translation>Erreurs ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="381"/>
+        <source>Warnings ({n})</source>
+        <translation>Avertissements ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="382"/>
+        <source>Duplicates ({n})</source>
+        <translation>Doublons ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="382"/>
+        <source>Ready ({n})</source>
+        <translation>Prêtes ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="387"/>
+        <source>&amp;Send {n} orders…</source>
+        <translation>En&amp;voyer {n} commandes…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="391"/>
+        <source>Step 2 of 3: fix rows in place (double-click a cell), accept warnings, or export the rows with problems. Only ready rows are sent.</source>
+        <translation>Étape 2 de 3&#xa0;: corrigez les lignes sur place (double-clic sur une cellule), acceptez les avertissements ou exportez les lignes à problèmes. Seules les lignes prêtes sont envoyées.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="433"/>
+        <source>Export rows with problems</source>
+        <translation>Exporter les lignes à problèmes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="433"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="436"/>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="437"/>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="442"/>
+        <source>{n} rows with problems written to {file}.</source>
+        <translation>{n} lignes à problèmes écrites dans {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="462"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="513"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="547"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="558"/>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="465"/>
+        <source>&amp;Cancel the rest</source>
+        <translation>&amp;Annuler le reste</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="468"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="481"/>
+        <source>Order {n} kits through {where}?</source>
+        <translation>Commander {n} trousses dans {where}&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="484"/>
+        <source>{n} rows with problems will not be sent.</source>
+        <translation>{n} lignes à problèmes ne seront pas envoyées.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="485"/>
+        <source>Send orders</source>
+        <translation>Envoyer les commandes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="500"/>
+        <source>Step 3 of 3: sending, at most {rate:g} orders a second. You can close this window: the orders keep going, and a closed app resumes them at the next start.</source>
+        <translation>Étape 3 de 3&#xa0;: envoi, au plus {rate:g} commandes par seconde. Vous pouvez fermer cette fenêtre&#xa0;: l’envoi continue, et si l’application est fermée, il reprend au prochain démarrage.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="527"/>
+        <source>Sent {sent} · waiting {waiting} · needing attention {attention}</source>
+        <translation>Envoyées {sent} · en attente {waiting} · à vérifier {attention}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="530"/>
+        <source>Canceled: {n} orders were not sent.</source>
+        <translation>Annulé&#xa0;: {n} commandes n’ont pas été envoyées.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="533"/>
+        <source>Paused.</source>
+        <translation>En pause.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="535"/>
+        <source>Orders needing attention are in the outbox window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="549"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reprendre</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRowsModel</name>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="119"/>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="119"/>
+        <source>Duplicate</source>
+        <translation>Doublon</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="120"/>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="120"/>
+        <source>Ready</source>
+        <translation>Prête</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="146"/>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="148"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="150"/>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
     </message>
 </context>
 <context>
@@ -1006,12 +1454,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="125"/>
+        <location filename="../../app/views/shell/main_window.py" line="130"/>
         <source>Orders</source>
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="154"/>
+        <location filename="../../app/views/shell/main_window.py" line="159"/>
         <source>Sign in to see orders.</source>
         <translation>Connectez-vous pour voir les commandes.</translation>
     </message>
@@ -1026,32 +1474,42 @@
         <translation>Commander des trousses pour un patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="80"/>
+        <location filename="../../app/views/shell/actions.py" line="66"/>
+        <source>&amp;Import orders…</source>
+        <translation>I&amp;mporter des commandes…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="68"/>
+        <source>Order kits for every patient on a list (CSV or Excel)</source>
+        <translation>Commander des trousses pour chaque patient d’une liste (CSV ou Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="88"/>
         <source>&amp;Refresh</source>
         <translation>A&amp;ctualiser</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="82"/>
+        <location filename="../../app/views/shell/actions.py" line="90"/>
         <source>Fetch the latest from Spot</source>
         <translation>Obtenir les dernières données de Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="86"/>
+        <location filename="../../app/views/shell/actions.py" line="94"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="88"/>
+        <location filename="../../app/views/shell/actions.py" line="96"/>
         <source>Search orders by name, email, phone, order or kit ID</source>
         <translation>Rechercher des commandes par nom, courriel, téléphone, ID de commande ou de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="94"/>
+        <location filename="../../app/views/shell/actions.py" line="102"/>
         <source>Find &amp;kit by barcode…</source>
         <translation>Trouver une tr&amp;ousse par code-barres…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="96"/>
+        <location filename="../../app/views/shell/actions.py" line="104"/>
         <source>Scan or type a kit barcode</source>
         <translation>Balayez ou tapez le code-barres d’une trousse</translation>
     </message>
@@ -1076,78 +1534,93 @@
         <translation>Un jeton à usage unique qui permet au patient d’enregistrer une trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="101"/>
+        <location filename="../../app/views/shell/actions.py" line="109"/>
         <source>Needs &amp;attention</source>
         <translation>À &amp;traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="103"/>
+        <location filename="../../app/views/shell/actions.py" line="111"/>
         <source>Show only orders that need attention</source>
         <translation>Afficher seulement les commandes à traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="107"/>
+        <location filename="../../app/views/shell/actions.py" line="115"/>
         <source>Re&amp;quisitions</source>
         <translation>Re&amp;quêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="108"/>
-        <location filename="../../app/views/shell/main_window.py" line="437"/>
+        <location filename="../../app/views/shell/actions.py" line="116"/>
+        <location filename="../../app/views/shell/main_window.py" line="449"/>
         <source>Requisitions</source>
         <translation>Requêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="70"/>
+        <location filename="../../app/views/shell/actions.py" line="78"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="72"/>
+        <location filename="../../app/views/shell/actions.py" line="80"/>
         <source>Environment, token, kit types, refresh interval</source>
         <translation>Environnement, jeton, types de trousses, fréquence d’actualisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="66"/>
+        <location filename="../../app/views/shell/actions.py" line="74"/>
         <source>Sign &amp;in / switch environment…</source>
         <translation>Se &amp;connecter / changer d’environnement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="76"/>
+        <location filename="../../app/views/shell/actions.py" line="84"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="111"/>
+        <location filename="../../app/views/shell/actions.py" line="120"/>
+        <source>&amp;Unreturned kits</source>
+        <translation>Trousses &amp;non retournées</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="122"/>
+        <source>Kits that have not come back, and who was contacted</source>
+        <translation>Trousses non retournées et patients déjà contactés</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="125"/>
         <source>&amp;About</source>
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="170"/>
+        <location filename="../../app/views/shell/main_window.py" line="175"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="171"/>
+        <location filename="../../app/views/shell/main_window.py" line="176"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="172"/>
+        <location filename="../../app/views/shell/main_window.py" line="177"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="174"/>
+        <location filename="../../app/views/shell/main_window.py" line="179"/>
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="555"/>
+        <location filename="../../app/views/shell/main_window.py" line="455"/>
+        <source>Unreturned kits</source>
+        <translation>Trousses non retournées</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/main_window.py" line="592"/>
         <source>Quit anyway</source>
         <translation>Quitter quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="557"/>
+        <location filename="../../app/views/shell/main_window.py" line="594"/>
         <source>Keep the app open</source>
         <translation>Garder l’application ouverte</translation>
     </message>
@@ -1177,12 +1650,12 @@
         <translation>Redémarrez l’application pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="109"/>
+        <location filename="../../app/views/shell/main_window.py" line="114"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="323"/>
+        <location filename="../../app/views/shell/main_window.py" line="336"/>
         <source>Sign in…</source>
         <translation>Se connecter…</translation>
     </message>
@@ -1217,22 +1690,22 @@
         <translation>Boîte d’envoi&#xa0;: {queued} en attente · {attention} à traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="380"/>
+        <location filename="../../app/views/shell/main_window.py" line="393"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="391"/>
+        <location filename="../../app/views/shell/main_window.py" line="404"/>
         <source>Something went wrong</source>
         <translation>Un problème est survenu</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="392"/>
+        <location filename="../../app/views/shell/main_window.py" line="405"/>
         <source>The problem was logged. You can keep working; restart the app if something looks wrong.</source>
         <translation>Le problème a été consigné. Vous pouvez continuer à travailler; redémarrez l’application si quelque chose semble anormal.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="467"/>
+        <location filename="../../app/views/shell/main_window.py" line="501"/>
         <source>About {name}</source>
         <translation>À propos de {name}</translation>
     </message>
@@ -1895,6 +2368,19 @@
         <location filename="../../app/views/orders/order_table.py" line="514"/>
         <source>Needs attention:</source>
         <translation>À traiter&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>Outreach</name>
+    <message>
+        <location filename="../../app/views/outreach/__init__.py" line="68"/>
+        <source>Import orders from a patient list</source>
+        <translation>Importer des commandes depuis une liste de patients</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/__init__.py" line="69"/>
+        <source>Patient lists (*.csv *.xlsx *.xls *.ods *.txt);;All files (*)</source>
+        <translation>Listes de patients (*.csv *.xlsx *.xls *.ods *.txt);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>
@@ -3885,6 +4371,205 @@
         <location filename="../../app/services/requisitions.py" line="272"/>
         <source>CRL tier 3 account number: exactly 8 letters and digits</source>
         <translation>Numéro de compte CRL de niveau 3&#xa0;: exactement 8 lettres et chiffres</translation>
+    </message>
+</context>
+<context>
+    <name>Worklist</name>
+    <message>
+        <location filename="../../app/services/worklist.py" line="45"/>
+        <source>Delivered, not registered</source>
+        <translation>Livrée, non enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/worklist.py" line="46"/>
+        <source>Registered, no sample sent</source>
+        <translation>Enregistrée, aucun échantillon envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/worklist.py" line="47"/>
+        <source>Sample in transit too long</source>
+        <translation>Échantillon en transit depuis trop longtemps</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/worklist.py" line="48"/>
+        <source>Delivery or collection exception</source>
+        <translation>Problème de livraison ou de prélèvement</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/worklist.py" line="215"/>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/worklist.py" line="216"/>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/worklist.py" line="217"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/worklist.py" line="218"/>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/worklist.py" line="219"/>
+        <source>Kit</source>
+        <translation>Trousse</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/worklist.py" line="220"/>
+        <source>Kit type</source>
+        <translation>Type de trousse</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/worklist.py" line="221"/>
+        <source>Why</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/worklist.py" line="222"/>
+        <source>Days waiting</source>
+        <translation>Jours d’attente</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/worklist.py" line="223"/>
+        <source>Last contact</source>
+        <translation>Dernier contact</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/worklist.py" line="224"/>
+        <source>Last contact date</source>
+        <translation>Date du dernier contact</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/worklist.py" line="225"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistModel</name>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="54"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="54"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="54"/>
+        <source>Kit</source>
+        <translation>Trousse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="54"/>
+        <source>Why</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="55"/>
+        <source>Days waiting</source>
+        <translation>Jours d’attente</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="55"/>
+        <source>Last contact</source>
+        <translation>Dernier contact</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistView</name>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="160"/>
+        <source>&amp;Reload</source>
+        <translation>&amp;Recharger</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="162"/>
+        <source>&amp;Log contact…</source>
+        <translation>&amp;Noter un contact…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="165"/>
+        <source>Reminder &amp;letters…</source>
+        <translation>&amp;Lettres de rappel…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="167"/>
+        <source>Save letters as &amp;PDF…</source>
+        <translation>Enregistrer les lettres en &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="169"/>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporter en CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="191"/>
+        <source>Looking for kits that have not come back…</source>
+        <translation>Recherche des trousses non retournées…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="199"/>
+        <source>{n} kits to follow up</source>
+        <translation>{n} trousses à suivre</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="214"/>
+        <source>Select one kit to log a contact attempt.</source>
+        <translation>Sélectionnez une trousse pour noter une tentative de contact.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="226"/>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="235"/>
+        <source>Contact attempt saved in Spot.</source>
+        <translation>Tentative de contact enregistrée dans Spot.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="240"/>
+        <source>Select the patients to write to.</source>
+        <translation>Sélectionnez les patients à qui écrire.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="252"/>
+        <source>Save letters as PDF</source>
+        <translation>Enregistrer les lettres en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="254"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="258"/>
+        <source>{n} letters saved.</source>
+        <translation>{n} lettres enregistrées.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="262"/>
+        <source>Export the worklist</source>
+        <translation>Exporter la liste de suivi</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="264"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="268"/>
+        <source>Worklist exported.</source>
+        <translation>Liste de suivi exportée.</translation>
     </message>
 </context>
 <context>

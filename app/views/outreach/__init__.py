@@ -26,8 +26,6 @@ from app.views.outreach.worklist_view import WorklistView
 
 __all__ = ["Outreach", "staff_name"]
 
-FILE_FILTER = "Patient lists (*.csv *.xlsx *.xls *.ods *.txt);;All files (*)"
-
 
 def staff_name() -> str:
     """Who is working (the computer's user until staff sign-in exists)."""
@@ -68,7 +66,8 @@ class Outreach(QObject):
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
                 parent, self.tr("Import orders from a patient list"), "",
-                self.tr(FILE_FILTER))  # fmt: skip
+                self.tr("Patient lists (*.csv *.xlsx *.xls *.ods *.txt);;All files (*)"),
+            )
             if not chosen:
                 return None
             path = Path(chosen)

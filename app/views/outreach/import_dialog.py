@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -54,12 +55,15 @@ from app.services.order_import import (
     ImportCheck,
     ImportRow,
     MappingMemory,
+    RowFinding,
     export_problem_rows,
     prepared_rows,
 )
 from app.services.order_rules import OrderRow
 from app.services.spreadsheets import Table, read_table
 from app.tasks import OwnedTasks, Runner
+from app.validation import Finding
+from app.views.i18n import finding_text
 
 __all__ = ["ImportDialog", "ImportServices"]
 
@@ -80,6 +84,24 @@ class ImportServices:
     staff: str
     rate: float
     label: str  # the environment, for "Order N kits through …"
+
+
+def row_finding_text(finding: RowFinding) -> str:
+    """A finding in the UI language (validator findings through the form's own texts)."""
+    if finding.context == "Validation":
+        return finding_text(Finding(finding.field, "error", finding.message, finding.template,
+                                    finding.params))  # fmt: skip
+    if not finding.template:
+        return finding.message
+    try:
+        return QCoreApplication.translate(finding.context, finding.template).format(
+            **finding.params)
+    except (KeyError, IndexError, ValueError):
+        return finding.message
+
+
+def field_label(name: str) -> str:
+    return QCoreApplication.translate("Import", FIELD_LABELS[name])
 
 
 class ImportRowsModel(QAbstractTableModel):
@@ -127,10 +149,11 @@ class ImportRowsModel(QAbstractTableModel):
         if section == len(self._fields) + 2:
             return self.tr("Problems")
         name = self._fields[section - 2]
-        return self._check.column_for(name) or FIELD_LABELS[name]
+        return self._check.column_for(name) or field_label(name)
 
     def _problems(self, row: ImportRow) -> str:
-        return "\n".join(f.message for f in row.findings if f.kind_key not in row.accepted)
+        return "\n".join(row_finding_text(f) for f in row.findings
+                         if f.kind_key not in row.accepted)  # fmt: skip
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -248,7 +271,7 @@ class ImportDialog(QDialog):
             combo = QComboBox(self.mapping_table)
             combo.addItem(self.tr("Not used"), "")
             for name in FIELDS:
-                combo.addItem(self.tr(FIELD_LABELS[name]), name)
+                combo.addItem(field_label(name), name)
             combo.setCurrentIndex(max(0, combo.findData(mapping.get(index, ""))))
             self.mapping_table.setCellWidget(index, 2, combo)
         for row in range(self.mapping_table.rowCount()):

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,9 +41,13 @@ __all__ = ["ContactDialog", "WorklistView"]
 Index = QModelIndex | QPersistentModelIndex
 
 
-class WorklistModel(QAbstractTableModel):
-    HEADERS = ("Patient", "Phone", "Kit", "Why", "Days waiting", "Last contact")
+def outcome_text(outcome: str) -> str:
+    """A contact outcome in the UI language; one another client wrote, as it is."""
+    label = OUTCOMES.get(outcome)
+    return QCoreApplication.translate("Contact", label) if label else outcome
 
+
+class WorklistModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.items: list[WorklistItem] = []
@@ -51,8 +62,6 @@ class WorklistModel(QAbstractTableModel):
     def replace(self, kit_id: str, contacts: list[ContactEntry]) -> None:
         for row, item in enumerate(self.items):
             if item.kit_id == kit_id:
-                from dataclasses import replace
-
                 if any(entry.closes for entry in contacts):
                     self.beginRemoveRows(QModelIndex(), row, row)
                     del self.items[row]
@@ -84,13 +93,13 @@ class WorklistModel(QAbstractTableModel):
             return "\n".join(self._contact_text(e) for e in item.contacts) or None
         values = (
             f"{item.first_name} {item.last_name}".strip(), item.phone, item.kit_id,
-            self.tr(REASONS[item.reason]), item.days_waiting,
+            QCoreApplication.translate("Worklist", REASONS[item.reason]), item.days_waiting,
             self._contact_text(last) if last else "",
         )  # fmt: skip
         return values[index.column()]
 
     def _contact_text(self, entry: ContactEntry) -> str:
-        outcome = self.tr(OUTCOMES[entry.outcome]) if entry.outcome in OUTCOMES else entry.outcome
+        outcome = outcome_text(entry.outcome)
         when = entry.when.astimezone().strftime("%Y-%m-%d") if entry.when else ""
         parts = [p for p in (when, outcome, entry.staff, entry.note) if p]
         return " · ".join(parts)
@@ -106,8 +115,8 @@ class ContactDialog(QDialog):
         layout.addRow(QLabel(f"{item.first_name} {item.last_name} · {item.kit_id}", self))
         self.outcome = QComboBox(self)
         self.outcome.setObjectName("outcomeCombo")
-        for code, label in OUTCOMES.items():
-            self.outcome.addItem(self.tr(label), code)
+        for code in OUTCOMES:
+            self.outcome.addItem(outcome_text(code), code)
         self.note = QLineEdit(self)
         self.note.setObjectName("noteEdit")
         layout.addRow(self.tr("&What happened:"), self.outcome)
