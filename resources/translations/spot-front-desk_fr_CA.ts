@@ -102,17 +102,17 @@
     </message>
     <message>
         <location filename="../../app/services/environments.py" line="104"/>
-        <location filename="../../app/views/settings/dialog.py" line="30"/>
+        <location filename="../../app/views/settings/dialog.py" line="31"/>
         <source>Sandbox (built-in)</source>
         <translation>Bac à sable (intégré)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="29"/>
+        <location filename="../../app/views/settings/dialog.py" line="30"/>
         <source>Production</source>
         <translation>Production</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="31"/>
+        <location filename="../../app/views/settings/dialog.py" line="32"/>
         <source>Custom URL</source>
         <translation>URL personnalisée</translation>
     </message>
@@ -2373,14 +2373,57 @@
 <context>
     <name>Outreach</name>
     <message>
-        <location filename="../../app/views/outreach/__init__.py" line="68"/>
+        <location filename="../../app/views/outreach/__init__.py" line="69"/>
         <source>Import orders from a patient list</source>
         <translation>Importer des commandes depuis une liste de patients</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/__init__.py" line="69"/>
+        <location filename="../../app/views/outreach/__init__.py" line="70"/>
         <source>Patient lists (*.csv *.xlsx *.xls *.ods *.txt);;All files (*)</source>
         <translation>Listes de patients (*.csv *.xlsx *.xls *.ods *.txt);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>OutreachSettingsBox</name>
+    <message>
+        <location filename="../../app/views/outreach/settings_box.py" line="14"/>
+        <source>Outreach</source>
+        <translation>Suivi des patients</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/settings_box.py" line="23"/>
+        <source>&amp;Orders a second when importing:</source>
+        <translation>C&amp;ommandes par seconde à l’importation&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/settings_box.py" line="28"/>
+        <source>Chase a kit de&amp;livered, not registered, after:</source>
+        <translation>Relancer une trousse &amp;livrée non enregistrée après&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/settings_box.py" line="30"/>
+        <source>Chase a kit re&amp;gistered, no sample sent, after:</source>
+        <translation>Relancer une trousse enre&amp;gistrée sans échantillon après&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/settings_box.py" line="32"/>
+        <source>Chase a sample on its &amp;way to the lab after:</source>
+        <translation>Relancer un é&amp;chantillon en route vers le laboratoire après&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/settings_box.py" line="36"/>
+        <source>Clinic &amp;name (on letters):</source>
+        <translation>&amp;Nom de la clinique (sur les lettres)&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/settings_box.py" line="37"/>
+        <source>Clinic &amp;phone (on letters):</source>
+        <translation>Télé&amp;phone de la clinique (sur les lettres)&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/settings_box.py" line="42"/>
+        <source> days</source>
+        <translation> jours</translation>
     </message>
 </context>
 <context>
@@ -3760,77 +3803,77 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="42"/>
+        <location filename="../../app/views/settings/dialog.py" line="43"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="51"/>
+        <location filename="../../app/views/settings/dialog.py" line="52"/>
         <source>Sign in / change &amp;token…</source>
         <translation>Se connecter / changer de &amp;jeton…</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="53"/>
+        <location filename="../../app/views/settings/dialog.py" line="54"/>
         <source>Spot account</source>
         <translation>Compte Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="55"/>
+        <location filename="../../app/views/settings/dialog.py" line="56"/>
         <source>Environment:</source>
         <translation>Environnement&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="60"/>
+        <location filename="../../app/views/settings/dialog.py" line="61"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="62"/>
+        <location filename="../../app/views/settings/dialog.py" line="63"/>
         <source>Refresh interval in seconds</source>
         <translation>Fréquence d’actualisation en secondes</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="63"/>
+        <location filename="../../app/views/settings/dialog.py" line="64"/>
         <source>&amp;Refresh the order list every:</source>
         <translation>&amp;Actualiser la liste des commandes toutes les&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="71"/>
+        <location filename="../../app/views/settings/dialog.py" line="72"/>
         <source>Kit type ID</source>
         <translation>ID du type</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="71"/>
+        <location filename="../../app/views/settings/dialog.py" line="72"/>
         <source>Friendly name</source>
         <translation>Nom usuel</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="80"/>
+        <location filename="../../app/views/settings/dialog.py" line="81"/>
         <source>&amp;Add kit type</source>
         <translation>Ajouter un &amp;type de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="82"/>
+        <location filename="../../app/views/settings/dialog.py" line="83"/>
         <source>Re&amp;move</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="84"/>
+        <location filename="../../app/views/settings/dialog.py" line="85"/>
         <source>Reset to &amp;defaults</source>
         <translation>Rétablir les valeurs par &amp;défaut</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="88"/>
+        <location filename="../../app/views/settings/dialog.py" line="89"/>
         <source>Kit types (production)</source>
         <translation>Types de trousses (production)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="171"/>
+        <location filename="../../app/views/settings/dialog.py" line="174"/>
         <source>Each kit type ID may appear once: {ids}</source>
         <translation>Chaque ID de type de trousse ne peut figurer qu’une fois&#xa0;: {ids}</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="177"/>
+        <location filename="../../app/views/settings/dialog.py" line="180"/>
         <source>Keep at least one kit type.</source>
         <translation>Gardez au moins un type de trousse.</translation>
     </message>

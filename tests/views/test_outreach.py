@@ -15,7 +15,14 @@ import pytest
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import QComboBox, QLineEdit, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from app.api import SpotClient
@@ -253,3 +260,25 @@ def test_file_menu_imports_and_view_menu_opens_unreturned_kits(
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.tabs.currentWidget().objectName() == "worklistTab"
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Unreturned kits"
+
+
+def test_outreach_settings_are_saved_with_ok(qtbot: QtBot, tmp_path: Path) -> None:
+    from app.views.common.app_settings import AppSettings
+    from app.views.settings.dialog import SettingsDialog
+
+    settings = AppSettings(tmp_path / "settings.ini")
+    assert settings.import_rate == 2.0
+    assert settings.worklist_days == (10, 7, 10)
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    box = dialog.outreach
+    box.rate_spin.setValue(1.5)
+    box.delivered_spin.setValue(14)
+    qtbot.keyClicks(box.clinic_name, "Fake Family Clinic")
+    qtbot.keyClicks(box.clinic_phone, "555-0100")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)  # fmt: skip
+    again = AppSettings(tmp_path / "settings.ini")
+    assert again.import_rate == 1.5
+    assert again.worklist_days == (14, 7, 10)
+    assert again.clinic == ("Fake Family Clinic", "555-0100")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import getpass
 import threading
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -98,9 +99,16 @@ class Outreach(QObject):
             name, phone = settings.clinic
             return Clinic(name, phone)
 
+        def now() -> datetime:
+            # The sandbox clock can run ahead of the wall clock: the later of the two (as the
+            # order list's needs-attention rules do).
+            newest = session.store.newest_kit_update
+            wall = datetime.now(UTC)
+            return max(wall, newest) if newest is not None else wall
+
         service = WorklistService(lambda: session.client, thresholds)
         return WorklistView(service, session.store.rows, lambda: session.client, self._runner,
-                            staff=staff_name(), clinic=clinic)  # fmt: skip
+                            staff=staff_name(), clinic=clinic, now=now)  # fmt: skip
 
     def close(self) -> None:
         for dialog in list(self.dialogs):

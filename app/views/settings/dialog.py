@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.marks import QT_TRANSLATE_NOOP
 from app.views.common.app_settings import DEFAULT_KIT_CATALOG, MIN_REFRESH_SECONDS, AppSettings
+from app.views.outreach.settings_box import OutreachSettingsBox
 
 __all__ = ["SettingsDialog"]
 
@@ -105,8 +106,10 @@ class SettingsDialog(QDialog):
         layout.addWidget(account)
         layout.addLayout(sync_form)
         layout.addWidget(catalog, 1)
+        self.outreach = OutreachSettingsBox(settings, self)
+        layout.addWidget(self.outreach)
         layout.addWidget(self.buttons)
-        self.resize(560, 520)
+        self.resize(560, 680)
 
     def catalog(self) -> dict[str, str]:
         """The table as a catalog; rows with no id are skipped, a missing name uses the id."""
@@ -178,5 +181,6 @@ class SettingsDialog(QDialog):
             return
         self._settings.refresh_seconds = self.refresh_spin.value()
         self._settings.kit_catalog = self.catalog()
+        self.outreach.save()
         self._settings.sync()
         self.accept()
