@@ -297,6 +297,7 @@ class ImportCheck:
         self._by_number = {row.number: row for row in self.rows}
         for each in self.rows:
             self._check_row(each)
+        self._index_file()
         self._check_duplicates()
 
     # -- reading -------------------------------------------------------------------------
@@ -380,11 +381,9 @@ class ImportCheck:
         by_email: dict[str, list[OrderRow]],
         by_person: dict[tuple[str, str, str], list[OrderRow]],
     ) -> None:
-        email = row.email.strip().lower()
+        email, person = _keys(row)
         if email:
             by_email.setdefault(email, []).append(row)
-        person = (row.first_name.strip().lower(), row.last_name.strip().lower(),
-                  phone_digits(row.phone))  # fmt: skip
         if all(person):
             by_person.setdefault(person, []).append(row)
 
@@ -404,12 +403,27 @@ class ImportCheck:
                 found.append(row)
         return found
 
-    def _check_duplicates(self) -> None:
+    def _index_file(self) -> None:
+        """Every row of the file as an order placed now, indexed by email and by person."""
+        self._file_orders: dict[int, OrderRow] = {}
+        self._file_by_email: dict[str, list[OrderRow]] = {}
+        self._file_by_person: dict[tuple[str, str, str], list[OrderRow]] = {}
+        for row in self.rows:
+            order = self._as_order(row)
+            self._file_orders[row.number] = order
+            self._index(order, self._file_by_email, self._file_by_person)
+
+    def _buckets_of(self, order: OrderRow) -> list[OrderRow]:
+        """The file's rows sharing an email or a person with ``order`` (itself included)."""
+        email, person = _keys(order)
+        found = list(self._file_by_email.get(email, ())) if email else []
+        found += self._file_by_person.get(person, ()) if all(person) else ()
+        return found
+
+    def _check_duplicates(self, rows: Iterable[ImportRow] | None = None) -> None:
         """Duplicates against synced orders, then against earlier rows of the file; both with
         the form's `find_duplicates` over the few candidate orders an index finds."""
-        earlier_email: dict[str, list[OrderRow]] = {}
-        earlier_person: dict[tuple[str, str, str], list[OrderRow]] = {}
-        for row in self.rows:
+        for row in self.rows if rows is None else rows:
             row.findings = [f for f in row.findings if f.kind != "duplicate"]
             row.duplicate_of = []
             if row.raw_status == "invalid" and not row.kit_types:
@@ -428,25 +442,28 @@ class ImportCheck:
                 row.findings.append(RowFinding("duplicate", _match_field(order, recipient),
                                                template.format(**params), template, params))
                 row.duplicate_of.append(order.order_id)
-            in_file = find_duplicates(
-                self._candidates(recipient, earlier_email, earlier_person),
-                recipient, row.kit_types, self._now, DUPLICATE_DAYS,
-            )
+            earlier = {
+                id(order): order
+                for order in self._buckets_of(self._file_orders[row.number])
+                if _row_number(order) < row.number
+            }
+            in_file = find_duplicates(earlier.values(), recipient, row.kit_types, self._now,
+                                      DUPLICATE_DAYS)  # fmt: skip
             if in_file:
-                first = min(in_file, key=lambda r: int(r.order_id.removeprefix("row ")))
+                first = min(in_file, key=_row_number)
                 template = QT_TRANSLATE_NOOP("Import", "Same person and kit as row {row}")
-                number = first.order_id.removeprefix("row ")
+                number = str(_row_number(first))
                 row.findings.append(RowFinding("duplicate", _match_field(first, recipient),
                                                template.format(row=number), template,
                                                {"row": number}))  # fmt: skip
                 row.duplicate_of.append(first.order_id)
-            self._index(self._as_order(row, recipient), earlier_email, earlier_person)
 
-    def _as_order(self, row: ImportRow, recipient: Mapping[str, str]) -> OrderRow:
-        """An earlier row of the file seen as an order placed now (for `find_duplicates`)."""
-        info = OrderInfo(f"row {row.number}", "pending", recipient["first_name"],
-                         recipient["last_name"], recipient["email"], recipient["phone"], "",
-                         "", self._now, self._now)  # fmt: skip
+    def _as_order(self, row: ImportRow) -> OrderRow:
+        """A row of the file seen as an order placed now (for `find_duplicates`)."""
+        raw = {key: str(row.raw.get(key) or "")
+               for key in ("first_name", "last_name", "email", "phone")}  # fmt: skip
+        info = OrderInfo(f"row {row.number}", "pending", raw["first_name"], raw["last_name"],
+                         raw["email"], raw["phone"], "", "", self._now, self._now)  # fmt: skip
         return build_row(info, [], row.kit_types)
 
     # -- staff actions -------------------------------------------------------------------
@@ -455,16 +472,33 @@ class ImportCheck:
         return self._by_number.get(number)
 
     def update(self, number: int, field_name: str, value: str) -> ImportRow:
-        """Fix one value in place; the row and the file's duplicates are checked again."""
+        """Fix one value in place; the row is checked again, and so is every row that shared
+        an email or a person with it, before or after (their duplicates may have changed)."""
         row = self._by_number[number]
+        old = self._file_orders[number]
+        affected = {r.order_id for r in self._buckets_of(old)}
+        self._unindex(old)
         row.values[field_name] = value.strip()
         if field_name == "zip":
             row.values["zip"], warning = restore_zip(row.values["zip"], _country(row.values))
             row.read_findings = [warning] if warning is not None else []
         self._check_row(row)
+        new = self._as_order(row)
+        self._file_orders[number] = new
+        self._index(new, self._file_by_email, self._file_by_person)
+        email, person = _keys(new)
+        for bucket in (self._file_by_email.get(email, []), self._file_by_person.get(person, [])):
+            bucket.sort(key=_row_number)  # the row went in last: back to sheet order
+        affected |= {r.order_id for r in self._buckets_of(new)}
+        self._check_duplicates(r for r in self.rows if f"row {r.number}" in affected)
         row.accepted &= {f.kind_key for f in row.findings}
-        self._check_duplicates()
         return row
+
+    def _unindex(self, order: OrderRow) -> None:
+        email, person = _keys(order)
+        for bucket in (self._file_by_email.get(email, []), self._file_by_person.get(person, [])):
+            if order in bucket:
+                bucket.remove(order)
 
     def accept(self, number: int, kind_key: str) -> None:
         """Accept one warning or duplicate on one row (errors can't be accepted)."""
@@ -517,6 +551,18 @@ class ImportCheck:
                 label = self.column_for(finding.field) or finding.field
                 lines.append(f"row {row.number}: {finding.kind}: {label}: {finding.message}")
         return lines
+
+
+def _keys(order: OrderRow) -> tuple[str, tuple[str, str, str]]:
+    """The two ways `find_duplicates` matches a person: email, and name with phone."""
+    person = (order.first_name.strip().lower(), order.last_name.strip().lower(),
+              phone_digits(order.phone))  # fmt: skip
+    return order.email.strip().lower(), person
+
+
+def _row_number(order: OrderRow) -> int:
+    """The sheet row of one of the file's own rows (seen as an order "row N")."""
+    return int(order.order_id.removeprefix("row "))
 
 
 def _match_field(order: OrderRow, recipient: Mapping[str, str]) -> str:
