@@ -1,7 +1,7 @@
 """Outreach windows driven like a user: import a patient list end to end, chase unreturned kits.
 
 With ``SPOT_SCREENSHOTS_DIR`` set, the mapping, preview, progress, worklist and a letter are
-also saved there as PNGs.
+also saved there as PNGs (resources/screenshots/import_*.png, worklist.png, letter_fr.png).
 """
 
 from __future__ import annotations
@@ -103,13 +103,13 @@ def test_import_a_list_fix_a_row_accept_warnings_and_send(
     assert isinstance(use_as, QComboBox)
     assert use_as.currentText() == "ZIP or postal code"
     assert "9 rows in list.csv" in dialog.status_label.text()
-    shot(dialog, "import-mapping.png")
+    shot(dialog, "import_mapping.png")
     qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
 
     # Step 2: counts per status; the errors filter shows just those rows.
     assert dialog.filter_buttons["invalid"].text() == "Errors (3)"
     assert dialog.filter_buttons["ready"].text() == "Ready (3)"  # Gus is new to this sandbox
-    shot(dialog, "import-preview.png")
+    shot(dialog, "import_preview.png")
     qtbot.mouseClick(dialog.filter_buttons["invalid"], Qt.MouseButton.LeftButton)
     model = dialog.preview.model()
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == [3, 4, 7]
@@ -143,7 +143,7 @@ def test_import_a_list_fix_a_row_accept_warnings_and_send(
     qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Sent 5 · waiting 0" in dialog.progress_label.text(),
                     timeout=20000)  # fmt: skip
-    shot(dialog, "import-progress.png")
+    shot(dialog, "import_progress.png")
     assert sandbox.order_count() == 5
     assert not dialog.pause_button.isEnabled()
 
@@ -229,7 +229,7 @@ def test_reminder_letters_one_page_each_in_the_patients_language(
         painter = QPainter(page)
         painter.drawImage(QPoint(0, 0), image)
         painter.end()
-        page.save(str(Path(folder) / "letter-fr.png"))
+        page.save(str(Path(folder) / "letter_fr.png"))
     document.close()
 
 
