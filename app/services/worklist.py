@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final, Literal, Protocol
@@ -24,6 +24,7 @@ from app.api import models
 from app.marks import QT_TRANSLATE_NOOP
 from app.services.contact_log import OUTCOMES, ContactEntry, read_contact_log
 from app.services.errors import translate
+from app.services.order_import import LANGUAGE_KEY
 from app.services.order_rules import OrderRow
 from app.services.spreadsheets import write_csv
 
@@ -93,7 +94,6 @@ def worklist_item(
     thresholds: WorklistThresholds,
     *,
     fallback_since: datetime | None = None,
-    language: str = "",
 ) -> WorklistItem | None:
     """The kit's worklist line, or None when it is on track (or closed)."""
     contacts = tuple(read_contact_log(kit.metadata))
@@ -136,12 +136,17 @@ def worklist_item(
         last_name=order.last_name if order is not None else "",
         phone=order.phone if order is not None else "",
         email=order.email if order is not None else "",
-        language=language,
+        language="",  # filled in from the order by WorklistService
         reason=reason,
         since=since,
         days_waiting=max(0, int(waited)),
         contacts=contacts,
     )
+
+
+def _language(order: models.Order | None) -> str:
+    value = (order.metadata or {}).get(LANGUAGE_KEY) if order is not None else None
+    return value if value in ("en", "fr") else ""
 
 
 def may_qualify(kit_status: str, sample_status: str) -> bool:
@@ -158,15 +163,12 @@ def build_worklist(
     kits: Iterable[tuple[models.Kit, OrderRow | None, datetime | None]],
     now: datetime,
     thresholds: WorklistThresholds,
-    languages: dict[str, str] | None = None,
 ) -> list[WorklistItem]:
     """Worklist lines for (kit, its order row, its last synced update), longest wait first;
     exceptions on top."""
     items = []
     for kit, order, updated in kits:
-        language = (languages or {}).get(order.order_id, "") if order is not None else ""
-        item = worklist_item(kit, order, now, thresholds, fallback_since=updated,
-                             language=language)  # fmt: skip
+        item = worklist_item(kit, order, now, thresholds, fallback_since=updated)
         if item is not None:
             items.append(item)
     items.sort(key=lambda i: (i.reason != "exception", -i.days_waiting, i.kit_id))
@@ -175,6 +177,8 @@ def build_worklist(
 
 class WorklistClient(Protocol):
     def get_kit(self, kit_id: str) -> models.Kit: ...
+
+    def get_order(self, order_id: str) -> models.Order: ...
 
 
 class WorklistService:
@@ -204,11 +208,17 @@ class WorklistService:
         client = self._client()
         with ThreadPoolExecutor(max_workers=self._workers) as pool:
             kits = list(pool.map(lambda w: client.get_kit(w[0]), wanted))
-        logger.info("worklist: %d kits fetched", len(kits))
-        return build_worklist(
-            [(kit, row, updated) for kit, (_id, row, updated) in zip(kits, wanted, strict=True)],
-            now or datetime.now(UTC), self._thresholds(),
-        )  # fmt: skip
+            items = build_worklist(
+                [(kit, row, updated)
+                 for kit, (_id, row, updated) in zip(kits, wanted, strict=True)],
+                now or datetime.now(UTC), self._thresholds(),
+            )  # fmt: skip
+            # The patient's language (for letters) is in the order's metadata, if an import
+            # put it there: only the orders on the list are fetched.
+            order_ids = sorted({item.order_id for item in items if item.order_id})
+            orders = dict(zip(order_ids, pool.map(client.get_order, order_ids), strict=True))
+        logger.info("worklist: %d kits fetched, %d on the list", len(kits), len(items))
+        return [replace(item, language=_language(orders.get(item.order_id))) for item in items]
 
 
 WORKLIST_HEADERS: Final = (

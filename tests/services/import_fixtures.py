@@ -87,10 +87,13 @@ def write_xlsx(path: Path) -> Path:
     return path
 
 
-def delivered_kit_on(sandbox: SandboxServer) -> str:
-    """Order a kit for Ann and move the sandbox clock until it is delivered (not registered)."""
+def delivered_kit_on(sandbox: SandboxServer, metadata: dict[str, object] | None = None
+                     ) -> tuple[str, str]:  # fmt: skip
+    """Order a kit for Ann and move the sandbox clock until it is delivered (not registered);
+    returns (order id, kit id)."""
     with SpotClient(sandbox.base_url, sandbox.token) as client:
         order = client.create_order(models.NewOrder(
+            metadata=metadata,
             kit_types=["health_kit_1"],
             recipient=models.Recipient(
                 first_name="Ann", last_name="Testperson", email="ann.t@example.com",
@@ -103,5 +106,5 @@ def delivered_kit_on(sandbox: SandboxServer) -> str:
             sandbox.advance(1)
             kits = client.get_order(order.order_id).kits
             if kits and kits[0].status == "delivered":
-                return kits[0].kit_id
+                return order.order_id, kits[0].kit_id
     raise AssertionError("the sandbox never delivered the kit")

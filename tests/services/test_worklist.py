@@ -12,6 +12,7 @@ import pytest
 from app.api import SpotClient, models
 from app.sandbox import SandboxServer
 from app.services.contact_log import CONTACT_LOG_KEY, add_contact, read_contact_log
+from app.services.order_import import LANGUAGE_KEY
 from app.services.order_rules import OrderInfo, OrderRow, build_row
 from app.services.worklist import (
     WorklistService,
@@ -133,7 +134,7 @@ def test_worklist_export_for_the_phone_team(tmp_path: Path) -> None:
 @pytest.fixture
 def delivered_kit(sandbox: SandboxServer) -> str:
     with SpotClient(sandbox.base_url, sandbox.token) as client:
-        kit_id = delivered_kit_on(sandbox)
+        _order_id, kit_id = delivered_kit_on(sandbox)
         client.update_kit_metadata(kit_id, {"clinic_note": "keep me"})
     return kit_id
 
@@ -176,23 +177,24 @@ def test_a_write_lost_to_another_desk_is_tried_again(
     assert [e.outcome for e in log] == ["letter_sent"]
 
 
-def test_the_service_lists_a_synced_kit_with_its_contacts(
-    sandbox: SandboxServer, delivered_kit: str
+def test_the_service_lists_a_synced_kit_with_its_contacts_and_language(
+    sandbox: SandboxServer,
 ) -> None:
+    order_id, kit_id = delivered_kit_on(sandbox, {LANGUAGE_KEY: "fr"})
     with SpotClient(sandbox.base_url, sandbox.token) as client:
-        add_contact(client, delivered_kit, "called", "", "Desk 1")
-        kit_model = client.get_kit(delivered_kit)
+        add_contact(client, kit_id, "called", "", "Desk 1")
+        kit_model = client.get_kit(kit_id)
         service = WorklistService(lambda: client)
-        info = OrderInfo("ord", "in_progress", "Ann", "Testperson", "ann.t@example.com",
+        info = OrderInfo(order_id, "in_progress", "Ann", "Testperson", "ann.t@example.com",
                          "4155550142", "MA", "US", NOW, NOW)  # fmt: skip
         row = build_row(info, [])
-        row.kit_ids = (delivered_kit,)
+        row.kit_ids = (kit_id,)
         row.kit_types = ("health_kit_1",)
         row.kit_statuses = ("delivered",)
         row.sample_statuses = ("awaiting_collection",)
         delivered_at = max(e.created for e in kit_model.events if e.created is not None)
         items = service.build([row], now=delivered_at + timedelta(days=11))
-    assert [(i.kit_id, i.reason, i.days_waiting) for i in items] == [
-        (delivered_kit, "delivered_not_registered", 11)
+    assert [(i.kit_id, i.reason, i.days_waiting, i.language) for i in items] == [
+        (kit_id, "delivered_not_registered", 11, "fr")
     ]
     assert items[0].last_contact is not None

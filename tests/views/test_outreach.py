@@ -150,7 +150,7 @@ def test_import_a_list_fix_a_row_accept_warnings_and_send(
 
 @pytest.fixture
 def delivered_kit(sandbox: SandboxServer) -> str:
-    kit_id = delivered_kit_on(sandbox)
+    _order_id, kit_id = delivered_kit_on(sandbox)
     with SpotClient(sandbox.base_url, sandbox.token) as client:
         add_contact(client, kit_id, "left_message", "Voicemail", "Desk 2")
     return kit_id
