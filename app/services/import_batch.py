@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import queue
 import threading
 import time
 import uuid
@@ -35,6 +36,7 @@ __all__ = [
     "DEFAULT_RATE",
     "STAFF_KEY",
     "BatchProgress",
+    "BatchRunner",
     "BatchSender",
     "BatchStore",
     "PreparedRow",
@@ -218,25 +220,51 @@ def batch_store_for(folder: Path) -> BatchStore:
     return BatchStore(folder / "imports.sqlite3")
 
 
-def resume_unfinished(store: BatchStore, outbox: BatchOutbox) -> list[BatchProgress]:
-    """Finish handing over the batches a closed app left sending (not those staff paused).
-    Blocking until each is handed to the outbox: run it on a worker thread at start-up."""
-    return [BatchSender(store, outbox, batch_id).run()
-            for batch_id in store.unfinished(include_paused=False)]  # fmt: skip
+class BatchRunner:
+    """Runs batches one after another on one daemon thread, so two batches never add up to
+    more than the pace. `resume()` queues the batches a closed app left sending; `stop()` (at
+    sign-out or quit) ends the current one where it is, still "sending": the next start
+    resumes it."""
 
+    def __init__(self, store: BatchStore, outbox: BatchOutbox) -> None:
+        self._store = store
+        self._outbox = outbox
+        self._queue: queue.Queue[BatchSender | None] = queue.Queue()
+        self._current: BatchSender | None = None
+        self._lock = threading.Lock()
+        self._thread = threading.Thread(target=self._run, name="import-batches", daemon=True)
+        self._thread.start()
 
-def run_batch_in_background(sender: BatchSender) -> threading.Thread:
-    """`sender.run()` on a daemon thread (the app may quit mid-batch: the next start resumes)."""
+    def resume(self) -> None:
+        for batch_id in self._store.unfinished(include_paused=False):
+            self.add(BatchSender(self._store, self._outbox, batch_id))
 
-    def run() -> None:
-        try:
-            sender.run()
-        except Exception as exc:  # noqa: BLE001 - the batch stays on disk; the next start resumes
-            logger.error("import batch %s stopped: %s", sender.batch_id, type(exc).__name__)
+    def add(self, sender: BatchSender) -> None:
+        self._queue.put(sender)
 
-    thread = threading.Thread(target=run, name=f"import-batch-{sender.batch_id}", daemon=True)
-    thread.start()
-    return thread
+    def _run(self) -> None:
+        while (sender := self._queue.get()) is not None:
+            with self._lock:
+                self._current = sender
+            try:
+                sender.run()
+            except Exception as exc:  # noqa: BLE001 - the batch stays on disk; the next start resumes
+                logger.error("import batch %s stopped: %s", sender.batch_id, type(exc).__name__)
+            with self._lock:
+                self._current = None
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Stop sending (queued batches stay "sending" on disk) and wait for the thread."""
+        while True:
+            try:
+                self._queue.get_nowait()
+            except queue.Empty:
+                break
+        with self._lock:
+            if self._current is not None:
+                self._current.stop()
+        self._queue.put(None)
+        self._thread.join(timeout)
 
 
 class BatchSender:
@@ -265,6 +293,7 @@ class BatchSender:
         self._sleep = sleep or self._wait
         self._pause = threading.Event()
         self._cancel = threading.Event()
+        self._stop = threading.Event()
         self.staff, self.source, _state, self.rate = store.info(batch_id)
 
     def _wait(self, seconds: float) -> None:
@@ -279,6 +308,11 @@ class BatchSender:
 
     def cancel(self) -> None:
         self._cancel.set()
+        self._event.set()
+
+    def stop(self) -> None:
+        """Stop handing rows over, leaving the batch "sending" (resumed at the next start)."""
+        self._stop.set()
         self._event.set()
 
     # -- progress --------------------------------------------------------------------------
@@ -337,6 +371,10 @@ class BatchSender:
                     break
                 if self._pause.is_set():
                     self._store.set_state(self.batch_id, "paused")
+                    break
+                if self._stop.is_set():
+                    logger.info("import batch %s stopped; the rest goes at the next start",
+                                self.batch_id)  # fmt: skip
                     break
                 if previous is not None:
                     item = self._outbox.get(previous)

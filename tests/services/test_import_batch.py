@@ -18,6 +18,7 @@ from app.services.import_batch import (
     BATCH_KEY,
     BATCH_ROW_KEY,
     STAFF_KEY,
+    BatchRunner,
     BatchSender,
     BatchStore,
     PreparedRow,
@@ -217,5 +218,30 @@ def test_a_batch_killed_midway_resumes_without_duplicates(
     assert sandbox.order_count() == 30
     for number in range(2, 32):
         assert sandbox.count_orders_with_metadata(BATCH_ROW_KEY, number) == 1
+    client.close()
+    store.close()
+
+
+def test_stopping_at_quit_leaves_the_batch_for_the_next_start(sandbox: SandboxServer) -> None:
+    paths().ensure()
+    client = SpotClient(sandbox.base_url, sandbox.token, sleep=lambda _s: None)
+    outbox = fast_outbox(client)
+    store = BatchStore(paths().data / "imports.sqlite3")
+    batch_id = store.create(fake_rows(15), staff="Desk", source="list.csv", rate=10)
+    outbox.start()
+    try:
+        runner = BatchRunner(store, outbox)
+        runner.add(BatchSender(store, outbox, batch_id))
+        time.sleep(0.3)
+        runner.stop()  # the app quits
+        assert store.unfinished(include_paused=False) == [batch_id]
+        assert 0 < sandbox.order_count() < 15
+        again = BatchRunner(store, outbox)  # the next start
+        again.resume()
+        wait_finished(BatchSender(store, outbox, batch_id), timeout=30)
+        again.stop()
+    finally:
+        outbox.close()
+    assert sandbox.order_count() == 15
     client.close()
     store.close()

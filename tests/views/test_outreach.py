@@ -30,7 +30,7 @@ from app.paths import paths
 from app.sandbox import SandboxServer
 from app.services.contact_log import add_contact
 from app.services.environments import Environment
-from app.services.import_batch import batch_store_for
+from app.services.import_batch import BatchRunner, batch_store_for
 from app.services.order_import import MappingMemory
 from app.services.session import Session
 from app.services.worklist import WorklistItem, WorklistService
@@ -63,14 +63,22 @@ def session(sandbox: SandboxServer) -> Iterator[Session]:
     live.close()
 
 
-def open_dialog(qtbot: QtBot, session: Session, path: Path) -> ImportDialog:
+@pytest.fixture
+def services(session: Session) -> Iterator[ImportServices]:
     assert session.folder is not None
-    services = ImportServices(
-        outbox=session.outbox, batches=batch_store_for(session.folder),
+    batches = batch_store_for(session.folder)
+    runner = BatchRunner(batches, session.outbox)
+    yield ImportServices(
+        outbox=session.outbox, batches=batches, batch_runner=runner,
         memory=MappingMemory(paths().data / "import_mappings.json"),
         synced_rows=session.store.rows, kit_catalog=CATALOG, staff="Desk 1", rate=20.0,
         label="Sandbox",
     )  # fmt: skip
+    runner.stop()
+    batches.close()
+
+
+def open_dialog(qtbot: QtBot, services: ImportServices, path: Path) -> ImportDialog:
     dialog = ImportDialog(path, services, InlineTaskRunner())
     qtbot.addWidget(dialog)
     dialog.resize(1280, 720)
@@ -94,10 +102,10 @@ def edit_cell(qtbot: QtBot, dialog: ImportDialog, row: int, column: int, text: s
 
 
 def test_import_a_list_fix_a_row_accept_warnings_and_send(
-    qtbot: QtBot, session: Session, sandbox: SandboxServer, tmp_path: Path,
+    qtbot: QtBot, services: ImportServices, sandbox: SandboxServer, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    dialog = open_dialog(qtbot, session, write_csv(tmp_path / "list.csv"))
+    dialog = open_dialog(qtbot, services, write_csv(tmp_path / "list.csv"))
     # Step 1: the columns were recognised from their names.
     use_as = dialog.mapping_table.cellWidget(7, 2)
     assert isinstance(use_as, QComboBox)
@@ -282,3 +290,23 @@ def test_outreach_settings_are_saved_with_ok(qtbot: QtBot, tmp_path: Path) -> No
     assert again.import_rate == 1.5
     assert again.worklist_days == (14, 7, 10)
     assert again.clinic == ("Fake Family Clinic", "555-0100")
+
+
+def test_a_batch_left_sending_is_resumed_when_the_app_starts(
+    qtbot: QtBot, sandbox: SandboxServer, make_window: MakeWindow
+) -> None:
+    from app.services.session import environment_folder
+    from tests.services.test_import_batch import fake_rows
+
+    sandbox.seed(5)
+    folder = environment_folder(paths().data, Environment.sandbox(sandbox.base_url))
+    folder.mkdir(parents=True)
+    store = batch_store_for(folder)
+    batch_id = store.create(fake_rows(6), staff="Desk 1", source="list.csv", rate=20)
+    store.close()  # the app was closed before anything was sent
+    window = make_window()
+    sign_in_to_sandbox(qtbot, window, expected=5)
+    qtbot.waitUntil(lambda: sandbox.order_count() == 11, timeout=20000)
+    for number in range(2, 8):
+        assert sandbox.count_orders_with_metadata("frontdesk_batch_row", number) == 1
+    assert sandbox.count_orders_with_metadata("frontdesk_batch", batch_id) == 6

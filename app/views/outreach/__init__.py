@@ -7,7 +7,6 @@ the batches a closed app left sending), the import window and the worklist tab.
 from __future__ import annotations
 
 import getpass
-import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.paths import paths
-from app.services.import_batch import BatchStore, batch_store_for, resume_unfinished
+from app.services.import_batch import BatchRunner, BatchStore, batch_store_for
 from app.services.order_import import MappingMemory
 from app.services.session import Session
 from app.services.worklist import WorklistService, WorklistThresholds
@@ -46,6 +45,7 @@ class Outreach(QObject):
         self._runner = runner
         self._settings = settings
         self.batches: BatchStore | None = None
+        self.batch_runner: BatchRunner | None = None
         self.dialogs: list[ImportDialog] = []
 
     def start(self) -> None:
@@ -56,13 +56,12 @@ class Outreach(QObject):
 
     def _opened(self, store: BatchStore) -> None:
         self.batches = store
-        outbox = self._session.outbox
-        # Batches a closed app left sending go on (their own thread: it paces for minutes).
-        threading.Thread(target=resume_unfinished, args=(store, outbox),
-                         name="import-resume", daemon=True).start()  # fmt: skip
+        self.batch_runner = BatchRunner(store, self._session.outbox)
+        # Batches a closed app left sending go on (the runner's thread paces them).
+        self._runner.run(self.batch_runner.resume)
 
     def open_import(self, parent: QWidget, path: Path | None = None) -> ImportDialog | None:
-        if self.batches is None:
+        if self.batches is None or self.batch_runner is None:
             return None
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
@@ -74,7 +73,7 @@ class Outreach(QObject):
             path = Path(chosen)
         session = self._session
         services = ImportServices(
-            outbox=session.outbox, batches=self.batches,
+            outbox=session.outbox, batches=self.batches, batch_runner=self.batch_runner,
             memory=MappingMemory(paths().data / "import_mappings.json"),
             synced_rows=session.store.rows, kit_catalog=dict(session.kit_catalog),
             staff=staff_name(), rate=self._settings.import_rate,
@@ -113,6 +112,9 @@ class Outreach(QObject):
     def close(self) -> None:
         for dialog in list(self.dialogs):
             dialog.close()
+        if self.batch_runner is not None:
+            self.batch_runner.stop()
+            self.batch_runner = None
         if self.batches is not None:
             self.batches.close()
             self.batches = None

@@ -46,9 +46,9 @@ from PySide6.QtWidgets import (
 from app.services.import_batch import (
     BatchOutbox,
     BatchProgress,
+    BatchRunner,
     BatchSender,
     BatchStore,
-    run_batch_in_background,
 )
 from app.services.order_import import (
     FIELD_LABELS,
@@ -84,6 +84,7 @@ class ImportServices:
 
     outbox: BatchOutbox
     batches: BatchStore
+    batch_runner: BatchRunner
     memory: MappingMemory
     synced_rows: Any  # () -> list[OrderRow]
     kit_catalog: Mapping[str, str]
@@ -538,9 +539,9 @@ class ImportDialog(QDialog):
     def _run_sender(self, sender: BatchSender) -> None:
         self._sender = sender
         self.pause_button.setText(self.tr("&Pause"))
-        # Its own daemon thread, not the task pool: the batch outlives this window, and a
-        # closing app need not wait for it (the next start resumes it).
-        run_batch_in_background(sender)
+        # The session's batch thread, not the task pool: the batch outlives this window, and
+        # a closing app stops it where it is (the next start resumes it).
+        self._services.batch_runner.add(sender)
         self._progress_timer.start()
 
     def _poll_progress(self) -> None:
