@@ -7,6 +7,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -116,56 +117,57 @@ def test_a_thousand_rows_through_faults_give_a_thousand_orders(sandbox: SandboxS
     send_through_faults(sandbox, count=1000, rate=25.0)
 
 
-def test_a_row_the_outbox_already_has_is_not_submitted_again(sandbox: SandboxServer) -> None:
-    """The app died after the outbox stored row 3 but before the batch marked it."""
+@pytest.fixture
+def desk(sandbox: SandboxServer) -> Iterator[tuple[Outbox, BatchStore]]:
+    """A desk's outbox (sending, fast retries) and batch store on the sandbox."""
     paths().ensure()
     client = SpotClient(sandbox.base_url, sandbox.token, sleep=lambda _s: None)
     outbox = fast_outbox(client)
     store = BatchStore(paths().data / "imports.sqlite3")
+    yield outbox, store
+    outbox.close()
+    store.close()
+    client.close()
+
+
+def test_a_row_the_outbox_already_has_is_not_submitted_again(
+    sandbox: SandboxServer, desk: tuple[Outbox, BatchStore]
+) -> None:
+    """The app died after the outbox stored row 3 but before the batch marked it."""
+    outbox, store = desk
     rows = fake_rows(3)
     batch_id = store.create(rows, staff="Desk", source="list.csv", rate=50)
     outbox.submit(batch_order(rows[1].order, batch_id, rows[1].number, "Desk"))
     outbox.start()
-    try:
-        sender = BatchSender(store, outbox, batch_id)
-        sender.run()
-        wait_finished(sender, timeout=30)
-    finally:
-        outbox.close()
+    sender = BatchSender(store, outbox, batch_id)
+    sender.run()
+    wait_finished(sender, timeout=30)
     assert sandbox.order_count() == 3
-    client.close()
 
 
 def test_pause_keeps_the_rest_and_cancel_says_how_many_were_not_sent(
-    sandbox: SandboxServer,
+    sandbox: SandboxServer, desk: tuple[Outbox, BatchStore]
 ) -> None:
-    paths().ensure()
-    client = SpotClient(sandbox.base_url, sandbox.token, sleep=lambda _s: None)
-    outbox = fast_outbox(client)
-    store = BatchStore(paths().data / "imports.sqlite3")
+    outbox, store = desk
     batch_id = store.create(fake_rows(20), staff="Desk", source="list.csv", rate=10)
     outbox.start()
-    try:
-        sender = BatchSender(store, outbox, batch_id)
-        threading.Timer(0.35, sender.pause).start()
-        paused = sender.run()
-        assert paused.state == "paused"
-        assert paused.sent + paused.waiting > 0
-        assert paused.total == 20
-        assert store.unfinished() == [batch_id]
-        again = BatchSender(store, outbox, batch_id)
-        threading.Timer(0.35, again.cancel).start()
-        final = again.run()
-        wait_finished(again, timeout=30)
-    finally:
-        outbox.close()
+    sender = BatchSender(store, outbox, batch_id)
+    threading.Timer(0.35, sender.pause).start()
+    paused = sender.run()
+    assert paused.state == "paused"
+    assert paused.sent + paused.waiting > 0
+    assert paused.total == 20
+    assert store.unfinished() == [batch_id]
+    again = BatchSender(store, outbox, batch_id)
+    threading.Timer(0.35, again.cancel).start()
+    again.run()
+    wait_finished(again, timeout=30)
     final = again.progress()
     assert final.state == "canceled"
     assert final.canceled > 0
     assert final.sent + final.canceled == 20
     assert sandbox.order_count() == final.sent
     assert store.unfinished() == []
-    client.close()
 
 
 _CHILD = """
@@ -222,26 +224,20 @@ def test_a_batch_killed_midway_resumes_without_duplicates(
     store.close()
 
 
-def test_stopping_at_quit_leaves_the_batch_for_the_next_start(sandbox: SandboxServer) -> None:
-    paths().ensure()
-    client = SpotClient(sandbox.base_url, sandbox.token, sleep=lambda _s: None)
-    outbox = fast_outbox(client)
-    store = BatchStore(paths().data / "imports.sqlite3")
+def test_stopping_at_quit_leaves_the_batch_for_the_next_start(
+    sandbox: SandboxServer, desk: tuple[Outbox, BatchStore]
+) -> None:
+    outbox, store = desk
     batch_id = store.create(fake_rows(15), staff="Desk", source="list.csv", rate=10)
     outbox.start()
-    try:
-        runner = BatchRunner(store, outbox)
-        runner.add(BatchSender(store, outbox, batch_id))
-        time.sleep(0.3)
-        runner.stop()  # the app quits
-        assert store.unfinished(include_paused=False) == [batch_id]
-        assert 0 < sandbox.order_count() < 15
-        again = BatchRunner(store, outbox)  # the next start
-        again.resume()
-        wait_finished(BatchSender(store, outbox, batch_id), timeout=30)
-        again.stop()
-    finally:
-        outbox.close()
+    runner = BatchRunner(store, outbox)
+    runner.add(BatchSender(store, outbox, batch_id))
+    time.sleep(0.3)
+    runner.stop()  # the app quits
+    assert store.unfinished(include_paused=False) == [batch_id]
+    assert 0 < sandbox.order_count() < 15
+    again = BatchRunner(store, outbox)  # the next start
+    again.resume()
+    wait_finished(BatchSender(store, outbox, batch_id), timeout=30)
+    again.stop()
     assert sandbox.order_count() == 15
-    client.close()
-    store.close()
