@@ -200,8 +200,8 @@ def test_worklist_shows_an_unreturned_kit_and_a_declined_patient_leaves_it(
     assert model.rowCount() == 0
     assert view.status_label.text() == "Contact attempt saved in Spot."
     # Another desk sees it too: the kit is off its list.
-    other = WorklistService(lambda: SpotClient(sandbox.base_url, sandbox.token))
-    assert other.build(session.store.rows(), later()) == []
+    with SpotClient(sandbox.base_url, sandbox.token) as desk2:
+        assert WorklistService(lambda: desk2).build(session.store.rows(), later()) == []
 
 
 def test_reminder_letters_one_page_each_in_the_patients_language(
