@@ -62,3 +62,21 @@ def test_an_unreadable_file_is_one_clear_line(
     assert captured.err.strip() == (
         "This file is empty. Choose the file that holds the patient list."
     )
+
+
+def test_resume_finishes_a_batch_an_earlier_run_left_unsent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.paths import paths
+    from app.services.environments import Environment
+    from app.services.import_batch import batch_store_for
+    from app.services.session import environment_folder
+    from tests.services.test_import_batch import fake_rows
+
+    folder = environment_folder(paths().data, Environment.sandbox("http://127.0.0.1:1"))
+    folder.mkdir(parents=True)
+    store = batch_store_for(folder)
+    batch_id = store.create(fake_rows(3), staff="IT", source="list.csv", rate=20)
+    store.close()
+    assert main(["import-orders", "--resume", "--sandbox"]) == 0
+    assert f"batch {batch_id}: sent=3 attention=0 canceled=0" in capsys.readouterr().out

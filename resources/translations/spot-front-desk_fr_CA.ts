@@ -698,37 +698,37 @@
         <translation>Le code ZIP {was} avait perdu son zéro initial; il a été lu comme {zip}&#xa0;: vérifiez-le</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_import.py" line="349"/>
+        <location filename="../../app/services/order_import.py" line="350"/>
         <source>Language {value} is not English or French; letters will be in English</source>
         <translation>La langue {value} n’est ni l’anglais ni le français; les lettres seront en anglais</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_import.py" line="363"/>
+        <location filename="../../app/services/order_import.py" line="364"/>
         <source>Choose the kit type</source>
         <translation>Choisissez le type de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_import.py" line="373"/>
+        <location filename="../../app/services/order_import.py" line="374"/>
         <source>Kit type {value} is not one Spot offers</source>
         <translation>Spot n’offre pas le type de trousse {value}</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_import.py" line="424"/>
+        <location filename="../../app/services/order_import.py" line="438"/>
         <source>Looks like order {order} placed {date} for the same person</source>
         <translation>Semble être la commande {order} passée le {date} pour la même personne</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_import.py" line="437"/>
+        <location filename="../../app/services/order_import.py" line="454"/>
         <source>Same person and kit as row {row}</source>
         <translation>Même personne et même trousse qu’à la ligne {row}</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_import.py" line="527"/>
+        <location filename="../../app/services/order_import.py" line="573"/>
         <source>Problems</source>
         <translation>Problèmes</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_import.py" line="528"/>
+        <location filename="../../app/services/order_import.py" line="574"/>
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
@@ -736,200 +736,200 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="203"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="231"/>
         <source>Import orders – {file}</source>
         <translation>Importer des commandes – {file}</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="215"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="243"/>
         <source>Reading {file}…</source>
         <translation>Lecture de {file}…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="232"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="260"/>
         <source>Check which column holds what. Columns set to “Not used” are ignored.</source>
         <translation>Vérifiez ce que contient chaque colonne. Les colonnes «&#xa0;Non utilisée&#xa0;» sont ignorées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="236"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="264"/>
         <source>Column in the file</source>
         <translation>Colonne du fichier</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="236"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="264"/>
         <source>First value</source>
         <translation>Première valeur</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="236"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="264"/>
         <source>Use as</source>
         <translation>Utiliser comme</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="242"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="270"/>
         <source>&amp;Kit type for rows without one:</source>
         <translation>&amp;Type de trousse pour les lignes qui n’en ont pas&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="245"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="273"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="254"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="282"/>
         <source>&amp;Check all rows</source>
         <translation>&amp;Vérifier toutes les lignes</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="272"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="300"/>
         <source>Not used</source>
         <translation>Non utilisée</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="282"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="310"/>
         <source>{rows} rows in {file}. Step 1 of 3: columns.</source>
         <translation>{rows} lignes dans {file}. Étape 1 de 3&#xa0;: colonnes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="299"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="327"/>
         <source>Checking {rows} rows…</source>
         <translation>Vérification de {rows} lignes…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="339"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="367"/>
         <source>&amp;Accept for this row</source>
         <translation>&amp;Accepter pour cette ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="342"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="370"/>
         <source>Accept for &amp;every row like it</source>
         <translation>Accepter pour &amp;toutes les lignes semblables</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="345"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="373"/>
         <source>&amp;Export rows with problems…</source>
         <translation>&amp;Exporter les lignes à problèmes…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="380"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="408"/>
         <source>All ({n})</source>
         <translation>Toutes ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="380"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="408"/>
         <source>Errors ({n})</source>
         <translation>Erreurs ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="381"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="409"/>
         <source>Warnings ({n})</source>
         <translation>Avertissements ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="382"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="410"/>
         <source>Duplicates ({n})</source>
         <translation>Doublons ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="382"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="410"/>
         <source>Ready ({n})</source>
         <translation>Prêtes ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="387"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="415"/>
         <source>&amp;Send {n} orders…</source>
         <translation>En&amp;voyer {n} commandes…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="391"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="419"/>
         <source>Step 2 of 3: fix rows in place (double-click a cell), accept warnings, or export the rows with problems. Only ready rows are sent.</source>
         <translation>Étape 2 de 3&#xa0;: corrigez les lignes sur place (double-clic sur une cellule), acceptez les avertissements ou exportez les lignes à problèmes. Seules les lignes prêtes sont envoyées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="433"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="461"/>
         <source>Export rows with problems</source>
         <translation>Exporter les lignes à problèmes</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="433"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="461"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="436"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="464"/>
         <source>Problems</source>
         <translation>Problèmes</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="437"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="465"/>
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="442"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="470"/>
         <source>{n} rows with problems written to {file}.</source>
         <translation>{n} lignes à problèmes écrites dans {file}.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="462"/>
-        <location filename="../../app/views/outreach/import_dialog.py" line="513"/>
-        <location filename="../../app/views/outreach/import_dialog.py" line="547"/>
-        <location filename="../../app/views/outreach/import_dialog.py" line="558"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="490"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="541"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="576"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="587"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="465"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="493"/>
         <source>&amp;Cancel the rest</source>
         <translation>&amp;Annuler le reste</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="468"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="496"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="481"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="509"/>
         <source>Order {n} kits through {where}?</source>
         <translation>Commander {n} trousses dans {where}&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="484"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="512"/>
         <source>{n} rows with problems will not be sent.</source>
         <translation>{n} lignes à problèmes ne seront pas envoyées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="485"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="513"/>
         <source>Send orders</source>
         <translation>Envoyer les commandes</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="500"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="528"/>
         <source>Step 3 of 3: sending, at most {rate:g} orders a second. You can close this window: the orders keep going, and a closed app resumes them at the next start.</source>
         <translation>Étape 3 de 3&#xa0;: envoi, au plus {rate:g} commandes par seconde. Vous pouvez fermer cette fenêtre&#xa0;: l’envoi continue, et si l’application est fermée, il reprend au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="527"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="555"/>
         <source>Sent {sent} · waiting {waiting} · needing attention {attention}</source>
         <translation>Envoyées {sent} · en attente {waiting} · à vérifier {attention}</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="530"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="558"/>
         <source>Canceled: {n} orders were not sent.</source>
         <translation>Annulé&#xa0;: {n} commandes n’ont pas été envoyées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="533"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="561"/>
         <source>Paused.</source>
         <translation>En pause.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="535"/>
-        <source>Orders needing attention are in the outbox window.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/views/outreach/import_dialog.py" line="564"/>
+        <source>Orders needing attention wait in the outbox (counted in the status bar).</source>
+        <translation>Les commandes à vérifier attendent dans la boîte d’envoi (comptées dans la barre d’état).</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="549"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="578"/>
         <source>&amp;Resume</source>
         <translation>&amp;Reprendre</translation>
     </message>
@@ -937,37 +937,37 @@
 <context>
     <name>ImportRowsModel</name>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="119"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="135"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="119"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="135"/>
         <source>Duplicate</source>
         <translation>Doublon</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="120"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="136"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="120"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="136"/>
         <source>Ready</source>
         <translation>Prête</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="146"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="163"/>
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="148"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="165"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="150"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="167"/>
         <source>Problems</source>
         <translation>Problèmes</translation>
     </message>
@@ -2373,12 +2373,12 @@
 <context>
     <name>Outreach</name>
     <message>
-        <location filename="../../app/views/outreach/__init__.py" line="69"/>
+        <location filename="../../app/views/outreach/__init__.py" line="68"/>
         <source>Import orders from a patient list</source>
         <translation>Importer des commandes depuis une liste de patients</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/__init__.py" line="70"/>
+        <location filename="../../app/views/outreach/__init__.py" line="69"/>
         <source>Patient lists (*.csv *.xlsx *.xls *.ods *.txt);;All files (*)</source>
         <translation>Listes de patients (*.csv *.xlsx *.xls *.ods *.txt);;Tous les fichiers (*)</translation>
     </message>
@@ -4419,77 +4419,77 @@
 <context>
     <name>Worklist</name>
     <message>
-        <location filename="../../app/services/worklist.py" line="45"/>
+        <location filename="../../app/services/worklist.py" line="46"/>
         <source>Delivered, not registered</source>
         <translation>Livrée, non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../app/services/worklist.py" line="46"/>
+        <location filename="../../app/services/worklist.py" line="47"/>
         <source>Registered, no sample sent</source>
         <translation>Enregistrée, aucun échantillon envoyé</translation>
     </message>
     <message>
-        <location filename="../../app/services/worklist.py" line="47"/>
+        <location filename="../../app/services/worklist.py" line="48"/>
         <source>Sample in transit too long</source>
         <translation>Échantillon en transit depuis trop longtemps</translation>
     </message>
     <message>
-        <location filename="../../app/services/worklist.py" line="48"/>
+        <location filename="../../app/services/worklist.py" line="49"/>
         <source>Delivery or collection exception</source>
         <translation>Problème de livraison ou de prélèvement</translation>
     </message>
     <message>
-        <location filename="../../app/services/worklist.py" line="215"/>
+        <location filename="../../app/services/worklist.py" line="225"/>
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
     <message>
-        <location filename="../../app/services/worklist.py" line="216"/>
+        <location filename="../../app/services/worklist.py" line="226"/>
         <source>Last name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../app/services/worklist.py" line="217"/>
+        <location filename="../../app/services/worklist.py" line="227"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/services/worklist.py" line="218"/>
+        <location filename="../../app/services/worklist.py" line="228"/>
         <source>Email</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../app/services/worklist.py" line="219"/>
+        <location filename="../../app/services/worklist.py" line="229"/>
         <source>Kit</source>
         <translation>Trousse</translation>
     </message>
     <message>
-        <location filename="../../app/services/worklist.py" line="220"/>
+        <location filename="../../app/services/worklist.py" line="230"/>
         <source>Kit type</source>
         <translation>Type de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/services/worklist.py" line="221"/>
+        <location filename="../../app/services/worklist.py" line="231"/>
         <source>Why</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../app/services/worklist.py" line="222"/>
+        <location filename="../../app/services/worklist.py" line="232"/>
         <source>Days waiting</source>
         <translation>Jours d’attente</translation>
     </message>
     <message>
-        <location filename="../../app/services/worklist.py" line="223"/>
+        <location filename="../../app/services/worklist.py" line="233"/>
         <source>Last contact</source>
         <translation>Dernier contact</translation>
     </message>
     <message>
-        <location filename="../../app/services/worklist.py" line="224"/>
+        <location filename="../../app/services/worklist.py" line="234"/>
         <source>Last contact date</source>
         <translation>Date du dernier contact</translation>
     </message>
     <message>
-        <location filename="../../app/services/worklist.py" line="225"/>
+        <location filename="../../app/services/worklist.py" line="235"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>

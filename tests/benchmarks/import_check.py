@@ -4,7 +4,8 @@
 
 Writes a CSV (or XLSX) of fake people (some rows with problems, some duplicates), against an
 order list of ``--synced`` orders, and times `read_table` + `ImportCheck` (best of 3).
-Goal: ≤ 2 s for 10,000 rows. Prints ``check 10000 rows: X.XX s (goal 2.00 s)``.
+Goal: ≤ 2 s for 10,000 rows. Prints ``check 10000 rows (…): X.XX s wall, Y.YY s CPU (goal
+2.00 s)``; on a shared machine the CPU figure is the steadier one.
 """
 
 from __future__ import annotations
@@ -84,17 +85,18 @@ def main() -> int:
         write(path, fake_rows(args.rows), args.xlsx)
         timings = []
         for _ in range(3):
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             table = read_table(path)
             read_s = time.perf_counter() - started
             check = ImportCheck(table, guess_mapping(table.headers), catalog=catalog,
                                 synced=synced, now=now)  # fmt: skip
-            timings.append((time.perf_counter() - started, read_s))
-        total, read_s = min(timings)
+            timings.append((time.perf_counter() - started, read_s,
+                            time.process_time() - cpu_started))  # fmt: skip
+        total, read_s, cpu_s = min(timings)
     print(f"counts {check.counts()}; reading took {read_s:.2f} s of it", file=sys.stderr)
     kind = "XLSX" if args.xlsx else "CSV"
     print(f"check {args.rows} rows ({kind}, {args.synced} synced orders): {total:.2f} s "
-          f"(goal {GOAL_S:.2f} s)")  # fmt: skip
+          f"wall, {cpu_s:.2f} s CPU (goal {GOAL_S:.2f} s)")  # fmt: skip
     return 0 if total <= GOAL_S else 1
 
 

@@ -560,7 +560,8 @@ class ImportDialog(QDialog):
         if progress.state == "paused":
             text += "\n" + self.tr("Paused.")
         if progress.attention:
-            text += "\n" + self.tr("Orders needing attention are in the outbox window.")
+            text += "\n" + self.tr(
+                "Orders needing attention wait in the outbox (counted in the status bar).")
         self.progress_label.setText(text)
         finished = progress.finished
         self.pause_button.setEnabled(not finished and progress.state != "canceled")
