@@ -310,3 +310,41 @@ def test_a_batch_left_sending_is_resumed_when_the_app_starts(
     for number in range(2, 8):
         assert sandbox.count_orders_with_metadata("frontdesk_batch_row", number) == 1
     assert sandbox.count_orders_with_metadata("frontdesk_batch", batch_id) == 6
+
+
+def test_pause_resume_and_cancel_say_what_was_sent(
+    qtbot: QtBot, services: ImportServices, sandbox: SandboxServer, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dataclasses import replace
+
+    path = tmp_path / "eight.csv"
+    names = ["Ada", "Bea", "Cal", "Dot", "Eli", "Fay", "Gil", "Hue"]
+    lines = ["First Name,Last Name,Email,Phone,Address,City,State,Zip,Kit Type"] + [
+        f"{name},Fakename,{name.lower()}@example.com,41555501{n:02d},{n} Bay St,"
+        "San Francisco,CA,94105,Health kit"
+        for n, name in enumerate(names)
+    ]  # fmt: skip
+    path.write_bytes("\r\n".join(lines).encode("utf-8"))
+    dialog = open_dialog(qtbot, replace(services, rate=2.0), path)  # the default pace
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    monkeypatch.setattr("app.views.outreach.import_dialog.QMessageBox.question",
+                        lambda *_a, **_k: QMessageBox.StandardButton.Yes)  # fmt: skip
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sandbox.order_count() >= 1, timeout=10000)
+    qtbot.mouseClick(dialog.pause_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Paused." in dialog.progress_label.text(), timeout=10000)
+    paused_at = sandbox.order_count()
+    assert paused_at < 8
+    qtbot.wait(600)
+    assert sandbox.order_count() == paused_at  # nothing goes while paused
+    assert dialog.pause_button.text() == "&Resume"
+    qtbot.mouseClick(dialog.pause_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sandbox.order_count() > paused_at, timeout=10000)
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "orders were not sent" in dialog.progress_label.text(),
+                    timeout=10000)  # fmt: skip
+    qtbot.waitUntil(lambda: "waiting 0" in dialog.progress_label.text(), timeout=10000)
+    sent = sandbox.order_count()
+    assert f"Sent {sent} ·" in dialog.progress_label.text()
+    assert f"Canceled: {8 - sent} orders were not sent." in dialog.progress_label.text()
