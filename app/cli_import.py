@@ -177,7 +177,8 @@ def run(argv: Sequence[str], *, out: TextIO | None = None) -> int:
     args = parse_args(argv)
     from app.services.errors import ServiceError
     from app.services.import_batch import DEFAULT_RATE, BatchSender, batch_store_for
-    from app.services.order_import import ImportCheck, MappingMemory, prepared_rows
+    from app.services.import_mapping import MappingMemory
+    from app.services.order_import import ImportCheck, prepared_rows
     from app.services.spreadsheets import read_table
 
     table = None

@@ -633,102 +633,102 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../app/services/order_import.py" line="51"/>
+        <location filename="../../app/services/import_mapping.py" line="28"/>
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_import.py" line="52"/>
+        <location filename="../../app/services/import_mapping.py" line="29"/>
         <source>Last name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_import.py" line="53"/>
+        <location filename="../../app/services/import_mapping.py" line="30"/>
         <source>Email</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_import.py" line="54"/>
+        <location filename="../../app/services/import_mapping.py" line="31"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_import.py" line="55"/>
+        <location filename="../../app/services/import_mapping.py" line="32"/>
         <source>Address line 1</source>
         <translation>Adresse, ligne 1</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_import.py" line="56"/>
+        <location filename="../../app/services/import_mapping.py" line="33"/>
         <source>Address line 2</source>
         <translation>Adresse, ligne 2</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_import.py" line="57"/>
+        <location filename="../../app/services/import_mapping.py" line="34"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_import.py" line="58"/>
+        <location filename="../../app/services/import_mapping.py" line="35"/>
         <source>State or province</source>
         <translation>État ou province</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_import.py" line="59"/>
+        <location filename="../../app/services/import_mapping.py" line="36"/>
         <source>ZIP or postal code</source>
         <translation>Code ZIP ou code postal</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_import.py" line="60"/>
+        <location filename="../../app/services/import_mapping.py" line="37"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_import.py" line="61"/>
+        <location filename="../../app/services/import_mapping.py" line="38"/>
         <source>Kit type</source>
         <translation>Type de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_import.py" line="62"/>
+        <location filename="../../app/services/import_mapping.py" line="39"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_import.py" line="249"/>
+        <location filename="../../app/services/order_import.py" line="132"/>
         <source>ZIP code {was} had lost its leading zero; it was read as {zip}: check it</source>
         <translation>Le code ZIP {was} avait perdu son zéro initial; il a été lu comme {zip}&#xa0;: vérifiez-le</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_import.py" line="350"/>
+        <location filename="../../app/services/order_import.py" line="231"/>
         <source>Language {value} is not English or French; letters will be in English</source>
         <translation>La langue {value} n’est ni l’anglais ni le français; les lettres seront en anglais</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_import.py" line="364"/>
+        <location filename="../../app/services/order_import.py" line="245"/>
         <source>Choose the kit type</source>
         <translation>Choisissez le type de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_import.py" line="374"/>
+        <location filename="../../app/services/order_import.py" line="255"/>
         <source>Kit type {value} is not one Spot offers</source>
         <translation>Spot n’offre pas le type de trousse {value}</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_import.py" line="438"/>
+        <location filename="../../app/services/order_import.py" line="319"/>
         <source>Looks like order {order} placed {date} for the same person</source>
         <translation>Semble être la commande {order} passée le {date} pour la même personne</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_import.py" line="454"/>
+        <location filename="../../app/services/order_import.py" line="335"/>
         <source>Same person and kit as row {row}</source>
         <translation>Même personne et même trousse qu’à la ligne {row}</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_import.py" line="573"/>
+        <location filename="../../app/services/order_import.py" line="454"/>
         <source>Problems</source>
         <translation>Problèmes</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_import.py" line="574"/>
+        <location filename="../../app/services/order_import.py" line="455"/>
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
@@ -736,200 +736,200 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="231"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="84"/>
         <source>Import orders – {file}</source>
         <translation>Importer des commandes – {file}</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="243"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="96"/>
         <source>Reading {file}…</source>
         <translation>Lecture de {file}…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="260"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="113"/>
         <source>Check which column holds what. Columns set to “Not used” are ignored.</source>
         <translation>Vérifiez ce que contient chaque colonne. Les colonnes «&#xa0;Non utilisée&#xa0;» sont ignorées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="264"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="117"/>
         <source>Column in the file</source>
         <translation>Colonne du fichier</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="264"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="117"/>
         <source>First value</source>
         <translation>Première valeur</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="264"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="117"/>
         <source>Use as</source>
         <translation>Utiliser comme</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="270"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="123"/>
         <source>&amp;Kit type for rows without one:</source>
         <translation>&amp;Type de trousse pour les lignes qui n’en ont pas&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="273"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="126"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="282"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="135"/>
         <source>&amp;Check all rows</source>
         <translation>&amp;Vérifier toutes les lignes</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="300"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="153"/>
         <source>Not used</source>
         <translation>Non utilisée</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="310"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="163"/>
         <source>{rows} rows in {file}. Step 1 of 3: columns.</source>
         <translation>{rows} lignes dans {file}. Étape 1 de 3&#xa0;: colonnes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="327"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="180"/>
         <source>Checking {rows} rows…</source>
         <translation>Vérification de {rows} lignes…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="367"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="220"/>
         <source>&amp;Accept for this row</source>
         <translation>&amp;Accepter pour cette ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="370"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="223"/>
         <source>Accept for &amp;every row like it</source>
         <translation>Accepter pour &amp;toutes les lignes semblables</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="373"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="226"/>
         <source>&amp;Export rows with problems…</source>
         <translation>&amp;Exporter les lignes à problèmes…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="408"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="261"/>
         <source>All ({n})</source>
         <translation>Toutes ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="408"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="261"/>
         <source>Errors ({n})</source>
         <translation>Erreurs ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="409"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="262"/>
         <source>Warnings ({n})</source>
         <translation>Avertissements ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="410"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="263"/>
         <source>Duplicates ({n})</source>
         <translation>Doublons ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="410"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="263"/>
         <source>Ready ({n})</source>
         <translation>Prêtes ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="415"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="268"/>
         <source>&amp;Send {n} orders…</source>
         <translation>En&amp;voyer {n} commandes…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="419"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="272"/>
         <source>Step 2 of 3: fix rows in place (double-click a cell), accept warnings, or export the rows with problems. Only ready rows are sent.</source>
         <translation>Étape 2 de 3&#xa0;: corrigez les lignes sur place (double-clic sur une cellule), acceptez les avertissements ou exportez les lignes à problèmes. Seules les lignes prêtes sont envoyées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="461"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="314"/>
         <source>Export rows with problems</source>
         <translation>Exporter les lignes à problèmes</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="461"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="314"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="464"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="317"/>
         <source>Problems</source>
         <translation>Problèmes</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="465"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="318"/>
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="470"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="323"/>
         <source>{n} rows with problems written to {file}.</source>
         <translation>{n} lignes à problèmes écrites dans {file}.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="490"/>
-        <location filename="../../app/views/outreach/import_dialog.py" line="541"/>
-        <location filename="../../app/views/outreach/import_dialog.py" line="576"/>
-        <location filename="../../app/views/outreach/import_dialog.py" line="587"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="343"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="394"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="429"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="440"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="493"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="346"/>
         <source>&amp;Cancel the rest</source>
         <translation>&amp;Annuler le reste</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="496"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="349"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="509"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="362"/>
         <source>Order {n} kits through {where}?</source>
         <translation>Commander {n} trousses dans {where}&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="512"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="365"/>
         <source>{n} rows with problems will not be sent.</source>
         <translation>{n} lignes à problèmes ne seront pas envoyées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="513"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="366"/>
         <source>Send orders</source>
         <translation>Envoyer les commandes</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="528"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="381"/>
         <source>Step 3 of 3: sending, at most {rate:g} orders a second. You can close this window: the orders keep going, and a closed app resumes them at the next start.</source>
         <translation>Étape 3 de 3&#xa0;: envoi, au plus {rate:g} commandes par seconde. Vous pouvez fermer cette fenêtre&#xa0;: l’envoi continue, et si l’application est fermée, il reprend au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="555"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="408"/>
         <source>Sent {sent} · waiting {waiting} · needing attention {attention}</source>
         <translation>Envoyées {sent} · en attente {waiting} · à vérifier {attention}</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="558"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="411"/>
         <source>Canceled: {n} orders were not sent.</source>
         <translation>Annulé&#xa0;: {n} commandes n’ont pas été envoyées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="561"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="414"/>
         <source>Paused.</source>
         <translation>En pause.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="564"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="417"/>
         <source>Orders needing attention wait in the outbox (counted in the status bar).</source>
         <translation>Les commandes à vérifier attendent dans la boîte d’envoi (comptées dans la barre d’état).</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="578"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="431"/>
         <source>&amp;Resume</source>
         <translation>&amp;Reprendre</translation>
     </message>
@@ -937,37 +937,37 @@
 <context>
     <name>ImportRowsModel</name>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="135"/>
+        <location filename="../../app/views/outreach/preview_model.py" line="75"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="135"/>
+        <location filename="../../app/views/outreach/preview_model.py" line="75"/>
         <source>Duplicate</source>
         <translation>Doublon</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="136"/>
+        <location filename="../../app/views/outreach/preview_model.py" line="76"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="136"/>
+        <location filename="../../app/views/outreach/preview_model.py" line="76"/>
         <source>Ready</source>
         <translation>Prête</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="163"/>
+        <location filename="../../app/views/outreach/preview_model.py" line="103"/>
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="165"/>
+        <location filename="../../app/views/outreach/preview_model.py" line="105"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="167"/>
+        <location filename="../../app/views/outreach/preview_model.py" line="107"/>
         <source>Problems</source>
         <translation>Problèmes</translation>
     </message>

@@ -19,7 +19,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from app.services.order_import import ImportCheck, guess_mapping
+from app.services.import_mapping import guess_mapping
+from app.services.order_import import ImportCheck
 from app.services.order_rules import OrderInfo, build_row
 from app.services.spreadsheets import read_table
 

@@ -18,9 +18,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QTableView
 
-from app.services.order_import import ImportCheck, guess_mapping
+from app.services.import_mapping import guess_mapping
+from app.services.order_import import ImportCheck
 from app.services.spreadsheets import read_table
-from app.views.outreach.import_dialog import ImportRowsModel, settled
+from app.views.outreach.preview_model import ImportRowsModel, settled
 
 sys.path.insert(0, str(Path(__file__).parent))
 from import_check import fake_rows, write

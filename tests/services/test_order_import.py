@@ -7,14 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from app.services.order_import import (
-    ImportCheck,
-    MappingMemory,
-    export_problem_rows,
-    guess_mapping,
-    prepared_rows,
-    restore_zip,
-)
+from app.services.import_mapping import MappingMemory, guess_mapping
+from app.services.order_import import ImportCheck, export_problem_rows, prepared_rows, restore_zip
 from app.services.spreadsheets import UnreadableFile, read_table
 from tests.services.import_fixtures import (
     CATALOG,

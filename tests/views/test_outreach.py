@@ -31,7 +31,7 @@ from app.sandbox import SandboxServer
 from app.services.contact_log import add_contact
 from app.services.environments import Environment
 from app.services.import_batch import BatchRunner, batch_store_for
-from app.services.order_import import MappingMemory
+from app.services.import_mapping import MappingMemory
 from app.services.session import Session
 from app.services.worklist import WorklistItem, WorklistService
 from app.tasks import InlineTaskRunner

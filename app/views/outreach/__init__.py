@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.paths import paths
 from app.services.import_batch import BatchRunner, BatchStore, batch_store_for
-from app.services.order_import import MappingMemory
+from app.services.import_mapping import MappingMemory
 from app.services.session import Session
 from app.services.worklist import WorklistService, WorklistThresholds
 from app.tasks import Runner
