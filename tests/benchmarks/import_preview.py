@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QApplication, QTableView
 from app.services.import_mapping import guess_mapping
 from app.services.order_import import ImportCheck
 from app.services.spreadsheets import read_table
-from app.views.outreach.preview_model import ImportRowsModel, settled
+from app.views.gc_guard import GuiThreadCollector
+from app.views.outreach.preview_model import ImportRowsModel, collect_before_showing
 
 sys.path.insert(0, str(Path(__file__).parent))
 from import_check import fake_rows, write
@@ -34,12 +35,14 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=10_000)
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    GuiThreadCollector(app)  # as the app does
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "list.csv"
         write(path, fake_rows(args.rows), xlsx=False)
         table = read_table(path)
     check = ImportCheck(table, guess_mapping(table.headers), catalog={"health_kit_1": "Health kit"})
-    model = ImportRowsModel(settled(check))  # as the import window does
+    collect_before_showing()  # as the import window does when the check arrives
+    model = ImportRowsModel(check)
     view = QTableView()
     view.setModel(model)
     view.resize(1280, 720)

@@ -53,7 +53,11 @@ from app.services.order_import import (
 from app.services.order_rules import OrderRow
 from app.services.spreadsheets import Table, read_table
 from app.tasks import OwnedTasks, Runner
-from app.views.outreach.preview_model import ImportRowsModel, field_label, settled
+from app.views.outreach.preview_model import (
+    ImportRowsModel,
+    collect_before_showing,
+    field_label,
+)
 
 __all__ = ["ImportDialog", "ImportServices"]
 
@@ -184,8 +188,8 @@ class ImportDialog(QDialog):
         def work() -> ImportCheck:
             services.memory.remember(table.headers, mapping)
             synced: list[OrderRow] = services.synced_rows()
-            return settled(ImportCheck(table, mapping, kit_type=kit_type,
-                                       catalog=services.kit_catalog, synced=synced))
+            return ImportCheck(table, mapping, kit_type=kit_type, catalog=services.kit_catalog,
+                               synced=synced)  # fmt: skip
 
         self._tasks.run(work, on_success=self._on_checked, on_error=self._on_failed)
 
@@ -237,6 +241,7 @@ class ImportDialog(QDialog):
         self.pages.addWidget(page)
 
     def _on_checked(self, check: ImportCheck) -> None:
+        collect_before_showing()
         self.check = check
         self.model = ImportRowsModel(check, self)
         self.model.row_edited.connect(lambda _n: self._update_counts())

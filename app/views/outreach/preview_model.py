@@ -21,7 +21,7 @@ from app.services.order_import import ImportCheck, ImportRow, RowFinding
 from app.validation import Finding
 from app.views.i18n import finding_text
 
-__all__ = ["ImportRowsModel", "field_label", "row_finding_text", "settled"]
+__all__ = ["ImportRowsModel", "collect_before_showing", "field_label", "row_finding_text"]
 
 Index = QModelIndex | QPersistentModelIndex
 _STATUS_COLORS = {"invalid": "#fde2e1", "duplicate": "#fff1d6", "warning": "#fff8d6"}
@@ -33,12 +33,12 @@ _DARK_TEXT = QBrush(QColor("#202020"))  # on the pale status colours, in light a
 
 
 
-def settled(check: ImportCheck) -> ImportCheck:
-    """Collect garbage now, on the worker that built the check: otherwise the first full
-    collection walks its ~100,000 new objects while the preview scrolls (a 60 ms stall for
-    10,000 rows, measured in tests/benchmarks/import_preview.py)."""
+def collect_before_showing() -> None:
+    """A full collection now, on the GUI thread (the only thread that collects: see
+    app/views/gc_guard.py), as the preview appears: otherwise the collector's timer walks a
+    big check's ~100,000 new objects while staff scroll (a 60 ms stall for 10,000 rows,
+    measured in tests/benchmarks/import_preview.py)."""
     gc.collect()
-    return check
 
 
 def row_finding_text(finding: RowFinding) -> str:
