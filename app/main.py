@@ -209,6 +209,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run(argv: Sequence[str]) -> int:
+    if list(argv[:1]) == ["import-orders"]:  # the headless bulk import (app/cli_import.py)
+        from app.cli_import import run as import_orders
+
+        return import_orders(list(argv[1:]))
     args = parse_args(argv)
     if args.self_test:
         from app.selftest import run_self_test

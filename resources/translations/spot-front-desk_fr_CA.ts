@@ -116,6 +116,62 @@
     </message>
 </context>
 <context>
+    <name>Contact</name>
+    <message>
+        <location filename="../../app/services/contact_log.py" line="36"/>
+        <source>Called</source>
+        <translation>Appel fait</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/contact_log.py" line="37"/>
+        <source>Left message</source>
+        <translation>Message laissé</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/contact_log.py" line="38"/>
+        <source>Letter sent</source>
+        <translation>Lettre envoyée</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/contact_log.py" line="39"/>
+        <source>Email sent</source>
+        <translation>Courriel envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/contact_log.py" line="40"/>
+        <source>Patient declined</source>
+        <translation>Refus du patient</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/contact_log.py" line="41"/>
+        <source>Closed</source>
+        <translation>Dossier fermé</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/contact_log.py" line="42"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="113"/>
+        <source>Log a contact attempt</source>
+        <translation>Noter une tentative de contact</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="122"/>
+        <source>&amp;What happened:</source>
+        <translation>&amp;Résultat&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="123"/>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>Environments</name>
     <message>
         <location filename="../../app/services/environments.py" line="97"/>
@@ -124,17 +180,17 @@
     </message>
     <message>
         <location filename="../../app/services/environments.py" line="104"/>
-        <location filename="../../app/views/settings/dialog.py" line="30"/>
+        <location filename="../../app/views/settings/dialog.py" line="31"/>
         <source>Sandbox (built-in)</source>
         <translation>Bac à sable (intégré)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="29"/>
+        <location filename="../../app/views/settings/dialog.py" line="30"/>
         <source>Production</source>
         <translation>Production</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="31"/>
+        <location filename="../../app/views/settings/dialog.py" line="32"/>
         <source>Custom URL</source>
         <translation>URL personnalisée</translation>
     </message>
@@ -580,6 +636,56 @@
         <source>Choose a folder you may write to, then export again.</source>
         <translation>Choisissez un dossier où vous pouvez écrire, puis exportez de nouveau.</translation>
     </message>
+    <message>
+        <location filename="../../app/services/contact_log.py" line="55"/>
+        <source>The contact attempt was not saved</source>
+        <translation>La tentative de contact n’a pas été enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/contact_log.py" line="56"/>
+        <source>Another desk was changing this kit at the same time. Try again.</source>
+        <translation>Un autre poste modifiait cette trousse au même moment. Réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/spreadsheets.py" line="31"/>
+        <source>This file can&apos;t be read as a patient list</source>
+        <translation>Ce fichier ne peut pas être lu comme une liste de patients</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/spreadsheets.py" line="32"/>
+        <source>Save it from Excel as CSV or Excel Workbook (.xlsx), with the column names in the first row, and try again.</source>
+        <translation>Enregistrez-le depuis Excel en CSV ou en classeur Excel (.xlsx), avec les noms de colonnes sur la première ligne, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/spreadsheets.py" line="59"/>
+        <source>Can&apos;t open this file</source>
+        <translation>Impossible d’ouvrir ce fichier</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/spreadsheets.py" line="60"/>
+        <source>Check that it exists and is not open in another program.</source>
+        <translation>Vérifiez qu’il existe et qu’il n’est pas ouvert dans un autre programme.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/spreadsheets.py" line="123"/>
+        <source>The first row has no column names</source>
+        <translation>La première ligne ne contient pas de noms de colonnes</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/spreadsheets.py" line="124"/>
+        <source>Put the column names (First Name, Last Name, …) in row 1.</source>
+        <translation>Mettez les noms de colonnes (Prénom, Nom, …) sur la ligne 1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/spreadsheets.py" line="135"/>
+        <source>This file is empty</source>
+        <translation>Ce fichier est vide</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/spreadsheets.py" line="136"/>
+        <source>Choose the file that holds the patient list.</source>
+        <translation>Choisissez le fichier qui contient la liste de patients.</translation>
+    </message>
 </context>
 <context>
     <name>FieldMessage</name>
@@ -640,6 +746,348 @@
         <location filename="../../app/views/orders/find_kit.py" line="127"/>
         <source>Kit %1 exists but isn&apos;t part of an order on this account.</source>
         <translation>La trousse %1 existe, mais ne fait partie d’aucune commande de ce compte.</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <location filename="../../app/services/import_mapping.py" line="28"/>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/import_mapping.py" line="29"/>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/import_mapping.py" line="30"/>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/import_mapping.py" line="31"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/import_mapping.py" line="32"/>
+        <source>Address line 1</source>
+        <translation>Adresse, ligne 1</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/import_mapping.py" line="33"/>
+        <source>Address line 2</source>
+        <translation>Adresse, ligne 2</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/import_mapping.py" line="34"/>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/import_mapping.py" line="35"/>
+        <source>State or province</source>
+        <translation>État ou province</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/import_mapping.py" line="36"/>
+        <source>ZIP or postal code</source>
+        <translation>Code ZIP ou code postal</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/import_mapping.py" line="37"/>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/import_mapping.py" line="38"/>
+        <source>Kit type</source>
+        <translation>Type de trousse</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/import_mapping.py" line="39"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/order_import.py" line="132"/>
+        <source>ZIP code {was} had lost its leading zero; it was read as {zip}: check it</source>
+        <translation>Le code ZIP {was} avait perdu son zéro initial; il a été lu comme {zip}&#xa0;: vérifiez-le</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/order_import.py" line="231"/>
+        <source>Language {value} is not English or French; letters will be in English</source>
+        <translation>La langue {value} n’est ni l’anglais ni le français; les lettres seront en anglais</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/order_import.py" line="245"/>
+        <source>Choose the kit type</source>
+        <translation>Choisissez le type de trousse</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/order_import.py" line="255"/>
+        <source>Kit type {value} is not one Spot offers</source>
+        <translation>Spot n’offre pas le type de trousse {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/order_import.py" line="319"/>
+        <source>Looks like order {order} placed {date} for the same person</source>
+        <translation>Semble être la commande {order} passée le {date} pour la même personne</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/order_import.py" line="335"/>
+        <source>Same person and kit as row {row}</source>
+        <translation>Même personne et même trousse qu’à la ligne {row}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/order_import.py" line="454"/>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/order_import.py" line="455"/>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="88"/>
+        <source>Import orders – {file}</source>
+        <translation>Importer des commandes – {file}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="100"/>
+        <source>Reading {file}…</source>
+        <translation>Lecture de {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="117"/>
+        <source>Check which column holds what. Columns set to “Not used” are ignored.</source>
+        <translation>Vérifiez ce que contient chaque colonne. Les colonnes «&#xa0;Non utilisée&#xa0;» sont ignorées.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="121"/>
+        <source>Column in the file</source>
+        <translation>Colonne du fichier</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="121"/>
+        <source>First value</source>
+        <translation>Première valeur</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="121"/>
+        <source>Use as</source>
+        <translation>Utiliser comme</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="127"/>
+        <source>&amp;Kit type for rows without one:</source>
+        <translation>&amp;Type de trousse pour les lignes qui n’en ont pas&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="130"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="139"/>
+        <source>&amp;Check all rows</source>
+        <translation>&amp;Vérifier toutes les lignes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="157"/>
+        <source>Not used</source>
+        <translation>Non utilisée</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="167"/>
+        <source>{rows} rows in {file}. Step 1 of 3: columns.</source>
+        <translation>{rows} lignes dans {file}. Étape 1 de 3&#xa0;: colonnes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="184"/>
+        <source>Checking {rows} rows…</source>
+        <translation>Vérification de {rows} lignes…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="224"/>
+        <source>&amp;Accept for this row</source>
+        <translation>&amp;Accepter pour cette ligne</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="227"/>
+        <source>Accept for &amp;every row like it</source>
+        <translation>Accepter pour &amp;toutes les lignes semblables</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="230"/>
+        <source>&amp;Export rows with problems…</source>
+        <translation>&amp;Exporter les lignes à problèmes…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="266"/>
+        <source>All ({n})</source>
+        <translation>Toutes ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="266"/>
+        <source>Errors ({n})</source>
+        <translation>Erreurs ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="267"/>
+        <source>Warnings ({n})</source>
+        <translation>Avertissements ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="268"/>
+        <source>Duplicates ({n})</source>
+        <translation>Doublons ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="268"/>
+        <source>Ready ({n})</source>
+        <translation>Prêtes ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="273"/>
+        <source>&amp;Send {n} orders…</source>
+        <translation>En&amp;voyer {n} commandes…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="277"/>
+        <source>Step 2 of 3: fix rows in place (double-click a cell), accept warnings, or export the rows with problems. Only ready rows are sent.</source>
+        <translation>Étape 2 de 3&#xa0;: corrigez les lignes sur place (double-clic sur une cellule), acceptez les avertissements ou exportez les lignes à problèmes. Seules les lignes prêtes sont envoyées.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="319"/>
+        <source>Export rows with problems</source>
+        <translation>Exporter les lignes à problèmes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="319"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="322"/>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="323"/>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="328"/>
+        <source>{n} rows with problems written to {file}.</source>
+        <translation>{n} lignes à problèmes écrites dans {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="348"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="399"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="434"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="445"/>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="351"/>
+        <source>&amp;Cancel the rest</source>
+        <translation>&amp;Annuler le reste</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="354"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="367"/>
+        <source>Order {n} kits through {where}?</source>
+        <translation>Commander {n} trousses dans {where}&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="370"/>
+        <source>{n} rows with problems will not be sent.</source>
+        <translation>{n} lignes à problèmes ne seront pas envoyées.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="371"/>
+        <source>Send orders</source>
+        <translation>Envoyer les commandes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="386"/>
+        <source>Step 3 of 3: sending, at most {rate:g} orders a second. You can close this window: the orders keep going, and a closed app resumes them at the next start.</source>
+        <translation>Étape 3 de 3&#xa0;: envoi, au plus {rate:g} commandes par seconde. Vous pouvez fermer cette fenêtre&#xa0;: l’envoi continue, et si l’application est fermée, il reprend au prochain démarrage.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="413"/>
+        <source>Sent {sent} · waiting {waiting} · needing attention {attention}</source>
+        <translation>Envoyées {sent} · en attente {waiting} · à vérifier {attention}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="416"/>
+        <source>Canceled: {n} orders were not sent.</source>
+        <translation>Annulé&#xa0;: {n} commandes n’ont pas été envoyées.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="419"/>
+        <source>Paused.</source>
+        <translation>En pause.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="422"/>
+        <source>Orders needing attention wait in the outbox (counted in the status bar).</source>
+        <translation>Les commandes à vérifier attendent dans la boîte d’envoi (comptées dans la barre d’état).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="436"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reprendre</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRowsModel</name>
+    <message>
+        <location filename="../../app/views/outreach/preview_model.py" line="75"/>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/preview_model.py" line="75"/>
+        <source>Duplicate</source>
+        <translation>Doublon</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/preview_model.py" line="76"/>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/preview_model.py" line="76"/>
+        <source>Ready</source>
+        <translation>Prête</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/preview_model.py" line="103"/>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/preview_model.py" line="105"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/preview_model.py" line="107"/>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
     </message>
 </context>
 <context>
@@ -788,32 +1236,32 @@
 <context>
     <name>KitPicker</name>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="121"/>
+        <location filename="../../app/views/new_order/form.py" line="111"/>
         <source>Add another &amp;kit type</source>
         <translation>Ajouter un autre type de tr&amp;ousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="174"/>
+        <location filename="../../app/views/new_order/form.py" line="164"/>
         <source>Choose at least one kit type</source>
         <translation>Choisissez au moins un type de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="211"/>
+        <location filename="../../app/views/new_order/form.py" line="201"/>
         <source>Kit type</source>
         <translation>Type de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="212"/>
+        <location filename="../../app/views/new_order/form.py" line="202"/>
         <source>Choose a kit type…</source>
         <translation>Choisissez un type de trousse…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="217"/>
+        <location filename="../../app/views/new_order/form.py" line="207"/>
         <source>Number of kits</source>
         <translation>Nombre de trousses</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="222"/>
+        <location filename="../../app/views/new_order/form.py" line="212"/>
         <source>Remove this kit type</source>
         <translation>Retirer ce type de trousse</translation>
     </message>
@@ -1215,7 +1663,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="134"/>
+        <location filename="../../app/views/shell/main_window.py" line="140"/>
         <source>Orders</source>
         <translation>Commandes</translation>
     </message>
@@ -1230,52 +1678,62 @@
         <translation>Commander des trousses pour un patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="76"/>
+        <location filename="../../app/views/shell/actions.py" line="66"/>
+        <source>&amp;Import orders…</source>
+        <translation>I&amp;mporter des commandes…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="68"/>
+        <source>Order kits for every patient on a list (CSV or Excel)</source>
+        <translation>Commander des trousses pour chaque patient d’une liste (CSV ou Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="84"/>
         <source>&amp;Export clinic setup…</source>
         <translation>E&amp;xporter la configuration de la clinique…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="78"/>
+        <location filename="../../app/views/shell/actions.py" line="86"/>
         <source>Save this desk&apos;s setup to set up the clinic&apos;s other desks alike</source>
         <translation>Enregistrer la configuration de ce poste pour configurer de la même façon les autres postes de la clinique</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="83"/>
+        <location filename="../../app/views/shell/actions.py" line="91"/>
         <source>I&amp;mport clinic setup…</source>
         <translation>&amp;Importer la configuration de la clinique…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="85"/>
+        <location filename="../../app/views/shell/actions.py" line="93"/>
         <source>Set this desk up from another desk&apos;s setup file</source>
         <translation>Configurer ce poste à partir du fichier de configuration d’un autre poste</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="92"/>
+        <location filename="../../app/views/shell/actions.py" line="100"/>
         <source>&amp;Refresh</source>
         <translation>A&amp;ctualiser</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="94"/>
+        <location filename="../../app/views/shell/actions.py" line="102"/>
         <source>Fetch the latest from Spot</source>
         <translation>Obtenir les dernières données de Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="98"/>
+        <location filename="../../app/views/shell/actions.py" line="106"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="100"/>
+        <location filename="../../app/views/shell/actions.py" line="108"/>
         <source>Search orders by name, email, phone, order or kit ID</source>
         <translation>Rechercher des commandes par nom, courriel, téléphone, ID de commande ou de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="106"/>
+        <location filename="../../app/views/shell/actions.py" line="114"/>
         <source>Find &amp;kit by barcode…</source>
         <translation>Trouver une tr&amp;ousse par code-barres…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="108"/>
+        <location filename="../../app/views/shell/actions.py" line="116"/>
         <source>Scan or type a kit barcode</source>
         <translation>Balayez ou tapez le code-barres d’une trousse</translation>
     </message>
@@ -1300,88 +1758,103 @@
         <translation>Un jeton à usage unique qui permet au patient d’enregistrer une trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="113"/>
+        <location filename="../../app/views/shell/actions.py" line="121"/>
         <source>Needs &amp;attention</source>
         <translation>À &amp;traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="115"/>
+        <location filename="../../app/views/shell/actions.py" line="123"/>
         <source>Show only orders that need attention</source>
         <translation>Afficher seulement les commandes à traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="119"/>
+        <location filename="../../app/views/shell/actions.py" line="127"/>
         <source>Re&amp;quisitions</source>
         <translation>Re&amp;quêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="120"/>
-        <location filename="../../app/views/shell/main_window.py" line="469"/>
+        <location filename="../../app/views/shell/actions.py" line="128"/>
+        <location filename="../../app/views/shell/main_window.py" line="482"/>
         <source>Requisitions</source>
         <translation>Requêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="70"/>
+        <location filename="../../app/views/shell/actions.py" line="78"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="72"/>
+        <location filename="../../app/views/shell/actions.py" line="80"/>
         <source>Environment, token, kit types, refresh interval</source>
         <translation>Environnement, jeton, types de trousses, fréquence d’actualisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="66"/>
+        <location filename="../../app/views/shell/actions.py" line="74"/>
         <source>Sign &amp;in / switch environment…</source>
         <translation>Se &amp;connecter / changer d’environnement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="88"/>
+        <location filename="../../app/views/shell/actions.py" line="96"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="124"/>
+        <location filename="../../app/views/shell/actions.py" line="132"/>
+        <source>&amp;Unreturned kits</source>
+        <translation>Trousses &amp;non retournées</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="134"/>
+        <source>Kits that have not come back, and who was contacted</source>
+        <translation>Trousses non retournées et patients déjà contactés</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="138"/>
         <source>Copy &amp;diagnostics</source>
         <translation>Copier les &amp;diagnostics</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="126"/>
+        <location filename="../../app/views/shell/actions.py" line="140"/>
         <source>Copy what support needs: versions, environment, outbox counts, recent error types (never patient data or the token)</source>
         <translation>Copier ce dont le soutien a besoin&#xa0;: versions, environnement, commandes en attente, types d’erreurs récentes (jamais de données de patients ni le jeton)</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="131"/>
+        <location filename="../../app/views/shell/actions.py" line="145"/>
         <source>&amp;About</source>
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="187"/>
+        <location filename="../../app/views/shell/main_window.py" line="193"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="188"/>
+        <location filename="../../app/views/shell/main_window.py" line="194"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="189"/>
+        <location filename="../../app/views/shell/main_window.py" line="195"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="191"/>
+        <location filename="../../app/views/shell/main_window.py" line="197"/>
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="596"/>
+        <location filename="../../app/views/shell/main_window.py" line="488"/>
+        <source>Unreturned kits</source>
+        <translation>Trousses non retournées</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/main_window.py" line="634"/>
         <source>Quit anyway</source>
         <translation>Quitter quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="598"/>
+        <location filename="../../app/views/shell/main_window.py" line="636"/>
         <source>Keep the app open</source>
         <translation>Garder l’application ouverte</translation>
     </message>
@@ -1411,12 +1884,12 @@
         <translation>Redémarrez l’application pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="118"/>
+        <location filename="../../app/views/shell/main_window.py" line="124"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="347"/>
+        <location filename="../../app/views/shell/main_window.py" line="361"/>
         <source>Sign in…</source>
         <translation>Se connecter…</translation>
     </message>
@@ -1457,17 +1930,17 @@
         <translation>Boîte d’envoi&#xa0;: {queued} en attente · {attention} à traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="412"/>
+        <location filename="../../app/views/shell/main_window.py" line="426"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="423"/>
+        <location filename="../../app/views/shell/main_window.py" line="437"/>
         <source>Something went wrong</source>
         <translation>Un problème est survenu</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="424"/>
+        <location filename="../../app/views/shell/main_window.py" line="438"/>
         <source>The problem was logged. You can keep working; restart the app if something looks wrong.</source>
         <translation>Le problème a été consigné. Vous pouvez continuer à travailler; redémarrez l’application si quelque chose semble anormal.</translation>
     </message>
@@ -1550,7 +2023,7 @@
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="795"/>
+        <location filename="../../app/views/new_order/form.py" line="785"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
@@ -1568,13 +2041,13 @@
         <translation>Suppr&amp;imer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="353"/>
+        <location filename="../../app/views/new_order/form.py" line="343"/>
         <source>Kits</source>
         <extracomment>The order was written to the outbox (outbox item id). Spot accepted the order (order id). The user confirmed leaving (Esc) or the form was empty: the host may close.</extracomment>
         <translation>Trousses</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="362"/>
+        <location filename="../../app/views/new_order/form.py" line="352"/>
         <source>&amp;Metadata (optional)</source>
         <translation>&amp;Métadonnées (facultatif)</translation>
     </message>
@@ -1584,7 +2057,7 @@
         <translation>Commander &amp;quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="379"/>
+        <location filename="../../app/views/new_order/form.py" line="369"/>
         <source>Will be sent as</source>
         <translation>Sera envoyée ainsi</translation>
     </message>
@@ -1599,99 +2072,99 @@
         <translation>&amp;Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="403"/>
-        <location filename="../../app/views/new_order/form.py" line="595"/>
+        <location filename="../../app/views/new_order/form.py" line="393"/>
+        <location filename="../../app/views/new_order/form.py" line="585"/>
         <source>&amp;Place order</source>
         <translation>&amp;Commander</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="404"/>
+        <location filename="../../app/views/new_order/form.py" line="394"/>
         <source>Place the order (Ctrl+Enter)</source>
         <translation>Passer la commande (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="79"/>
+        <location filename="../../app/views/new_order/submission.py" line="121"/>
         <source>Checking for recent orders for this patient…</source>
         <translation>Vérification des commandes récentes pour ce patient…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="512"/>
+        <location filename="../../app/views/new_order/form.py" line="502"/>
         <source>Discard this order?</source>
         <translation>Abandonner cette commande?</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="513"/>
-        <location filename="../../app/views/new_order/form.py" line="526"/>
+        <location filename="../../app/views/new_order/form.py" line="503"/>
+        <location filename="../../app/views/new_order/form.py" line="516"/>
         <source>What you typed for this order will be lost.</source>
         <translation>Ce que vous avez saisi pour cette commande sera perdu.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="514"/>
+        <location filename="../../app/views/new_order/form.py" line="504"/>
         <source>&amp;Discard</source>
         <translation>&amp;Abandonner</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="525"/>
+        <location filename="../../app/views/new_order/form.py" line="515"/>
         <source>Start a new order?</source>
         <translation>Commencer une nouvelle commande?</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="527"/>
+        <location filename="../../app/views/new_order/form.py" line="517"/>
         <source>&amp;Start new order</source>
         <translation>&amp;Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="549"/>
+        <location filename="../../app/views/new_order/form.py" line="539"/>
         <source>Fix the problem marked above before placing the order.</source>
         <translation>Corrigez le problème indiqué ci-dessus avant de passer la commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="551"/>
+        <location filename="../../app/views/new_order/form.py" line="541"/>
         <source>Fix the %1 problems marked above before placing the order.</source>
         <translation>Corrigez les %1 problèmes indiqués ci-dessus avant de passer la commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="556"/>
+        <location filename="../../app/views/new_order/form.py" line="546"/>
         <source>Check the warning marked above: correct it, or confirm it.</source>
         <translation>Vérifiez l’avertissement indiqué ci-dessus&#xa0;: corrigez-le ou confirmez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="558"/>
+        <location filename="../../app/views/new_order/form.py" line="548"/>
         <source>Check the %1 warnings marked above: correct them, or confirm each.</source>
         <translation>Vérifiez les %1 avertissements indiqués ci-dessus&#xa0;: corrigez-les ou confirmez chacun.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="591"/>
+        <location filename="../../app/views/new_order/form.py" line="581"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="593"/>
+        <location filename="../../app/views/new_order/form.py" line="583"/>
         <source>Send a&amp;gain</source>
         <translation>&amp;Renvoyer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="603"/>
+        <location filename="../../app/views/new_order/form.py" line="593"/>
         <source>1 problem to fix</source>
         <translation>1 problème à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="605"/>
+        <location filename="../../app/views/new_order/form.py" line="595"/>
         <source>%1 problems to fix</source>
         <translation>%1 problèmes à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="609"/>
+        <location filename="../../app/views/new_order/form.py" line="599"/>
         <source>1 warning to confirm</source>
         <translation>1 avertissement à confirmer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="611"/>
+        <location filename="../../app/views/new_order/form.py" line="601"/>
         <source>%1 warnings to confirm</source>
         <translation>%1 avertissements à confirmer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="619"/>
+        <location filename="../../app/views/new_order/form.py" line="609"/>
         <source>Shown here once the fields above are complete.</source>
         <translation>S’affiche ici une fois les champs ci-dessus remplis.</translation>
     </message>
@@ -1726,58 +2199,58 @@
         <translation>%1 commandes semblables dans les 30 derniers jours.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="119"/>
+        <location filename="../../app/views/new_order/submission.py" line="161"/>
         <source>This looks like a repeat order. Check “Order anyway” to place it.</source>
         <translation>Cette commande semble être une répétition. Cochez «&#xa0;Commander quand même&#xa0;» pour la passer.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="143"/>
+        <location filename="../../app/views/new_order/submission.py" line="185"/>
         <source>This order can&apos;t be sent as it is; check the fields.</source>
         <translation>Cette commande ne peut pas être envoyée telle quelle; vérifiez les champs.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="150"/>
-        <location filename="../../app/views/new_order/submission.py" line="258"/>
+        <location filename="../../app/views/new_order/submission.py" line="192"/>
+        <location filename="../../app/views/new_order/submission.py" line="300"/>
         <source>Sending the order to Spot…</source>
         <translation>Envoi de la commande à Spot…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="186"/>
+        <location filename="../../app/views/new_order/submission.py" line="228"/>
         <source>The order was not saved: %1. %2 Your typing is kept; try again.</source>
         <translation>La commande n’a pas été enregistrée&#xa0;: %1. %2 Votre saisie est conservée; réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="234"/>
+        <location filename="../../app/views/new_order/submission.py" line="276"/>
         <source>Order %1 placed. Spot will ship the kits.</source>
         <translation>Commande %1 passée. Spot expédiera les trousses.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="247"/>
+        <location filename="../../app/views/new_order/submission.py" line="289"/>
         <source>Not sent yet: %1 The order is queued on this computer and will be sent automatically. You can close this window.</source>
         <translation>Pas encore envoyée&#xa0;: %1 La commande est en attente sur cet ordinateur et sera envoyée automatiquement. Vous pouvez fermer cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="273"/>
+        <location filename="../../app/views/new_order/submission.py" line="315"/>
         <source>Metadata</source>
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="282"/>
+        <location filename="../../app/views/new_order/submission.py" line="324"/>
         <source>Spot did not accept this order. Fix what is marked and send it again.</source>
         <translation>Spot n’a pas accepté cette commande. Corrigez ce qui est indiqué et renvoyez-la.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="288"/>
+        <location filename="../../app/views/new_order/submission.py" line="330"/>
         <source>Spot did not accept this order.</source>
         <translation>Spot n’a pas accepté cette commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="716"/>
+        <location filename="../../app/views/new_order/form.py" line="706"/>
         <source>&amp;Keep editing</source>
         <translation>&amp;Continuer la saisie</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="740"/>
+        <location filename="../../app/views/new_order/form.py" line="730"/>
         <source>Autosave failed: %1. Keep this window open until the order is placed.</source>
         <translation>Échec de l’enregistrement automatique&#xa0;: %1. Gardez cette fenêtre ouverte jusqu’à ce que la commande soit passée.</translation>
     </message>
@@ -2130,6 +2603,62 @@
         <location filename="../../app/views/orders/order_table.py" line="514"/>
         <source>Needs attention:</source>
         <translation>À traiter&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>Outreach</name>
+    <message>
+        <location filename="../../app/views/outreach/__init__.py" line="68"/>
+        <source>Import orders from a patient list</source>
+        <translation>Importer des commandes depuis une liste de patients</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/__init__.py" line="69"/>
+        <source>Patient lists (*.csv *.xlsx *.xls *.ods *.txt);;All files (*)</source>
+        <translation>Listes de patients (*.csv *.xlsx *.xls *.ods *.txt);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>OutreachSettingsBox</name>
+    <message>
+        <location filename="../../app/views/outreach/settings_box.py" line="14"/>
+        <source>Outreach</source>
+        <translation>Suivi des patients</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/settings_box.py" line="23"/>
+        <source>&amp;Orders a second when importing:</source>
+        <translation>C&amp;ommandes par seconde à l’importation&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/settings_box.py" line="28"/>
+        <source>Chase a kit de&amp;livered, not registered, after:</source>
+        <translation>Relancer une trousse &amp;livrée non enregistrée après&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/settings_box.py" line="30"/>
+        <source>Chase a kit re&amp;gistered, no sample sent, after:</source>
+        <translation>Relancer une trousse enre&amp;gistrée sans échantillon après&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/settings_box.py" line="32"/>
+        <source>Chase a sample on its &amp;way to the lab after:</source>
+        <translation>Relancer un é&amp;chantillon en route vers le laboratoire après&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/settings_box.py" line="36"/>
+        <source>Clinic &amp;name (on letters):</source>
+        <translation>&amp;Nom de la clinique (sur les lettres)&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/settings_box.py" line="37"/>
+        <source>Clinic &amp;phone (on letters):</source>
+        <translation>Télé&amp;phone de la clinique (sur les lettres)&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/settings_box.py" line="42"/>
+        <source> days</source>
+        <translation> jours</translation>
     </message>
 </context>
 <context>
@@ -3535,72 +4064,72 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="42"/>
+        <location filename="../../app/views/settings/dialog.py" line="43"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="51"/>
+        <location filename="../../app/views/settings/dialog.py" line="52"/>
         <source>Sign in / change &amp;token…</source>
         <translation>Se connecter / changer de &amp;jeton…</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="53"/>
+        <location filename="../../app/views/settings/dialog.py" line="54"/>
         <source>Spot account</source>
         <translation>Compte Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="55"/>
+        <location filename="../../app/views/settings/dialog.py" line="56"/>
         <source>Environment:</source>
         <translation>Environnement&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="60"/>
+        <location filename="../../app/views/settings/dialog.py" line="61"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="62"/>
+        <location filename="../../app/views/settings/dialog.py" line="63"/>
         <source>Refresh interval in seconds</source>
         <translation>Fréquence d’actualisation en secondes</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="63"/>
+        <location filename="../../app/views/settings/dialog.py" line="64"/>
         <source>&amp;Refresh the order list every:</source>
         <translation>&amp;Actualiser la liste des commandes toutes les&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="71"/>
+        <location filename="../../app/views/settings/dialog.py" line="72"/>
         <source>Kit type ID</source>
         <translation>ID du type</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="71"/>
+        <location filename="../../app/views/settings/dialog.py" line="72"/>
         <source>Friendly name</source>
         <translation>Nom usuel</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="80"/>
+        <location filename="../../app/views/settings/dialog.py" line="81"/>
         <source>&amp;Add kit type</source>
         <translation>Ajouter un &amp;type de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="82"/>
+        <location filename="../../app/views/settings/dialog.py" line="83"/>
         <source>Re&amp;move</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="87"/>
+        <location filename="../../app/views/settings/dialog.py" line="88"/>
         <source>Use your Spot account&apos;s own kit type IDs: they are listed on Spot&apos;s dashboard and in your onboarding documents (ask your Spot contact if unsure). The app fills in the IDs found on your account&apos;s orders; give each a name the desk recognises.</source>
         <translation>Utilisez les identifiants de types de trousses de votre compte Spot&#xa0;: ils figurent dans le tableau de bord de Spot et dans vos documents d’intégration (en cas de doute, demandez à votre contact chez Spot). L’application ajoute ceux trouvés dans les commandes de votre compte; donnez à chacun un nom que l’accueil reconnaît.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="92"/>
+        <location filename="../../app/views/settings/dialog.py" line="93"/>
         <source>Kit types ({environment})</source>
         <translation>Types de trousses ({environment})</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="186"/>
+        <location filename="../../app/views/settings/dialog.py" line="189"/>
         <source>Each kit type ID may appear once: {ids}</source>
         <translation>Chaque ID de type de trousse ne peut figurer qu’une fois&#xa0;: {ids}</translation>
     </message>
@@ -4251,6 +4780,205 @@
         <location filename="../../app/services/requisitions.py" line="272"/>
         <source>CRL tier 3 account number: exactly 8 letters and digits</source>
         <translation>Numéro de compte CRL de niveau 3&#xa0;: exactement 8 lettres et chiffres</translation>
+    </message>
+</context>
+<context>
+    <name>Worklist</name>
+    <message>
+        <location filename="../../app/services/worklist.py" line="46"/>
+        <source>Delivered, not registered</source>
+        <translation>Livrée, non enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/worklist.py" line="47"/>
+        <source>Registered, no sample sent</source>
+        <translation>Enregistrée, aucun échantillon envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/worklist.py" line="48"/>
+        <source>Sample in transit too long</source>
+        <translation>Échantillon en transit depuis trop longtemps</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/worklist.py" line="49"/>
+        <source>Delivery or collection exception</source>
+        <translation>Problème de livraison ou de prélèvement</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/worklist.py" line="225"/>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/worklist.py" line="226"/>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/worklist.py" line="227"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/worklist.py" line="228"/>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/worklist.py" line="229"/>
+        <source>Kit</source>
+        <translation>Trousse</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/worklist.py" line="230"/>
+        <source>Kit type</source>
+        <translation>Type de trousse</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/worklist.py" line="231"/>
+        <source>Why</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/worklist.py" line="232"/>
+        <source>Days waiting</source>
+        <translation>Jours d’attente</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/worklist.py" line="233"/>
+        <source>Last contact</source>
+        <translation>Dernier contact</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/worklist.py" line="234"/>
+        <source>Last contact date</source>
+        <translation>Date du dernier contact</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/worklist.py" line="235"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistModel</name>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="54"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="54"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="54"/>
+        <source>Kit</source>
+        <translation>Trousse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="54"/>
+        <source>Why</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="55"/>
+        <source>Days waiting</source>
+        <translation>Jours d’attente</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="55"/>
+        <source>Last contact</source>
+        <translation>Dernier contact</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistView</name>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="160"/>
+        <source>&amp;Reload</source>
+        <translation>&amp;Recharger</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="162"/>
+        <source>&amp;Log contact…</source>
+        <translation>&amp;Noter un contact…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="165"/>
+        <source>Reminder &amp;letters…</source>
+        <translation>&amp;Lettres de rappel…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="167"/>
+        <source>Save letters as &amp;PDF…</source>
+        <translation>Enregistrer les lettres en &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="169"/>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporter en CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="191"/>
+        <source>Looking for kits that have not come back…</source>
+        <translation>Recherche des trousses non retournées…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="199"/>
+        <source>{n} kits to follow up</source>
+        <translation>{n} trousses à suivre</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="214"/>
+        <source>Select one kit to log a contact attempt.</source>
+        <translation>Sélectionnez une trousse pour noter une tentative de contact.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="226"/>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="235"/>
+        <source>Contact attempt saved in Spot.</source>
+        <translation>Tentative de contact enregistrée dans Spot.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="240"/>
+        <source>Select the patients to write to.</source>
+        <translation>Sélectionnez les patients à qui écrire.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="252"/>
+        <source>Save letters as PDF</source>
+        <translation>Enregistrer les lettres en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="254"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="258"/>
+        <source>{n} letters saved.</source>
+        <translation>{n} lettres enregistrées.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="262"/>
+        <source>Export the worklist</source>
+        <translation>Exporter la liste de suivi</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="264"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="268"/>
+        <source>Worklist exported.</source>
+        <translation>Liste de suivi exportée.</translation>
     </message>
 </context>
 <context>

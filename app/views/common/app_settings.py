@@ -166,6 +166,51 @@ class AppSettings:
         finally:
             self._qsettings.endGroup()
 
+    # --- outreach (bulk import, unreturned kits) --------------------------------------
+
+    def _number(self, key: str, default: float, low: float, high: float) -> float:
+        try:
+            value = float(str(self._qsettings.value(key, default)))
+        except ValueError:
+            return default
+        return min(high, max(low, value))
+
+    @property
+    def import_rate(self) -> float:
+        """Orders a second an import sends at most (default 2)."""
+        return self._number("outreach/orders_per_second", 2.0, 0.1, 10.0)
+
+    @import_rate.setter
+    def import_rate(self, rate: float) -> None:
+        self._qsettings.setValue("outreach/orders_per_second", float(rate))
+
+    @property
+    def worklist_days(self) -> tuple[int, int, int]:
+        """Days before a kit is chased: delivered not registered, registered without a
+        sample on its way, sample in transit (defaults 10, 7, 10)."""
+        return (
+            int(self._number("outreach/delivered_days", 10, 1, 365)),
+            int(self._number("outreach/registered_days", 7, 1, 365)),
+            int(self._number("outreach/transit_days", 10, 1, 365)),
+        )
+
+    @worklist_days.setter
+    def worklist_days(self, days: tuple[int, int, int]) -> None:
+        for key, value in zip(("delivered_days", "registered_days", "transit_days"), days,
+                              strict=True):  # fmt: skip
+            self._qsettings.setValue(f"outreach/{key}", int(value))
+
+    @property
+    def clinic(self) -> tuple[str, str]:
+        """(clinic name, clinic phone) for reminder letters."""
+        return (str(self._qsettings.value("clinic/name", "")),
+                str(self._qsettings.value("clinic/phone", "")))  # fmt: skip
+
+    @clinic.setter
+    def clinic(self, value: tuple[str, str]) -> None:
+        self._qsettings.setValue("clinic/name", value[0])
+        self._qsettings.setValue("clinic/phone", value[1])
+
     # --- window layout ----------------------------------------------------------------
 
     def layout(self, name: str) -> QByteArray | None:

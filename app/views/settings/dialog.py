@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.marks import QT_TRANSLATE_NOOP
 from app.views.common.app_settings import MIN_REFRESH_SECONDS, AppSettings
+from app.views.common.settings_section import SectionFactory
 
 __all__ = ["SettingsDialog"]
 
@@ -37,7 +40,10 @@ class SettingsDialog(QDialog):
 
     sign_in_requested = Signal()
 
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: AppSettings, parent: QWidget | None = None, *,
+        sections: Sequence[SectionFactory] = (),
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.setObjectName("settingsDialog")
@@ -112,8 +118,12 @@ class SettingsDialog(QDialog):
         layout.addWidget(account)
         layout.addLayout(sync_form)
         layout.addWidget(self.catalog_box, 1)
+        # Sections other features add (the shell chooses them); each saves itself on OK.
+        self.sections = [make(settings, self) for make in sections]
+        for section in self.sections:
+            layout.addWidget(section)
         layout.addWidget(self.buttons)
-        self.resize(560, 520)
+        self.resize(560, 680)
 
     def catalog(self) -> dict[str, str]:
         """The table as a catalog; rows with no id are skipped, a missing name uses the id."""
@@ -190,5 +200,7 @@ class SettingsDialog(QDialog):
             return
         self._settings.refresh_seconds = self.refresh_spin.value()
         self._settings.kit_catalog = self.catalog()
+        for section in self.sections:
+            section.save()  # type: ignore[attr-defined]
         self._settings.sync()
         self.accept()

@@ -63,6 +63,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         needs_session=True, key_help="Patient registration token",
     ),
     ActionSpec(
+        "import_orders", QT_TRANSLATE_NOOP("MainWindow", "&Import orders…"),
+        "open_import_orders", "file", "Ctrl+I",
+        tip=QT_TRANSLATE_NOOP(
+            "MainWindow", "Order kits for every patient on a list (CSV or Excel)"
+        ),
+        needs_session=True, key_help="Import orders from a patient list",
+    ),
+    ActionSpec(
         "sign_in", QT_TRANSLATE_NOOP("MainWindow", "Sign &in / switch environment…"),
         "show_sign_in", "file", separator_before=True,
     ),
@@ -119,6 +127,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "requisitions", QT_TRANSLATE_NOOP("MainWindow", "Re&quisitions"), "open_requisitions",
         "view", "Ctrl+Shift+R", tip=QT_TRANSLATE_NOOP("MainWindow", "Requisitions"),
         needs_session=True, separator_before=True, key_help="Requisitions",
+    ),
+    ActionSpec(
+        "worklist", QT_TRANSLATE_NOOP("MainWindow", "&Unreturned kits"), "open_worklist",
+        "view", "Ctrl+Shift+U",
+        tip=QT_TRANSLATE_NOOP("MainWindow", "Kits that have not come back, and who was contacted"),
+        needs_session=True, key_help="Unreturned kits (worklist)",
     ),
     ActionSpec(
         "copy_diagnostics", QT_TRANSLATE_NOOP("MainWindow", "Copy &diagnostics"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent
@@ -53,6 +54,9 @@ from app.views.shell.sign_in_flow import SessionOpener, SignInFlow
 from app.views.shell.sign_in_prompt import SignInPrompt
 from app.views.shell.status_indicators import StatusIndicators
 from app.views.shell.window_layout import WindowLayout
+
+if TYPE_CHECKING:
+    from app.views.outreach import Outreach
 
 __all__ = ["MainWindow"]
 
@@ -100,6 +104,7 @@ class MainWindow(QMainWindow):
         self.events.outbox_changed.connect(self._update_outbox_counts)
         self.child_windows = ChildWindows(self, runner, self.events)
         self._closed = False
+        self.outreach: Outreach | None = None
 
         self.banner = Banner()
         self.banner.action_triggered.connect(self._on_banner_action)
@@ -230,7 +235,13 @@ class MainWindow(QMainWindow):
             self.child_windows.close_session_windows()
             self._tasks.run(old.close, key=None)
             self._close_requisitions_tab()
+        if self.outreach is not None:
+            self.outreach.close()
         self.session = session
+        from app.views.outreach import Outreach  # loaded with the first session, not at start
+
+        self.outreach = Outreach(session, self._runner, self._settings, self)
+        self.outreach.start()
         self._offline = False
         self._link = LinkStatus.UNKNOWN
         self.banner.dismiss()
@@ -249,10 +260,12 @@ class MainWindow(QMainWindow):
         self.session_changed.emit(session)
 
     def _close_requisitions_tab(self) -> None:
-        """Drop the previous account's Requisitions tab (and its report window)."""
+        """Drop the previous account's Requisitions and Unreturned kits tabs."""
         for index in reversed(range(self.tabs.count())):
             page = self.tabs.widget(index)
-            if isinstance(page, RequisitionsView):
+            if isinstance(page, RequisitionsView) or (
+                page is not None and page.objectName() == "worklistTab"
+            ):
                 self.tabs.removeTab(index)
                 page.deleteLater()
         self.tabs.tabBar().setVisible(self.tabs.count() > 1)
@@ -457,25 +470,47 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_requisitions(self) -> None:
-        if self.session is None:
+        session = self.session
+        if session is None:
             return
+
+        def make() -> QWidget:
+            view = RequisitionsView(session, self._runner)
+            view.open_report_requested.connect(self.events.report_requested)
+            return view
+
+        self._show_tab("requisitionsTab", self.tr("Requisitions"), make)
+
+    @Slot()
+    def open_worklist(self) -> None:
+        outreach = self.outreach
+        if outreach is not None:
+            self._show_tab("worklistTab", self.tr("Unreturned kits"), outreach.worklist_view)
+
+    @Slot()
+    def open_import_orders(self) -> None:
+        if self.outreach is not None:
+            self.outreach.open_import(self)
+
+    def _show_tab(self, name: str, title: str, make: Callable[[], QWidget]) -> None:
+        """Bring the tab named ``name`` forward, making it first if it is not open."""
         for index in range(self.tabs.count()):
             page = self.tabs.widget(index)
-            if page is not None and page.objectName() == "requisitionsTab":
+            if page is not None and page.objectName() == name:
                 self.tabs.setCurrentIndex(index)
                 return
-        view = RequisitionsView(self.session, self._runner)
-        view.open_report_requested.connect(self.events.report_requested)
-        view.setObjectName("requisitionsTab")
-        self.tabs.addTab(view, self.tr("Requisitions"))
+        view = make()
+        view.setObjectName(name)
+        self.tabs.addTab(view, title)
         self.tabs.tabBar().setVisible(True)
         self.tabs.setCurrentWidget(view)
 
     @Slot()
     def open_settings(self, *, kit_types: bool = False) -> None:
+        from app.views.outreach.settings_box import OutreachSettingsBox
         from app.views.settings.dialog import SettingsDialog
 
-        dialog = SettingsDialog(self._settings, self)
+        dialog = SettingsDialog(self._settings, self, sections=[OutreachSettingsBox])
         dialog.sign_in_requested.connect(lambda: self.show_sign_in())
         dialog.accepted.connect(self.settings_changed)
         dialog.finished.connect(dialog.deleteLater)
@@ -562,6 +597,9 @@ class MainWindow(QMainWindow):
         if self.tray is not None:
             self.tray.hide()
         session, self.session = self.session, None
+        if self.outreach is not None:
+            self.outreach.close()
+            self.outreach = None
         if session is not None:
             session.close()
 

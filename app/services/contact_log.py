@@ -1,0 +1,143 @@
+"""The contact log of an unreturned kit, kept in the kit's Spot metadata so every desk sees it.
+
+Spot's metadata update replaces the whole object, so adding an entry reads the kit, merges
+the entry into what is there now (other keys and other desks' entries kept), writes, and reads
+back; if another desk's write replaced ours in between, it tries again. Notes may hold patient
+details: they go to Spot only, never into a log line.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Final, Protocol
+
+from app.api import models
+from app.marks import QT_TRANSLATE_NOOP
+from app.services.errors import ServiceError
+
+__all__ = [
+    "CLOSING_OUTCOMES",
+    "CONTACT_LOG_KEY",
+    "OUTCOMES",
+    "ContactEntry",
+    "ContactNotSaved",
+    "add_contact",
+    "read_contact_log",
+]
+
+logger = logging.getLogger(__name__)
+
+CONTACT_LOG_KEY: Final = "frontdesk_contact_log"
+OUTCOMES: Final = {
+    "called": QT_TRANSLATE_NOOP("Contact", "Called"),
+    "left_message": QT_TRANSLATE_NOOP("Contact", "Left message"),
+    "letter_sent": QT_TRANSLATE_NOOP("Contact", "Letter sent"),
+    "email_sent": QT_TRANSLATE_NOOP("Contact", "Email sent"),
+    "declined": QT_TRANSLATE_NOOP("Contact", "Patient declined"),
+    "closed": QT_TRANSLATE_NOOP("Contact", "Closed"),
+    "other": QT_TRANSLATE_NOOP("Contact", "Other"),
+}
+CLOSING_OUTCOMES: Final = frozenset({"declined", "closed"})  # take the kit off the worklist
+WRITE_ATTEMPTS: Final = 3
+
+
+class KitMetadataClient(Protocol):
+    def get_kit(self, kit_id: str) -> models.Kit: ...
+
+    def update_kit_metadata(self, kit_id: str, metadata: dict[str, Any]) -> models.Kit: ...
+
+
+class ContactNotSaved(ServiceError):
+    default_title = QT_TRANSLATE_NOOP("Errors", "The contact attempt was not saved")
+    default_advice = QT_TRANSLATE_NOOP(
+        "Errors", "Another desk was changing this kit at the same time. Try again."
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ContactEntry:
+    """One attempt. ``outcome`` is one of OUTCOMES, or whatever another client wrote (shown
+    as-is); ``when`` is None when the stored date can't be read."""
+
+    entry_id: str
+    when: datetime | None
+    outcome: str
+    note: str
+    staff: str
+
+    @property
+    def closes(self) -> bool:
+        return self.outcome in CLOSING_OUTCOMES
+
+    def as_json(self) -> dict[str, str]:
+        return {
+            "id": self.entry_id,
+            "when": self.when.isoformat() if self.when else "",
+            "outcome": self.outcome,
+            "note": self.note,
+            "staff": self.staff,
+        }
+
+
+def _entry(raw: object) -> ContactEntry | None:
+    if not isinstance(raw, Mapping):
+        return None
+    when: datetime | None = None
+    text = raw.get("when")
+    if isinstance(text, str) and text:
+        try:
+            when = datetime.fromisoformat(text)
+        except ValueError:
+            when = None
+        if when is not None and when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+    return ContactEntry(
+        entry_id=str(raw.get("id") or ""),
+        when=when,
+        outcome=str(raw.get("outcome") or "other"),
+        note=str(raw.get("note") or ""),
+        staff=str(raw.get("staff") or ""),
+    )
+
+
+def read_contact_log(metadata: Mapping[str, Any] | None) -> list[ContactEntry]:
+    """The entries in a kit's metadata, oldest first; anything unreadable is skipped."""
+    raw = (metadata or {}).get(CONTACT_LOG_KEY)
+    if not isinstance(raw, list):
+        return []
+    entries = [entry for entry in map(_entry, raw) if entry is not None]
+    epoch = datetime.min.replace(tzinfo=UTC)
+    return sorted(entries, key=lambda e: e.when or epoch)
+
+
+def add_contact(
+    client: KitMetadataClient,
+    kit_id: str,
+    outcome: str,
+    note: str,
+    staff: str,
+    *,
+    now: datetime | None = None,
+) -> list[ContactEntry]:
+    """Add one attempt to the kit's log (read, merge, write, read back); returns the log as
+    Spot holds it afterwards. Blocking: call off the GUI thread."""
+    entry = ContactEntry(uuid.uuid4().hex, now or datetime.now(UTC), outcome, note.strip(), staff)
+    for attempt in range(1, WRITE_ATTEMPTS + 1):
+        kit = client.get_kit(kit_id)
+        metadata = dict(kit.metadata or {})
+        raw = metadata.get(CONTACT_LOG_KEY)
+        entries = list(raw) if isinstance(raw, list) else []
+        if not any(isinstance(e, Mapping) and e.get("id") == entry.entry_id for e in entries):
+            entries.append(entry.as_json())
+        metadata[CONTACT_LOG_KEY] = entries
+        client.update_kit_metadata(kit_id, metadata)
+        log = read_contact_log(client.get_kit(kit_id).metadata)
+        if any(e.entry_id == entry.entry_id for e in log):
+            logger.info("contact attempt recorded on kit %s (%s)", kit_id, outcome)
+            return log
+        logger.warning("contact attempt on kit %s overwritten (attempt %d)", kit_id, attempt)
+    raise ContactNotSaved()
