@@ -13,6 +13,9 @@ from app.sandbox import SandboxServer
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Fixtures shared by test folders live in tests/helpers, not in one test module.
+pytest_plugins = ["tests.helpers.fixtures"]
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _collect_on_the_main_thread_only() -> Iterator[None]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.main import main
-from tests.services.import_fixtures import write_csv, write_xlsx
+from tests.helpers.imports import write_csv, write_xlsx
 
 SUMMARY = "rows=9 valid=2 warnings=1 invalid=5 duplicates=1"
 
@@ -71,7 +71,7 @@ def test_resume_finishes_a_batch_an_earlier_run_left_unsent(
     from app.services.environments import Environment
     from app.services.import_batch import batch_store_for
     from app.services.session import environment_folder
-    from tests.services.test_import_batch import fake_rows
+    from tests.helpers.imports import fake_rows
 
     folder = environment_folder(paths().data, Environment.sandbox("http://127.0.0.1:1"))
     folder.mkdir(parents=True)

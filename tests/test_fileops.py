@@ -14,7 +14,7 @@ import pytest
 from app.fileops import private_opener, remove_files, replace_retrying
 from app.services.logs import close_logging, setup_logging
 from app.services.private_db import create_private_file
-from tests.windows_fakes import FAKE_O_BINARY, posix_modes, record_open_flags, refuse_renames
+from tests.helpers.windows import FAKE_O_BINARY, posix_modes, record_open_flags, refuse_renames
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 from app.main import main
 from app.services.credentials import CredentialStore
 from app.views.common.app_settings import AppSettings
-from tests.keyring_fakes import MemoryKeyring
+from tests.helpers.keyring import MemoryKeyring
 
 TOKEN = "tok_live_0123456789abcdef"
 

@@ -7,9 +7,9 @@ from typing import Any
 
 import httpx
 import pytest
-from spot_fakes import BASE_URL, TOKEN, FakeSleep, Handler
 
 from app.api import SpotClient
+from tests.helpers.spot_http import BASE_URL, TOKEN, FakeSleep, Handler
 
 
 @pytest.fixture

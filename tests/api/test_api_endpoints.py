@@ -14,9 +14,9 @@ import jsonschema
 import pytest
 import yaml
 from pydantic import BaseModel
-from spot_fakes import TOKEN, Recorder, example
 
 from app.api import SpotClient, models
+from tests.helpers.spot_http import TOKEN, Recorder, example
 
 MakeClient = Callable[..., SpotClient]
 

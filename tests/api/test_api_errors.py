@@ -7,9 +7,9 @@ from typing import Any
 
 import httpx
 import pytest
-from spot_fakes import TOKEN, Recorder, example
 
 from app.api import SpotClient, errors, models
+from tests.helpers.spot_http import TOKEN, Recorder, example
 
 MakeClient = Callable[..., SpotClient]
 

@@ -10,10 +10,10 @@ from typing import Any
 
 import httpx
 import pytest
-from spot_fakes import Recorder, example
 
 from app.api import SpotClient, errors, models
 from app.api.client import MAX_API_BODY, MAX_DOWNLOAD_BODY, Page, Timeouts, received_count
+from tests.helpers.spot_http import Recorder, example
 
 MakeClient = Callable[..., SpotClient]
 MiB = 1024 * 1024

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 from pydantic import BaseModel, ValidationError
-from spot_fakes import example
 
 from app.api import models
+from tests.helpers.spot_http import example
 
 ALICE_ADDRESS = {
     "street1": "123 Main St",

@@ -13,7 +13,12 @@ from pathlib import Path
 import httpx
 import pytest
 import trustme
-from net_fakes import (
+
+from app.api import SpotClient, errors
+from app.api.client import Timeouts
+from app.api.errors import ConnectionCause
+from app.api.transport import DIRECT, SYSTEM_PROXY, ProxySetting, RoutingTransport
+from tests.helpers.net import (
     free_port,
     proxy_answering,
     raw_server,
@@ -21,11 +26,6 @@ from net_fakes import (
     spot_server,
     trickling,
 )
-
-from app.api import SpotClient, errors
-from app.api.client import Timeouts
-from app.api.errors import ConnectionCause
-from app.api.transport import DIRECT, SYSTEM_PROXY, ProxySetting, RoutingTransport
 
 QUICK = Timeouts(connect=2.0, read=1.0, write=1.0, pool=1.0, api_deadline=5.0)
 PROXY_VARS = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY")

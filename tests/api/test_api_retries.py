@@ -9,7 +9,6 @@ from typing import Any
 
 import httpx
 import pytest
-from spot_fakes import FakeSleep, Recorder, example
 
 from app.api import SpotClient, errors, models
 from app.api.client import (
@@ -19,6 +18,7 @@ from app.api.client import (
     backoff_delay,
     parse_retry_after,
 )
+from tests.helpers.spot_http import FakeSleep, Recorder, example
 
 MakeClient = Callable[..., SpotClient]
 ORDER = httpx.Response(200, json=example("get_order_response"))

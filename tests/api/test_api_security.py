@@ -9,9 +9,9 @@ from collections.abc import Callable
 
 import httpx
 import pytest
-from spot_fakes import TOKEN, Recorder, example
 
 from app.api import SpotClient, errors, models
+from tests.helpers.spot_http import TOKEN, Recorder, example
 
 MakeClient = Callable[..., SpotClient]
 PDF = b"%PDF-1.7 fake report"

@@ -8,9 +8,9 @@ from typing import Any
 
 import httpx
 import pytest
-from sandbox_helpers import assert_error, order_body
 
 from app.sandbox import SandboxServer
+from tests.helpers.sandbox_api import assert_error, order_body
 
 
 def _patient() -> dict[str, Any]:

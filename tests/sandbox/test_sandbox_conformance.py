@@ -10,9 +10,9 @@ import httpx
 import jsonschema
 import pytest
 from openapi_schemas import SHARED_SPEC, SPEC, Schemas, load_spec
-from sandbox_helpers import order_body
 
 from app.sandbox import SandboxServer
+from tests.helpers.sandbox_api import order_body
 
 PATIENT = {"first_name": "Demo", "last_name": "Patient", "email": "demo@example.com",
            "phone": "4155550142", "sex": "M", "date_of_birth": "1975-06-07"}

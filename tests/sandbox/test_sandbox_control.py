@@ -13,11 +13,11 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sandbox_helpers import assert_error, new_order, order_body
 
 from app.api import SpotClient, errors
 from app.sandbox import SandboxServer
 from app.sandbox.catalog import PLACES
+from tests.helpers.sandbox_api import assert_error, new_order, order_body
 
 
 def test_advance_moves_the_clock(http: httpx.Client, sandbox: SandboxServer) -> None:

@@ -7,10 +7,10 @@ from collections import Counter
 
 import httpx
 import pytest
-from sandbox_helpers import assert_error, fulfilled_order, new_order, order_body
 
 from app.api import SpotClient, errors, models
 from app.sandbox import SandboxServer
+from tests.helpers.sandbox_api import assert_error, fulfilled_order, new_order, order_body
 
 PATIENT = {"first_name": "Demo", "last_name": "Patient", "email": "demo.lag@example.com",
            "sex": "F", "date_of_birth": "1970-01-01"}

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sandbox_helpers import assert_error, fulfilled_order, new_order
 
 from app.api import SpotClient, errors, models
 from app.sandbox import SandboxServer
+from tests.helpers.sandbox_api import assert_error, fulfilled_order, new_order
 
 ORDER_PATH = ["pending", "in_progress", "completed"]
 KIT_NEXT = {

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from sandbox_helpers import assert_error, new_order, order_body
 
 from app.api import SpotClient, errors
 from app.sandbox import SandboxServer
+from tests.helpers.sandbox_api import assert_error, new_order, order_body
 
 
 def test_create_order_answers_201_with_a_pending_order(

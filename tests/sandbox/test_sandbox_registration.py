@@ -10,10 +10,10 @@ from typing import Any
 
 import httpx
 import pytest
-from sandbox_helpers import address, assert_error, new_order
 
 from app.api import SpotClient, errors, models
 from app.sandbox import SandboxServer
+from tests.helpers.sandbox_api import address, assert_error, new_order
 
 
 def requisition_body(barcode: str = "19742938328", **patient: Any) -> dict[str, Any]:

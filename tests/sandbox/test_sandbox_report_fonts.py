@@ -9,7 +9,7 @@ import pytest
 from app.sandbox import reports
 from app.sandbox.records import ReportInfo
 from app.sandbox.reports import font_candidates, render_pdf, report_file, unicode_font
-from tests.windows_fakes import refuse_renames
+from tests.helpers.windows import refuse_renames
 
 INFO = ReportInfo(
     report={

@@ -18,7 +18,7 @@ from app.services.credentials import (
     NoKeyringAvailable,
 )
 from app.services.errors import ServiceError
-from tests.keyring_fakes import FailingKeyring, FakeWinVault, MemoryKeyring
+from tests.helpers.keyring import FailingKeyring, FakeWinVault, MemoryKeyring
 
 TOKEN = "tok_live_7f3a9c0d1e2b"
 

@@ -22,7 +22,7 @@ from app.services.data_folder import (
     queued_orders_warning,
     secure_folders,
 )
-from tests.windows_fakes import posix_modes
+from tests.helpers.windows import posix_modes
 
 DRIVE_FIXED = 3
 

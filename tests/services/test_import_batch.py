@@ -22,31 +22,10 @@ from app.services.import_batch import (
     BatchRunner,
     BatchSender,
     BatchStore,
-    PreparedRow,
     batch_order,
 )
 from app.services.outbox import REF_KEY, Outbox
-
-
-def fake_rows(count: int, first: int = 2) -> list[PreparedRow]:
-    return [
-        PreparedRow(
-            number,
-            models.NewOrder(
-                kit_types=["health_kit_1"],
-                recipient=models.Recipient(
-                    first_name="Batch",
-                    last_name=f"Testperson{number}",
-                    email=f"batch{number}@example.com",
-                    phone="4155550123",
-                    address=models.Address(street1=f"{number} Fictional Way",
-                                           city="San Francisco", state="CA", country="US",
-                                           zip="94105"),
-                ),
-            ),
-        )
-        for number in range(first, first + count)
-    ]
+from tests.helpers.imports import fake_rows
 
 
 class TimedClient(SpotClient):

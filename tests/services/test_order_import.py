@@ -10,7 +10,7 @@ import pytest
 from app.services.import_mapping import MappingMemory, guess_mapping
 from app.services.order_import import ImportCheck, export_problem_rows, prepared_rows, restore_zip
 from app.services.spreadsheets import UnreadableFile, read_table
-from tests.services.import_fixtures import (
+from tests.helpers.imports import (
     CATALOG,
     EXPECTED,
     HEADERS,

@@ -23,7 +23,7 @@ from app.services.reports import (
     ReportUnavailable,
 )
 from app.services.seen import SeenReports
-from tests.windows_fakes import FAKE_O_BINARY, posix_modes, record_open_flags, refuse_renames
+from tests.helpers.windows import FAKE_O_BINARY, posix_modes, record_open_flags, refuse_renames
 
 TOKEN = "tok_reports_0123456789"
 BASE = "https://spot.example.test"

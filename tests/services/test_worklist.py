@@ -20,7 +20,7 @@ from app.services.worklist import (
     build_worklist,
     export_worklist,
 )
-from tests.services.import_fixtures import delivered_kit_on
+from tests.helpers.imports import delivered_kit_on
 
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 RULES = WorklistThresholds()  # 10 / 7 / 10 days

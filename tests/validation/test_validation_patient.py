@@ -7,9 +7,9 @@ from datetime import date
 from typing import Any
 
 import pytest
-from helpers import us_recipient, with_value
 
 from app.validation import Finding, normalize_patient, validate_patient
+from tests.helpers.validation import us_recipient, with_value
 
 TODAY = date(2026, 11, 27)
 E = "error"

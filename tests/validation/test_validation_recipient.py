@@ -7,9 +7,9 @@ import copy
 from typing import Any
 
 import pytest
-from helpers import ca_recipient, us_recipient, with_value
 
 from app.validation import Finding, normalize_recipient, validate_recipient
+from tests.helpers.validation import ca_recipient, us_recipient, with_value
 
 E, W = "error", "warning"
 

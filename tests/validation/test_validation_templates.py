@@ -6,9 +6,8 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
-from helpers import ca_recipient, us_recipient, with_value
-
 from app.validation import Finding, validate_patient, validate_recipient
+from tests.helpers.validation import ca_recipient, us_recipient, with_value
 
 ODD_VALUES: dict[str, list[object]] = {
     "first_name": ["", "12345", "Ann3", "A" * 101, "Ann\x07", "Ann@"],

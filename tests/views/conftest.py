@@ -3,8 +3,8 @@ keyrings, and the real main window wired to the sandbox."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, datetime, timedelta
+from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
 from keyring.backend import KeyringBackend
@@ -14,58 +14,13 @@ from app.compose import check_connection, open_session
 from app.sandbox import SandboxServer
 from app.services.credentials import CredentialStore
 from app.services.environments import Environment
-from app.services.order_rules import KitInfo, OrderInfo, OrderRow, build_row
+from app.services.order_rules import OrderRow
 from app.tasks import TaskRunner
 from app.views.common.app_settings import AppSettings
 from app.views.shell.main_window import MainWindow
 from app.views.shell.sign_in import SignInContext
-from tests.keyring_fakes import MemoryKeyring
-
-BASE_TIME = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
-
-MakeRow = Callable[..., OrderRow]
-
-
-def make_row(
-    order_id: str,
-    *,
-    first_name: str = "Testy",
-    last_name: str = "Example",
-    email: str | None = None,
-    phone: str = "+1 555-010-0100",
-    status: str = "in_progress",
-    state: str = "CA",
-    country: str = "US",
-    created: datetime = BASE_TIME,
-    updated: datetime | None = None,
-    kits: Sequence[tuple[str, str, str, str]] = (),
-) -> OrderRow:
-    """One order row; ``kits`` are (kit_id, kit_type, kit_status, sample_status)."""
-    order = OrderInfo(
-        order_id=order_id,
-        status=status,
-        first_name=first_name,
-        last_name=last_name,
-        email=email if email is not None else f"{first_name.lower()}@example.test",
-        phone=phone,
-        state=state,
-        country=country,
-        created=created,
-        updated=updated or created,
-    )
-    kit_infos = [
-        KitInfo(
-            kit_id=kit_id,
-            kit_type=kit_type,
-            order_id=order_id,
-            kit_status=kit_status,
-            sample_status=sample_status,
-            created=created,
-            updated=updated or created,
-        )
-        for kit_id, kit_type, kit_status, sample_status in kits
-    ]
-    return build_row(order, kit_infos)
+from tests.helpers.keyring import MemoryKeyring
+from tests.helpers.main_window import BASE_TIME, MakeRow, MakeWindow, make_row
 
 
 @pytest.fixture
@@ -131,7 +86,6 @@ def sign_in_context(sandbox: SandboxServer, keyring_backend: KeyringBackend) -> 
     )
 
 
-MakeWindow = Callable[..., MainWindow]
 
 
 @pytest.fixture

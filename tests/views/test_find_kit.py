@@ -19,6 +19,7 @@ from app.services.session import Session
 from app.tasks import InlineTaskRunner, TaskRunner
 from app.views.common.timeline import text_color
 from app.views.orders.find_kit import FindKitBar
+from tests.helpers.fakes import FakeSession
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -26,64 +27,14 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 # --- fakes -----------------------------------------------------------------------------------
 
 
-class KnownKit:
-    def __init__(self, order_id: str | None) -> None:
-        self.order_id = order_id
 
 
-class FakeSync:
-    def __init__(self, kits: dict[str, models.Kit], error: BaseException | None = None) -> None:
-        self.kits = kits
-        self.error = error
-        self.asked: list[str] = []
-
-    def find_kit(self, kit_id: str) -> models.Kit:
-        self.asked.append(kit_id)
-        if self.error is not None:
-            raise self.error
-        if kit_id not in self.kits:
-            raise api_errors.NotFound(
-                404, "not_found", ["Kit not found"], "GET", "/api/v2/kits/{public_id}/"
-            )
-        return self.kits[kit_id]
 
 
-class FakeStore:
-    def __init__(self, known: dict[str, str | None]) -> None:
-        self.known = known
-
-    def kit(self, kit_id: str) -> KnownKit | None:
-        return KnownKit(self.known[kit_id]) if kit_id in self.known else None
 
 
-class FakeClient:
-    def __init__(self, summaries: list[models.KitSummary]) -> None:
-        self.summaries = summaries
-        self.queries: list[dict[str, object]] = []
-
-    def list_kits(
-        self,
-        *,
-        kit_type: str | None = None,
-        created_after: str | None = None,
-        results: int = 10,
-        offset: int = 0,
-    ) -> list[models.KitSummary]:
-        self.queries.append({"kit_type": kit_type, "created_after": created_after})
-        return self.summaries[offset : offset + results]
 
 
-class FakeSession:
-    def __init__(
-        self,
-        kits: dict[str, models.Kit] | None = None,
-        known: dict[str, str | None] | None = None,
-        summaries: list[models.KitSummary] | None = None,
-        error: BaseException | None = None,
-    ) -> None:
-        self.sync = FakeSync(kits or {}, error)
-        self.store = FakeStore(known or {})
-        self.client = FakeClient(summaries or [])
 
 
 def kit(kit_id: str, **extra: object) -> models.Kit:

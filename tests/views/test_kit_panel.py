@@ -20,6 +20,7 @@ from app.views.common.results_table import ResultsTable
 from app.views.common.timeline import text_color
 from app.views.kit_panel.kit_box import TrackingLink
 from app.views.kit_panel.panel import KitTrackingPanel
+from tests.helpers.fakes import FakeSession
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -142,40 +143,10 @@ def resulted_kit(**changes: Any) -> dict[str, Any]:
     return kit
 
 
-class FakeSync:
-    def __init__(self, orders: dict[str, models.Order] | None = None) -> None:
-        self.orders = dict(orders or {})
-        self.requests: list[str] = []
-        self.error: BaseException | None = None
-
-    def order_detail(self, order_id: str) -> models.Order:
-        self.requests.append(order_id)
-        if self.error is not None:
-            raise self.error
-        return self.orders[order_id]
 
 
-class FakeClient:
-    def __init__(self) -> None:
-        self.saved: list[tuple[str, dict[str, Any] | None]] = []
-        self.error: BaseException | None = None
-        self.orders: dict[str, models.Order] = {}
-
-    def update_order_metadata(
-        self, order_id: str, metadata: dict[str, Any] | None
-    ) -> models.Order:
-        if self.error is not None:
-            raise self.error
-        self.saved.append((order_id, metadata))
-        return self.orders[order_id].model_copy(update={"metadata": metadata})
 
 
-class FakeSession:
-    def __init__(self, *orders: models.Order) -> None:
-        self.sync = FakeSync({o.order_id: o for o in orders})
-        self.client = FakeClient()
-        self.client.orders = dict(self.sync.orders)
-        self.kit_catalog = {"health_kit_1": "Health Kit 1"}
 
 
 @pytest.fixture
@@ -193,7 +164,7 @@ def opened_urls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def make_panel(
     qtbot: QtBot, *orders: models.Order, runner: InlineTaskRunner | None = None
 ) -> tuple[KitTrackingPanel, FakeSession]:
-    session = FakeSession(*orders)
+    session = FakeSession(*orders, kit_catalog={"health_kit_1": "Health Kit 1"})
     panel = KitTrackingPanel(session, runner or InlineTaskRunner(), today=lambda: TODAY)
     qtbot.addWidget(panel)
     panel.resize(900, 900)

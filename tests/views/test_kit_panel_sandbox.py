@@ -10,7 +10,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from app.api import models
 from app.paths import paths
 from app.sandbox import SandboxServer
 from app.services.environments import Environment
@@ -20,6 +19,7 @@ from app.views.common.formatting import format_day
 from app.views.common.results_table import ResultsTable
 from app.views.kit_panel.kit_box import TrackingLink
 from app.views.kit_panel.panel import KitTrackingPanel
+from tests.helpers.sandbox_orders import advance_until, place_order
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -56,41 +56,8 @@ def opened_urls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return urls
 
 
-def place_order(session: Session) -> str:
-    order = session.client.create_order(
-        models.NewOrder.model_validate(
-            {
-                "kit_types": ["health_kit_1"],
-                "recipient": {
-                    "first_name": "Testy",
-                    "last_name": "McTestface",
-                    "email": "testy@example.com",
-                    "phone": "4155550123",
-                    "address": {
-                        "street1": "1 Fixture Lane", "city": "San Francisco", "state": "CA",
-                        "country": "US", "zip": "94105",
-                    },
-                },
-                "metadata": {"clinic_ref": "A-17"},
-            }
-        )
-    )
-    return order.order_id
 
 
-def advance_until(
-    sandbox: SandboxServer, session: Session, order_id: str, wanted: set[str], *, sample: bool
-) -> models.Kit:
-    """Move the sandbox clock half a day at a time until the kit (or sample) is in ``wanted``."""
-    for _ in range(80):
-        sandbox.advance(0.5)
-        kits = session.client.get_order(order_id).kits
-        if kits:
-            kit = kits[0]
-            status = (kit.sample.status if kit.sample else None) if sample else kit.status
-            if status in wanted:
-                return kit
-    raise AssertionError(f"order never reached {wanted}")
 
 
 def show(qtbot: QtBot, session: Session, order_id: str) -> KitTrackingPanel:

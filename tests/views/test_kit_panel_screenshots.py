@@ -23,7 +23,7 @@ from app.tasks import InlineTaskRunner
 from app.views.common.results_table import result_flag
 from app.views.kit_panel.panel import KitTrackingPanel
 from app.views.theme import contrast_ratio
-from tests.views.test_kit_panel_sandbox import advance_until, place_order
+from tests.helpers.sandbox_orders import advance_until, place_order
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

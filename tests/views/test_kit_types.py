@@ -12,25 +12,14 @@ from app.sandbox.catalog import KIT_TYPES
 from app.views.common.app_settings import AppSettings
 from app.views.settings.dialog import SettingsDialog
 from app.views.shell.main_window import MainWindow
-from tests.views.conftest import MakeWindow
-from tests.views.test_link_status import ORDER
-from tests.views.test_main_window import (  # noqa: F401 - pytestmark applies here too
+from tests.helpers.main_window import (  # noqa: F401 - pytestmark applies here too
+    ORDER,
     WAIT_MS,
+    MakeWindow,
     open_dialog,
     pytestmark,
+    sign_in_to_custom,
 )
-
-
-def sign_in_to_custom(qtbot: QtBot, window: MainWindow, sandbox: SandboxServer) -> None:
-    """Sign in as an office manager would to a production-like server (a Custom URL)."""
-    window.show()
-    window.start()
-    dialog = open_dialog(qtbot, window)
-    dialog.environment_combo.setCurrentIndex(dialog.environment_combo.findData("custom"))
-    qtbot.keyClicks(dialog.url_edit, sandbox.base_url)
-    qtbot.keyClicks(dialog.token_edit, sandbox.token)
-    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.session is not None, timeout=WAIT_MS)
 
 
 def settings_dialog(qtbot: QtBot, window: MainWindow) -> SettingsDialog:

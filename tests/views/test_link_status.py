@@ -11,25 +11,15 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 import app.services.session as session_module
-from app.api.models import Address, NewOrder, Recipient
 from app.sandbox import SandboxServer
 from app.services.outbox import Outbox
-from tests.views.conftest import MakeWindow
-from tests.views.test_main_window import (  # noqa: F401 - pytestmark applies here too
+from tests.helpers.main_window import (  # noqa: F401 - pytestmark applies here too
+    ORDER,
     SEEDED,
     WAIT_MS,
+    MakeWindow,
     pytestmark,
     sign_in_to_sandbox,
-)
-
-ORDER = NewOrder(
-    kit_types=["health_kit_1"],
-    recipient=Recipient(
-        first_name="Testy", last_name="Linkstatus", email="testy.link@example.com",
-        phone="3125550199",
-        address=Address(street1="1 Test Street", city="Chicago", state="IL", zip="60601",
-                        country="US"),
-    ),
 )
 
 

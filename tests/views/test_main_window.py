@@ -5,12 +5,11 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.api.models import Address, NewOrder, Recipient
 from app.main import CrashHandler
 from app.sandbox import SandboxServer
 from app.tasks import TaskRunner
@@ -19,67 +18,18 @@ from app.views.kit_panel.kit_box import TrackingLink
 from app.views.orders.order_table import COL_ORDER_ID, COL_PATIENT, COL_PROGRESS
 from app.views.shell.main_window import MainWindow
 from app.views.shell.refresh import RefreshOutcome
-from app.views.shell.sign_in import SignInDialog
-from tests.views.conftest import MakeWindow
-
-# The offscreen platform cannot raise windows or honour size hints; both are harmless here.
-pytestmark = pytest.mark.qt_log_ignore(
-    "This plugin does not support propagateSizeHints", "This plugin does not support raise"
+from tests.helpers.main_window import (  # noqa: F401
+    SEEDED,
+    WAIT_MS,
+    MakeWindow,
+    UrlCatcher,
+    _visible_dialog,
+    fake_order,
+    open_dialog,
+    pytestmark,
+    sign_in_to_sandbox,
+    visible_ids,
 )
-
-SEEDED = 40
-WAIT_MS = 15_000
-
-
-@pytest.fixture
-def seeded(sandbox: SandboxServer) -> SandboxServer:
-    sandbox.seed(SEEDED)
-    return sandbox
-
-
-def open_dialog(qtbot: QtBot, window: MainWindow) -> SignInDialog:
-    qtbot.waitUntil(lambda: _visible_dialog(window) is not None, timeout=WAIT_MS)
-    dialog = _visible_dialog(window)
-    assert dialog is not None
-    return dialog
-
-
-def _visible_dialog(window: MainWindow) -> SignInDialog | None:
-    for dialog in window.findChildren(SignInDialog):
-        if dialog.isVisible():
-            return dialog
-    return None
-
-
-def sign_in_to_sandbox(qtbot: QtBot, window: MainWindow, expected: int = SEEDED) -> None:
-    window.show()
-    window.start()
-    dialog = open_dialog(qtbot, window)
-    dialog.environment_combo.setCurrentIndex(dialog.environment_combo.findData("sandbox"))
-    assert not dialog.token_edit.isVisible()  # the sandbox needs no token
-    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.order_count() == expected, timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: not window.refresh_in_progress(), timeout=WAIT_MS)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)  # shortcuts need an active window
-
-
-def fake_order(last_name: str) -> NewOrder:
-    """An order for an invented patient "Testy <last_name>"."""
-    return NewOrder(
-        kit_types=["health_kit_1"],
-        recipient=Recipient(
-            first_name="Testy", last_name=last_name,
-            email=f"testy.{last_name.lower()}@example.com", phone="3125550199",
-            address=Address(street1="1 Test Street", city="Chicago", state="IL",
-                            zip="60601", country="US"),
-        ),
-    )
-
-
-def visible_ids(window: MainWindow) -> list[str]:
-    model = window.order_list.model
-    return [model.index(row, COL_ORDER_ID).data() for row in range(model.rowCount())]
 
 
 def test_first_start_asks_to_sign_in_then_shows_the_seeded_orders(
@@ -315,16 +265,6 @@ def test_sign_in_dialog_tells_a_wrong_token_apart(
     assert window.session is None
 
 
-class _UrlCatcher(QObject):
-    """Takes the place of the browser for https links (QDesktopServices.setUrlHandler)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.urls.append(url.toString())
 
 
 def test_open_an_order_see_its_timeline_and_follow_a_tracking_link(
@@ -350,7 +290,7 @@ def test_open_an_order_see_its_timeline_and_follow_a_tracking_link(
     # Just rendered: under load the layout may not have given it a size yet (a user can only
     # click it once it is painted).
     qtbot.waitUntil(lambda: not links[0].rect().isEmpty(), timeout=WAIT_MS)
-    catcher = _UrlCatcher()
+    catcher = UrlCatcher()
     QDesktopServices.setUrlHandler("https", catcher, "open")
     try:
         qtbot.mouseClick(links[0], Qt.MouseButton.LeftButton)

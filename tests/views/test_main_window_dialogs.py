@@ -17,18 +17,12 @@ from app.views.desk.register_kit import RegisterKitDialog
 from app.views.kit_panel.panel import KitTrackingPanel
 from app.views.orders.order_table import COL_ORDER_ID
 from app.views.shell.main_window import MainWindow
-from tests.views.conftest import MakeWindow
-from tests.views.test_main_window import SEEDED, WAIT_MS, sign_in_to_sandbox
+from tests.helpers.main_window import SEEDED, WAIT_MS, MakeWindow, sign_in_to_sandbox
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support propagateSizeHints", "This plugin does not support raise"
 )
 
-
-@pytest.fixture
-def seeded(sandbox: SandboxServer) -> SandboxServer:
-    sandbox.seed(SEEDED)
-    return sandbox
 
 
 def _first_name_field_of_the_order_form() -> QLineEdit:

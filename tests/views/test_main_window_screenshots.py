@@ -23,8 +23,7 @@ from pytestqt.qtbot import QtBot
 from app.sandbox import SandboxServer
 from app.views.orders.order_table import COL_PROGRESS, ToneRole
 from app.views.theme import badge_colors, dark_palette
-from tests.views.conftest import MakeWindow
-from tests.views.test_main_window import SEEDED, WAIT_MS, sign_in_to_sandbox
+from tests.helpers.main_window import SEEDED, WAIT_MS, MakeWindow, sign_in_to_sandbox
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support propagateSizeHints", "This plugin does not support raise"

@@ -17,7 +17,7 @@ from app.views.common.events import ReportRequest
 from app.views.reports.report_viewer import ReportWindow
 from app.views.requisitions.view import RequisitionsView
 from app.views.shell.main_window import MainWindow
-from tests.views.conftest import MakeWindow
+from tests.helpers.main_window import MakeWindow
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support propagateSizeHints", "This plugin does not support raise"

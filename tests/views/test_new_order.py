@@ -2,131 +2,27 @@
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.api import models
 from app.services.drafts import OPEN_DRAFTS, DraftWriter
-from app.services.order_rules import OrderRow, find_duplicates
-from app.services.outbox import OutboxItem
 from app.tasks import InlineTaskRunner
 from app.views.new_order.form import NewOrderDialog, NewOrderForm
-from tests.views.conftest import make_row
+from tests.helpers.fakes import FakeDrafts, FakeSession
+from tests.helpers.main_window import make_row
+from tests.helpers.order_form import GOOD, editor, fill, shown, type_into
 
 # The offscreen platform warns whenever a top-level window's size constraints change.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
-CATALOG = {
-    "health_kit_1": "Health kit",
-    "vitamin_d_kit": "Vitamin D kit",
-    "hba1c_kit": "HbA1c kit",
-}
-
-
-# --- fakes ---------------------------------------------------------------------------------
-
-
-class FakeOutbox:
-    """Records submits; the test decides what the sender reports afterwards via ``report``."""
-
-    def __init__(self) -> None:
-        self.submitted: list[models.NewOrder] = []
-        self.resubmitted: list[tuple[str, models.NewOrder]] = []
-        self._callbacks: list[Callable[[OutboxItem], None]] = []
-        self.fail_with: BaseException | None = None
-        self.report_during_submit: dict[str, Any] = {}
-
-    def _item(self, order: models.NewOrder, item_id: str, **changes: Any) -> OutboxItem:
-        item = OutboxItem(
-            item_id=item_id, state="queued", order_id=None, client_ref=f"ref-{item_id}",
-            attempts=0, field_errors={}, last_error="", created=datetime.now(UTC),
-            payload=order,
-        )  # fmt: skip
-        return dataclasses.replace(item, **changes)
-
-    def submit(self, order: models.NewOrder) -> OutboxItem:
-        if self.fail_with is not None:
-            raise self.fail_with
-        self.submitted.append(order)
-        item_id = f"item-{len(self.submitted)}"
-        if self.report_during_submit:
-            # The sender thread is quick: its news is posted before submit() returns.
-            self.report(item_id, **self.report_during_submit)
-        return self._item(order, item_id)
-
-    def resubmit(self, item_id: str, order: models.NewOrder) -> OutboxItem:
-        self.resubmitted.append((item_id, order))
-        return self._item(order, item_id)
-
-    def subscribe(self, callback: Callable[[OutboxItem], None]) -> Callable[[], None]:
-        self._callbacks.append(callback)
-        return lambda: self._callbacks.remove(callback)
-
-    def report(self, item_id: str, **changes: Any) -> None:
-        """What the sender thread would announce for ``item_id``."""
-        order = self.submitted[int(item_id.split("-")[1]) - 1]
-        item = self._item(order, item_id, **changes)
-        for callback in list(self._callbacks):
-            callback(item)  # the form's callback marshals to the GUI thread itself
-
-    @property
-    def subscribers(self) -> int:
-        return len(self._callbacks)
-
-
-class FakeDrafts:
-    def __init__(self) -> None:
-        self.saved: dict[str, dict[str, Any]] = {}
-
-    def save(self, draft_id: str, data: dict[str, Any]) -> None:
-        self.saved[draft_id] = data
-
-    def load_all(self) -> dict[str, dict[str, Any]]:
-        return dict(self.saved)
-
-    def discard(self, draft_id: str) -> None:
-        self.saved.pop(draft_id, None)
-
-
-class FakeStore:
-    def __init__(self, rows: list[OrderRow] | None = None) -> None:
-        self.rows = rows or []
-
-    def find_duplicates(
-        self, recipient: dict[str, str], kit_types: Any, now: datetime, days: int = 30
-    ) -> list[OrderRow]:
-        return find_duplicates(self.rows, recipient, kit_types, now, days)
-
-
-@dataclasses.dataclass
-class FakeSession:
-    outbox: FakeOutbox = dataclasses.field(default_factory=FakeOutbox)
-    drafts: FakeDrafts = dataclasses.field(default_factory=FakeDrafts)
-    store: FakeStore = dataclasses.field(default_factory=FakeStore)
-    kit_catalog: dict[str, str] = dataclasses.field(default_factory=lambda: dict(CATALOG))
-
-
 # --- helpers -------------------------------------------------------------------------------
 
-GOOD = {
-    "first_name": "Alice",
-    "last_name": "Example",
-    "email": "alice.example@example.com",
-    "phone": "415-555-0123",
-    "address.street1": "1600 Example Ave",
-    "address.street2": "Apt 4",
-    "address.city": "San Francisco",
-    "address.state": "CA",
-    "address.zip": "94105",
-}
 
 
 @pytest.fixture
@@ -148,41 +44,12 @@ def form(qtbot: QtBot, session: FakeSession, runner: InlineTaskRunner) -> NewOrd
     return widget
 
 
-def editor(form: NewOrderForm, path: str) -> QWidget:
-    return form.fields.editor(path)
 
 
-def type_into(
-    qtbot: QtBot, form: NewOrderForm, path: str, text: str, *, leave: bool = True
-) -> None:
-    """Click into the field, replace its text by typing, then Tab out (as a user would)."""
-    widget = editor(form, path)
-    widget.setFocus()
-    if isinstance(widget, QComboBox):
-        # The state list: typing the code jumps to "CA – California".
-        qtbot.keyClicks(widget, text)
-    else:
-        assert isinstance(widget, QLineEdit)
-        widget.selectAll()
-        qtbot.keyClick(widget, Qt.Key.Key_Delete)
-        if text:
-            qtbot.keyClicks(widget, text)
-    if leave:
-        qtbot.keyClick(widget, Qt.Key.Key_Tab)
 
 
-def fill(qtbot: QtBot, form: NewOrderForm, values: dict[str, str] | None = None,
-         kit: str | None = "Vitamin D kit") -> None:
-    for path, text in (values or GOOD).items():
-        type_into(qtbot, form, path, text)
-    if kit is not None:
-        combo = form.kits.combo(0)
-        combo.setFocus()
-        combo.setCurrentIndex(combo.findText(kit))
 
 
-def shown(form: NewOrderForm, path: str) -> str:
-    return form.fields.message_text(path)
 
 
 # --- field messages ------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from app.services.environments import Environment
 from app.services.session import Session
 from app.tasks import TaskRunner
 from app.views.new_order.form import NewOrderForm
-from tests.views.test_new_order import GOOD, fill
+from tests.helpers.order_form import GOOD, fill
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

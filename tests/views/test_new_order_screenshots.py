@@ -19,7 +19,8 @@ from pytestqt.qtbot import QtBot
 
 from app.tasks import InlineTaskRunner
 from app.views.new_order.form import NewOrderDialog
-from tests.views.test_new_order import FakeSession, type_into
+from tests.helpers.fakes import FakeSession
+from tests.helpers.order_form import type_into
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

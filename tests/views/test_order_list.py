@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from app.services.order_rules import OrderRow
 from app.views.orders.order_list import SEARCH_DEBOUNCE_MS, OrderListView
 from app.views.orders.order_table import COL_CREATED, COL_ORDER_ID
-from tests.views.conftest import BASE_TIME, MakeRow
+from tests.helpers.main_window import BASE_TIME, MakeRow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 SEEDED_WAIT = SEARCH_DEBOUNCE_MS * 20

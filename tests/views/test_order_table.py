@@ -29,7 +29,7 @@ from app.views.orders.order_table import (
     sort_rows,
 )
 from app.views.theme import TONES, badge_colors, contrast_ratio, is_dark
-from tests.views.conftest import BASE_TIME, MakeRow
+from tests.helpers.main_window import BASE_TIME, MakeRow
 
 
 def _ids(model: OrderTableModel) -> list[str]:

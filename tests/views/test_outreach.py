@@ -38,9 +38,8 @@ from app.tasks import InlineTaskRunner
 from app.views.outreach.import_dialog import ImportDialog, ImportServices
 from app.views.outreach.letters import Clinic, write_letters_pdf
 from app.views.outreach.worklist_view import ContactDialog, WorklistView
-from tests.services.import_fixtures import delivered_kit_on, write_csv
-from tests.views.conftest import MakeWindow
-from tests.views.test_main_window import sign_in_to_sandbox
+from tests.helpers.imports import delivered_kit_on, write_csv
+from tests.helpers.main_window import MakeWindow, sign_in_to_sandbox
 
 # The offscreen platform cannot raise windows or honour size hints; both are harmless here.
 pytestmark = pytest.mark.qt_log_ignore(
@@ -298,7 +297,7 @@ def test_a_batch_left_sending_is_resumed_when_the_app_starts(
     qtbot: QtBot, sandbox: SandboxServer, make_window: MakeWindow
 ) -> None:
     from app.services.session import environment_folder
-    from tests.services.test_import_batch import fake_rows
+    from tests.helpers.imports import fake_rows
 
     sandbox.seed(5)
     folder = environment_folder(paths().data, Environment.sandbox(sandbox.base_url))

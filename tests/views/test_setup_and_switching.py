@@ -15,14 +15,14 @@ from app.services.setup_file import ClinicSetup, write_setup
 from app.views.common.app_settings import AppSettings
 from app.views.shell.main_window import MainWindow
 from app.views.shell.sign_in import SignInDialog
-from tests.keyring_fakes import MemoryKeyring
-from tests.views.conftest import MakeWindow
-from tests.views.test_kit_types import sign_in_to_custom
-from tests.views.test_main_window import (  # noqa: F401 - pytestmark applies here too
+from tests.helpers.keyring import MemoryKeyring
+from tests.helpers.main_window import (  # noqa: F401 - pytestmark applies here too
     SEEDED,
     WAIT_MS,
+    MakeWindow,
     open_dialog,
     pytestmark,
+    sign_in_to_custom,
     sign_in_to_sandbox,
 )
 

@@ -17,7 +17,7 @@ from app.services.credentials import CredentialStore
 from app.services.environments import Environment
 from app.tasks import TaskRunner
 from app.views.shell.sign_in import SignInContext, SignInDialog
-from tests.keyring_fakes import FailingKeyring, MemoryKeyring
+from tests.helpers.keyring import FailingKeyring, MemoryKeyring
 
 WAIT_MS = 10_000
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 from app.sandbox import SandboxServer
 from app.views.shell.main_window import MainWindow
 from app.views.shell.sign_in import SignInDialog
-from tests.views.conftest import MakeWindow
-from tests.views.test_main_window import (  # noqa: F401 - pytestmark applies here too
+from tests.helpers.main_window import (  # noqa: F401 - pytestmark applies here too
     SEEDED,
     WAIT_MS,
+    MakeWindow,
     open_dialog,
     pytestmark,
     sign_in_to_sandbox,

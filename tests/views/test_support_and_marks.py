@@ -18,12 +18,12 @@ from app.services.environments import Environment
 from app.views.shell.about import AboutDialog
 from app.views.shell.main_window import MainWindow
 from app.views.shell.sign_in import SignInContext
-from tests.keyring_fakes import FailingKeyring
-from tests.views.conftest import MakeWindow
-from tests.views.test_main_window import (  # noqa: F401 - pytestmark applies here too
+from tests.helpers.keyring import FailingKeyring
+from tests.helpers.main_window import (  # noqa: F401 - pytestmark applies here too
     SEEDED,
     WAIT_MS,
-    _UrlCatcher,
+    MakeWindow,
+    UrlCatcher,
     open_dialog,
     pytestmark,
     sign_in_to_sandbox,
@@ -50,8 +50,8 @@ def test_about_shows_version_environment_folders_and_keyring(
     assert dialog.environment_label.text() == "Sandbox (built-in)"
     assert dialog.data_label.text() == str(paths().data)
     assert dialog.log_label.text() == str(paths().logs)
-    assert dialog.keyring_label.text() == "tests.keyring_fakes.MemoryKeyring"
-    catcher = _UrlCatcher()
+    assert dialog.keyring_label.text() == "tests.helpers.keyring.MemoryKeyring"
+    catcher = UrlCatcher()
     QDesktopServices.setUrlHandler("file", catcher, "open")
     try:
         qtbot.mouseClick(dialog.open_log_button, Qt.MouseButton.LeftButton)

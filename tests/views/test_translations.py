@@ -52,10 +52,17 @@ from app.views.requisitions.view import RequisitionsView
 from app.views.settings.dialog import SettingsDialog
 from app.views.shell.main_window import MainWindow
 from app.views.shell.sign_in import SignInContext, SignInDialog
-from tests.keyring_fakes import FailingKeyring
-from tests.views.conftest import BASE_TIME, MakeWindow, make_row
-from tests.views.test_main_window import SEEDED, WAIT_MS, sign_in_to_sandbox
-from tests.views.test_new_order import FakeSession, type_into
+from tests.helpers.fakes import FakeSession
+from tests.helpers.keyring import FailingKeyring
+from tests.helpers.main_window import (
+    BASE_TIME,
+    SEEDED,
+    WAIT_MS,
+    MakeWindow,
+    make_row,
+    sign_in_to_sandbox,
+)
+from tests.helpers.order_form import type_into
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support propagateSizeHints", "This plugin does not support raise"

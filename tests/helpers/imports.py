@@ -9,6 +9,9 @@ from pathlib import Path
 
 from app.api import SpotClient, models
 from app.sandbox import SandboxServer
+from app.services.import_batch import (
+    PreparedRow,
+)
 from app.services.order_rules import OrderInfo, OrderRow, build_row
 
 HEADERS = ["First Name", "Last Name", "E-mail", "Phone", "Address Line 1", "City",
@@ -108,3 +111,24 @@ def delivered_kit_on(sandbox: SandboxServer, metadata: dict[str, object] | None 
             if kits and kits[0].status == "delivered":
                 return order.order_id, kits[0].kit_id
     raise AssertionError("the sandbox never delivered the kit")
+
+
+def fake_rows(count: int, first: int = 2) -> list[PreparedRow]:
+    return [
+        PreparedRow(
+            number,
+            models.NewOrder(
+                kit_types=["health_kit_1"],
+                recipient=models.Recipient(
+                    first_name="Batch",
+                    last_name=f"Testperson{number}",
+                    email=f"batch{number}@example.com",
+                    phone="4155550123",
+                    address=models.Address(street1=f"{number} Fictional Way",
+                                           city="San Francisco", state="CA", country="US",
+                                           zip="94105"),
+                ),
+            ),
+        )
+        for number in range(first, first + count)
+    ]

@@ -1,6 +1,6 @@
 """Test doubles for the API client tests: SPEC.md examples, a recording transport, a fake sleep.
 
-The JSON files in ``examples/`` are the documentation's own examples (SPEC.md §3, §6, §7),
+The JSON files in ``tests/api/examples/`` are the documentation's own examples (SPEC.md §3, §6, §7),
 copied verbatim: obviously fake "Alice Smith" data.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 
-EXAMPLES = Path(__file__).parent / "examples"
+EXAMPLES = Path(__file__).parents[1] / "api" / "examples"
 BASE_URL = "https://app.spotdx.com"
 TOKEN = "test-token-5f0c1d"  # fake; tests assert it never leaks
 
