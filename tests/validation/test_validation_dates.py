@@ -90,7 +90,8 @@ def test_exactly_120_years_is_allowed() -> None:
 @pytest.mark.parametrize("value", [None, 19800315, b"1980-03-15", ["1980-03-15"]])
 def test_non_text_is_refused_not_raised(value: object) -> None:
     read = read_birth_date(value, day_first=False, today=TODAY)
-    assert read.value is None and read.problem is not None
+    assert read.value is None
+    assert read.problem is not None
 
 
 @pytest.mark.parametrize(
