@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -81,7 +81,7 @@ def fill_form(form: NewRequisitionForm, barcode: str = "TESTBC0001") -> None:
     fields = form.patient_fields
     fields.recipient.set_recipient(PATIENT)
     fields.sex_combo.setCurrentIndex(fields.sex_combo.findData("F"))
-    fields.birth_edit.setDate(QDate(1980, 4, 30))
+    fields.birth_edit.set_value(date(1980, 4, 30))
     form.set_value("tracking.carrier", "usps")
     form.set_value("tracking.tracking_number", "9400111202555842332669")
     form.set_value("attributes.crl_slip_id", "SLIP42")

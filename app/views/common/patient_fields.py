@@ -1,6 +1,7 @@
 """A patient's fields for registration and requisitions: the order form's recipient group
 (names, email, phone, US/CA address with its per-field messages) plus sex and a date of birth
-picked from a calendar. Without an address (registration tokens) the address group is hidden.
+typed as people write it (``DobField``). Without an address (registration tokens) the
+address group is hidden.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from app.views.common.address_fields import (
     ServerErrors,
     show_errors,
 )
+from app.views.common.dob_field import DobField
 
 __all__ = ["PATIENT_PATHS", "KnownPatientCombo", "OptionalDateEdit", "PatientFields"]
 
@@ -147,12 +149,10 @@ class PatientFields(QWidget):
         self.sex_combo.currentIndexChanged.connect(self._on_own_changed)
         sex_label = QLabel(self.tr("Se&x"), about)
         sex_label.setBuddy(self.sex_combo)
-        self.birth_edit = OptionalDateEdit(about)
-        self.birth_edit.setObjectName("date_of_birth")
-        self.birth_edit.setToolTip(self.tr("Type YYYY-MM-DD or pick from the calendar (Alt+Down)"))
-        self.birth_edit.dateChanged.connect(self._on_own_changed)
+        self.birth_edit = DobField(about, today=today)
+        self.birth_edit.line.textChanged.connect(self._on_own_changed)
         birth_label = QLabel(self.tr("&Date of birth"), about)
-        birth_label.setBuddy(self.birth_edit)
+        birth_label.setBuddy(self.birth_edit.line)
         self.messages: dict[str, FieldMessage] = {
             "sex": FieldMessage("sex", about),
             "date_of_birth": FieldMessage("date_of_birth", about),
@@ -163,7 +163,7 @@ class PatientFields(QWidget):
         grid.addWidget(sex_label, 0, 2)
         grid.addWidget(self.sex_combo, 0, 3)
         grid.addWidget(self.messages["sex"], 1, 3)
-        for editor in (self.sex_combo, self.birth_edit):
+        for editor in (self.sex_combo, self.birth_edit.line):
             editor.installEventFilter(self)
         # Between the contact group and the address: the order a clinic form asks in.
         recipient_layout = self.recipient.layout()
@@ -183,24 +183,21 @@ class PatientFields(QWidget):
 
     def set_today(self, today: date | None) -> None:
         self._today = today
-        day = today or date.today()
-        self.birth_edit.setMaximumDate(QDate(day.year, day.month, day.day))
+        self.birth_edit.set_today(today)
 
     def patient(self) -> dict[str, Any]:
         data: dict[str, Any] = dict(self.recipient.recipient())
         if not self._with_address:
             data.pop("address", None)
         data["sex"] = str(self.sex_combo.currentData() or "")
-        chosen = self.birth_edit.date()
-        data["date_of_birth"] = "" if chosen == _NO_DATE else chosen.toString("yyyy-MM-dd")
+        data["date_of_birth"] = self.birth_edit.text_for_record()
         return data
 
     def set_patient(self, patient: Mapping[str, Any]) -> None:
         self.recipient.set_recipient(patient)
         index = self.sex_combo.findData(str(patient.get("sex") or "").upper())
         self.sex_combo.setCurrentIndex(max(index, 0))
-        born = QDate.fromString(str(patient.get("date_of_birth") or ""), "yyyy-MM-dd")
-        self.birth_edit.setDate(born if born.isValid() else _NO_DATE)
+        self.birth_edit.set_value(str(patient.get("date_of_birth") or ""))
         self._server_errors.clear()
         self._refresh_own()
 
@@ -214,7 +211,7 @@ class PatientFields(QWidget):
         if path == "sex":
             return self.sex_combo
         if path == "date_of_birth":
-            return self.birth_edit
+            return self.birth_edit.line
         return self.recipient.editor(path)
 
     def message_text(self, path: str) -> str:
@@ -256,7 +253,7 @@ class PatientFields(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         self.recipient.set_read_only(read_only)
         self.sex_combo.setEnabled(not read_only)
-        self.birth_edit.setReadOnly(read_only)
+        self.birth_edit.set_read_only(read_only)
 
     def first_editor(self) -> QWidget:
         return self.recipient.first_editor()
@@ -277,16 +274,19 @@ class PatientFields(QWidget):
         ]
 
     def _own_findings(self) -> list[Finding]:
+        """Sex from the patient rules; the date of birth as its field read it."""
         data = self.patient()
         data.pop("address", None)
-        return validate_patient(data, today=self._today)
+        sex = [f for f in validate_patient(data, today=self._today) if f.field == "sex"]
+        problem = self.birth_edit.reading().problem
+        return [*sex, *([problem] if problem is not None else [])]
 
     def _value(self, path: str) -> str:
         return str(self.patient().get(path) or "")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut and watched in (
-            self.sex_combo, self.birth_edit
+            self.sex_combo, self.birth_edit.line
         ):
             popup = watched is self.sex_combo and self.sex_combo.view().isVisible()
             name = watched.objectName()
