@@ -96,9 +96,14 @@ def test_register_a_new_patient(qtbot: QtBot, sandbox: SandboxServer, session: S
 
     # Ready for the next kit: fields cleared, and this patient can be picked next time.
     assert dialog.patient_fields.patient()["first_name"] == ""
+    # The cleared form has no messages left over (it said "Choose the sex (M or F)").
+    fields = dialog.patient_fields
+    assert [fields.message_text(path) for path in ("sex", "date_of_birth", "first_name")] == [
+        "", "", ""
+    ]
     assert not dialog.consent_check.isChecked()
     combo = dialog.patient_choice.known_combo
-    assert combo.itemText(combo.count() - 1) == "McTestface, Testy · 1980-04-30"
+    assert combo.itemText(combo.count() - 1) == "McTestface, Testy · DOB ••••-••-•• (age 46)"
     second = shipped_kit(sandbox, session)
     scan(qtbot, dialog, second)
     dialog.patient_choice.existing_radio.setChecked(True)
@@ -193,7 +198,7 @@ def test_existing_patient_from_an_earlier_kit(
     dialog = open_dialog(qtbot, session)
     combo = dialog.patient_choice.known_combo
     assert [combo.itemText(i) for i in range(combo.count())] == [
-        "Choose a patient…", "McTestface, Testy · 1980-04-30"
+        "Choose a patient…", "McTestface, Testy · DOB ••••-••-•• (age 46)"
     ]
     scan(qtbot, dialog, second)
     assert dialog.patient_choice.existing_radio.isEnabled()

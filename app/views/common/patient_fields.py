@@ -37,6 +37,7 @@ from app.views.common.address_fields import (
     show_errors,
 )
 from app.views.common.dob_field import DobField
+from app.views.common.labels import masked_dob
 
 __all__ = ["PATIENT_PATHS", "KnownPatientCombo", "OptionalDateEdit", "PatientFields"]
 
@@ -126,6 +127,7 @@ class PatientFields(QWidget):
         self._today = today
         self._touched: set[str] = set()
         self._edited: set[str] = set()  # own fields the user changed since the last reset
+        self._loading = False
         self._server_errors = ServerErrors()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -195,9 +197,13 @@ class PatientFields(QWidget):
 
     def set_patient(self, patient: Mapping[str, Any]) -> None:
         self.recipient.set_recipient(patient)
-        index = self.sex_combo.findData(str(patient.get("sex") or "").upper())
-        self.sex_combo.setCurrentIndex(max(index, 0))
-        self.birth_edit.set_value(str(patient.get("date_of_birth") or ""))
+        self._loading = True  # filled by code: nothing here is a finished edit
+        try:
+            index = self.sex_combo.findData(str(patient.get("sex") or "").upper())
+            self.sex_combo.setCurrentIndex(max(index, 0))
+            self.birth_edit.set_value(str(patient.get("date_of_birth") or ""))
+        finally:
+            self._loading = False
         self._server_errors.clear()
         self._refresh_own()
 
@@ -301,8 +307,9 @@ class PatientFields(QWidget):
         sender = self.sender()
         path = sender.objectName() if sender is not None else ""
         self._server_errors.forget_if_changed(path, self._value(path))
-        self._edited.add(path)
-        if sender is self.sex_combo:
+        if not self._loading:  # filled by code is not the user's edit
+            self._edited.add(path)
+        if sender is self.sex_combo and not self._loading:
             self._touched.add("sex")  # choosing from a list is a finished edit
         self._refresh_own()
         self.changed.emit()
@@ -311,11 +318,25 @@ class PatientFields(QWidget):
         show_errors(self.messages, self.findings(), self._touched)
 
 
-class KnownPatientCombo(QComboBox):
-    """Patients registered to earlier kits; filled once they arrive from a background task."""
+def _picker_label(patient: KnownPatient, today: date) -> str:
+    """"Last, First · DOB ••••-••-•• (age 46)": the waiting room may see this list."""
+    name = f"{patient.last_name}, {patient.first_name}".strip(", ") or patient.patient_id
+    if not patient.date_of_birth:
+        return name
+    try:
+        born: date | str = date.fromisoformat(patient.date_of_birth)
+    except ValueError:
+        born = patient.date_of_birth
+    return f"{name} · {masked_dob(born, today)}"
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+
+class KnownPatientCombo(QComboBox):
+    """Patients registered to earlier kits; filled once they arrive from a background task.
+    Their dates of birth are masked, as on the kit panel; the age tells namesakes apart."""
+
+    def __init__(self, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
+        self._today = today
         self.setObjectName("known_patients")
         self.setMinimumContentsLength(28)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -336,7 +357,7 @@ class KnownPatientCombo(QComboBox):
             return
         self.addItem(self.tr("Choose a patient…"), "")
         for patient in self._patients.values():
-            self.addItem(patient.label, patient.patient_id)
+            self.addItem(_picker_label(patient, self._today or date.today()), patient.patient_id)
             self.setItemData(
                 self.count() - 1,
                 self.tr("Registered to kit %1").replace("%1", patient.kit_id),
@@ -383,7 +404,7 @@ class PatientChoice(QWidget):
     "new" is chosen.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
         self._new_area: QWidget | None = None
         self._wanted = ""
@@ -391,7 +412,7 @@ class PatientChoice(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self.existing_radio = QRadioButton(self.tr("An existing &patient"), self)
         self.existing_radio.setObjectName("existing_radio")
-        self.known_combo = KnownPatientCombo(self)
+        self.known_combo = KnownPatientCombo(self, today=today)
         self.new_radio = QRadioButton(self.tr("A &new patient"), self)
         self.new_radio.setObjectName("new_radio")
         self.new_radio.setChecked(True)

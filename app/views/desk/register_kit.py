@@ -98,7 +98,7 @@ class RegisterKitDialog(QDialog):
 
         self.patient_box = QGroupBox(self.tr("Register to"), self)
         box_layout = QVBoxLayout(self.patient_box)
-        self.patient_choice = PatientChoice(self.patient_box)
+        self.patient_choice = PatientChoice(self.patient_box, today=today)
         box_layout.addWidget(self.patient_choice)
 
         self.patient_fields = PatientFields(self.patient_box, today=today)

@@ -175,7 +175,7 @@ class RegistrationTokenDialog(QDialog):
 
         box = QGroupBox(self.tr("Patient"), self)
         box_layout = QVBoxLayout(box)
-        self.patient_choice = PatientChoice(box)
+        self.patient_choice = PatientChoice(box, today=today)
         box_layout.addWidget(self.patient_choice)
         self.patient_fields = PatientFields(
             box, with_address=False, title=self.tr("New patient"), today=today

@@ -299,6 +299,7 @@ class NewOrderForm(QWidget):
         self._runner = runner
         self._tasks = OwnedTasks(runner, self)
         self._state = "editing"  # editing | sending | queued | sent | needs_attention
+        self._blocked_shown = False  # the status bar holds "Fix the N problems…"
         self._build()
         self.drafts = FormDrafts(
             session.drafts, runner, self.restore_bar, delay_ms=self.AUTOSAVE_DELAY_MS,
@@ -531,9 +532,12 @@ class NewOrderForm(QWidget):
             warnings += 1
         return errors, warnings
 
-    def _show_blocked(self) -> None:
+    def _blocked_text(self) -> str:
+        """What stops "Place order" now, as a status line; empty once nothing does."""
         errors, warnings = self._problem_counts()
         count = errors + warnings
+        if not count:
+            return ""
         if errors:
             text = (
                 self.tr("Fix the problem marked above before placing the order.")
@@ -547,13 +551,28 @@ class NewOrderForm(QWidget):
                 if count == 1
                 else self.tr("Check the %1 warnings marked above: correct them, or confirm each.")
             )
-        text = text.replace("%1", str(count))
-        self._set_status(text, _WARN_COLORS)
+        return text.replace("%1", str(count))
+
+    def _show_blocked(self) -> None:
+        self._set_status(self._blocked_text(), _WARN_COLORS)
+        self._blocked_shown = True
         if not self.fields.focus_first_problem():
             if self.kits.problems():
                 self.kits.combo(0).setFocus(Qt.FocusReason.OtherFocusReason)
             elif self.duplicate_bar.rows:
                 self.duplicate_confirm.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _follow_blocked(self) -> None:
+        """A shown "Fix the 5 problems" counts down as they are fixed and goes at none."""
+        if not self._blocked_shown:
+            return
+        text = self._blocked_text() if self._state in ("editing", "needs_attention") else ""
+        if text:
+            self._set_status(text, _WARN_COLORS)
+            self._blocked_shown = True
+        else:
+            self._blocked_shown = False
+            self.status_bar.hide()
 
     @Slot()
     def _on_form_changed(self) -> None:
@@ -601,6 +620,7 @@ class NewOrderForm(QWidget):
                 else self.tr("%1 warnings to confirm").replace("%1", str(warnings))
             )
         self.problem_count.setText(text)
+        self._follow_blocked()
         self._update_summary()
 
     def _update_summary(self) -> None:
@@ -656,6 +676,7 @@ class NewOrderForm(QWidget):
         self._refresh()
 
     def _set_status(self, text: str, colors: tuple[str, str]) -> None:
+        self._blocked_shown = False
         self.status_bar.show_text(text, colors)
         if self._state in ("editing", "needs_attention"):
             self._show_actions(another=False, new=False)
