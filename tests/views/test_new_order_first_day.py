@@ -8,8 +8,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.tasks import InlineTaskRunner
-from app.views.new_order.form import NewOrderForm
-from tests.views.test_new_order import GOOD, FakeSession, fill, type_into
+from app.views.new_order.form import NewOrderDialog, NewOrderForm
+from tests.views.tab_walk import walk_tab
+from tests.views.test_new_order import GOOD, FakeSession, editor, fill, type_into
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -41,3 +42,81 @@ def test_fix_the_problems_counts_down_and_goes(qtbot: QtBot, form: NewOrderForm)
     combo.setCurrentIndex(combo.findText("Vitamin D kit"))
     assert form.status_text() == ""
     assert form.status_bar.isHidden()
+
+
+ORDER_CHAIN = [
+    "first_name", "last_name", "email", "phone", "address.country", "address.street1",
+    "address.street2", "address.city", "address.state", "address.zip",
+    "confirm:address.zip",  # the ZIP warning's "Ship anyway", right under it
+    "kit_type_0", "kit_quantity_0", "kit_add", "metadata_toggle", "submit_button",
+    "close_button", "first_name",
+]
+
+
+def warn_on_zip(qtbot: QtBot, form: NewOrderForm) -> None:
+    fill(qtbot, form, {**GOOD, "address.zip": "99999"}, kit=None)  # Alaska, not California
+    assert form.fields.message_text("address.zip").startswith("ZIP code 99999 belongs to")
+
+
+def test_tab_walks_the_order_form_in_reading_order(qtbot: QtBot, session: FakeSession) -> None:
+    dialog = NewOrderDialog(session, InlineTaskRunner())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    form = dialog.form
+    warn_on_zip(qtbot, form)
+    assert walk_tab(qtbot, editor(form, "first_name"), len(ORDER_CHAIN) - 1) == ORDER_CHAIN
+
+
+def test_tab_order_holds_after_the_kit_rows_are_rebuilt(qtbot: QtBot, form: NewOrderForm) -> None:
+    """"Another order for this patient" rebuilds the kit rows; Tab went ZIP → Ship anyway →
+    Metadata → Place order → Kit type."""
+    fill(qtbot, form)
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    form._session.outbox.report("item-1", state="sent", order_id="O7654321", attempts=1)
+    qtbot.mouseClick(form.another_button, Qt.MouseButton.LeftButton)
+    type_into(qtbot, form, "address.zip", "99999")
+    chain = walk_tab(qtbot, editor(form, "address.zip"), 5)
+    assert chain == ["address.zip", "confirm:address.zip", "kit_type_0", "kit_quantity_0",
+                     "kit_add", "metadata_toggle"]
+
+
+def test_a_second_kit_row_comes_right_after_the_first(qtbot: QtBot, form: NewOrderForm) -> None:
+    fill(qtbot, form)
+    qtbot.mouseClick(form.kits.add_button, Qt.MouseButton.LeftButton)
+    chain = walk_tab(qtbot, form.kits.quantity(0), 4)
+    assert chain == ["kit_quantity_0", "kit_type_1", "kit_quantity_1", "kit_add",
+                     "metadata_toggle"]
+
+
+def test_close_button_closes_the_order_window(qtbot: QtBot, session: FakeSession) -> None:
+    dialog = NewOrderDialog(session, InlineTaskRunner())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.form.close_button.isVisible()
+    assert dialog.form.close_button.text() == "Close"
+    qtbot.mouseClick(dialog.form.close_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+
+
+def test_close_asks_first_when_typing_would_be_lost(qtbot: QtBot, session: FakeSession) -> None:
+    dialog = NewOrderDialog(session, InlineTaskRunner())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    fill(qtbot, dialog.form)
+    qtbot.mouseClick(dialog.form.close_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.form.confirm_box is not None
+    assert dialog.form.confirm_box.text() == "What you typed for this order will be lost."
+    dialog.form.confirm_box.reject()
+
+
+def test_a_placed_orders_fields_look_disabled(qtbot: QtBot, form: NewOrderForm) -> None:
+    fill(qtbot, form)
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    form._session.outbox.report("item-1", state="sent", order_id="O7654321", attempts=1)
+    assert form.status_text() == "Order O7654321 placed. Spot will ship the kits."
+    editors = [editor(form, p) for p in GOOD] + form.kits.editors()
+    assert [w.objectName() for w in editors if w.isEnabled()] == []
+    assert not form.metadata.isEnabled()

@@ -16,6 +16,7 @@ from app.services.environments import Environment
 from app.services.session import Session
 from app.tasks import InlineTaskRunner, TaskRunner
 from app.views.desk.register_kit import RegisterKitDialog
+from tests.views.tab_walk import walk_tab
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -252,3 +253,21 @@ def test_real_runner_and_closing_before_the_answer(
     closing.close()  # answers still on their way must not reach the deleted dialog
     assert runner.wait_idle(5000)
     qtbot.wait(20)
+
+
+def test_tab_walks_the_form_in_reading_order(
+    qtbot: QtBot, sandbox: SandboxServer, session: Session
+) -> None:
+    """Tab skipped the date of birth and the sex (they came after the ZIP code)."""
+    kit_id = shipped_kit(sandbox, session)
+    dialog = open_dialog(qtbot, session)
+    scan(qtbot, dialog, kit_id)
+    qtbot.waitUntil(dialog.register_button.isEnabled)
+    seen = walk_tab(qtbot, dialog.kit_edit, 19)
+    assert seen == [
+        "kit_id", "lookup_button", "new_radio",  # no earlier patients: "existing" is off
+        "first_name", "last_name", "email", "phone", "date_of_birth", "sex",
+        "address.country", "address.street1", "address.street2", "address.city",
+        "address.state", "address.zip", "research_consent", "token_button",
+        "register_button", "close_button", "kit_id",
+    ]

@@ -24,6 +24,7 @@ from app.services.registration import IssuedToken
 from app.services.session import Session
 from app.tasks import InlineTaskRunner, TaskRunner
 from app.views.desk.registration_token import RegistrationTokenDialog, TokenCountdown
+from tests.views.tab_walk import walk_tab
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -224,3 +225,12 @@ def test_closing_before_the_patient_list_arrives(
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
     if isValid(host):
         host.deleteLater()
+
+
+def test_tab_walks_the_form_in_reading_order(qtbot: QtBot, session: Session) -> None:
+    dialog = open_dialog(qtbot, session, FakeClock())
+    chain = walk_tab(qtbot, dialog.patient_choice.new_radio, 9)
+    assert chain == [
+        "new_radio", "first_name", "last_name", "email", "phone", "date_of_birth", "sex",
+        "kit_type", "generate_button", "close_button",
+    ]

@@ -30,6 +30,7 @@ from app.views.requisitions.view import (
     requisition_steps,
 )
 from app.views.theme import badge_colors
+from tests.views.tab_walk import walk_tab
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support propagateSizeHints", "This plugin does not support raise"
@@ -387,3 +388,21 @@ def test_date_range_filter_is_typed(qtbot: QtBot, sandbox: SandboxServer, sessio
     qtbot.mouseClick(view.clear_button, Qt.MouseButton.LeftButton)
     assert view.filter_from.text() == "Any"
     assert cells(view, RequisitionTableModel.COL_BARCODE) == ["TESTNEW1", "TESTOLD1"]
+
+
+def test_tab_walks_the_requisition_form_in_reading_order(
+    qtbot: QtBot, session: Session
+) -> None:
+    dialog = NewRequisitionDialog(session, InlineTaskRunner(), today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    chain = walk_tab(qtbot, dialog.form.editors["barcode"], 26)
+    assert chain == [
+        "barcode", "lab", "account_number", "panels", "state_collected",
+        "first_name", "last_name", "email", "phone", "date_of_birth", "sex",
+        "address.country", "address.street1", "address.street2", "address.city",
+        "address.state", "address.zip", "tracking.carrier", "tracking.tracking_number",
+        "attributes.crl_slip_id", "attributes.crl_tier3_account_number",
+        "Metadata key", "Metadata value", "metadata_add", "submit_button", "cancel_button",
+        "barcode",
+    ]

@@ -421,13 +421,23 @@ class RecipientFields(QWidget):
         return unmatched
 
     def set_read_only(self, read_only: bool) -> None:
+        """Greyed out, not just read-only: a placed order's fields must not look editable."""
         for editor in self.editors.values():
             if isinstance(editor, QLineEdit):
                 editor.setReadOnly(read_only)
-            else:
-                editor.setEnabled(not read_only)
+            editor.setEnabled(not read_only)
         for message in self.messages.values():
             message.confirm.setEnabled(not read_only)
+
+    def focus_chain(self, paths: Iterable[str] | None = None) -> list[QWidget]:
+        """The fields of ``paths`` (default: all) in reading order, each followed by its
+        "Ship anyway" (and the street's split offer)."""
+        chain: list[QWidget] = []
+        for path in paths if paths is not None else (*CONTACT_PATHS, *ADDRESS_PATHS):
+            chain += [self.editors[path], self.messages[path].confirm]
+            if path == "address.street1":
+                chain += [self.split_bar.split_button, self.split_bar.keep_button]
+        return chain
 
     def first_editor(self) -> QWidget:
         return self.editors["first_name"]

@@ -63,7 +63,6 @@ class DobField(QWidget):
         self.echo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         row.addWidget(self.line, 1)
         row.addWidget(self.echo, 1)
-        self.setFocusProxy(self.line)
         self._refresh()
 
     # --- public API ----------------------------------------------------------------------

@@ -135,6 +135,10 @@ class MetadataEditor(QWidget):
             row.remove.setEnabled(not read_only)
         self.add_button.setEnabled(not read_only)
 
+    def focus_chain(self) -> list[QWidget]:
+        """Key and value of each row, then "Add a field": reading order for Tab."""
+        return [*(edit for row in self._rows for edit in (row.key, row.value)), self.add_button]
+
     def key_edit(self, index: int) -> QLineEdit:
         return self._rows[index].key
 

@@ -37,6 +37,7 @@ from app.views.common.address_fields import (
     show_errors,
 )
 from app.views.common.dob_field import DobField
+from app.views.common.focus import chain_tab_order
 from app.views.common.labels import masked_dob
 
 __all__ = ["PATIENT_PATHS", "KnownPatientCombo", "OptionalDateEdit", "PatientFields"]
@@ -179,6 +180,7 @@ class PatientFields(QWidget):
         if not with_address:
             group.hide()
         self.set_today(today)
+        chain_tab_order(self.focus_chain())
         self._refresh_own()
 
     # --- public API ----------------------------------------------------------------------
@@ -260,6 +262,15 @@ class PatientFields(QWidget):
         self.recipient.set_read_only(read_only)
         self.sex_combo.setEnabled(not read_only)
         self.birth_edit.set_read_only(read_only)
+
+    def focus_chain(self) -> list[QWidget]:
+        """Reading order: names and contact, date of birth, sex, then the address."""
+        return [
+            *self.recipient.focus_chain(CONTACT_PATHS),
+            self.birth_edit.line,
+            self.sex_combo,
+            *self.recipient.focus_chain(ADDRESS_PATHS),
+        ]
 
     def first_editor(self) -> QWidget:
         return self.recipient.first_editor()

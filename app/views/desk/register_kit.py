@@ -38,6 +38,7 @@ from app.services.registration import (
 )
 from app.services.session import Session
 from app.tasks import OwnedTasks, Runner
+from app.views.common.focus import chain_tab_order
 from app.views.common.message_strip import show_status
 from app.views.common.patient_fields import PatientChoice, PatientFields
 from app.views.common.timeline import kit_status_label
@@ -141,6 +142,7 @@ class RegisterKitDialog(QDialog):
         self.register_button.setAutoDefault(False)
         self.register_button.clicked.connect(self.register)
         self.close_button = QPushButton(self.tr("Close"), self)
+        self.close_button.setObjectName("close_button")
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.close)
         buttons.addWidget(self.token_button)
@@ -150,12 +152,14 @@ class RegisterKitDialog(QDialog):
         outer.addLayout(buttons)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.register)
 
-        self.setTabOrder(self.kit_edit, self.lookup_button)
         choice = self.patient_choice
-        self.setTabOrder(self.lookup_button, choice.existing_radio)
-        self.setTabOrder(choice.existing_radio, choice.known_combo)
-        self.setTabOrder(choice.known_combo, choice.new_radio)
-        self.setTabOrder(choice.new_radio, self.patient_fields.first_editor())
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the frame
+        chain_tab_order([
+            self.kit_edit, self.lookup_button,
+            choice.existing_radio, choice.known_combo, choice.new_radio,
+            *self.patient_fields.focus_chain(), self.consent_check,
+            self.token_button, self.register_button, self.close_button,
+        ])
         self.resize(760, 700)
         self.kit_edit.setFocus()
 

@@ -36,6 +36,7 @@ from app.services.registration import (
 )
 from app.services.session import Session
 from app.tasks import OwnedTasks, Runner
+from app.views.common.focus import chain_tab_order
 from app.views.common.message_strip import show_status
 from app.views.common.patient_fields import PatientChoice, PatientFields
 
@@ -225,6 +226,13 @@ class RegistrationTokenDialog(QDialog):
         close.clicked.connect(self.close)
         close_row.addWidget(close)
         outer.addLayout(close_row)
+        close.setObjectName("close_button")
+        choice = self.patient_choice
+        chain_tab_order([
+            choice.existing_radio, choice.known_combo, choice.new_radio,
+            *self.patient_fields.focus_chain(), self.kit_type_combo, self.generate_button,
+            self.countdown.copy_button, close,
+        ])
         self.resize(720, 640)
 
     def _run(self, fn: Callable[..., Any], *args: Any, **options: Any) -> None:

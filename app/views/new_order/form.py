@@ -41,6 +41,7 @@ from app.tasks import OwnedTasks, Runner
 from app.validation import normalize_recipient
 from app.views.common.address_fields import RecipientFields
 from app.views.common.confirm import ask_to_confirm
+from app.views.common.focus import chain_tab_order
 from app.views.common.message_strip import strip_style
 from app.views.common.metadata_editor import MetadataEditor
 from app.views.i18n import finding_text
@@ -179,9 +180,12 @@ class KitPicker(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         for row in self._rows:
             row.combo.setEnabled(not read_only)
-            row.quantity.setReadOnly(read_only)
+            row.quantity.setEnabled(not read_only)
             row.remove.setEnabled(not read_only)
         self.add_button.setEnabled(not read_only)
+
+    def focus_chain(self) -> list[QWidget]:
+        return [*self.editors(), self.add_button]
 
     def combo(self, index: int = 0) -> QComboBox:
         return self._rows[index].combo
@@ -324,6 +328,7 @@ class NewOrderForm(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the frame
         body = QWidget(scroll)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 4, 0)
@@ -395,6 +400,10 @@ class NewOrderForm(QWidget):
         self.submit_button.setToolTip(self.tr("Place the order (Ctrl+Enter)"))
         self.submit_button.clicked.connect(self.submit)
         buttons.addWidget(self.submit_button)
+        self.close_button = form_button(self.tr("Close"), "close_button", self)
+        self.close_button.setToolTip(self.tr("Close this window (Esc)"))
+        self.close_button.clicked.connect(self.request_discard)
+        buttons.addWidget(self.close_button)
         outer.addLayout(buttons)
 
         # Keyboard: Enter moves on through the recipient fields, submits from the last ones.
@@ -404,6 +413,10 @@ class NewOrderForm(QWidget):
         self._install_submit_keys()
         self.kits.changed.connect(self._install_submit_keys)
         self.metadata.changed.connect(self._install_submit_keys)
+        self._apply_tab_order()
+        # Rows added later (a second kit type, a restored draft) would go to the end of Tab.
+        self.kits.changed.connect(self._apply_tab_order)
+        self.metadata.changed.connect(self._apply_tab_order)
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(sequence), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -415,6 +428,19 @@ class NewOrderForm(QWidget):
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.request_discard)
         self.confirm_box: QMessageBox | None = None
+
+    @Slot()
+    def _apply_tab_order(self) -> None:
+        """Tab follows the reading order, top to bottom."""
+        chain_tab_order([
+            self.restore_button, self.restore_discard_button,
+            *self.fields.focus_chain(),
+            *self.kits.focus_chain(),
+            self.metadata_toggle, *self.metadata.focus_chain(),
+            self.duplicate_confirm,
+            self.another_button, self.new_button,
+            self.submit_button, self.close_button,
+        ])
 
     def _install_submit_keys(self) -> None:
         for widget in (*self.kits.editors(), *self._metadata_editors()):
@@ -670,6 +696,7 @@ class NewOrderForm(QWidget):
         self.fields.set_read_only(not editable)
         self.kits.set_read_only(not editable)
         self.metadata.set_read_only(not editable)
+        self.metadata.setEnabled(editable)
         self.duplicate_confirm.setEnabled(editable)
         if editable:
             self._show_actions(another=False, new=False)

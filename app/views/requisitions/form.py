@@ -36,6 +36,7 @@ from app.services.session import Session
 from app.tasks import OwnedTasks, Runner
 from app.validation import CA_PROVINCES, US_STATES, Finding
 from app.views.common.address_fields import FieldMessage, ServerErrors, show_errors
+from app.views.common.focus import chain_tab_order
 from app.views.common.message_strip import show_status
 from app.views.common.metadata_editor import MetadataEditor
 from app.views.common.patient_fields import PATIENT_PATHS, PatientFields
@@ -209,6 +210,17 @@ class NewRequisitionForm(QWidget):
         buttons.addWidget(self.submit_button)
         outer.addLayout(buttons)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.submit)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the frame
+        chain_tab_order([
+            *(self.editors[p] for p in ("barcode", "lab", "account_number", "panels",
+                                        "state_collected")),
+            *self.patient_fields.focus_chain(),
+            *(self.editors[p] for p in ("tracking.carrier", "tracking.tracking_number",
+                                        "attributes.crl_slip_id",
+                                        "attributes.crl_tier3_account_number")),
+            *self.metadata_editor.focus_chain(),
+            self.submit_button,
+        ])
 
     def _run(self, fn: Callable[..., Any], *args: Any, **options: Any) -> None:
         """Run off the GUI thread; closing the window (or deleting it) drops the answers."""
@@ -408,9 +420,11 @@ class NewRequisitionDialog(QDialog):
         self.finished.connect(self.form.cancel_tasks)
         layout.addWidget(self.form)
         cancel = QPushButton(self.tr("Cancel"), self)
+        cancel.setObjectName("cancel_button")
         cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
         self.form.button_row.addWidget(cancel)
+        QWidget.setTabOrder(self.form.submit_button, cancel)
         self.resize(820, 900)
         self.form.editors["barcode"].setFocus()
 
