@@ -168,9 +168,10 @@ def test_open_shows_pages_header_and_first_page_text(
     assert showing_pdf(window)
     assert window.page_text() == "Page 1 of 3"
     assert label(window, "page_label").text() == "of 3"
-    assert label(window, "report_title").text() == "Report RPT-FAKE-1"
+    # Whose kit and when, not the report's id (a UUID in real life); the id is in the details.
+    assert label(window, "report_title").text() == f"Report for kit {KIT_ID}, 2026-11-22"
     details = label(window, "report_details").text()
-    assert KIT_ID in details
+    assert "Report ID RPT-FAKE-1" in details
     assert SAMPLE_ID in details
     assert "Collected 2026-11-20" in details
     assert "Received by lab 2026-11-22" in details
@@ -179,7 +180,7 @@ def test_open_shows_pages_header_and_first_page_text(
     first_page = window.pdf_pane().text_of_page(0)
     assert KIT_ID in first_page
     assert "HDL Cholesterol" in first_page
-    assert window.windowTitle() == f"Report RPT-FAKE-1 — kit {KIT_ID}"
+    assert window.windowTitle() == f"Report for kit {KIT_ID}, 2026-11-22"
 
 
 def test_amended_report_shows_badge_and_what_it_replaces(
@@ -735,3 +736,82 @@ def test_save_as_on_the_text_tab_saves_the_text_report(
     assert offered[0][0].endswith("spot-report-RPT-FAKE-1.txt")
     assert offered[0][1] == "Text files (*.txt)"
     assert (target / "copy.txt").read_text() == "FAKE LAB REPORT\n"
+
+
+# --- what a receptionist met on her first day (issue 13) ------------------------------------
+
+
+def test_escape_closes_the_window(make_window: MakeWindow, pdf_file: Path, qtbot: QtBot) -> None:
+    window = make_window({PDF_URL: pdf_file})
+    window.open_report(make_report(), kit_id=KIT_ID, sample_id=SAMPLE_ID)
+    qtbot.keyClick(window.pdf_pane().view, Qt.Key.Key_Escape)
+    assert not window.isVisible()
+
+
+def test_close_button_closes_the_window(
+    make_window: MakeWindow, pdf_file: Path, qtbot: QtBot
+) -> None:
+    window = make_window({PDF_URL: pdf_file})
+    window.open_report(make_report(), kit_id=KIT_ID, sample_id=SAMPLE_ID)
+    close = window.findChild(QPushButton, "close_button")
+    assert close is not None
+    assert close.isVisible()
+    assert close.text() == "Close"
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    assert not window.isVisible()
+
+
+def test_title_without_dates_names_the_kit(make_window: MakeWindow, pdf_file: Path) -> None:
+    window = make_window({PDF_URL: pdf_file})
+    report = make_report(date_collected=None, date_received=None,
+                         report_id="3f2c9a10-8d5e-4b7a-9c1d-2e6f7a8b9c0d")
+    window.open_report(report, kit_id=KIT_ID, sample_id=SAMPLE_ID)
+    assert window.windowTitle() == f"Report for kit {KIT_ID}"
+    assert "3f2c9a10" not in window.windowTitle()
+
+
+def test_enter_right_after_typing_shows_the_first_match(
+    make_window: MakeWindow, pdf_file: Path, qtbot: QtBot
+) -> None:
+    """Enter pressed while QtPdf is still counting used to do nothing."""
+    window = make_window({PDF_URL: pdf_file})
+    window.open_report(make_report(), kit_id=KIT_ID, sample_id=SAMPLE_ID)
+    qtbot.keyClick(window.pdf_pane().view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    search = window.findChild(QLineEdit, "search_edit")
+    assert search is not None
+    qtbot.keyClicks(search, "cholesterol")
+    assert window.search_status() == "Searching…"
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.search_status() == "1 of 3")
+    assert window.pdf_pane().current_result() == 0
+
+
+def test_find_works_on_the_text_tab(
+    make_window: MakeWindow, pdf_file: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    txt = tmp_path / "report.txt"
+    txt.write_text("FAKE LAB REPORT\nHDL Cholesterol   41 mg/dL\nLDL Cholesterol   99 mg/dL\n")
+    window = make_window(FakeReports({PDF_URL: pdf_file, TXT_URL: txt}))
+    window.open_report(make_report(txt=TXT_URL), kit_id=KIT_ID, sample_id=SAMPLE_ID)
+    tabs = window.findChild(QTabWidget, "report_tabs")
+    assert tabs is not None
+    tabs.setCurrentIndex(1)
+    text_view = window.text_view()
+    qtbot.keyClick(text_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    search = window.findChild(QLineEdit, "search_edit")
+    assert search is not None
+    assert search.isEnabled()
+    assert search.hasFocus()
+    qtbot.keyClicks(search, "cholesterol")
+    assert window.search_status() == "2 matches"
+    assert len(text_view.extraSelections()) == 2  # both highlighted
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert window.search_status() == "1 of 2"
+    assert text_view.textCursor().selectedText() == "Cholesterol"
+    assert text_view.textCursor().blockNumber() == 1
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert window.search_status() == "2 of 2"
+    assert text_view.textCursor().blockNumber() == 2
+    # Back on the PDF tab, Find searches the PDF again with the same words.
+    tabs.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: window.search_status() == "3 matches")
