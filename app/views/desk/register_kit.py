@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +41,7 @@ from app.views.common.focus import chain_tab_order
 from app.views.common.message_strip import show_status
 from app.views.common.patient_fields import PatientChoice, PatientFields
 from app.views.common.timeline import kit_status_label
+from app.views.common.window_fit import fit_to_screen, scrolling
 
 __all__ = ["RegisterKitDialog"]
 
@@ -114,10 +114,7 @@ class RegisterKitDialog(QDialog):
         new_layout.addWidget(self.patient_fields)
         new_layout.addWidget(self.consent_check)
         new_layout.addStretch(1)  # spare height goes below the fields, not into the groups
-        scroll = QScrollArea(self.patient_box)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.new_patient_area)
+        scroll = scrolling(self.new_patient_area, self.patient_box)
         self.patient_choice.set_new_area(self.new_patient_area)
         box_layout.addWidget(scroll, 1)
         outer.addWidget(self.patient_box, 1)
@@ -153,14 +150,13 @@ class RegisterKitDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+Return"), self, self.register)
 
         choice = self.patient_choice
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the frame
         chain_tab_order([
             self.kit_edit, self.lookup_button,
             choice.existing_radio, choice.known_combo, choice.new_radio,
             *self.patient_fields.focus_chain(), self.consent_check,
             self.token_button, self.register_button, self.close_button,
         ])
-        self.resize(760, 700)
+        fit_to_screen(self, QSize(760, 700))
         self.kit_edit.setFocus()
 
     def _run(self, fn: Callable[..., Any], *args: Any, **options: Any) -> None:

@@ -16,19 +16,17 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QScrollArea,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -44,6 +42,7 @@ from app.views.common.confirm import ask_to_confirm
 from app.views.common.focus import chain_tab_order
 from app.views.common.message_strip import strip_style
 from app.views.common.metadata_editor import MetadataEditor
+from app.views.common.window_fit import fit_to_screen, scrolling
 from app.views.i18n import finding_text
 from app.views.new_order.bars import (
     GOOD_COLORS,
@@ -325,15 +324,10 @@ class NewOrderForm(QWidget):
 
     def _build(self) -> None:
         outer = QVBoxLayout(self)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the frame
-        body = QWidget(scroll)
+        body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 4, 0)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        outer.addWidget(scrolling(body, self), 1)
 
         self.restore_bar = RestoreBar(body)
         self.restore_button = self.restore_bar.restore_button
@@ -840,7 +834,7 @@ class NewOrderDialog(QDialog):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.form)
         self._may_close = False
-        self.resize(720, 760)
+        fit_to_screen(self, QSize(720, 760))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

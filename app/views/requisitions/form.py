@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +39,7 @@ from app.views.common.focus import chain_tab_order
 from app.views.common.message_strip import show_status
 from app.views.common.metadata_editor import MetadataEditor
 from app.views.common.patient_fields import PATIENT_PATHS, PatientFields
+from app.views.common.window_fit import fit_to_screen, scrolling
 from app.views.i18n import region_name
 
 __all__ = ["OWN_PATHS", "NewRequisitionDialog", "NewRequisitionForm"]
@@ -187,11 +187,7 @@ class NewRequisitionForm(QWidget):
         layout.addWidget(metadata_box)
         layout.addStretch(1)
 
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        outer.addWidget(scrolling(body, self), 1)
 
         self.message_label = QLabel(self)
         self.message_label.setObjectName("form_message")
@@ -210,7 +206,6 @@ class NewRequisitionForm(QWidget):
         buttons.addWidget(self.submit_button)
         outer.addLayout(buttons)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.submit)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the frame
         chain_tab_order([
             *(self.editors[p] for p in ("barcode", "lab", "account_number", "panels",
                                         "state_collected")),
@@ -425,7 +420,7 @@ class NewRequisitionDialog(QDialog):
         cancel.clicked.connect(self.reject)
         self.form.button_row.addWidget(cancel)
         QWidget.setTabOrder(self.form.submit_button, cancel)
-        self.resize(820, 900)
+        fit_to_screen(self, QSize(820, 900))
         self.form.editors["barcode"].setFocus()
 
     @Slot(object)
