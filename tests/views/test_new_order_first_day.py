@@ -24,6 +24,7 @@ def session() -> FakeSession:
 def form(qtbot: QtBot, session: FakeSession) -> NewOrderForm:
     widget = NewOrderForm(session, InlineTaskRunner())
     qtbot.addWidget(widget)
+    widget.resize(720, 700)  # the order window's width
     widget.show()
     widget.activateWindow()
     qtbot.waitUntil(widget.isActiveWindow)
@@ -120,3 +121,40 @@ def test_a_placed_orders_fields_look_disabled(qtbot: QtBot, form: NewOrderForm) 
     editors = [editor(form, p) for p in GOOD] + form.kits.editors()
     assert [w.objectName() for w in editors if w.isEnabled()] == []
     assert not form.metadata.isEnabled()
+
+
+def y_of(form: NewOrderForm, widget: QWidget) -> int:
+    """Where ``widget`` sits in the form's scrolling body (scrolling itself is no move)."""
+    body = form.fields.parentWidget()
+    assert body is not None
+    return widget.mapTo(body, widget.rect().topLeft()).y()
+
+
+def test_fields_stay_put_when_messages_come_and_go(qtbot: QtBot, form: NewOrderForm) -> None:
+    """A message appearing above a field pushed it down, so a click landed on another."""
+    below = [editor(form, "address.country"), editor(form, "address.city"),
+             form.kits.combo(0), form.metadata_toggle]
+    fill(qtbot, form, GOOD, kit=None)
+    qtbot.wait(10)  # layout settles
+    before = [y_of(form, widget) for widget in below]
+    type_into(qtbot, form, "email", "")  # an error under Email
+    type_into(qtbot, form, "address.street1", "")  # an error under Street
+    qtbot.wait(10)
+    assert form.fields.message_text("email") == "Enter an email address"
+    assert form.fields.message_text("address.street1") == "Enter the street address"
+    assert [y_of(form, widget) for widget in below] == before
+    type_into(qtbot, form, "email", GOOD["email"])  # and back: nothing jumps up either
+    qtbot.wait(10)
+    assert form.fields.message_text("email") == ""
+    assert [y_of(form, widget) for widget in below] == before
+
+
+def test_a_warning_with_ship_anyway_takes_one_line(qtbot: QtBot, form: NewOrderForm) -> None:
+    fill(qtbot, form, GOOD, kit=None)
+    qtbot.wait(10)
+    kit_y = y_of(form, form.kits.combo(0))
+    type_into(qtbot, form, "address.zip", "99999")
+    qtbot.wait(10)
+    message = form.fields.messages["address.zip"]
+    assert message.confirm.isVisible()
+    assert y_of(form, form.kits.combo(0)) == kit_y

@@ -67,7 +67,12 @@ class _ConfirmKey:
 
 
 class FieldMessage(QWidget):
-    """The message row under one field: the text, and "Ship anyway" for warnings."""
+    """The message row under one field: the text, and "Ship anyway" beside it for warnings.
+
+    The row keeps its one-line height while empty, so fields below don't move when a message
+    comes or goes (a click meant for the next field would land on another one). A message
+    longer than the line wraps and still pushes; the texts are written to fit one line.
+    """
 
     confirm_toggled = Signal(bool)
 
@@ -75,9 +80,9 @@ class FieldMessage(QWidget):
         super().__init__(parent)
         self.path = path
         self.setObjectName(f"message:{path}")
-        layout = QVBoxLayout(self)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
+        layout.setSpacing(8)
         self.label = QLabel(self)
         self.label.setObjectName(f"message_label:{path}")
         self.label.setWordWrap(True)
@@ -85,10 +90,19 @@ class FieldMessage(QWidget):
         self.confirm = QCheckBox(self.tr("Ship anyway"), self)
         self.confirm.setObjectName(f"confirm:{path}")
         self.confirm.toggled.connect(self.confirm_toggled)
-        layout.addWidget(self.label)
-        layout.addWidget(self.confirm)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.confirm, 0, Qt.AlignmentFlag.AlignTop)
+        self.setMinimumHeight(self.reserved_height())
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
         self.severity = ""
         self.show_message("", "")
+
+    def reserved_height(self) -> int:
+        """One line of message strip (text and its padding) or the check box, if taller."""
+        strip = self.fontMetrics().height() + 6
+        return max(strip, self.confirm.sizeHint().height())
 
     def text(self) -> str:
         return self.label.text()

@@ -105,6 +105,9 @@ class KitPicker(QWidget):
         self.message.setObjectName("message_label:kit_types")
         self.message.setWordWrap(True)
         self.message.setStyleSheet(strip_style("error", compact=True))
+        policy = self.message.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # "Choose a kit type" doesn't push the rest down
+        self.message.setSizePolicy(policy)
         self.message.hide()
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
