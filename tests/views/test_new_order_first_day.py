@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.tasks import InlineTaskRunner
@@ -158,3 +159,22 @@ def test_a_warning_with_ship_anyway_takes_one_line(qtbot: QtBot, form: NewOrderF
     message = form.fields.messages["address.zip"]
     assert message.confirm.isVisible()
     assert y_of(form, form.kits.combo(0)) == kit_y
+
+
+def test_notes_for_your_records_not_metadata(qtbot: QtBot, form: NewOrderForm) -> None:
+    assert form.metadata_toggle.text() == "&Notes for your records (optional)"
+    qtbot.mouseClick(form.metadata_toggle, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(form.metadata.key_edit(0), "room")
+    qtbot.keyClicks(form.metadata.value_edit(0), "4B")
+    fill(qtbot, form)
+    assert form.summary.text().splitlines()[-1] == "Notes: room = 4B"
+    assert "Metadata" not in form.summary.text()
+
+
+def test_summary_names_the_country(qtbot: QtBot, form: NewOrderForm) -> None:
+    country = editor(form, "address.country")
+    assert isinstance(country, QComboBox)
+    country.setCurrentIndex(country.findData("CA"))
+    fill(qtbot, form, {**GOOD, "address.state": "ON", "address.zip": "M5V 2T6",
+                       "address.city": "Toronto"})
+    assert "Canada" in form.summary.text().splitlines()

@@ -180,7 +180,7 @@ class NewRequisitionForm(QWidget):
                                self.tr("8 letters/digits")))
         layout.addWidget(attributes)
 
-        metadata_box = QGroupBox(self.tr("Metadata (optional)"), body)
+        metadata_box = QGroupBox(self.tr("Notes for your records (optional)"), body)
         metadata_layout = QVBoxLayout(metadata_box)
         self.metadata_editor = MetadataEditor(metadata_box)
         metadata_layout.addWidget(self.metadata_editor)
