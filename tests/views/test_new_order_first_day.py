@@ -162,7 +162,7 @@ def test_a_warning_with_ship_anyway_takes_one_line(qtbot: QtBot, form: NewOrderF
 
 
 def test_notes_for_your_records_not_metadata(qtbot: QtBot, form: NewOrderForm) -> None:
-    assert form.metadata_toggle.text() == "&Notes for your records (optional)"
+    assert form.metadata_toggle.text() == "Notes for your recor&ds (optional)"
     qtbot.mouseClick(form.metadata_toggle, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(form.metadata.key_edit(0), "room")
     qtbot.keyClicks(form.metadata.value_edit(0), "4B")

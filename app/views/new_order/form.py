@@ -352,7 +352,7 @@ class NewOrderForm(QWidget):
 
         self.metadata_toggle = QToolButton(body)
         self.metadata_toggle.setObjectName("metadata_toggle")
-        self.metadata_toggle.setText(self.tr("&Notes for your records (optional)"))
+        self.metadata_toggle.setText(self.tr("Notes for your recor&ds (optional)"))
         self.metadata_toggle.setToolTip(
             self.tr("Your own notes kept with the order in Spot, like a chart or room number")
         )
