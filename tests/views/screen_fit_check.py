@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest passes the imported `session` fixture in as a parameter)
 """Every dialog on a small screen: run by ``test_dialogs_fit_small_screens`` in a process whose
 offscreen screen is ``SPOT_TEST_SCREEN`` (e.g. 1280x720), not collected on its own.
 
@@ -10,7 +11,6 @@ not scrolled away or cut. With ``SPOT_SCREENSHOTS_DIR`` set, the picture is save
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -20,9 +20,7 @@ from PySide6.QtWidgets import QAbstractButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.api import models
-from app.paths import paths
 from app.sandbox import SandboxServer
-from app.services.environments import Environment
 from app.services.session import Session
 from app.tasks import InlineTaskRunner
 from app.views.desk.register_kit import RegisterKitDialog
@@ -31,6 +29,7 @@ from app.views.new_order.form import NewOrderDialog
 from app.views.reports.report_viewer import ReportWindow
 from app.views.requisitions.form import NewRequisitionDialog
 from tests.views.test_new_order import FakeSession
+from tests.views.test_register_kit import session  # noqa: F401 (a fixture)
 from tests.views.test_report_viewer import PDF_URL, FakeReports, FakeSeen, make_pdf, make_report
 
 pytestmark = pytest.mark.qt_log_ignore(
@@ -45,16 +44,6 @@ RECIPIENT = {
     "address": {"street1": "12 Sample Street", "city": "San Francisco", "state": "CA",
                 "country": "US", "zip": "99999"},
 }
-
-
-@pytest.fixture
-def session(sandbox: SandboxServer) -> Iterator[Session]:
-    live = Session.open(
-        Environment.sandbox(sandbox.base_url), sandbox.token, paths(),
-        kit_catalog={"health_kit_1": "Health kit"}, start_outbox=False,
-    )
-    yield live
-    live.close()
 
 
 def check(qtbot: QtBot, window: QWidget, name: str, buttons: list[QAbstractButton]) -> None:

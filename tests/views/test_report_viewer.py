@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTabWidget,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -265,16 +266,22 @@ def test_zoom_shortcuts_and_fit_modes(
     assert combo.currentText() == "150%"
 
 
+def press_ctrl_f(qtbot: QtBot, window: ReportWindow, where: QWidget) -> QLineEdit:
+    """Ctrl+F from ``where``; the Find field, which must now have the focus."""
+    qtbot.keyClick(where, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    search = window.findChild(QLineEdit, "search_edit")
+    assert search is not None
+    assert search.isEnabled()
+    assert search.hasFocus()
+    return search
+
+
 def test_search_counts_matches_and_steps_through_pages(
     make_window: MakeWindow, pdf_file: Path, qtbot: QtBot
 ) -> None:
     window = make_window({PDF_URL: pdf_file})
     window.open_report(make_report(), kit_id=KIT_ID, sample_id=SAMPLE_ID)
-
-    qtbot.keyClick(window.pdf_pane().view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    search = window.findChild(QLineEdit, "search_edit")
-    assert search is not None
-    assert search.hasFocus()
+    search = press_ctrl_f(qtbot, window, window.pdf_pane().view)
     qtbot.keyClicks(search, "cholesterol")
     # Never "No matches" while QtPdf is still going through the pages.
     assert window.search_status() == "Searching…"
@@ -776,9 +783,7 @@ def test_enter_right_after_typing_shows_the_first_match(
     """Enter pressed while QtPdf is still counting used to do nothing."""
     window = make_window({PDF_URL: pdf_file})
     window.open_report(make_report(), kit_id=KIT_ID, sample_id=SAMPLE_ID)
-    qtbot.keyClick(window.pdf_pane().view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    search = window.findChild(QLineEdit, "search_edit")
-    assert search is not None
+    search = press_ctrl_f(qtbot, window, window.pdf_pane().view)
     qtbot.keyClicks(search, "cholesterol")
     assert window.search_status() == "Searching…"
     qtbot.keyClick(search, Qt.Key.Key_Return)
@@ -797,11 +802,7 @@ def test_find_works_on_the_text_tab(
     assert tabs is not None
     tabs.setCurrentIndex(1)
     text_view = window.text_view()
-    qtbot.keyClick(text_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    search = window.findChild(QLineEdit, "search_edit")
-    assert search is not None
-    assert search.isEnabled()
-    assert search.hasFocus()
+    search = press_ctrl_f(qtbot, window, text_view)
     qtbot.keyClicks(search, "cholesterol")
     assert window.search_status() == "2 matches"
     assert len(text_view.extraSelections()) == 2  # both highlighted
