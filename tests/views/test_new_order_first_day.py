@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.tasks import InlineTaskRunner
@@ -178,3 +178,23 @@ def test_summary_names_the_country(qtbot: QtBot, form: NewOrderForm) -> None:
     fill(qtbot, form, {**GOOD, "address.state": "ON", "address.zip": "M5V 2T6",
                        "address.city": "Toronto"})
     assert "Canada" in form.summary.text().splitlines()
+
+
+def test_the_first_problem_is_scrolled_into_view(qtbot: QtBot, session: FakeSession) -> None:
+    """On a small screen the form scrolls; Place order must show the field it complains of."""
+    dialog = NewOrderDialog(session, InlineTaskRunner())
+    qtbot.addWidget(dialog)
+    dialog.resize(dialog.width(), 300)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    form = dialog.form
+    fill(qtbot, form, {**GOOD, "address.zip": ""})
+    scroll = form.findChild(QScrollArea)
+    assert scroll is not None
+    scroll.verticalScrollBar().setValue(0)  # the user scrolls back to the top
+    zip_edit = editor(form, "address.zip")
+    qtbot.waitUntil(lambda: zip_edit.visibleRegion().isEmpty())
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    assert zip_edit.hasFocus()
+    qtbot.waitUntil(lambda: not zip_edit.visibleRegion().isEmpty())

@@ -57,6 +57,8 @@ class DobField(QWidget):
             else self.tr("YYYY-MM-DD or MM/DD/YYYY")
         )
         self.line.setToolTip(self.tr("Type or paste the date; the date understood shows beside it"))
+        hint = self.line.fontMetrics().horizontalAdvance(self.line.placeholderText() + "MM")
+        self.line.setMinimumWidth(hint)  # the format hint is read whole
         self.line.textChanged.connect(self._on_text_changed)
         self.echo = QLabel(self)
         self.echo.setObjectName("date_of_birth_echo")

@@ -8,9 +8,9 @@ scrolls, the buttons stay below it, always visible.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt, Slot
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QScrollArea, QStyle, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QStyle, QWidget
 
 __all__ = ["available_area", "fit_to_screen", "fitted_size", "scrolling"]
 
@@ -42,9 +42,27 @@ def fit_to_screen(window: QWidget, preferred: QSize, *, area: QRect | None = Non
     return size
 
 
+class _FocusFollowingScrollArea(QScrollArea):
+    """Scrolls to whichever field gets the focus, also when code gives it (the first field
+    with a problem after a submit), not only on Tab."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
+
+    @Slot(QWidget, QWidget)
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        body = self.widget()
+        if new is not None and body is not None and body.isAncestorOf(new):
+            self.ensureWidgetVisible(new)
+
+
 def scrolling(body: QWidget, parent: QWidget) -> QScrollArea:
-    """``body`` in a frameless scroll area that grows with the window; Tab skips the frame."""
-    scroll = QScrollArea(parent)
+    """``body`` in a frameless scroll area that grows with the window and follows the focus;
+    Tab skips the frame."""
+    scroll = _FocusFollowingScrollArea(parent)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
