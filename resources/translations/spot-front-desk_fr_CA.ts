@@ -189,12 +189,12 @@
         <translation>Tapez ou collez la date; la date comprise s’affiche à côté</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/dob_field.py" line="126"/>
+        <location filename="../../app/views/common/dob_field.py" line="128"/>
         <source>%1, age %2</source>
         <translation>%1, %2 ans</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/dob_field.py" line="130"/>
+        <location filename="../../app/views/common/dob_field.py" line="132"/>
         <source>Understood as %1</source>
         <translation>Compris comme %1</translation>
     </message>
