@@ -124,6 +124,18 @@ def test_a_placed_orders_fields_look_disabled(qtbot: QtBot, form: NewOrderForm) 
     assert not form.metadata.isEnabled()
 
 
+def settled_ys(qtbot: QtBot, form: NewOrderForm, widgets: list[QWidget]) -> list[int]:
+    """Where ``widgets`` sit once the layout has finished its pending passes."""
+    seen: list[list[int]] = []
+
+    def unchanged() -> bool:
+        seen.append([y_of(form, widget) for widget in widgets])
+        return len(seen) > 1 and seen[-1] == seen[-2]
+
+    qtbot.waitUntil(unchanged)
+    return seen[-1]
+
+
 def y_of(form: NewOrderForm, widget: QWidget) -> int:
     """Where ``widget`` sits in the form's scrolling body (scrolling itself is no move)."""
     body = form.fields.parentWidget()
@@ -136,29 +148,25 @@ def test_fields_stay_put_when_messages_come_and_go(qtbot: QtBot, form: NewOrderF
     below = [editor(form, "address.country"), editor(form, "address.city"),
              form.kits.combo(0), form.metadata_toggle]
     fill(qtbot, form, GOOD, kit=None)
-    qtbot.wait(10)  # layout settles
-    before = [y_of(form, widget) for widget in below]
+    before = settled_ys(qtbot, form, below)
+
     type_into(qtbot, form, "email", "")  # an error under Email
     type_into(qtbot, form, "address.street1", "")  # an error under Street
-    qtbot.wait(10)
     assert form.fields.message_text("email") == "Enter an email address"
     assert form.fields.message_text("address.street1") == "Enter the street address"
-    assert [y_of(form, widget) for widget in below] == before
+    assert settled_ys(qtbot, form, below) == before
     type_into(qtbot, form, "email", GOOD["email"])  # and back: nothing jumps up either
-    qtbot.wait(10)
     assert form.fields.message_text("email") == ""
-    assert [y_of(form, widget) for widget in below] == before
+    assert settled_ys(qtbot, form, below) == before
 
 
 def test_a_warning_with_ship_anyway_takes_one_line(qtbot: QtBot, form: NewOrderForm) -> None:
     fill(qtbot, form, GOOD, kit=None)
-    qtbot.wait(10)
-    kit_y = y_of(form, form.kits.combo(0))
+    kit_y = settled_ys(qtbot, form, [form.kits.combo(0)])
     type_into(qtbot, form, "address.zip", "99999")
-    qtbot.wait(10)
     message = form.fields.messages["address.zip"]
     assert message.confirm.isVisible()
-    assert y_of(form, form.kits.combo(0)) == kit_y
+    assert settled_ys(qtbot, form, [form.kits.combo(0)]) == kit_y
 
 
 def test_notes_for_your_records_not_metadata(qtbot: QtBot, form: NewOrderForm) -> None:
