@@ -15,10 +15,10 @@ from app.validation.contact import (
     validate_name,
     validate_phone,
 )
+from app.validation.dates import MAX_AGE_YEARS
 from app.validation.findings import Finding, error
 from app.validation.text import NotText, as_text, get
 
-MAX_AGE_YEARS: Final = 120
 _ISO_DATE: Final = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 

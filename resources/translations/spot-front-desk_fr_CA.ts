@@ -172,6 +172,34 @@
     </message>
 </context>
 <context>
+    <name>DobField</name>
+    <message>
+        <location filename="../../app/views/common/dob_field.py" line="56"/>
+        <source>YYYY-MM-DD or DD/MM/YYYY</source>
+        <translation>AAAA-MM-JJ ou JJ/MM/AAAA</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/dob_field.py" line="57"/>
+        <source>YYYY-MM-DD or MM/DD/YYYY</source>
+        <translation>AAAA-MM-JJ ou MM/JJ/AAAA</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/dob_field.py" line="59"/>
+        <source>Type or paste the date; the date understood shows beside it</source>
+        <translation>Tapez ou collez la date; la date comprise s’affiche à côté</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/dob_field.py" line="128"/>
+        <source>%1, age %2</source>
+        <translation>%1, %2 ans</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/dob_field.py" line="132"/>
+        <source>Understood as %1</source>
+        <translation>Compris comme %1</translation>
+    </message>
+</context>
+<context>
     <name>Environments</name>
     <message>
         <location filename="../../app/services/environments.py" line="97"/>
@@ -180,17 +208,17 @@
     </message>
     <message>
         <location filename="../../app/services/environments.py" line="104"/>
-        <location filename="../../app/views/settings/dialog.py" line="31"/>
+        <location filename="../../app/views/settings/dialog.py" line="33"/>
         <source>Sandbox (built-in)</source>
         <translation>Bac à sable (intégré)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="30"/>
+        <location filename="../../app/views/settings/dialog.py" line="32"/>
         <source>Production</source>
         <translation>Production</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="32"/>
+        <location filename="../../app/views/settings/dialog.py" line="34"/>
         <source>Custom URL</source>
         <translation>URL personnalisée</translation>
     </message>
@@ -690,12 +718,12 @@
 <context>
     <name>FieldMessage</name>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="85"/>
+        <location filename="../../app/views/common/address_fields.py" line="90"/>
         <source>Ship anyway</source>
         <translation>Expédier quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="104"/>
+        <location filename="../../app/views/common/address_fields.py" line="118"/>
         <source>Problem: %1</source>
         <translation>Problème&#xa0;: %1</translation>
     </message>
@@ -1236,32 +1264,32 @@
 <context>
     <name>KitPicker</name>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="111"/>
+        <location filename="../../app/views/new_order/form.py" line="114"/>
         <source>Add another &amp;kit type</source>
         <translation>Ajouter un autre type de tr&amp;ousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="164"/>
+        <location filename="../../app/views/new_order/form.py" line="167"/>
         <source>Choose at least one kit type</source>
         <translation>Choisissez au moins un type de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="201"/>
+        <location filename="../../app/views/new_order/form.py" line="207"/>
         <source>Kit type</source>
         <translation>Type de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="202"/>
+        <location filename="../../app/views/new_order/form.py" line="208"/>
         <source>Choose a kit type…</source>
         <translation>Choisissez un type de trousse…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="207"/>
+        <location filename="../../app/views/new_order/form.py" line="213"/>
         <source>Number of kits</source>
         <translation>Nombre de trousses</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="212"/>
+        <location filename="../../app/views/new_order/form.py" line="218"/>
         <source>Remove this kit type</source>
         <translation>Retirer ce type de trousse</translation>
     </message>
@@ -1409,18 +1437,18 @@
         <translation>type d’échantillon inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="45"/>
+        <location filename="../../app/views/common/labels.py" line="61"/>
         <source>DOB not given</source>
         <translation>DDN non fournie</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="47"/>
-        <location filename="../../app/views/common/labels.py" line="52"/>
+        <location filename="../../app/views/common/labels.py" line="63"/>
+        <location filename="../../app/views/common/labels.py" line="68"/>
         <source>DOB on file (hidden)</source>
         <translation>DDN au dossier (masquée)</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="53"/>
+        <location filename="../../app/views/common/labels.py" line="69"/>
         <source>DOB ••••-••-•• (age %1)</source>
         <translation>DDN ••••-••-•• (%1 ans)</translation>
     </message>
@@ -1617,22 +1645,22 @@
 <context>
     <name>KnownPatientCombo</name>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="326"/>
+        <location filename="../../app/views/common/patient_fields.py" line="358"/>
         <source>Looking for earlier patients…</source>
         <translation>Recherche des patients précédents…</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="335"/>
+        <location filename="../../app/views/common/patient_fields.py" line="367"/>
         <source>No earlier patients found</source>
         <translation>Aucun patient précédent trouvé</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="337"/>
+        <location filename="../../app/views/common/patient_fields.py" line="369"/>
         <source>Choose a patient…</source>
         <translation>Choisissez un patient…</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="342"/>
+        <location filename="../../app/views/common/patient_fields.py" line="374"/>
         <source>Registered to kit %1</source>
         <translation>Enregistré pour la trousse %1</translation>
     </message>
@@ -1849,12 +1877,12 @@
         <translation>Trousses non retournées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="634"/>
+        <location filename="../../app/views/shell/main_window.py" line="635"/>
         <source>Quit anyway</source>
         <translation>Quitter quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="636"/>
+        <location filename="../../app/views/shell/main_window.py" line="637"/>
         <source>Keep the app open</source>
         <translation>Garder l’application ouverte</translation>
     </message>
@@ -1964,66 +1992,62 @@
     <name>MetadataEditor</name>
     <message>
         <location filename="../../app/views/common/metadata_editor.py" line="62"/>
-        <source>Key</source>
+        <source>Name</source>
         <extracomment>Keys the app writes itself (the outbox&apos;s client reference); the user must not set them.</extracomment>
-        <translation>Clé</translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <location filename="../../app/views/common/metadata_editor.py" line="63"/>
-        <source>Value</source>
-        <translation>Valeur</translation>
+        <location filename="../../app/views/common/metadata_editor.py" line="159"/>
+        <source>Note</source>
+        <translation>Note</translation>
     </message>
     <message>
         <location filename="../../app/views/common/metadata_editor.py" line="71"/>
-        <source>&amp;Add a field</source>
-        <translation>A&amp;jouter un champ</translation>
+        <source>&amp;Add a note</source>
+        <translation>A&amp;jouter une note</translation>
     </message>
     <message>
         <location filename="../../app/views/common/metadata_editor.py" line="115"/>
-        <source>A value needs a key</source>
-        <translation>Une valeur doit avoir une clé</translation>
+        <source>A note needs a name</source>
+        <translation>Une note doit avoir un nom</translation>
     </message>
     <message>
         <location filename="../../app/views/common/metadata_editor.py" line="119"/>
-        <source>“%1” is used by Spot Front Desk itself; choose another key</source>
-        <translation>«&#xa0;%1&#xa0;» est utilisée par Spot Front Desk; choisissez une autre clé</translation>
+        <source>“%1” is used by Spot Front Desk itself; choose another name</source>
+        <translation>« %1 » est utilisé par Spot Front Desk lui-même; choisissez un autre nom</translation>
     </message>
     <message>
         <location filename="../../app/views/common/metadata_editor.py" line="124"/>
-        <source>The key “%1” is used twice</source>
-        <translation>La clé «&#xa0;%1&#xa0;» est utilisée deux fois</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/common/metadata_editor.py" line="151"/>
-        <source>key</source>
-        <translation>clé</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/common/metadata_editor.py" line="152"/>
-        <source>Metadata key</source>
-        <translation>Clé de métadonnée</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/common/metadata_editor.py" line="154"/>
-        <source>value</source>
-        <translation>valeur</translation>
+        <source>The name “%1” is used twice</source>
+        <translation>Le nom « %1 » est utilisé deux fois</translation>
     </message>
     <message>
         <location filename="../../app/views/common/metadata_editor.py" line="155"/>
-        <source>Metadata value</source>
-        <translation>Valeur de métadonnée</translation>
+        <source>name, like room</source>
+        <translation>nom, p. ex. salle</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/metadata_editor.py" line="156"/>
+        <source>Note name</source>
+        <translation>Nom de la note</translation>
     </message>
     <message>
         <location filename="../../app/views/common/metadata_editor.py" line="158"/>
-        <location filename="../../app/views/common/metadata_editor.py" line="159"/>
-        <source>Remove this field</source>
-        <translation>Retirer ce champ</translation>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/metadata_editor.py" line="162"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="163"/>
+        <source>Remove this note</source>
+        <translation>Retirer cette note</translation>
     </message>
 </context>
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="785"/>
+        <location filename="../../app/views/new_order/form.py" line="833"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
@@ -2041,15 +2065,10 @@
         <translation>Suppr&amp;imer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="343"/>
+        <location filename="../../app/views/new_order/form.py" line="346"/>
         <source>Kits</source>
         <extracomment>The order was written to the outbox (outbox item id). Spot accepted the order (order id). The user confirmed leaving (Esc) or the form was empty: the host may close.</extracomment>
         <translation>Trousses</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/new_order/form.py" line="352"/>
-        <source>&amp;Metadata (optional)</source>
-        <translation>&amp;Métadonnées (facultatif)</translation>
     </message>
     <message>
         <location filename="../../app/views/new_order/bars.py" line="117"/>
@@ -2057,7 +2076,7 @@
         <translation>Commander &amp;quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="369"/>
+        <location filename="../../app/views/new_order/form.py" line="375"/>
         <source>Will be sent as</source>
         <translation>Sera envoyée ainsi</translation>
     </message>
@@ -2072,13 +2091,13 @@
         <translation>&amp;Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="393"/>
-        <location filename="../../app/views/new_order/form.py" line="585"/>
+        <location filename="../../app/views/new_order/form.py" line="399"/>
+        <location filename="../../app/views/new_order/form.py" line="630"/>
         <source>&amp;Place order</source>
         <translation>&amp;Commander</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="394"/>
+        <location filename="../../app/views/new_order/form.py" line="400"/>
         <source>Place the order (Ctrl+Enter)</source>
         <translation>Passer la commande (Ctrl+Entrée)</translation>
     </message>
@@ -2088,105 +2107,125 @@
         <translation>Vérification des commandes récentes pour ce patient…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="502"/>
+        <location filename="../../app/views/new_order/form.py" line="355"/>
+        <source>Notes for your recor&amp;ds (optional)</source>
+        <translation>Notes pour vos &amp;dossiers (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order/form.py" line="357"/>
+        <source>Your own notes kept with the order in Spot, like a chart or room number</source>
+        <translation>Vos propres notes, gardées avec la commande dans Spot, comme un numéro de dossier ou de salle</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order/form.py" line="403"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order/form.py" line="404"/>
+        <source>Close this window (Esc)</source>
+        <translation>Fermer cette fenêtre (Échap)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order/form.py" line="529"/>
         <source>Discard this order?</source>
         <translation>Abandonner cette commande?</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="503"/>
-        <location filename="../../app/views/new_order/form.py" line="516"/>
+        <location filename="../../app/views/new_order/form.py" line="530"/>
+        <location filename="../../app/views/new_order/form.py" line="543"/>
         <source>What you typed for this order will be lost.</source>
         <translation>Ce que vous avez saisi pour cette commande sera perdu.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="504"/>
+        <location filename="../../app/views/new_order/form.py" line="531"/>
         <source>&amp;Discard</source>
         <translation>&amp;Abandonner</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="515"/>
+        <location filename="../../app/views/new_order/form.py" line="542"/>
         <source>Start a new order?</source>
         <translation>Commencer une nouvelle commande?</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="517"/>
+        <location filename="../../app/views/new_order/form.py" line="544"/>
         <source>&amp;Start new order</source>
         <translation>&amp;Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="539"/>
+        <location filename="../../app/views/new_order/form.py" line="569"/>
         <source>Fix the problem marked above before placing the order.</source>
         <translation>Corrigez le problème indiqué ci-dessus avant de passer la commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="541"/>
+        <location filename="../../app/views/new_order/form.py" line="571"/>
         <source>Fix the %1 problems marked above before placing the order.</source>
         <translation>Corrigez les %1 problèmes indiqués ci-dessus avant de passer la commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="546"/>
+        <location filename="../../app/views/new_order/form.py" line="576"/>
         <source>Check the warning marked above: correct it, or confirm it.</source>
         <translation>Vérifiez l’avertissement indiqué ci-dessus&#xa0;: corrigez-le ou confirmez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="548"/>
+        <location filename="../../app/views/new_order/form.py" line="578"/>
         <source>Check the %1 warnings marked above: correct them, or confirm each.</source>
         <translation>Vérifiez les %1 avertissements indiqués ci-dessus&#xa0;: corrigez-les ou confirmez chacun.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="581"/>
+        <location filename="../../app/views/new_order/form.py" line="626"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="583"/>
+        <location filename="../../app/views/new_order/form.py" line="628"/>
         <source>Send a&amp;gain</source>
         <translation>&amp;Renvoyer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="593"/>
+        <location filename="../../app/views/new_order/form.py" line="638"/>
         <source>1 problem to fix</source>
         <translation>1 problème à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="595"/>
+        <location filename="../../app/views/new_order/form.py" line="640"/>
         <source>%1 problems to fix</source>
         <translation>%1 problèmes à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="599"/>
+        <location filename="../../app/views/new_order/form.py" line="644"/>
         <source>1 warning to confirm</source>
         <translation>1 avertissement à confirmer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="601"/>
+        <location filename="../../app/views/new_order/form.py" line="646"/>
         <source>%1 warnings to confirm</source>
         <translation>%1 avertissements à confirmer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="609"/>
+        <location filename="../../app/views/new_order/form.py" line="655"/>
         <source>Shown here once the fields above are complete.</source>
         <translation>S’affiche ici une fois les champs ci-dessus remplis.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/summary.py" line="24"/>
+        <location filename="../../app/views/common/labels.py" line="48"/>
         <source>United States</source>
         <translation>États-Unis</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/summary.py" line="25"/>
+        <location filename="../../app/views/common/labels.py" line="49"/>
         <source>Canada</source>
         <translation>Canada</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/summary.py" line="36"/>
+        <location filename="../../app/views/new_order/summary.py" line="33"/>
         <source>Kits: %1</source>
         <translation>Trousses&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/summary.py" line="40"/>
-        <source>Metadata: %1</source>
-        <translation>Métadonnées&#xa0;: %1</translation>
+        <location filename="../../app/views/new_order/summary.py" line="37"/>
+        <source>Notes: %1</source>
+        <translation>Notes : %1</translation>
     </message>
     <message>
         <location filename="../../app/views/new_order/bars.py" line="155"/>
@@ -2231,8 +2270,8 @@
     </message>
     <message>
         <location filename="../../app/views/new_order/submission.py" line="315"/>
-        <source>Metadata</source>
-        <translation>Métadonnées</translation>
+        <source>Notes for your records</source>
+        <translation>Notes pour vos dossiers</translation>
     </message>
     <message>
         <location filename="../../app/views/new_order/submission.py" line="324"/>
@@ -2245,12 +2284,12 @@
         <translation>Spot n’a pas accepté cette commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="706"/>
+        <location filename="../../app/views/new_order/form.py" line="754"/>
         <source>&amp;Keep editing</source>
         <translation>&amp;Continuer la saisie</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="730"/>
+        <location filename="../../app/views/new_order/form.py" line="778"/>
         <source>Autosave failed: %1. Keep this window open until the order is placed.</source>
         <translation>Échec de l’enregistrement automatique&#xa0;: %1. Gardez cette fenêtre ouverte jusqu’à ce que la commande soit passée.</translation>
     </message>
@@ -2273,12 +2312,12 @@
 <context>
     <name>NewRequisitionDialog</name>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="404"/>
+        <location filename="../../app/views/requisitions/form.py" line="411"/>
         <source>New requisition</source>
         <translation>Nouvelle requête</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="410"/>
+        <location filename="../../app/views/requisitions/form.py" line="417"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -2286,128 +2325,128 @@
 <context>
     <name>NewRequisitionForm</name>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="124"/>
+        <location filename="../../app/views/requisitions/form.py" line="125"/>
         <source>Sample</source>
         <translation>Échantillon</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="128"/>
+        <location filename="../../app/views/requisitions/form.py" line="129"/>
         <source>Scan the sample tube&apos;s barcode</source>
         <translation>Balayez le code-barres du tube d’échantillon</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="130"/>
+        <location filename="../../app/views/requisitions/form.py" line="131"/>
         <source>&amp;Barcode</source>
         <translation>Code-&amp;barres</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="131"/>
+        <location filename="../../app/views/requisitions/form.py" line="132"/>
         <source>Lab &amp;name</source>
         <translation>&amp;Laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="131"/>
+        <location filename="../../app/views/requisitions/form.py" line="132"/>
         <source>CRL</source>
         <translation>CRL</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="132"/>
+        <location filename="../../app/views/requisitions/form.py" line="133"/>
         <source>Lab acco&amp;unt</source>
         <translation>&amp;Compte du laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="134"/>
+        <location filename="../../app/views/requisitions/form.py" line="135"/>
         <source>&amp;Panels</source>
         <translation>Pro&amp;fils</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="135"/>
+        <location filename="../../app/views/requisitions/form.py" line="136"/>
         <source>Panel codes, separated by commas: PANEL-123, hba1c_panel</source>
         <translation>Codes de profils, séparés par des virgules&#xa0;: PANEL-123, hba1c_panel</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="138"/>
+        <location filename="../../app/views/requisitions/form.py" line="139"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="146"/>
+        <location filename="../../app/views/requisitions/form.py" line="147"/>
         <source>&amp;Collected in</source>
         <translation>Lieu de prélève&amp;ment</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="153"/>
+        <location filename="../../app/views/requisitions/form.py" line="154"/>
         <source>Shipment to the lab (optional)</source>
         <translation>Envoi au laboratoire (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="159"/>
+        <location filename="../../app/views/requisitions/form.py" line="160"/>
         <source>No tracking</source>
         <translation>Aucun suivi</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="165"/>
+        <location filename="../../app/views/requisitions/form.py" line="166"/>
         <source>Ca&amp;rrier</source>
         <translation>T&amp;ransporteur</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="166"/>
+        <location filename="../../app/views/requisitions/form.py" line="167"/>
         <source>Trac&amp;king number</source>
         <translation>Numéro de &amp;suivi</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="170"/>
+        <location filename="../../app/views/requisitions/form.py" line="171"/>
         <source>Lab attributes (optional, CRL)</source>
         <translation>Attributs du laboratoire (facultatif, CRL)</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="174"/>
+        <location filename="../../app/views/requisitions/form.py" line="175"/>
         <source>Slip &amp;ID</source>
         <translation>&amp;ID du bordereau</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="175"/>
+        <location filename="../../app/views/requisitions/form.py" line="176"/>
         <source>Up to 10 letters/digits</source>
         <translation>Jusqu’à 10 lettres ou chiffres</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="177"/>
+        <location filename="../../app/views/requisitions/form.py" line="178"/>
         <source>Tier &amp;3 account</source>
         <translation>Compte de niveau &amp;3</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="179"/>
+        <location filename="../../app/views/requisitions/form.py" line="180"/>
         <source>8 letters/digits</source>
         <translation>8 lettres ou chiffres</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="182"/>
-        <source>Metadata (optional)</source>
-        <translation>Métadonnées (facultatif)</translation>
+        <location filename="../../app/views/requisitions/form.py" line="183"/>
+        <source>Notes for your records (optional)</source>
+        <translation>Notes pour vos dossiers (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="205"/>
-        <location filename="../../app/views/requisitions/form.py" line="389"/>
+        <location filename="../../app/views/requisitions/form.py" line="202"/>
+        <location filename="../../app/views/requisitions/form.py" line="396"/>
         <source>Create re&amp;quisition</source>
         <translation>Créer la re&amp;quête</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="279"/>
+        <location filename="../../app/views/requisitions/form.py" line="286"/>
         <source>Some details need fixing; see the messages next to the fields.</source>
         <translation>Certains renseignements sont à corriger; voyez les messages à côté des champs.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="283"/>
+        <location filename="../../app/views/requisitions/form.py" line="290"/>
         <source>Sending to Spot…</source>
         <translation>Envoi à Spot…</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="295"/>
+        <location filename="../../app/views/requisitions/form.py" line="302"/>
         <source>Requisition created for barcode %1 (%2).</source>
         <translation>Requête créée pour le code-barres %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="389"/>
+        <location filename="../../app/views/requisitions/form.py" line="396"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
@@ -2415,7 +2454,7 @@
 <context>
     <name>OptionalDateEdit</name>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="69"/>
+        <location filename="../../app/views/common/patient_fields.py" line="73"/>
         <source>Choose a date</source>
         <extracomment>Field paths in form order (the validation module&apos;s names).</extracomment>
         <translation>Choisissez une date</translation>
@@ -2530,22 +2569,22 @@
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="../../app/views/common/labels.py" line="26"/>
+        <location filename="../../app/views/common/labels.py" line="32"/>
         <source>Pending</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="27"/>
+        <location filename="../../app/views/common/labels.py" line="33"/>
         <source>In progress</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="28"/>
+        <location filename="../../app/views/common/labels.py" line="34"/>
         <source>Completed</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="29"/>
+        <location filename="../../app/views/common/labels.py" line="35"/>
         <source>Canceled</source>
         <translation>Annulée</translation>
     </message>
@@ -2664,17 +2703,17 @@
 <context>
     <name>PatientChoice</name>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="392"/>
+        <location filename="../../app/views/common/patient_fields.py" line="424"/>
         <source>An existing &amp;patient</source>
         <translation>Patient exi&amp;stant</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="395"/>
+        <location filename="../../app/views/common/patient_fields.py" line="427"/>
         <source>A &amp;new patient</source>
         <translation>N&amp;ouveau patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="456"/>
+        <location filename="../../app/views/common/patient_fields.py" line="488"/>
         <source>Couldn&apos;t load earlier patients: %1</source>
         <translation>Impossible de charger les patients précédents&#xa0;: %1</translation>
     </message>
@@ -2682,47 +2721,42 @@
 <context>
     <name>PatientFields</name>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="133"/>
+        <location filename="../../app/views/common/patient_fields.py" line="138"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="138"/>
+        <location filename="../../app/views/common/patient_fields.py" line="143"/>
         <source>Sex and date of birth</source>
         <translation>Sexe et date de naissance</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="144"/>
+        <location filename="../../app/views/common/patient_fields.py" line="149"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="145"/>
+        <location filename="../../app/views/common/patient_fields.py" line="150"/>
         <source>Female (F)</source>
         <translation>Féminin (F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="146"/>
+        <location filename="../../app/views/common/patient_fields.py" line="151"/>
         <source>Male (M)</source>
         <translation>Masculin (M)</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="148"/>
+        <location filename="../../app/views/common/patient_fields.py" line="153"/>
         <source>Se&amp;x</source>
         <translation>Se&amp;xe</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="152"/>
-        <source>Type YYYY-MM-DD or pick from the calendar (Alt+Down)</source>
-        <translation>Tapez AAAA-MM-JJ ou choisissez dans le calendrier (Alt+Bas)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/common/patient_fields.py" line="154"/>
+        <location filename="../../app/views/common/patient_fields.py" line="157"/>
         <source>&amp;Date of birth</source>
         <translation>&amp;Date de naissance</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/patient_fields.py" line="176"/>
+        <location filename="../../app/views/common/patient_fields.py" line="179"/>
         <source>Patient&apos;s address</source>
         <translation>Adresse du patient</translation>
     </message>
@@ -2793,130 +2827,130 @@
 <context>
     <name>RecipientFields</name>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="245"/>
+        <location filename="../../app/views/common/address_fields.py" line="259"/>
         <source>Patient</source>
         <extracomment>A field the user just left (path); the owner may run slower checks (duplicates). The user confirmed or withdrew a &quot;Ship anyway&quot;.</extracomment>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="250"/>
+        <location filename="../../app/views/common/address_fields.py" line="264"/>
         <source>&amp;First name</source>
         <translation>&amp;Prénom</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="254"/>
+        <location filename="../../app/views/common/address_fields.py" line="268"/>
         <source>&amp;Last name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="257"/>
+        <location filename="../../app/views/common/address_fields.py" line="271"/>
         <source>name@example.com</source>
         <translation>nom@exemple.com</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="258"/>
+        <location filename="../../app/views/common/address_fields.py" line="272"/>
         <source>&amp;Email</source>
         <translation>Co&amp;urriel</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="261"/>
+        <location filename="../../app/views/common/address_fields.py" line="275"/>
         <source>415-555-0123</source>
         <translation>415-555-0123</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="262"/>
+        <location filename="../../app/views/common/address_fields.py" line="276"/>
         <source>P&amp;hone</source>
         <translation>Télép&amp;hone</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="267"/>
+        <location filename="../../app/views/common/address_fields.py" line="281"/>
         <source>Shipping address</source>
         <translation>Adresse de livraison</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="273"/>
+        <location filename="../../app/views/common/address_fields.py" line="287"/>
         <source>United States</source>
         <translation>États-Unis</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="274"/>
+        <location filename="../../app/views/common/address_fields.py" line="288"/>
         <source>Canada</source>
         <translation>Canada</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="277"/>
+        <location filename="../../app/views/common/address_fields.py" line="291"/>
         <source>C&amp;ountry</source>
         <translation>Pa&amp;ys</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="281"/>
+        <location filename="../../app/views/common/address_fields.py" line="295"/>
         <source>Street and number, or paste a whole address</source>
         <translation>Numéro et rue, ou collez une adresse complète</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="284"/>
+        <location filename="../../app/views/common/address_fields.py" line="298"/>
         <source>&amp;Street address</source>
         <translation>&amp;Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="292"/>
+        <location filename="../../app/views/common/address_fields.py" line="306"/>
         <source>Apartment, suite, unit (optional)</source>
         <translation>Appartement, bureau, unité (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="293"/>
+        <location filename="../../app/views/common/address_fields.py" line="307"/>
         <source>Line &amp;2</source>
         <translation>Ligne &amp;2</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="297"/>
+        <location filename="../../app/views/common/address_fields.py" line="311"/>
         <source>Cit&amp;y</source>
         <translation>&amp;Ville</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="304"/>
-        <location filename="../../app/views/common/address_fields.py" line="529"/>
+        <location filename="../../app/views/common/address_fields.py" line="318"/>
+        <location filename="../../app/views/common/address_fields.py" line="553"/>
         <source>S&amp;tate</source>
         <translation>É&amp;tat</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="309"/>
-        <location filename="../../app/views/common/address_fields.py" line="530"/>
+        <location filename="../../app/views/common/address_fields.py" line="323"/>
+        <location filename="../../app/views/common/address_fields.py" line="554"/>
         <source>&amp;ZIP code</source>
         <translation>Code &amp;ZIP</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="513"/>
+        <location filename="../../app/views/common/address_fields.py" line="537"/>
         <source>Choose a province or territory</source>
         <translation>Choisissez une province ou un territoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="516"/>
+        <location filename="../../app/views/common/address_fields.py" line="540"/>
         <source>Choose a state</source>
         <translation>Choisissez un État</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="525"/>
+        <location filename="../../app/views/common/address_fields.py" line="549"/>
         <source>Pro&amp;vince</source>
         <translation>Provinc&amp;e</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="526"/>
+        <location filename="../../app/views/common/address_fields.py" line="550"/>
         <source>Postal &amp;code</source>
         <translation>Code pos&amp;tal</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="527"/>
+        <location filename="../../app/views/common/address_fields.py" line="551"/>
         <source>A1A 1A1</source>
         <translation>A1A 1A1</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="531"/>
+        <location filename="../../app/views/common/address_fields.py" line="555"/>
         <source>12345 or 12345-6789</source>
         <translation>12345 ou 12345-6789</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="574"/>
+        <location filename="../../app/views/common/address_fields.py" line="598"/>
         <source>This looks like a whole address. Split it into the fields? %1</source>
         <translation>Ceci semble être une adresse complète. La répartir dans les champs? %1</translation>
     </message>
@@ -3082,58 +3116,58 @@
 <context>
     <name>RegisterKitDialog</name>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="59"/>
+        <location filename="../../app/views/desk/register_kit.py" line="60"/>
         <source>Register a kit</source>
         <translation>Enregistrer une trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="78"/>
+        <location filename="../../app/views/desk/register_kit.py" line="79"/>
         <source>Scan or type the kit id, then Enter</source>
         <translation>Balayez ou tapez l’ID de la trousse, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="81"/>
+        <location filename="../../app/views/desk/register_kit.py" line="82"/>
         <source>&amp;Kit id</source>
         <translation>&amp;ID de la trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="83"/>
+        <location filename="../../app/views/desk/register_kit.py" line="84"/>
         <source>Look &amp;up</source>
         <translation>&amp;Chercher</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="96"/>
+        <location filename="../../app/views/desk/register_kit.py" line="97"/>
         <source>Scan the kit&apos;s barcode to begin.</source>
         <translation>Balayez le code-barres de la trousse pour commencer.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="99"/>
+        <location filename="../../app/views/desk/register_kit.py" line="100"/>
         <source>Register to</source>
         <translation>Enregistrer au nom de</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="106"/>
+        <location filename="../../app/views/desk/register_kit.py" line="107"/>
         <source>The patient &amp;agrees to their results being used for research</source>
         <translation>Le patient accepte que ses résultats servent à la &amp;recherche</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="132"/>
+        <location filename="../../app/views/desk/register_kit.py" line="130"/>
         <source>Reg&amp;istration token…</source>
         <translation>&amp;Jeton d’enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="135"/>
+        <location filename="../../app/views/desk/register_kit.py" line="133"/>
         <source>Give the patient a one-time token for your own registration page instead</source>
         <translation>Remettre plutôt au patient un jeton à usage unique pour votre propre page d’enregistrement</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="139"/>
+        <location filename="../../app/views/desk/register_kit.py" line="137"/>
         <location filename="../../app/views/desk/register_kit.py" line="353"/>
         <source>&amp;Register kit</source>
         <translation>Enre&amp;gistrer la trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="143"/>
+        <location filename="../../app/views/desk/register_kit.py" line="141"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -3217,68 +3251,73 @@
 <context>
     <name>RegistrationTokenDialog</name>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="154"/>
+        <location filename="../../app/views/desk/registration_token.py" line="156"/>
         <source>Patient registration token</source>
         <translation>Jeton d’enregistrement pour patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="168"/>
+        <location filename="../../app/views/desk/registration_token.py" line="173"/>
         <source>A one-time token lets the patient register a kit on your own registration page without typing their details again. It works once and expires after 10 minutes.</source>
         <translation>Un jeton à usage unique permet au patient d’enregistrer une trousse sur votre propre page d’enregistrement sans retaper ses renseignements. Il ne fonctionne qu’une fois et expire après 10 minutes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="176"/>
+        <location filename="../../app/views/desk/registration_token.py" line="181"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="181"/>
+        <location filename="../../app/views/desk/registration_token.py" line="186"/>
         <source>New patient</source>
         <translation>Nouveau patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="190"/>
+        <location filename="../../app/views/desk/registration_token.py" line="195"/>
         <source>Not needed (single-purpose kit)</source>
         <translation>Non requis (trousse à usage unique)</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="194"/>
+        <location filename="../../app/views/desk/registration_token.py" line="199"/>
         <source>Kit &amp;type for a multi-purpose kit</source>
         <translation>Type de trousse (trousse &amp;multiusage)</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="200"/>
-        <location filename="../../app/views/desk/registration_token.py" line="308"/>
+        <location filename="../../app/views/desk/registration_token.py" line="205"/>
+        <location filename="../../app/views/desk/registration_token.py" line="334"/>
         <source>&amp;Generate token</source>
         <translation>&amp;Générer le jeton</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="215"/>
-        <source>Token</source>
-        <translation>Jeton</translation>
+        <location filename="../../app/views/desk/registration_token.py" line="220"/>
+        <source>Token for your registration page</source>
+        <translation>Jeton pour votre page d’enregistrement</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="223"/>
+        <location filename="../../app/views/desk/registration_token.py" line="226"/>
+        <source>What to do with it: click Copy, open your clinic&apos;s kit registration page and paste the token into its registration token box. The page then registers the kit to this patient without asking for their details again. Use it within the time shown; it works only once.</source>
+        <translation>Quoi en faire : cliquez sur Copier, ouvrez la page d’enregistrement des trousses de votre clinique et collez le jeton dans sa case « jeton d’enregistrement ». La page enregistre alors la trousse au nom de ce patient sans redemander ses renseignements. Utilisez-le dans le délai affiché; il ne fonctionne qu’une fois.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/desk/registration_token.py" line="241"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="254"/>
+        <location filename="../../app/views/desk/registration_token.py" line="279"/>
         <source>Choose the patient first.</source>
         <translation>Choisissez d’abord le patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="266"/>
+        <location filename="../../app/views/desk/registration_token.py" line="291"/>
         <source>Some details need fixing; see the messages under the fields.</source>
         <translation>Certains renseignements sont à corriger; voyez les messages sous les champs.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="285"/>
+        <location filename="../../app/views/desk/registration_token.py" line="311"/>
         <source>Token ready. Copy it into your registration page now.</source>
         <translation>Jeton prêt. Copiez-le maintenant dans votre page d’enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="308"/>
+        <location filename="../../app/views/desk/registration_token.py" line="334"/>
         <source>Generating…</source>
         <translation>Génération…</translation>
     </message>
@@ -3286,7 +3325,7 @@
 <context>
     <name>ReportWindow</name>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="124"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="126"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
@@ -3301,228 +3340,234 @@
         <translation>Ce rapport modifie un rapport antérieur.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="176"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="181"/>
         <source>&amp;Print…</source>
         <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="179"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="184"/>
         <source>Print the report</source>
         <translation>Imprimer le rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="182"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="187"/>
         <source>&amp;Save as…</source>
         <translation>&amp;Enregistrer sous…</translation>
     </message>
     <message>
         <location filename="../../app/views/reports/output.py" line="158"/>
-        <location filename="../../app/views/reports/report_viewer.py" line="185"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="190"/>
         <source>Save a copy of the report</source>
         <translation>Enregistrer une copie du rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="188"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="193"/>
         <source>&amp;Open with system viewer</source>
         <translation>&amp;Ouvrir dans la visionneuse</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="193"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="198"/>
         <source>Previous page</source>
         <translation>Page précédente</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="196"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="201"/>
         <source>Next page</source>
         <translation>Page suivante</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="199"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="204"/>
         <source>Zoom in</source>
         <translation>Zoom avant</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="202"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="207"/>
         <source>Zoom out</source>
         <translation>Zoom arrière</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="205"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="210"/>
         <source>Actual size (100%)</source>
         <translation>Taille réelle (100&#xa0;%)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/pdf_toolbar.py" line="92"/>
-        <location filename="../../app/views/reports/report_viewer.py" line="208"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="319"/>
+        <source>Close the report (Esc)</source>
+        <translation>Fermer le rapport (Échap)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="109"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="213"/>
         <source>Find in report</source>
         <translation>Rechercher dans le rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="211"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="216"/>
         <source>Next match</source>
         <translation>Résultat suivant</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="214"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="219"/>
         <source>Previous match</source>
         <translation>Résultat précédent</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="218"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="224"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="316"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/pdf_toolbar.py" line="48"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="65"/>
         <source>◀ Previous</source>
         <translation>◀ Précédente</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/pdf_toolbar.py" line="52"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="69"/>
         <source>Page number</source>
         <translation>Numéro de page</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/pdf_toolbar.py" line="58"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="75"/>
         <source>Page</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/pdf_toolbar.py" line="63"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="80"/>
         <source>Next ▶</source>
         <translation>Suivante ▶</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/pdf_toolbar.py" line="71"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="88"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/pdf_toolbar.py" line="74"/>
-        <location filename="../../app/views/reports/pdf_toolbar.py" line="174"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="91"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="207"/>
         <source>Fit width</source>
         <translation>Largeur</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/pdf_toolbar.py" line="75"/>
-        <location filename="../../app/views/reports/pdf_toolbar.py" line="176"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="92"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="209"/>
         <source>Fit page</source>
         <translation>Page entière</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/pdf_toolbar.py" line="77"/>
-        <location filename="../../app/views/reports/pdf_toolbar.py" line="178"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="94"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="211"/>
         <source>%1%</source>
         <translation>%1&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/pdf_toolbar.py" line="91"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="108"/>
         <source>Find (Ctrl+F)</source>
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="225"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="232"/>
         <source>Downloading the report…</source>
         <translation>Téléchargement du rapport…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="247"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="254"/>
         <source>Text report</source>
         <translation>Rapport texte</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="248"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="256"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="249"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="257"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="264"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="272"/>
         <source>&amp;Retry</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="288"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="296"/>
         <source>No report open.</source>
         <translation>Aucun rapport ouvert.</translation>
     </message>
     <message>
         <location filename="../../app/views/reports/header.py" line="70"/>
-        <location filename="../../app/views/reports/header.py" line="86"/>
+        <location filename="../../app/views/reports/header.py" line="90"/>
         <source>(no id)</source>
         <translation>(sans ID)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/header.py" line="71"/>
-        <source>Report %1</source>
-        <translation>Rapport %1</translation>
+        <location filename="../../app/views/reports/header.py" line="76"/>
+        <source>Report for kit %1, %2</source>
+        <translation>Rapport de la trousse %1, %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/header.py" line="99"/>
-        <source>Report %1 — kit %2</source>
-        <translation>Rapport %1 — trousse %2</translation>
+        <location filename="../../app/views/reports/header.py" line="77"/>
+        <source>Report for kit %1</source>
+        <translation>Rapport de la trousse %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/header.py" line="74"/>
-        <source>Kit %1</source>
-        <translation>Trousse %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/reports/header.py" line="75"/>
+        <location filename="../../app/views/reports/header.py" line="81"/>
         <source>Sample %1</source>
         <translation>Échantillon %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/header.py" line="80"/>
+        <location filename="../../app/views/reports/header.py" line="83"/>
         <source>Collected %1</source>
         <translation>Prélevé le %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/header.py" line="82"/>
+        <location filename="../../app/views/reports/header.py" line="85"/>
         <source>Received by lab %1</source>
         <translation>Reçu par le laboratoire le %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/header.py" line="88"/>
+        <location filename="../../app/views/reports/header.py" line="86"/>
+        <source>Report ID %1</source>
+        <translation>No de rapport %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/header.py" line="92"/>
         <source>Replaces report %1 from %2</source>
         <translation>Remplace le rapport %1 du %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/header.py" line="92"/>
+        <location filename="../../app/views/reports/header.py" line="96"/>
         <source>Replaces report %1</source>
         <translation>Remplace le rapport %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="376"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="389"/>
         <source>This report has no file yet</source>
         <translation>Ce rapport n’a pas encore de fichier</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="377"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="390"/>
         <source>Spot hasn&apos;t attached a PDF to it. Check again later.</source>
         <translation>Spot n’y a pas encore joint de PDF. Vérifiez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="430"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="443"/>
         <source>%1 of %2 KB</source>
         <translation>%1 sur %2 Ko</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="452"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="465"/>
         <source>This report file is damaged</source>
         <translation>Le fichier de ce rapport est endommagé</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="454"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="467"/>
         <source>It can&apos;t be shown here. Try Open with system viewer, or ask Spot to re-issue the report.</source>
         <translation>Il ne peut pas être affiché ici. Essayez «&#xa0;Ouvrir dans la visionneuse&#xa0;» ou demandez à Spot de publier le rapport de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="505"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="518"/>
         <source>The text version couldn&apos;t be downloaded.
 %1
 %2</source>
@@ -3531,37 +3576,37 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/pdf_toolbar.py" line="132"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="165"/>
         <source>of %1</source>
         <translation>sur %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/pdf_toolbar.py" line="139"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="172"/>
         <source>Page %1 of %2</source>
         <translation>Page %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/pdf_toolbar.py" line="199"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="244"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/pdf_toolbar.py" line="200"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="245"/>
         <source>No matches</source>
         <translation>Aucun résultat</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/pdf_toolbar.py" line="204"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="249"/>
         <source>1 match</source>
         <translation>1 résultat</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/pdf_toolbar.py" line="206"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="251"/>
         <source>%1 matches</source>
         <translation>%1 résultats</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/pdf_toolbar.py" line="210"/>
+        <location filename="../../app/views/reports/pdf_toolbar.py" line="255"/>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
@@ -3625,7 +3670,7 @@
     <name>RequisitionDetail</name>
     <message>
         <location filename="../../app/views/requisitions/view.py" line="223"/>
-        <location filename="../../app/views/requisitions/view.py" line="265"/>
+        <location filename="../../app/views/requisitions/view.py" line="266"/>
         <source>Choose a requisition to see its details.</source>
         <translation>Choisissez une requête pour en voir les détails.</translation>
     </message>
@@ -3690,57 +3735,57 @@
         <translation>Attributs du laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="242"/>
-        <source>Metadata</source>
-        <translation>Métadonnées</translation>
+        <location filename="../../app/views/requisitions/view.py" line="243"/>
+        <source>Notes for your records</source>
+        <translation>Notes pour vos dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="243"/>
+        <location filename="../../app/views/requisitions/view.py" line="244"/>
         <source>Created</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="243"/>
+        <location filename="../../app/views/requisitions/view.py" line="244"/>
         <source>Requisition id</source>
         <translation>ID de la requête</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="252"/>
+        <location filename="../../app/views/requisitions/view.py" line="253"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="270"/>
+        <location filename="../../app/views/requisitions/view.py" line="271"/>
         <source>Barcode %1 — %2</source>
         <translation>Code-barres %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="297"/>
+        <location filename="../../app/views/requisitions/view.py" line="298"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="324"/>
+        <location filename="../../app/views/requisitions/view.py" line="325"/>
         <source>No report yet.</source>
         <translation>Aucun rapport pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="330"/>
+        <location filename="../../app/views/requisitions/view.py" line="331"/>
         <source>Amended report</source>
         <translation>Rapport modifié</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="330"/>
+        <location filename="../../app/views/requisitions/view.py" line="331"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="331"/>
+        <location filename="../../app/views/requisitions/view.py" line="332"/>
         <source>%1 results</source>
         <translation>%1 résultats</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="334"/>
+        <location filename="../../app/views/requisitions/view.py" line="335"/>
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
@@ -3826,158 +3871,163 @@
         <translation>Rejetée</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="62"/>
+        <location filename="../../app/views/requisitions/form.py" line="63"/>
         <source>Requisitions are turned off for this Spot account.</source>
         <extracomment>The form&apos;s own field paths (the API&apos;s), in form order; patient fields are ``patient.*``.</extracomment>
         <translation>Les requêtes sont désactivées pour ce compte Spot.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/form.py" line="68"/>
+        <location filename="../../app/views/requisitions/form.py" line="69"/>
         <source>Ask Spot support to enable requisitioning for your account.</source>
         <translation>Demandez au soutien de Spot d’activer les requêtes pour votre compte.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="402"/>
+        <location filename="../../app/views/requisitions/view.py" line="405"/>
         <source>Any</source>
         <translation>Toute date</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="410"/>
+        <location filename="../../app/views/requisitions/view.py" line="413"/>
         <source>&amp;New requisition…</source>
         <translation>&amp;Nouvelle requête…</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="413"/>
+        <location filename="../../app/views/requisitions/view.py" line="416"/>
         <source>&amp;Reload</source>
         <translation>&amp;Recharger</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="428"/>
+        <location filename="../../app/views/requisitions/view.py" line="431"/>
         <source>Find requisitions</source>
         <translation>Trouver des requêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="430"/>
-        <source>CRL (exact, case matters)</source>
-        <translation>CRL (casse exacte)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/requisitions/view.py" line="431"/>
+        <location filename="../../app/views/requisitions/view.py" line="435"/>
         <source>Exact first name</source>
         <translation>Prénom exact</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="432"/>
+        <location filename="../../app/views/requisitions/view.py" line="436"/>
         <source>Exact last name</source>
         <translation>Nom exact</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="433"/>
+        <location filename="../../app/views/requisitions/view.py" line="437"/>
         <source>name@example.com</source>
         <translation>nom@exemple.com</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="434"/>
-        <source>Digits as sent</source>
-        <translation>Chiffres tels qu’envoyés</translation>
+        <location filename="../../app/views/requisitions/view.py" line="433"/>
+        <source>Lab name as on the requisition</source>
+        <translation>Nom du laboratoire, comme sur la réquisition</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="437"/>
+        <location filename="../../app/views/requisitions/view.py" line="434"/>
+        <source>Type it exactly as on the requisition, capitals too</source>
+        <translation>Tapez-le exactement comme sur la réquisition, majuscules comprises</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions/view.py" line="438"/>
+        <source>Phone as on the requisition</source>
+        <translation>Téléphone, comme sur la réquisition</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions/view.py" line="441"/>
         <source>Any status</source>
         <translation>Tout statut</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="442"/>
+        <location filename="../../app/views/requisitions/view.py" line="446"/>
         <source>&amp;Search</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="445"/>
+        <location filename="../../app/views/requisitions/view.py" line="449"/>
         <source>Cle&amp;ar filters</source>
         <translation>Effacer les filtre&amp;s</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="448"/>
+        <location filename="../../app/views/requisitions/view.py" line="452"/>
         <source>La&amp;b</source>
         <translation>&amp;Laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="448"/>
+        <location filename="../../app/views/requisitions/view.py" line="452"/>
         <source>&amp;First name</source>
         <translation>&amp;Prénom</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="449"/>
+        <location filename="../../app/views/requisitions/view.py" line="453"/>
         <source>&amp;Last name</source>
         <translation>No&amp;m</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="449"/>
+        <location filename="../../app/views/requisitions/view.py" line="453"/>
         <source>&amp;Email</source>
         <translation>Co&amp;urriel</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="450"/>
+        <location filename="../../app/views/requisitions/view.py" line="454"/>
         <source>P&amp;hone</source>
         <translation>Télép&amp;hone</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="450"/>
+        <location filename="../../app/views/requisitions/view.py" line="454"/>
         <source>S&amp;tatus</source>
         <translation>S&amp;tatut</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="451"/>
+        <location filename="../../app/views/requisitions/view.py" line="455"/>
         <source>Created fro&amp;m</source>
         <translation>Créée à partir &amp;du</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="452"/>
+        <location filename="../../app/views/requisitions/view.py" line="456"/>
         <source>Created &amp;up to</source>
         <translation>Créée &amp;jusqu’au</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="486"/>
+        <location filename="../../app/views/requisitions/view.py" line="490"/>
         <source>◀ &amp;Previous</source>
         <translation>◀ Précéd&amp;ente</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="489"/>
+        <location filename="../../app/views/requisitions/view.py" line="493"/>
         <source>Ne&amp;xt ▶</source>
         <translation>Sui&amp;vante ▶</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="526"/>
+        <location filename="../../app/views/requisitions/view.py" line="530"/>
         <source>Requisitions are for accounts that make their own collection kits and send samples straight to a lab. Kit orders are not affected.</source>
         <translation>Les requêtes s’adressent aux comptes qui fabriquent leurs propres trousses de prélèvement et envoient les échantillons directement à un laboratoire. Les commandes de trousses ne sont pas touchées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="530"/>
+        <location filename="../../app/views/requisitions/view.py" line="534"/>
         <source>Check &amp;again</source>
         <translation>&amp;Vérifier de nouveau</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="606"/>
+        <location filename="../../app/views/requisitions/view.py" line="610"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="627"/>
+        <location filename="../../app/views/requisitions/view.py" line="631"/>
         <source>No requisitions match.</source>
         <translation>Aucune requête ne correspond.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="628"/>
+        <location filename="../../app/views/requisitions/view.py" line="632"/>
         <source>No requisitions yet.</source>
         <translation>Aucune requête pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="659"/>
+        <location filename="../../app/views/requisitions/view.py" line="663"/>
         <source>Showing %1–%2</source>
         <translation>Affichage de %1 à %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="693"/>
+        <location filename="../../app/views/requisitions/view.py" line="697"/>
         <source>Requisition %1 created.</source>
         <translation>Requête %1 créée.</translation>
     </message>
@@ -4064,72 +4114,72 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="43"/>
+        <location filename="../../app/views/settings/dialog.py" line="48"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="52"/>
+        <location filename="../../app/views/settings/dialog.py" line="57"/>
         <source>Sign in / change &amp;token…</source>
         <translation>Se connecter / changer de &amp;jeton…</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="54"/>
+        <location filename="../../app/views/settings/dialog.py" line="59"/>
         <source>Spot account</source>
         <translation>Compte Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="56"/>
+        <location filename="../../app/views/settings/dialog.py" line="61"/>
         <source>Environment:</source>
         <translation>Environnement&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="61"/>
+        <location filename="../../app/views/settings/dialog.py" line="66"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="63"/>
+        <location filename="../../app/views/settings/dialog.py" line="68"/>
         <source>Refresh interval in seconds</source>
         <translation>Fréquence d’actualisation en secondes</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="64"/>
+        <location filename="../../app/views/settings/dialog.py" line="69"/>
         <source>&amp;Refresh the order list every:</source>
         <translation>&amp;Actualiser la liste des commandes toutes les&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="72"/>
+        <location filename="../../app/views/settings/dialog.py" line="77"/>
         <source>Kit type ID</source>
         <translation>ID du type</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="72"/>
+        <location filename="../../app/views/settings/dialog.py" line="77"/>
         <source>Friendly name</source>
         <translation>Nom usuel</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="81"/>
+        <location filename="../../app/views/settings/dialog.py" line="86"/>
         <source>&amp;Add kit type</source>
         <translation>Ajouter un &amp;type de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="83"/>
+        <location filename="../../app/views/settings/dialog.py" line="88"/>
         <source>Re&amp;move</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="88"/>
+        <location filename="../../app/views/settings/dialog.py" line="93"/>
         <source>Use your Spot account&apos;s own kit type IDs: they are listed on Spot&apos;s dashboard and in your onboarding documents (ask your Spot contact if unsure). The app fills in the IDs found on your account&apos;s orders; give each a name the desk recognises.</source>
         <translation>Utilisez les identifiants de types de trousses de votre compte Spot&#xa0;: ils figurent dans le tableau de bord de Spot et dans vos documents d’intégration (en cas de doute, demandez à votre contact chez Spot). L’application ajoute ceux trouvés dans les commandes de votre compte; donnez à chacun un nom que l’accueil reconnaît.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="93"/>
+        <location filename="../../app/views/settings/dialog.py" line="98"/>
         <source>Kit types ({environment})</source>
         <translation>Types de trousses ({environment})</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="189"/>
+        <location filename="../../app/views/settings/dialog.py" line="196"/>
         <source>Each kit type ID may appear once: {ids}</source>
         <translation>Chaque ID de type de trousse ne peut figurer qu’une fois&#xa0;: {ids}</translation>
     </message>
@@ -4363,33 +4413,33 @@
 <context>
     <name>TokenCountdown</name>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="63"/>
+        <location filename="../../app/views/desk/registration_token.py" line="65"/>
         <source>No token yet</source>
         <translation>Aucun jeton pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="64"/>
+        <location filename="../../app/views/desk/registration_token.py" line="66"/>
         <source>Registration token</source>
         <translation>Jeton d’enregistrement</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="68"/>
-        <location filename="../../app/views/desk/registration_token.py" line="140"/>
+        <location filename="../../app/views/desk/registration_token.py" line="70"/>
+        <location filename="../../app/views/desk/registration_token.py" line="142"/>
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="113"/>
+        <location filename="../../app/views/desk/registration_token.py" line="115"/>
         <source>Expired — generate a new one</source>
         <translation>Expiré — générez-en un nouveau</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="124"/>
+        <location filename="../../app/views/desk/registration_token.py" line="126"/>
         <source>Valid for %1 — works once</source>
         <translation>Valide pendant %1 — fonctionne une seule fois</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="135"/>
+        <location filename="../../app/views/desk/registration_token.py" line="137"/>
         <source>Copied</source>
         <translation>Copié</translation>
     </message>
@@ -4697,6 +4747,7 @@
         <translation>Le sexe doit être M ou F</translation>
     </message>
     <message>
+        <location filename="../../app/validation/dates.py" line="162"/>
         <location filename="../../app/validation/recipient.py" line="93"/>
         <source>Enter the date of birth</source>
         <translation>Entrez la date de naissance</translation>
@@ -4707,16 +4758,24 @@
         <translation>Entrez la date de naissance au format AAAA-MM-JJ, comme 1980-04-30</translation>
     </message>
     <message>
+        <location filename="../../app/validation/dates.py" line="79"/>
+        <source>Can&apos;t read this date; type it like 1980-03-15</source>
+        <translation>Date illisible; tapez-la comme 1980-03-15</translation>
+    </message>
+    <message>
+        <location filename="../../app/validation/dates.py" line="85"/>
         <location filename="../../app/validation/recipient.py" line="109"/>
         <source>That date does not exist; check the day and month</source>
         <translation>Cette date n’existe pas; vérifiez le jour et le mois</translation>
     </message>
     <message>
+        <location filename="../../app/validation/dates.py" line="172"/>
         <location filename="../../app/validation/recipient.py" line="116"/>
         <source>Date of birth can&apos;t be in the future</source>
         <translation>La date de naissance ne peut pas être dans le futur</translation>
     </message>
     <message>
+        <location filename="../../app/validation/dates.py" line="176"/>
         <location filename="../../app/validation/recipient.py" line="123"/>
         <source>Date of birth is more than {years} years ago; check the year</source>
         <translation>La date de naissance remonte à plus de {years} ans; vérifiez l’année</translation>
@@ -4984,12 +5043,12 @@
 <context>
     <name>_SplitBar</name>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="124"/>
+        <location filename="../../app/views/common/address_fields.py" line="138"/>
         <source>&amp;Split</source>
         <translation>&amp;Séparer</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="126"/>
+        <location filename="../../app/views/common/address_fields.py" line="140"/>
         <source>&amp;Keep as typed</source>
         <translation>&amp;Garder tel quel</translation>
     </message>

@@ -3,8 +3,10 @@ updates the panel, unsaved metadata is not dropped silently (real window, sandbo
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -134,7 +136,7 @@ def test_registering_a_kit_from_a_non_modal_dialog_updates_the_shown_order(
     fields = dialog.patient_fields
     fields.recipient.set_recipient(RECIPIENT)
     fields.sex_combo.setCurrentIndex(fields.sex_combo.findData("F"))
-    fields.birth_edit.setDate(QDate(1980, 4, 30))
+    fields.birth_edit.set_value(date(1980, 4, 30))
     with qtbot.waitSignal(dialog.kit_registered, timeout=WAIT_MS):
         qtbot.mouseClick(dialog.register_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _current_kit_step(window, kit_id) == "Registered", timeout=WAIT_MS)

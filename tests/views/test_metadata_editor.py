@@ -41,10 +41,10 @@ def test_typed_rows_become_the_dict(qtbot: QtBot, editor: MetadataEditor) -> Non
 @pytest.mark.parametrize(
     ("rows", "problem"),
     [
-        ([("room", "1"), ("room", "2")], "The key “room” is used twice"),
-        ([("", "orphan")], "A value needs a key"),
+        ([("room", "1"), ("room", "2")], "The name “room” is used twice"),
+        ([("", "orphan")], "A note needs a name"),
         ([("frontdesk_ref", "x")],
-         "“frontdesk_ref” is used by Spot Front Desk itself; choose another key"),
+         "“frontdesk_ref” is used by Spot Front Desk itself; choose another name"),
     ],
 )  # fmt: skip
 def test_rows_that_cannot_be_saved_are_explained(

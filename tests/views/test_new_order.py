@@ -44,11 +44,9 @@ def form(qtbot: QtBot, session: FakeSession, runner: InlineTaskRunner) -> NewOrd
     return widget
 
 
-
-
-
-
-
+def wait_laid_out(qtbot: QtBot, widget: QWidget) -> None:
+    """A bar just shown gets its height on the layout's next pass; a user clicks after it."""
+    qtbot.waitUntil(lambda: widget.height() >= widget.minimumSizeHint().height())
 
 
 
@@ -432,6 +430,7 @@ def test_paste_of_one_line_address_offers_split(qtbot: QtBot, form: NewOrderForm
     street1.setFocus()
     qtbot.keyClick(street1, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert form.fields.split_offered()
+    wait_laid_out(qtbot, form.fields.split_bar)
     qtbot.mouseClick(form.fields.split_bar.split_button, Qt.MouseButton.LeftButton)
     address = form.fields.recipient()["address"]
     assert address["street1"] == "1600 Example Ave"
@@ -450,6 +449,7 @@ def test_paste_of_multiline_canadian_address_switches_country(
     street1.setFocus()
     qtbot.keyClick(street1, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert "\n" not in street1.text()  # type: ignore[attr-defined]
+    wait_laid_out(qtbot, form.fields.split_bar)
     qtbot.mouseClick(form.fields.split_bar.split_button, Qt.MouseButton.LeftButton)
     assert form.fields.country() == "CA"
     assert form.fields.recipient()["address"] | {"street2": ""} == {
@@ -463,6 +463,7 @@ def test_keep_leaves_the_pasted_text_alone(qtbot: QtBot, form: NewOrderForm) -> 
     QGuiApplication.clipboard().setText("1600 Example Ave, San Francisco, CA 94105")
     street1.setFocus()
     qtbot.keyClick(street1, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    wait_laid_out(qtbot, form.fields.split_bar)
     qtbot.mouseClick(form.fields.split_bar.keep_button, Qt.MouseButton.LeftButton)
     assert not form.fields.split_offered()
     assert form.fields.recipient()["address"]["street1"] == (

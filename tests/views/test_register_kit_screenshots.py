@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -78,7 +78,7 @@ def test_register_kit_screenshot(
                     "country": "US", "zip": "9410"},
     })
     fields.sex_combo.setCurrentIndex(fields.sex_combo.findData("F"))
-    fields.birth_edit.setDate(QDate(1984, 7, 9))
+    fields.birth_edit.set_value(date(1984, 7, 9))
     qtbot.mouseClick(dialog.register_button, Qt.MouseButton.LeftButton)
     assert fields.message_text("address.zip")  # the picture shows a message under a field
     dialog.resize(780, 640)
@@ -100,7 +100,7 @@ def test_registration_token_screenshot(
     fields.recipient.set_recipient({"first_name": "Bert", "last_name": "Notreal",
                                     "email": "bert@example.com", "phone": "415-555-0177"})
     fields.sex_combo.setCurrentIndex(fields.sex_combo.findData("M"))
-    fields.birth_edit.setDate(QDate(1971, 11, 2))
+    fields.birth_edit.set_value(date(1971, 11, 2))
     dialog.kit_type_combo.setCurrentIndex(dialog.kit_type_combo.findData("wellness_plus_kit"))
     with qtbot.waitSignal(dialog.token_issued):
         qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)

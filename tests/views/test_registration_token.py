@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
@@ -24,6 +24,7 @@ from app.services.registration import IssuedToken
 from app.services.session import Session
 from app.tasks import InlineTaskRunner, TaskRunner
 from app.views.desk.registration_token import RegistrationTokenDialog, TokenCountdown
+from tests.helpers.tab_walk import walk_tab
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -63,7 +64,7 @@ def fill_patient(dialog: RegistrationTokenDialog) -> None:
     fields.recipient.set_recipient({"first_name": "Testy", "last_name": "McTestface",
                                     "email": "testy@example.com"})
     fields.sex_combo.setCurrentIndex(fields.sex_combo.findData("M"))
-    fields.birth_edit.setDate(QDate(1975, 1, 31))
+    fields.birth_edit.set_value(date(1975, 1, 31))
 
 
 def test_token_for_a_new_patient_counts_down_and_expires(
@@ -167,7 +168,7 @@ def test_bad_inputs(qtbot: QtBot, session: Session, path: str, message: str) -> 
     if path == "sex":
         fields.sex_combo.setCurrentIndex(0)
     elif path == "date_of_birth":
-        fields.birth_edit.setDate(fields.birth_edit.minimumDate())
+        fields.birth_edit.clear()
     else:
         fields.recipient.editors[path].clear()
     qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
@@ -224,3 +225,12 @@ def test_closing_before_the_patient_list_arrives(
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
     if isValid(host):
         host.deleteLater()
+
+
+def test_tab_walks_the_form_in_reading_order(qtbot: QtBot, session: Session) -> None:
+    dialog = open_dialog(qtbot, session, FakeClock())
+    chain = walk_tab(qtbot, dialog.patient_choice.new_radio, 9)
+    assert chain == [
+        "new_radio", "first_name", "last_name", "email", "phone", "date_of_birth", "sex",
+        "kit_type", "generate_button", "close_button",
+    ]

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from fpdf import FPDF
 from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QFontInfo, QImage
 from PySide6.QtPdf import QPdfDocument
@@ -23,78 +22,35 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTabWidget,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
 from app.api import errors as api_errors
-from app.api.models import Report
 from app.services.reports import NotAPdf, ReportOffline, ReportUnavailable
 from app.tasks import InlineTaskRunner, TaskRunner
 from app.views.reports import output, report_viewer
 from app.views.reports.report_viewer import ReportWindow
+from tests.helpers.reports import (
+    KIT_ID,
+    PDF_URL,
+    SAMPLE_ID,
+    TXT_URL,
+    FakeReports,
+    FakeSeen,
+    make_pdf,
+    make_report,
+)
 
 # Qt's offscreen platform says this about every top-level window it shows.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
-KIT_ID = "SPOTFAKE0001"
-SAMPLE_ID = "SPOTSAMPLE0001"
-PDF_URL = "https://api.example.test/results/fake-report.pdf"
-TXT_URL = "https://api.example.test/results/fake-report.txt"
 
 
-def make_pdf(path: Path, *, pages: int = 3, kit_id: str = KIT_ID) -> Path:
-    """A small, obviously fake lab report: "HDL Cholesterol" appears once per page."""
-    pdf = FPDF()
-    for page in range(1, pages + 1):
-        pdf.add_page()
-        pdf.set_font("Helvetica", size=14)
-        pdf.cell(
-            0, 10, f"Fake Lab Report - kit {kit_id} - page {page}", new_x="LMARGIN", new_y="NEXT"
-        )
-        pdf.cell(
-            0, 10, f"HDL Cholesterol {40 + page} mg/dL (20-200)", new_x="LMARGIN", new_y="NEXT"
-        )
-    pdf.output(str(path))
-    return path
 
 
-class FakeReports:
-    """Serves files from a dict url -> path, or raises the exception put there."""
-
-    def __init__(self, files: dict[str, Path | BaseException]) -> None:
-        self.files = files
-        self.calls: list[tuple[str, str]] = []
-        self.copies: list[Path] = []
-
-    def fetch(
-        self,
-        url: str,
-        *,
-        kind: str = "pdf",
-        on_progress: Callable[[int, int | None], None] | None = None,
-    ) -> Path:
-        self.calls.append((url, kind))
-        outcome = self.files[url]
-        if isinstance(outcome, BaseException):
-            raise outcome
-        if on_progress is not None:
-            size = outcome.stat().st_size
-            on_progress(size, size)
-        return outcome
-
-    def external_copy(self, path: Path) -> Path:
-        copy = path.with_name(f"copy-{len(self.copies)}-{path.name}")
-        copy.write_bytes(path.read_bytes())
-        self.copies.append(copy)
-        return copy
 
 
-class FakeSeen:
-    def __init__(self) -> None:
-        self.marked: list[tuple[str, str]] = []
-
-    def mark_seen(self, kit_id: str, report_id: str) -> None:
-        self.marked.append((kit_id, report_id))
 
 
 @pytest.fixture(scope="module")
@@ -102,17 +58,6 @@ def pdf_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_pdf(tmp_path_factory.mktemp("pdf") / "report.pdf")
 
 
-def make_report(**fields: object) -> Report:
-    data: dict[str, object] = {
-        "report_id": "RPT-FAKE-1",
-        "pdf": PDF_URL,
-        "date_collected": "2026-11-20",
-        "date_received": "2026-11-22",
-        "is_amendment": False,
-        "results": [],
-    }
-    data.update(fields)
-    return Report.model_validate(data)
 
 
 @pytest.fixture
@@ -168,9 +113,10 @@ def test_open_shows_pages_header_and_first_page_text(
     assert showing_pdf(window)
     assert window.page_text() == "Page 1 of 3"
     assert label(window, "page_label").text() == "of 3"
-    assert label(window, "report_title").text() == "Report RPT-FAKE-1"
+    # Whose kit and when, not the report's id (a UUID in real life); the id is in the details.
+    assert label(window, "report_title").text() == f"Report for kit {KIT_ID}, 2026-11-22"
     details = label(window, "report_details").text()
-    assert KIT_ID in details
+    assert "Report ID RPT-FAKE-1" in details
     assert SAMPLE_ID in details
     assert "Collected 2026-11-20" in details
     assert "Received by lab 2026-11-22" in details
@@ -179,7 +125,7 @@ def test_open_shows_pages_header_and_first_page_text(
     first_page = window.pdf_pane().text_of_page(0)
     assert KIT_ID in first_page
     assert "HDL Cholesterol" in first_page
-    assert window.windowTitle() == f"Report RPT-FAKE-1 — kit {KIT_ID}"
+    assert window.windowTitle() == f"Report for kit {KIT_ID}, 2026-11-22"
 
 
 def test_amended_report_shows_badge_and_what_it_replaces(
@@ -264,16 +210,22 @@ def test_zoom_shortcuts_and_fit_modes(
     assert combo.currentText() == "150%"
 
 
+def press_ctrl_f(qtbot: QtBot, window: ReportWindow, where: QWidget) -> QLineEdit:
+    """Ctrl+F from ``where``; the Find field, which must now have the focus."""
+    qtbot.keyClick(where, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    search = window.findChild(QLineEdit, "search_edit")
+    assert search is not None
+    assert search.isEnabled()
+    assert search.hasFocus()
+    return search
+
+
 def test_search_counts_matches_and_steps_through_pages(
     make_window: MakeWindow, pdf_file: Path, qtbot: QtBot
 ) -> None:
     window = make_window({PDF_URL: pdf_file})
     window.open_report(make_report(), kit_id=KIT_ID, sample_id=SAMPLE_ID)
-
-    qtbot.keyClick(window.pdf_pane().view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    search = window.findChild(QLineEdit, "search_edit")
-    assert search is not None
-    assert search.hasFocus()
+    search = press_ctrl_f(qtbot, window, window.pdf_pane().view)
     qtbot.keyClicks(search, "cholesterol")
     # Never "No matches" while QtPdf is still going through the pages.
     assert window.search_status() == "Searching…"
@@ -735,3 +687,76 @@ def test_save_as_on_the_text_tab_saves_the_text_report(
     assert offered[0][0].endswith("spot-report-RPT-FAKE-1.txt")
     assert offered[0][1] == "Text files (*.txt)"
     assert (target / "copy.txt").read_text() == "FAKE LAB REPORT\n"
+
+
+# --- what a receptionist met on her first day (issue 13) ------------------------------------
+
+
+def test_escape_closes_the_window(make_window: MakeWindow, pdf_file: Path, qtbot: QtBot) -> None:
+    window = make_window({PDF_URL: pdf_file})
+    window.open_report(make_report(), kit_id=KIT_ID, sample_id=SAMPLE_ID)
+    qtbot.keyClick(window.pdf_pane().view, Qt.Key.Key_Escape)
+    assert not window.isVisible()
+
+
+def test_close_button_closes_the_window(
+    make_window: MakeWindow, pdf_file: Path, qtbot: QtBot
+) -> None:
+    window = make_window({PDF_URL: pdf_file})
+    window.open_report(make_report(), kit_id=KIT_ID, sample_id=SAMPLE_ID)
+    close = window.findChild(QPushButton, "close_button")
+    assert close is not None
+    assert close.isVisible()
+    assert close.text() == "Close"
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    assert not window.isVisible()
+
+
+def test_title_without_dates_names_the_kit(make_window: MakeWindow, pdf_file: Path) -> None:
+    window = make_window({PDF_URL: pdf_file})
+    report = make_report(date_collected=None, date_received=None,
+                         report_id="3f2c9a10-8d5e-4b7a-9c1d-2e6f7a8b9c0d")
+    window.open_report(report, kit_id=KIT_ID, sample_id=SAMPLE_ID)
+    assert window.windowTitle() == f"Report for kit {KIT_ID}"
+    assert "3f2c9a10" not in window.windowTitle()
+
+
+def test_enter_right_after_typing_shows_the_first_match(
+    make_window: MakeWindow, pdf_file: Path, qtbot: QtBot
+) -> None:
+    """Enter pressed while QtPdf is still counting used to do nothing."""
+    window = make_window({PDF_URL: pdf_file})
+    window.open_report(make_report(), kit_id=KIT_ID, sample_id=SAMPLE_ID)
+    search = press_ctrl_f(qtbot, window, window.pdf_pane().view)
+    qtbot.keyClicks(search, "cholesterol")
+    assert window.search_status() == "Searching…"
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.search_status() == "1 of 3")
+    assert window.pdf_pane().current_result() == 0
+
+
+def test_find_works_on_the_text_tab(
+    make_window: MakeWindow, pdf_file: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    txt = tmp_path / "report.txt"
+    txt.write_text("FAKE LAB REPORT\nHDL Cholesterol   41 mg/dL\nLDL Cholesterol   99 mg/dL\n")
+    window = make_window(FakeReports({PDF_URL: pdf_file, TXT_URL: txt}))
+    window.open_report(make_report(txt=TXT_URL), kit_id=KIT_ID, sample_id=SAMPLE_ID)
+    tabs = window.findChild(QTabWidget, "report_tabs")
+    assert tabs is not None
+    tabs.setCurrentIndex(1)
+    text_view = window.text_view()
+    search = press_ctrl_f(qtbot, window, text_view)
+    qtbot.keyClicks(search, "cholesterol")
+    assert window.search_status() == "2 matches"
+    assert len(text_view.extraSelections()) == 2  # both highlighted
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert window.search_status() == "1 of 2"
+    assert text_view.textCursor().selectedText() == "Cholesterol"
+    assert text_view.textCursor().blockNumber() == 1
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert window.search_status() == "2 of 2"
+    assert text_view.textCursor().blockNumber() == 2
+    # Back on the PDF tab, Find searches the PDF again with the same words.
+    tabs.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: window.search_status() == "3 matches")

@@ -16,35 +16,20 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTabWidget
 from pytestqt.qtbot import QtBot
 
 from app.api import SpotClient, models
-from app.paths import paths
 from app.sandbox import SandboxServer
-from app.services.reports import ReportService
-from app.services.seen import SeenReports
 from app.tasks import TaskRunner
-from app.views.reports.report_viewer import ReportWindow
+from tests.helpers.reports import (  # noqa: F401
+    CountingClient,
+    fake_order,
+    make_service,
+    open_window,
+    resulted_kit,
+    wait_for_pdf,
+)
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
-def fake_order() -> models.NewOrder:
-    return models.NewOrder.model_validate(
-        {
-            "kit_types": ["health_kit_1"],
-            "recipient": {
-                "first_name": "Testy",
-                "last_name": "McTestface",
-                "email": "testy@example.com",
-                "phone": "4155550123",
-                "address": {
-                    "street1": "1 Fixture Lane",
-                    "city": "San Francisco",
-                    "state": "CA",
-                    "country": "US",
-                    "zip": "94105",
-                },
-            },
-        }
-    )
 
 
 @pytest.fixture
@@ -54,69 +39,14 @@ def runner() -> Iterator[TaskRunner]:
     tasks.shutdown()
 
 
-class CountingClient:
-    """The SpotClient as ReportService sees it, counting report downloads."""
-
-    def __init__(self, client: SpotClient) -> None:
-        self._client = client
-        self.downloads: list[str] = []
-
-    @property
-    def base_url(self) -> str:
-        return str(self._client.base_url)
-
-    def download(self, url: str) -> bytes:
-        self.downloads.append(url)
-        return self._client.download(url)
 
 
-def make_service(
-    client: SpotClient,
-) -> tuple[ReportService, SeenReports, CountingClient]:
-    where = paths()
-    seen = SeenReports(where.data / "seen_reports.sqlite3")
-    counting = CountingClient(client)
-    return ReportService(lambda: counting, where.reports_cache, seen), seen, counting
 
 
-def open_window(
-    qtbot: QtBot, service: ReportService, seen: SeenReports, runner: TaskRunner
-) -> ReportWindow:
-    window = ReportWindow(service, seen, runner)
-    qtbot.addWidget(window)
-    window.resize(900, 800)
-    window.show()
-    return window
 
 
-def wait_for_pdf(qtbot: QtBot, window: ReportWindow) -> None:
-    def shown() -> None:
-        assert window.error() is None, window.error()
-        assert window.pdf_pane().is_loaded()
-
-    qtbot.waitUntil(shown, timeout=10_000)
 
 
-def resulted_kit(
-    client: SpotClient, sandbox: SandboxServer
-) -> tuple[models.Kit, list[models.Report]]:
-    """Order one kit, force an amendment into its future and run the clock to both reports."""
-    order = client.create_order(fake_order())
-    forced = False
-    for _day in range(60):
-        sandbox.advance(1)
-        kits = client.get_order(order.order_id).kits
-        if not kits:
-            continue
-        kit = kits[0]
-        if not forced:
-            sandbox.force(kit.kit_id, "amended")
-            forced = True
-            continue
-        reports = kit.sample.reports if kit.sample else []
-        if len(reports) >= 2:
-            return kit, reports
-    raise AssertionError("the sandbox kit never got its original and amended reports")
 
 
 def test_sandbox_report_opens_end_to_end_and_is_marked_seen(

@@ -8,9 +8,9 @@ from datetime import date
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.api import models
@@ -30,6 +30,7 @@ from app.views.requisitions.view import (
     requisition_steps,
 )
 from app.views.theme import badge_colors
+from tests.helpers.tab_walk import walk_tab
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support propagateSizeHints", "This plugin does not support raise"
@@ -81,7 +82,7 @@ def fill_form(form: NewRequisitionForm, barcode: str = "TESTBC0001") -> None:
     fields = form.patient_fields
     fields.recipient.set_recipient(PATIENT)
     fields.sex_combo.setCurrentIndex(fields.sex_combo.findData("F"))
-    fields.birth_edit.setDate(QDate(1980, 4, 30))
+    fields.birth_edit.set_value(date(1980, 4, 30))
     form.set_value("tracking.carrier", "usps")
     form.set_value("tracking.tracking_number", "9400111202555842332669")
     form.set_value("attributes.crl_slip_id", "SLIP42")
@@ -357,7 +358,7 @@ def test_doubly_nested_address_from_the_docs_is_shown(qtbot: QtBot) -> None:
             "street1": "1 Fixture Lane", "city": "Columbus", "state": "OH", "country": "US",
             "zip": "43004"}}},
     }))
-    assert detail.values["address"].text() == "1 Fixture Lane, Columbus, OH, 43004, US"
+    assert detail.values["address"].text() == "1 Fixture Lane, Columbus, OH, 43004, United States"
     assert detail.values["tracking"].text() == "None"
     assert detail.values["attributes"].text() == "—"
 
@@ -387,3 +388,56 @@ def test_date_range_filter_is_typed(qtbot: QtBot, sandbox: SandboxServer, sessio
     qtbot.mouseClick(view.clear_button, Qt.MouseButton.LeftButton)
     assert view.filter_from.text() == "Any"
     assert cells(view, RequisitionTableModel.COL_BARCODE) == ["TESTNEW1", "TESTOLD1"]
+
+
+def test_tab_walks_the_requisition_form_in_reading_order(
+    qtbot: QtBot, session: Session
+) -> None:
+    dialog = NewRequisitionDialog(session, InlineTaskRunner(), today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    chain = walk_tab(qtbot, dialog.form.editors["barcode"], 26)
+    assert chain == [
+        "barcode", "lab", "account_number", "panels", "state_collected",
+        "first_name", "last_name", "email", "phone", "date_of_birth", "sex",
+        "address.country", "address.street1", "address.street2", "address.city",
+        "address.state", "address.zip", "tracking.carrier", "tracking.tracking_number",
+        "attributes.crl_slip_id", "attributes.crl_tier3_account_number",
+        "Note name", "Note", "metadata_add", "submit_button", "cancel_button",
+        "barcode",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("country", "shown"),
+    [("CA", "Canada"), ("US", "United States"), ("MX", "MX")],  # unknown: as it came
+)
+def test_address_names_the_country(qtbot: QtBot, country: str, shown: str) -> None:
+    """"CA" under an address read as California."""
+    detail = RequisitionDetail()
+    qtbot.addWidget(detail)
+    detail.show_requisition(models.Requisition.model_validate({
+        "requisition_id": "r1", "barcode": "B1", "status": "approved",
+        "patient": {"first_name": "Testy", "address": {
+            "street1": "100 Example Street", "city": "Toronto", "state": "ON",
+            "country": country, "zip": "M5V 2T6"}},
+    }))
+    assert detail.values["address"].text() == (
+        f"100 Example Street, Toronto, ON, M5V 2T6, {shown}"
+    )
+
+
+def test_filters_and_notes_use_desk_words(qtbot: QtBot, session: Session) -> None:
+    view = make_view(qtbot, session)
+    placeholders = [edit.placeholderText() for edit in view.findChildren(QLineEdit)]
+    assert "Lab name as on the requisition" in placeholders
+    assert "Phone as on the requisition" in placeholders
+    dialog = NewRequisitionDialog(session, InlineTaskRunner(), today=TODAY)
+    qtbot.addWidget(dialog)
+    words = [w.text() for w in dialog.findChildren(QLabel)] + [
+        w.title() for w in dialog.findChildren(QGroupBox)
+    ]
+    assert "Notes for your records (optional)" in words
+    everything = " ".join([*placeholders, *words])
+    for developer_words in ("Metadata", "CRL (exact, case matters)", "Digits as sent", "key"):
+        assert developer_words not in everything

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -124,7 +124,7 @@ def test_new_requisition_form_with_errors(
         "first_name": "Ada", "last_name": "Fakename", "email": "ada@example",
         "address": {"street1": "10 Sample Street", "city": "Columbus", "state": "OH",
                     "country": "US", "zip": "43004"}})
-    fields.birth_edit.setDate(QDate(1984, 7, 9))
+    fields.birth_edit.set_value(date(1984, 7, 9))
     form.set_value("tracking.carrier", "ups")
     form.set_value("attributes.crl_slip_id", "SLIP-0001-X")
     form.set_value("attributes.crl_tier3_account_number", "1234")

@@ -67,7 +67,12 @@ class _ConfirmKey:
 
 
 class FieldMessage(QWidget):
-    """The message row under one field: the text, and "Ship anyway" for warnings."""
+    """The message row under one field: the text, and "Ship anyway" beside it for warnings.
+
+    The row keeps its one-line height while empty, so fields below don't move when a message
+    comes or goes (a click meant for the next field would land on another one). A message
+    longer than the line wraps and still pushes; the texts are written to fit one line.
+    """
 
     confirm_toggled = Signal(bool)
 
@@ -75,9 +80,9 @@ class FieldMessage(QWidget):
         super().__init__(parent)
         self.path = path
         self.setObjectName(f"message:{path}")
-        layout = QVBoxLayout(self)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
+        layout.setSpacing(8)
         self.label = QLabel(self)
         self.label.setObjectName(f"message_label:{path}")
         self.label.setWordWrap(True)
@@ -85,10 +90,19 @@ class FieldMessage(QWidget):
         self.confirm = QCheckBox(self.tr("Ship anyway"), self)
         self.confirm.setObjectName(f"confirm:{path}")
         self.confirm.toggled.connect(self.confirm_toggled)
-        layout.addWidget(self.label)
-        layout.addWidget(self.confirm)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.confirm, 0, Qt.AlignmentFlag.AlignTop)
+        self.setMinimumHeight(self.reserved_height())
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
         self.severity = ""
         self.show_message("", "")
+
+    def reserved_height(self) -> int:
+        """One line of message strip (text and its padding) or the check box, if taller."""
+        strip = self.fontMetrics().height() + 6
+        return max(strip, self.confirm.sizeHint().height())
 
     def text(self) -> str:
         return self.label.text()
@@ -421,13 +435,23 @@ class RecipientFields(QWidget):
         return unmatched
 
     def set_read_only(self, read_only: bool) -> None:
+        """Greyed out, not just read-only: a placed order's fields must not look editable."""
         for editor in self.editors.values():
             if isinstance(editor, QLineEdit):
                 editor.setReadOnly(read_only)
-            else:
-                editor.setEnabled(not read_only)
+            editor.setEnabled(not read_only)
         for message in self.messages.values():
             message.confirm.setEnabled(not read_only)
+
+    def focus_chain(self, paths: Iterable[str] | None = None) -> list[QWidget]:
+        """The fields of ``paths`` (default: all) in reading order, each followed by its
+        "Ship anyway" (and the street's split offer)."""
+        chain: list[QWidget] = []
+        for path in paths if paths is not None else (*CONTACT_PATHS, *ADDRESS_PATHS):
+            chain += [self.editors[path], self.messages[path].confirm]
+            if path == "address.street1":
+                chain += [self.split_bar.split_button, self.split_bar.keep_button]
+        return chain
 
     def first_editor(self) -> QWidget:
         return self.editors["first_name"]

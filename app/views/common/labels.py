@@ -11,7 +11,13 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-__all__ = ["ORDER_STATUS_TONES", "masked_dob", "order_status_label", "order_status_labels"]
+__all__ = [
+    "ORDER_STATUS_TONES",
+    "country_name",
+    "masked_dob",
+    "order_status_label",
+    "order_status_labels",
+]
 
 ORDER_STATUS_TONES: dict[str, str] = {
     "pending": "neutral",
@@ -33,6 +39,16 @@ def order_status_labels() -> dict[str, str]:
 def order_status_label(status: str) -> str:
     """Friendly text for a known order status; anything else is shown exactly as it came."""
     return order_status_labels().get(status, status)
+
+
+def country_name(code: object) -> str:
+    """"Canada" for CA ("CA" under an address reads as California); other values as sent."""
+    text = "" if code is None else str(code)
+    names = {
+        "US": QCoreApplication.translate("NewOrderForm", "United States"),
+        "CA": QCoreApplication.translate("NewOrderForm", "Canada"),
+    }
+    return names.get(text.strip().upper(), text)
 
 
 def masked_dob(date_of_birth: date | str | None, today: date) -> str:

@@ -59,8 +59,8 @@ class MetadataEditor(QWidget):
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setColumnStretch(0, 2)
         self._grid.setColumnStretch(1, 3)
-        self._grid.addWidget(QLabel(self.tr("Key"), self), 0, 0)
-        self._grid.addWidget(QLabel(self.tr("Value"), self), 0, 1)
+        self._grid.addWidget(QLabel(self.tr("Name"), self), 0, 0)
+        self._grid.addWidget(QLabel(self.tr("Note"), self), 0, 1)
         layout.addWidget(self._grid_host)
         self.message = QLabel(self)
         self.message.setObjectName("metadata_message")
@@ -68,7 +68,7 @@ class MetadataEditor(QWidget):
         self.message.hide()
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("&Add a field"), self)
+        self.add_button = QPushButton(self.tr("&Add a note"), self)
         self.add_button.setObjectName("metadata_add")
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self._on_add_clicked)
@@ -112,16 +112,16 @@ class MetadataEditor(QWidget):
             key = row.key.text().strip()
             if not key:
                 if row.value.text().strip():
-                    problems.append(self.tr("A value needs a key"))
+                    problems.append(self.tr("A note needs a name"))
                 continue
             if key in RESERVED_KEYS:
                 problems.append(
-                    self.tr("“%1” is used by Spot Front Desk itself; choose another key").replace(
+                    self.tr("“%1” is used by Spot Front Desk itself; choose another name").replace(
                         "%1", key
                     )
                 )
             elif key in seen:
-                problems.append(self.tr("The key “%1” is used twice").replace("%1", key))
+                problems.append(self.tr("The name “%1” is used twice").replace("%1", key))
             seen.add(key)
         return problems
 
@@ -134,6 +134,10 @@ class MetadataEditor(QWidget):
             row.value.setReadOnly(read_only)
             row.remove.setEnabled(not read_only)
         self.add_button.setEnabled(not read_only)
+
+    def focus_chain(self) -> list[QWidget]:
+        """Key and value of each row, then "Add a note": reading order for Tab."""
+        return [*(edit for row in self._rows for edit in (row.key, row.value)), self.add_button]
 
     def key_edit(self, index: int) -> QLineEdit:
         return self._rows[index].key
@@ -148,15 +152,15 @@ class MetadataEditor(QWidget):
 
     def _add_row(self, key: str, value: str, original: tuple[str, object] | None) -> _Row:
         key_edit = QLineEdit(key, self._grid_host)
-        key_edit.setPlaceholderText(self.tr("key"))
-        key_edit.setAccessibleName(self.tr("Metadata key"))
+        key_edit.setPlaceholderText(self.tr("name, like room"))
+        key_edit.setAccessibleName(self.tr("Note name"))
         value_edit = QLineEdit(value, self._grid_host)
-        value_edit.setPlaceholderText(self.tr("value"))
-        value_edit.setAccessibleName(self.tr("Metadata value"))
+        value_edit.setPlaceholderText(self.tr("note"))
+        value_edit.setAccessibleName(self.tr("Note"))
         remove = QToolButton(self._grid_host)
         remove.setText("✕")
-        remove.setToolTip(self.tr("Remove this field"))
-        remove.setAccessibleName(self.tr("Remove this field"))
+        remove.setToolTip(self.tr("Remove this note"))
+        remove.setAccessibleName(self.tr("Remove this note"))
         # Keep Tab moving key → value → next key; the mouse reaches the remove button.
         remove.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         row = _Row(key_edit, value_edit, remove, original)
@@ -167,7 +171,7 @@ class MetadataEditor(QWidget):
         self._grid.addWidget(key_edit, line, 0)
         self._grid.addWidget(value_edit, line, 1)
         self._grid.addWidget(remove, line, 2)
-        # Shown now, not on the layout's next pass, so "Add a field" can focus the new key.
+        # Shown now, not on the layout's next pass, so "Add a note" can focus the new key.
         key_edit.show()
         value_edit.show()
         remove.show()

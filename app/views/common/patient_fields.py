@@ -1,6 +1,7 @@
 """A patient's fields for registration and requisitions: the order form's recipient group
 (names, email, phone, US/CA address with its per-field messages) plus sex and a date of birth
-picked from a calendar. Without an address (registration tokens) the address group is hidden.
+typed as people write it (``DobField``). Without an address (registration tokens) the
+address group is hidden.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ from app.views.common.address_fields import (
     ServerErrors,
     show_errors,
 )
+from app.views.common.dob_field import DobField
+from app.views.common.focus import chain_tab_order
+from app.views.common.labels import masked_dob
 
 __all__ = ["PATIENT_PATHS", "KnownPatientCombo", "OptionalDateEdit", "PatientFields"]
 
@@ -124,6 +128,7 @@ class PatientFields(QWidget):
         self._today = today
         self._touched: set[str] = set()
         self._edited: set[str] = set()  # own fields the user changed since the last reset
+        self._loading = False
         self._server_errors = ServerErrors()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -147,12 +152,10 @@ class PatientFields(QWidget):
         self.sex_combo.currentIndexChanged.connect(self._on_own_changed)
         sex_label = QLabel(self.tr("Se&x"), about)
         sex_label.setBuddy(self.sex_combo)
-        self.birth_edit = OptionalDateEdit(about)
-        self.birth_edit.setObjectName("date_of_birth")
-        self.birth_edit.setToolTip(self.tr("Type YYYY-MM-DD or pick from the calendar (Alt+Down)"))
-        self.birth_edit.dateChanged.connect(self._on_own_changed)
+        self.birth_edit = DobField(about, today=today)
+        self.birth_edit.line.textChanged.connect(self._on_own_changed)
         birth_label = QLabel(self.tr("&Date of birth"), about)
-        birth_label.setBuddy(self.birth_edit)
+        birth_label.setBuddy(self.birth_edit.line)
         self.messages: dict[str, FieldMessage] = {
             "sex": FieldMessage("sex", about),
             "date_of_birth": FieldMessage("date_of_birth", about),
@@ -163,7 +166,7 @@ class PatientFields(QWidget):
         grid.addWidget(sex_label, 0, 2)
         grid.addWidget(self.sex_combo, 0, 3)
         grid.addWidget(self.messages["sex"], 1, 3)
-        for editor in (self.sex_combo, self.birth_edit):
+        for editor in (self.sex_combo, self.birth_edit.line):
             editor.installEventFilter(self)
         # Between the contact group and the address: the order a clinic form asks in.
         recipient_layout = self.recipient.layout()
@@ -177,30 +180,32 @@ class PatientFields(QWidget):
         if not with_address:
             group.hide()
         self.set_today(today)
+        chain_tab_order(self.focus_chain())
         self._refresh_own()
 
     # --- public API ----------------------------------------------------------------------
 
     def set_today(self, today: date | None) -> None:
         self._today = today
-        day = today or date.today()
-        self.birth_edit.setMaximumDate(QDate(day.year, day.month, day.day))
+        self.birth_edit.set_today(today)
 
     def patient(self) -> dict[str, Any]:
         data: dict[str, Any] = dict(self.recipient.recipient())
         if not self._with_address:
             data.pop("address", None)
         data["sex"] = str(self.sex_combo.currentData() or "")
-        chosen = self.birth_edit.date()
-        data["date_of_birth"] = "" if chosen == _NO_DATE else chosen.toString("yyyy-MM-dd")
+        data["date_of_birth"] = self.birth_edit.text_for_record()
         return data
 
     def set_patient(self, patient: Mapping[str, Any]) -> None:
         self.recipient.set_recipient(patient)
-        index = self.sex_combo.findData(str(patient.get("sex") or "").upper())
-        self.sex_combo.setCurrentIndex(max(index, 0))
-        born = QDate.fromString(str(patient.get("date_of_birth") or ""), "yyyy-MM-dd")
-        self.birth_edit.setDate(born if born.isValid() else _NO_DATE)
+        self._loading = True  # filled by code: nothing here is a finished edit
+        try:
+            index = self.sex_combo.findData(str(patient.get("sex") or "").upper())
+            self.sex_combo.setCurrentIndex(max(index, 0))
+            self.birth_edit.set_value(str(patient.get("date_of_birth") or ""))
+        finally:
+            self._loading = False
         self._server_errors.clear()
         self._refresh_own()
 
@@ -214,7 +219,7 @@ class PatientFields(QWidget):
         if path == "sex":
             return self.sex_combo
         if path == "date_of_birth":
-            return self.birth_edit
+            return self.birth_edit.line
         return self.recipient.editor(path)
 
     def message_text(self, path: str) -> str:
@@ -256,7 +261,16 @@ class PatientFields(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         self.recipient.set_read_only(read_only)
         self.sex_combo.setEnabled(not read_only)
-        self.birth_edit.setReadOnly(read_only)
+        self.birth_edit.set_read_only(read_only)
+
+    def focus_chain(self) -> list[QWidget]:
+        """Reading order: names and contact, date of birth, sex, then the address."""
+        return [
+            *self.recipient.focus_chain(CONTACT_PATHS),
+            self.birth_edit.line,
+            self.sex_combo,
+            *self.recipient.focus_chain(ADDRESS_PATHS),
+        ]
 
     def first_editor(self) -> QWidget:
         return self.recipient.first_editor()
@@ -277,16 +291,19 @@ class PatientFields(QWidget):
         ]
 
     def _own_findings(self) -> list[Finding]:
+        """Sex from the patient rules; the date of birth as its field read it."""
         data = self.patient()
         data.pop("address", None)
-        return validate_patient(data, today=self._today)
+        sex = [f for f in validate_patient(data, today=self._today) if f.field == "sex"]
+        problem = self.birth_edit.reading().problem
+        return [*sex, *([problem] if problem is not None else [])]
 
     def _value(self, path: str) -> str:
         return str(self.patient().get(path) or "")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut and watched in (
-            self.sex_combo, self.birth_edit
+            self.sex_combo, self.birth_edit.line
         ):
             popup = watched is self.sex_combo and self.sex_combo.view().isVisible()
             name = watched.objectName()
@@ -301,8 +318,9 @@ class PatientFields(QWidget):
         sender = self.sender()
         path = sender.objectName() if sender is not None else ""
         self._server_errors.forget_if_changed(path, self._value(path))
-        self._edited.add(path)
-        if sender is self.sex_combo:
+        if not self._loading:  # filled by code is not the user's edit
+            self._edited.add(path)
+        if sender is self.sex_combo and not self._loading:
             self._touched.add("sex")  # choosing from a list is a finished edit
         self._refresh_own()
         self.changed.emit()
@@ -311,11 +329,25 @@ class PatientFields(QWidget):
         show_errors(self.messages, self.findings(), self._touched)
 
 
-class KnownPatientCombo(QComboBox):
-    """Patients registered to earlier kits; filled once they arrive from a background task."""
+def _picker_label(patient: KnownPatient, today: date) -> str:
+    """"Last, First · DOB ••••-••-•• (age 46)": the waiting room may see this list."""
+    name = f"{patient.last_name}, {patient.first_name}".strip(", ") or patient.patient_id
+    if not patient.date_of_birth:
+        return name
+    try:
+        born: date | str = date.fromisoformat(patient.date_of_birth)
+    except ValueError:
+        born = patient.date_of_birth
+    return f"{name} · {masked_dob(born, today)}"
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+
+class KnownPatientCombo(QComboBox):
+    """Patients registered to earlier kits; filled once they arrive from a background task.
+    Their dates of birth are masked, as on the kit panel; the age tells namesakes apart."""
+
+    def __init__(self, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
+        self._today = today
         self.setObjectName("known_patients")
         self.setMinimumContentsLength(28)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -336,7 +368,7 @@ class KnownPatientCombo(QComboBox):
             return
         self.addItem(self.tr("Choose a patient…"), "")
         for patient in self._patients.values():
-            self.addItem(patient.label, patient.patient_id)
+            self.addItem(_picker_label(patient, self._today or date.today()), patient.patient_id)
             self.setItemData(
                 self.count() - 1,
                 self.tr("Registered to kit %1").replace("%1", patient.kit_id),
@@ -383,7 +415,7 @@ class PatientChoice(QWidget):
     "new" is chosen.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
         self._new_area: QWidget | None = None
         self._wanted = ""
@@ -391,7 +423,7 @@ class PatientChoice(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self.existing_radio = QRadioButton(self.tr("An existing &patient"), self)
         self.existing_radio.setObjectName("existing_radio")
-        self.known_combo = KnownPatientCombo(self)
+        self.known_combo = KnownPatientCombo(self, today=today)
         self.new_radio = QRadioButton(self.tr("A &new patient"), self)
         self.new_radio.setObjectName("new_radio")
         self.new_radio.setChecked(True)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -38,9 +37,11 @@ from app.services.registration import (
 )
 from app.services.session import Session
 from app.tasks import OwnedTasks, Runner
+from app.views.common.focus import chain_tab_order
 from app.views.common.message_strip import show_status
 from app.views.common.patient_fields import PatientChoice, PatientFields
 from app.views.common.timeline import kit_status_label
+from app.views.common.window_fit import fit_to_screen, scrolling
 
 __all__ = ["RegisterKitDialog"]
 
@@ -98,7 +99,7 @@ class RegisterKitDialog(QDialog):
 
         self.patient_box = QGroupBox(self.tr("Register to"), self)
         box_layout = QVBoxLayout(self.patient_box)
-        self.patient_choice = PatientChoice(self.patient_box)
+        self.patient_choice = PatientChoice(self.patient_box, today=today)
         box_layout.addWidget(self.patient_choice)
 
         self.patient_fields = PatientFields(self.patient_box, today=today)
@@ -113,10 +114,7 @@ class RegisterKitDialog(QDialog):
         new_layout.addWidget(self.patient_fields)
         new_layout.addWidget(self.consent_check)
         new_layout.addStretch(1)  # spare height goes below the fields, not into the groups
-        scroll = QScrollArea(self.patient_box)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.new_patient_area)
+        scroll = scrolling(self.new_patient_area, self.patient_box)
         self.patient_choice.set_new_area(self.new_patient_area)
         box_layout.addWidget(scroll, 1)
         outer.addWidget(self.patient_box, 1)
@@ -141,6 +139,7 @@ class RegisterKitDialog(QDialog):
         self.register_button.setAutoDefault(False)
         self.register_button.clicked.connect(self.register)
         self.close_button = QPushButton(self.tr("Close"), self)
+        self.close_button.setObjectName("close_button")
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.close)
         buttons.addWidget(self.token_button)
@@ -150,13 +149,14 @@ class RegisterKitDialog(QDialog):
         outer.addLayout(buttons)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.register)
 
-        self.setTabOrder(self.kit_edit, self.lookup_button)
         choice = self.patient_choice
-        self.setTabOrder(self.lookup_button, choice.existing_radio)
-        self.setTabOrder(choice.existing_radio, choice.known_combo)
-        self.setTabOrder(choice.known_combo, choice.new_radio)
-        self.setTabOrder(choice.new_radio, self.patient_fields.first_editor())
-        self.resize(760, 700)
+        chain_tab_order([
+            self.kit_edit, self.lookup_button,
+            choice.existing_radio, choice.known_combo, choice.new_radio,
+            *self.patient_fields.focus_chain(), self.consent_check,
+            self.token_button, self.register_button, self.close_button,
+        ])
+        fit_to_screen(self, QSize(760, 700))
         self.kit_edit.setFocus()
 
     def _run(self, fn: Callable[..., Any], *args: Any, **options: Any) -> None:

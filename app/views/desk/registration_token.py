@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,8 +36,10 @@ from app.services.registration import (
 )
 from app.services.session import Session
 from app.tasks import OwnedTasks, Runner
+from app.views.common.focus import chain_tab_order
 from app.views.common.message_strip import show_status
 from app.views.common.patient_fields import PatientChoice, PatientFields
+from app.views.common.window_fit import fit_to_screen, scrolling
 
 __all__ = ["RegistrationTokenDialog", "TokenCountdown"]
 
@@ -162,7 +164,10 @@ class RegistrationTokenDialog(QDialog):
         self._load_patients()
 
     def _build(self, today: date | None) -> None:
-        outer = QVBoxLayout(self)
+        window = QVBoxLayout(self)
+        body = QWidget(self)
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(0, 0, 0, 0)
         intro = QLabel(
             self.tr(
                 "A one-time token lets the patient register a kit on your own registration page "
@@ -173,9 +178,9 @@ class RegistrationTokenDialog(QDialog):
         intro.setWordWrap(True)
         outer.addWidget(intro)
 
-        box = QGroupBox(self.tr("Patient"), self)
+        box = QGroupBox(self.tr("Patient"), body)
         box_layout = QVBoxLayout(box)
-        self.patient_choice = PatientChoice(box)
+        self.patient_choice = PatientChoice(box, today=today)
         box_layout.addWidget(self.patient_choice)
         self.patient_fields = PatientFields(
             box, with_address=False, title=self.tr("New patient"), today=today
@@ -212,11 +217,24 @@ class RegistrationTokenDialog(QDialog):
         show_status(self.message_label, "info", "")
         outer.addWidget(self.message_label)
 
-        token_box = QGroupBox(self.tr("Token"), self)
+        token_box = QGroupBox(self.tr("Token for your registration page"), body)
         token_layout = QVBoxLayout(token_box)
+        self.how_to = QLabel(token_box)
+        self.how_to.setObjectName("how_to")
+        self.how_to.setWordWrap(True)
+        self.how_to.setText(self.tr(
+            "What to do with it: click Copy, open your clinic's kit registration page and "
+            "paste the token into its registration token box. The page then registers the "
+            "kit to this patient without asking for their details again. Use it within the "
+            "time shown; it works only once."
+        ))
+        self.how_to.hide()
+        token_layout.addWidget(self.how_to)
         self.countdown = TokenCountdown(token_box, clock=self._clock)
         token_layout.addWidget(self.countdown)
         outer.addWidget(token_box)
+        outer.addStretch(1)
+        window.addWidget(scrolling(body, self), 1)
 
         close_row = QHBoxLayout()
         close_row.addStretch(1)
@@ -224,8 +242,15 @@ class RegistrationTokenDialog(QDialog):
         close.setAutoDefault(False)
         close.clicked.connect(self.close)
         close_row.addWidget(close)
-        outer.addLayout(close_row)
-        self.resize(720, 640)
+        window.addLayout(close_row)
+        close.setObjectName("close_button")
+        choice = self.patient_choice
+        chain_tab_order([
+            choice.existing_radio, choice.known_combo, choice.new_radio,
+            *self.patient_fields.focus_chain(), self.kit_type_combo, self.generate_button,
+            self.countdown.copy_button, close,
+        ])
+        fit_to_screen(self, QSize(720, 640))
 
     def _run(self, fn: Callable[..., Any], *args: Any, **options: Any) -> None:
         """Run off the GUI thread; answers for a closed or deleted window are dropped."""
@@ -280,6 +305,7 @@ class RegistrationTokenDialog(QDialog):
     def _on_token_issued(self, token: IssuedToken) -> None:
         self._set_busy(False)
         self.countdown.show_token(token)
+        self.how_to.show()
         show_status(
             self.message_label, "good",
             self.tr("Token ready. Copy it into your registration page now."),

@@ -16,19 +16,17 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QScrollArea,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -41,8 +39,10 @@ from app.tasks import OwnedTasks, Runner
 from app.validation import normalize_recipient
 from app.views.common.address_fields import RecipientFields
 from app.views.common.confirm import ask_to_confirm
+from app.views.common.focus import chain_tab_order
 from app.views.common.message_strip import strip_style
 from app.views.common.metadata_editor import MetadataEditor
+from app.views.common.window_fit import fit_to_screen, scrolling
 from app.views.i18n import finding_text
 from app.views.new_order.bars import (
     GOOD_COLORS,
@@ -105,6 +105,9 @@ class KitPicker(QWidget):
         self.message.setObjectName("message_label:kit_types")
         self.message.setWordWrap(True)
         self.message.setStyleSheet(strip_style("error", compact=True))
+        policy = self.message.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # "Choose a kit type" doesn't push the rest down
+        self.message.setSizePolicy(policy)
         self.message.hide()
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
@@ -179,9 +182,12 @@ class KitPicker(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         for row in self._rows:
             row.combo.setEnabled(not read_only)
-            row.quantity.setReadOnly(read_only)
+            row.quantity.setEnabled(not read_only)
             row.remove.setEnabled(not read_only)
         self.add_button.setEnabled(not read_only)
+
+    def focus_chain(self) -> list[QWidget]:
+        return [*self.editors(), self.add_button]
 
     def combo(self, index: int = 0) -> QComboBox:
         return self._rows[index].combo
@@ -299,6 +305,7 @@ class NewOrderForm(QWidget):
         self._runner = runner
         self._tasks = OwnedTasks(runner, self)
         self._state = "editing"  # editing | sending | queued | sent | needs_attention
+        self._blocked_shown = False  # the status bar holds "Fix the N problems…"
         self._build()
         self.drafts = FormDrafts(
             session.drafts, runner, self.restore_bar, delay_ms=self.AUTOSAVE_DELAY_MS,
@@ -320,14 +327,10 @@ class NewOrderForm(QWidget):
 
     def _build(self) -> None:
         outer = QVBoxLayout(self)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget(scroll)
+        body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 4, 0)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        outer.addWidget(scrolling(body, self), 1)
 
         self.restore_bar = RestoreBar(body)
         self.restore_button = self.restore_bar.restore_button
@@ -349,7 +352,10 @@ class NewOrderForm(QWidget):
 
         self.metadata_toggle = QToolButton(body)
         self.metadata_toggle.setObjectName("metadata_toggle")
-        self.metadata_toggle.setText(self.tr("&Metadata (optional)"))
+        self.metadata_toggle.setText(self.tr("Notes for your recor&ds (optional)"))
+        self.metadata_toggle.setToolTip(
+            self.tr("Your own notes kept with the order in Spot, like a chart or room number")
+        )
         self.metadata_toggle.setCheckable(True)
         self.metadata_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.metadata_toggle.setArrowType(Qt.ArrowType.RightArrow)
@@ -394,6 +400,10 @@ class NewOrderForm(QWidget):
         self.submit_button.setToolTip(self.tr("Place the order (Ctrl+Enter)"))
         self.submit_button.clicked.connect(self.submit)
         buttons.addWidget(self.submit_button)
+        self.close_button = form_button(self.tr("Close"), "close_button", self)
+        self.close_button.setToolTip(self.tr("Close this window (Esc)"))
+        self.close_button.clicked.connect(self.request_discard)
+        buttons.addWidget(self.close_button)
         outer.addLayout(buttons)
 
         # Keyboard: Enter moves on through the recipient fields, submits from the last ones.
@@ -403,6 +413,10 @@ class NewOrderForm(QWidget):
         self._install_submit_keys()
         self.kits.changed.connect(self._install_submit_keys)
         self.metadata.changed.connect(self._install_submit_keys)
+        self._apply_tab_order()
+        # Rows added later (a second kit type, a restored draft) would go to the end of Tab.
+        self.kits.changed.connect(self._apply_tab_order)
+        self.metadata.changed.connect(self._apply_tab_order)
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(sequence), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -414,6 +428,19 @@ class NewOrderForm(QWidget):
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.request_discard)
         self.confirm_box: QMessageBox | None = None
+
+    @Slot()
+    def _apply_tab_order(self) -> None:
+        """Tab follows the reading order, top to bottom."""
+        chain_tab_order([
+            self.restore_button, self.restore_discard_button,
+            *self.fields.focus_chain(),
+            *self.kits.focus_chain(),
+            self.metadata_toggle, *self.metadata.focus_chain(),
+            self.duplicate_confirm,
+            self.another_button, self.new_button,
+            self.submit_button, self.close_button,
+        ])
 
     def _install_submit_keys(self) -> None:
         for widget in (*self.kits.editors(), *self._metadata_editors()):
@@ -531,9 +558,12 @@ class NewOrderForm(QWidget):
             warnings += 1
         return errors, warnings
 
-    def _show_blocked(self) -> None:
+    def _blocked_text(self) -> str:
+        """What stops "Place order" now, as a status line; empty once nothing does."""
         errors, warnings = self._problem_counts()
         count = errors + warnings
+        if not count:
+            return ""
         if errors:
             text = (
                 self.tr("Fix the problem marked above before placing the order.")
@@ -547,13 +577,28 @@ class NewOrderForm(QWidget):
                 if count == 1
                 else self.tr("Check the %1 warnings marked above: correct them, or confirm each.")
             )
-        text = text.replace("%1", str(count))
-        self._set_status(text, _WARN_COLORS)
+        return text.replace("%1", str(count))
+
+    def _show_blocked(self) -> None:
+        self._set_status(self._blocked_text(), _WARN_COLORS)
+        self._blocked_shown = True
         if not self.fields.focus_first_problem():
             if self.kits.problems():
                 self.kits.combo(0).setFocus(Qt.FocusReason.OtherFocusReason)
             elif self.duplicate_bar.rows:
                 self.duplicate_confirm.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _follow_blocked(self) -> None:
+        """A shown "Fix the 5 problems" counts down as they are fixed and goes at none."""
+        if not self._blocked_shown:
+            return
+        text = self._blocked_text() if self._state in ("editing", "needs_attention") else ""
+        if text:
+            self._set_status(text, _WARN_COLORS)
+            self._blocked_shown = True
+        else:
+            self._blocked_shown = False
+            self.status_bar.hide()
 
     @Slot()
     def _on_form_changed(self) -> None:
@@ -601,6 +646,7 @@ class NewOrderForm(QWidget):
                 else self.tr("%1 warnings to confirm").replace("%1", str(warnings))
             )
         self.problem_count.setText(text)
+        self._follow_blocked()
         self._update_summary()
 
     def _update_summary(self) -> None:
@@ -650,12 +696,14 @@ class NewOrderForm(QWidget):
         self.fields.set_read_only(not editable)
         self.kits.set_read_only(not editable)
         self.metadata.set_read_only(not editable)
+        self.metadata.setEnabled(editable)
         self.duplicate_confirm.setEnabled(editable)
         if editable:
             self._show_actions(another=False, new=False)
         self._refresh()
 
     def _set_status(self, text: str, colors: tuple[str, str]) -> None:
+        self._blocked_shown = False
         self.status_bar.show_text(text, colors)
         if self._state in ("editing", "needs_attention"):
             self._show_actions(another=False, new=False)
@@ -792,7 +840,7 @@ class NewOrderDialog(QDialog):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.form)
         self._may_close = False
-        self.resize(720, 760)
+        fit_to_screen(self, QSize(720, 760))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -312,7 +312,7 @@ class OrderSubmission(QObject):
             if path.startswith("kit_types"):
                 self._form.kits.set_server_error(" ".join(texts))
             elif path.startswith("metadata"):
-                label = QCoreApplication.translate("NewOrderForm", "Metadata")
+                label = QCoreApplication.translate("NewOrderForm", "Notes for your records")
                 other.extend(f"{label}: {t}" for t in texts)
             elif field.split("[")[0] in self._form.fields.messages:
                 recipient_errors[field.split("[")[0]] = texts

@@ -7,6 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from app.views.common.labels import country_name
+
 __all__ = ["summary_text"]
 
 
@@ -19,17 +21,12 @@ def summary_text(
     name = f"{recipient.get('first_name', '')} {recipient.get('last_name', '')}".strip()
     city = str(address.get("city") or "")
     region = " ".join(str(address.get(k) or "") for k in ("state", "zip")).strip()
-    country = str(address.get("country", ""))
-    countries = {
-        "US": QCoreApplication.translate("NewOrderForm", "United States"),
-        "CA": QCoreApplication.translate("NewOrderForm", "Canada"),
-    }
     lines = [
         name,
         str(address.get("street1", "")),
         str(address.get("street2", "")),
         f"{city}, {region}" if city and region else city or region,
-        countries.get(country, country),
+        country_name(address.get("country", "")),
         " · ".join(str(recipient.get(k)) for k in ("email", "phone") if recipient.get(k)),
     ]
     if kits:
@@ -37,7 +34,7 @@ def summary_text(
             "%1", ", ".join(f"{count} × {name}" for name, count in kits)
         ))
     if metadata:
-        lines.append(QCoreApplication.translate("NewOrderForm", "Metadata: %1").replace(
+        lines.append(QCoreApplication.translate("NewOrderForm", "Notes: %1").replace(
             "%1", ", ".join(f"{k} = {v}" for k, v in metadata.items())
         ))
     return "\n".join(line for line in lines if line.strip())

@@ -68,18 +68,22 @@ class ReportHeader(QWidget):
     ) -> str:
         """Fill the header in; returns the window title for this report."""
         report_id = report.report_id or translate("ReportWindow", "(no id)")
-        self._title_label.setText(translate("ReportWindow", "Report %1").replace("%1", report_id))
-        self._amended_badge.setVisible(report.is_amendment is True)
-        parts = [
-            translate("ReportWindow", "Kit %1").replace("%1", kit_id or "—"),
-            translate("ReportWindow", "Sample %1").replace("%1", sample_id or "—"),
-        ]
         collected = format_when(report.date_collected)
         received = format_when(report.date_received)
+        # What staff call a report: whose kit, and when. The id is for support, below.
+        dated = (received or collected).split(" ")[0]
+        title = (
+            translate("ReportWindow", "Report for kit %1, %2").replace("%2", dated)
+            if dated else translate("ReportWindow", "Report for kit %1")
+        ).replace("%1", kit_id or "—")
+        self._title_label.setText(title)
+        self._amended_badge.setVisible(report.is_amendment is True)
+        parts = [translate("ReportWindow", "Sample %1").replace("%1", sample_id or "—")]
         if collected:
             parts.append(translate("ReportWindow", "Collected %1").replace("%1", collected))
         if received:
             parts.append(translate("ReportWindow", "Received by lab %1").replace("%1", received))
+        parts.append(translate("ReportWindow", "Report ID %1").replace("%1", report_id))
         self._details_label.setText("  ·  ".join(parts))
         if replaces is not None:
             when = format_when(replaces.date_received) or format_when(replaces.date_collected)
@@ -96,6 +100,4 @@ class ReportHeader(QWidget):
         else:
             self._replaces_label.clear()
             self._replaces_label.setVisible(False)
-        return translate("ReportWindow", "Report %1 — kit %2").replace("%1", report_id).replace(
-            "%2", kit_id
-        )
+        return title

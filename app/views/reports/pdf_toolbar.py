@@ -7,8 +7,9 @@ with its own fields and follows the pane's page, zoom and search signals.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSizePolicy, QSpinBox, QToolBar, QWidget
 
@@ -19,6 +20,19 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 __all__ = ["ZOOM_PRESETS", "PdfActions", "PdfToolbar"]
 
 ZOOM_PRESETS: tuple[int, ...] = (50, 75, 100, 125, 150, 200, 300, 400)
+
+
+class SearchTarget(Protocol):
+    """What Find drives: ``PdfPane`` or the text tab's ``TextFinder``."""
+
+    @property
+    def search_changed(self) -> SignalInstance: ...
+    def search(self, text: str) -> None: ...
+    def search_text(self) -> str: ...
+    def searching(self) -> bool: ...
+    def result_count(self) -> int: ...
+    def next_result(self) -> None: ...
+    def previous_result(self) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +55,9 @@ class PdfToolbar(QToolBar):
     def __init__(self, pane: PdfPane, actions: PdfActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._pane = pane
+        self._finder: SearchTarget = pane  # what Find searches: the PDF or the text tab
+        self._first_on_arrival = False  # Enter pressed before the matches were counted
+        self._connected: list[SearchTarget] = [pane]
         toolbar = self
         toolbar.setObjectName("report_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -104,14 +121,30 @@ class PdfToolbar(QToolBar):
         toolbar.addWidget(self._search_label)
         pane.page_changed.connect(self._on_pdf_page_changed)
         pane.zoom_changed.connect(self._on_pdf_zoom_changed)
-        pane.search_changed.connect(self._on_pdf_search_changed)
+        pane.search_changed.connect(self._on_search_changed)
         spacer = QWidget(toolbar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
 
-    def set_fields_enabled(self, enabled: bool) -> None:
-        for widget in (self._page_spin, self._zoom_combo, self._search_edit):
+    def set_fields_enabled(self, enabled: bool, *, find: bool | None = None) -> None:
+        """Page and zoom fields; Find too unless ``find`` says otherwise (the text tab)."""
+        for widget in (self._page_spin, self._zoom_combo):
             widget.setEnabled(enabled)
+        self._search_edit.setEnabled(enabled if find is None else find)
+
+    def search_in(self, finder: SearchTarget) -> None:
+        """Find in ``finder`` from now on (the tab on screen), with the text typed so far."""
+        if finder is self._finder:
+            return
+        self._finder.search("")
+        self._finder = finder
+        if not any(finder is known for known in self._connected):
+            finder.search_changed.connect(self._on_search_changed)
+            self._connected.append(finder)
+        finder.search(self._search_edit.text().strip())
+
+    def finder(self) -> SearchTarget:
+        return self._finder
 
     def clear_search(self) -> None:
         self._search_edit.blockSignals(True)
@@ -184,19 +217,31 @@ class PdfToolbar(QToolBar):
 
     @Slot(str)
     def _on_search_text_changed(self, text: str) -> None:
-        self._pane.search(text.strip())
+        self._first_on_arrival = False
+        self._finder.search(text.strip())
 
     @Slot()
     def _on_search_return_pressed(self) -> None:
-        self._pane.next_result()
+        finder = self._finder
+        if finder.result_count():
+            finder.next_result()
+        elif finder.searching():
+            # QtPdf is still counting: show the first match as soon as there is one.
+            self._first_on_arrival = True
 
     @Slot(int, int)
-    def _on_pdf_search_changed(self, current: int, count: int) -> None:
-        if not self._pane.search_text():
+    def _on_search_changed(self, current: int, count: int) -> None:
+        if self.sender() is not self._finder:
+            return
+        if self._first_on_arrival and count:
+            self._first_on_arrival = False
+            self._finder.next_result()  # emits again, with the first match current
+            return
+        if not self._finder.search_text():
             self._search_label.clear()
         elif count == 0:
             self._search_label.setText(
-                translate("ReportWindow", "Searching…") if self._pane.searching()
+                translate("ReportWindow", "Searching…") if self._finder.searching()
                 else translate("ReportWindow", "No matches")
             )
         elif current < 0:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QFontDatabase, QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
@@ -35,10 +35,12 @@ from PySide6.QtWidgets import (
 from app.api import models
 from app.services.errors import ServiceError, describe_error
 from app.tasks import OwnedTasks, Runner
+from app.views.common.window_fit import fit_to_screen
 from app.views.reports.header import ReportHeader
 from app.views.reports.output import ReportOutput
 from app.views.reports.pdf_pane import PdfPane
 from app.views.reports.pdf_toolbar import PdfActions, PdfToolbar
+from app.views.reports.text_find import TextFinder
 
 __all__ = ["ReportFetcher", "ReportWindow", "SeenStore"]
 
@@ -122,7 +124,7 @@ class ReportWindow(QWidget):
         self._error: ServiceError | None = None
 
         self.setWindowTitle(self.tr("Report"))
-        self.resize(900, 1000)
+        fit_to_screen(self, QSize(900, 1000))
         self._header = ReportHeader(self)
         # Looked up when used: a window that never opens externally needs no copier.
         self._output = ReportOutput(
@@ -142,7 +144,10 @@ class ReportWindow(QWidget):
         layout.addWidget(self._header)
         layout.addWidget(self._toolbar)
         layout.addWidget(self._stack, 1)
-        layout.addWidget(self._status_label)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self._status_label, 1)
+        bottom.addWidget(self.close_button)
+        layout.addLayout(bottom)
 
         self._loading_timer = QTimer(self)
         self._loading_timer.setSingleShot(True)
@@ -151,7 +156,7 @@ class ReportWindow(QWidget):
         self._download_progressed.connect(self._on_download_progressed)
         self._tabs.currentChanged.connect(self._on_tabs_current_changed)
         # Toolbar fields in reading order, then the report itself.
-        fields = (*self._toolbar.tab_chain(), self._tabs)
+        fields = (*self._toolbar.tab_chain(), self._tabs, self.close_button)
         for first, second in itertools.pairwise(fields):
             QWidget.setTabOrder(first, second)
         self._update_actions()
@@ -215,7 +220,9 @@ class ReportWindow(QWidget):
             [seq(seq.StandardKey.FindPrevious)],
             self._pdf_previous_result,
         )
-        self.close_action = self._action(self.tr("Close"), [seq(seq.StandardKey.Close)], self.close)
+        self.close_action = self._action(
+            self.tr("Close"), [seq(Qt.Key.Key_Escape), seq(seq.StandardKey.Close)], self.close
+        )
 
     def _build_body(self) -> None:
         self._stack = QStackedWidget(self)
@@ -245,6 +252,7 @@ class ReportWindow(QWidget):
         self._text_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self._text_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self._text_view.setAccessibleName(self.tr("Text report"))
+        self._text_finder = TextFinder(self._text_view)
         self._pdf_tab = self._tabs.addTab(self._pdf, self.tr("PDF"))
         self._text_tab = self._tabs.addTab(self._text_view, self.tr("Text"))
 
@@ -305,6 +313,11 @@ class ReportWindow(QWidget):
         self._status_label = QLabel(self)
         self._status_label.setObjectName("status_label")
         self._status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.close_button = QPushButton(self.tr("Close"), self)
+        self.close_button.setObjectName("close_button")
+        self.close_button.setAutoDefault(False)
+        self.close_button.setToolTip(self.tr("Close the report (Esc)"))
+        self.close_button.clicked.connect(self.close)
 
     # --- public API --------------------------------------------------------------------------
 
@@ -574,25 +587,29 @@ class ReportWindow(QWidget):
             return self._txt_path
         return self._pdf_path or self._txt_path
 
+    def showing_text(self) -> bool:
+        return (
+            self._stack.currentWidget() is self._tabs
+            and self._tabs.currentIndex() == self._text_tab
+            and self._txt_path is not None
+        )
+
     def _update_actions(self) -> None:
         pdf = self.showing_pdf()
+        text = self.showing_text()
+        self._toolbar.search_in(self._text_finder if text else self._pdf)
         for action in (
             self.previous_page_action,
             self.next_page_action,
             self.zoom_in_action,
             self.zoom_out_action,
             self.actual_size_action,
-            self.find_action,
-            self.find_next_action,
-            self.find_previous_action,
         ):
             action.setEnabled(pdf)
-        self._toolbar.set_fields_enabled(pdf)
-        printable = pdf or (
-            self._stack.currentWidget() is self._tabs
-            and self._tabs.currentIndex() == self._text_tab
-            and self._txt_path is not None
-        )
+        for action in (self.find_action, self.find_next_action, self.find_previous_action):
+            action.setEnabled(pdf or text)
+        self._toolbar.set_fields_enabled(pdf, find=pdf or text)
+        printable = pdf or text
         self.print_action.setEnabled(printable)
         has_file = self.current_file() is not None
         self.save_action.setEnabled(has_file)
@@ -647,11 +664,11 @@ class ReportWindow(QWidget):
 
     @Slot()
     def _pdf_next_result(self) -> None:
-        self._pdf.next_result()
+        self._toolbar.finder().next_result()
 
     @Slot()
     def _pdf_previous_result(self) -> None:
-        self._pdf.previous_result()
+        self._toolbar.finder().previous_result()
 
     def status_text(self) -> str:
         return self._status_label.text()

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -36,9 +35,11 @@ from app.services.session import Session
 from app.tasks import OwnedTasks, Runner
 from app.validation import CA_PROVINCES, US_STATES, Finding
 from app.views.common.address_fields import FieldMessage, ServerErrors, show_errors
+from app.views.common.focus import chain_tab_order
 from app.views.common.message_strip import show_status
 from app.views.common.metadata_editor import MetadataEditor
 from app.views.common.patient_fields import PATIENT_PATHS, PatientFields
+from app.views.common.window_fit import fit_to_screen, scrolling
 from app.views.i18n import region_name
 
 __all__ = ["OWN_PATHS", "NewRequisitionDialog", "NewRequisitionForm"]
@@ -179,18 +180,14 @@ class NewRequisitionForm(QWidget):
                                self.tr("8 letters/digits")))
         layout.addWidget(attributes)
 
-        metadata_box = QGroupBox(self.tr("Metadata (optional)"), body)
+        metadata_box = QGroupBox(self.tr("Notes for your records (optional)"), body)
         metadata_layout = QVBoxLayout(metadata_box)
         self.metadata_editor = MetadataEditor(metadata_box)
         metadata_layout.addWidget(self.metadata_editor)
         layout.addWidget(metadata_box)
         layout.addStretch(1)
 
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        outer.addWidget(scrolling(body, self), 1)
 
         self.message_label = QLabel(self)
         self.message_label.setObjectName("form_message")
@@ -209,6 +206,16 @@ class NewRequisitionForm(QWidget):
         buttons.addWidget(self.submit_button)
         outer.addLayout(buttons)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.submit)
+        chain_tab_order([
+            *(self.editors[p] for p in ("barcode", "lab", "account_number", "panels",
+                                        "state_collected")),
+            *self.patient_fields.focus_chain(),
+            *(self.editors[p] for p in ("tracking.carrier", "tracking.tracking_number",
+                                        "attributes.crl_slip_id",
+                                        "attributes.crl_tier3_account_number")),
+            *self.metadata_editor.focus_chain(),
+            self.submit_button,
+        ])
 
     def _run(self, fn: Callable[..., Any], *args: Any, **options: Any) -> None:
         """Run off the GUI thread; closing the window (or deleting it) drops the answers."""
@@ -408,10 +415,12 @@ class NewRequisitionDialog(QDialog):
         self.finished.connect(self.form.cancel_tasks)
         layout.addWidget(self.form)
         cancel = QPushButton(self.tr("Cancel"), self)
+        cancel.setObjectName("cancel_button")
         cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
         self.form.button_row.addWidget(cancel)
-        self.resize(820, 900)
+        QWidget.setTabOrder(self.form.submit_button, cancel)
+        fit_to_screen(self, QSize(820, 900))
         self.form.editors["barcode"].setFocus()
 
     @Slot(object)

@@ -54,7 +54,7 @@ from app.services.session import Session
 from app.tasks import OwnedTasks, Runner
 from app.views.common.events import ReportRequest
 from app.views.common.formatting import format_day
-from app.views.common.labels import masked_dob
+from app.views.common.labels import country_name, masked_dob
 from app.views.common.patient_fields import OptionalDateEdit
 from app.views.common.timeline import KitTimeline, Step, build_steps
 from app.views.requisitions.form import NewRequisitionDialog, turned_off_advice, turned_off_title
@@ -239,7 +239,8 @@ class RequisitionDetail(QWidget):
             ("state_collected", self.tr("Collected in")), ("patient", self.tr("Patient")),
             ("born", self.tr("Date of birth / sex")), ("contact", self.tr("Contact")),
             ("address", self.tr("Address")), ("tracking", self.tr("Tracking")),
-            ("attributes", self.tr("Lab attributes")), ("metadata", self.tr("Metadata")),
+            ("attributes", self.tr("Lab attributes")),
+            ("metadata", self.tr("Notes for your records")),
             ("created", self.tr("Created")), ("requisition_id", self.tr("Requisition id")),
         ):
             value = QLabel(self)
@@ -356,7 +357,9 @@ def _address_text(address: models.Address | None) -> str:
     else:
         parts = (address.street1, address.street2, address.city, address.state, address.zip,
                  address.country)
-    return ", ".join(str(part) for part in parts if part)
+    *lines, country = parts
+    # The country by name: "CA" after a street address reads as California.
+    return ", ".join(str(part) for part in (*lines, country_name(country)) if part)
 
 
 def _pairs(values: dict[str, Any] | None) -> str:
@@ -427,11 +430,12 @@ class RequisitionsView(QWidget):
         page_layout.setContentsMargins(0, 0, 0, 0)
         filters = QGroupBox(self.tr("Find requisitions"), page)
         grid = QGridLayout(filters)
-        self.filter_lab = self._filter_line("lab", self.tr("CRL (exact, case matters)"))
+        self.filter_lab = self._filter_line("lab", self.tr("Lab name as on the requisition"))
+        self.filter_lab.setToolTip(self.tr("Type it exactly as on the requisition, capitals too"))
         self.filter_first = self._filter_line("first_name", self.tr("Exact first name"))
         self.filter_last = self._filter_line("last_name", self.tr("Exact last name"))
         self.filter_email = self._filter_line("email", self.tr("name@example.com"))
-        self.filter_phone = self._filter_line("phone", self.tr("Digits as sent"))
+        self.filter_phone = self._filter_line("phone", self.tr("Phone as on the requisition"))
         self.filter_status = QComboBox(self)
         self.filter_status.setObjectName("filter_status")
         self.filter_status.addItem(self.tr("Any status"), "")
