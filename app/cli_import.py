@@ -76,8 +76,7 @@ def _open_session(sandbox: bool, out: TextIO) -> tuple[Session, Callable[[], Non
     where.ensure()
     settings = AppSettings()
     if sandbox:
-        from app.compose import sandbox_catalog
-        from app.main import DEFAULT_SEED, DEFAULT_SPEED
+        from app.compose import DEFAULT_SEED, DEFAULT_SPEED, sandbox_catalog
         from app.sandbox import SandboxServer
 
         # The app's own sandbox (same folder, clock and seed): imported orders show up there.

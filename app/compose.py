@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from app.views.shell.main_window import MainWindow
 
 __all__ = [
+    "DEFAULT_SEED",
+    "DEFAULT_SPEED",
     "EmbeddedSandbox",
     "app_icon",
     "build_main_window",
@@ -36,6 +38,9 @@ __all__ = [
 ]
 
 log = logging.getLogger("app.main")
+
+DEFAULT_SPEED = 3600.0  # sandbox seconds per real second: an hour a second, orders visibly move
+DEFAULT_SEED = 300  # orders the built-in sandbox is seeded with on its first run
 
 
 def sandbox_catalog() -> dict[str, str]:

@@ -16,6 +16,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from app import APP_NAME, __version__
+from app.compose import DEFAULT_SEED, DEFAULT_SPEED
 
 if TYPE_CHECKING:
     from app.views.shell.main_window import MainWindow
@@ -26,8 +27,6 @@ log = logging.getLogger("app.main")
 # than the default 5 ms so a busy worker never shows as a stutter (benchmarked in
 # tests/benchmarks/order_list_100k.py).
 GIL_SWITCH_INTERVAL_S = 0.001
-DEFAULT_SPEED = 3600.0  # sandbox seconds per real second: an hour a second, orders visibly move
-DEFAULT_SEED = 300
 # A relaunch while the previous copy is still quitting waits this long for it (quitting can
 # take ~13 s when the outbox is finishing a POST; see MainWindow.shutdown).
 QUIT_WAIT_MS = 30_000
