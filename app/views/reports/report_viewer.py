@@ -23,11 +23,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QStackedWidget,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +36,7 @@ from app.tasks import OwnedTasks, Runner
 from app.views.common.window_fit import fit_to_screen
 from app.views.reports.header import ReportHeader
 from app.views.reports.output import ReportOutput
+from app.views.reports.pages import ErrorPage, LoadingPage
 from app.views.reports.pdf_pane import PdfPane
 from app.views.reports.pdf_toolbar import PdfActions, PdfToolbar
 from app.views.reports.text_find import TextFinder
@@ -195,30 +194,31 @@ class ReportWindow(QWidget):
             self._output.open_externally,
         )
         self.previous_page_action = self._action(
-            self.tr("Previous page"), [seq(Qt.Key.Key_PageUp)], self._pdf_previous_page
+            self.tr("Previous page"), [seq(Qt.Key.Key_PageUp)], lambda: self._pdf.previous_page()
         )
         self.next_page_action = self._action(
-            self.tr("Next page"), [seq(Qt.Key.Key_PageDown)], self._pdf_next_page
+            self.tr("Next page"), [seq(Qt.Key.Key_PageDown)], lambda: self._pdf.next_page()
         )
         self.zoom_in_action = self._action(
-            self.tr("Zoom in"), [seq(seq.StandardKey.ZoomIn), seq("Ctrl+=")], self._pdf_zoom_in
+            self.tr("Zoom in"), [seq(seq.StandardKey.ZoomIn), seq("Ctrl+=")],
+            lambda: self._pdf.zoom_in(),
         )
         self.zoom_out_action = self._action(
-            self.tr("Zoom out"), [seq(seq.StandardKey.ZoomOut)], self._pdf_zoom_out
+            self.tr("Zoom out"), [seq(seq.StandardKey.ZoomOut)], lambda: self._pdf.zoom_out()
         )
         self.actual_size_action = self._action(
-            self.tr("Actual size (100%)"), [seq("Ctrl+0")], self._pdf_actual_size
+            self.tr("Actual size (100%)"), [seq("Ctrl+0")], lambda: self._pdf.set_zoom_factor(1.0)
         )
         self.find_action = self._action(
             self.tr("Find in report"), [seq(seq.StandardKey.Find)], self._on_find_triggered
         )
         self.find_next_action = self._action(
-            self.tr("Next match"), [seq(seq.StandardKey.FindNext)], self._pdf_next_result
+            self.tr("Next match"), [seq(seq.StandardKey.FindNext)], lambda: self._pdf.next_result()
         )
         self.find_previous_action = self._action(
             self.tr("Previous match"),
             [seq(seq.StandardKey.FindPrevious)],
-            self._pdf_previous_result,
+            lambda: self._pdf.previous_result(),
         )
         self.close_action = self._action(
             self.tr("Close"), [seq(Qt.Key.Key_Escape), seq(seq.StandardKey.Close)], self.close
@@ -227,20 +227,8 @@ class ReportWindow(QWidget):
     def _build_body(self) -> None:
         self._stack = QStackedWidget(self)
 
-        # Loading page.
-        loading = QWidget(self._stack)
-        self._loading_label = QLabel(self.tr("Downloading the report…"), loading)
-        self._loading_label.setObjectName("loading_label")
-        self._progress_bar = QProgressBar(loading)
-        self._progress_bar.setObjectName("progress_bar")
-        self._progress_bar.setRange(0, 0)
-        self._progress_bar.setMaximumWidth(420)
-        loading_layout = QVBoxLayout(loading)
-        loading_layout.addStretch(1)
-        loading_layout.addWidget(self._loading_label, 0, Qt.AlignmentFlag.AlignHCenter)
-        loading_layout.addWidget(self._progress_bar, 0, Qt.AlignmentFlag.AlignHCenter)
-        loading_layout.addStretch(2)
-        self._loading_page = loading
+        self._loading_page = LoadingPage(self._stack)
+        self._progress_bar = self._loading_page.progress_bar
 
         # Content page: PDF and TXT side by side as tabs.
         self._tabs = QTabWidget(self._stack)
@@ -256,42 +244,8 @@ class ReportWindow(QWidget):
         self._pdf_tab = self._tabs.addTab(self._pdf, self.tr("PDF"))
         self._text_tab = self._tabs.addTab(self._text_view, self.tr("Text"))
 
-        # Error page: what happened, what to do, and a way on.
-        error = QWidget(self._stack)
-        self._error_title = QLabel(error)
-        self._error_title.setObjectName("error_title")
-        title_font = self._error_title.font()
-        title_font.setBold(True)
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.2)
-        self._error_title.setFont(title_font)
-        self._error_title.setWordWrap(True)
-        self._error_advice = QLabel(error)
-        self._error_advice.setObjectName("error_advice")
-        self._error_advice.setWordWrap(True)
-        self._error_advice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._retry_button = QPushButton(self.tr("&Retry"), error)
-        self._retry_button.setObjectName("retry_button")
-        self._retry_button.clicked.connect(self._on_retry_clicked)
-        self._error_open_button = QToolButton(error)
-        self._error_open_button.setDefaultAction(self.open_external_action)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self._retry_button)
-        buttons.addWidget(self._error_open_button)
-        buttons.addStretch(1)
-        message = QVBoxLayout()
-        message.addWidget(self._error_title)
-        message.addWidget(self._error_advice)
-        message.addLayout(buttons)
-        # A readable column in the middle of the window, not a line across it.
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addLayout(message, 3)
-        row.addStretch(1)
-        error_layout = QVBoxLayout(error)
-        error_layout.addStretch(1)
-        error_layout.addLayout(row)
-        error_layout.addStretch(2)
-        self._error_page = error
+        self._error_page = ErrorPage(self.open_external_action, self._stack)
+        self._error_page.retry_button.clicked.connect(self._start_download)
 
         self._empty_page = QLabel(self.tr("No report open."), self._stack)
         self._empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -393,7 +347,7 @@ class ReportWindow(QWidget):
             )
             return
         self._loading = True
-        self._progress_bar.setRange(0, 0)
+        self._loading_page.show_busy()
         self._stack.setCurrentWidget(self._blank_page)
         self._loading_timer.start()
         self._update_actions()
@@ -436,16 +390,9 @@ class ReportWindow(QWidget):
         if generation != self._generation or not self._loading:
             return
         if isinstance(total, int) and total > 0 and isinstance(received, int):
-            # Percent keeps the range inside a C int for any file size.
-            self._progress_bar.setRange(0, 100)
-            self._progress_bar.setValue(min(100, received * 100 // total))
-            self._progress_bar.setFormat(
-                self.tr("%1 of %2 KB")
-                .replace("%1", str(received // 1024))
-                .replace("%2", str(total // 1024))
-            )
+            self._loading_page.show_progress(received, total)
         else:
-            self._progress_bar.setRange(0, 0)
+            self._loading_page.show_busy()
 
     @Slot()
     def _on_loading_timer_timeout(self) -> None:
@@ -524,18 +471,11 @@ class ReportWindow(QWidget):
         self._loading = False
         self._loading_timer.stop()
         self._error = error
-        self._error_title.setText(error.title)
-        self._error_advice.setText(error.advice)
-        self._retry_button.setVisible(retry)
-        self._error_open_button.setVisible(self._pdf_path is not None)
+        self._error_page.show_error(error, retry=retry, can_open=self._pdf_path is not None)
         self._stack.setCurrentWidget(self._error_page)
         self._update_actions()
         if retry:
-            self._retry_button.setFocus()
-
-    @Slot()
-    def _on_retry_clicked(self) -> None:
-        self._start_download()
+            self._error_page.retry_button.setFocus()
 
     def error(self) -> ServiceError | None:
         """The failure on show, if any (for the main window's status and for tests)."""
@@ -626,8 +566,6 @@ class ReportWindow(QWidget):
 
     # --- pages, zoom, search -----------------------------------------------------------------
 
-    # --- pages, zoom, search -----------------------------------------------------------------
-
     def page_text(self) -> str:
         """What the page indicator says, e.g. "Page 1 of 3"."""
         return self._toolbar.page_text()
@@ -641,26 +579,6 @@ class ReportWindow(QWidget):
     @Slot()
     def _on_find_triggered(self) -> None:
         self._toolbar.focus_search()
-
-    @Slot()
-    def _pdf_previous_page(self) -> None:
-        self._pdf.previous_page()
-
-    @Slot()
-    def _pdf_next_page(self) -> None:
-        self._pdf.next_page()
-
-    @Slot()
-    def _pdf_zoom_in(self) -> None:
-        self._pdf.zoom_in()
-
-    @Slot()
-    def _pdf_zoom_out(self) -> None:
-        self._pdf.zoom_out()
-
-    @Slot()
-    def _pdf_actual_size(self) -> None:
-        self._pdf.set_zoom_factor(1.0)
 
     @Slot()
     def _pdf_next_result(self) -> None:
