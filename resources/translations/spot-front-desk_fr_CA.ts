@@ -1264,32 +1264,32 @@
 <context>
     <name>KitPicker</name>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="114"/>
+        <location filename="../../app/views/new_order/form.py" line="115"/>
         <source>Add another &amp;kit type</source>
         <translation>Ajouter un autre type de tr&amp;ousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="167"/>
+        <location filename="../../app/views/new_order/form.py" line="168"/>
         <source>Choose at least one kit type</source>
         <translation>Choisissez au moins un type de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="207"/>
+        <location filename="../../app/views/new_order/form.py" line="208"/>
         <source>Kit type</source>
         <translation>Type de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="208"/>
+        <location filename="../../app/views/new_order/form.py" line="209"/>
         <source>Choose a kit type…</source>
         <translation>Choisissez un type de trousse…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="213"/>
+        <location filename="../../app/views/new_order/form.py" line="214"/>
         <source>Number of kits</source>
         <translation>Nombre de trousses</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="218"/>
+        <location filename="../../app/views/new_order/form.py" line="219"/>
         <source>Remove this kit type</source>
         <translation>Retirer ce type de trousse</translation>
     </message>
@@ -2047,7 +2047,7 @@
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="833"/>
+        <location filename="../../app/views/new_order/form.py" line="798"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
@@ -2065,7 +2065,7 @@
         <translation>Suppr&amp;imer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="346"/>
+        <location filename="../../app/views/new_order/form.py" line="347"/>
         <source>Kits</source>
         <extracomment>The order was written to the outbox (outbox item id). Spot accepted the order (order id). The user confirmed leaving (Esc) or the form was empty: the host may close.</extracomment>
         <translation>Trousses</translation>
@@ -2076,7 +2076,7 @@
         <translation>Commander &amp;quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="375"/>
+        <location filename="../../app/views/new_order/form.py" line="376"/>
         <source>Will be sent as</source>
         <translation>Sera envoyée ainsi</translation>
     </message>
@@ -2091,13 +2091,13 @@
         <translation>&amp;Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="399"/>
-        <location filename="../../app/views/new_order/form.py" line="630"/>
+        <location filename="../../app/views/new_order/form.py" line="400"/>
+        <location filename="../../app/views/new_order/form.py" line="595"/>
         <source>&amp;Place order</source>
         <translation>&amp;Commander</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="400"/>
+        <location filename="../../app/views/new_order/form.py" line="401"/>
         <source>Place the order (Ctrl+Enter)</source>
         <translation>Passer la commande (Ctrl+Entrée)</translation>
     </message>
@@ -2107,103 +2107,103 @@
         <translation>Vérification des commandes récentes pour ce patient…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="355"/>
+        <location filename="../../app/views/new_order/form.py" line="356"/>
         <source>Notes for your recor&amp;ds (optional)</source>
         <translation>Notes pour vos &amp;dossiers (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="357"/>
+        <location filename="../../app/views/new_order/form.py" line="358"/>
         <source>Your own notes kept with the order in Spot, like a chart or room number</source>
         <translation>Vos propres notes, gardées avec la commande dans Spot, comme un numéro de dossier ou de salle</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="403"/>
+        <location filename="../../app/views/new_order/form.py" line="404"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="404"/>
+        <location filename="../../app/views/new_order/form.py" line="405"/>
         <source>Close this window (Esc)</source>
         <translation>Fermer cette fenêtre (Échap)</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="529"/>
+        <location filename="../../app/views/new_order/form.py" line="511"/>
         <source>Discard this order?</source>
         <translation>Abandonner cette commande?</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="530"/>
-        <location filename="../../app/views/new_order/form.py" line="543"/>
+        <location filename="../../app/views/new_order/form.py" line="512"/>
+        <location filename="../../app/views/new_order/form.py" line="525"/>
         <source>What you typed for this order will be lost.</source>
         <translation>Ce que vous avez saisi pour cette commande sera perdu.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="531"/>
+        <location filename="../../app/views/new_order/form.py" line="513"/>
         <source>&amp;Discard</source>
         <translation>&amp;Abandonner</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="542"/>
+        <location filename="../../app/views/new_order/form.py" line="524"/>
         <source>Start a new order?</source>
         <translation>Commencer une nouvelle commande?</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="544"/>
+        <location filename="../../app/views/new_order/form.py" line="526"/>
         <source>&amp;Start new order</source>
         <translation>&amp;Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="569"/>
+        <location filename="../../app/views/new_order/summary.py" line="50"/>
         <source>Fix the problem marked above before placing the order.</source>
         <translation>Corrigez le problème indiqué ci-dessus avant de passer la commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="571"/>
+        <location filename="../../app/views/new_order/summary.py" line="52"/>
         <source>Fix the %1 problems marked above before placing the order.</source>
         <translation>Corrigez les %1 problèmes indiqués ci-dessus avant de passer la commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="576"/>
+        <location filename="../../app/views/new_order/summary.py" line="59"/>
         <source>Check the warning marked above: correct it, or confirm it.</source>
         <translation>Vérifiez l’avertissement indiqué ci-dessus&#xa0;: corrigez-le ou confirmez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="578"/>
+        <location filename="../../app/views/new_order/summary.py" line="61"/>
         <source>Check the %1 warnings marked above: correct them, or confirm each.</source>
         <translation>Vérifiez les %1 avertissements indiqués ci-dessus&#xa0;: corrigez-les ou confirmez chacun.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="626"/>
+        <location filename="../../app/views/new_order/form.py" line="591"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="628"/>
+        <location filename="../../app/views/new_order/form.py" line="593"/>
         <source>Send a&amp;gain</source>
         <translation>&amp;Renvoyer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="638"/>
+        <location filename="../../app/views/new_order/form.py" line="603"/>
         <source>1 problem to fix</source>
         <translation>1 problème à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="640"/>
+        <location filename="../../app/views/new_order/form.py" line="605"/>
         <source>%1 problems to fix</source>
         <translation>%1 problèmes à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="644"/>
+        <location filename="../../app/views/new_order/form.py" line="609"/>
         <source>1 warning to confirm</source>
         <translation>1 avertissement à confirmer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="646"/>
+        <location filename="../../app/views/new_order/form.py" line="611"/>
         <source>%1 warnings to confirm</source>
         <translation>%1 avertissements à confirmer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="655"/>
+        <location filename="../../app/views/new_order/form.py" line="620"/>
         <source>Shown here once the fields above are complete.</source>
         <translation>S’affiche ici une fois les champs ci-dessus remplis.</translation>
     </message>
@@ -2284,12 +2284,12 @@
         <translation>Spot n’a pas accepté cette commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="754"/>
+        <location filename="../../app/views/new_order/form.py" line="719"/>
         <source>&amp;Keep editing</source>
         <translation>&amp;Continuer la saisie</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="778"/>
+        <location filename="../../app/views/new_order/form.py" line="743"/>
         <source>Autosave failed: %1. Keep this window open until the order is placed.</source>
         <translation>Échec de l’enregistrement automatique&#xa0;: %1. Gardez cette fenêtre ouverte jusqu’à ce que la commande soit passée.</translation>
     </message>
@@ -3325,7 +3325,7 @@
 <context>
     <name>ReportWindow</name>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="126"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="125"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
@@ -3340,43 +3340,43 @@
         <translation>Ce rapport modifie un rapport antérieur.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="181"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="180"/>
         <source>&amp;Print…</source>
         <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="184"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="183"/>
         <source>Print the report</source>
         <translation>Imprimer le rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="187"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="186"/>
         <source>&amp;Save as…</source>
         <translation>&amp;Enregistrer sous…</translation>
     </message>
     <message>
         <location filename="../../app/views/reports/output.py" line="158"/>
-        <location filename="../../app/views/reports/report_viewer.py" line="190"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="189"/>
         <source>Save a copy of the report</source>
         <translation>Enregistrer une copie du rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="193"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="192"/>
         <source>&amp;Open with system viewer</source>
         <translation>&amp;Ouvrir dans la visionneuse</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="198"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="197"/>
         <source>Previous page</source>
         <translation>Page précédente</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="201"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="200"/>
         <source>Next page</source>
         <translation>Page suivante</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="204"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="203"/>
         <source>Zoom in</source>
         <translation>Zoom avant</translation>
     </message>
@@ -3391,7 +3391,7 @@
         <translation>Taille réelle (100&#xa0;%)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="319"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="273"/>
         <source>Close the report (Esc)</source>
         <translation>Fermer le rapport (Échap)</translation>
     </message>
@@ -3413,7 +3413,7 @@
     </message>
     <message>
         <location filename="../../app/views/reports/report_viewer.py" line="224"/>
-        <location filename="../../app/views/reports/report_viewer.py" line="316"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="270"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -3466,32 +3466,32 @@
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="232"/>
+        <location filename="../../app/views/reports/pages.py" line="32"/>
         <source>Downloading the report…</source>
         <translation>Téléchargement du rapport…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="254"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="242"/>
         <source>Text report</source>
         <translation>Rapport texte</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="256"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="244"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="257"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="245"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="272"/>
+        <location filename="../../app/views/reports/pages.py" line="74"/>
         <source>&amp;Retry</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="296"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="250"/>
         <source>No report open.</source>
         <translation>Aucun rapport ouvert.</translation>
     </message>
@@ -3542,32 +3542,32 @@
         <translation>Remplace le rapport %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="389"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="343"/>
         <source>This report has no file yet</source>
         <translation>Ce rapport n’a pas encore de fichier</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="390"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="344"/>
         <source>Spot hasn&apos;t attached a PDF to it. Check again later.</source>
         <translation>Spot n’y a pas encore joint de PDF. Vérifiez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="443"/>
+        <location filename="../../app/views/reports/pages.py" line="52"/>
         <source>%1 of %2 KB</source>
         <translation>%1 sur %2 Ko</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="465"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="412"/>
         <source>This report file is damaged</source>
         <translation>Le fichier de ce rapport est endommagé</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="467"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="414"/>
         <source>It can&apos;t be shown here. Try Open with system viewer, or ask Spot to re-issue the report.</source>
         <translation>Il ne peut pas être affiché ici. Essayez «&#xa0;Ouvrir dans la visionneuse&#xa0;» ou demandez à Spot de publier le rapport de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="518"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="465"/>
         <source>The text version couldn&apos;t be downloaded.
 %1
 %2</source>

@@ -16,8 +16,8 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -54,13 +54,14 @@ from app.views.new_order.bars import (
     form_button,
 )
 from app.views.new_order.drafts import FormDrafts
+from app.views.new_order.keys import EnterSubmits
 from app.views.new_order.submission import (
     OrderSession,
     OrderSubmission,
     duplicate_query,
     find_recent_duplicates,
 )
-from app.views.new_order.summary import summary_text
+from app.views.new_order.summary import blocked_text, summary_text
 
 __all__ = ["KitPicker", "NewOrderDialog", "NewOrderForm"]
 
@@ -409,7 +410,8 @@ class NewOrderForm(QWidget):
         # Keyboard: Enter moves on through the recipient fields, submits from the last ones.
         for editor in self.fields.editors.values():
             if isinstance(editor, QLineEdit):
-                editor.returnPressed.connect(self._on_recipient_return)
+                editor.returnPressed.connect(self.focusNextChild)
+        self._enter_submits = EnterSubmits(self.submit, self)
         self._install_submit_keys()
         self.kits.changed.connect(self._install_submit_keys)
         self.metadata.changed.connect(self._install_submit_keys)
@@ -443,31 +445,11 @@ class NewOrderForm(QWidget):
         ])
 
     def _install_submit_keys(self) -> None:
-        for widget in (*self.kits.editors(), *self._metadata_editors()):
-            if not widget.property("submits_on_enter"):
-                widget.installEventFilter(self)
-                widget.setProperty("submits_on_enter", True)
-
-    def _metadata_editors(self) -> list[QWidget]:
-        return [
-            edit
-            for index in range(self.metadata.row_count())
-            for edit in (self.metadata.key_edit(index), self.metadata.value_edit(index))
-        ]
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
-            and watched.property("submits_on_enter")
-        ):
-            if isinstance(watched, QComboBox) and watched.view().isVisible():
-                return False
-            self.submit()
-            return True
-        return super().eventFilter(watched, event)
+        metadata = self.metadata
+        self._enter_submits.watch([*self.kits.editors(), *(
+            edit for index in range(metadata.row_count())
+            for edit in (metadata.key_edit(index), metadata.value_edit(index))
+        )])
 
     # --- public API ----------------------------------------------------------------------
 
@@ -560,24 +542,7 @@ class NewOrderForm(QWidget):
 
     def _blocked_text(self) -> str:
         """What stops "Place order" now, as a status line; empty once nothing does."""
-        errors, warnings = self._problem_counts()
-        count = errors + warnings
-        if not count:
-            return ""
-        if errors:
-            text = (
-                self.tr("Fix the problem marked above before placing the order.")
-                if count == 1
-                else self.tr("Fix the %1 problems marked above before placing the order.")
-            )
-        else:
-            # Only warnings left: they may be right; the user corrects or confirms each.
-            text = (
-                self.tr("Check the warning marked above: correct it, or confirm it.")
-                if count == 1
-                else self.tr("Check the %1 warnings marked above: correct them, or confirm each.")
-            )
-        return text.replace("%1", str(count))
+        return blocked_text(*self._problem_counts())
 
     def _show_blocked(self) -> None:
         self._set_status(self._blocked_text(), _WARN_COLORS)
@@ -808,10 +773,6 @@ class NewOrderForm(QWidget):
         return self.drafts.offered()
 
     # --- misc ----------------------------------------------------------------------------
-
-    @Slot()
-    def _on_recipient_return(self) -> None:
-        self.focusNextChild()
 
     @Slot(bool)
     def _on_metadata_toggled(self, shown: bool) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.views.common.labels import country_name
 
-__all__ = ["summary_text"]
+__all__ = ["blocked_text", "summary_text"]
 
 
 def summary_text(
@@ -38,3 +38,30 @@ def summary_text(
             "%1", ", ".join(f"{k} = {v}" for k, v in metadata.items())
         ))
     return "\n".join(line for line in lines if line.strip())
+
+
+def blocked_text(errors: int, warnings: int) -> str:
+    """What stops "Place order", as a status line; empty once nothing does."""
+    count = errors + warnings
+    if not count:
+        return ""
+    if errors:
+        text = (
+            QCoreApplication.translate(
+                "NewOrderForm", "Fix the problem marked above before placing the order."
+            ) if count == 1 else QCoreApplication.translate(
+                "NewOrderForm", "Fix the %1 problems marked above before placing the order."
+            )
+        )
+    else:
+        # Only warnings left: they may be right; the user corrects or confirms each.
+        text = (
+            QCoreApplication.translate(
+                "NewOrderForm", "Check the warning marked above: correct it, or confirm it."
+            ) if count == 1 else QCoreApplication.translate(
+                "NewOrderForm",
+                "Check the %1 warnings marked above: correct them, or confirm each.",
+            )
+        )
+    return text.replace("%1", str(count))
+
