@@ -230,7 +230,7 @@ def _french(handout: Handout, kit_lines: tuple[str, ...], clinic: str, phone: st
             "Gardez la trousse à la température de la pièce. Ne la mettez pas au frigo "
             "ni au congélateur.",
         ),
-        qr_caption="Scannez avec l'appareil photo de votre téléphone pour enregistrer "
+        qr_caption="Scannez avec votre téléphone pour enregistrer "
         "votre trousse et voir comment l'utiliser.",
         call_line=f"Des questions? Appelez-nous au {phone}."
         if phone
