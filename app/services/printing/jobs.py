@@ -82,13 +82,15 @@ class LabelPrinting:
         try:
             data = labels_zpl(job.labels, settings.label_size, settings.label_dpi)
         except ValueError as error:  # a barcode too long for the size: retrying cannot help
-            raise PrinterError(str(error)) from None
+            raise PrinterError(
+                str(error).rstrip("."), "Choose the larger label size in Settings → Printing."
+            ) from None
         try:
             printer = self._printer_for(settings)
             if printer is None:
                 raise PrinterError(
-                    "No label printer is set up. Choose one in Settings → Printing, "
-                    "or print the labels on a sheet."
+                    "No label printer is set up",
+                    "Choose one in Settings → Printing, or print the labels on a sheet.",
                 )
             printer.send(data, job.job_name)
         except PrinterError as error:

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from app.services.errors import ServiceError
 from app.services.printing.settings import LabelPrinterKind, PrintSettings, parse_printer_address
 
 __all__ = [
@@ -30,8 +31,15 @@ NETWORK_TIMEOUT_SECONDS = 8.0
 QUEUE_TIMEOUT_SECONDS = 30.0
 
 
-class PrinterError(Exception):
-    """The label did not reach the printer. ``str()`` is the message for the user."""
+_CHECK = "Check that the printer is on, has labels, and is connected, then try again."
+
+
+class PrinterError(ServiceError):
+    """The label did not reach the printer: ``title`` says what happened, ``advice`` what to
+    do; ``str()`` is both, for a status line."""
+
+    def __init__(self, title: str, advice: str = _CHECK) -> None:
+        super().__init__(title, advice, debug="PrinterError", transient=True)
 
 
 class RawPrinter(Protocol):
@@ -70,10 +78,6 @@ class NetworkPrinter:
 
     def send(self, data: bytes, job_name: str) -> None:
         where = f"{self.host}:{self.port}"
-        check = (
-            "Check that the printer is on, has labels, and is on the same network, "
-            "then try again."
-        )
         try:
             with self._connect((self.host, self.port), self._timeout) as sock:
                 sock.sendall(data)
@@ -81,24 +85,19 @@ class NetworkPrinter:
                 # open and never answer a format, so there is nothing to wait for.
                 sock.shutdown(socket.SHUT_WR)
         except ConnectionRefusedError:
-            raise PrinterError(
-                f"The label printer at {where} refused the connection. {check}"
-            ) from None
+            raise PrinterError(f"The label printer at {where} refused the connection") from None
         except TimeoutError:
             raise PrinterError(
-                f"The label printer at {where} did not answer within "
-                f"{self._timeout:g} seconds. {check}"
+                f"The label printer at {where} did not answer within {self._timeout:g} seconds"
             ) from None
         except socket.gaierror:
             raise PrinterError(
-                f"No printer named {self.host!r} was found on the network. "
-                "Check the address in Settings → Printing."
+                f"No printer named {self.host!r} was found on the network",
+                "Check the address in Settings → Printing.",
             ) from None
         except OSError as error:
             reason = error.strerror or type(error).__name__
-            raise PrinterError(
-                f"The label could not be sent to {where} ({reason}). {check}"
-            ) from None
+            raise PrinterError(f"The label could not be sent to {where} ({reason})") from None
 
 
 class _Completed(Protocol):
@@ -129,24 +128,25 @@ class CupsQueuePrinter:
         except FileNotFoundError:
             raise PrinterError(
                 "Printing to an installed printer needs CUPS (the 'lp' command), which is not "
-                "installed. Use the printer's network address in Settings → Printing instead."
+                "installed",
+                "Use the printer's network address in Settings → Printing instead.",
             ) from None
         except subprocess.TimeoutExpired:
             raise PrinterError(
                 f"The print system did not take the label for {self.queue!r} within "
-                f"{QUEUE_TIMEOUT_SECONDS:g} seconds. Try again."
+                f"{QUEUE_TIMEOUT_SECONDS:g} seconds",
+                "Try again.",
             ) from None
         except OSError as error:
-            raise PrinterError(
-                f"The print system could not be started ({error.strerror})."
-            ) from None
+            reason = error.strerror or type(error).__name__
+            raise PrinterError(f"The print system could not be started ({reason})") from None
         if done.returncode != 0:
             detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
-            reason = f" It said: {detail[-1]}" if detail else ""
+            said = f": {detail[-1]}" if detail else ""
             raise PrinterError(
-                f"The printer {self.queue!r} did not take the label (lp exit code "
-                f"{done.returncode}).{reason} Check that the printer is on and "
-                "the queue is not paused, then try again."
+                f"The printer {self.queue!r} did not take the label "
+                f"(lp exit code {done.returncode}{said})",
+                "Check that the printer is on and its queue is not paused, then try again.",
             )
 
 
@@ -173,16 +173,18 @@ class WindowsQueuePrinter:
             spooler.write_raw(self.queue, data, job_name)
         except OSError as error:
             raise PrinterError(
-                f"Windows could not send the label to {self.queue!r} "
-                f"({error.strerror or error}). Check that the printer is on and "
-                "not paused, then try again."
+                f"Windows could not send the label to {self.queue!r} ({error.strerror or error})",
+                "Check that the printer is on and its queue is not paused, then try again.",
             ) from None
 
 
 def _windows_spooler() -> Spooler:
     if sys.platform == "win32":
         return _WinSpool()
-    raise PrinterError("The Windows print spooler is only available on Windows.")
+    raise PrinterError(
+        "The Windows print spooler is only available on Windows",
+        "Choose the label printer again in Settings → Printing.",
+    )
 
 
 if sys.platform == "win32":
@@ -238,11 +240,14 @@ def raw_printer_for(settings: PrintSettings) -> RawPrinter | None:
         try:
             host, port = parse_printer_address(settings.printer_address)
         except ValueError as error:
-            raise PrinterError(str(error)) from None
+            title = str(error).rstrip(".")
+            raise PrinterError(title, "Correct it in Settings → Printing.") from None
         return NetworkPrinter(host, port)
     if settings.printer_kind is LabelPrinterKind.QUEUE:
         if not settings.printer_queue.strip():
-            raise PrinterError("Choose the label printer in Settings → Printing.")
+            raise PrinterError(
+                "No label printer is chosen", "Choose the label printer in Settings → Printing."
+            )
         if sys.platform == "win32":
             return WindowsQueuePrinter(settings.printer_queue)
         return CupsQueuePrinter(settings.printer_queue)

@@ -86,9 +86,11 @@ def test_printer_off_gives_a_clear_message() -> None:
     port = _free_port()  # nothing listens there: the connection is refused
     with pytest.raises(PrinterError) as caught:
         NetworkPrinter("127.0.0.1", port, timeout=2).send(b"^XA^XZ", "Spot test label")
-    message = str(caught.value)
-    assert f"127.0.0.1:{port} refused the connection" in message
-    assert "Check that the printer is on" in message
+    assert caught.value.title == f"The label printer at 127.0.0.1:{port} refused the connection"
+    assert caught.value.advice == (
+        "Check that the printer is on, has labels, and is connected, then try again."
+    )
+    assert caught.value.transient
 
 
 def test_a_silent_printer_times_out_with_a_message() -> None:
