@@ -777,6 +777,29 @@
     </message>
 </context>
 <context>
+    <name>HandoutPreviewDialog</name>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="199"/>
+        <source>Patient hand-out</source>
+        <translation>Feuillet pour le patient</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="215"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="217"/>
+        <source>P&amp;aper:</source>
+        <translation>P&amp;apier&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="242"/>
+        <source>Tip: add the clinic&apos;s name, phone, logo and web page in Settings → Printing; the web page becomes the QR code on the hand-out.</source>
+        <translation>Conseil&#xa0;: ajoutez le nom, le téléphone, le logo et la page Web de la clinique dans Paramètres → Impression&#xa0;; la page Web devient le code QR du feuillet.</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <location filename="../../app/services/import_mapping.py" line="28"/>
@@ -1264,32 +1287,32 @@
 <context>
     <name>KitPicker</name>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="114"/>
+        <location filename="../../app/views/new_order/form.py" line="116"/>
         <source>Add another &amp;kit type</source>
         <translation>Ajouter un autre type de tr&amp;ousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="167"/>
+        <location filename="../../app/views/new_order/form.py" line="169"/>
         <source>Choose at least one kit type</source>
         <translation>Choisissez au moins un type de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="207"/>
+        <location filename="../../app/views/new_order/form.py" line="209"/>
         <source>Kit type</source>
         <translation>Type de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="208"/>
+        <location filename="../../app/views/new_order/form.py" line="210"/>
         <source>Choose a kit type…</source>
         <translation>Choisissez un type de trousse…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="213"/>
+        <location filename="../../app/views/new_order/form.py" line="215"/>
         <source>Number of kits</source>
         <translation>Nombre de trousses</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="218"/>
+        <location filename="../../app/views/new_order/form.py" line="220"/>
         <source>Remove this kit type</source>
         <translation>Retirer ce type de trousse</translation>
     </message>
@@ -1458,118 +1481,138 @@
         <translation>Suivre le colis %1 %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="125"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="128"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="134"/>
-        <location filename="../../app/views/kit_panel/panel.py" line="151"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="137"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="154"/>
         <source>Select an order to see its kits.</source>
         <translation>Sélectionnez une commande pour voir ses trousses.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="158"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="161"/>
         <source>Loading order %1…</source>
         <translation>Chargement de la commande %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="220"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="223"/>
         <source>Couldn&apos;t refresh this order: %1. %2</source>
         <translation>Impossible d’actualiser cette commande&#xa0;: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="330"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="333"/>
         <source>No kits yet: Spot hasn&apos;t fulfilled this order.</source>
         <translation>Aucune trousse pour l’instant&#xa0;: Spot n’a pas encore traité cette commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="332"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="335"/>
         <source>This order has no kits.</source>
         <translation>Cette commande ne contient aucune trousse.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="335"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="338"/>
         <source>Ordered: %1</source>
         <translation>Trousses commandées&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="348"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="353"/>
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="358"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="363"/>
         <source>unknown status</source>
         <translation>statut inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="367"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="372"/>
         <source>Placed %1</source>
         <translation>Du %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="369"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="374"/>
         <source>updated %1</source>
         <translation>màj %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="375"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="380"/>
+        <source>Print &amp;hand-out…</source>
+        <translation>Imprimer le &amp;feuillet…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/panel.py" line="381"/>
+        <source>A page for the patient: their kit, what happens next, how to collect the sample</source>
+        <translation>Une page pour le patient&#xa0;: sa trousse, les prochaines étapes, comment faire le prélèvement</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/panel.py" line="383"/>
+        <source>&amp;Labels…</source>
+        <translation>É&amp;tiquettes…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/panel.py" line="383"/>
+        <source>Print order and kit labels</source>
+        <translation>Imprimer les étiquettes de la commande et des trousses</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/panel.py" line="409"/>
         <source>Recipient</source>
         <translation>Destinataire</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="402"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="436"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="403"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="437"/>
         <source>Email</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="404"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="438"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="405"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="439"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="408"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="442"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="422"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="456"/>
         <source>Metadata</source>
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="429"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="463"/>
         <source>&amp;Save metadata</source>
         <translation>Enregistrer les &amp;métadonnées</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="454"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="488"/>
         <source>unknown kit type</source>
         <translation>type de trousse inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="482"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="516"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="507"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="541"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="519"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="553"/>
         <source>Not saved: %1. %2</source>
         <translation>Non enregistré&#xa0;: %1. %2</translation>
     </message>
@@ -1663,6 +1706,85 @@
         <location filename="../../app/views/common/patient_fields.py" line="374"/>
         <source>Registered to kit %1</source>
         <translation>Enregistré pour la trousse %1</translation>
+    </message>
+</context>
+<context>
+    <name>LabelPrintDialog</name>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="296"/>
+        <source>Print labels</source>
+        <translation>Imprimer des étiquettes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="312"/>
+        <source>Label printer</source>
+        <translation>Imprimante d’étiquettes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="316"/>
+        <source>Send to &amp;label printer</source>
+        <translation>Envoyer à l’imprimante d’é&amp;tiquettes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="320"/>
+        <source>&amp;Try again</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="328"/>
+        <source>Label sheet (any printer)</source>
+        <translation>Planche d’étiquettes (toute imprimante)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="337"/>
+        <source>Start at label position</source>
+        <translation>Commencer à la position d’étiquette</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="338"/>
+        <source>Start at posit&amp;ion:</source>
+        <translation>Commencer à la pos&amp;ition&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="355"/>
+        <source>&amp;Print sheet…</source>
+        <translation>&amp;Imprimer la planche…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="356"/>
+        <source>&amp;Save sheet as PDF…</source>
+        <translation>&amp;Enregistrer la planche en PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="361"/>
+        <source>No label printer is set up (Settings → Printing). Use a sheet.</source>
+        <translation>Aucune imprimante d’étiquettes n’est configurée (Paramètres → Impression). Utilisez une planche.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="369"/>
+        <source>Sends to %1 (%2 in labels).</source>
+        <translation>Envoie à %1 (étiquettes de %2 po).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="434"/>
+        <source>Sending to the label printer…</source>
+        <translation>Envoi à l’imprimante d’étiquettes…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="443"/>
+        <source>Trying the label printer again…</source>
+        <translation>Nouvel essai avec l’imprimante d’étiquettes…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="455"/>
+        <location filename="../../app/views/printing/preview.py" line="463"/>
+        <source>Sent to the label printer.</source>
+        <translation>Envoyé à l’imprimante d’étiquettes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="476"/>
+        <source>%1 label job(s) are kept and will print when you press Try again.</source>
+        <translation>%1 travail(s) d’étiquettes sont gardés et s’imprimeront quand vous appuierez sur Réessayer.</translation>
     </message>
 </context>
 <context>
@@ -1802,7 +1924,7 @@
     </message>
     <message>
         <location filename="../../app/views/shell/actions.py" line="128"/>
-        <location filename="../../app/views/shell/main_window.py" line="482"/>
+        <location filename="../../app/views/shell/main_window.py" line="486"/>
         <source>Requisitions</source>
         <translation>Requêtes</translation>
     </message>
@@ -1872,17 +1994,17 @@
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="488"/>
+        <location filename="../../app/views/shell/main_window.py" line="492"/>
         <source>Unreturned kits</source>
         <translation>Trousses non retournées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="635"/>
+        <location filename="../../app/views/shell/main_window.py" line="643"/>
         <source>Quit anyway</source>
         <translation>Quitter quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="637"/>
+        <location filename="../../app/views/shell/main_window.py" line="645"/>
         <source>Keep the app open</source>
         <translation>Garder l’application ouverte</translation>
     </message>
@@ -1917,7 +2039,7 @@
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="361"/>
+        <location filename="../../app/views/shell/main_window.py" line="365"/>
         <source>Sign in…</source>
         <translation>Se connecter…</translation>
     </message>
@@ -1958,17 +2080,17 @@
         <translation>Boîte d’envoi&#xa0;: {queued} en attente · {attention} à traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="426"/>
+        <location filename="../../app/views/shell/main_window.py" line="430"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="437"/>
+        <location filename="../../app/views/shell/main_window.py" line="441"/>
         <source>Something went wrong</source>
         <translation>Un problème est survenu</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="438"/>
+        <location filename="../../app/views/shell/main_window.py" line="442"/>
         <source>The problem was logged. You can keep working; restart the app if something looks wrong.</source>
         <translation>Le problème a été consigné. Vous pouvez continuer à travailler; redémarrez l’application si quelque chose semble anormal.</translation>
     </message>
@@ -2047,7 +2169,7 @@
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="833"/>
+        <location filename="../../app/views/new_order/form.py" line="860"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
@@ -2065,9 +2187,9 @@
         <translation>Suppr&amp;imer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="346"/>
+        <location filename="../../app/views/new_order/form.py" line="351"/>
         <source>Kits</source>
-        <extracomment>The order was written to the outbox (outbox item id). Spot accepted the order (order id). The user confirmed leaving (Esc) or the form was empty: the host may close.</extracomment>
+        <extracomment>The order was written to the outbox (outbox item id). Spot accepted the order (order id). &quot;Print hand-out…&quot; after the order was placed (a Handout for it). The user confirmed leaving (Esc) or the form was empty: the host may close.</extracomment>
         <translation>Trousses</translation>
     </message>
     <message>
@@ -2076,7 +2198,7 @@
         <translation>Commander &amp;quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="375"/>
+        <location filename="../../app/views/new_order/form.py" line="380"/>
         <source>Will be sent as</source>
         <translation>Sera envoyée ainsi</translation>
     </message>
@@ -2091,13 +2213,13 @@
         <translation>&amp;Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="399"/>
-        <location filename="../../app/views/new_order/form.py" line="630"/>
+        <location filename="../../app/views/new_order/form.py" line="407"/>
+        <location filename="../../app/views/new_order/form.py" line="638"/>
         <source>&amp;Place order</source>
         <translation>&amp;Commander</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="400"/>
+        <location filename="../../app/views/new_order/form.py" line="408"/>
         <source>Place the order (Ctrl+Enter)</source>
         <translation>Passer la commande (Ctrl+Entrée)</translation>
     </message>
@@ -2107,103 +2229,103 @@
         <translation>Vérification des commandes récentes pour ce patient…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="355"/>
+        <location filename="../../app/views/new_order/form.py" line="360"/>
         <source>Notes for your recor&amp;ds (optional)</source>
         <translation>Notes pour vos &amp;dossiers (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="357"/>
+        <location filename="../../app/views/new_order/form.py" line="362"/>
         <source>Your own notes kept with the order in Spot, like a chart or room number</source>
         <translation>Vos propres notes, gardées avec la commande dans Spot, comme un numéro de dossier ou de salle</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="403"/>
+        <location filename="../../app/views/new_order/form.py" line="411"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="404"/>
+        <location filename="../../app/views/new_order/form.py" line="412"/>
         <source>Close this window (Esc)</source>
         <translation>Fermer cette fenêtre (Échap)</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="529"/>
+        <location filename="../../app/views/new_order/form.py" line="537"/>
         <source>Discard this order?</source>
         <translation>Abandonner cette commande?</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="530"/>
-        <location filename="../../app/views/new_order/form.py" line="543"/>
+        <location filename="../../app/views/new_order/form.py" line="538"/>
+        <location filename="../../app/views/new_order/form.py" line="551"/>
         <source>What you typed for this order will be lost.</source>
         <translation>Ce que vous avez saisi pour cette commande sera perdu.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="531"/>
+        <location filename="../../app/views/new_order/form.py" line="539"/>
         <source>&amp;Discard</source>
         <translation>&amp;Abandonner</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="542"/>
+        <location filename="../../app/views/new_order/form.py" line="550"/>
         <source>Start a new order?</source>
         <translation>Commencer une nouvelle commande?</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="544"/>
+        <location filename="../../app/views/new_order/form.py" line="552"/>
         <source>&amp;Start new order</source>
         <translation>&amp;Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="569"/>
+        <location filename="../../app/views/new_order/form.py" line="577"/>
         <source>Fix the problem marked above before placing the order.</source>
         <translation>Corrigez le problème indiqué ci-dessus avant de passer la commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="571"/>
+        <location filename="../../app/views/new_order/form.py" line="579"/>
         <source>Fix the %1 problems marked above before placing the order.</source>
         <translation>Corrigez les %1 problèmes indiqués ci-dessus avant de passer la commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="576"/>
+        <location filename="../../app/views/new_order/form.py" line="584"/>
         <source>Check the warning marked above: correct it, or confirm it.</source>
         <translation>Vérifiez l’avertissement indiqué ci-dessus&#xa0;: corrigez-le ou confirmez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="578"/>
+        <location filename="../../app/views/new_order/form.py" line="586"/>
         <source>Check the %1 warnings marked above: correct them, or confirm each.</source>
         <translation>Vérifiez les %1 avertissements indiqués ci-dessus&#xa0;: corrigez-les ou confirmez chacun.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="626"/>
+        <location filename="../../app/views/new_order/form.py" line="634"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="628"/>
+        <location filename="../../app/views/new_order/form.py" line="636"/>
         <source>Send a&amp;gain</source>
         <translation>&amp;Renvoyer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="638"/>
+        <location filename="../../app/views/new_order/form.py" line="646"/>
         <source>1 problem to fix</source>
         <translation>1 problème à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="640"/>
+        <location filename="../../app/views/new_order/form.py" line="648"/>
         <source>%1 problems to fix</source>
         <translation>%1 problèmes à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="644"/>
+        <location filename="../../app/views/new_order/form.py" line="652"/>
         <source>1 warning to confirm</source>
         <translation>1 avertissement à confirmer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="646"/>
+        <location filename="../../app/views/new_order/form.py" line="654"/>
         <source>%1 warnings to confirm</source>
         <translation>%1 avertissements à confirmer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="655"/>
+        <location filename="../../app/views/new_order/form.py" line="663"/>
         <source>Shown here once the fields above are complete.</source>
         <translation>S’affiche ici une fois les champs ci-dessus remplis.</translation>
     </message>
@@ -2284,12 +2406,12 @@
         <translation>Spot n’a pas accepté cette commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="754"/>
+        <location filename="../../app/views/new_order/form.py" line="781"/>
         <source>&amp;Keep editing</source>
         <translation>&amp;Continuer la saisie</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="778"/>
+        <location filename="../../app/views/new_order/form.py" line="805"/>
         <source>Autosave failed: %1. Keep this window open until the order is placed.</source>
         <translation>Échec de l’enregistrement automatique&#xa0;: %1. Gardez cette fenêtre ouverte jusqu’à ce que la commande soit passée.</translation>
     </message>
@@ -2307,6 +2429,11 @@
         <location filename="../../app/views/new_order/bars.py" line="95"/>
         <source> (for %1)</source>
         <translation> (pour %1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order/bars.py" line="208"/>
+        <source>Print &amp;hand-out…</source>
+        <translation>Imprimer le &amp;feuillet…</translation>
     </message>
 </context>
 <context>
@@ -2762,6 +2889,234 @@
     </message>
 </context>
 <context>
+    <name>PrintPreview</name>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="76"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="80"/>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Enregistrer en PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="84"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="146"/>
+        <source>Sent to the printer.</source>
+        <translation>Envoyé à l’imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="152"/>
+        <source>Save as PDF</source>
+        <translation>Enregistrer en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="154"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="163"/>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="169"/>
+        <source>Saved %1</source>
+        <translation>Enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="176"/>
+        <source>Couldn&apos;t save the PDF: %1 %2</source>
+        <translation>Impossible d’enregistrer le PDF&#xa0;: %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>PrintingSettingsDialog</name>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="331"/>
+        <source>Printing</source>
+        <translation>Impression</translation>
+    </message>
+</context>
+<context>
+    <name>PrintingSettingsPage</name>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="97"/>
+        <source>On the patient hand-out</source>
+        <translation>Sur le feuillet du patient</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="105"/>
+        <source>PNG or JPEG file (optional)</source>
+        <translation>Fichier PNG ou JPEG (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="106"/>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;hoisir…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="116"/>
+        <source>The QR code on the hand-out opens this page. It never holds patient data.</source>
+        <translation>Le code QR du feuillet ouvre cette page. Il ne contient jamais de données du patient.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="123"/>
+        <source>Clinic &amp;name:</source>
+        <translation>&amp;Nom de la clinique&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="124"/>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Téléphone&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="125"/>
+        <source>&amp;Logo:</source>
+        <translation>&amp;Logo&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="126"/>
+        <source>Registration or &amp;instructions page:</source>
+        <translation>Page d’&amp;inscription ou d’instructions&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="134"/>
+        <source>Labels</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="136"/>
+        <source>On label &amp;sheets, with any printer</source>
+        <translation>Sur des planches d’étiquettes, avec toute impri&amp;mante</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="138"/>
+        <source>On a Zebra label printer on the &amp;network (raw TCP)</source>
+        <translation>Sur une imprimante d’étiquettes Zebra du &amp;réseau (TCP brut)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="141"/>
+        <source>On a Zebra label printer installed on this &amp;computer</source>
+        <translation>Sur une imprimante d’étiquettes Zebra installée sur cet &amp;ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="149"/>
+        <source>IP address or name, e.g. 10.0.0.25:9100</source>
+        <translation>Adresse IP ou nom, p. ex. 10.0.0.25:9100</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="162"/>
+        <source>2 × 1 in</source>
+        <translation>2 × 1 po</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="163"/>
+        <source>4 × 6 in</source>
+        <translation>4 × 6 po</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="167"/>
+        <source>203 dpi (8 dots/mm)</source>
+        <translation>203 ppp (8 points/mm)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="168"/>
+        <source>300 dpi (12 dots/mm)</source>
+        <translation>300 ppp (12 points/mm)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="173"/>
+        <source>Sheet:</source>
+        <translation>Planche&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="176"/>
+        <source>Address:</source>
+        <translation>Adresse&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="179"/>
+        <source>Printer:</source>
+        <translation>Imprimante&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="181"/>
+        <source>Label si&amp;ze:</source>
+        <translation>&amp;Format d’étiquette&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="182"/>
+        <source>Printer &amp;resolution:</source>
+        <translation>Ré&amp;solution de l’imprimante&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="183"/>
+        <source>&amp;Test print</source>
+        <translation>Imprimer un &amp;essai</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="255"/>
+        <source>Choose the label printer.</source>
+        <translation>Choisissez l’imprimante d’étiquettes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="266"/>
+        <source>Clinic logo</source>
+        <translation>Logo de la clinique</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="267"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="298"/>
+        <source>Sending a test label…</source>
+        <translation>Envoi d’une étiquette d’essai…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="308"/>
+        <source>Test label sent to %1. Scan its barcode: it should read SPOT-TEST-123.</source>
+        <translation>Étiquette d’essai envoyée à %1. Balayez son code-barres&#xa0;: il doit donner SPOT-TEST-123.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintingSettingsSection</name>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="358"/>
+        <source>Printing</source>
+        <translation>Impression</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="365"/>
+        <source>Hand-out and &amp;labels…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="376"/>
+        <source>no clinic name yet</source>
+        <translation>pas encore de nom de clinique</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="378"/>
+        <source>labels on sheets</source>
+        <translation>étiquettes sur planches</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="379"/>
+        <location filename="../../app/views/printing/settings_page.py" line="381"/>
+        <source>labels to %1</source>
+        <translation>étiquettes vers %1</translation>
+    </message>
+</context>
+<context>
     <name>Progress</name>
     <message>
         <location filename="../../app/services/order_rules.py" line="50"/>
@@ -3116,134 +3471,144 @@
 <context>
     <name>RegisterKitDialog</name>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="60"/>
+        <location filename="../../app/views/desk/register_kit.py" line="61"/>
         <source>Register a kit</source>
         <translation>Enregistrer une trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="79"/>
+        <location filename="../../app/views/desk/register_kit.py" line="80"/>
         <source>Scan or type the kit id, then Enter</source>
         <translation>Balayez ou tapez l’ID de la trousse, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="82"/>
+        <location filename="../../app/views/desk/register_kit.py" line="83"/>
         <source>&amp;Kit id</source>
         <translation>&amp;ID de la trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="84"/>
+        <location filename="../../app/views/desk/register_kit.py" line="85"/>
         <source>Look &amp;up</source>
         <translation>&amp;Chercher</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="97"/>
+        <location filename="../../app/views/desk/register_kit.py" line="98"/>
         <source>Scan the kit&apos;s barcode to begin.</source>
         <translation>Balayez le code-barres de la trousse pour commencer.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="100"/>
+        <location filename="../../app/views/desk/register_kit.py" line="101"/>
         <source>Register to</source>
         <translation>Enregistrer au nom de</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="107"/>
+        <location filename="../../app/views/desk/register_kit.py" line="108"/>
         <source>The patient &amp;agrees to their results being used for research</source>
         <translation>Le patient accepte que ses résultats servent à la &amp;recherche</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="130"/>
+        <location filename="../../app/views/desk/register_kit.py" line="131"/>
         <source>Reg&amp;istration token…</source>
         <translation>&amp;Jeton d’enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="133"/>
+        <location filename="../../app/views/desk/register_kit.py" line="134"/>
         <source>Give the patient a one-time token for your own registration page instead</source>
         <translation>Remettre plutôt au patient un jeton à usage unique pour votre propre page d’enregistrement</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="137"/>
-        <location filename="../../app/views/desk/register_kit.py" line="353"/>
+        <location filename="../../app/views/desk/register_kit.py" line="138"/>
+        <location filename="../../app/views/desk/register_kit.py" line="372"/>
         <source>&amp;Register kit</source>
         <translation>Enre&amp;gistrer la trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="141"/>
+        <location filename="../../app/views/desk/register_kit.py" line="142"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="188"/>
+        <location filename="../../app/views/desk/register_kit.py" line="147"/>
+        <source>Print &amp;hand-out…</source>
+        <translation>Imprimer le &amp;feuillet…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/desk/register_kit.py" line="197"/>
         <source>Enter or scan the kit id first.</source>
         <translation>Tapez ou balayez d’abord l’ID de la trousse.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="191"/>
+        <location filename="../../app/views/desk/register_kit.py" line="200"/>
         <source>Looking up kit %1…</source>
         <translation>Recherche de la trousse %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="208"/>
+        <location filename="../../app/views/desk/register_kit.py" line="217"/>
         <source>Choose the patient first.</source>
         <translation>Choisissez d’abord le patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="217"/>
+        <location filename="../../app/views/desk/register_kit.py" line="226"/>
         <source>Some details need fixing; see the messages under the fields.</source>
         <translation>Certains renseignements sont à corriger; voyez les messages sous les champs.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="225"/>
-        <location filename="../../app/views/desk/register_kit.py" line="353"/>
+        <location filename="../../app/views/desk/register_kit.py" line="234"/>
+        <location filename="../../app/views/desk/register_kit.py" line="372"/>
         <source>Registering…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="242"/>
+        <location filename="../../app/views/desk/register_kit.py" line="251"/>
         <source>Press Enter to look the kit up.</source>
         <translation>Appuyez sur Entrée pour chercher la trousse.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="270"/>
+        <location filename="../../app/views/desk/register_kit.py" line="279"/>
         <source>Kit %1 is registered to the patient.</source>
         <translation>La trousse %1 est enregistrée au nom du patient.</translation>
     </message>
     <message>
         <location filename="../../app/views/desk/register_kit.py" line="291"/>
+        <source>The patient hand-out for kit %1</source>
+        <translation>Le feuillet du patient pour la trousse %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/desk/register_kit.py" line="305"/>
         <source>Spot didn&apos;t register the kit: %1</source>
         <translation>Spot n’a pas enregistré la trousse&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="321"/>
+        <location filename="../../app/views/desk/register_kit.py" line="340"/>
         <source>Kit %1 is already registered to a patient. A kit can be registered only once.</source>
         <translation>La trousse %1 est déjà enregistrée au nom d’un patient. Une trousse ne peut être enregistrée qu’une seule fois.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="324"/>
+        <location filename="../../app/views/desk/register_kit.py" line="343"/>
         <source>Kit %1 was canceled, so it can&apos;t be registered.</source>
         <translation>La trousse %1 a été annulée; elle ne peut donc pas être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="329"/>
+        <location filename="../../app/views/desk/register_kit.py" line="348"/>
         <source>Kit %1 was lost on its way to the patient (delivery exception), so it can&apos;t be registered.</source>
         <translation>La trousse %1 s’est perdue en route vers le patient (problème de livraison); elle ne peut donc pas être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="333"/>
+        <location filename="../../app/views/desk/register_kit.py" line="352"/>
         <source>Spot has no kit %1. Check the id printed on the kit and scan it again.</source>
         <translation>Spot n’a aucune trousse %1. Vérifiez l’ID imprimé sur la trousse et balayez-la de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="337"/>
+        <location filename="../../app/views/desk/register_kit.py" line="356"/>
         <source>unknown type</source>
         <translation>type inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="340"/>
+        <location filename="../../app/views/desk/register_kit.py" line="359"/>
         <source>Kit %1 · %2 · %3</source>
         <translation>Trousse %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="342"/>
+        <location filename="../../app/views/desk/register_kit.py" line="361"/>
         <source>no status</source>
         <translation>aucun statut</translation>
     </message>

@@ -5,7 +5,8 @@ Stored by the view layer (QSettings); kept Qt-free so services and tests can bui
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import asdict, dataclass, fields
 from enum import StrEnum
 from urllib.parse import urlsplit
 
@@ -17,6 +18,8 @@ __all__ = [
     "SheetLayoutName",
     "check_info_url",
     "parse_printer_address",
+    "settings_from_json",
+    "settings_to_json",
 ]
 
 DEFAULT_RAW_PORT = 9100  # the "raw" / JetDirect port every Zebra network printer listens on
@@ -54,6 +57,37 @@ class PrintSettings:
     label_size: LabelSize = LabelSize.SMALL
     label_dpi: int = 203
     sheet_layout: SheetLayoutName = SheetLayoutName.AVERY_5160
+
+
+def settings_to_json(settings: PrintSettings) -> str:
+    return json.dumps(asdict(settings), sort_keys=True)
+
+
+def settings_from_json(text: str) -> PrintSettings:
+    """Tolerant: a missing, unknown or malformed value falls back to its default, so a file
+    written by a newer version (or edited by hand) never stops the app."""
+    try:
+        loaded = json.loads(text) if text else {}
+    except ValueError:
+        loaded = {}
+    if not isinstance(loaded, dict):
+        loaded = {}
+    default = PrintSettings()
+    values: dict[str, object] = {}
+    for field in fields(PrintSettings):
+        fallback = getattr(default, field.name)
+        value = loaded.get(field.name, fallback)
+        try:
+            if isinstance(fallback, StrEnum):
+                value = type(fallback)(value)
+            elif isinstance(fallback, int):
+                value = int(value) if int(value) in (203, 300) else fallback
+            else:
+                value = str(value)
+        except (TypeError, ValueError):
+            value = fallback
+        values[field.name] = value
+    return PrintSettings(**values)  # type: ignore[arg-type]
 
 
 def check_info_url(url: str) -> str | None:
