@@ -200,7 +200,7 @@ class HandoutPreviewDialog(_PreviewDialog):
         self.handout = handout
         self._settings = settings
         self._catalog = catalog
-        self._logo = logo
+        self.logo = logo
 
         self.language_combo = QComboBox(self)
         self.language_combo.setObjectName("handoutLanguage")
@@ -260,11 +260,11 @@ class HandoutPreviewDialog(_PreviewDialog):
 
     def _paint(self, printer: QPrinter) -> None:
         print_handout(printer, self.handout, self._settings, self.language(),
-                      catalog=self._catalog, logo=self._logo)
+                      catalog=self._catalog, logo=self.logo)
 
     def _pdf(self) -> bytes:
         return handout_pdf(self.handout, self._settings, self.language(), self.paper(),
-                           catalog=self._catalog, logo=self._logo)
+                           catalog=self._catalog, logo=self.logo)
 
     def _pdf_name(self) -> str:
         first = self.handout.order_id or next(

@@ -151,7 +151,8 @@ class PrintingSettingsPage(QWidget):
         self.queue_combo.setObjectName("printerQueue")
         self.queue_combo.setEditable(True)
         self.queue_combo.addItems(list_printers())
-        self.queue_combo.setCurrentText(settings.printer_queue)
+        if settings.printer_queue:
+            self.queue_combo.setCurrentText(settings.printer_queue)
         self.sheet_combo = QComboBox(labels)
         self.sheet_combo.setObjectName("sheetLayout")
         for name, geometry in SHEETS.items():

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import socket
 import subprocess
-import threading
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -22,58 +20,9 @@ from app.services.printing.raw_printer import (
 )
 from app.services.printing.record import PrintRecord
 from app.services.printing.settings import LabelPrinterKind, LabelSize, PrintSettings
+from tests.services.printing.fakes import FakeZebra, free_port
 
 ON = date(2026, 12, 5)
-
-
-class FakeZebra:
-    """Listens on 127.0.0.1 like a printer's raw port and keeps every job's bytes."""
-
-    def __init__(self, port: int = 0) -> None:
-        self._server = socket.create_server(("127.0.0.1", port))
-        self._server.settimeout(5)
-        self.port = self._server.getsockname()[1]
-        self.jobs: list[bytes] = []
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._stop = threading.Event()
-        self._thread.start()
-
-    def _serve(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _ = self._server.accept()
-            except OSError:
-                return
-            with conn:
-                chunks = []
-                while chunk := conn.recv(65536):
-                    chunks.append(chunk)
-                self.jobs.append(b"".join(chunks))
-
-    def wait_for_jobs(self, count: int) -> list[bytes]:
-        for _ in range(100):
-            if len(self.jobs) >= count:
-                break
-            threading.Event().wait(0.02)
-        return self.jobs
-
-    def close(self) -> None:
-        self._stop.set()
-        self._server.close()
-        self._thread.join(timeout=5)
-
-
-@pytest.fixture
-def zebra() -> Iterator[FakeZebra]:
-    printer = FakeZebra()
-    yield printer
-    printer.close()
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def test_network_printer_delivers_the_exact_bytes(zebra: FakeZebra) -> None:
@@ -83,7 +32,7 @@ def test_network_printer_delivers_the_exact_bytes(zebra: FakeZebra) -> None:
 
 
 def test_printer_off_gives_a_clear_message() -> None:
-    port = _free_port()  # nothing listens there: the connection is refused
+    port = free_port()  # nothing listens there: the connection is refused
     with pytest.raises(PrinterError) as caught:
         NetworkPrinter("127.0.0.1", port, timeout=2).send(b"^XA^XZ", "Spot test label")
     assert caught.value.title == f"The label printer at 127.0.0.1:{port} refused the connection"
@@ -195,7 +144,7 @@ def test_incomplete_settings_are_a_printer_error() -> None:
 
 
 def test_a_job_that_failed_is_held_and_printed_once_the_printer_is_back() -> None:
-    port = _free_port()
+    port = free_port()
     settings = PrintSettings(
         printer_kind=LabelPrinterKind.NETWORK, printer_address=f"127.0.0.1:{port}"
     )
