@@ -185,7 +185,7 @@ def _french(handout: Handout, kit_lines: tuple[str, ...], clinic: str, phone: st
     first = (
         HandoutStep(
             "Rapportez la trousse chez vous",
-            "Vous avez reçu votre trousse aujourd'hui. Gardez cette feuille avec elle.",
+            "Vous avez reçu votre trousse aujourd’hui. Gardez cette feuille avec elle.",
         )
         if handout.handed_over
         else HandoutStep(
@@ -196,7 +196,7 @@ def _french(handout: Handout, kit_lines: tuple[str, ...], clinic: str, phone: st
     caller = clinic or "votre clinique"
     return HandoutText(
         title="Votre trousse de test à domicile",
-        for_patient=f"Pour : {handout.patient_name}",
+        for_patient=f"Pour\u00a0: {handout.patient_name}",
         kit_heading="Votre trousse" if len(kit_lines) < 2 else "Vos trousses",
         kit_lines=kit_lines,
         ids_heading="Vos numéros",
@@ -208,12 +208,12 @@ def _french(handout: Handout, kit_lines: tuple[str, ...], clinic: str, phone: st
             first,
             HandoutStep(
                 "Faites le prélèvement",
-                "Lisez d'abord la feuille dans la trousse. "
-                "Suivez ensuite chaque étape dans l'ordre.",
+                "Lisez d’abord la feuille dans la trousse. "
+                "Suivez ensuite chaque étape dans l’ordre.",
             ),
             HandoutStep(
-                "Renvoyez l'échantillon",
-                "Mettez l'échantillon dans le sac de retour et fermez-le. Postez-le le jour même.",
+                "Renvoyez l’échantillon",
+                "Mettez l’échantillon dans le sac de retour et fermez-le. Postez-le le jour même.",
             ),
             HandoutStep(
                 "Recevez vos résultats",
@@ -223,15 +223,15 @@ def _french(handout: Handout, kit_lines: tuple[str, ...], clinic: str, phone: st
         ),
         tips_heading="Conseils pour le prélèvement",
         tips=(
-            "Écrivez la date et l'heure du prélèvement sur l'étiquette de la trousse.",
-            "Lavez-vous les mains à l'eau tiède et séchez-les bien avant de commencer.",
-            "Postez la trousse du lundi au jeudi, pour qu'elle n'attende pas à la poste "
+            "Écrivez la date et l’heure du prélèvement sur l’étiquette de la trousse.",
+            "Lavez-vous les mains à l’eau tiède et séchez-les bien avant de commencer.",
+            "Postez la trousse du lundi au jeudi, pour qu’elle n’attende pas à la poste "
             "pendant la fin de semaine.",
             "Gardez la trousse à la température de la pièce. Ne la mettez pas au frigo "
             "ni au congélateur.",
         ),
         qr_caption="Scannez avec votre téléphone pour enregistrer "
-        "votre trousse et voir comment l'utiliser.",
+        "votre trousse et voir comment l’utiliser.",
         call_line=f"Des questions? Appelez-nous au {phone}."
         if phone
         else "Des questions? Appelez votre clinique.",
