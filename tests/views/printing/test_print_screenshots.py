@@ -7,13 +7,11 @@ python -m pytest tests/views/printing/test_print_screenshots.py``.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from app.services.printing.handout import Handout, HandoutKit, HandoutLanguage
@@ -22,6 +20,7 @@ from app.tasks import InlineTaskRunner
 from app.views.common.app_settings import AppSettings
 from app.views.printing.preview import HandoutPreviewDialog
 from app.views.settings.dialog import SettingsDialog
+from tests.views.test_register_kit_screenshots import save
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -52,16 +51,6 @@ def fake_logo() -> QImage:
     painter.drawRect(QRectF(100, 50, 40, 140))
     painter.drawRect(QRectF(50, 100, 140, 40))
     painter.end()
-    return image
-
-
-def save(qtbot: QtBot, widget: QWidget, name: str, tmp_path: Path) -> QImage:
-    qtbot.wait(50)  # let queued layout requests settle before grabbing
-    image = widget.grab().toImage()
-    image.save(str(tmp_path / f"{name}.png"))
-    target = os.environ.get("SPOT_SCREENSHOTS_DIR")
-    if target:
-        image.save(str(Path(target) / f"{name}.png"))
     return image
 
 

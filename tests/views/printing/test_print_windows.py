@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -25,6 +23,7 @@ from app.views.printing.preview import HandoutPreviewDialog, LabelPrintDialog
 from app.views.printing.settings_page import PrintingSettingsPage
 from app.views.settings.dialog import SettingsDialog
 from tests.services.printing.fakes import FakeZebra, free_port
+from tests.views.test_report_viewer import FakePrintDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -49,29 +48,6 @@ def pdf_text(path: Path) -> str:
     )
 
 
-class FakePrintDialog(QObject):
-    """Stands in for QPrintDialog: the user presses Print at once, to a PDF file."""
-
-    accepted = Signal()
-    finished = Signal(int)
-    output = ""
-    shown: ClassVar[list[FakePrintDialog]] = []
-
-    def __init__(self, printer: QPrinter, parent: object = None) -> None:
-        super().__init__()
-        self.printer = printer
-
-    def setWindowModality(self, modality: object) -> None:
-        pass
-
-    def show(self) -> None:
-        FakePrintDialog.shown.append(self)
-        self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        self.printer.setOutputFileName(self.output)
-        self.accepted.emit()
-        self.finished.emit(1)
-
-
 @pytest.fixture
 def print_dialog(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> type[FakePrintDialog]:
     FakePrintDialog.output = str(tmp_path / "printed.pdf")
@@ -93,13 +69,20 @@ def save_to(monkeypatch: pytest.MonkeyPatch, target: Path) -> list[str]:
 
 # --- the hand-out ---------------------------------------------------------------------------
 
+def handout_dialog(
+    qtbot: QtBot, records: list[PrintRecord], settings: PrintSettings = CLINIC
+) -> HandoutPreviewDialog:
+    dialog = HandoutPreviewDialog(HANDOUT, settings, InlineTaskRunner(), recorder=records.append)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
 def test_handout_prints_in_the_language_chosen_and_is_recorded(
     qtbot: QtBot, print_dialog: type[FakePrintDialog]
 ) -> None:
     records: list[PrintRecord] = []
-    dialog = HandoutPreviewDialog(HANDOUT, CLINIC, InlineTaskRunner(), recorder=records.append)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = handout_dialog(qtbot, records)
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findText("Français"))
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
 
@@ -117,9 +100,7 @@ def test_handout_saved_as_a4_pdf_where_the_user_chose(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     records: list[PrintRecord] = []
-    dialog = HandoutPreviewDialog(HANDOUT, CLINIC, InlineTaskRunner(), recorder=records.append)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = handout_dialog(qtbot, records)
     dialog.paper_combo.setCurrentIndex(dialog.paper_combo.findText("A4"))
     suggested = save_to(monkeypatch, tmp_path / "handout")  # no suffix typed
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -138,9 +119,7 @@ def test_handout_save_failure_is_a_message_not_a_crash(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     records: list[PrintRecord] = []
-    dialog = HandoutPreviewDialog(HANDOUT, CLINIC, InlineTaskRunner(), recorder=records.append)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = handout_dialog(qtbot, records)
     save_to(monkeypatch, tmp_path / "no-such-folder" / "handout.pdf")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.status_text().startswith("Couldn't save the PDF: ")
@@ -148,9 +127,7 @@ def test_handout_save_failure_is_a_message_not_a_crash(
 
 
 def test_handout_without_clinic_details_says_where_to_add_them(qtbot: QtBot) -> None:
-    dialog = HandoutPreviewDialog(HANDOUT, PrintSettings(), InlineTaskRunner())
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = handout_dialog(qtbot, [], PrintSettings())
     assert any("Settings → Printing" in label.text() for label in dialog.findChildren(
         preview.QLabel) if label.isVisible())
 
