@@ -1924,7 +1924,7 @@
     </message>
     <message>
         <location filename="../../app/views/shell/actions.py" line="128"/>
-        <location filename="../../app/views/shell/main_window.py" line="486"/>
+        <location filename="../../app/views/shell/main_window.py" line="487"/>
         <source>Requisitions</source>
         <translation>Requêtes</translation>
     </message>
@@ -1994,17 +1994,17 @@
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="492"/>
+        <location filename="../../app/views/shell/main_window.py" line="493"/>
         <source>Unreturned kits</source>
         <translation>Trousses non retournées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="643"/>
+        <location filename="../../app/views/shell/main_window.py" line="644"/>
         <source>Quit anyway</source>
         <translation>Quitter quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="645"/>
+        <location filename="../../app/views/shell/main_window.py" line="646"/>
         <source>Keep the app open</source>
         <translation>Garder l’application ouverte</translation>
     </message>
@@ -2939,7 +2939,7 @@
 <context>
     <name>PrintingSettingsDialog</name>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="331"/>
+        <location filename="../../app/views/printing/settings_page.py" line="335"/>
         <source>Printing</source>
         <translation>Impression</translation>
     </message>
@@ -2947,142 +2947,142 @@
 <context>
     <name>PrintingSettingsPage</name>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="97"/>
+        <location filename="../../app/views/printing/settings_page.py" line="98"/>
         <source>On the patient hand-out</source>
         <translation>Sur le feuillet du patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="105"/>
+        <location filename="../../app/views/printing/settings_page.py" line="106"/>
         <source>PNG or JPEG file (optional)</source>
         <translation>Fichier PNG ou JPEG (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="106"/>
+        <location filename="../../app/views/printing/settings_page.py" line="107"/>
         <source>C&amp;hoose…</source>
         <translation>C&amp;hoisir…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="116"/>
+        <location filename="../../app/views/printing/settings_page.py" line="117"/>
         <source>The QR code on the hand-out opens this page. It never holds patient data.</source>
         <translation>Le code QR du feuillet ouvre cette page. Il ne contient jamais de données du patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="123"/>
+        <location filename="../../app/views/printing/settings_page.py" line="124"/>
         <source>Clinic &amp;name:</source>
         <translation>&amp;Nom de la clinique&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="124"/>
+        <location filename="../../app/views/printing/settings_page.py" line="125"/>
         <source>&amp;Phone:</source>
         <translation>&amp;Téléphone&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="125"/>
+        <location filename="../../app/views/printing/settings_page.py" line="126"/>
         <source>&amp;Logo:</source>
         <translation>&amp;Logo&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="126"/>
+        <location filename="../../app/views/printing/settings_page.py" line="127"/>
         <source>Registration or &amp;instructions page:</source>
         <translation>Page d’&amp;inscription ou d’instructions&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="134"/>
+        <location filename="../../app/views/printing/settings_page.py" line="135"/>
         <source>Labels</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="136"/>
+        <location filename="../../app/views/printing/settings_page.py" line="137"/>
         <source>On label &amp;sheets, with any printer</source>
         <translation>Sur des planches d’étiquettes, avec toute impri&amp;mante</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="138"/>
+        <location filename="../../app/views/printing/settings_page.py" line="139"/>
         <source>On a Zebra label printer on the &amp;network (raw TCP)</source>
         <translation>Sur une imprimante d’étiquettes Zebra du &amp;réseau (TCP brut)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="141"/>
+        <location filename="../../app/views/printing/settings_page.py" line="142"/>
         <source>On a Zebra label printer installed on this &amp;computer</source>
         <translation>Sur une imprimante d’étiquettes Zebra installée sur cet &amp;ordinateur</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="149"/>
+        <location filename="../../app/views/printing/settings_page.py" line="150"/>
         <source>IP address or name, e.g. 10.0.0.25:9100</source>
         <translation>Adresse IP ou nom, p. ex. 10.0.0.25:9100</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="162"/>
+        <location filename="../../app/views/printing/settings_page.py" line="164"/>
         <source>2 × 1 in</source>
         <translation>2 × 1 po</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="163"/>
+        <location filename="../../app/views/printing/settings_page.py" line="165"/>
         <source>4 × 6 in</source>
         <translation>4 × 6 po</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="167"/>
+        <location filename="../../app/views/printing/settings_page.py" line="169"/>
         <source>203 dpi (8 dots/mm)</source>
         <translation>203 ppp (8 points/mm)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="168"/>
+        <location filename="../../app/views/printing/settings_page.py" line="170"/>
         <source>300 dpi (12 dots/mm)</source>
         <translation>300 ppp (12 points/mm)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="173"/>
+        <location filename="../../app/views/printing/settings_page.py" line="175"/>
         <source>Sheet:</source>
         <translation>Planche&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="176"/>
+        <location filename="../../app/views/printing/settings_page.py" line="178"/>
         <source>Address:</source>
         <translation>Adresse&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="179"/>
+        <location filename="../../app/views/printing/settings_page.py" line="181"/>
         <source>Printer:</source>
         <translation>Imprimante&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="181"/>
+        <location filename="../../app/views/printing/settings_page.py" line="183"/>
         <source>Label si&amp;ze:</source>
         <translation>&amp;Format d’étiquette&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="182"/>
+        <location filename="../../app/views/printing/settings_page.py" line="184"/>
         <source>Printer &amp;resolution:</source>
         <translation>Ré&amp;solution de l’imprimante&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="183"/>
+        <location filename="../../app/views/printing/settings_page.py" line="185"/>
         <source>&amp;Test print</source>
         <translation>Imprimer un &amp;essai</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="255"/>
+        <location filename="../../app/views/printing/settings_page.py" line="259"/>
         <source>Choose the label printer.</source>
         <translation>Choisissez l’imprimante d’étiquettes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="266"/>
+        <location filename="../../app/views/printing/settings_page.py" line="270"/>
         <source>Clinic logo</source>
         <translation>Logo de la clinique</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="267"/>
+        <location filename="../../app/views/printing/settings_page.py" line="271"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="298"/>
+        <location filename="../../app/views/printing/settings_page.py" line="302"/>
         <source>Sending a test label…</source>
         <translation>Envoi d’une étiquette d’essai…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="308"/>
+        <location filename="../../app/views/printing/settings_page.py" line="312"/>
         <source>Test label sent to %1. Scan its barcode: it should read SPOT-TEST-123.</source>
         <translation>Étiquette d’essai envoyée à %1. Balayez son code-barres&#xa0;: il doit donner SPOT-TEST-123.</translation>
     </message>
@@ -3090,28 +3090,28 @@
 <context>
     <name>PrintingSettingsSection</name>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="358"/>
+        <location filename="../../app/views/printing/settings_page.py" line="362"/>
         <source>Printing</source>
         <translation>Impression</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="365"/>
+        <location filename="../../app/views/printing/settings_page.py" line="369"/>
         <source>Hand-out and &amp;labels…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="376"/>
+        <location filename="../../app/views/printing/settings_page.py" line="380"/>
         <source>no clinic name yet</source>
         <translation>pas encore de nom de clinique</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="378"/>
+        <location filename="../../app/views/printing/settings_page.py" line="382"/>
         <source>labels on sheets</source>
         <translation>étiquettes sur planches</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="379"/>
-        <location filename="../../app/views/printing/settings_page.py" line="381"/>
+        <location filename="../../app/views/printing/settings_page.py" line="383"/>
+        <location filename="../../app/views/printing/settings_page.py" line="385"/>
         <source>labels to %1</source>
         <translation>étiquettes vers %1</translation>
     </message>
@@ -4034,123 +4034,133 @@
 <context>
     <name>RequisitionDetail</name>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="223"/>
-        <location filename="../../app/views/requisitions/view.py" line="266"/>
+        <location filename="../../app/views/requisitions/view.py" line="225"/>
+        <location filename="../../app/views/requisitions/view.py" line="274"/>
         <source>Choose a requisition to see its details.</source>
         <translation>Choisissez une requête pour en voir les détails.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="231"/>
+        <location filename="../../app/views/requisitions/view.py" line="233"/>
+        <source>Pr&amp;int label…</source>
+        <translation>&amp;Imprimer l’étiquette…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions/view.py" line="235"/>
+        <source>Barcode, patient and lab, for the sample tube</source>
+        <translation>Code-barres, patient et laboratoire, pour le tube d’échantillon</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions/view.py" line="239"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="237"/>
+        <location filename="../../app/views/requisitions/view.py" line="245"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="237"/>
+        <location filename="../../app/views/requisitions/view.py" line="245"/>
         <source>Lab</source>
         <translation>Laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="238"/>
+        <location filename="../../app/views/requisitions/view.py" line="246"/>
         <source>Lab account</source>
         <translation>Compte du laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="238"/>
+        <location filename="../../app/views/requisitions/view.py" line="246"/>
         <source>Panels</source>
         <translation>Profils</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="239"/>
+        <location filename="../../app/views/requisitions/view.py" line="247"/>
         <source>Collected in</source>
         <translation>Lieu de prélèvement</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="239"/>
+        <location filename="../../app/views/requisitions/view.py" line="247"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="240"/>
+        <location filename="../../app/views/requisitions/view.py" line="248"/>
         <source>Date of birth / sex</source>
         <translation>Date de naissance / sexe</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="240"/>
+        <location filename="../../app/views/requisitions/view.py" line="248"/>
         <source>Contact</source>
         <translation>Coordonnées</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="241"/>
+        <location filename="../../app/views/requisitions/view.py" line="249"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="241"/>
+        <location filename="../../app/views/requisitions/view.py" line="249"/>
         <source>Tracking</source>
         <translation>Suivi</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="242"/>
+        <location filename="../../app/views/requisitions/view.py" line="250"/>
         <source>Lab attributes</source>
         <translation>Attributs du laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="243"/>
+        <location filename="../../app/views/requisitions/view.py" line="251"/>
         <source>Notes for your records</source>
         <translation>Notes pour vos dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="244"/>
+        <location filename="../../app/views/requisitions/view.py" line="252"/>
         <source>Created</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="244"/>
+        <location filename="../../app/views/requisitions/view.py" line="252"/>
         <source>Requisition id</source>
         <translation>ID de la requête</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="253"/>
+        <location filename="../../app/views/requisitions/view.py" line="261"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="271"/>
+        <location filename="../../app/views/requisitions/view.py" line="279"/>
         <source>Barcode %1 — %2</source>
         <translation>Code-barres %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="298"/>
+        <location filename="../../app/views/requisitions/view.py" line="306"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="325"/>
+        <location filename="../../app/views/requisitions/view.py" line="339"/>
         <source>No report yet.</source>
         <translation>Aucun rapport pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="331"/>
+        <location filename="../../app/views/requisitions/view.py" line="345"/>
         <source>Amended report</source>
         <translation>Rapport modifié</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="331"/>
+        <location filename="../../app/views/requisitions/view.py" line="345"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="332"/>
+        <location filename="../../app/views/requisitions/view.py" line="346"/>
         <source>%1 results</source>
         <translation>%1 résultats</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="335"/>
+        <location filename="../../app/views/requisitions/view.py" line="349"/>
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
@@ -4158,32 +4168,32 @@
 <context>
     <name>RequisitionTableModel</name>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="142"/>
+        <location filename="../../app/views/requisitions/view.py" line="143"/>
         <source>Created</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="142"/>
+        <location filename="../../app/views/requisitions/view.py" line="143"/>
         <source>Barcode</source>
         <translation>Code-barres</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="142"/>
+        <location filename="../../app/views/requisitions/view.py" line="143"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="142"/>
+        <location filename="../../app/views/requisitions/view.py" line="143"/>
         <source>Lab</source>
         <translation>Laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="143"/>
+        <location filename="../../app/views/requisitions/view.py" line="144"/>
         <source>Panels</source>
         <translation>Profils</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="143"/>
+        <location filename="../../app/views/requisitions/view.py" line="144"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -4191,47 +4201,47 @@
 <context>
     <name>RequisitionsView</name>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="86"/>
+        <location filename="../../app/views/requisitions/view.py" line="87"/>
         <source>Created</source>
         <translation>Créée</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="87"/>
+        <location filename="../../app/views/requisitions/view.py" line="88"/>
         <source>Approved</source>
         <translation>Approuvée</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="88"/>
+        <location filename="../../app/views/requisitions/view.py" line="89"/>
         <source>Denied</source>
         <translation>Refusée</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="89"/>
+        <location filename="../../app/views/requisitions/view.py" line="90"/>
         <source>Delivered to the lab</source>
         <translation>Échantillon livré au labo</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="90"/>
+        <location filename="../../app/views/requisitions/view.py" line="91"/>
         <source>Delivery exception</source>
         <translation>Problème de livraison</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="91"/>
+        <location filename="../../app/views/requisitions/view.py" line="92"/>
         <source>Received by the lab</source>
         <translation>Échantillon reçu au labo</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="92"/>
+        <location filename="../../app/views/requisitions/view.py" line="93"/>
         <source>Extra quality checks</source>
         <translation>Contrôles de qualité supplémentaires</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="95"/>
+        <location filename="../../app/views/requisitions/view.py" line="96"/>
         <source>Resulted</source>
         <translation>Résultats disponibles</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="96"/>
+        <location filename="../../app/views/requisitions/view.py" line="97"/>
         <source>Rejected</source>
         <translation>Rejetée</translation>
     </message>
@@ -4247,152 +4257,152 @@
         <translation>Demandez au soutien de Spot d’activer les requêtes pour votre compte.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="405"/>
+        <location filename="../../app/views/requisitions/view.py" line="420"/>
         <source>Any</source>
         <translation>Toute date</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="413"/>
+        <location filename="../../app/views/requisitions/view.py" line="428"/>
         <source>&amp;New requisition…</source>
         <translation>&amp;Nouvelle requête…</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="416"/>
+        <location filename="../../app/views/requisitions/view.py" line="431"/>
         <source>&amp;Reload</source>
         <translation>&amp;Recharger</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="431"/>
+        <location filename="../../app/views/requisitions/view.py" line="446"/>
         <source>Find requisitions</source>
         <translation>Trouver des requêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="435"/>
+        <location filename="../../app/views/requisitions/view.py" line="450"/>
         <source>Exact first name</source>
         <translation>Prénom exact</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="436"/>
+        <location filename="../../app/views/requisitions/view.py" line="451"/>
         <source>Exact last name</source>
         <translation>Nom exact</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="437"/>
+        <location filename="../../app/views/requisitions/view.py" line="452"/>
         <source>name@example.com</source>
         <translation>nom@exemple.com</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="433"/>
+        <location filename="../../app/views/requisitions/view.py" line="448"/>
         <source>Lab name as on the requisition</source>
         <translation>Nom du laboratoire, comme sur la réquisition</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="434"/>
+        <location filename="../../app/views/requisitions/view.py" line="449"/>
         <source>Type it exactly as on the requisition, capitals too</source>
         <translation>Tapez-le exactement comme sur la réquisition, majuscules comprises</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="438"/>
+        <location filename="../../app/views/requisitions/view.py" line="453"/>
         <source>Phone as on the requisition</source>
         <translation>Téléphone, comme sur la réquisition</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="441"/>
+        <location filename="../../app/views/requisitions/view.py" line="456"/>
         <source>Any status</source>
         <translation>Tout statut</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="446"/>
+        <location filename="../../app/views/requisitions/view.py" line="461"/>
         <source>&amp;Search</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="449"/>
+        <location filename="../../app/views/requisitions/view.py" line="464"/>
         <source>Cle&amp;ar filters</source>
         <translation>Effacer les filtre&amp;s</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="452"/>
+        <location filename="../../app/views/requisitions/view.py" line="467"/>
         <source>La&amp;b</source>
         <translation>&amp;Laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="452"/>
+        <location filename="../../app/views/requisitions/view.py" line="467"/>
         <source>&amp;First name</source>
         <translation>&amp;Prénom</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="453"/>
+        <location filename="../../app/views/requisitions/view.py" line="468"/>
         <source>&amp;Last name</source>
         <translation>No&amp;m</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="453"/>
+        <location filename="../../app/views/requisitions/view.py" line="468"/>
         <source>&amp;Email</source>
         <translation>Co&amp;urriel</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="454"/>
+        <location filename="../../app/views/requisitions/view.py" line="469"/>
         <source>P&amp;hone</source>
         <translation>Télép&amp;hone</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="454"/>
+        <location filename="../../app/views/requisitions/view.py" line="469"/>
         <source>S&amp;tatus</source>
         <translation>S&amp;tatut</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="455"/>
+        <location filename="../../app/views/requisitions/view.py" line="470"/>
         <source>Created fro&amp;m</source>
         <translation>Créée à partir &amp;du</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="456"/>
+        <location filename="../../app/views/requisitions/view.py" line="471"/>
         <source>Created &amp;up to</source>
         <translation>Créée &amp;jusqu’au</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="490"/>
+        <location filename="../../app/views/requisitions/view.py" line="505"/>
         <source>◀ &amp;Previous</source>
         <translation>◀ Précéd&amp;ente</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="493"/>
+        <location filename="../../app/views/requisitions/view.py" line="508"/>
         <source>Ne&amp;xt ▶</source>
         <translation>Sui&amp;vante ▶</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="530"/>
+        <location filename="../../app/views/requisitions/view.py" line="546"/>
         <source>Requisitions are for accounts that make their own collection kits and send samples straight to a lab. Kit orders are not affected.</source>
         <translation>Les requêtes s’adressent aux comptes qui fabriquent leurs propres trousses de prélèvement et envoient les échantillons directement à un laboratoire. Les commandes de trousses ne sont pas touchées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="534"/>
+        <location filename="../../app/views/requisitions/view.py" line="550"/>
         <source>Check &amp;again</source>
         <translation>&amp;Vérifier de nouveau</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="610"/>
+        <location filename="../../app/views/requisitions/view.py" line="626"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="631"/>
+        <location filename="../../app/views/requisitions/view.py" line="647"/>
         <source>No requisitions match.</source>
         <translation>Aucune requête ne correspond.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="632"/>
+        <location filename="../../app/views/requisitions/view.py" line="648"/>
         <source>No requisitions yet.</source>
         <translation>Aucune requête pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="663"/>
+        <location filename="../../app/views/requisitions/view.py" line="679"/>
         <source>Showing %1–%2</source>
         <translation>Affichage de %1 à %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="697"/>
+        <location filename="../../app/views/requisitions/view.py" line="713"/>
         <source>Requisition %1 created.</source>
         <translation>Requête %1 créée.</translation>
     </message>

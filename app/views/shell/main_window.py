@@ -481,6 +481,7 @@ class MainWindow(QMainWindow):
         def make() -> QWidget:
             view = RequisitionsView(session, self._runner)
             view.open_report_requested.connect(self.events.report_requested)
+            view.print_labels_requested.connect(self.child_windows.open_labels)
             return view
 
         self._show_tab("requisitionsTab", self.tr("Requisitions"), make)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.api import models
 from app.paths import paths
 from app.sandbox import SandboxServer
 from app.services.environments import Environment
@@ -23,6 +24,7 @@ from app.views.common.app_settings import AppSettings
 from app.views.common.events import AppEvents
 from app.views.new_order.form import NewOrderForm
 from app.views.printing.preview import HandoutPreviewDialog, LabelPrintDialog
+from app.views.requisitions.view import RequisitionDetail
 from app.views.shell.child_windows import ChildWindows
 from tests.views.test_kit_panel import fake_kit, fake_order, make_panel
 from tests.views.test_new_order import FakeSession, fill
@@ -140,3 +142,24 @@ def test_label_window_uses_the_saved_printer_choice(qtbot: QtBot) -> None:
     [dialog] = windows.print_windows
     assert isinstance(dialog, LabelPrintDialog)
     assert not dialog.send_button.isEnabled()
+
+
+def test_requisition_detail_prints_its_tube_label(qtbot: QtBot) -> None:
+    requisition = models.Requisition.model_validate({
+        "requisition_id": "rq_0001", "barcode": "REQ123456", "lab": "Fake Lab West",
+        "panels": ["PANEL-1"],
+        "patient": {"first_name": "Testy", "last_name": "Example", "date_of_birth": "1980-02-03"},
+    })
+    detail = RequisitionDetail()
+    qtbot.addWidget(detail)
+    detail.show()
+    assert not detail.label_button.isVisible()  # nothing chosen yet
+    detail.show_requisition(requisition)
+    with qtbot.waitSignal(detail.print_labels_requested) as asked:
+        qtbot.mouseClick(detail.label_button, Qt.MouseButton.LeftButton)
+    [[label]] = asked.args
+    assert (label.kind, label.barcode, label.lines) == (
+        LabelKind.REQUISITION, "REQ123456",
+        ("Testy Example", "DOB 1980-02-03", "Lab Fake Lab West"),
+    )
+    assert label.object_ids == ("rq_0001",)
