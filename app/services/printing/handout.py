@@ -125,48 +125,88 @@ def handout_text(
     kit_lines = tuple(
         dict.fromkeys(friendly_kit_name(kit.kit_type, language, catalog) for kit in handout.kits)
     )
+    words = _WORDS[language]
     phone = settings.clinic_phone.strip()
-    clinic = settings.clinic_name.strip()
-    if language is HandoutLanguage.FRENCH:
-        return _french(handout, kit_lines, clinic, phone)
-    return _english(handout, kit_lines, clinic, phone)
-
-
-def _english(handout: Handout, kit_lines: tuple[str, ...], clinic: str, phone: str) -> HandoutText:
-    first = (
-        HandoutStep("Take your kit home", "You got your kit today. Keep this paper with it.")
-        if handout.handed_over
-        else HandoutStep(
-            "Get your kit in the mail",
-            "We mail the kit to your home. Watch for it in the next few days.",
-        )
-    )
-    caller = clinic or "your clinic"
+    caller = settings.clinic_name.strip() or words.your_clinic
     return HandoutText(
-        title="Your at-home test kit",
-        for_patient=f"For: {handout.patient_name}",
-        kit_heading="Your kit" if len(kit_lines) < 2 else "Your kits",
+        title=words.title,
+        for_patient=words.for_patient.format(name=handout.patient_name),
+        kit_heading=words.kit_one if len(kit_lines) < 2 else words.kit_many,
         kit_lines=kit_lines,
+        ids_heading=words.ids_heading,
+        order_label=words.order_label,
+        kit_label=words.kit_label,
+        ids_note=words.ids_note,
+        next_heading=words.next_heading,
+        steps=(
+            words.handed_over if handout.handed_over else words.mailed,
+            words.collect,
+            words.send_back,
+            HandoutStep(words.results.title,
+                        words.results.body.format(clinic=caller[:1].upper() + caller[1:])),
+        ),
+        tips_heading=words.tips_heading,
+        tips=words.tips,
+        qr_caption=words.qr_caption,
+        call_line=words.call.format(phone=phone) if phone else words.call_clinic,
+    )
+
+
+@dataclass(frozen=True)
+class _Words:
+    """One language's sentences; ``{name}``, ``{clinic}`` and ``{phone}`` are filled in."""
+
+    title: str
+    for_patient: str
+    kit_one: str
+    kit_many: str
+    ids_heading: str
+    order_label: str
+    kit_label: str
+    ids_note: str
+    next_heading: str
+    mailed: HandoutStep
+    handed_over: HandoutStep
+    collect: HandoutStep
+    send_back: HandoutStep
+    results: HandoutStep
+    tips_heading: str
+    tips: tuple[str, ...]
+    qr_caption: str
+    call: str
+    call_clinic: str
+    your_clinic: str
+
+
+_WORDS = {
+    HandoutLanguage.ENGLISH: _Words(
+        title="Your at-home test kit",
+        for_patient="For: {name}",
+        kit_one="Your kit",
+        kit_many="Your kits",
         ids_heading="Your numbers",
         order_label="Order number",
         kit_label="Kit number",
         ids_note="Have these numbers ready when you call us.",
         next_heading="What happens next",
-        steps=(
-            first,
-            HandoutStep(
-                "Collect your sample",
-                "Read the paper in the kit first. Then follow each step in order.",
-            ),
-            HandoutStep(
-                "Send it back",
-                "Put the sample in the return bag and seal it. Mail it the same day.",
-            ),
-            HandoutStep(
-                "Get your results",
-                f"The lab tests your sample. {caller[0].upper() + caller[1:]} will contact you "
-                "with your results.",
-            ),
+        mailed=HandoutStep(
+            "Get your kit in the mail",
+            "We mail the kit to your home. Watch for it in the next few days.",
+        ),
+        handed_over=HandoutStep(
+            "Take your kit home", "You got your kit today. Keep this paper with it."
+        ),
+        collect=HandoutStep(
+            "Collect your sample",
+            "Read the paper in the kit first. Then follow each step in order.",
+        ),
+        send_back=HandoutStep(
+            "Send it back",
+            "Put the sample in the return bag and seal it. Mail it the same day.",
+        ),
+        results=HandoutStep(
+            "Get your results",
+            "The lab tests your sample. {clinic} will contact you with your results.",
         ),
         tips_heading="Tips for collecting",
         tips=(
@@ -177,49 +217,42 @@ def _english(handout: Handout, kit_lines: tuple[str, ...], clinic: str, phone: s
             "Keep the kit at room temperature. Do not put it in the fridge or freezer.",
         ),
         qr_caption="Scan with your phone camera to register your kit and see how to use it.",
-        call_line=f"Questions? Call us at {phone}." if phone else "Questions? Call your clinic.",
-    )
-
-
-def _french(handout: Handout, kit_lines: tuple[str, ...], clinic: str, phone: str) -> HandoutText:
-    first = (
-        HandoutStep(
-            "Rapportez la trousse chez vous",
-            "Vous avez reçu votre trousse aujourd’hui. Gardez cette feuille avec elle.",
-        )
-        if handout.handed_over
-        else HandoutStep(
-            "Recevez la trousse par la poste",
-            "Nous envoyons la trousse chez vous. Surveillez votre courrier ces prochains jours.",
-        )
-    )
-    caller = clinic or "votre clinique"
-    return HandoutText(
+        call="Questions? Call us at {phone}.",
+        call_clinic="Questions? Call your clinic.",
+        your_clinic="your clinic",
+    ),
+    # French (Canada): OQLF terms (trousse, prélèvement, échantillon), typographic
+    # apostrophes and a no-break space before the colon, as in the app's own French.
+    HandoutLanguage.FRENCH: _Words(
         title="Votre trousse de test à domicile",
-        for_patient=f"Pour\u00a0: {handout.patient_name}",
-        kit_heading="Votre trousse" if len(kit_lines) < 2 else "Vos trousses",
-        kit_lines=kit_lines,
+        for_patient="Pour\u00a0: {name}",
+        kit_one="Votre trousse",
+        kit_many="Vos trousses",
         ids_heading="Vos numéros",
         order_label="Numéro de commande",
         kit_label="Numéro de trousse",
         ids_note="Ayez ces numéros en main quand vous nous appelez.",
         next_heading="Les prochaines étapes",
-        steps=(
-            first,
-            HandoutStep(
-                "Faites le prélèvement",
-                "Lisez d’abord la feuille dans la trousse. "
-                "Suivez ensuite chaque étape dans l’ordre.",
-            ),
-            HandoutStep(
-                "Renvoyez l’échantillon",
-                "Mettez l’échantillon dans le sac de retour et fermez-le. Postez-le le jour même.",
-            ),
-            HandoutStep(
-                "Recevez vos résultats",
-                f"Le laboratoire analyse votre échantillon. {caller[0].upper() + caller[1:]} "
-                "vous contactera avec vos résultats.",
-            ),
+        mailed=HandoutStep(
+            "Recevez la trousse par la poste",
+            "Nous envoyons la trousse chez vous. Surveillez votre courrier ces prochains jours.",
+        ),
+        handed_over=HandoutStep(
+            "Rapportez la trousse chez vous",
+            "Vous avez reçu votre trousse aujourd’hui. Gardez cette feuille avec elle.",
+        ),
+        collect=HandoutStep(
+            "Faites le prélèvement",
+            "Lisez d’abord la feuille dans la trousse. Suivez ensuite chaque étape dans l’ordre.",
+        ),
+        send_back=HandoutStep(
+            "Renvoyez l’échantillon",
+            "Mettez l’échantillon dans le sac de retour et fermez-le. Postez-le le jour même.",
+        ),
+        results=HandoutStep(
+            "Recevez vos résultats",
+            "Le laboratoire analyse votre échantillon. {clinic} vous contactera avec vos "
+            "résultats.",
         ),
         tips_heading="Conseils pour le prélèvement",
         tips=(
@@ -230,9 +263,10 @@ def _french(handout: Handout, kit_lines: tuple[str, ...], clinic: str, phone: st
             "Gardez la trousse à la température de la pièce. Ne la mettez pas au frigo "
             "ni au congélateur.",
         ),
-        qr_caption="Scannez avec votre téléphone pour enregistrer "
-        "votre trousse et voir comment l’utiliser.",
-        call_line=f"Des questions? Appelez-nous au {phone}."
-        if phone
-        else "Des questions? Appelez votre clinique.",
-    )
+        qr_caption="Scannez avec votre téléphone pour enregistrer votre trousse et voir "
+        "comment l’utiliser.",
+        call="Des questions? Appelez-nous au {phone}.",
+        call_clinic="Des questions? Appelez votre clinique.",
+        your_clinic="votre clinique",
+    ),
+}

@@ -14,7 +14,7 @@ from datetime import date
 from enum import StrEnum
 
 from app.services.printing.codes import code128_modules
-from app.services.printing.settings import LabelSize
+from app.services.printing.settings import SUPPORTED_DPI, LabelSize
 
 __all__ = [
     "Label",
@@ -26,8 +26,6 @@ __all__ = [
     "printer_test_label",
     "requisition_label",
 ]
-
-SUPPORTED_DPI = (203, 300)
 
 
 class LabelKind(StrEnum):

@@ -18,7 +18,7 @@ class PrintRecord:
     """One print. ``what`` is a fixed word ("handout", "kit_label", "order_label",
     "requisition_label", "test_label"); ``object_ids`` are Spot ids (order, kit,
     requisition); ``output`` says where it went ("pdf", "printer", "label_printer",
-    "label_sheet")."""
+    "label_sheet_printer", "label_sheet_pdf"); ``language`` is the hand-out's."""
 
     what: str
     object_ids: tuple[str, ...]

@@ -23,6 +23,7 @@ __all__ = [
 ]
 
 DEFAULT_RAW_PORT = 9100  # the "raw" / JetDirect port every Zebra network printer listens on
+SUPPORTED_DPI = (203, 300)  # the two resolutions Zebra desktop label printers come in
 
 
 class LabelPrinterKind(StrEnum):
@@ -80,8 +81,8 @@ def settings_from_json(text: str) -> PrintSettings:
         try:
             if isinstance(fallback, StrEnum):
                 value = type(fallback)(value)
-            elif isinstance(fallback, int):
-                value = int(value) if int(value) in (203, 300) else fallback
+            elif field.name == "label_dpi":
+                value = int(value) if int(value) in SUPPORTED_DPI else fallback
             else:
                 value = str(value)
         except (TypeError, ValueError):

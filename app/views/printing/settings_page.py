@@ -243,21 +243,21 @@ class PrintingSettingsPage(QWidget):
         )
 
     def problems(self) -> list[str]:
-        """What stops saving, each shown next to its field too."""
-        found: list[str] = []
+        """What stops saving; the web address's problem is shown under its field too."""
         url_problem = check_info_url(self.url_edit.text())
         show_status(self.url_message, "error", url_problem or "")
-        if url_problem:
-            found.append(url_problem)
+        return ([url_problem] if url_problem else []) + self._printer_problems()
+
+    def _printer_problems(self) -> list[str]:
         kind = self.printer_kind()
         if kind is LabelPrinterKind.NETWORK:
             try:
                 parse_printer_address(self.address_edit.text())
             except ValueError as error:
-                found.append(str(error))
+                return [str(error)]
         elif kind is LabelPrinterKind.QUEUE and not self.queue_combo.currentText().strip():
-            found.append(self.tr("Choose the label printer."))
-        return found
+            return [self.tr("Choose the label printer.")]
+        return []
 
     @Slot(str)
     def _on_url_edit_text_edited(self, _text: str) -> None:
@@ -293,7 +293,7 @@ class PrintingSettingsPage(QWidget):
         if self._testing:
             return
         settings = self.settings()
-        problems = [p for p in self.problems() if p != check_info_url(settings.info_url)]
+        problems = self._printer_problems()
         if problems:
             show_status(self.test_status, "error", problems[0])
             return
