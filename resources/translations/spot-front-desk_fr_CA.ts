@@ -794,7 +794,7 @@
         <translation>P&amp;apier&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="242"/>
+        <location filename="../../app/views/printing/preview.py" line="244"/>
         <source>Tip: add the clinic&apos;s name, phone, logo and web page in Settings → Printing; the web page becomes the QR code on the hand-out.</source>
         <translation>Conseil&#xa0;: ajoutez le nom, le téléphone, le logo et la page Web de la clinique dans Paramètres → Impression&#xa0;; la page Web devient le code QR du feuillet.</translation>
     </message>
@@ -1711,78 +1711,78 @@
 <context>
     <name>LabelPrintDialog</name>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="296"/>
+        <location filename="../../app/views/printing/preview.py" line="298"/>
         <source>Print labels</source>
         <translation>Imprimer des étiquettes</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="312"/>
+        <location filename="../../app/views/printing/preview.py" line="314"/>
         <source>Label printer</source>
         <translation>Imprimante d’étiquettes</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="316"/>
+        <location filename="../../app/views/printing/preview.py" line="318"/>
         <source>Send to &amp;label printer</source>
         <translation>Envoyer à l’imprimante d’é&amp;tiquettes</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="320"/>
+        <location filename="../../app/views/printing/preview.py" line="322"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="328"/>
+        <location filename="../../app/views/printing/preview.py" line="330"/>
         <source>Label sheet (any printer)</source>
         <translation>Planche d’étiquettes (toute imprimante)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="337"/>
+        <location filename="../../app/views/printing/preview.py" line="339"/>
         <source>Start at label position</source>
         <translation>Commencer à la position d’étiquette</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="338"/>
+        <location filename="../../app/views/printing/preview.py" line="340"/>
         <source>Start at posit&amp;ion:</source>
         <translation>Commencer à la pos&amp;ition&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="355"/>
+        <location filename="../../app/views/printing/preview.py" line="357"/>
         <source>&amp;Print sheet…</source>
         <translation>&amp;Imprimer la planche…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="356"/>
+        <location filename="../../app/views/printing/preview.py" line="358"/>
         <source>&amp;Save sheet as PDF…</source>
         <translation>&amp;Enregistrer la planche en PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="361"/>
+        <location filename="../../app/views/printing/preview.py" line="363"/>
         <source>No label printer is set up (Settings → Printing). Use a sheet.</source>
         <translation>Aucune imprimante d’étiquettes n’est configurée (Paramètres → Impression). Utilisez une planche.</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="369"/>
+        <location filename="../../app/views/printing/preview.py" line="371"/>
         <source>Sends to %1 (%2 in labels).</source>
         <translation>Envoie à %1 (étiquettes de %2 po).</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="434"/>
+        <location filename="../../app/views/printing/preview.py" line="436"/>
         <source>Sending to the label printer…</source>
         <translation>Envoi à l’imprimante d’étiquettes…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="443"/>
+        <location filename="../../app/views/printing/preview.py" line="445"/>
         <source>Trying the label printer again…</source>
         <translation>Nouvel essai avec l’imprimante d’étiquettes…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="455"/>
-        <location filename="../../app/views/printing/preview.py" line="463"/>
+        <location filename="../../app/views/printing/preview.py" line="457"/>
+        <location filename="../../app/views/printing/preview.py" line="465"/>
         <source>Sent to the label printer.</source>
         <translation>Envoyé à l’imprimante d’étiquettes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="476"/>
+        <location filename="../../app/views/printing/preview.py" line="478"/>
         <source>%1 label job(s) are kept and will print when you press Try again.</source>
         <translation>%1 travail(s) d’étiquettes sont gardés et s’imprimeront quand vous appuierez sur Réessayer.</translation>
     </message>
@@ -3096,8 +3096,8 @@
     </message>
     <message>
         <location filename="../../app/views/printing/settings_page.py" line="369"/>
-        <source>Hand-out and &amp;labels…</source>
-        <translation type="unfinished"></translation>
+        <source>Hand-out and la&amp;bels…</source>
+        <translation>Feuillet et éti&amp;quettes…</translation>
     </message>
     <message>
         <location filename="../../app/views/printing/settings_page.py" line="380"/>

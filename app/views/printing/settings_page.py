@@ -366,7 +366,7 @@ class PrintingSettingsSection(QGroupBox):
         self.summary = QLabel(self)
         self.summary.setObjectName("printingSummary")
         self.summary.setWordWrap(True)
-        self.open_button = QPushButton(self.tr("Hand-out and &labels…"), self)
+        self.open_button = QPushButton(self.tr("Hand-out and la&bels…"), self)
         self.open_button.setObjectName("printingSettingsButton")
         self.open_button.setAutoDefault(False)
         self.open_button.clicked.connect(self._on_open_button_clicked)

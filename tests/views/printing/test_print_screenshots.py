@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter
 from pytestqt.qtbot import QtBot
 
 from app.services.printing.handout import Handout, HandoutKit, HandoutLanguage
@@ -19,7 +19,7 @@ from app.services.printing.settings import LabelPrinterKind, PrintSettings
 from app.tasks import InlineTaskRunner
 from app.views.common.app_settings import AppSettings
 from app.views.printing.preview import HandoutPreviewDialog
-from app.views.settings.dialog import SettingsDialog
+from app.views.printing.settings_page import PrintingSettingsDialog
 from tests.views.test_register_kit_screenshots import save
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -74,18 +74,15 @@ def test_handout_preview_screenshot(
 def test_printing_settings_screenshot(qtbot: QtBot, tmp_path: Path) -> None:
     app_settings = AppSettings()
     app_settings.print_settings = CLINIC
-    dialog = SettingsDialog(app_settings, runner=InlineTaskRunner())
+    dialog = PrintingSettingsDialog(app_settings, InlineTaskRunner())
     qtbot.addWidget(dialog)
-    dialog.tabs.setCurrentIndex(1)
-    dialog.resize(720, 640)
+    dialog.resize(720, 600)
     dialog.show()
     qtbot.waitExposed(dialog)
-    page = dialog.printing_page
-    assert page is not None
+    page = dialog.page
     assert page.address_edit.text() == "10.0.0.25:9100"
     assert page.test_button.isEnabled()
-    # Every control fits: no sideways scrolling on the Printing tab.
-    assert page.minimumSizeHint().width() <= dialog.tabs.currentWidget().width()
-    font = QFont(dialog.font())
-    assert font.pointSizeF() > 0
+    # Every control fits: nothing cut off at this size.
+    assert page.minimumSizeHint().width() <= page.width()
+    assert page.minimumSizeHint().height() <= page.height()
     save(qtbot, dialog, "printing_settings", tmp_path)

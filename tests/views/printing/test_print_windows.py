@@ -20,7 +20,11 @@ from app.tasks import InlineTaskRunner
 from app.views.common.app_settings import AppSettings
 from app.views.printing import preview
 from app.views.printing.preview import HandoutPreviewDialog, LabelPrintDialog
-from app.views.printing.settings_page import PrintingSettingsPage
+from app.views.printing.settings_page import (
+    PrintingSettingsDialog,
+    PrintingSettingsPage,
+    PrintingSettingsSection,
+)
 from app.views.settings.dialog import SettingsDialog
 from tests.services.printing.fakes import FakeZebra, free_port
 from tests.views.test_report_viewer import FakePrintDialog
@@ -260,19 +264,27 @@ def test_installed_queue_is_offered_and_read_back(qtbot: QtBot) -> None:
     )
 
 
-def test_settings_dialog_saves_printing_and_refuses_a_bad_web_address(qtbot: QtBot) -> None:
+def test_settings_printing_section_opens_printing_which_refuses_a_bad_web_address(
+    qtbot: QtBot,
+) -> None:
     app_settings = AppSettings()
-    dialog = SettingsDialog(app_settings, runner=InlineTaskRunner())
-    qtbot.addWidget(dialog)
-    dialog.show()
-    page = dialog.printing_page
-    assert page is not None
+    settings_dialog = SettingsDialog(app_settings, sections=[
+        lambda settings, parent: PrintingSettingsSection(settings, InlineTaskRunner(), parent)
+    ])
+    qtbot.addWidget(settings_dialog)
+    settings_dialog.show()
+    [section] = settings_dialog.sections
+    assert isinstance(section, PrintingSettingsSection)
+    assert section.summary.text() == "no clinic name yet · labels on sheets"
+    qtbot.mouseClick(section.open_button, Qt.MouseButton.LeftButton)
+    dialog = section.findChild(PrintingSettingsDialog)
+    assert dialog is not None
+    page = dialog.page
     qtbot.keyClicks(page.clinic_edit, "Maple Street Family Clinic")
     qtbot.keyClicks(page.url_edit, "clinic.example/kits")
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
-    assert dialog.tabs.currentIndex() == 1
     assert page.url_message.text().startswith("Enter a web address that starts with https://")
 
     page.url_edit.clear()
@@ -284,6 +296,7 @@ def test_settings_dialog_saves_printing_and_refuses_a_bad_web_address(qtbot: QtB
     assert (saved.clinic_name, saved.info_url) == (
         "Maple Street Family Clinic", "https://clinic.example/kits"
     )
+    assert section.summary.text() == "Maple Street Family Clinic · labels on sheets"
 
 
 def test_a_damaged_printing_setting_falls_back_instead_of_failing(qtbot: QtBot) -> None:
