@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,9 +11,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.api import models
-from app.paths import paths
 from app.sandbox import SandboxServer
-from app.services.environments import Environment
 from app.services.printing.handout import Handout, HandoutKit
 from app.services.printing.labels import LabelKind
 from app.services.printing.settings import PrintSettings
@@ -26,8 +23,9 @@ from app.views.new_order.form import NewOrderForm
 from app.views.printing.preview import HandoutPreviewDialog, LabelPrintDialog
 from app.views.requisitions.view import RequisitionDetail
 from app.views.shell.child_windows import ChildWindows
+from tests.helpers.fakes import FakeSession
+from tests.helpers.order_form import fill
 from tests.views.test_kit_panel import fake_kit, fake_order, make_panel
-from tests.views.test_new_order import FakeSession, fill
 from tests.views.test_register_kit import fill_new_patient, open_dialog, scan, shipped_kit
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -77,19 +75,10 @@ def test_placed_order_offers_its_hand_out(qtbot: QtBot) -> None:
     assert not form.handout_button.isVisible()  # the next order has its own
 
 
-@pytest.fixture
-def session(sandbox: SandboxServer) -> Iterator[Session]:
-    live = Session.open(
-        Environment.sandbox(sandbox.base_url), sandbox.token, paths(),
-        kit_catalog={"health_kit_1": "Health kit"}, start_outbox=False,
-    )
-    yield live
-    live.close()
-
-
 def test_registered_kit_offers_a_hand_out_for_taking_it_home(
-    qtbot: QtBot, sandbox: SandboxServer, session: Session
+    qtbot: QtBot, sandbox: SandboxServer, sandbox_session: Session
 ) -> None:
+    session = sandbox_session
     kit_id = shipped_kit(sandbox, session)
     dialog = open_dialog(qtbot, session)
     assert not dialog.handout_button.isVisible()
