@@ -777,6 +777,29 @@
     </message>
 </context>
 <context>
+    <name>HandoutPreviewDialog</name>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="199"/>
+        <source>Patient hand-out</source>
+        <translation>Feuillet pour le patient</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="215"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="217"/>
+        <source>P&amp;aper:</source>
+        <translation>P&amp;apier&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="244"/>
+        <source>Tip: add the clinic&apos;s name, phone, logo and web page in Settings → Printing; the web page becomes the QR code on the hand-out.</source>
+        <translation>Conseil&#xa0;: ajoutez le nom, le téléphone, le logo et la page Web de la clinique dans Paramètres → Impression&#xa0;; la page Web devient le code QR du feuillet.</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <location filename="../../app/services/import_mapping.py" line="28"/>
@@ -1264,32 +1287,32 @@
 <context>
     <name>KitPicker</name>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="115"/>
+        <location filename="../../app/views/new_order/form.py" line="117"/>
         <source>Add another &amp;kit type</source>
         <translation>Ajouter un autre type de tr&amp;ousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="168"/>
+        <location filename="../../app/views/new_order/form.py" line="170"/>
         <source>Choose at least one kit type</source>
         <translation>Choisissez au moins un type de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="208"/>
+        <location filename="../../app/views/new_order/form.py" line="210"/>
         <source>Kit type</source>
         <translation>Type de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="209"/>
+        <location filename="../../app/views/new_order/form.py" line="211"/>
         <source>Choose a kit type…</source>
         <translation>Choisissez un type de trousse…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="214"/>
+        <location filename="../../app/views/new_order/form.py" line="216"/>
         <source>Number of kits</source>
         <translation>Nombre de trousses</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="219"/>
+        <location filename="../../app/views/new_order/form.py" line="221"/>
         <source>Remove this kit type</source>
         <translation>Retirer ce type de trousse</translation>
     </message>
@@ -1458,118 +1481,138 @@
         <translation>Suivre le colis %1 %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="125"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="128"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="134"/>
-        <location filename="../../app/views/kit_panel/panel.py" line="151"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="137"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="154"/>
         <source>Select an order to see its kits.</source>
         <translation>Sélectionnez une commande pour voir ses trousses.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="158"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="161"/>
         <source>Loading order %1…</source>
         <translation>Chargement de la commande %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="220"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="223"/>
         <source>Couldn&apos;t refresh this order: %1. %2</source>
         <translation>Impossible d’actualiser cette commande&#xa0;: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="330"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="333"/>
         <source>No kits yet: Spot hasn&apos;t fulfilled this order.</source>
         <translation>Aucune trousse pour l’instant&#xa0;: Spot n’a pas encore traité cette commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="332"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="335"/>
         <source>This order has no kits.</source>
         <translation>Cette commande ne contient aucune trousse.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="335"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="338"/>
         <source>Ordered: %1</source>
         <translation>Trousses commandées&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="348"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="353"/>
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="358"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="363"/>
         <source>unknown status</source>
         <translation>statut inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="367"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="372"/>
         <source>Placed %1</source>
         <translation>Du %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="369"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="374"/>
         <source>updated %1</source>
         <translation>màj %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="375"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="380"/>
+        <source>Print &amp;hand-out…</source>
+        <translation>Imprimer le &amp;feuillet…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/panel.py" line="381"/>
+        <source>A page for the patient: their kit, what happens next, how to collect the sample</source>
+        <translation>Une page pour le patient&#xa0;: sa trousse, les prochaines étapes, comment faire le prélèvement</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/panel.py" line="383"/>
+        <source>&amp;Labels…</source>
+        <translation>É&amp;tiquettes…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/panel.py" line="383"/>
+        <source>Print order and kit labels</source>
+        <translation>Imprimer les étiquettes de la commande et des trousses</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/panel.py" line="409"/>
         <source>Recipient</source>
         <translation>Destinataire</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="402"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="436"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="403"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="437"/>
         <source>Email</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="404"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="438"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="405"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="439"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="408"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="442"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="422"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="456"/>
         <source>Metadata</source>
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="429"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="463"/>
         <source>&amp;Save metadata</source>
         <translation>Enregistrer les &amp;métadonnées</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="454"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="488"/>
         <source>unknown kit type</source>
         <translation>type de trousse inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="482"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="516"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="507"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="541"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="519"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="553"/>
         <source>Not saved: %1. %2</source>
         <translation>Non enregistré&#xa0;: %1. %2</translation>
     </message>
@@ -1663,6 +1706,85 @@
         <location filename="../../app/views/common/patient_fields.py" line="374"/>
         <source>Registered to kit %1</source>
         <translation>Enregistré pour la trousse %1</translation>
+    </message>
+</context>
+<context>
+    <name>LabelPrintDialog</name>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="298"/>
+        <source>Print labels</source>
+        <translation>Imprimer des étiquettes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="314"/>
+        <source>Label printer</source>
+        <translation>Imprimante d’étiquettes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="318"/>
+        <source>Send to &amp;label printer</source>
+        <translation>Envoyer à l’imprimante d’é&amp;tiquettes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="322"/>
+        <source>&amp;Try again</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="330"/>
+        <source>Label sheet (any printer)</source>
+        <translation>Planche d’étiquettes (toute imprimante)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="339"/>
+        <source>Start at label position</source>
+        <translation>Commencer à la position d’étiquette</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="340"/>
+        <source>Start at posit&amp;ion:</source>
+        <translation>Commencer à la pos&amp;ition&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="357"/>
+        <source>&amp;Print sheet…</source>
+        <translation>&amp;Imprimer la planche…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="358"/>
+        <source>&amp;Save sheet as PDF…</source>
+        <translation>&amp;Enregistrer la planche en PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="363"/>
+        <source>No label printer is set up (Settings → Printing). Use a sheet.</source>
+        <translation>Aucune imprimante d’étiquettes n’est configurée (Paramètres → Impression). Utilisez une planche.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="371"/>
+        <source>Sends to %1 (%2 in labels).</source>
+        <translation>Envoie à %1 (étiquettes de %2 po).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="436"/>
+        <source>Sending to the label printer…</source>
+        <translation>Envoi à l’imprimante d’étiquettes…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="445"/>
+        <source>Trying the label printer again…</source>
+        <translation>Nouvel essai avec l’imprimante d’étiquettes…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="457"/>
+        <location filename="../../app/views/printing/preview.py" line="465"/>
+        <source>Sent to the label printer.</source>
+        <translation>Envoyé à l’imprimante d’étiquettes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="478"/>
+        <source>%1 label job(s) are kept and will print when you press Try again.</source>
+        <translation>%1 travail(s) d’étiquettes sont gardés et s’imprimeront quand vous appuierez sur Réessayer.</translation>
     </message>
 </context>
 <context>
@@ -1802,7 +1924,7 @@
     </message>
     <message>
         <location filename="../../app/views/shell/actions.py" line="128"/>
-        <location filename="../../app/views/shell/main_window.py" line="482"/>
+        <location filename="../../app/views/shell/main_window.py" line="487"/>
         <source>Requisitions</source>
         <translation>Requêtes</translation>
     </message>
@@ -1872,17 +1994,17 @@
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="488"/>
+        <location filename="../../app/views/shell/main_window.py" line="493"/>
         <source>Unreturned kits</source>
         <translation>Trousses non retournées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="635"/>
+        <location filename="../../app/views/shell/main_window.py" line="644"/>
         <source>Quit anyway</source>
         <translation>Quitter quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="637"/>
+        <location filename="../../app/views/shell/main_window.py" line="646"/>
         <source>Keep the app open</source>
         <translation>Garder l’application ouverte</translation>
     </message>
@@ -1917,7 +2039,7 @@
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="361"/>
+        <location filename="../../app/views/shell/main_window.py" line="365"/>
         <source>Sign in…</source>
         <translation>Se connecter…</translation>
     </message>
@@ -1958,17 +2080,17 @@
         <translation>Boîte d’envoi&#xa0;: {queued} en attente · {attention} à traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="426"/>
+        <location filename="../../app/views/shell/main_window.py" line="430"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="437"/>
+        <location filename="../../app/views/shell/main_window.py" line="441"/>
         <source>Something went wrong</source>
         <translation>Un problème est survenu</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="438"/>
+        <location filename="../../app/views/shell/main_window.py" line="442"/>
         <source>The problem was logged. You can keep working; restart the app if something looks wrong.</source>
         <translation>Le problème a été consigné. Vous pouvez continuer à travailler; redémarrez l’application si quelque chose semble anormal.</translation>
     </message>
@@ -2047,7 +2169,7 @@
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="798"/>
+        <location filename="../../app/views/new_order/form.py" line="821"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
@@ -2065,9 +2187,9 @@
         <translation>Suppr&amp;imer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="347"/>
+        <location filename="../../app/views/new_order/form.py" line="352"/>
         <source>Kits</source>
-        <extracomment>The order was written to the outbox (outbox item id). Spot accepted the order (order id). The user confirmed leaving (Esc) or the form was empty: the host may close.</extracomment>
+        <extracomment>The order was written to the outbox (outbox item id). Spot accepted the order (order id). &quot;Print hand-out…&quot; after the order was placed (a Handout for it). The user confirmed leaving (Esc) or the form was empty: the host may close.</extracomment>
         <translation>Trousses</translation>
     </message>
     <message>
@@ -2076,7 +2198,7 @@
         <translation>Commander &amp;quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="376"/>
+        <location filename="../../app/views/new_order/form.py" line="381"/>
         <source>Will be sent as</source>
         <translation>Sera envoyée ainsi</translation>
     </message>
@@ -2091,13 +2213,13 @@
         <translation>&amp;Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="400"/>
-        <location filename="../../app/views/new_order/form.py" line="595"/>
+        <location filename="../../app/views/new_order/form.py" line="408"/>
+        <location filename="../../app/views/new_order/form.py" line="603"/>
         <source>&amp;Place order</source>
         <translation>&amp;Commander</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="401"/>
+        <location filename="../../app/views/new_order/form.py" line="409"/>
         <source>Place the order (Ctrl+Enter)</source>
         <translation>Passer la commande (Ctrl+Entrée)</translation>
     </message>
@@ -2107,48 +2229,48 @@
         <translation>Vérification des commandes récentes pour ce patient…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="356"/>
+        <location filename="../../app/views/new_order/form.py" line="361"/>
         <source>Notes for your recor&amp;ds (optional)</source>
         <translation>Notes pour vos &amp;dossiers (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="358"/>
+        <location filename="../../app/views/new_order/form.py" line="363"/>
         <source>Your own notes kept with the order in Spot, like a chart or room number</source>
         <translation>Vos propres notes, gardées avec la commande dans Spot, comme un numéro de dossier ou de salle</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="404"/>
+        <location filename="../../app/views/new_order/form.py" line="412"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="405"/>
+        <location filename="../../app/views/new_order/form.py" line="413"/>
         <source>Close this window (Esc)</source>
         <translation>Fermer cette fenêtre (Échap)</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="511"/>
+        <location filename="../../app/views/new_order/form.py" line="519"/>
         <source>Discard this order?</source>
         <translation>Abandonner cette commande?</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="512"/>
-        <location filename="../../app/views/new_order/form.py" line="525"/>
+        <location filename="../../app/views/new_order/form.py" line="520"/>
+        <location filename="../../app/views/new_order/form.py" line="533"/>
         <source>What you typed for this order will be lost.</source>
         <translation>Ce que vous avez saisi pour cette commande sera perdu.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="513"/>
+        <location filename="../../app/views/new_order/form.py" line="521"/>
         <source>&amp;Discard</source>
         <translation>&amp;Abandonner</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="524"/>
+        <location filename="../../app/views/new_order/form.py" line="532"/>
         <source>Start a new order?</source>
         <translation>Commencer une nouvelle commande?</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="526"/>
+        <location filename="../../app/views/new_order/form.py" line="534"/>
         <source>&amp;Start new order</source>
         <translation>&amp;Nouvelle commande</translation>
     </message>
@@ -2173,37 +2295,37 @@
         <translation>Vérifiez les %1 avertissements indiqués ci-dessus&#xa0;: corrigez-les ou confirmez chacun.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="591"/>
+        <location filename="../../app/views/new_order/form.py" line="599"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="593"/>
+        <location filename="../../app/views/new_order/form.py" line="601"/>
         <source>Send a&amp;gain</source>
         <translation>&amp;Renvoyer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="603"/>
+        <location filename="../../app/views/new_order/form.py" line="611"/>
         <source>1 problem to fix</source>
         <translation>1 problème à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="605"/>
+        <location filename="../../app/views/new_order/form.py" line="613"/>
         <source>%1 problems to fix</source>
         <translation>%1 problèmes à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="609"/>
+        <location filename="../../app/views/new_order/form.py" line="617"/>
         <source>1 warning to confirm</source>
         <translation>1 avertissement à confirmer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="611"/>
+        <location filename="../../app/views/new_order/form.py" line="619"/>
         <source>%1 warnings to confirm</source>
         <translation>%1 avertissements à confirmer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="620"/>
+        <location filename="../../app/views/new_order/form.py" line="628"/>
         <source>Shown here once the fields above are complete.</source>
         <translation>S’affiche ici une fois les champs ci-dessus remplis.</translation>
     </message>
@@ -2284,12 +2406,12 @@
         <translation>Spot n’a pas accepté cette commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="719"/>
+        <location filename="../../app/views/new_order/form.py" line="746"/>
         <source>&amp;Keep editing</source>
         <translation>&amp;Continuer la saisie</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="743"/>
+        <location filename="../../app/views/new_order/form.py" line="770"/>
         <source>Autosave failed: %1. Keep this window open until the order is placed.</source>
         <translation>Échec de l’enregistrement automatique&#xa0;: %1. Gardez cette fenêtre ouverte jusqu’à ce que la commande soit passée.</translation>
     </message>
@@ -2307,6 +2429,11 @@
         <location filename="../../app/views/new_order/bars.py" line="95"/>
         <source> (for %1)</source>
         <translation> (pour %1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/new_order/bars.py" line="208"/>
+        <source>Print &amp;hand-out…</source>
+        <translation>Imprimer le &amp;feuillet…</translation>
     </message>
 </context>
 <context>
@@ -2762,6 +2889,234 @@
     </message>
 </context>
 <context>
+    <name>PrintPreview</name>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="76"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="80"/>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Enregistrer en PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="84"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="146"/>
+        <source>Sent to the printer.</source>
+        <translation>Envoyé à l’imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="152"/>
+        <source>Save as PDF</source>
+        <translation>Enregistrer en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="154"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="163"/>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="169"/>
+        <source>Saved %1</source>
+        <translation>Enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/preview.py" line="176"/>
+        <source>Couldn&apos;t save the PDF: %1 %2</source>
+        <translation>Impossible d’enregistrer le PDF&#xa0;: %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>PrintingSettingsDialog</name>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="335"/>
+        <source>Printing</source>
+        <translation>Impression</translation>
+    </message>
+</context>
+<context>
+    <name>PrintingSettingsPage</name>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="98"/>
+        <source>On the patient hand-out</source>
+        <translation>Sur le feuillet du patient</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="106"/>
+        <source>PNG or JPEG file (optional)</source>
+        <translation>Fichier PNG ou JPEG (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="107"/>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;hoisir…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="117"/>
+        <source>The QR code on the hand-out opens this page. It never holds patient data.</source>
+        <translation>Le code QR du feuillet ouvre cette page. Il ne contient jamais de données du patient.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="124"/>
+        <source>Clinic &amp;name:</source>
+        <translation>&amp;Nom de la clinique&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="125"/>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Téléphone&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="126"/>
+        <source>&amp;Logo:</source>
+        <translation>&amp;Logo&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="127"/>
+        <source>Registration or &amp;instructions page:</source>
+        <translation>Page d’&amp;inscription ou d’instructions&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="135"/>
+        <source>Labels</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="137"/>
+        <source>On label &amp;sheets, with any printer</source>
+        <translation>Sur des planches d’étiquettes, avec toute impri&amp;mante</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="139"/>
+        <source>On a Zebra label printer on the &amp;network (raw TCP)</source>
+        <translation>Sur une imprimante d’étiquettes Zebra du &amp;réseau (TCP brut)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="142"/>
+        <source>On a Zebra label printer installed on this &amp;computer</source>
+        <translation>Sur une imprimante d’étiquettes Zebra installée sur cet &amp;ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="150"/>
+        <source>IP address or name, e.g. 10.0.0.25:9100</source>
+        <translation>Adresse IP ou nom, p. ex. 10.0.0.25:9100</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="164"/>
+        <source>2 × 1 in</source>
+        <translation>2 × 1 po</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="165"/>
+        <source>4 × 6 in</source>
+        <translation>4 × 6 po</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="169"/>
+        <source>203 dpi (8 dots/mm)</source>
+        <translation>203 ppp (8 points/mm)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="170"/>
+        <source>300 dpi (12 dots/mm)</source>
+        <translation>300 ppp (12 points/mm)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="175"/>
+        <source>Sheet:</source>
+        <translation>Planche&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="178"/>
+        <source>Address:</source>
+        <translation>Adresse&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="181"/>
+        <source>Printer:</source>
+        <translation>Imprimante&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="183"/>
+        <source>Label si&amp;ze:</source>
+        <translation>&amp;Format d’étiquette&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="184"/>
+        <source>Printer &amp;resolution:</source>
+        <translation>Ré&amp;solution de l’imprimante&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="185"/>
+        <source>&amp;Test print</source>
+        <translation>Imprimer un &amp;essai</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="259"/>
+        <source>Choose the label printer.</source>
+        <translation>Choisissez l’imprimante d’étiquettes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="270"/>
+        <source>Clinic logo</source>
+        <translation>Logo de la clinique</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="271"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="302"/>
+        <source>Sending a test label…</source>
+        <translation>Envoi d’une étiquette d’essai…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="312"/>
+        <source>Test label sent to %1. Scan its barcode: it should read SPOT-TEST-123.</source>
+        <translation>Étiquette d’essai envoyée à %1. Balayez son code-barres&#xa0;: il doit donner SPOT-TEST-123.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintingSettingsSection</name>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="362"/>
+        <source>Printing</source>
+        <translation>Impression</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="369"/>
+        <source>Hand-out and la&amp;bels…</source>
+        <translation>Feuillet et éti&amp;quettes…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="380"/>
+        <source>no clinic name yet</source>
+        <translation>pas encore de nom de clinique</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="382"/>
+        <source>labels on sheets</source>
+        <translation>étiquettes sur planches</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="383"/>
+        <location filename="../../app/views/printing/settings_page.py" line="385"/>
+        <source>labels to %1</source>
+        <translation>étiquettes vers %1</translation>
+    </message>
+</context>
+<context>
     <name>Progress</name>
     <message>
         <location filename="../../app/services/order_rules.py" line="50"/>
@@ -3116,134 +3471,144 @@
 <context>
     <name>RegisterKitDialog</name>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="60"/>
+        <location filename="../../app/views/desk/register_kit.py" line="61"/>
         <source>Register a kit</source>
         <translation>Enregistrer une trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="79"/>
+        <location filename="../../app/views/desk/register_kit.py" line="80"/>
         <source>Scan or type the kit id, then Enter</source>
         <translation>Balayez ou tapez l’ID de la trousse, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="82"/>
+        <location filename="../../app/views/desk/register_kit.py" line="83"/>
         <source>&amp;Kit id</source>
         <translation>&amp;ID de la trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="84"/>
+        <location filename="../../app/views/desk/register_kit.py" line="85"/>
         <source>Look &amp;up</source>
         <translation>&amp;Chercher</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="97"/>
+        <location filename="../../app/views/desk/register_kit.py" line="98"/>
         <source>Scan the kit&apos;s barcode to begin.</source>
         <translation>Balayez le code-barres de la trousse pour commencer.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="100"/>
+        <location filename="../../app/views/desk/register_kit.py" line="101"/>
         <source>Register to</source>
         <translation>Enregistrer au nom de</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="107"/>
+        <location filename="../../app/views/desk/register_kit.py" line="108"/>
         <source>The patient &amp;agrees to their results being used for research</source>
         <translation>Le patient accepte que ses résultats servent à la &amp;recherche</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="130"/>
+        <location filename="../../app/views/desk/register_kit.py" line="131"/>
         <source>Reg&amp;istration token…</source>
         <translation>&amp;Jeton d’enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="133"/>
+        <location filename="../../app/views/desk/register_kit.py" line="134"/>
         <source>Give the patient a one-time token for your own registration page instead</source>
         <translation>Remettre plutôt au patient un jeton à usage unique pour votre propre page d’enregistrement</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="137"/>
-        <location filename="../../app/views/desk/register_kit.py" line="353"/>
+        <location filename="../../app/views/desk/register_kit.py" line="138"/>
+        <location filename="../../app/views/desk/register_kit.py" line="372"/>
         <source>&amp;Register kit</source>
         <translation>Enre&amp;gistrer la trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="141"/>
+        <location filename="../../app/views/desk/register_kit.py" line="142"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="188"/>
+        <location filename="../../app/views/desk/register_kit.py" line="147"/>
+        <source>Print &amp;hand-out…</source>
+        <translation>Imprimer le &amp;feuillet…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/desk/register_kit.py" line="197"/>
         <source>Enter or scan the kit id first.</source>
         <translation>Tapez ou balayez d’abord l’ID de la trousse.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="191"/>
+        <location filename="../../app/views/desk/register_kit.py" line="200"/>
         <source>Looking up kit %1…</source>
         <translation>Recherche de la trousse %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="208"/>
+        <location filename="../../app/views/desk/register_kit.py" line="217"/>
         <source>Choose the patient first.</source>
         <translation>Choisissez d’abord le patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="217"/>
+        <location filename="../../app/views/desk/register_kit.py" line="226"/>
         <source>Some details need fixing; see the messages under the fields.</source>
         <translation>Certains renseignements sont à corriger; voyez les messages sous les champs.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="225"/>
-        <location filename="../../app/views/desk/register_kit.py" line="353"/>
+        <location filename="../../app/views/desk/register_kit.py" line="234"/>
+        <location filename="../../app/views/desk/register_kit.py" line="372"/>
         <source>Registering…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="242"/>
+        <location filename="../../app/views/desk/register_kit.py" line="251"/>
         <source>Press Enter to look the kit up.</source>
         <translation>Appuyez sur Entrée pour chercher la trousse.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="270"/>
+        <location filename="../../app/views/desk/register_kit.py" line="279"/>
         <source>Kit %1 is registered to the patient.</source>
         <translation>La trousse %1 est enregistrée au nom du patient.</translation>
     </message>
     <message>
         <location filename="../../app/views/desk/register_kit.py" line="291"/>
+        <source>The patient hand-out for kit %1</source>
+        <translation>Le feuillet du patient pour la trousse %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/desk/register_kit.py" line="305"/>
         <source>Spot didn&apos;t register the kit: %1</source>
         <translation>Spot n’a pas enregistré la trousse&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="321"/>
+        <location filename="../../app/views/desk/register_kit.py" line="340"/>
         <source>Kit %1 is already registered to a patient. A kit can be registered only once.</source>
         <translation>La trousse %1 est déjà enregistrée au nom d’un patient. Une trousse ne peut être enregistrée qu’une seule fois.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="324"/>
+        <location filename="../../app/views/desk/register_kit.py" line="343"/>
         <source>Kit %1 was canceled, so it can&apos;t be registered.</source>
         <translation>La trousse %1 a été annulée; elle ne peut donc pas être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="329"/>
+        <location filename="../../app/views/desk/register_kit.py" line="348"/>
         <source>Kit %1 was lost on its way to the patient (delivery exception), so it can&apos;t be registered.</source>
         <translation>La trousse %1 s’est perdue en route vers le patient (problème de livraison); elle ne peut donc pas être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="333"/>
+        <location filename="../../app/views/desk/register_kit.py" line="352"/>
         <source>Spot has no kit %1. Check the id printed on the kit and scan it again.</source>
         <translation>Spot n’a aucune trousse %1. Vérifiez l’ID imprimé sur la trousse et balayez-la de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="337"/>
+        <location filename="../../app/views/desk/register_kit.py" line="356"/>
         <source>unknown type</source>
         <translation>type inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="340"/>
+        <location filename="../../app/views/desk/register_kit.py" line="359"/>
         <source>Kit %1 · %2 · %3</source>
         <translation>Trousse %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="342"/>
+        <location filename="../../app/views/desk/register_kit.py" line="361"/>
         <source>no status</source>
         <translation>aucun statut</translation>
     </message>
@@ -3669,123 +4034,133 @@
 <context>
     <name>RequisitionDetail</name>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="223"/>
-        <location filename="../../app/views/requisitions/view.py" line="266"/>
+        <location filename="../../app/views/requisitions/view.py" line="225"/>
+        <location filename="../../app/views/requisitions/view.py" line="274"/>
         <source>Choose a requisition to see its details.</source>
         <translation>Choisissez une requête pour en voir les détails.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="231"/>
+        <location filename="../../app/views/requisitions/view.py" line="233"/>
+        <source>Pr&amp;int label…</source>
+        <translation>&amp;Imprimer l’étiquette…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions/view.py" line="235"/>
+        <source>Barcode, patient and lab, for the sample tube</source>
+        <translation>Code-barres, patient et laboratoire, pour le tube d’échantillon</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/requisitions/view.py" line="239"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="237"/>
+        <location filename="../../app/views/requisitions/view.py" line="245"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="237"/>
+        <location filename="../../app/views/requisitions/view.py" line="245"/>
         <source>Lab</source>
         <translation>Laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="238"/>
+        <location filename="../../app/views/requisitions/view.py" line="246"/>
         <source>Lab account</source>
         <translation>Compte du laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="238"/>
+        <location filename="../../app/views/requisitions/view.py" line="246"/>
         <source>Panels</source>
         <translation>Profils</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="239"/>
+        <location filename="../../app/views/requisitions/view.py" line="247"/>
         <source>Collected in</source>
         <translation>Lieu de prélèvement</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="239"/>
+        <location filename="../../app/views/requisitions/view.py" line="247"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="240"/>
+        <location filename="../../app/views/requisitions/view.py" line="248"/>
         <source>Date of birth / sex</source>
         <translation>Date de naissance / sexe</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="240"/>
+        <location filename="../../app/views/requisitions/view.py" line="248"/>
         <source>Contact</source>
         <translation>Coordonnées</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="241"/>
+        <location filename="../../app/views/requisitions/view.py" line="249"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="241"/>
+        <location filename="../../app/views/requisitions/view.py" line="249"/>
         <source>Tracking</source>
         <translation>Suivi</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="242"/>
+        <location filename="../../app/views/requisitions/view.py" line="250"/>
         <source>Lab attributes</source>
         <translation>Attributs du laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="243"/>
+        <location filename="../../app/views/requisitions/view.py" line="251"/>
         <source>Notes for your records</source>
         <translation>Notes pour vos dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="244"/>
+        <location filename="../../app/views/requisitions/view.py" line="252"/>
         <source>Created</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="244"/>
+        <location filename="../../app/views/requisitions/view.py" line="252"/>
         <source>Requisition id</source>
         <translation>ID de la requête</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="253"/>
+        <location filename="../../app/views/requisitions/view.py" line="261"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="271"/>
+        <location filename="../../app/views/requisitions/view.py" line="279"/>
         <source>Barcode %1 — %2</source>
         <translation>Code-barres %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="298"/>
+        <location filename="../../app/views/requisitions/view.py" line="306"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="325"/>
+        <location filename="../../app/views/requisitions/view.py" line="339"/>
         <source>No report yet.</source>
         <translation>Aucun rapport pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="331"/>
+        <location filename="../../app/views/requisitions/view.py" line="345"/>
         <source>Amended report</source>
         <translation>Rapport modifié</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="331"/>
+        <location filename="../../app/views/requisitions/view.py" line="345"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="332"/>
+        <location filename="../../app/views/requisitions/view.py" line="346"/>
         <source>%1 results</source>
         <translation>%1 résultats</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="335"/>
+        <location filename="../../app/views/requisitions/view.py" line="349"/>
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
@@ -3793,32 +4168,32 @@
 <context>
     <name>RequisitionTableModel</name>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="142"/>
+        <location filename="../../app/views/requisitions/view.py" line="143"/>
         <source>Created</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="142"/>
+        <location filename="../../app/views/requisitions/view.py" line="143"/>
         <source>Barcode</source>
         <translation>Code-barres</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="142"/>
+        <location filename="../../app/views/requisitions/view.py" line="143"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="142"/>
+        <location filename="../../app/views/requisitions/view.py" line="143"/>
         <source>Lab</source>
         <translation>Laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="143"/>
+        <location filename="../../app/views/requisitions/view.py" line="144"/>
         <source>Panels</source>
         <translation>Profils</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="143"/>
+        <location filename="../../app/views/requisitions/view.py" line="144"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -3826,47 +4201,47 @@
 <context>
     <name>RequisitionsView</name>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="86"/>
+        <location filename="../../app/views/requisitions/view.py" line="87"/>
         <source>Created</source>
         <translation>Créée</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="87"/>
+        <location filename="../../app/views/requisitions/view.py" line="88"/>
         <source>Approved</source>
         <translation>Approuvée</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="88"/>
+        <location filename="../../app/views/requisitions/view.py" line="89"/>
         <source>Denied</source>
         <translation>Refusée</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="89"/>
+        <location filename="../../app/views/requisitions/view.py" line="90"/>
         <source>Delivered to the lab</source>
         <translation>Échantillon livré au labo</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="90"/>
+        <location filename="../../app/views/requisitions/view.py" line="91"/>
         <source>Delivery exception</source>
         <translation>Problème de livraison</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="91"/>
+        <location filename="../../app/views/requisitions/view.py" line="92"/>
         <source>Received by the lab</source>
         <translation>Échantillon reçu au labo</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="92"/>
+        <location filename="../../app/views/requisitions/view.py" line="93"/>
         <source>Extra quality checks</source>
         <translation>Contrôles de qualité supplémentaires</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="95"/>
+        <location filename="../../app/views/requisitions/view.py" line="96"/>
         <source>Resulted</source>
         <translation>Résultats disponibles</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="96"/>
+        <location filename="../../app/views/requisitions/view.py" line="97"/>
         <source>Rejected</source>
         <translation>Rejetée</translation>
     </message>
@@ -3882,152 +4257,152 @@
         <translation>Demandez au soutien de Spot d’activer les requêtes pour votre compte.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="405"/>
+        <location filename="../../app/views/requisitions/view.py" line="420"/>
         <source>Any</source>
         <translation>Toute date</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="413"/>
+        <location filename="../../app/views/requisitions/view.py" line="428"/>
         <source>&amp;New requisition…</source>
         <translation>&amp;Nouvelle requête…</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="416"/>
+        <location filename="../../app/views/requisitions/view.py" line="431"/>
         <source>&amp;Reload</source>
         <translation>&amp;Recharger</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="431"/>
+        <location filename="../../app/views/requisitions/view.py" line="446"/>
         <source>Find requisitions</source>
         <translation>Trouver des requêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="435"/>
+        <location filename="../../app/views/requisitions/view.py" line="450"/>
         <source>Exact first name</source>
         <translation>Prénom exact</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="436"/>
+        <location filename="../../app/views/requisitions/view.py" line="451"/>
         <source>Exact last name</source>
         <translation>Nom exact</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="437"/>
+        <location filename="../../app/views/requisitions/view.py" line="452"/>
         <source>name@example.com</source>
         <translation>nom@exemple.com</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="433"/>
+        <location filename="../../app/views/requisitions/view.py" line="448"/>
         <source>Lab name as on the requisition</source>
         <translation>Nom du laboratoire, comme sur la réquisition</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="434"/>
+        <location filename="../../app/views/requisitions/view.py" line="449"/>
         <source>Type it exactly as on the requisition, capitals too</source>
         <translation>Tapez-le exactement comme sur la réquisition, majuscules comprises</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="438"/>
+        <location filename="../../app/views/requisitions/view.py" line="453"/>
         <source>Phone as on the requisition</source>
         <translation>Téléphone, comme sur la réquisition</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="441"/>
+        <location filename="../../app/views/requisitions/view.py" line="456"/>
         <source>Any status</source>
         <translation>Tout statut</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="446"/>
+        <location filename="../../app/views/requisitions/view.py" line="461"/>
         <source>&amp;Search</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="449"/>
+        <location filename="../../app/views/requisitions/view.py" line="464"/>
         <source>Cle&amp;ar filters</source>
         <translation>Effacer les filtre&amp;s</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="452"/>
+        <location filename="../../app/views/requisitions/view.py" line="467"/>
         <source>La&amp;b</source>
         <translation>&amp;Laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="452"/>
+        <location filename="../../app/views/requisitions/view.py" line="467"/>
         <source>&amp;First name</source>
         <translation>&amp;Prénom</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="453"/>
+        <location filename="../../app/views/requisitions/view.py" line="468"/>
         <source>&amp;Last name</source>
         <translation>No&amp;m</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="453"/>
+        <location filename="../../app/views/requisitions/view.py" line="468"/>
         <source>&amp;Email</source>
         <translation>Co&amp;urriel</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="454"/>
+        <location filename="../../app/views/requisitions/view.py" line="469"/>
         <source>P&amp;hone</source>
         <translation>Télép&amp;hone</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="454"/>
+        <location filename="../../app/views/requisitions/view.py" line="469"/>
         <source>S&amp;tatus</source>
         <translation>S&amp;tatut</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="455"/>
+        <location filename="../../app/views/requisitions/view.py" line="470"/>
         <source>Created fro&amp;m</source>
         <translation>Créée à partir &amp;du</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="456"/>
+        <location filename="../../app/views/requisitions/view.py" line="471"/>
         <source>Created &amp;up to</source>
         <translation>Créée &amp;jusqu’au</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="490"/>
+        <location filename="../../app/views/requisitions/view.py" line="505"/>
         <source>◀ &amp;Previous</source>
         <translation>◀ Précéd&amp;ente</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="493"/>
+        <location filename="../../app/views/requisitions/view.py" line="508"/>
         <source>Ne&amp;xt ▶</source>
         <translation>Sui&amp;vante ▶</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="530"/>
+        <location filename="../../app/views/requisitions/view.py" line="546"/>
         <source>Requisitions are for accounts that make their own collection kits and send samples straight to a lab. Kit orders are not affected.</source>
         <translation>Les requêtes s’adressent aux comptes qui fabriquent leurs propres trousses de prélèvement et envoient les échantillons directement à un laboratoire. Les commandes de trousses ne sont pas touchées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="534"/>
+        <location filename="../../app/views/requisitions/view.py" line="550"/>
         <source>Check &amp;again</source>
         <translation>&amp;Vérifier de nouveau</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="610"/>
+        <location filename="../../app/views/requisitions/view.py" line="626"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="631"/>
+        <location filename="../../app/views/requisitions/view.py" line="647"/>
         <source>No requisitions match.</source>
         <translation>Aucune requête ne correspond.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="632"/>
+        <location filename="../../app/views/requisitions/view.py" line="648"/>
         <source>No requisitions yet.</source>
         <translation>Aucune requête pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="663"/>
+        <location filename="../../app/views/requisitions/view.py" line="679"/>
         <source>Showing %1–%2</source>
         <translation>Affichage de %1 à %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="697"/>
+        <location filename="../../app/views/requisitions/view.py" line="713"/>
         <source>Requisition %1 created.</source>
         <translation>Requête %1 créée.</translation>
     </message>

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import ClassVar
 
 from fpdf import FPDF
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from app.api import SpotClient, models
@@ -182,3 +185,34 @@ class CountingClient:
     def download(self, url: str) -> bytes:
         self.downloads.append(url)
         return self._client.download(url)
+
+
+class FakePrintDialog(QObject):
+    """Stands in for QPrintDialog: the user presses Print at once."""
+
+    accepted = Signal()
+    finished = Signal(int)
+    shown: ClassVar[list[FakePrintDialog]] = []
+
+    def __init__(self, printer: QPrinter, parent: object = None) -> None:
+        super().__init__()
+        self.printer = printer
+        self.min_max: tuple[int, int] | None = None
+
+    def setWindowTitle(self, title: str) -> None:
+        self.title = title
+
+    def setMinMax(self, low: int, high: int) -> None:
+        self.min_max = (low, high)
+
+    def setWindowModality(self, modality: object) -> None:
+        pass
+
+    def show(self) -> None:
+        FakePrintDialog.shown.append(self)
+        self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        self.printer.setOutputFileName(self.output)
+        self.accepted.emit()
+        self.finished.emit(1)
+
+    output = ""

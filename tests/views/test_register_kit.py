@@ -11,19 +11,20 @@ from pytestqt.qtbot import QtBot
 from app.api import models
 from app.sandbox import SandboxServer
 from app.services.session import Session
-from app.tasks import InlineTaskRunner, TaskRunner
+from app.tasks import TaskRunner
 from app.views.desk.register_kit import RegisterKitDialog
+from tests.helpers.register_kit import (  # noqa: F401
+    RECIPIENT,
+    TODAY,
+    fill_new_patient,
+    open_dialog,
+    scan,
+    shipped_kit,
+)
 from tests.helpers.tab_walk import walk_tab
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
-TODAY = date(2026, 6, 1)
-RECIPIENT = {
-    "first_name": "Testy", "last_name": "McTestface", "email": "testy@example.com",
-    "phone": "4155550123",
-    "address": {"street1": "1 Fixture Lane", "city": "San Francisco", "state": "CA",
-                "country": "US", "zip": "94105"},
-}
 
 
 @pytest.fixture
@@ -31,36 +32,12 @@ def session(sandbox_session: Session) -> Session:
     return sandbox_session
 
 
-def shipped_kit(sandbox: SandboxServer, session: Session, kit_type: str = "health_kit_1") -> str:
-    order = session.client.create_order(
-        models.NewOrder.model_validate({"kit_types": [kit_type], "recipient": RECIPIENT})
-    )
-    sandbox.advance(1)
-    return session.client.get_order(order.order_id).kits[0].kit_id
 
 
-def open_dialog(qtbot: QtBot, session: Session) -> RegisterKitDialog:
-    dialog = RegisterKitDialog(session, InlineTaskRunner(), today=TODAY)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.activateWindow()
-    # Window activation is asynchronous, even offscreen; the kit field starts with focus.
-    qtbot.waitUntil(dialog.kit_edit.hasFocus)
-    return dialog
 
 
-def scan(qtbot: QtBot, dialog: RegisterKitDialog, kit_id: str) -> None:
-    dialog.kit_edit.clear()
-    qtbot.keyClicks(dialog.kit_edit, kit_id)
-    qtbot.keyClick(dialog.kit_edit, Qt.Key.Key_Return)  # what a barcode scanner sends
 
 
-def fill_new_patient(qtbot: QtBot, dialog: RegisterKitDialog) -> None:
-    fields = dialog.patient_fields
-    fields.recipient.set_recipient(RECIPIENT)
-    fields.sex_combo.setCurrentIndex(fields.sex_combo.findData("F"))
-    fields.birth_edit.clear()
-    qtbot.keyClicks(fields.birth_edit.line, "04/30/1980")  # as the receptionist types it
 
 
 def test_register_a_new_patient(qtbot: QtBot, sandbox: SandboxServer, session: Session) -> None:

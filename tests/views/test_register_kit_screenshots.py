@@ -8,15 +8,12 @@ python -m pytest tests/views/test_register_kit_screenshots.py``.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from app.api import models
@@ -27,6 +24,7 @@ from app.services.session import Session
 from app.tasks import InlineTaskRunner
 from app.views.desk.register_kit import RegisterKitDialog
 from app.views.desk.registration_token import RegistrationTokenDialog
+from tests.helpers.screenshots import save
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -44,14 +42,6 @@ def session(sandbox: SandboxServer) -> Iterator[Session]:
     live.close()
 
 
-def save(qtbot: QtBot, widget: QWidget, name: str, tmp_path: Path) -> QImage:
-    qtbot.wait(50)  # let queued layout requests settle before grabbing
-    image = widget.grab().toImage()
-    image.save(str(tmp_path / f"{name}.png"))
-    target = os.environ.get("SPOT_SCREENSHOTS_DIR")
-    if target:
-        image.save(str(Path(target) / f"{name}.png"))
-    return image
 
 
 def test_register_kit_screenshot(

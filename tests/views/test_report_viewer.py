@@ -5,10 +5,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
-from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QFontInfo, QImage
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
@@ -36,6 +35,7 @@ from tests.helpers.reports import (
     PDF_URL,
     SAMPLE_ID,
     TXT_URL,
+    FakePrintDialog,
     FakeReports,
     FakeSeen,
     make_pdf,
@@ -484,35 +484,6 @@ def test_open_with_system_viewer_hands_out_a_copy_not_the_cached_file(
     assert window.status_text() == ""
 
 
-class FakePrintDialog(QObject):
-    """Stands in for QPrintDialog: the user presses Print at once."""
-
-    accepted = Signal()
-    finished = Signal(int)
-    shown: ClassVar[list[FakePrintDialog]] = []
-
-    def __init__(self, printer: QPrinter, parent: object = None) -> None:
-        super().__init__()
-        self.printer = printer
-        self.min_max: tuple[int, int] | None = None
-
-    def setWindowTitle(self, title: str) -> None:
-        self.title = title
-
-    def setMinMax(self, low: int, high: int) -> None:
-        self.min_max = (low, high)
-
-    def setWindowModality(self, modality: object) -> None:
-        pass
-
-    def show(self) -> None:
-        FakePrintDialog.shown.append(self)
-        self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        self.printer.setOutputFileName(self.output)
-        self.accepted.emit()
-        self.finished.emit(1)
-
-    output = ""
 
 
 def test_print_sends_every_page_to_the_printer(

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from app.paths import paths
+from app.services.printing.settings import PrintSettings, settings_from_json, settings_to_json
 from app.services.private_db import create_private_file
 
 __all__ = ["DEFAULT_REFRESH_SECONDS", "SHARED_GROUPS", "AppSettings"]
@@ -165,6 +166,16 @@ class AppSettings:
                 self._qsettings.setValue(key, value)
         finally:
             self._qsettings.endGroup()
+
+    # --- printing (hand-out, label printer) -------------------------------------------
+
+    @property
+    def print_settings(self) -> PrintSettings:
+        return settings_from_json(str(self._qsettings.value("printing/settings", "")))
+
+    @print_settings.setter
+    def print_settings(self, settings: PrintSettings) -> None:
+        self._qsettings.setValue("printing/settings", settings_to_json(settings))
 
     # --- outreach (bulk import, unreturned kits) --------------------------------------
 

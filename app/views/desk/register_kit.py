@@ -50,6 +50,7 @@ class RegisterKitDialog(QDialog):
     """Non-modal; ``kit_registered(kit_id)`` after Spot confirms the registration."""
 
     kit_registered = Signal(str)
+    print_handout_requested = Signal(object)  # models.Kit just registered
 
     def __init__(
         self, session: Session, runner: Runner, parent: QWidget | None = None, *,
@@ -142,7 +143,15 @@ class RegisterKitDialog(QDialog):
         self.close_button.setObjectName("close_button")
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.close)
+        # After a registration: the patient leaves with the kit, and with this page.
+        self.handout_button = QPushButton(self.tr("Print &hand-out…"), self)
+        self.handout_button.setObjectName("handout_button")
+        self.handout_button.setAutoDefault(False)
+        self.handout_button.clicked.connect(self._on_handout_button_clicked)
+        self.handout_button.hide()
+        self._registered: models.Kit | None = None
         buttons.addWidget(self.token_button)
+        buttons.addWidget(self.handout_button)
         buttons.addStretch(1)
         buttons.addWidget(self.register_button)
         buttons.addWidget(self.close_button)
@@ -277,6 +286,11 @@ class RegisterKitDialog(QDialog):
         if not self.patient_choice.is_existing():
             self.patient_fields.clear()  # the next scan is most likely someone else
             self.consent_check.setChecked(False)
+        self._registered = kit
+        self.handout_button.setToolTip(
+            self.tr("The patient hand-out for kit %1").replace("%1", kit.kit_id)
+        )
+        self.handout_button.show()
         self.kit_registered.emit(kit.kit_id)
         self.kit_edit.setFocus()
         self.kit_edit.selectAll()  # ready for the next scan
@@ -295,6 +309,11 @@ class RegisterKitDialog(QDialog):
             self.patient_fields.focus_first_problem()
             return
         show_status(self.result_label, "error", error.sentence)
+
+    @Slot()
+    def _on_handout_button_clicked(self) -> None:
+        if self._registered is not None:
+            self.print_handout_requested.emit(self._registered)
 
     @Slot()
     def _on_token_button_clicked(self) -> None:

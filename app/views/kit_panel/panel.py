@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.api import models
 from app.services.errors import describe_error
+from app.services.printing.from_spot import handout_for_order, labels_for_order
 from app.tasks import OwnedTasks, Runner
 from app.views.common.events import AppEvents
 from app.views.common.formatting import format_day
@@ -81,6 +82,8 @@ class KitTrackingPanel(QWidget):
 
     open_report_requested = Signal(object)  # ReportRequest
     register_kit_requested = Signal(str)
+    print_handout_requested = Signal(object)  # Handout for the shown order
+    print_labels_requested = Signal(object)  # list[Label]: the order's and its kits' labels
     metadata_saved = Signal(str)
     order_shown = Signal(str)
 
@@ -343,8 +346,10 @@ class KitTrackingPanel(QWidget):
 
     def _header(self, order: models.Order, parent: QWidget) -> QWidget:
         box = QWidget(parent)
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        column.addLayout(row)
         title = QLabel(self.tr("Order %1").replace("%1", order.order_id), box)
         title.setObjectName("order_title")
         font = QFont(title.font())
@@ -369,7 +374,36 @@ class KitTrackingPanel(QWidget):
             dates.append(self.tr("updated %1").replace("%1", format_day(order.updated)))
         if dates:
             row.addWidget(muted(QLabel(" · ".join(dates), box)))
+        # On their own line: the French header is already as wide as the panel.
+        actions = QHBoxLayout()
+        for name, text, tip, slot in (
+            ("print_handout", self.tr("Print &hand-out…"),
+             self.tr("A page for the patient: their kit, what happens next, how to collect "
+                     "the sample"), self._on_print_handout_clicked),
+            ("print_labels", self.tr("&Labels…"), self.tr("Print order and kit labels"),
+             self._on_print_labels_clicked),
+        ):
+            button = QPushButton(text, box)
+            button.setObjectName(name)
+            button.setToolTip(tip)
+            button.setAutoDefault(False)
+            button.clicked.connect(slot)
+            actions.addWidget(button)
+        actions.addStretch(1)
+        column.addLayout(actions)
         return box
+
+    @Slot()
+    def _on_print_handout_clicked(self) -> None:
+        if self._order is not None:
+            self.print_handout_requested.emit(handout_for_order(self._order))
+
+    @Slot()
+    def _on_print_labels_clicked(self) -> None:
+        if self._order is not None:
+            self.print_labels_requested.emit(
+                labels_for_order(self._order, self._session.kit_catalog, self._today())
+            )
 
     def _recipient_box(self, order: models.Order, parent: QWidget) -> QGroupBox:
         box = QGroupBox(self.tr("Recipient"), parent)

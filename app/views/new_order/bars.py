@@ -181,8 +181,8 @@ class DuplicateBar(QFrame):
 
 
 class OrderStatusBar(QFrame):
-    """What happened to the order, and after a placed one "Another order for this patient"
-    and "New order"."""
+    """What happened to the order, and after a placed one "Print hand-out…", "Another order
+    for this patient" and "New order"."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -204,6 +204,10 @@ class OrderStatusBar(QFrame):
         self.new_button = form_button(
             QCoreApplication.translate("NewOrderForm", "&New order"), "new_button", self
         )
+        self.handout_button = form_button(
+            QCoreApplication.translate("NewOrderForm", "Print &hand-out…"), "handout_button", self
+        )
+        after.addWidget(self.handout_button)
         after.addWidget(self.another_button)
         after.addWidget(self.new_button)
         after.addStretch(1)
@@ -216,10 +220,11 @@ class OrderStatusBar(QFrame):
         tinted_bar(self, "status_bar", colors)
         self.show()
 
-    def show_actions(self, *, another: bool, new: bool) -> None:
+    def show_actions(self, *, another: bool, new: bool, handout: bool = False) -> None:
+        self.handout_button.setVisible(handout)
         self.another_button.setVisible(another)
         self.new_button.setVisible(new)
-        self.after_actions.setVisible(another or new)
+        self.after_actions.setVisible(another or new or handout)
 
     def text(self) -> str:
         return self.label.text() if not self.isHidden() else ""

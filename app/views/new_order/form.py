@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from app.services.errors import describe_error
+from app.services.printing.from_spot import person_name
+from app.services.printing.handout import Handout, HandoutKit
 from app.tasks import OwnedTasks, Runner
 from app.validation import normalize_recipient
 from app.views.common.address_fields import RecipientFields
@@ -292,6 +294,8 @@ class NewOrderForm(QWidget):
     order_queued = Signal(str)
     #: Spot accepted the order (order id).
     order_placed = Signal(str)
+    #: "Print hand-out…" after the order was placed (a Handout for it).
+    print_handout_requested = Signal(object)
     #: The user confirmed leaving (Esc) or the form was empty: the host may close.
     discarded = Signal()
 
@@ -307,6 +311,7 @@ class NewOrderForm(QWidget):
         self._tasks = OwnedTasks(runner, self)
         self._state = "editing"  # editing | sending | queued | sent | needs_attention
         self._blocked_shown = False  # the status bar holds "Fix the N problems…"
+        self._placed: Handout | None = None  # once Spot accepted the order: its hand-out
         self._build()
         self.drafts = FormDrafts(
             session.drafts, runner, self.restore_bar, delay_ms=self.AUTOSAVE_DELAY_MS,
@@ -389,6 +394,9 @@ class NewOrderForm(QWidget):
         self.status = self.status_bar.label
         self.another_button = self.status_bar.another_button
         self.new_button = self.status_bar.new_button
+        self.handout_button = self.status_bar.handout_button
+        self.handout_button.clicked.connect(self._on_handout_clicked)
+        self.order_placed.connect(self._on_order_placed)
         self.another_button.clicked.connect(self._on_another_clicked)
         self.new_button.clicked.connect(self._on_new_clicked)
         outer.addWidget(self.status_bar)
@@ -674,12 +682,30 @@ class NewOrderForm(QWidget):
             self._show_actions(another=False, new=False)
 
     def _show_actions(self, *, another: bool, new: bool) -> None:
-        self.status_bar.show_actions(another=another, new=new)
+        self.status_bar.show_actions(
+            another=another, new=new, handout=another and self._placed is not None
+        )
 
     def status_text(self) -> str:
         return self.status_bar.text()
 
     # --- after a placed order ------------------------------------------------------------
+
+    @Slot(str)
+    def _on_order_placed(self, order_id: str) -> None:
+        # The fields still show what was sent (read-only until "Another"/"New order").
+        recipient = self.fields.recipient()
+        self._placed = Handout(
+            person_name(recipient.get("first_name"), recipient.get("last_name")),
+            order_id or None,
+            tuple(HandoutKit(kit_type) for kit_type in self.kits.kit_types()),
+        )
+        self._show_actions(another=True, new=True)
+
+    @Slot()
+    def _on_handout_clicked(self) -> None:
+        if self._placed is not None:
+            self.print_handout_requested.emit(self._placed)
 
     @Slot()
     def _on_another_clicked(self) -> None:
@@ -693,6 +719,7 @@ class NewOrderForm(QWidget):
         if discard_draft:
             self.drafts.discard()
         recipient = self.fields.recipient() if keep_recipient else None
+        self._placed = None
         self.drafts.stop()
         self.drafts.new_id()
         self.submission.reset()

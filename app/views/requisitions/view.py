@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from app.api import models
 from app.services.errors import ServiceError, describe_error
+from app.services.printing.from_spot import labels_for_requisition
 from app.services.requisitions import (
     PAGE_SIZE,
     RequisitionFilters,
@@ -214,6 +215,7 @@ class RequisitionDetail(QWidget):
     """The selected requisition: facts, events timeline, reports with Open buttons."""
 
     open_report_requested = Signal(object, object)  # (Report, Requisition)
+    print_labels_requested = Signal(object)  # list[Label] for the shown requisition
 
     def __init__(self, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
@@ -228,6 +230,12 @@ class RequisitionDetail(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.title_label.setFont(font)
         layout.addWidget(self.title_label)
+        self.label_button = QPushButton(self.tr("Pr&int label…"), self)
+        self.label_button.setObjectName("print_requisition_label")
+        self.label_button.setToolTip(self.tr("Barcode, patient and lab, for the sample tube"))
+        self.label_button.setAutoDefault(False)
+        self.label_button.clicked.connect(self._on_label_button_clicked)
+        layout.addWidget(self.label_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.timeline = KitTimeline(self.tr("Progress"), self)
         layout.addWidget(self.timeline)
         self.facts = QFormLayout()
@@ -306,7 +314,13 @@ class RequisitionDetail(QWidget):
         self._show_reports(requisition)
         self._show_facts(True)
 
+    @Slot()
+    def _on_label_button_clicked(self) -> None:
+        if self._requisition is not None:
+            self.print_labels_requested.emit(labels_for_requisition(self._requisition))
+
     def _show_facts(self, visible: bool) -> None:
+        self.label_button.setVisible(visible)
         self.timeline.setVisible(visible)
         self.reports_box.setVisible(visible)
         for row in range(self.facts.rowCount()):
@@ -370,6 +384,7 @@ class RequisitionsView(QWidget):
     """The tab. ``refresh()`` reloads the page; ``requisition_created(id)`` after a create."""
 
     open_report_requested = Signal(object)  # ReportRequest, for the shell's viewer
+    print_labels_requested = Signal(object)  # list[Label], for the shell's label window
     requisition_created = Signal(str)
 
     def __init__(
@@ -501,6 +516,7 @@ class RequisitionsView(QWidget):
         left_layout.addLayout(pager)
         self.detail = RequisitionDetail(today=self._today)
         self.detail.open_report_requested.connect(self._on_detail_open_report_requested)
+        self.detail.print_labels_requested.connect(self.print_labels_requested)
         scroll = QScrollArea(splitter)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.detail)

@@ -7,14 +7,33 @@ they work for. What they change is broadcast on `AppEvents`, not reported back h
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from functools import partial
+
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
+from app.services.printing.from_spot import handout_for_kit
+from app.services.printing.handout import Handout
+from app.services.printing.jobs import LabelPrinting
+from app.services.printing.labels import Label
+from app.services.printing.record import PrintRecorder, ignore_print
+from app.services.printing.settings import PrintSettings
 from app.services.session import Session
 from app.tasks import Runner
+from app.views.common.app_settings import AppSettings
 from app.views.common.events import AppEvents, ReportRequest
 
 __all__ = ["ChildWindows"]
+
+
+def _load_logo(path: str) -> QImage:
+    """Worker thread: the clinic's logo for the hand-out."""
+    image = QImage(path)
+    if image.isNull():
+        raise OSError(f"not an image: {path}")
+    return image
 
 
 def _bring_forward(window: QWidget) -> None:
@@ -26,11 +45,29 @@ def _bring_forward(window: QWidget) -> None:
 class ChildWindows(QObject):
     """Opens and closes the windows that belong to a session, parented to ``owner``."""
 
-    def __init__(self, owner: QWidget, runner: Runner, events: AppEvents) -> None:
+    def __init__(
+        self,
+        owner: QWidget,
+        runner: Runner,
+        events: AppEvents,
+        *,
+        settings: AppSettings | None = None,
+        print_recorder: PrintRecorder = ignore_print,
+    ) -> None:
         super().__init__(owner)
         self._owner = owner
         self._runner = runner
         self._events = events
+        self._app_settings = settings
+        # Until the audit trail is wired in (app.services.audit), prints are recorded nowhere.
+        self._print_recorder = print_recorder
+        # Read on the GUI thread when a print window opens; the label sender (a worker
+        # thread) only ever sees this frozen copy, never QSettings.
+        self._print_settings = PrintSettings()
+        self.label_printing = LabelPrinting(
+            lambda: self._print_settings, recorder=print_recorder
+        )
+        self.print_windows: list[QWidget] = []
         self.new_orders: list[QWidget] = []
         self.report: QWidget | None = None
         self.register_kit: QWidget | None = None
@@ -44,6 +81,9 @@ class ChildWindows(QObject):
         self.new_orders.append(dialog)
         dialog.destroyed.connect(lambda: self._forget_order_form(dialog))
         dialog.form.order_queued.connect(lambda _item_id: self._events.outbox_changed.emit())
+        dialog.form.print_handout_requested.connect(
+            lambda handout: self.open_handout(handout, session.kit_catalog)
+        )
         dialog.show()
         dialog.raise_()
         return dialog
@@ -83,6 +123,9 @@ class ChildWindows(QObject):
             dialog = RegisterKitDialog(session, self._runner, self._owner)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.kit_registered.connect(self._events.kit_registered)
+            dialog.print_handout_requested.connect(
+                lambda kit: self.open_handout(handout_for_kit(kit), session.kit_catalog)
+            )
             # Closed means about to be deleted: the next Ctrl+R makes a new one.
             dialog.finished.connect(self._forget_register_kit)
             dialog.destroyed.connect(self._forget_register_kit)
@@ -112,9 +155,62 @@ class ChildWindows(QObject):
     def _forget_registration_token(self, *_args: object) -> None:
         self.registration_token = None
 
+    # --- printing ----------------------------------------------------------------------------
+
+    def _current_print_settings(self) -> PrintSettings:
+        if self._app_settings is not None:
+            self._print_settings = self._app_settings.print_settings
+        return self._print_settings
+
+    def open_handout(self, handout: Handout, catalog: Mapping[str, str] | None = None) -> None:
+        """The hand-out's print preview; the clinic's logo is read off the GUI thread first."""
+        settings = self._current_print_settings()
+        show = partial(self._show_handout, handout, settings, catalog)
+        if not settings.logo_path:
+            show(None)
+            return
+        # No logo (moved, unreadable) still prints the hand-out, just without it.
+        self._runner.run(_load_logo, settings.logo_path, on_success=show,
+                         on_error=lambda _exc: show(None))
+
+    def _show_handout(
+        self,
+        handout: Handout,
+        settings: PrintSettings,
+        catalog: Mapping[str, str] | None,
+        logo: QImage | None,
+    ) -> None:
+        from app.views.printing.preview import HandoutPreviewDialog
+
+        dialog = HandoutPreviewDialog(
+            handout, settings, self._runner, self._owner, catalog=catalog, logo=logo,
+            recorder=self._print_recorder,
+        )
+        self._show_print_window(dialog)
+
+    def open_labels(self, labels: Sequence[Label]) -> None:
+        from app.views.printing.preview import LabelPrintDialog
+
+        dialog = LabelPrintDialog(
+            labels, self._current_print_settings(), self.label_printing, self._runner,
+            self._owner, recorder=self._print_recorder,
+        )
+        self._show_print_window(dialog)
+
+    def _show_print_window(self, dialog: QWidget) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.print_windows.append(dialog)
+        dialog.destroyed.connect(lambda: self._forget_print_window(dialog))
+        _bring_forward(dialog)
+
+    def _forget_print_window(self, dialog: QWidget) -> None:
+        if dialog in self.print_windows:
+            self.print_windows.remove(dialog)
+
     def close_session_windows(self) -> None:
         """Close what works through (or shows data of) the session that is ending."""
-        for window in (self.register_kit, self.registration_token, self.report):
+        for window in (self.register_kit, self.registration_token, self.report,
+                       *self.print_windows):
             if window is not None:
                 window.close()
         self.report = None

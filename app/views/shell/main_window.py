@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         self.events.report_seen.connect(self._on_events_report_seen)
         self.events.kit_registered.connect(self._on_events_kit_registered)
         self.events.outbox_changed.connect(self._update_outbox_counts)
-        self.child_windows = ChildWindows(self, runner, self.events)
+        self.child_windows = ChildWindows(self, runner, self.events, settings=self._settings)
         self._closed = False
         self.outreach: Outreach | None = None
 
@@ -286,6 +286,10 @@ class MainWindow(QMainWindow):
         panel = KitTrackingPanel(session, self._runner, self.panel, events=self.events)
         panel.open_report_requested.connect(self.events.report_requested)
         panel.register_kit_requested.connect(self._on_panel_register_kit_requested)
+        panel.print_handout_requested.connect(
+            lambda handout: self.child_windows.open_handout(handout, session.kit_catalog)
+        )
+        panel.print_labels_requested.connect(self.child_windows.open_labels)
         panel.metadata_saved.connect(self.metadata_guard.on_metadata_saved)
         layout.addWidget(bar)
         layout.addWidget(panel, 1)
@@ -477,6 +481,7 @@ class MainWindow(QMainWindow):
         def make() -> QWidget:
             view = RequisitionsView(session, self._runner)
             view.open_report_requested.connect(self.events.report_requested)
+            view.print_labels_requested.connect(self.child_windows.open_labels)
             return view
 
         self._show_tab("requisitionsTab", self.tr("Requisitions"), make)
@@ -508,9 +513,13 @@ class MainWindow(QMainWindow):
     @Slot()
     def open_settings(self, *, kit_types: bool = False) -> None:
         from app.views.outreach.settings_box import OutreachSettingsBox
+        from app.views.printing.settings_page import PrintingSettingsSection
         from app.views.settings.dialog import SettingsDialog
 
-        dialog = SettingsDialog(self._settings, self, sections=[OutreachSettingsBox])
+        dialog = SettingsDialog(self._settings, self, sections=[
+            OutreachSettingsBox,
+            lambda settings, parent: PrintingSettingsSection(settings, self._runner, parent),
+        ])
         dialog.sign_in_requested.connect(lambda: self.show_sign_in())
         dialog.accepted.connect(self.settings_changed)
         dialog.finished.connect(dialog.deleteLater)

@@ -1,0 +1,130 @@
+"""Printing preferences as plain data, and the checks Settings runs before saving them.
+
+Stored by the view layer (QSettings); kept Qt-free so services and tests can build them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields
+from enum import StrEnum
+from urllib.parse import urlsplit
+
+__all__ = [
+    "DEFAULT_RAW_PORT",
+    "LabelPrinterKind",
+    "LabelSize",
+    "PrintSettings",
+    "SheetLayoutName",
+    "check_info_url",
+    "parse_printer_address",
+    "settings_from_json",
+    "settings_to_json",
+]
+
+DEFAULT_RAW_PORT = 9100  # the "raw" / JetDirect port every Zebra network printer listens on
+SUPPORTED_DPI = (203, 300)  # the two resolutions Zebra desktop label printers come in
+
+
+class LabelPrinterKind(StrEnum):
+    SHEET = "sheet"  # no label printer: labels go on an Avery sheet through the normal printer
+    NETWORK = "network"  # a Zebra on the network, raw TCP (host:port)
+    QUEUE = "queue"  # a Zebra installed as a printer queue on this computer (raw)
+
+
+class LabelSize(StrEnum):
+    SMALL = "2x1"  # 2 × 1 in: tube and kit box labels
+    LARGE = "4x6"  # 4 × 6 in: shipping-size labels
+
+    @property
+    def inches(self) -> tuple[float, float]:
+        return (2.0, 1.0) if self is LabelSize.SMALL else (4.0, 6.0)
+
+
+class SheetLayoutName(StrEnum):
+    AVERY_5160 = "avery5160"  # US Letter, 30 labels
+    AVERY_L7160 = "l7160"  # A4, 21 labels
+
+
+@dataclass(frozen=True)
+class PrintSettings:
+    clinic_name: str = ""
+    clinic_phone: str = ""
+    logo_path: str = ""
+    info_url: str = ""  # the clinic's registration or instructions page (the hand-out's QR)
+    printer_kind: LabelPrinterKind = LabelPrinterKind.SHEET
+    printer_address: str = ""  # host or host:port, for NETWORK
+    printer_queue: str = ""  # installed queue name, for QUEUE
+    label_size: LabelSize = LabelSize.SMALL
+    label_dpi: int = 203
+    sheet_layout: SheetLayoutName = SheetLayoutName.AVERY_5160
+
+
+def settings_to_json(settings: PrintSettings) -> str:
+    return json.dumps(asdict(settings), sort_keys=True)
+
+
+def settings_from_json(text: str) -> PrintSettings:
+    """Tolerant: a missing, unknown or malformed value falls back to its default, so a file
+    written by a newer version (or edited by hand) never stops the app."""
+    try:
+        loaded = json.loads(text) if text else {}
+    except ValueError:
+        loaded = {}
+    if not isinstance(loaded, dict):
+        loaded = {}
+    default = PrintSettings()
+    values: dict[str, object] = {}
+    for field in fields(PrintSettings):
+        fallback = getattr(default, field.name)
+        value = loaded.get(field.name, fallback)
+        try:
+            if isinstance(fallback, StrEnum):
+                value = type(fallback)(value)
+            elif field.name == "label_dpi":
+                value = int(value) if int(value) in SUPPORTED_DPI else fallback
+            else:
+                value = str(value)
+        except (TypeError, ValueError):
+            value = fallback
+        values[field.name] = value
+    return PrintSettings(**values)  # type: ignore[arg-type]
+
+
+def check_info_url(url: str) -> str | None:
+    """The problem with a hand-out URL, or None. Empty is allowed (no QR is printed)."""
+    url = url.strip()
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "Enter a web address that starts with https:// (for example https://clinic.example/kits)."
+    if parts.username or parts.password:
+        return "The web address must not contain a user name or password."
+    return None
+
+
+def parse_printer_address(text: str) -> tuple[str, int]:
+    """``host``, ``host:port``, ``[v6]`` or ``[v6]:port`` → (host, port); ValueError with a
+    message for the user when it is not one of those."""
+    text = text.strip()
+    if not text:
+        raise ValueError("Enter the label printer's network address, for example 10.0.0.25:9100.")
+    host, port_text = text, ""
+    if text.startswith("["):
+        end = text.find("]")
+        if end < 0:
+            raise ValueError(f"The address {text!r} has a '[' without a closing ']'.")
+        host, rest = text[1:end], text[end + 1 :]
+        if rest and not rest.startswith(":"):
+            raise ValueError(f"The address {text!r} is not host:port.")
+        port_text = rest[1:]
+    elif text.count(":") == 1:
+        host, port_text = text.split(":")
+    if not host or any(ch.isspace() for ch in host):
+        raise ValueError(f"The address {text!r} has no printer name or IP address.")
+    if not port_text:
+        return host, DEFAULT_RAW_PORT
+    if not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        raise ValueError(f"The port in {text!r} must be a number from 1 to 65535 (usually 9100).")
+    return host, int(port_text)
