@@ -72,7 +72,7 @@ class OrderListView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.model = OrderTableModel(self, kit_names=kit_names)
-        self._restore: tuple[list[str], str | None, int] | None = None
+        self._restore: tuple[list[str], str | None, bool] | None = None
         self._last_selected: str | None = None
 
         self.search_edit = QLineEdit()
@@ -330,16 +330,20 @@ class OrderListView(QWidget):
         selected = self.selected_order_id()
         top_row = self.table.rowAt(0)
         top = self.model.order_id_at(top_row) if top_row >= 0 else None
-        offset = self.table.verticalScrollBar().value()
-        self._restore = ([selected] if selected else [], top, offset)
+        # At the very top, staff watch the newest orders: what a refresh puts above the old
+        # first row must show up, not be scrolled out of sight by keeping that row on top.
+        at_top = self.table.verticalScrollBar().value() == 0
+        self._restore = ([selected] if selected else [], top, at_top)
 
     @Slot()
     def _on_model_reset(self) -> None:
         if self._restore is None:
             return
-        selected, top, _offset = self._restore
+        selected, top, at_top = self._restore
         self._restore = None
-        if top is not None:
+        if at_top:
+            self.table.scrollToTop()
+        elif top is not None:
             row = self.model.row_of(top)
             if row >= 0:
                 self.table.scrollTo(
