@@ -19,6 +19,7 @@ from app.services.order_rules import (
     build_row,
     find_duplicates,
     needs_attention,
+    results_to_review,
     progress_for,
 )
 from app.services.order_store import OrderStore
@@ -160,8 +161,9 @@ def row_with(
         ("registered", "awaiting_collection", 30, False, []),
         ("registered", "in_transit", 9, False, []),
         ("registered", "in_transit", 11, False, ["Sample on its way to the lab for over 10 days"]),
-        ("registered", "resulted", 1, False, ["Results not opened yet"]),
-        ("registered", "partially_resulted", 1, False, ["Results not opened yet"]),
+        # Results waiting to be opened are not a problem: they have their own view.
+        ("registered", "resulted", 1, False, []),
+        ("registered", "partially_resulted", 1, False, []),
         ("registered", "resulted", 1, True, []),
         ("delivery_exception", "awaiting_collection", 0, False, ["Delivery exception"]),
         ("registered", "collection_exception", 0, False, ["Collection exception"]),
@@ -187,7 +189,23 @@ def test_needs_attention_lists_each_reason_once() -> None:
             kit("SPOT000003", kit_status="registered", sample_status="resulted"),
         ],
     )
-    assert needs_attention(row, T0, set()) == ["Delivery exception", "Results not opened yet"]
+    assert needs_attention(row, T0, set()) == ["Delivery exception"]
+
+
+def test_results_to_review_are_unopened_results_newer_than_the_first_start() -> None:
+    row = build_row(
+        order(),
+        [
+            kit("SPOT000001", kit_status="registered", sample_status="resulted"),
+            kit("SPOT000002", kit_status="registered", sample_status="partially_resulted"),
+            kit("SPOT000003", kit_status="registered", sample_status="in_transit"),
+        ],
+    )
+    assert results_to_review(row, set()) == ("SPOT000001", "SPOT000002")
+    assert results_to_review(row, {"SPOT000001"}) == ("SPOT000002",)
+    # A new workstation: results from before its first start are not new.
+    assert results_to_review(row, set(), since=T0 + timedelta(days=1)) == ()
+    assert results_to_review(row, set(), since=T0) == ("SPOT000001", "SPOT000002")
 
 
 def test_search_text_holds_name_email_phone_digits_and_ids() -> None:
