@@ -19,8 +19,8 @@ from app.services.order_rules import (
     build_row,
     find_duplicates,
     needs_attention,
-    results_to_review,
     progress_for,
+    results_to_review,
 )
 from app.services.order_store import OrderStore
 

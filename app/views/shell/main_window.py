@@ -47,6 +47,7 @@ from app.views.shell.desk_support import DeskSupport
 from app.views.shell.kit_types import KIT_TYPES_ACTION, KitTypesGuide
 from app.views.shell.link_status import LinkStatus, after_error, after_outbox_item
 from app.views.shell.metadata_guard import UnsavedMetadataGuard
+from app.views.shell.order_commands import OrderCommands
 from app.views.shell.refresh import RefreshOutcome
 from app.views.shell.refresher import OrderRefresher
 from app.views.shell.sign_in import SignInContext, SignInDialog
@@ -116,6 +117,9 @@ class MainWindow(QMainWindow):
             catalog_changed=self.order_list.set_kit_names,
         )
         self.metadata_guard = UnsavedMetadataGuard(self, self.order_list, self)
+        self.order_commands = OrderCommands(self)
+        self.order_list.open_report_requested.connect(self.order_commands.open_report)
+        self.order_list.register_kit_requested.connect(self.order_commands.register_kit)
         self.refresher = OrderRefresher(
             runner, self._settings, self.order_list, auto_refresh=auto_refresh, parent=self
         )
@@ -562,8 +566,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_panel_register_kit_requested(self, kit_id: str) -> None:
-        if self.session is not None:
-            self.child_windows.open_register_kit(self.session, kit_id)
+        self.order_commands.register_kit_of_shown_order(kit_id)
 
     @Slot(str)
     def _on_events_kit_registered(self, _kit_id: str) -> None:
