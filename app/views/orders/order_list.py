@@ -122,7 +122,8 @@ class OrderListView(QWidget):
         self.status_combo.insertSeparator(self.status_combo.count())
         for progress in _PROGRESS_CHOICES:
             self.status_combo.addItem(
-                QApplication.translate("Progress", progress.label), _PROGRESS_PREFIX + progress.label
+                QApplication.translate("Progress", progress.label),
+                _PROGRESS_PREFIX + progress.label,
             )
         self.status_combo.currentIndexChanged.connect(self._on_filters_changed)
 

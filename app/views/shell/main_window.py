@@ -40,6 +40,7 @@ from app.views.kit_panel.panel import KitTrackingPanel
 from app.views.orders.find_kit import FindKitBar
 from app.views.orders.order_list import OrderListView
 from app.views.requisitions.view import RequisitionsView
+from app.views.shell import help_pages
 from app.views.shell.actions import ACTIONS, TOOLBAR, build_actions
 from app.views.shell.banner import Banner
 from app.views.shell.child_windows import ChildWindows
@@ -514,7 +515,12 @@ class MainWindow(QMainWindow):
         from app.views.outreach.settings_box import OutreachSettingsBox
         from app.views.settings.dialog import SettingsDialog
 
-        dialog = SettingsDialog(self._settings, self, sections=[OutreachSettingsBox])
+        session = self.session
+        dialog = SettingsDialog(
+            self._settings, self, sections=[OutreachSettingsBox],
+            environment=session.environment if session is not None else None,
+            kit_types=session.kit_catalog if session is not None else None,
+        )
         dialog.sign_in_requested.connect(lambda: self.show_sign_in())
         dialog.accepted.connect(self.settings_changed)
         dialog.finished.connect(dialog.deleteLater)
@@ -535,6 +541,12 @@ class MainWindow(QMainWindow):
 
     def toggle_attention(self) -> None:
         self.order_list.attention_button.toggle()
+
+    def show_shortcuts(self) -> QWidget:
+        return help_pages.show_shortcuts(self)
+
+    def show_getting_started(self) -> QWidget:
+        return help_pages.show_getting_started(self)
 
     def show_about(self) -> None:
         self.support.show_about()
