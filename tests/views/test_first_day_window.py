@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton, QTa
 from pytestqt.qtbot import QtBot
 
 from app.sandbox import SandboxServer
+from app.views.orders.order_table import COL_PATIENT
 from app.views.settings.dialog import SettingsDialog
 from app.views.shell.actions import ACTIONS, shortcut_text
 from app.views.shell.main_window import MainWindow
@@ -213,3 +214,37 @@ def test_problems_and_results_to_review_are_separate_and_old_results_dont_flood(
     assert model.rowCount() == model.results_count()
     assert window.outbox_label.text().startswith("Outbox: ")
     assert "attention" not in window.outbox_label.text()
+
+
+def test_at_1280_px_last_names_show_whole_and_find_kit_leaves_the_columns_alone(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    order_list = window.order_list
+    table = order_list.table
+    model = order_list.model
+    metrics = table.fontMetrics()
+    width = table.columnWidth(COL_PATIENT)
+    for number in range(model.rowCount()):
+        row = model.row_at(number)
+        assert row is not None
+        # The last name and its comma, with the cell's margins: never "Dumm…".
+        assert metrics.horizontalAdvance(f"{row.last_name},") + 12 <= width, row.last_name
+    # A search leaves a few rows (no scrolling needed), then Find kit jumps to an order the
+    # search hides: the list fills again, and the columns stay as they were.
+    target = next(
+        r for r in (model.row_at(n) for n in range(model.rowCount()))
+        if r is not None and r.kit_ids and not r.last_name.startswith("Dummy")
+    )
+    qtbot.keyClicks(order_list.search_edit, "Dummy")
+    qtbot.waitUntil(lambda: 0 < model.rowCount() < 10, timeout=WAIT_MS)
+    qtbot.wait(100)  # the view lays itself out again after the rows changed
+    widths = [table.columnWidth(c) for c in range(model.columnCount())]
+    bar = window.find_kit_bar
+    assert bar is not None
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(bar.field, target.kit_ids[0])
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: order_list.selected_order_id() == target.order_id, timeout=WAIT_MS)
+    assert model.rowCount() == SEEDED
+    qtbot.wait(100)
+    assert [table.columnWidth(c) for c in range(model.columnCount())] == widths

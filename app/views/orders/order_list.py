@@ -185,6 +185,9 @@ class OrderListView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setShowGrid(False)
+        # Always there: a scroll bar that came and went with the number of rows (a search,
+        # Find kit clearing it) resized the Patient column by itself.
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         # Tab leaves the list (arrows move between orders); walking cells changed the order.
         self.table.setTabKeyNavigation(False)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -251,7 +254,7 @@ class OrderListView(QWidget):
         metrics = self.table.fontMetrics()
         header_metrics = self.table.horizontalHeader().fontMetrics()
         samples = {
-            COL_ORDER_ID: ("O0000000", 40),  # room for the attention icon
+            COL_ORDER_ID: ("O0000000", 32),  # room for the attention icon
             COL_KIT_TYPES: ("Wellness plus kit", 16),
             COL_STATUS: ("In progress", 36),  # badge padding
             COL_PROGRESS: ("Delivery exception", 36),  # longer labels elide

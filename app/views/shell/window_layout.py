@@ -49,7 +49,9 @@ class WindowLayout:
         width = self._window.width()
         if self._fit_on_show:
             self._fit_on_show = False
-            self._splitter.setSizes([width * 57 // 100, width * 43 // 100])
+            # Below a wide screen the list gets more: at 1280 px its patient names must fit.
+            share = 57 if width >= WIDE_SCREEN else 60
+            self._splitter.setSizes([width * share // 100, width * (100 - share) // 100])
         if self._columns_on_show:
             self._columns_on_show = False
             self._order_list.set_column_hidden(COL_CREATED, width < WIDE_SCREEN)
