@@ -6,6 +6,8 @@ Texts keep the window's translation context ("MainWindow").
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,11 +38,11 @@ def shortcut_sheet_rows() -> list[tuple[str, str]]:
     ]
     rows += [(translate(_CONTEXT, what), keys) for what, keys in OTHER_KEYS]
     rows += [
-        (translate(_CONTEXT, "Order list: menu for the selected order"),
-         translate(_CONTEXT, "Menu key, Shift+F10 or right-click")),
-        (translate(_CONTEXT, "Order list: move between orders"),
-         translate(_CONTEXT, "Up, Down, Page Up, Page Down")),
-        (translate(_CONTEXT, "Leave the order list"), translate(_CONTEXT, "Tab")),
+        (translate("MainWindow", "Order list: menu for the selected order"),
+         translate("MainWindow", "Menu key, Shift+F10 or right-click")),
+        (translate("MainWindow", "Order list: move between orders"),
+         translate("MainWindow", "Up, Down, Page Up, Page Down")),
+        (translate("MainWindow", "Leave the order list"), translate("MainWindow", "Tab")),
     ]
     return rows
 
@@ -63,11 +65,13 @@ def _finish(dialog: QDialog, layout: QVBoxLayout) -> QDialog:
 
 
 def show_shortcuts(parent: QWidget) -> QDialog:
-    dialog, layout = _dialog(parent, translate(_CONTEXT, "Keyboard shortcuts"), "shortcutSheet")
+    dialog, layout = _dialog(parent, translate("MainWindow", "Keyboard shortcuts"), "shortcutSheet")
     rows = shortcut_sheet_rows()
     table = QTableWidget(len(rows), 2, dialog)
     table.setObjectName("shortcutTable")
-    table.setHorizontalHeaderLabels([translate(_CONTEXT, "Command"), translate(_CONTEXT, "Keys")])
+    table.setHorizontalHeaderLabels(
+        [translate("MainWindow", "Command"), translate("MainWindow", "Keys")]
+    )
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -101,39 +105,62 @@ GETTING_STARTED = """
 
 
 def getting_started_html() -> str:
-    t = lambda text: translate(_CONTEXT, text)  # noqa: E731
-    return GETTING_STARTED.format(
-        title=t("Getting started"),
-        sign_in=t("Sign in."),
-        sign_in_text=t("File → Sign in: choose your clinic's Spot environment and paste the "
-                       "API token your administrator gave you. The status bar names the "
-                       "environment you are working in."),
-        order=t("Order kits."),
-        order_text=t("New order (toolbar): the patient's name, contact and address, then "
-                     "the kit types. Orders wait in the outbox if Spot can't be reached."),
-        find=t("Find an order."),
-        find_text=t("Type a name, email, phone number, order or kit ID in the search box. "
-                    "Scan a kit's barcode into Find kit to jump to its order."),
-        panel=t("Follow an order."),
-        panel_text=t("Select an order: the right side shows its kits, where they are, "
-                     "tracking links and reports."),
-        register=t("Register a kit."),
-        register_text=t("Register kit, or right-click an order → Register kit: the order's "
-                        "patient is filled in for you."),
-        attention=t("Needs attention"),
-        attention_text=t("lists orders with a problem: delivery or collection exceptions, "
-                         "kits not registered, samples stuck on their way."),
-        results=t("Results to review"),
-        results_text=t("lists orders with results nobody opened on this computer yet."),
-        outbox=t("Outbox"),
-        outbox_text=t("in the status bar counts orders waiting to be sent and those that "
-                      "need fixing before they can be."),
-        keys=t("Help → Keyboard shortcuts lists every key."),
-    )
+    texts = {
+        "title": translate("MainWindow", "Getting started"),
+        "sign_in": translate("MainWindow", "Sign in."),
+        "sign_in_text": translate(
+            "MainWindow",
+            "File → Sign in: choose your clinic's Spot environment and paste the API token "
+            "your administrator gave you. The status bar names the environment you are "
+            "working in.",
+        ),
+        "order": translate("MainWindow", "Order kits."),
+        "order_text": translate(
+            "MainWindow",
+            "New order (toolbar): the patient's name, contact and address, then the kit "
+            "types. Orders wait in the outbox if Spot can't be reached.",
+        ),
+        "find": translate("MainWindow", "Find an order."),
+        "find_text": translate(
+            "MainWindow",
+            "Type a name, email, phone number, order or kit ID in the search box. Scan a "
+            "kit's barcode into Find kit to jump to its order.",
+        ),
+        "panel": translate("MainWindow", "Follow an order."),
+        "panel_text": translate(
+            "MainWindow",
+            "Select an order: the right side shows its kits, where they are, tracking links "
+            "and reports.",
+        ),
+        "register": translate("MainWindow", "Register a kit."),
+        "register_text": translate(
+            "MainWindow",
+            "Register kit, or right-click an order → Register kit: the order's patient is "
+            "filled in for you.",
+        ),
+        "attention": translate("MainWindow", "Needs attention"),
+        "attention_text": translate(
+            "MainWindow",
+            "lists orders with a problem: delivery or collection exceptions, kits not "
+            "registered, samples stuck on their way.",
+        ),
+        "results": translate("MainWindow", "Results to review"),
+        "results_text": translate(
+            "MainWindow", "lists orders with results nobody opened on this computer yet."
+        ),
+        "outbox": translate("MainWindow", "Outbox"),
+        "outbox_text": translate(
+            "MainWindow",
+            "in the status bar counts orders waiting to be sent and those that need fixing "
+            "before they can be.",
+        ),
+        "keys": translate("MainWindow", "Help → Keyboard shortcuts lists every key."),
+    }
+    return GETTING_STARTED.format(**{key: html.escape(text) for key, text in texts.items()})
 
 
 def show_getting_started(parent: QWidget) -> QDialog:
-    dialog, layout = _dialog(parent, translate(_CONTEXT, "Getting started"), "gettingStarted")
+    dialog, layout = _dialog(parent, translate("MainWindow", "Getting started"), "gettingStarted")
     page = QTextBrowser(dialog)
     page.setObjectName("gettingStartedPage")
     page.setOpenExternalLinks(False)  # everything is here: no internet needed
