@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from app.api.models import Address, NewOrder, Recipient
 from app.sandbox import SandboxServer
 from app.views.orders.order_table import COL_UPDATED
+from app.views.shell.main_window import MainWindow
 from tests.views.conftest import MakeWindow
 from tests.views.test_main_window import SEEDED, WAIT_MS, sign_in_to_sandbox, visible_ids
 
@@ -18,19 +19,24 @@ pytestmark = pytest.mark.qt_log_ignore(
 )
 
 
-def _updated_in_view_order(window) -> list[object]:  # type: ignore[no-untyped-def]
+def _updated_in_view_order(window: MainWindow) -> list[object]:
     model = window.order_list.model
     rows = [model.row_at(n) for n in range(model.rowCount())]
     return [row.updated for row in rows if row is not None]
 
 
-def test_a_placed_order_shows_at_the_top_and_the_selection_stays(
-    qtbot: QtBot, sandbox: SandboxServer, make_window: MakeWindow
-) -> None:
+@pytest.fixture
+def window(qtbot: QtBot, sandbox: SandboxServer, make_window: MakeWindow) -> MainWindow:
     sandbox.seed(SEEDED)
-    window = make_window()
-    window.resize(1280, 720)
-    sign_in_to_sandbox(qtbot, window)
+    made = make_window()
+    made.resize(1280, 720)
+    sign_in_to_sandbox(qtbot, made)
+    return made
+
+
+def test_a_placed_order_shows_at_the_top_and_the_selection_stays(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     order_list = window.order_list
     header = order_list.table.horizontalHeader()
     assert header.sortIndicatorSection() == COL_UPDATED
@@ -62,12 +68,8 @@ def test_a_placed_order_shows_at_the_top_and_the_selection_stays(
 
 
 def test_a_refresh_keeps_the_search_the_sort_and_a_scrolled_place(
-    qtbot: QtBot, sandbox: SandboxServer, make_window: MakeWindow
+    qtbot: QtBot, sandbox: SandboxServer, window: MainWindow
 ) -> None:
-    sandbox.seed(SEEDED)
-    window = make_window()
-    window.resize(1280, 720)
-    sign_in_to_sandbox(qtbot, window)
     order_list = window.order_list
     table = order_list.table
     table.verticalScrollBar().setValue(table.verticalScrollBar().maximum())
