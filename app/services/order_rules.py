@@ -264,12 +264,12 @@ def build_row(
     )
 
 
-def needs_attention(row: OrderRow, now: datetime, seen_kits: set[str] | None = None) -> list[str]:
+def needs_attention(row: OrderRow, now: datetime) -> list[str]:
     """Problems staff must act on (plain reasons, no patient details); [] if fine.
 
     Only problems: delivery and collection exceptions, kits delivered long ago and not
     registered, samples stuck on their way. Results waiting to be opened are not a problem
-    and have their own view (`results_to_review`). ``seen_kits`` is accepted and ignored.
+    and have their own view (`results_to_review`).
     """
     reasons: list[str] = []
 

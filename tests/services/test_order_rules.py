@@ -147,37 +147,34 @@ def row_with(
 
 
 @pytest.mark.parametrize(
-    ("kit_status", "sample_status", "age_days", "seen", "reasons"),
+    ("kit_status", "sample_status", "age_days", "reasons"),
     [
-        ("preparing", "awaiting_collection", 40, False, []),
-        ("delivered", "awaiting_collection", 13, False, []),
+        ("preparing", "awaiting_collection", 40, []),
+        ("delivered", "awaiting_collection", 13, []),
         (
             "delivered",
             "awaiting_collection",
             15,
-            False,
             ["Kit delivered over 14 days ago, not registered"],
         ),
-        ("registered", "awaiting_collection", 30, False, []),
-        ("registered", "in_transit", 9, False, []),
-        ("registered", "in_transit", 11, False, ["Sample on its way to the lab for over 10 days"]),
+        ("registered", "awaiting_collection", 30, []),
+        ("registered", "in_transit", 9, []),
+        ("registered", "in_transit", 11, ["Sample on its way to the lab for over 10 days"]),
         # Results waiting to be opened are not a problem: they have their own view.
-        ("registered", "resulted", 1, False, []),
-        ("registered", "partially_resulted", 1, False, []),
-        ("registered", "resulted", 1, True, []),
-        ("delivery_exception", "awaiting_collection", 0, False, ["Delivery exception"]),
-        ("registered", "collection_exception", 0, False, ["Collection exception"]),
-        ("registered", "delivery_exception", 0, False, ["Delivery exception"]),
-        ("mystery", "mystery_sample", 99, False, []),
+        ("registered", "resulted", 1, []),
+        ("registered", "partially_resulted", 1, []),
+        ("delivery_exception", "awaiting_collection", 0, ["Delivery exception"]),
+        ("registered", "collection_exception", 0, ["Collection exception"]),
+        ("registered", "delivery_exception", 0, ["Delivery exception"]),
+        ("mystery", "mystery_sample", 99, []),
     ],
 )
 def test_needs_attention(
-    kit_status: str, sample_status: str, age_days: int, seen: bool, reasons: list[str]
+    kit_status: str, sample_status: str, age_days: int, reasons: list[str]
 ) -> None:
     now = T0 + timedelta(days=age_days)
     row = row_with(kit_status, sample_status, T0)
-    seen_kits = {"SPOT000001"} if seen else set()
-    assert needs_attention(row, now, seen_kits) == reasons
+    assert needs_attention(row, now) == reasons
 
 
 def test_needs_attention_lists_each_reason_once() -> None:
@@ -189,7 +186,7 @@ def test_needs_attention_lists_each_reason_once() -> None:
             kit("SPOT000003", kit_status="registered", sample_status="resulted"),
         ],
     )
-    assert needs_attention(row, T0, set()) == ["Delivery exception"]
+    assert needs_attention(row, T0) == ["Delivery exception"]
 
 
 def test_results_to_review_are_unopened_results_newer_than_the_first_start() -> None:

@@ -49,6 +49,7 @@ class OrderCommands(QObject):
         super().__init__(window)
         self._window = window
         self._pending: tuple[str, Callable[[models.Order], None]] | None = None
+        self._watched: QObject | None = None  # the kit panel whose order_shown we follow
 
     def open_report(self, order_id: str) -> None:
         self._when_shown(order_id, self._open_newest_report)
@@ -77,8 +78,10 @@ class OrderCommands(QObject):
         if order is not None and order.order_id == order_id and panel.order_id == order_id:
             command(order)
             return
-        self._pending = (order_id, command)
-        panel.order_shown.connect(self._on_order_shown)
+        self._pending = (order_id, command)  # a newer command replaces one still waiting
+        if self._watched is not panel:  # a new session brings a new panel
+            panel.order_shown.connect(self._on_order_shown)
+            self._watched = panel
         if panel.order_id != order_id:
             panel.show_order(order_id)
 
@@ -88,7 +91,6 @@ class OrderCommands(QObject):
         if pending is None or panel is None or pending[0] != order_id:
             return
         self._pending = None
-        panel.order_shown.disconnect(self._on_order_shown)
         order = panel.current_order()
         if order is not None:
             pending[1](order)
