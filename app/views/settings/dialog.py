@@ -58,14 +58,11 @@ class SettingsDialog(QDialog):
         self._environment_key = (
             environment.key if environment is not None else settings.environment_key
         )
-        if environment is not None and kind == "custom":
-            where = environment.label
-        else:
-            where = QCoreApplication.translate(
-                "Environments", _ENVIRONMENT_NAMES.get(kind, kind)
-            )
-            if kind == "custom" and settings.custom_url:
-                where = f"{where}: {settings.custom_url}"
+        where = QCoreApplication.translate("Environments", _ENVIRONMENT_NAMES.get(kind, kind))
+        url = (environment.key.removeprefix("custom:") if environment is not None
+               else settings.custom_url)
+        if kind == "custom" and url:
+            where = f"{where}: {url}"
         # The sandbox lists its own kit types: shown as they are, not edited here.
         self._own_catalog = dict(kit_types) if kit_types and kind == "sandbox" else None
         self.environment_label = QLabel(where)
