@@ -98,6 +98,7 @@ def test_an_empty_list_says_why_and_clears_the_search(
     assert view.empty_label.text() == "No orders match “xyz”."
     assert not view.table.isVisible()
     assert view.clear_button.text() == "Clear the search"
+    qtbot.waitUntil(lambda: view.clear_button.width() >= view.clear_button.sizeHint().width())
     qtbot.mouseClick(view.clear_button, Qt.MouseButton.LeftButton)
     assert view.search_edit.text() == ""
     assert view.table.isVisible()

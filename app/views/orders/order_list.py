@@ -524,8 +524,8 @@ class OrderListView(QWidget):
     def _update_empty_notice(self, visible: int, total: int) -> None:
         """An empty list says why, with a way out."""
         empty = visible == 0 and total > 0
-        self.stack.setCurrentWidget(self.empty_page if empty else self.table)
         if not empty:
+            self.stack.setCurrentWidget(self.table)
             return
         text = self.search_edit.text().strip()
         only_search = replace(self.model.current_filter, text="") == OrderFilter()
@@ -541,6 +541,7 @@ class OrderListView(QWidget):
         else:
             self.empty_label.setText(self.tr("No orders match the search and filters."))
             self.clear_button.setText(self.tr("Clear the search and filters"))
+        self.stack.setCurrentWidget(self.empty_page)  # after the texts: sized for them
 
     @Slot(int, int)
     def _update_count_label(self, visible: int, total: int) -> None:

@@ -84,7 +84,7 @@ def show_shortcuts(parent: QWidget) -> QDialog:
         table.setItem(number, 1, QTableWidgetItem(keys))
     layout.addWidget(table)
     dialog.resize(dialog.fontMetrics().averageCharWidth() * 90,
-                  dialog.fontMetrics().height() * 26)
+                  dialog.fontMetrics().height() * 36)
     return _finish(dialog, layout)
 
 
