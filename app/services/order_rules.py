@@ -29,6 +29,7 @@ __all__ = [
     "needs_attention",
     "phone_digits",
     "progress_for",
+    "results_to_review",
 ]
 
 logger = logging.getLogger(__name__)
@@ -263,10 +264,12 @@ def build_row(
     )
 
 
-def needs_attention(row: OrderRow, now: datetime, seen_kits: set[str]) -> list[str]:
-    """Why staff should look at this order now (plain reasons, no patient details); [] if fine.
+def needs_attention(row: OrderRow, now: datetime) -> list[str]:
+    """Problems staff must act on (plain reasons, no patient details); [] if fine.
 
-    ``seen_kits``: kits whose report was opened on this workstation.
+    Only problems: delivery and collection exceptions, kits delivered long ago and not
+    registered, samples stuck on their way. Results waiting to be opened are not a problem
+    and have their own view (`results_to_review`).
     """
     reasons: list[str] = []
 
@@ -295,9 +298,27 @@ def needs_attention(row: OrderRow, now: datetime, seen_kits: set[str]) -> list[s
                     days=SAMPLE_IN_TRANSIT_DAYS
                 )
             )
-        elif stage in (RESULTS_READY, PARTIALLY_RESULTED) and row.kit_ids[index] not in seen_kits:
-            add(translate("Attention", "Results not opened yet"))
     return reasons
+
+
+def results_to_review(
+    row: OrderRow, seen_kits: set[str], since: datetime | None = None
+) -> tuple[str, ...]:
+    """Kits of this order whose results are in and were not opened on this workstation.
+
+    ``since``: results that came in before it are not new (a new workstation's first start:
+    old results must not flood the view on day one).
+    """
+    kits: list[str] = []
+    for index, kit_id in enumerate(row.kit_ids):
+        sample_status = row.sample_statuses[index] if index < len(row.sample_statuses) else ""
+        if sample_status not in RESULT_SAMPLE_STATUSES or kit_id in seen_kits:
+            continue
+        resulted = row.kit_updated[index] if index < len(row.kit_updated) else row.updated
+        if since is not None and resulted < since:
+            continue
+        kits.append(kit_id)
+    return tuple(kits)
 
 
 def find_duplicates(

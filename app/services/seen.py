@@ -28,9 +28,23 @@ class SeenReports:
                 " report_id TEXT PRIMARY KEY, kit_id TEXT NOT NULL, seen_at TEXT NOT NULL)"
             )
             rows = conn.execute("SELECT report_id, kit_id FROM seen_reports").fetchall()
+            conn.execute("CREATE TABLE IF NOT EXISTS first_start (at TEXT NOT NULL)")
+            found = conn.execute("SELECT at FROM first_start").fetchone()
+            if found is None:
+                # The first start of this workstation (for this account). A workstation that
+                # already opened reports started no later than the first one it opened.
+                earliest = conn.execute("SELECT MIN(seen_at) FROM seen_reports").fetchone()[0]
+                found = (earliest or datetime.now(UTC).isoformat(),)
+                conn.execute("INSERT INTO first_start (at) VALUES (?)", found)
         conn.close()
+        self._first_start = datetime.fromisoformat(found[0])
         self._reports: set[str] = {report_id for report_id, _ in rows}
         self._kits: set[str] = {kit_id for _, kit_id in rows}
+
+    @property
+    def first_start(self) -> datetime:
+        """When this workstation first kept track: older results are not "new" here."""
+        return self._first_start
 
     @property
     def path(self) -> Path:

@@ -72,19 +72,14 @@
 <context>
     <name>Attention</name>
     <message>
-        <location filename="../../app/services/order_rules.py" line="288"/>
+        <location filename="../../app/services/order_rules.py" line="291"/>
         <source>Kit delivered over {days} days ago, not registered</source>
         <translation>Trousse livrée il y a plus de {days} jours, non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_rules.py" line="294"/>
+        <location filename="../../app/services/order_rules.py" line="297"/>
         <source>Sample on its way to the lab for over {days} days</source>
         <translation>Échantillon en route vers le laboratoire depuis plus de {days} jours</translation>
-    </message>
-    <message>
-        <location filename="../../app/services/order_rules.py" line="299"/>
-        <source>Results not opened yet</source>
-        <translation>Résultats pas encore ouverts</translation>
     </message>
 </context>
 <context>
@@ -208,17 +203,17 @@
     </message>
     <message>
         <location filename="../../app/services/environments.py" line="104"/>
-        <location filename="../../app/views/settings/dialog.py" line="33"/>
+        <location filename="../../app/views/settings/dialog.py" line="34"/>
         <source>Sandbox (built-in)</source>
         <translation>Bac à sable (intégré)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="32"/>
+        <location filename="../../app/views/settings/dialog.py" line="33"/>
         <source>Production</source>
         <translation>Production</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="34"/>
+        <location filename="../../app/views/settings/dialog.py" line="35"/>
         <source>Custom URL</source>
         <translation>URL personnalisée</translation>
     </message>
@@ -1144,142 +1139,142 @@
 <context>
     <name>KitBox</name>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="137"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="166"/>
         <source>Kit %1</source>
         <translation>Trousse %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="144"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="173"/>
         <source>Kit type: %1</source>
         <translation>Type de trousse&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="146"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="175"/>
         <source>Kit journey</source>
         <translation>Parcours de la trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="154"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="183"/>
         <source>Sample %1</source>
         <translation>Échantillon %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="154"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="183"/>
         <source>(no id)</source>
         <translation>(sans ID)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="159"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="188"/>
         <source>Panels: %1</source>
         <translation>Profils&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="169"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="198"/>
         <source>Sample journey</source>
         <translation>Parcours de l’échantillon</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="184"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="213"/>
         <source>Unknown carrier</source>
         <translation>Transporteur inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="192"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="221"/>
         <source>(no tracking number)</source>
         <translation>(aucun numéro de suivi)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="196"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="225"/>
         <source>shipped %1</source>
         <translation>expédié le %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="204"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="233"/>
         <source>To the patient:</source>
         <translation>Au patient&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="206"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="235"/>
         <source>not shipped yet</source>
         <translation>pas encore expédié</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="217"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="246"/>
         <source>Back to the lab:</source>
         <translation>Retour au labo&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="219"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="248"/>
         <source>no return shipment yet</source>
         <translation>aucun envoi de retour pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="222"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="251"/>
         <source>then</source>
         <translation>puis</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="235"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="264"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="240"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="269"/>
         <source>Registered to %1</source>
         <translation>Enregistrée au nom de %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="246"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="275"/>
         <source>Not registered to a patient yet.</source>
         <translation>Pas encore enregistrée au nom d’un patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="250"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="279"/>
         <source>&amp;Register kit…</source>
         <translation>&amp;Enregistrer la trousse…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="262"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="291"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="276"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="305"/>
         <source>Amended</source>
         <translation>Modifié</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="280"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="309"/>
         <source>Open &amp;PDF</source>
         <translation>Ouvrir le &amp;PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="280"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="309"/>
         <source>Open &amp;TXT</source>
         <translation>Ouvrir le &amp;TXT</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="286"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="315"/>
         <source>Spot sent no link for this format.</source>
         <translation>Spot n’a envoyé aucun lien pour ce format.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="303"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="332"/>
         <source>collected %1</source>
         <translation>prélevé %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="305"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="334"/>
         <source>received %1</source>
         <translation>reçu %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="307"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="336"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="308"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="337"/>
         <source>Report, %1</source>
         <translation>Rapport, %1</translation>
     </message>
@@ -1420,44 +1415,59 @@
 <context>
     <name>KitTrackingPanel</name>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="43"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="44"/>
         <source>ADx100 blood collection</source>
         <translation>Prélèvement sanguin ADx100</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="44"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="45"/>
         <source>ADx100 blood collection (2 tubes)</source>
         <translation>Prélèvement sanguin ADx100 (2 tubes)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="47"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="48"/>
         <source>ADx100 blood collection (4 tubes)</source>
         <translation>Prélèvement sanguin ADx100 (4 tubes)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="50"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="51"/>
         <source>Whatman 903 dried blood spot card</source>
         <translation>Carte de gouttes de sang séché Whatman 903</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="53"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="54"/>
         <source>Dry transport swab</source>
         <translation>Écouvillon de transport sec</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="54"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="55"/>
         <source>HemaSpot HF blood spot</source>
         <translation>Goutte de sang HemaSpot HF</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="55"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="56"/>
         <source>Saliva</source>
         <translation>Salive</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="62"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="63"/>
         <source>unknown sample type</source>
         <translation>type d’échantillon inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="129"/>
+        <source>Could not open a web browser</source>
+        <translation>Impossible d’ouvrir un navigateur Web</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="130"/>
+        <source>This computer did not open the tracking page. Copy the link and paste it into a web browser:</source>
+        <translation>Cet ordinateur n’a pas ouvert la page de suivi. Copiez le lien et collez-le dans un navigateur Web :</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="136"/>
+        <source>Copy link</source>
+        <translation>Copier le lien</translation>
     </message>
     <message>
         <location filename="../../app/views/common/labels.py" line="61"/>
@@ -1476,7 +1486,7 @@
         <translation>DDN ••••-••-•• (%1 ans)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="112"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="113"/>
         <source>Track %1 package %2</source>
         <translation>Suivre le colis %1 %2</translation>
     </message>
@@ -1537,82 +1547,82 @@
         <translation>màj %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="380"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="384"/>
         <source>Print &amp;hand-out…</source>
         <translation>Imprimer le &amp;feuillet…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="381"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="385"/>
         <source>A page for the patient: their kit, what happens next, how to collect the sample</source>
         <translation>Une page pour le patient&#xa0;: sa trousse, les prochaines étapes, comment faire le prélèvement</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="383"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="387"/>
         <source>&amp;Labels…</source>
         <translation>É&amp;tiquettes…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="383"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="387"/>
         <source>Print order and kit labels</source>
         <translation>Imprimer les étiquettes de la commande et des trousses</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="409"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="413"/>
         <source>Recipient</source>
         <translation>Destinataire</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="436"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="440"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="437"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="441"/>
         <source>Email</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="438"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="442"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="439"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="443"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="442"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="446"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="456"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="460"/>
         <source>Metadata</source>
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="463"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="467"/>
         <source>&amp;Save metadata</source>
         <translation>Enregistrer les &amp;métadonnées</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="488"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="492"/>
         <source>unknown kit type</source>
         <translation>type de trousse inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="516"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="520"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="541"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="545"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="553"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="557"/>
         <source>Not saved: %1. %2</source>
         <translation>Non enregistré&#xa0;: %1. %2</translation>
     </message>
@@ -1813,7 +1823,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="140"/>
+        <location filename="../../app/views/shell/main_window.py" line="145"/>
         <source>Orders</source>
         <translation>Commandes</translation>
     </message>
@@ -1924,7 +1934,7 @@
     </message>
     <message>
         <location filename="../../app/views/shell/actions.py" line="128"/>
-        <location filename="../../app/views/shell/main_window.py" line="487"/>
+        <location filename="../../app/views/shell/main_window.py" line="492"/>
         <source>Requisitions</source>
         <translation>Requêtes</translation>
     </message>
@@ -1960,51 +1970,61 @@
     </message>
     <message>
         <location filename="../../app/views/shell/actions.py" line="138"/>
+        <source>&amp;Getting started</source>
+        <translation>Pr&amp;emiers pas</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="142"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="146"/>
         <source>Copy &amp;diagnostics</source>
         <translation>Copier les &amp;diagnostics</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="140"/>
+        <location filename="../../app/views/shell/actions.py" line="148"/>
         <source>Copy what support needs: versions, environment, outbox counts, recent error types (never patient data or the token)</source>
         <translation>Copier ce dont le soutien a besoin&#xa0;: versions, environnement, commandes en attente, types d’erreurs récentes (jamais de données de patients ni le jeton)</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="145"/>
+        <location filename="../../app/views/shell/actions.py" line="154"/>
         <source>&amp;About</source>
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="193"/>
+        <location filename="../../app/views/shell/main_window.py" line="198"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="194"/>
+        <location filename="../../app/views/shell/main_window.py" line="199"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="195"/>
+        <location filename="../../app/views/shell/main_window.py" line="200"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="197"/>
+        <location filename="../../app/views/shell/main_window.py" line="202"/>
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="493"/>
+        <location filename="../../app/views/shell/main_window.py" line="498"/>
         <source>Unreturned kits</source>
         <translation>Trousses non retournées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="644"/>
+        <location filename="../../app/views/shell/main_window.py" line="659"/>
         <source>Quit anyway</source>
         <translation>Quitter quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="646"/>
+        <location filename="../../app/views/shell/main_window.py" line="661"/>
         <source>Keep the app open</source>
         <translation>Garder l’application ouverte</translation>
     </message>
@@ -2034,12 +2054,12 @@
         <translation>Redémarrez l’application pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="124"/>
+        <location filename="../../app/views/shell/main_window.py" line="129"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="365"/>
+        <location filename="../../app/views/shell/main_window.py" line="370"/>
         <source>Sign in…</source>
         <translation>Se connecter…</translation>
     </message>
@@ -2075,22 +2095,22 @@
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/status_indicators.py" line="53"/>
-        <source>Outbox: {queued} queued · {attention} need attention</source>
-        <translation>Boîte d’envoi&#xa0;: {queued} en attente · {attention} à traiter</translation>
+        <location filename="../../app/views/shell/status_indicators.py" line="54"/>
+        <source>Outbox: {queued} waiting · {attention} to fix</source>
+        <translation>Boîte d’envoi : {queued} en attente · {attention} à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="430"/>
+        <location filename="../../app/views/shell/main_window.py" line="435"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="441"/>
+        <location filename="../../app/views/shell/main_window.py" line="446"/>
         <source>Something went wrong</source>
         <translation>Un problème est survenu</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="442"/>
+        <location filename="../../app/views/shell/main_window.py" line="447"/>
         <source>The problem was logged. You can keep working; restart the app if something looks wrong.</source>
         <translation>Le problème a été consigné. Vous pouvez continuer à travailler; redémarrez l’application si quelque chose semble anormal.</translation>
     </message>
@@ -2108,6 +2128,142 @@
         <location filename="../../app/views/shell/metadata_guard.py" line="71"/>
         <source>Save it before showing another order?</source>
         <translation>Les enregistrer avant d’afficher une autre commande?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/help_pages.py" line="41"/>
+        <source>Order list: menu for the selected order</source>
+        <translation>Liste des commandes : menu de la commande choisie</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/help_pages.py" line="42"/>
+        <source>Menu key, Shift+F10 or right-click</source>
+        <translation>Touche Menu, Maj+F10 ou clic droit</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/help_pages.py" line="43"/>
+        <source>Order list: move between orders</source>
+        <translation>Liste des commandes : passer d’une commande à l’autre</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/help_pages.py" line="44"/>
+        <source>Up, Down, Page Up, Page Down</source>
+        <translation>Haut, Bas, Page précédente, Page suivante</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/help_pages.py" line="45"/>
+        <source>Leave the order list</source>
+        <translation>Quitter la liste des commandes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/help_pages.py" line="45"/>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/help_pages.py" line="68"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/help_pages.py" line="73"/>
+        <source>Command</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/help_pages.py" line="73"/>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/help_pages.py" line="109"/>
+        <location filename="../../app/views/shell/help_pages.py" line="163"/>
+        <source>Getting started</source>
+        <translation>Premiers pas</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/help_pages.py" line="110"/>
+        <source>Sign in.</source>
+        <translation>Connectez-vous.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/help_pages.py" line="111"/>
+        <source>File → Sign in: choose your clinic&apos;s Spot environment and paste the API token your administrator gave you. The status bar names the environment you are working in.</source>
+        <translation>Fichier → Se connecter : choisissez l’environnement Spot de votre clinique et collez le jeton d’API fourni par votre administrateur. La barre d’état indique l’environnement utilisé.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/help_pages.py" line="117"/>
+        <source>Order kits.</source>
+        <translation>Commandez des trousses.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/help_pages.py" line="118"/>
+        <source>New order (toolbar): the patient&apos;s name, contact and address, then the kit types. Orders wait in the outbox if Spot can&apos;t be reached.</source>
+        <translation>Nouvelle commande (barre d’outils) : nom, coordonnées et adresse du patient, puis les types de trousses. Les commandes attendent dans la boîte d’envoi si Spot est injoignable.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/help_pages.py" line="123"/>
+        <source>Find an order.</source>
+        <translation>Trouvez une commande.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/help_pages.py" line="124"/>
+        <source>Type a name, email, phone number, order or kit ID in the search box. Scan a kit&apos;s barcode into Find kit to jump to its order.</source>
+        <translation>Tapez un nom, un courriel, un numéro de téléphone, un numéro de commande ou de trousse dans la recherche. Lisez le code-barres d’une trousse dans Trouver une trousse pour aller à sa commande.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/help_pages.py" line="129"/>
+        <source>Follow an order.</source>
+        <translation>Suivez une commande.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/help_pages.py" line="130"/>
+        <source>Select an order: the right side shows its kits, where they are, tracking links and reports.</source>
+        <translation>Choisissez une commande : la droite montre ses trousses, où elles en sont, les liens de suivi et les rapports.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/help_pages.py" line="135"/>
+        <source>Register a kit.</source>
+        <translation>Enregistrez une trousse.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/help_pages.py" line="136"/>
+        <source>Register kit, or right-click an order → Register kit: the order&apos;s patient is filled in for you.</source>
+        <translation>Enregistrer une trousse, ou clic droit sur une commande → Enregistrer une trousse : le patient de la commande est déjà rempli.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/help_pages.py" line="141"/>
+        <source>Needs attention</source>
+        <translation>À traiter</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/help_pages.py" line="142"/>
+        <source>lists orders with a problem: delivery or collection exceptions, kits not registered, samples stuck on their way.</source>
+        <translation>liste les commandes qui ont un problème : incidents de livraison ou de prélèvement, trousses non enregistrées, échantillons bloqués en route.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/help_pages.py" line="147"/>
+        <source>Results to review</source>
+        <translation>Résultats à consulter</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/help_pages.py" line="148"/>
+        <source>lists orders with results nobody opened on this computer yet.</source>
+        <translation>liste les commandes dont les résultats n’ont pas encore été ouverts sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/help_pages.py" line="151"/>
+        <source>Outbox</source>
+        <translation>Boîte d’envoi</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/help_pages.py" line="152"/>
+        <source>in the status bar counts orders waiting to be sent and those that need fixing before they can be.</source>
+        <translation>dans la barre d’état compte les commandes en attente d’envoi et celles à corriger avant de pouvoir partir.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/help_pages.py" line="157"/>
+        <source>Help → Keyboard shortcuts lists every key.</source>
+        <translation>Aide → Raccourcis clavier liste toutes les touches.</translation>
     </message>
 </context>
 <context>
@@ -2588,89 +2744,168 @@
     </message>
 </context>
 <context>
+    <name>OrderCommands</name>
+    <message>
+        <location filename="../../app/views/shell/order_commands.py" line="101"/>
+        <source>No results for this order yet.</source>
+        <translation>Pas encore de résultats pour cette commande.</translation>
+    </message>
+</context>
+<context>
     <name>OrderListView</name>
     <message>
-        <location filename="../../app/views/orders/order_list.py" line="81"/>
+        <location filename="../../app/views/orders/order_list.py" line="101"/>
         <source>Search name, email, phone, order or kit ID  (Ctrl+F)</source>
         <translation>Nom, courriel, téléphone, commande ou trousse  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_list.py" line="84"/>
+        <location filename="../../app/views/orders/order_list.py" line="104"/>
         <source>Search orders</source>
         <translation>Rechercher des commandes</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_list.py" line="92"/>
+        <location filename="../../app/views/orders/order_list.py" line="112"/>
         <source>Order status filter</source>
         <translation>Filtre du statut de commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_list.py" line="93"/>
+        <location filename="../../app/views/orders/order_list.py" line="113"/>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_list.py" line="95"/>
+        <location filename="../../app/views/orders/order_list.py" line="115"/>
         <source>Pending</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_list.py" line="96"/>
+        <location filename="../../app/views/orders/order_list.py" line="116"/>
         <source>In progress</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_list.py" line="97"/>
+        <location filename="../../app/views/orders/order_list.py" line="117"/>
         <source>Completed</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_list.py" line="98"/>
+        <location filename="../../app/views/orders/order_list.py" line="118"/>
         <source>Canceled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_list.py" line="105"/>
+        <location filename="../../app/views/orders/order_list.py" line="131"/>
         <source>Created date filter</source>
         <translation>Filtre de la date de création</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_list.py" line="106"/>
+        <location filename="../../app/views/orders/order_list.py" line="132"/>
         <source>Any time</source>
         <translation>Toutes les dates</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_list.py" line="107"/>
+        <location filename="../../app/views/orders/order_list.py" line="133"/>
         <source>Last 7 days</source>
         <translation>7 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_list.py" line="108"/>
+        <location filename="../../app/views/orders/order_list.py" line="134"/>
         <source>Last 30 days</source>
         <translation>30 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_list.py" line="109"/>
+        <location filename="../../app/views/orders/order_list.py" line="135"/>
         <source>Last 90 days</source>
         <translation>90 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_list.py" line="110"/>
+        <location filename="../../app/views/orders/order_list.py" line="136"/>
         <source>Between…</source>
         <translation>Entre…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_list.py" line="115"/>
+        <location filename="../../app/views/orders/order_list.py" line="141"/>
         <source>Created from</source>
         <translation>Créée à partir du</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_list.py" line="116"/>
+        <location filename="../../app/views/orders/order_list.py" line="142"/>
         <source>Created until</source>
         <translation>Créée jusqu’au</translation>
     </message>
+    <message>
+        <location filename="../../app/views/orders/order_list.py" line="159"/>
+        <source>Orders with results not opened on this computer yet</source>
+        <translation>Commandes dont les résultats n’ont pas encore été ouverts sur cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/order_list.py" line="307"/>
+        <source>Copy order ID</source>
+        <translation>Copier le numéro de commande</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/order_list.py" line="311"/>
+        <source>Copy kit IDs</source>
+        <translation>Copier les numéros de trousse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/order_list.py" line="311"/>
+        <source>Copy kit ID</source>
+        <translation>Copier le numéro de trousse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/order_list.py" line="321"/>
+        <source>Open report</source>
+        <translation>Ouvrir le rapport</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/order_list.py" line="324"/>
+        <source>No results for this order yet</source>
+        <translation>Pas encore de résultats pour cette commande</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/order_list.py" line="326"/>
+        <source>Register kit…</source>
+        <translation>Enregistrer une trousse…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/order_list.py" line="533"/>
+        <source>No orders match “{text}”.</source>
+        <translation>Aucune commande ne correspond à « {text} ».</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/order_list.py" line="534"/>
+        <source>Clear the search</source>
+        <translation>Effacer la recherche</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/order_list.py" line="536"/>
+        <source>No order needs attention.</source>
+        <translation>Aucune commande à traiter.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/order_list.py" line="537"/>
+        <location filename="../../app/views/orders/order_list.py" line="540"/>
+        <source>Show all orders</source>
+        <translation>Afficher toutes les commandes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/order_list.py" line="539"/>
+        <source>No results waiting to be opened.</source>
+        <translation>Aucun résultat en attente d’être ouvert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/order_list.py" line="542"/>
+        <source>No orders match the search and filters.</source>
+        <translation>Aucune commande ne correspond à la recherche et aux filtres.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/order_list.py" line="543"/>
+        <source>Clear the search and filters</source>
+        <translation>Effacer la recherche et les filtres</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/order_list.py" line="372"/>
+        <location filename="../../app/views/orders/order_list.py" line="550"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n commande</numerusform>
@@ -2678,19 +2913,24 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_list.py" line="375"/>
+        <location filename="../../app/views/orders/order_list.py" line="553"/>
         <source>{visible} of {total} orders</source>
         <translation>{visible} commandes sur {total}</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_list.py" line="383"/>
+        <location filename="../../app/views/orders/order_list.py" line="561"/>
         <source>Needs attention ({count})</source>
         <translation>À traiter ({count})</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_list.py" line="385"/>
-        <source>Exceptions, kits not registered after 14 days, samples in transit over 10 days, results not opened yet</source>
-        <translation>Problèmes, trousses non enregistrées après 14 jours, échantillons en transit depuis plus de 10 jours, résultats pas encore ouverts</translation>
+        <location filename="../../app/views/orders/order_list.py" line="563"/>
+        <source>Problems: delivery and collection exceptions, kits not registered after 14 days, samples in transit over 10 days</source>
+        <translation>Problèmes : incidents de livraison et de prélèvement, trousses non enregistrées après 14 jours, échantillons en transit depuis plus de 10 jours</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/order_list.py" line="567"/>
+        <source>Results to review ({count})</source>
+        <translation>Résultats à consulter ({count})</translation>
     </message>
 </context>
 <context>
@@ -2716,57 +2956,57 @@
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="219"/>
+        <location filename="../../app/views/orders/order_table.py" line="223"/>
         <source>Order</source>
         <translation>Commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="220"/>
+        <location filename="../../app/views/orders/order_table.py" line="224"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="221"/>
+        <location filename="../../app/views/orders/order_table.py" line="225"/>
         <source>Kit types</source>
         <translation>Trousses</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="222"/>
+        <location filename="../../app/views/orders/order_table.py" line="226"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="223"/>
+        <location filename="../../app/views/orders/order_table.py" line="227"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="224"/>
+        <location filename="../../app/views/orders/order_table.py" line="228"/>
         <source>State</source>
         <translation>Prov.</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="225"/>
+        <location filename="../../app/views/orders/order_table.py" line="229"/>
         <source>Created</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="226"/>
+        <location filename="../../app/views/orders/order_table.py" line="230"/>
         <source>Updated</source>
         <translation>Modifiée</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="244"/>
+        <location filename="../../app/views/orders/order_table.py" line="248"/>
         <source>State or province</source>
         <translation>Province ou État</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="246"/>
+        <location filename="../../app/views/orders/order_table.py" line="250"/>
         <source>Order status</source>
         <translation>Statut de la commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="514"/>
+        <location filename="../../app/views/orders/order_table.py" line="537"/>
         <source>Needs attention:</source>
         <translation>À traiter&#xa0;:</translation>
     </message>
@@ -3119,62 +3359,62 @@
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../../app/services/order_rules.py" line="50"/>
+        <location filename="../../app/services/order_rules.py" line="51"/>
         <source>Awaiting fulfilment</source>
         <translation>En attente d’envoi</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_rules.py" line="51"/>
+        <location filename="../../app/services/order_rules.py" line="52"/>
         <source>Kit preparing</source>
         <translation>En préparation</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_rules.py" line="52"/>
+        <location filename="../../app/services/order_rules.py" line="53"/>
         <source>Kit shipped</source>
         <translation>Trousse expédiée</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_rules.py" line="53"/>
+        <location filename="../../app/services/order_rules.py" line="54"/>
         <source>Kit delivered</source>
         <translation>Trousse livrée</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_rules.py" line="54"/>
+        <location filename="../../app/services/order_rules.py" line="55"/>
         <source>Kit registered</source>
         <translation>Trousse enregistrée</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_rules.py" line="55"/>
+        <location filename="../../app/services/order_rules.py" line="56"/>
         <source>Sample on its way</source>
         <translation>Échantillon en route</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_rules.py" line="56"/>
+        <location filename="../../app/services/order_rules.py" line="57"/>
         <source>Sample at lab</source>
         <translation>Échantillon au labo</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_rules.py" line="57"/>
+        <location filename="../../app/services/order_rules.py" line="58"/>
         <source>Partially resulted</source>
         <translation>Résultats partiels</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_rules.py" line="58"/>
+        <location filename="../../app/services/order_rules.py" line="59"/>
         <source>Results ready</source>
         <translation>Résultats prêts</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_rules.py" line="59"/>
+        <location filename="../../app/services/order_rules.py" line="60"/>
         <source>Canceled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_rules.py" line="60"/>
+        <location filename="../../app/services/order_rules.py" line="61"/>
         <source>Delivery exception</source>
         <translation>Problème d’envoi</translation>
     </message>
     <message>
-        <location filename="../../app/services/order_rules.py" line="62"/>
+        <location filename="../../app/services/order_rules.py" line="63"/>
         <source>Collection exception</source>
         <translation>Prélèvement échoué</translation>
     </message>
@@ -3517,7 +3757,7 @@
     </message>
     <message>
         <location filename="../../app/views/desk/register_kit.py" line="138"/>
-        <location filename="../../app/views/desk/register_kit.py" line="372"/>
+        <location filename="../../app/views/desk/register_kit.py" line="380"/>
         <source>&amp;Register kit</source>
         <translation>Enre&amp;gistrer la trousse</translation>
     </message>
@@ -3532,83 +3772,83 @@
         <translation>Imprimer le &amp;feuillet…</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="197"/>
+        <location filename="../../app/views/desk/register_kit.py" line="205"/>
         <source>Enter or scan the kit id first.</source>
         <translation>Tapez ou balayez d’abord l’ID de la trousse.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="200"/>
+        <location filename="../../app/views/desk/register_kit.py" line="208"/>
         <source>Looking up kit %1…</source>
         <translation>Recherche de la trousse %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="217"/>
+        <location filename="../../app/views/desk/register_kit.py" line="225"/>
         <source>Choose the patient first.</source>
         <translation>Choisissez d’abord le patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="226"/>
+        <location filename="../../app/views/desk/register_kit.py" line="234"/>
         <source>Some details need fixing; see the messages under the fields.</source>
         <translation>Certains renseignements sont à corriger; voyez les messages sous les champs.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="234"/>
-        <location filename="../../app/views/desk/register_kit.py" line="372"/>
+        <location filename="../../app/views/desk/register_kit.py" line="242"/>
+        <location filename="../../app/views/desk/register_kit.py" line="380"/>
         <source>Registering…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="251"/>
+        <location filename="../../app/views/desk/register_kit.py" line="259"/>
         <source>Press Enter to look the kit up.</source>
         <translation>Appuyez sur Entrée pour chercher la trousse.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="279"/>
+        <location filename="../../app/views/desk/register_kit.py" line="287"/>
         <source>Kit %1 is registered to the patient.</source>
         <translation>La trousse %1 est enregistrée au nom du patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="291"/>
+        <location filename="../../app/views/desk/register_kit.py" line="299"/>
         <source>The patient hand-out for kit %1</source>
         <translation>Le feuillet du patient pour la trousse %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="305"/>
+        <location filename="../../app/views/desk/register_kit.py" line="313"/>
         <source>Spot didn&apos;t register the kit: %1</source>
         <translation>Spot n’a pas enregistré la trousse&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="340"/>
+        <location filename="../../app/views/desk/register_kit.py" line="348"/>
         <source>Kit %1 is already registered to a patient. A kit can be registered only once.</source>
         <translation>La trousse %1 est déjà enregistrée au nom d’un patient. Une trousse ne peut être enregistrée qu’une seule fois.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="343"/>
+        <location filename="../../app/views/desk/register_kit.py" line="351"/>
         <source>Kit %1 was canceled, so it can&apos;t be registered.</source>
         <translation>La trousse %1 a été annulée; elle ne peut donc pas être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="348"/>
+        <location filename="../../app/views/desk/register_kit.py" line="356"/>
         <source>Kit %1 was lost on its way to the patient (delivery exception), so it can&apos;t be registered.</source>
         <translation>La trousse %1 s’est perdue en route vers le patient (problème de livraison); elle ne peut donc pas être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="352"/>
+        <location filename="../../app/views/desk/register_kit.py" line="360"/>
         <source>Spot has no kit %1. Check the id printed on the kit and scan it again.</source>
         <translation>Spot n’a aucune trousse %1. Vérifiez l’ID imprimé sur la trousse et balayez-la de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="356"/>
+        <location filename="../../app/views/desk/register_kit.py" line="364"/>
         <source>unknown type</source>
         <translation>type inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="359"/>
+        <location filename="../../app/views/desk/register_kit.py" line="367"/>
         <source>Kit %1 · %2 · %3</source>
         <translation>Trousse %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="361"/>
+        <location filename="../../app/views/desk/register_kit.py" line="369"/>
         <source>no status</source>
         <translation>aucun statut</translation>
     </message>
@@ -4489,72 +4729,77 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="48"/>
+        <location filename="../../app/views/settings/dialog.py" line="53"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="57"/>
+        <location filename="../../app/views/settings/dialog.py" line="69"/>
         <source>Sign in / change &amp;token…</source>
         <translation>Se connecter / changer de &amp;jeton…</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="59"/>
+        <location filename="../../app/views/settings/dialog.py" line="71"/>
         <source>Spot account</source>
         <translation>Compte Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="61"/>
+        <location filename="../../app/views/settings/dialog.py" line="73"/>
         <source>Environment:</source>
         <translation>Environnement&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="66"/>
+        <location filename="../../app/views/settings/dialog.py" line="78"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="68"/>
+        <location filename="../../app/views/settings/dialog.py" line="80"/>
         <source>Refresh interval in seconds</source>
         <translation>Fréquence d’actualisation en secondes</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="69"/>
+        <location filename="../../app/views/settings/dialog.py" line="81"/>
         <source>&amp;Refresh the order list every:</source>
         <translation>&amp;Actualiser la liste des commandes toutes les&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="77"/>
+        <location filename="../../app/views/settings/dialog.py" line="89"/>
         <source>Kit type ID</source>
         <translation>ID du type</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="77"/>
+        <location filename="../../app/views/settings/dialog.py" line="89"/>
         <source>Friendly name</source>
         <translation>Nom usuel</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="86"/>
+        <location filename="../../app/views/settings/dialog.py" line="100"/>
         <source>&amp;Add kit type</source>
         <translation>Ajouter un &amp;type de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="88"/>
+        <location filename="../../app/views/settings/dialog.py" line="102"/>
         <source>Re&amp;move</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="93"/>
+        <location filename="../../app/views/settings/dialog.py" line="107"/>
         <source>Use your Spot account&apos;s own kit type IDs: they are listed on Spot&apos;s dashboard and in your onboarding documents (ask your Spot contact if unsure). The app fills in the IDs found on your account&apos;s orders; give each a name the desk recognises.</source>
         <translation>Utilisez les identifiants de types de trousses de votre compte Spot&#xa0;: ils figurent dans le tableau de bord de Spot et dans vos documents d’intégration (en cas de doute, demandez à votre contact chez Spot). L’application ajoute ceux trouvés dans les commandes de votre compte; donnez à chacun un nom que l’accueil reconnaît.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="98"/>
+        <location filename="../../app/views/settings/dialog.py" line="112"/>
         <source>Kit types ({environment})</source>
         <translation>Types de trousses ({environment})</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="196"/>
+        <location filename="../../app/views/settings/dialog.py" line="129"/>
+        <source>These are the kit types this environment offers.</source>
+        <translation>Les types de trousses offerts par cet environnement.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/dialog.py" line="218"/>
         <source>Each kit type ID may appear once: {ids}</source>
         <translation>Chaque ID de type de trousse ne peut figurer qu’une fois&#xa0;: {ids}</translation>
     </message>

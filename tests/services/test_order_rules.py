@@ -20,6 +20,7 @@ from app.services.order_rules import (
     find_duplicates,
     needs_attention,
     progress_for,
+    results_to_review,
 )
 from app.services.order_store import OrderStore
 
@@ -146,36 +147,34 @@ def row_with(
 
 
 @pytest.mark.parametrize(
-    ("kit_status", "sample_status", "age_days", "seen", "reasons"),
+    ("kit_status", "sample_status", "age_days", "reasons"),
     [
-        ("preparing", "awaiting_collection", 40, False, []),
-        ("delivered", "awaiting_collection", 13, False, []),
+        ("preparing", "awaiting_collection", 40, []),
+        ("delivered", "awaiting_collection", 13, []),
         (
             "delivered",
             "awaiting_collection",
             15,
-            False,
             ["Kit delivered over 14 days ago, not registered"],
         ),
-        ("registered", "awaiting_collection", 30, False, []),
-        ("registered", "in_transit", 9, False, []),
-        ("registered", "in_transit", 11, False, ["Sample on its way to the lab for over 10 days"]),
-        ("registered", "resulted", 1, False, ["Results not opened yet"]),
-        ("registered", "partially_resulted", 1, False, ["Results not opened yet"]),
-        ("registered", "resulted", 1, True, []),
-        ("delivery_exception", "awaiting_collection", 0, False, ["Delivery exception"]),
-        ("registered", "collection_exception", 0, False, ["Collection exception"]),
-        ("registered", "delivery_exception", 0, False, ["Delivery exception"]),
-        ("mystery", "mystery_sample", 99, False, []),
+        ("registered", "awaiting_collection", 30, []),
+        ("registered", "in_transit", 9, []),
+        ("registered", "in_transit", 11, ["Sample on its way to the lab for over 10 days"]),
+        # Results waiting to be opened are not a problem: they have their own view.
+        ("registered", "resulted", 1, []),
+        ("registered", "partially_resulted", 1, []),
+        ("delivery_exception", "awaiting_collection", 0, ["Delivery exception"]),
+        ("registered", "collection_exception", 0, ["Collection exception"]),
+        ("registered", "delivery_exception", 0, ["Delivery exception"]),
+        ("mystery", "mystery_sample", 99, []),
     ],
 )
 def test_needs_attention(
-    kit_status: str, sample_status: str, age_days: int, seen: bool, reasons: list[str]
+    kit_status: str, sample_status: str, age_days: int, reasons: list[str]
 ) -> None:
     now = T0 + timedelta(days=age_days)
     row = row_with(kit_status, sample_status, T0)
-    seen_kits = {"SPOT000001"} if seen else set()
-    assert needs_attention(row, now, seen_kits) == reasons
+    assert needs_attention(row, now) == reasons
 
 
 def test_needs_attention_lists_each_reason_once() -> None:
@@ -187,7 +186,23 @@ def test_needs_attention_lists_each_reason_once() -> None:
             kit("SPOT000003", kit_status="registered", sample_status="resulted"),
         ],
     )
-    assert needs_attention(row, T0, set()) == ["Delivery exception", "Results not opened yet"]
+    assert needs_attention(row, T0) == ["Delivery exception"]
+
+
+def test_results_to_review_are_unopened_results_newer_than_the_first_start() -> None:
+    row = build_row(
+        order(),
+        [
+            kit("SPOT000001", kit_status="registered", sample_status="resulted"),
+            kit("SPOT000002", kit_status="registered", sample_status="partially_resulted"),
+            kit("SPOT000003", kit_status="registered", sample_status="in_transit"),
+        ],
+    )
+    assert results_to_review(row, set()) == ("SPOT000001", "SPOT000002")
+    assert results_to_review(row, {"SPOT000001"}) == ("SPOT000002",)
+    # A new workstation: results from before its first start are not new.
+    assert results_to_review(row, set(), since=T0 + timedelta(days=1)) == ()
+    assert results_to_review(row, set(), since=T0) == ("SPOT000001", "SPOT000002")
 
 
 def test_search_text_holds_name_email_phone_digits_and_ids() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import stat
 import threading
+from datetime import UTC, datetime
 from pathlib import Path
 
 from app.paths import paths
@@ -61,3 +62,10 @@ def test_marks_from_several_threads_all_land() -> None:
     reopened = SeenReports(_db())
     assert all(reopened.is_seen(f"R{i}") for i in range(20))
     assert reopened.kits_with_seen_reports() == {"SPOT0", "SPOT1", "SPOT2"}
+
+
+def test_the_first_start_is_remembered_and_not_moved_by_later_starts() -> None:
+    before = datetime.now(UTC)
+    first = SeenReports(_db()).first_start
+    assert first >= before
+    assert SeenReports(_db()).first_start == first

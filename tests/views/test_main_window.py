@@ -43,7 +43,7 @@ def test_first_start_asks_to_sign_in_then_shows_the_seeded_orders(
     assert window.online_label.text() == "● Online"
     assert window.sync_label.text().startswith("Last sync ")
     qtbot.waitUntil(lambda: window.outbox_label.text().startswith("Outbox:"), timeout=WAIT_MS)
-    assert window.outbox_label.text() == "Outbox: 0 queued · 0 need attention"
+    assert window.outbox_label.text() == "Outbox: 0 waiting · 0 to fix"
     assert window.commands["new_order"].isEnabled()
     assert window.order_list.count_label.text() == f"{SEEDED} order(s)"
     assert AppSettings().environment_kind == "sandbox"  # remembered for the next start
@@ -332,14 +332,14 @@ def test_outbox_rejected_token_reopens_sign_in_and_counts_show_it(
     dialog = open_dialog(qtbot, window)
     assert "stays queued" in dialog.reason_label.text()
     qtbot.waitUntil(
-        lambda: window.outbox_label.text() == "Outbox: 0 queued · 1 need attention",
+        lambda: window.outbox_label.text() == "Outbox: 0 waiting · 1 to fix",
         timeout=WAIT_MS,
     )
     # Signing in again sends it.
     dialog.environment_combo.setCurrentIndex(dialog.environment_combo.findData("sandbox"))
     qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
-        lambda: window.outbox_label.text() == "Outbox: 0 queued · 0 need attention",
+        lambda: window.outbox_label.text() == "Outbox: 0 waiting · 0 to fix",
         timeout=WAIT_MS,
     )
     qtbot.waitUntil(lambda: window.order_count() == SEEDED + 1, timeout=WAIT_MS)

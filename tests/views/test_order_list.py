@@ -12,6 +12,7 @@ from app.services.order_rules import OrderRow
 from app.views.orders.order_list import SEARCH_DEBOUNCE_MS, OrderListView
 from app.views.orders.order_table import COL_CREATED, COL_ORDER_ID
 from tests.helpers.main_window import BASE_TIME, MakeRow
+from tests.helpers.order_list import shown_ids
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 SEEDED_WAIT = SEARCH_DEBOUNCE_MS * 20
@@ -39,9 +40,6 @@ def view(qtbot: QtBot) -> OrderListView:
     return widget
 
 
-def shown_ids(view: OrderListView) -> list[str]:
-    model = view.model
-    return [model.index(r, COL_ORDER_ID).data() for r in range(model.rowCount())]
 
 
 def test_typing_filters_once_after_a_pause(

@@ -61,7 +61,7 @@ def test_model_passes_qt_model_tester_through_data_filter_and_sort(
 def test_columns_show_what_staff_read(sample_rows: list[OrderRow]) -> None:
     model = _model(sample_rows)
     row = model.row_of("O0000002")
-    assert model.index(row, COL_PATIENT).data() == "Bert Notreal"
+    assert model.index(row, COL_PATIENT).data() == "Notreal, Bert"  # as it sorts
     assert model.index(row, COL_KIT_TYPES).data() == "ADx100 blood card"  # friendly name
     assert model.index(row, COL_STATUS).data() == "In progress"
     assert model.index(row, COL_PROGRESS).data() == "Kit delivered"
@@ -152,10 +152,10 @@ def test_sort_by_patient_then_reverse(sample_rows: list[OrderRow]) -> None:
     model = _model(sample_rows)
     model.sort(COL_PATIENT, Qt.SortOrder.AscendingOrder)
     assert [model.index(r, COL_PATIENT).data() for r in range(3)] == [
-        "Eve Aaronfake", "Ada Fakename", "Dale Mockson",
+        "Aaronfake, Eve", "Fakename, Ada", "Mockson, Dale",
     ]
     model.sort(COL_PATIENT, Qt.SortOrder.DescendingOrder)
-    assert model.index(0, COL_PATIENT).data() == "Cora Sample"
+    assert model.index(0, COL_PATIENT).data() == "Sample, Cora"
 
 
 def test_sort_by_progress_orders_by_lifecycle_not_alphabet(sample_rows: list[OrderRow]) -> None:

@@ -271,7 +271,7 @@ def test_error_titles_and_advice_follow_the_language(
 
 def test_needs_attention_reasons_follow_the_language(french: list[QTranslator]) -> None:
     row = make_row("O0000001", kits=[("SPOTTEST0001", "adx100", "delivered", "")])
-    reasons = needs_attention(row, BASE_TIME + timedelta(days=20), set())
+    reasons = needs_attention(row, BASE_TIME + timedelta(days=20))
     assert reasons == ["Trousse livrée il y a plus de 14 jours, non enregistrée"]
 
 

@@ -187,6 +187,14 @@ class RegisterKitDialog(QDialog):
     def kit_id(self) -> str:
         return self.kit_edit.text().strip().upper()
 
+    def prefill(self, recipient: models.Recipient | None) -> None:
+        """Start from an order's recipient, as a new patient: name, email, phone, address
+        (sex and date of birth are not on an order: they stay for the desk to fill)."""
+        if recipient is None:
+            return
+        self.patient_choice.new_radio.setChecked(True)
+        self.patient_fields.set_patient(recipient.model_dump(exclude_none=True))
+
     @Slot()
     def look_up(self) -> None:
         kit_id = self.kit_id()

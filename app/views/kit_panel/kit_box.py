@@ -10,11 +10,12 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QCursor, QDesktopServices, QFont, QPalette
+from PySide6.QtGui import QCursor, QDesktopServices, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -118,7 +119,35 @@ class TrackingLink(QPushButton):
 
     @Slot()
     def _on_clicked(self) -> None:
-        QDesktopServices.openUrl(QUrl(self.url))
+        if not QDesktopServices.openUrl(QUrl(self.url)):
+            self._offer_to_copy()
+
+    def _offer_to_copy(self) -> QMessageBox:
+        """No browser opened: say so, and give the link to paste elsewhere."""
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            translate("KitTrackingPanel", "Could not open a web browser"),
+            translate("KitTrackingPanel",
+                      "This computer did not open the tracking page. Copy the link and paste "
+                      "it into a web browser:") + "\n\n" + self.url,
+            parent=self,
+        )
+        box.setObjectName("trackingLinkFailed")
+        copy = box.addButton(translate("KitTrackingPanel", "Copy link"),
+                             QMessageBox.ButtonRole.AcceptRole)
+        copy.setObjectName("copyTrackingLink")
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setDefaultButton(copy)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        def finished() -> None:
+            if box.clickedButton() is copy:
+                QGuiApplication.clipboard().setText(self.url)
+            box.deleteLater()
+
+        box.finished.connect(finished)
+        box.open()
+        return box
 
 
 

@@ -373,7 +373,11 @@ class KitTrackingPanel(QWidget):
         if order.updated is not None:
             dates.append(self.tr("updated %1").replace("%1", format_day(order.updated)))
         if dates:
-            row.addWidget(muted(QLabel(" · ".join(dates), box)))
+            # Wraps in a narrow panel instead of widening it (the order list needs the room).
+            when = muted(QLabel("\n".join(dates), box))
+            when.setWordWrap(True)
+            when.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            row.addWidget(when, 1)
         # On their own line: the French header is already as wide as the panel.
         actions = QHBoxLayout()
         for name, text, tip, slot in (

@@ -8,21 +8,27 @@ refresh never moves what staff are looking at.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QByteArray,
     QDate,
+    QEvent,
     QItemSelectionModel,
+    QObject,
     QPoint,
+    QRect,
     Qt,
     QTimer,
     Signal,
     Slot,
 )
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -30,12 +36,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
+    QStackedWidget,
     QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from app.services import order_rules
 from app.views.orders.order_table import (
     COL_CREATED,
     COL_KIT_TYPES,
@@ -57,6 +66,14 @@ __all__ = ["SEARCH_DEBOUNCE_MS", "OrderListView"]
 
 SEARCH_DEBOUNCE_MS = 150
 _STATUS_CHOICES = ("pending", "in_progress", "completed", "canceled")
+_PROGRESS_PREFIX = "progress:"  # the filter's data for a progress state, before its label
+# Where orders stand, offered in the same filter after the order statuses.
+_PROGRESS_CHOICES = (
+    order_rules.AWAITING_FULFILMENT, order_rules.KIT_SHIPPED, order_rules.KIT_DELIVERED,
+    order_rules.KIT_REGISTERED, order_rules.SAMPLE_ON_ITS_WAY, order_rules.SAMPLE_AT_LAB,
+    order_rules.PARTIALLY_RESULTED, order_rules.RESULTS_READY,
+    order_rules.DELIVERY_EXCEPTION, order_rules.COLLECTION_EXCEPTION,
+)
 # Date presets: (label, days back; None = any time, -1 = custom range)
 _RANGE_ANY, _RANGE_CUSTOM = 0, 4
 
@@ -66,13 +83,16 @@ class OrderListView(QWidget):
 
     order_selected = Signal(object)  # str | None
     order_activated = Signal(str)  # double-click / Enter
+    # The row menu's commands the window carries out (order id).
+    open_report_requested = Signal(str)
+    register_kit_requested = Signal(str)
 
     def __init__(
         self, parent: QWidget | None = None, *, kit_names: Mapping[str, str] | None = None
     ) -> None:
         super().__init__(parent)
         self.model = OrderTableModel(self, kit_names=kit_names)
-        self._restore: tuple[list[str], str | None, int] | None = None
+        self._restore: tuple[list[str], str | None, bool] | None = None
         self._last_selected: str | None = None
 
         self.search_edit = QLineEdit()
@@ -99,6 +119,12 @@ class OrderListView(QWidget):
         }
         for status in _STATUS_CHOICES:
             self.status_combo.addItem(labels[status], status)
+        self.status_combo.insertSeparator(self.status_combo.count())
+        for progress in _PROGRESS_CHOICES:
+            self.status_combo.addItem(
+                QApplication.translate("Progress", progress.label),
+                _PROGRESS_PREFIX + progress.label,
+            )
         self.status_combo.currentIndexChanged.connect(self._on_filters_changed)
 
         self.range_combo = QComboBox()
@@ -125,8 +151,30 @@ class OrderListView(QWidget):
         self.attention_button.setCheckable(True)
         self.attention_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.attention_button.toggled.connect(self._on_filters_changed)
+        self.results_button = QToolButton()
+        self.results_button.setObjectName("resultsToReview")
+        self.results_button.setCheckable(True)
+        self.results_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.results_button.setToolTip(
+            self.tr("Orders with results not opened on this computer yet")
+        )
+        self.results_button.toggled.connect(self._on_results_toggled)
+        self.attention_button.toggled.connect(self._on_attention_toggled)
         self.count_label = QLabel()
         self.count_label.setObjectName("orderCount")
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("emptyListReason")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.clear_button = QPushButton()
+        self.clear_button.setObjectName("clearFilters")
+        self.clear_button.clicked.connect(self._on_clear_button_clicked)
+        self.empty_page = QWidget()
+        empty_layout = QVBoxLayout(self.empty_page)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_label)
+        empty_layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
 
         self.table = QTableView()
         self.table.setObjectName("orderTable")
@@ -137,6 +185,14 @@ class OrderListView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setShowGrid(False)
+        # Always there: a scroll bar that came and went with the number of rows (a search,
+        # Find kit clearing it) resized the Patient column by itself.
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        # Tab leaves the list (arrows move between orders); walking cells changed the order.
+        self.table.setTabKeyNavigation(False)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_table_menu_requested)
+        self.table.installEventFilter(self)
         # Indicator first: enabling sorting sorts at once by whatever the indicator says.
         self.table.horizontalHeader().setSortIndicator(
             self.model.sort_column, self.model.sort_order
@@ -173,15 +229,23 @@ class OrderListView(QWidget):
         filters.addWidget(self.from_edit)
         filters.addWidget(self.to_edit)
         filters.addWidget(self.attention_button)
+        filters.addWidget(self.results_button)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty_page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.stack, 1)
         layout.addWidget(self.count_label)
         self.setTabOrder(self.search_edit, self.status_combo)
         self.setTabOrder(self.status_combo, self.range_combo)
-        self.setTabOrder(self.range_combo, self.attention_button)
-        self.setTabOrder(self.attention_button, self.table)
+        self.setTabOrder(self.range_combo, self.from_edit)
+        self.setTabOrder(self.from_edit, self.to_edit)
+        self.setTabOrder(self.to_edit, self.attention_button)
+        self.setTabOrder(self.attention_button, self.results_button)
+        self.setTabOrder(self.results_button, self.table)
+        self.setTabOrder(self.table, self.clear_button)
         self._update_attention_button()
         self._update_count_label(0, 0)
 
@@ -190,7 +254,7 @@ class OrderListView(QWidget):
         metrics = self.table.fontMetrics()
         header_metrics = self.table.horizontalHeader().fontMetrics()
         samples = {
-            COL_ORDER_ID: ("O0000000", 40),  # room for the attention icon
+            COL_ORDER_ID: ("O0000000", 32),  # room for the attention icon
             COL_KIT_TYPES: ("Wellness plus kit", 16),
             COL_STATUS: ("In progress", 36),  # badge padding
             COL_PROGRESS: ("Delivery exception", 36),  # longer labels elide
@@ -220,6 +284,66 @@ class OrderListView(QWidget):
             )
         menu.popup(header.mapToGlobal(position))
 
+    # --- the row menu -------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The Menu key and Shift+F10 open the row menu too (at the current order)."""
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            shift_f10 = (event.key() == Qt.Key.Key_F10
+                         and event.modifiers() == Qt.KeyboardModifier.ShiftModifier)
+            if event.key() == Qt.Key.Key_Menu or shift_f10:
+                index = self.table.currentIndex()
+                rect = self.table.visualRect(index) if index.isValid() else QRect()
+                self._on_table_menu_requested(rect.center() if rect.isValid() else QPoint(0, 0))
+                return True
+        return super().eventFilter(watched, event)
+
+    def row_menu(self, order_id: str) -> QMenu:
+        """Copy order ID, copy kit ID(s), open report, register kit: for one order."""
+        row = self.model.row_at(self.model.row_of(order_id))
+        menu = QMenu(self)
+        menu.setObjectName("orderRowMenu")
+        copy_order = menu.addAction(self.tr("Copy order ID"))
+        copy_order.triggered.connect(lambda: QGuiApplication.clipboard().setText(order_id))
+        kit_ids = row.kit_ids if row is not None else ()
+        copy_kit = menu.addAction(
+            self.tr("Copy kit IDs") if len(kit_ids) > 1 else self.tr("Copy kit ID")
+        )
+        copy_kit.setEnabled(bool(kit_ids))
+        copy_kit.triggered.connect(
+            lambda: QGuiApplication.clipboard().setText(", ".join(kit_ids))
+        )
+        menu.addSeparator()
+        has_results = row is not None and any(
+            status in order_rules.RESULT_SAMPLE_STATUSES for status in row.sample_statuses
+        )
+        open_report = menu.addAction(self.tr("Open report"))
+        open_report.setEnabled(has_results)
+        if not has_results:
+            open_report.setToolTip(self.tr("No results for this order yet"))
+        open_report.triggered.connect(lambda: self.open_report_requested.emit(order_id))
+        register = menu.addAction(self.tr("Register kit…"))
+        register.triggered.connect(lambda: self.register_kit_requested.emit(order_id))
+        for action, name in ((copy_order, "copyOrderId"), (copy_kit, "copyKitId"),
+                             (open_report, "openReport"), (register, "registerKit")):
+            action.setObjectName(name)
+        menu.aboutToHide.connect(menu.deleteLater)
+        return menu
+
+    @Slot(QPoint)
+    def _on_table_menu_requested(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        if not index.isValid():
+            index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        self._select_row(index.row(), scroll=False)
+        order_id = self.model.order_id_at(index.row())
+        if order_id is None:
+            return
+        self.row_menu(order_id).popup(self.table.viewport().mapToGlobal(position))
+
     def set_column_hidden(self, column: int, hidden: bool) -> None:
         self.table.horizontalHeader().setSectionHidden(column, hidden)
 
@@ -232,8 +356,11 @@ class OrderListView(QWidget):
         attention: Mapping[str, Sequence[str]] | None = None,
         sorted_by: tuple[int, Qt.SortOrder] | None = None,
         texts: Sequence[str] | None = None,
+        results: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
-        self.model.set_rows(rows, attention=attention, sorted_by=sorted_by, texts=texts)
+        self.model.set_rows(
+            rows, attention=attention, sorted_by=sorted_by, texts=texts, results=results
+        )
         self._update_attention_button()
 
     def set_kit_names(self, kit_names: Mapping[str, str]) -> None:
@@ -265,6 +392,7 @@ class OrderListView(QWidget):
             (self.status_combo, lambda: self.status_combo.setCurrentIndex(0)),
             (self.range_combo, lambda: self.range_combo.setCurrentIndex(_RANGE_ANY)),
             (self.attention_button, lambda: self.attention_button.setChecked(False)),
+            (self.results_button, lambda: self.results_button.setChecked(False)),
         ):
             widget.blockSignals(True)
             reset()
@@ -285,7 +413,10 @@ class OrderListView(QWidget):
 
     def current_filter(self) -> OrderFilter:
         """The filter the widgets describe (applied to the model after the debounce)."""
-        status = self.status_combo.currentData()
+        chosen = str(self.status_combo.currentData() or "")
+        progress = chosen.removeprefix(_PROGRESS_PREFIX) if chosen.startswith(
+            _PROGRESS_PREFIX) else ""
+        status = "" if progress else chosen
         days = self.range_combo.currentData()
         created_from: date | None = None
         created_to: date | None = None
@@ -297,9 +428,11 @@ class OrderListView(QWidget):
         return OrderFilter(
             text=self.search_edit.text(),
             statuses=frozenset({status}) if status else frozenset(),
+            progress=frozenset({progress}) if progress else frozenset(),
             created_from=created_from,
             created_to=created_to,
             attention_only=self.attention_button.isChecked(),
+            results_only=self.results_button.isChecked(),
         )
 
     # --- slots --------------------------------------------------------------------------
@@ -330,16 +463,20 @@ class OrderListView(QWidget):
         selected = self.selected_order_id()
         top_row = self.table.rowAt(0)
         top = self.model.order_id_at(top_row) if top_row >= 0 else None
-        offset = self.table.verticalScrollBar().value()
-        self._restore = ([selected] if selected else [], top, offset)
+        # At the very top, staff watch the newest orders: what a refresh puts above the old
+        # first row must show up, not be scrolled out of sight by keeping that row on top.
+        at_top = self.table.verticalScrollBar().value() == 0
+        self._restore = ([selected] if selected else [], top, at_top)
 
     @Slot()
     def _on_model_reset(self) -> None:
         if self._restore is None:
             return
-        selected, top, _offset = self._restore
+        selected, top, at_top = self._restore
         self._restore = None
-        if top is not None:
+        if at_top:
+            self.table.scrollToTop()
+        elif top is not None:
             row = self.model.row_of(top)
             if row >= 0:
                 self.table.scrollTo(
@@ -366,8 +503,49 @@ class OrderListView(QWidget):
         if selected:
             self.order_activated.emit(selected)
 
+    @Slot(bool)
+    def _on_attention_toggled(self, checked: bool) -> None:
+        if checked and self.results_button.isChecked():
+            self.results_button.setChecked(False)  # two different views, not both at once
+
+    @Slot(bool)
+    def _on_results_toggled(self, checked: bool) -> None:
+        if checked and self.attention_button.isChecked():
+            self.attention_button.setChecked(False)
+        self._on_filters_changed()
+
+    @Slot()
+    def _on_clear_button_clicked(self) -> None:
+        had_focus = self.clear_button.hasFocus()
+        self.clear_filters()
+        if had_focus:
+            self.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _update_empty_notice(self, visible: int, total: int) -> None:
+        """An empty list says why, with a way out."""
+        empty = visible == 0 and total > 0
+        if not empty:
+            self.stack.setCurrentWidget(self.table)
+            return
+        text = self.search_edit.text().strip()
+        only_search = replace(self.model.current_filter, text="") == OrderFilter()
+        if text and only_search:
+            self.empty_label.setText(self.tr("No orders match “{text}”.").format(text=text))
+            self.clear_button.setText(self.tr("Clear the search"))
+        elif self.attention_button.isChecked() and not text:
+            self.empty_label.setText(self.tr("No order needs attention."))
+            self.clear_button.setText(self.tr("Show all orders"))
+        elif self.results_button.isChecked() and not text:
+            self.empty_label.setText(self.tr("No results waiting to be opened."))
+            self.clear_button.setText(self.tr("Show all orders"))
+        else:
+            self.empty_label.setText(self.tr("No orders match the search and filters."))
+            self.clear_button.setText(self.tr("Clear the search and filters"))
+        self.stack.setCurrentWidget(self.empty_page)  # after the texts: sized for them
+
     @Slot(int, int)
     def _update_count_label(self, visible: int, total: int) -> None:
+        self._update_empty_notice(visible, total)
         if visible == total:
             self.count_label.setText(self.tr("%n order(s)", "", total))
         else:
@@ -382,8 +560,11 @@ class OrderListView(QWidget):
         count = self.model.attention_count()
         self.attention_button.setText(self.tr("Needs attention ({count})").format(count=count))
         self.attention_button.setToolTip(
-            self.tr("Exceptions, kits not registered after 14 days, samples in transit over "
-                    "10 days, results not opened yet")
+            self.tr("Problems: delivery and collection exceptions, kits not registered after "
+                    "14 days, samples in transit over 10 days")
+        )
+        self.results_button.setText(
+            self.tr("Results to review ({count})").format(count=self.model.results_count())
         )
 
     def _select_row(self, row: int, *, scroll: bool = True) -> None:

@@ -172,14 +172,17 @@ def packed_texts(rows: Sequence[OrderRow]) -> list[str]:
 
 @dataclass(frozen=True)
 class OrderFilter:
-    """What the list shows: a search, order statuses (empty = all), a created-date range,
-    and whether only orders needing attention are shown."""
+    """What the list shows: a search, order statuses (empty = all), progress labels (empty =
+    all; the English `Progress.label`), a created-date range, and whether only orders needing
+    attention, or only orders with results to review, are shown."""
 
     text: str = ""
     statuses: frozenset[str] = field(default_factory=frozenset)
     created_from: date | None = None
     created_to: date | None = None
     attention_only: bool = False
+    progress: frozenset[str] = field(default_factory=frozenset)
+    results_only: bool = False
 
     def narrows(self, previous: OrderFilter) -> bool:
         """True when every row this filter accepts was accepted by ``previous`` too."""
@@ -212,6 +215,7 @@ class OrderTableModel(QAbstractTableModel):
         self._sort_column = COL_UPDATED
         self._sort_order = Qt.SortOrder.DescendingOrder
         self._attention: dict[str, tuple[str, ...]] = {}
+        self._results: dict[str, tuple[str, ...]] = {}
         self._warning_icon: QIcon | None = None
         self._status_labels = order_status_labels()
         self._progress_labels: dict[str, str] = {}
@@ -322,6 +326,13 @@ class OrderTableModel(QAbstractTableModel):
     def attention_count(self) -> int:
         return len(self._attention)
 
+    def results_count(self) -> int:
+        return len(self._results)
+
+    def results_waiting(self, order_id: str) -> tuple[str, ...]:
+        """Kit IDs of this order whose results were not opened here yet."""
+        return self._results.get(order_id, ())
+
     def attention_reasons(self, order_id: str) -> tuple[str, ...]:
         return self._attention.get(order_id, ())
 
@@ -354,6 +365,7 @@ class OrderTableModel(QAbstractTableModel):
         attention: Mapping[str, Sequence[str]] | None = None,
         sorted_by: tuple[int, Qt.SortOrder] | None = None,
         texts: Sequence[str] | None = None,
+        results: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
         """Replace every row (after a sync). ``sorted_by`` says the rows are already sorted
         that way and ``texts`` are their `packed_texts` (a worker did both), which saves that
@@ -366,6 +378,8 @@ class OrderTableModel(QAbstractTableModel):
             packed = None
         if attention is not None:
             self._attention = {key: tuple(value) for key, value in attention.items() if value}
+        if results is not None:
+            self._results = {key: tuple(value) for key, value in results.items() if value}
         self.beginResetModel()
         self._sorted, self._sorted_texts = ordered, packed
         self._visible, self._visible_texts = self._apply(
@@ -445,9 +459,15 @@ class OrderTableModel(QAbstractTableModel):
         if wanted.statuses:
             statuses = wanted.statuses
             checks.append(lambda row: row.status in statuses)
+        if wanted.progress:
+            progress = wanted.progress
+            checks.append(lambda row: row.progress.label in progress)
         if wanted.attention_only:
             attention = self._attention
             checks.append(lambda row: row.order_id in attention)
+        if wanted.results_only:
+            results = self._results
+            checks.append(lambda row: row.order_id in results)
         if wanted.created_from is not None or wanted.created_to is not None:
             start = wanted.created_from or date.min
             end = wanted.created_to or date.max
@@ -477,7 +497,10 @@ class OrderTableModel(QAbstractTableModel):
         if column == COL_ORDER_ID:
             return row.order_id
         if column == COL_PATIENT:
-            return f"{row.first_name or ''} {row.last_name or ''}".strip()
+            # As it sorts: last name first ("Fakename, Ada").
+            if row.last_name and row.first_name:
+                return f"{row.last_name}, {row.first_name}"
+            return row.last_name or row.first_name or ""
         if column == COL_KIT_TYPES:
             return ", ".join(self._kit_names.get(kit, kit) for kit in row.kit_types)
         if column == COL_STATUS:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.marks import QT_TRANSLATE_NOOP
+from app.services.environments import Environment
 from app.views.common.app_settings import MIN_REFRESH_SECONDS, AppSettings
 from app.views.common.settings_section import SectionFactory
 
@@ -43,16 +44,27 @@ class SettingsDialog(QDialog):
     def __init__(
         self, settings: AppSettings, parent: QWidget | None = None, *,
         sections: Sequence[SectionFactory] = (),
+        environment: Environment | None = None, kit_types: Mapping[str, str] | None = None,
     ) -> None:
+        """``environment``: the one the app runs on now (its session's), which wins over the
+        remembered choice; ``kit_types``: that environment's own kit types where Spot lists
+        them (the sandbox's catalog), shown read-only."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.setObjectName("settingsDialog")
         self._settings = settings
 
-        kind = settings.environment_kind
+        kind = environment.kind if environment is not None else settings.environment_kind
+        self._environment_key = (
+            environment.key if environment is not None else settings.environment_key
+        )
         where = QCoreApplication.translate("Environments", _ENVIRONMENT_NAMES.get(kind, kind))
-        if kind == "custom" and settings.custom_url:
-            where = f"{where}: {settings.custom_url}"
+        url = (environment.key.removeprefix("custom:") if environment is not None
+               else settings.custom_url)
+        if kind == "custom" and url:
+            where = f"{where}: {url}"
+        # The sandbox lists its own kit types: shown as they are, not edited here.
+        self._own_catalog = dict(kit_types) if kit_types and kind == "sandbox" else None
         self.environment_label = QLabel(where)
         self.switch_button = QPushButton(self.tr("Sign in / change &token…"))
         self.switch_button.clicked.connect(self._on_switch_button_clicked)
@@ -81,7 +93,9 @@ class SettingsDialog(QDialog):
         )
         self.catalog_table.verticalHeader().setVisible(False)
         self.catalog_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        for kit_type, name in sorted(settings.kit_catalog.items()):
+        shown = (self._own_catalog if self._own_catalog is not None
+                 else settings.kit_catalog_for(self._environment_key))
+        for kit_type, name in sorted(shown.items()):
             self._append_row(kit_type, name)
         self.add_button = QPushButton(self.tr("&Add kit type"))
         self.add_button.clicked.connect(self._on_add_button_clicked)
@@ -108,6 +122,11 @@ class SettingsDialog(QDialog):
         row.addStretch(1)
         catalog_layout.addLayout(row)
         catalog_layout.addWidget(self.catalog_message)
+        if self._own_catalog is not None:
+            self.catalog_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            for button in (self.add_button, self.remove_button):
+                button.hide()
+            self.catalog_hint.setText(self.tr("These are the kit types this environment offers."))
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -190,6 +209,9 @@ class SettingsDialog(QDialog):
 
     @Slot()
     def _on_ok_clicked(self) -> None:
+        if self._own_catalog is not None:  # a read-only list: nothing to check or save
+            self._save_others()
+            return
         duplicates = self._duplicate_ids()
         if duplicates:
             self.catalog_message.setText(
@@ -198,8 +220,11 @@ class SettingsDialog(QDialog):
                 )
             )
             return
+        self._settings.set_kit_catalog_for(self._environment_key, self.catalog())
+        self._save_others()
+
+    def _save_others(self) -> None:
         self._settings.refresh_seconds = self.refresh_spin.value()
-        self._settings.kit_catalog = self.catalog()
         for section in self.sections:
             section.save()  # type: ignore[attr-defined]
         self._settings.sync()

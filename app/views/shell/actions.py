@@ -135,12 +135,21 @@ ACTIONS: tuple[ActionSpec, ...] = (
         needs_session=True, key_help="Unreturned kits (worklist)",
     ),
     ActionSpec(
+        "getting_started", QT_TRANSLATE_NOOP("MainWindow", "&Getting started"),
+        "show_getting_started", "help",
+    ),
+    ActionSpec(
+        "shortcuts", QT_TRANSLATE_NOOP("MainWindow", "&Keyboard shortcuts"), "show_shortcuts",
+        "help",
+    ),
+    ActionSpec(
         "copy_diagnostics", QT_TRANSLATE_NOOP("MainWindow", "Copy &diagnostics"),
         "copy_diagnostics", "help",
         tip=QT_TRANSLATE_NOOP(
             "MainWindow", "Copy what support needs: versions, environment, outbox counts, "
             "recent error types (never patient data or the token)"
         ),
+        separator_before=True,
     ),
     ActionSpec("about", QT_TRANSLATE_NOOP("MainWindow", "&About"), "show_about", "help"),
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import partial
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QImage
@@ -113,9 +114,12 @@ class ChildWindows(QObject):
     def _forget_report(self, *_args: object) -> None:
         self.report = None
 
-    def open_register_kit(self, session: Session, kit_id: str = "") -> QWidget:
+    def open_register_kit(
+        self, session: Session, kit_id: str = "", recipient: Any = None
+    ) -> QWidget:
         """One non-modal registration window: the desk scans kit after kit while the list
-        and panel stay usable."""
+        and panel stay usable. ``recipient`` (an order's `models.Recipient`) prefills the
+        patient when the kit comes from an order."""
         from app.views.desk.register_kit import RegisterKitDialog
 
         dialog = self.register_kit
@@ -130,6 +134,8 @@ class ChildWindows(QObject):
             dialog.finished.connect(self._forget_register_kit)
             dialog.destroyed.connect(self._forget_register_kit)
             self.register_kit = dialog
+        if recipient is not None:
+            dialog.prefill(recipient)
         if kit_id:
             dialog.set_kit_id(kit_id)
         _bring_forward(dialog)

@@ -40,6 +40,7 @@ from app.views.kit_panel.panel import KitTrackingPanel
 from app.views.orders.find_kit import FindKitBar
 from app.views.orders.order_list import OrderListView
 from app.views.requisitions.view import RequisitionsView
+from app.views.shell import help_pages
 from app.views.shell.actions import ACTIONS, TOOLBAR, build_actions
 from app.views.shell.banner import Banner
 from app.views.shell.child_windows import ChildWindows
@@ -47,6 +48,7 @@ from app.views.shell.desk_support import DeskSupport
 from app.views.shell.kit_types import KIT_TYPES_ACTION, KitTypesGuide
 from app.views.shell.link_status import LinkStatus, after_error, after_outbox_item
 from app.views.shell.metadata_guard import UnsavedMetadataGuard
+from app.views.shell.order_commands import OrderCommands
 from app.views.shell.refresh import RefreshOutcome
 from app.views.shell.refresher import OrderRefresher
 from app.views.shell.sign_in import SignInContext, SignInDialog
@@ -116,6 +118,9 @@ class MainWindow(QMainWindow):
             catalog_changed=self.order_list.set_kit_names,
         )
         self.metadata_guard = UnsavedMetadataGuard(self, self.order_list, self)
+        self.order_commands = OrderCommands(self)
+        self.order_list.open_report_requested.connect(self.order_commands.open_report)
+        self.order_list.register_kit_requested.connect(self.order_commands.register_kit)
         self.refresher = OrderRefresher(
             runner, self._settings, self.order_list, auto_refresh=auto_refresh, parent=self
         )
@@ -516,10 +521,15 @@ class MainWindow(QMainWindow):
         from app.views.printing.settings_page import PrintingSettingsSection
         from app.views.settings.dialog import SettingsDialog
 
-        dialog = SettingsDialog(self._settings, self, sections=[
-            OutreachSettingsBox,
-            lambda settings, parent: PrintingSettingsSection(settings, self._runner, parent),
-        ])
+        session = self.session
+        dialog = SettingsDialog(
+            self._settings, self, sections=[
+                OutreachSettingsBox,
+                lambda settings, parent: PrintingSettingsSection(settings, self._runner, parent),
+            ],
+            environment=session.environment if session is not None else None,
+            kit_types=session.kit_catalog if session is not None else None,
+        )
         dialog.sign_in_requested.connect(lambda: self.show_sign_in())
         dialog.accepted.connect(self.settings_changed)
         dialog.finished.connect(dialog.deleteLater)
@@ -540,6 +550,12 @@ class MainWindow(QMainWindow):
 
     def toggle_attention(self) -> None:
         self.order_list.attention_button.toggle()
+
+    def show_shortcuts(self) -> QWidget:
+        return help_pages.show_shortcuts(self)
+
+    def show_getting_started(self) -> QWidget:
+        return help_pages.show_getting_started(self)
 
     def show_about(self) -> None:
         self.support.show_about()
@@ -571,8 +587,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_panel_register_kit_requested(self, kit_id: str) -> None:
-        if self.session is not None:
-            self.child_windows.open_register_kit(self.session, kit_id)
+        self.order_commands.register_kit_of_shown_order(kit_id)
 
     @Slot(str)
     def _on_events_kit_registered(self, _kit_id: str) -> None:

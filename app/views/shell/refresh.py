@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 
-from app.services.order_rules import OrderRow, needs_attention
+from app.services.order_rules import OrderRow, needs_attention, results_to_review
 from app.services.session import Session
 from app.services.sync import Notification, SyncResult
 from app.views.orders.order_table import packed_texts, sort_rows
@@ -30,6 +30,9 @@ class RefreshOutcome:
     result: SyncResult | None = None
     notifications: list[Notification] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
+    # Orders with results not opened on this workstation yet (their kit IDs): not a problem,
+    # so not in "attention"; they are the "Results to review" view.
+    results: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def build_snapshot(
@@ -43,19 +46,25 @@ def build_snapshot(
     version = store.version
     rows = store.rows()
     seen = session.seen.kits_with_seen_reports()
+    first_start = session.seen.first_start
     # The sandbox clock can run ahead of the wall clock; age statuses by whichever is later.
     now = max(datetime.now(UTC), store.newest_kit_update or datetime.min.replace(tzinfo=UTC))
     attention: dict[str, tuple[str, ...]] = {}
+    results: dict[str, tuple[str, ...]] = {}
     for row in rows:
-        reasons = needs_attention(row, now, seen)
+        reasons = needs_attention(row, now)
         if reasons:
             # A tuple of strings drops out of the cyclic GC's walk, a list never does: the
             # window keeps thousands of these, and every full collection is a GUI stall.
             attention[row.order_id] = tuple(reasons)
+        waiting = results_to_review(row, seen, first_start)
+        if waiting:
+            results[row.order_id] = waiting
     ordered = sort_rows(rows, sorted_by[0], sorted_by[1], kit_names)
     notifications = list(result.notifications) if result is not None else []
     return RefreshOutcome(
-        ordered, attention, sorted_by, version, result, notifications, packed_texts(ordered)
+        ordered, attention, sorted_by, version, result, notifications, packed_texts(ordered),
+        results,
     )
 
 

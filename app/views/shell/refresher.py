@@ -40,6 +40,7 @@ class OrderRefresher(QObject):
         self._periodic: PeriodicTask | None = None
         self._shown_version = -1
         self._shown_attention: dict[str, tuple[str, ...]] = {}
+        self._shown_results: dict[str, tuple[str, ...]] = {}
 
     def attach(self, session: Session) -> None:
         """Show ``session``'s cached list first (instant), then keep it fresh."""
@@ -92,13 +93,15 @@ class OrderRefresher(QObject):
     def show_outcome(self, outcome: RefreshOutcome) -> None:
         if outcome.version < self._shown_version:
             return  # a slower, older snapshot (e.g. the cached list) must not undo a refresh
-        if outcome.version == self._shown_version and outcome.attention == self._shown_attention:
+        if (outcome.version == self._shown_version and outcome.attention == self._shown_attention
+                and outcome.results == self._shown_results):
             return  # nothing changed: leave the list (and the user's place in it) alone
         self._shown_version = outcome.version
         self._shown_attention = outcome.attention
+        self._shown_results = outcome.results
         self._order_list.set_rows(
             outcome.rows, attention=outcome.attention, sorted_by=outcome.sorted_by,
-            texts=outcome.texts,
+            texts=outcome.texts, results=outcome.results,
         )
 
     def _sorted_by(self) -> tuple[int, Qt.SortOrder]:

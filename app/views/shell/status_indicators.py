@@ -50,6 +50,7 @@ class StatusIndicators:
 
     def show_outbox(self, queued: int, attention: int) -> None:
         self.outbox.setText(
-            translate("MainWindow", "Outbox: {queued} queued · {attention} need attention")
+            # Not "need attention": that is the order list's view of order problems.
+            translate("MainWindow", "Outbox: {queued} waiting · {attention} to fix")
             .format(queued=queued, attention=attention)
         )

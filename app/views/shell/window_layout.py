@@ -1,7 +1,7 @@
 """The main window's size, toolbars, splitter and order columns, kept between runs.
 
 The first run (nothing saved) gets proportions for the size the window really got; a small
-screen hides "Created" (right-click the header to bring it back).
+screen hides "Created" and "State" (right-click the header to bring it back).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from app.views.common.app_settings import AppSettings
 from app.views.orders.order_list import OrderListView
-from app.views.orders.order_table import COL_CREATED
+from app.views.orders.order_table import COL_CREATED, COL_STATE
 
 __all__ = ["WindowLayout"]
 
@@ -52,7 +52,9 @@ class WindowLayout:
             self._splitter.setSizes([width * 57 // 100, width * 43 // 100])
         if self._columns_on_show:
             self._columns_on_show = False
-            self._order_list.set_column_hidden(COL_CREATED, width < WIDE_SCREEN)
+            # State too: at 1280 px patient names need the room more than the province does.
+            for column in (COL_CREATED, COL_STATE):
+                self._order_list.set_column_hidden(column, width < WIDE_SCREEN)
 
     def save(self) -> None:
         settings, window = self._settings, self._window
