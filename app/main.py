@@ -92,6 +92,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     setup.add_argument(
         "--yes", action="store_true", help="with --import-setup: apply without asking"
     )
+    parser.add_argument(
+        "--verify-audit", action="store_true",
+        help="check the audit trail's hash chain in the data folder; exit 0 intact, 1 broken",
+    )
     return parser.parse_args(argv)
 
 
@@ -141,6 +145,16 @@ def run_once(action: Callable[[], None]) -> Callable[[], None]:
             action()
 
     return once
+def verify_audit_command() -> int:
+    """``--verify-audit``: print the record count and the first broken record; 0 intact."""
+    from app.paths import paths
+    from app.services.audit import verify_audit
+
+    where = paths().audit_trail
+    result = verify_audit(where)
+    print(result.describe())
+    print(f"File: {where}")
+    return 0 if result.intact else 1
 
 
 def crash_details(
@@ -214,6 +228,8 @@ def run(argv: Sequence[str]) -> int:
 
         return import_orders(list(argv[1:]))
     args = parse_args(argv)
+    if args.verify_audit:
+        return verify_audit_command()
     if args.self_test:
         from app.selftest import run_self_test
 
