@@ -253,10 +253,12 @@ class _Builtin:
     pin: str
 
 
-def sandbox_profiles() -> tuple[StaffProfile, ...]:
-    """The demo and self-test profiles the built-in sandbox offers (administrators: the demo
-    shows every window). Pass them to `StaffDirectory(builtins=...)` in sandbox mode only."""
-    return tuple(b.profile for b in _BUILTINS)
+def sandbox_profiles(*, self_test: bool = False) -> tuple[StaffProfile, ...]:
+    """The built-in sandbox's demo profile (an administrator: the demo shows every window),
+    plus the self-test profile for ``--self-test``. Pass them to
+    `StaffDirectory(builtins=...)` in sandbox mode only."""
+    wanted = {DEMO_STAFF_ID, SELF_TEST_STAFF_ID} if self_test else {DEMO_STAFF_ID}
+    return tuple(b.profile for b in _BUILTINS if b.profile.staff_id in wanted)
 
 
 _BUILTINS = (

@@ -187,8 +187,13 @@ def test_anyone_changes_their_own_pin_with_the_old_one(directory: StaffDirectory
 def test_sandbox_profiles_exist_only_when_asked(tmp_path: Path, clock: FakeClock) -> None:
     plain = StaffDirectory(tmp_path / "a.sqlite3", clock=clock.seconds, params=FAST)
     assert plain.authenticate(DEMO_STAFF_ID, DEMO_PIN).outcome == "unknown"
-    sandbox = StaffDirectory(
+    demo_only = StaffDirectory(
         tmp_path / "b.sqlite3", builtins=sandbox_profiles(), clock=clock.seconds, params=FAST
+    )
+    assert [p.staff_id for p in demo_only.profiles()] == [DEMO_STAFF_ID]
+    sandbox = StaffDirectory(
+        tmp_path / "c.sqlite3", builtins=sandbox_profiles(self_test=True), clock=clock.seconds,
+        params=FAST,
     )
     assert not sandbox.needs_first_administrator()  # the demo opens without set-up
     assert sandbox.authenticate(DEMO_STAFF_ID, DEMO_PIN).ok
