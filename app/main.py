@@ -242,7 +242,13 @@ def run(argv: Sequence[str]) -> int:
         from app.views.settings.setup_io import run_setup_command
 
         return run_setup_command(args.export_setup, args.import_setup, assume_yes=args.yes)
-    from app.compose import EmbeddedSandbox, build_main_window, make_application
+    from app.compose import (
+        EmbeddedSandbox,
+        build_main_window,
+        build_staff,
+        build_workstation,
+        make_application,
+    )
     from app.instance import SingleInstance
     from app.paths import paths
     from app.services.data_folder import DataFolderRefused
@@ -283,10 +289,15 @@ def run(argv: Sequence[str]) -> int:
 
     apply_machine_setup_at_first_start(where.config / "settings.ini")  # IT's roll-out file
     window = build_main_window(runner, sandbox)
-    instance.activation_requested.connect(window.bring_to_front)
+    from app.views.common.app_settings import AppSettings
+
+    workstation = build_workstation(where, AppSettings(), sandbox=args.sandbox)
+    lock, _staff_shell = build_staff(window, runner, workstation)
+    instance.activation_requested.connect(lock.bring_to_front)  # never past the lock
     window.shutdown_started.connect(instance.stop_answering)
     crashes.window = window
     window.show()
+    lock.start_locked()  # nobody sees patient data before saying who they are
     freeze_startup_heap()
     window.start("sandbox" if args.sandbox else None)
     if os.environ.get("SPOT_FRONT_DESK_QUIT_AFTER_MS"):  # smoke tests: run, then quit cleanly

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMainWindow, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QLineEdit, QMainWindow, QVBoxLayout
 from pytestqt.qtbot import QtBot
 
 from app.services.staff import DEMO_STAFF_ID, Role, StaffProfile, sandbox_profiles
@@ -61,9 +61,7 @@ class Desk:
 def desk(qtbot: QtBot, tmp_path: Path) -> Iterator[Desk]:
     made = Desk(qtbot, tmp_path)
     yield made
-    app = QApplication.instance()
-    assert app is not None
-    app.removeEventFilter(made.controller)
+    made.controller.shutdown()
 
 
 def test_at_start_only_the_lock_screen_shows(desk: Desk) -> None:

@@ -45,6 +45,7 @@ class LockController(QObject):
     locked = Signal(str)
     unlocked = Signal(object)
     work_hidden = Signal(list)
+    app_to_front = Signal()  # unlocked: the shell brings its main window forward
 
     def __init__(
         self, workstation: Workstation, lock_screen: LockScreen,
@@ -62,6 +63,24 @@ class LockController(QObject):
         app = QCoreApplication.instance()
         assert app is not None
         app.installEventFilter(self)
+
+    def shutdown(self) -> None:
+        """The app is quitting: stop watching input and let the lock screen close."""
+        self._idle_timer.stop()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self.lock_screen.close_for_good()
+
+    @Slot()
+    def bring_to_front(self) -> None:
+        """A second launch: the lock screen when locked, else the last active window."""
+        if self._workstation.locked:
+            self.lock_screen.show()
+            self.lock_screen.raise_()
+            self.lock_screen.activateWindow()
+            return
+        self.app_to_front.emit()
 
     @property
     def is_locked(self) -> bool:
@@ -95,6 +114,10 @@ class LockController(QObject):
             self._cover(LockReason.IDLE)
         else:
             self._arm()
+
+    def forget(self, window: QWidget) -> None:
+        """``window`` is closing for good: don't bring it back at the next unlock."""
+        self._drop(window)
 
     def covered_windows(self) -> list[QWidget]:
         """Windows the lock keeps hidden now (for tests and the shell's draft flush)."""

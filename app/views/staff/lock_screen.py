@@ -4,6 +4,7 @@ administrator on a first start). Shown at start, after the idle time and on Ctrl
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -100,6 +101,7 @@ class LockScreen(QWidget):
         self._workstation = workstation
         self._runner = runner
         self._busy = False
+        self._quitting = False
 
         self.title_label = QLabel(self.tr("Who's working?"))
         self.title_label.setObjectName("lockTitle")
@@ -234,6 +236,18 @@ class LockScreen(QWidget):
         self.pin_edit.clear()
         self._show_wait()
         self.pin_edit.setFocus()
+
+    def close_for_good(self) -> None:
+        """The app is quitting: the lock screen may close now (until then it refuses)."""
+        self._quitting = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Closing the lock screen must not leave the app running with no way back in.
+        if self._quitting:
+            super().closeEvent(event)
+        else:
+            event.ignore()
 
     def is_first_start(self) -> bool:
         return self.pages.currentIndex() == 1

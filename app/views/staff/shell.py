@@ -1,0 +1,138 @@
+"""Staff in the main window: a Staff menu (lock, sign out, profiles, audit trail), who is
+signed in on the status bar, and administrator-only actions greyed out for everyone else."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+
+from app.services.staff import Permission
+from app.services.workstation import Workstation
+from app.tasks import Runner
+from app.views.staff.audit_window import AuditWindow
+from app.views.staff.lock_controller import LOCK_SHORTCUT, LockController, mark_shared
+from app.views.staff.profiles import StaffProfilesDialog
+
+__all__ = ["StaffShell"]
+
+# MainWindow actions only an administrator may use (looked up by name: absent ones are fine).
+_ADMIN_ACTIONS = ("settings_action", "sign_in_action")
+
+
+class StaffShell(QObject):
+    """Adds the Staff menu to ``window`` and keeps it in step with who is signed in."""
+
+    def __init__(
+        self, window: QMainWindow, workstation: Workstation, runner: Runner,
+        controller: LockController,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._workstation = workstation
+        self._runner = runner
+        self._controller = controller
+        self.audit_window: AuditWindow | None = None
+        self.profiles_dialog: StaffProfilesDialog | None = None
+        mark_shared(window)
+
+        menu = window.menuBar().addMenu(self.tr("S&taff"))
+        menu.setObjectName("staffMenu")
+        self.lock_action = QAction(self.tr("&Lock"), window)
+        # Shown, not bound: the controller catches Ctrl+L in every window, dialogs included.
+        self.lock_action.setText(
+            f"{self.tr('&Lock')}\t{LOCK_SHORTCUT.toString(LOCK_SHORTCUT.SequenceFormat.NativeText)}"
+        )
+        self.lock_action.triggered.connect(controller.lock_now)
+        self.sign_out_action = QAction(self.tr("&Sign out"), window)
+        self.sign_out_action.triggered.connect(self._on_sign_out_triggered)
+        self.profiles_action = QAction(self.tr("Staff &profiles…"), window)
+        self.profiles_action.triggered.connect(self.open_profiles)
+        self.audit_action = QAction(self.tr("&Audit trail…"), window)
+        self.audit_action.triggered.connect(self.open_audit)
+        menu.addAction(self.lock_action)
+        menu.addAction(self.sign_out_action)
+        menu.addSeparator()
+        menu.addAction(self.profiles_action)
+        menu.addAction(self.audit_action)
+
+        self.who_label = QLabel()
+        self.who_label.setObjectName("signedInAs")
+        window.statusBar().addPermanentWidget(self.who_label)
+        controller.unlocked.connect(self._on_controller_unlocked)
+        controller.locked.connect(self._on_controller_locked)
+        self.update_for_staff()
+
+    def update_for_staff(self) -> None:
+        """Name on the status bar; administrator-only actions on or off."""
+        profile = self._workstation.current
+        self.who_label.setText(
+            self.tr("Signed in: {name} ({initials})").format(
+                name=profile.name, initials=profile.initials) if profile else ""
+        )
+        self.profiles_action.setEnabled(
+            self._workstation.allowed(Permission.MANAGE_PROFILES))
+        self.audit_action.setEnabled(self._workstation.allowed(Permission.VIEW_AUDIT))
+        admin = self._workstation.allowed(Permission.MANAGE_SETTINGS)
+        for name in _ADMIN_ACTIONS:
+            action = getattr(self._window, name, None)
+            if isinstance(action, QAction):
+                action.setEnabled(admin)
+
+    @Slot(object)
+    def _on_controller_unlocked(self, _result: object) -> None:
+        self.update_for_staff()
+
+    @Slot(str)
+    def _on_controller_locked(self, _reason: str) -> None:
+        # Windows an administrator opened close with the lock: the next person may not be one.
+        for window in (self.audit_window, self.profiles_dialog):
+            if window is not None:
+                self._controller.forget(window)
+                window.close()
+                window.deleteLater()
+        self.audit_window = None
+        self.profiles_dialog = None
+        self.update_for_staff()
+
+    @Slot()
+    def _on_sign_out_triggered(self) -> None:
+        self._controller.sign_out()
+
+    @Slot()
+    def open_audit(self) -> AuditWindow | None:
+        if not self._workstation.allowed(Permission.VIEW_AUDIT):
+            return None
+        if self.audit_window is None:
+            self.audit_window = AuditWindow(self._workstation, self._runner)
+            self.audit_window.destroyed.connect(self._on_audit_destroyed)
+        _show(self.audit_window)
+        return self.audit_window
+
+    @Slot()
+    def open_profiles(self) -> StaffProfilesDialog | None:
+        if not self._workstation.allowed(Permission.MANAGE_PROFILES):
+            return None
+        if self.profiles_dialog is None:
+            self.profiles_dialog = StaffProfilesDialog(
+                self._workstation, self._runner, self._window)
+            self.profiles_dialog.changed.connect(self._on_profiles_changed)
+        else:
+            self.profiles_dialog.reload()
+        _show(self.profiles_dialog)
+        return self.profiles_dialog
+
+    @Slot()
+    def _on_profiles_changed(self) -> None:
+        self._controller.lock_screen.refresh()
+        self.update_for_staff()
+
+    @Slot()
+    def _on_audit_destroyed(self) -> None:
+        self.audit_window = None
+
+
+def _show(window: QWidget) -> None:
+    window.show()
+    window.raise_()
+    window.activateWindow()
