@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from app.tasks import TaskRunner
     from app.views.common.app_settings import AppSettings
     from app.views.shell.main_window import MainWindow
+    from app.views.shell.sign_in import SignInContext
     from app.views.staff.lock_controller import LockController
     from app.views.staff.shell import StaffShell
 
@@ -35,6 +36,7 @@ __all__ = [
     "app_icon",
     "build_main_window",
     "build_session_for_sandbox",
+    "build_sign_in",
     "build_staff",
     "build_workstation",
     "check_connection",
@@ -151,19 +153,33 @@ def app_icon() -> QIcon:
     return icon
 
 
-def build_main_window(runner: TaskRunner, sandbox: EmbeddedSandbox) -> MainWindow:
-    """The main window wired to the keyring, the network check and the embedded sandbox."""
+def build_sign_in(sandbox: EmbeddedSandbox, *, demo: bool = False) -> SignInContext:
+    """Signing in: the keyring, the network check and the embedded sandbox.
+
+    ``demo`` (``--sandbox``, ``--self-test``): anyone may sign in with the demo PIN the lock
+    screen shows, so saved tokens are out of reach; a real account needs its token typed.
+    """
+    from keyring.backends import fail
+
     from app.services.credentials import CredentialStore
-    from app.views.common.app_settings import AppSettings
-    from app.views.shell.main_window import MainWindow
     from app.views.shell.sign_in import SignInContext
 
-    context = SignInContext(
-        credentials=CredentialStore(),
+    return SignInContext(
+        credentials=CredentialStore(keyring_backend=fail.Keyring() if demo else None),
         check_connection=check_connection,
         start_sandbox=sandbox.start,
     )
-    return MainWindow(runner, settings=AppSettings(), sign_in=context, open_session=open_session)
+
+
+def build_main_window(
+    runner: TaskRunner, sandbox: EmbeddedSandbox, *, demo: bool = False
+) -> MainWindow:
+    """The main window wired to signing in (`build_sign_in`) and the session opener."""
+    from app.views.common.app_settings import AppSettings
+    from app.views.shell.main_window import MainWindow
+
+    return MainWindow(runner, settings=AppSettings(), sign_in=build_sign_in(sandbox, demo=demo),
+                      open_session=open_session)
 
 
 def build_workstation(

@@ -288,7 +288,7 @@ def run(argv: Sequence[str]) -> int:
     from app.views.settings.setup_io import apply_machine_setup_at_first_start
 
     apply_machine_setup_at_first_start(where.config / "settings.ini")  # IT's roll-out file
-    window = build_main_window(runner, sandbox)
+    window = build_main_window(runner, sandbox, demo=args.sandbox)
     from app.views.common.app_settings import AppSettings
 
     workstation = build_workstation(where, AppSettings(), sandbox=args.sandbox)

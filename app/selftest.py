@@ -137,7 +137,7 @@ def _run_app(where: Paths, pump: Callable[[], None]) -> int:
 
     sandbox = EmbeddedSandbox(where.sandbox_dir, speed=0.0, seed_orders=40)
     runner = TaskRunner()
-    window = build_main_window(runner, sandbox)
+    window = build_main_window(runner, sandbox, demo=True)
     workstation = build_workstation(where, AppSettings(), sandbox=True, self_test=True)
     lock, _staff_shell = build_staff(window, runner, workstation)
     report_window: ReportWindow | None = None
