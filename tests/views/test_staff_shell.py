@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from app.api.models import Address, NewOrder, Recipient
@@ -114,3 +114,24 @@ def test_data_folder_holds_the_trail_and_profiles() -> None:
     assert where.audit_trail.parent == where.data
     assert where.staff_db.parent == where.data
     assert "audit" in where.audit_trail.name
+
+
+class FakeRegisterKitDialog(QDialog):
+    kit_registered = Signal(str)
+
+
+def test_what_windows_report_is_recorded_for_who_is_signed_in(
+    qtbot: QtBot, staffed: tuple[MainWindow, Workstation, LockController, StaffShell],
+) -> None:
+    window, workstation, controller, _shell = staffed
+    _unlock_as_demo(qtbot, controller)
+    dialog = FakeRegisterKitDialog(window)
+    dialog.show()
+    dialog.hide()
+    dialog.show()  # shown again: still recorded once per registration
+    dialog.kit_registered.emit("SPOT123456")
+    qtbot.waitUntil(lambda: workstation.audit.records()[-1].action == AuditAction.KIT_REGISTERED,
+                    timeout=WAIT_MS)
+    record = workstation.audit.records()[-1]
+    assert (record.staff_id, dict(record.ids)) == (DEMO_STAFF_ID, {"kit": "SPOT123456"})
+    assert [r.action for r in workstation.audit.records()].count(AuditAction.KIT_REGISTERED) == 1

@@ -46,6 +46,7 @@ class LockController(QObject):
     unlocked = Signal(object)
     work_hidden = Signal(list)
     app_to_front = Signal()  # unlocked: the shell brings its main window forward
+    window_opened = Signal(QWidget)  # a new window of someone's work (the shell audits it)
 
     def __init__(
         self, workstation: Workstation, lock_screen: LockScreen,
@@ -160,6 +161,7 @@ class LockController(QObject):
             work_id = f"window-{id(window):x}"
             window.setProperty(_WORK_PROPERTY, work_id)
             window.destroyed.connect(lambda _obj=None, w=work_id: policy.close_work(w))
+            self.window_opened.emit(window)
         if policy.owner(str(work_id)) is None:
             policy.open_work(str(work_id))
 

@@ -3,10 +3,13 @@ signed in on the status bar, and administrator-only actions greyed out for every
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
+from app.services.audit import AuditAction, ObjectKind
 from app.services.staff import Permission
 from app.services.workstation import Workstation
 from app.tasks import Runner
@@ -14,10 +17,22 @@ from app.views.staff.audit_window import AuditWindow
 from app.views.staff.lock_controller import LOCK_SHORTCUT, LockController, mark_shared
 from app.views.staff.profiles import StaffProfilesDialog
 
-__all__ = ["StaffShell"]
+__all__ = ["AUDITED_SIGNALS", "StaffShell"]
+
+log = logging.getLogger(__name__)
 
 # MainWindow actions only an administrator may use (looked up by name: absent ones are fine).
 _ADMIN_ACTIONS = ("settings_action", "sign_in_action")
+
+# Signals of the app's windows and panels (each carries one id) and what they record:
+# ReportWindow, RegisterKitDialog, RegistrationTokenDialog, KitTrackingPanel.
+AUDITED_SIGNALS: dict[str, tuple[AuditAction, ObjectKind]] = {
+    "report_opened": (AuditAction.REPORT_VIEWED, ObjectKind.REPORT),
+    "kit_registered": (AuditAction.KIT_REGISTERED, ObjectKind.KIT),
+    "token_issued": (AuditAction.REGISTRATION_TOKEN_CREATED, ObjectKind.PATIENT),
+    "metadata_saved": (AuditAction.METADATA_EDITED, ObjectKind.ORDER),
+}
+_HOOKED_PROPERTY = "spotAuditHooked"
 
 
 class StaffShell(QObject):
@@ -61,7 +76,35 @@ class StaffShell(QObject):
         window.statusBar().addPermanentWidget(self.who_label)
         controller.unlocked.connect(self._on_controller_unlocked)
         controller.locked.connect(self._on_controller_locked)
+        controller.window_opened.connect(self.audit_signals_of)
+        session_changed = getattr(window, "session_changed", None)
+        if session_changed is not None:
+            session_changed.connect(self._on_window_session_changed)
         self.update_for_staff()
+
+    @Slot(QWidget)
+    def audit_signals_of(self, source: QObject) -> None:
+        """Record what ``source`` reports through its `AUDITED_SIGNALS` (once per object)."""
+        if source.property(_HOOKED_PROPERTY):
+            return
+        source.setProperty(_HOOKED_PROPERTY, True)
+        for name, (action, kind) in AUDITED_SIGNALS.items():
+            signal = getattr(source, name, None)
+            if signal is not None and hasattr(signal, "connect"):
+                signal.connect(lambda object_id, a=action, k=kind: self._record(a, k, object_id))
+
+    def _record(self, action: AuditAction, kind: ObjectKind, object_id: object) -> None:
+        # Off the GUI thread: each record is flushed to disk.
+        self._runner.run(
+            self._workstation.record, action, {kind: str(object_id)},
+            on_error=lambda exc: log.warning("audit record failed: %s", type(exc).__name__),
+        )
+
+    @Slot(object)
+    def _on_window_session_changed(self, _session: object) -> None:
+        panel = getattr(self._window, "kit_panel", None)
+        if isinstance(panel, QObject):
+            self.audit_signals_of(panel)
 
     def update_for_staff(self) -> None:
         """Name on the status bar; administrator-only actions on or off."""
