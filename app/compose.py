@@ -202,7 +202,8 @@ def build_workstation(
 
 
 def build_staff(
-    window: MainWindow, runner: TaskRunner, workstation: Workstation
+    window: MainWindow, runner: TaskRunner, workstation: Workstation,
+    settings: AppSettings | None = None,
 ) -> tuple[LockController, StaffShell]:
     """The lock screen over every window, the Staff menu, and orders stamped and audited
     for whoever is signed in. Call ``controller.start_locked()`` once the window shows."""
@@ -216,7 +217,7 @@ def build_staff(
     controller = LockController(workstation, LockScreen(workstation, runner), window)
     controller.app_to_front.connect(window.bring_to_front)
     window.shutdown_started.connect(controller.shutdown)
-    shell = StaffShell(window, workstation, runner, controller)
+    shell = StaffShell(window, workstation, runner, controller, settings)
     unsubscribe: list[Callable[[], None]] = []
 
     def on_session_changed(session: object) -> None:

@@ -291,8 +291,9 @@ def run(argv: Sequence[str]) -> int:
     window = build_main_window(runner, sandbox, demo=args.sandbox)
     from app.views.common.app_settings import AppSettings
 
-    workstation = build_workstation(where, AppSettings(), sandbox=args.sandbox)
-    lock, _staff_shell = build_staff(window, runner, workstation)
+    settings = AppSettings()
+    workstation = build_workstation(where, settings, sandbox=args.sandbox)
+    lock, _staff_shell = build_staff(window, runner, workstation, settings)
     instance.activation_requested.connect(lock.bring_to_front)  # never past the lock
     window.shutdown_started.connect(instance.stop_answering)
     crashes.window = window

@@ -102,6 +102,7 @@ def test_front_desk_staff_cannot_reach_settings_token_or_audit(
     assert shell.who_label.text() == "Signed in: Fay Desk (FD)"
     assert not shell.audit_action.isEnabled()
     assert not shell.profiles_action.isEnabled()
+    assert not shell.lock_settings_action.isEnabled()
     assert not window.settings_action.isEnabled()
     assert not window.sign_in_action.isEnabled()
     assert shell.open_audit() is None

@@ -49,7 +49,7 @@ from app.services.audit import (
 from app.services.errors import describe_error
 from app.services.staff import Permission
 from app.services.workstation import Workstation
-from app.tasks import Runner
+from app.tasks import OwnedTasks, Runner
 from app.views.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["ACTION_NAMES", "AuditTableModel", "AuditWindow", "action_name"]
@@ -195,7 +195,7 @@ class AuditWindow(QWidget):
         self.setWindowTitle(self.tr("Audit trail — {app}").format(app=APP_NAME))
         self.setWindowFlag(Qt.WindowType.Window)
         self._workstation = workstation
-        self._runner = runner
+        self._tasks = OwnedTasks(runner, self)  # late answers never reach a dead window
 
         self.staff_combo = QComboBox()
         self.staff_combo.setAccessibleName(self.tr("Staff"))
@@ -309,7 +309,7 @@ class AuditWindow(QWidget):
                            workstation.audit.verify())
 
         self.status_label.setText(self.tr("Loading…"))
-        self._runner.run(load, on_success=self._on_loaded, on_error=self._on_failed,
+        self._tasks.run(load, on_success=self._on_loaded, on_error=self._on_failed,
                          key="audit-query")
 
     def _on_loaded(self, result: object) -> None:
@@ -367,7 +367,7 @@ class AuditWindow(QWidget):
             return count
 
         self.status_label.setText(self.tr("Exporting…"))
-        self._runner.run(export, on_success=lambda count: self._on_exported(target, count),
+        self._tasks.run(export, on_success=lambda count: self._on_exported(target, count),
                          on_error=self._on_failed, key="audit-export")
 
     def _on_exported(self, target: Path, count: object) -> None:

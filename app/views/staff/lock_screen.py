@@ -30,7 +30,7 @@ from app.services.staff import (
     StaffProfile,
 )
 from app.services.workstation import SignInOutcome, Workstation
-from app.tasks import Runner
+from app.tasks import OwnedTasks, Runner
 from app.views.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["ROLE_NAMES", "LockScreen", "StaffPicker", "role_name"]
@@ -99,7 +99,7 @@ class LockScreen(QWidget):
         self.setObjectName("lockScreen")
         self.setWindowTitle(self.tr("{app} — locked").format(app=APP_NAME))
         self._workstation = workstation
-        self._runner = runner
+        self._tasks = OwnedTasks(runner, self)  # late answers never reach a dead window
         self._busy = False
         self._quitting = False
 
@@ -269,7 +269,7 @@ class LockScreen(QWidget):
             return
         self._set_busy(True)
         self._say(self.tr("Checking…"))
-        self._runner.run(
+        self._tasks.run(
             self._workstation.sign_in, staff_id, secret,
             on_success=self._on_sign_in_finished, on_error=self._on_sign_in_failed,
             key="lock-screen-sign-in",
@@ -348,7 +348,7 @@ class LockScreen(QWidget):
             profile = workstation.create_first_administrator(name, initials, kind, secret)
             return workstation.sign_in(profile.staff_id, secret)
 
-        self._runner.run(create, on_success=self._on_admin_created,
+        self._tasks.run(create, on_success=self._on_admin_created,
                          on_error=self._on_admin_failed, key="lock-screen-first-admin")
 
     def _on_admin_created(self, outcome: object) -> None:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from app.services.errors import describe_error
 from app.services.staff import Permission, Role, SecretKind, StaffProfile
 from app.services.workstation import Workstation
-from app.tasks import Runner
+from app.tasks import OwnedTasks, Runner
 from app.views.staff.lock_screen import role_name
 
 __all__ = ["ProfileForm", "StaffProfilesDialog"]
@@ -134,7 +134,7 @@ class StaffProfilesDialog(QDialog):
         self.setObjectName("staffProfilesDialog")
         self.setWindowTitle(self.tr("Staff profiles"))
         self._workstation = workstation
-        self._runner = runner
+        self._tasks = OwnedTasks(runner, self)  # late answers never reach a dead window
         self.form: ProfileForm | None = None
         self._question: QMessageBox | None = None
 
@@ -311,4 +311,4 @@ class StaffProfilesDialog(QDialog):
             else:
                 self.message_label.setText(text)
 
-        self._runner.run(job, on_success=done, on_error=failed, key="staff-profiles")
+        self._tasks.run(job, on_success=done, on_error=failed, key="staff-profiles")

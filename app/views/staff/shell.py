@@ -13,9 +13,11 @@ from app.services.audit import AuditAction, ObjectKind
 from app.services.staff import Permission
 from app.services.workstation import Workstation
 from app.tasks import Runner
+from app.views.common.app_settings import AppSettings
 from app.views.staff.audit_window import AuditWindow
 from app.views.staff.lock_controller import LOCK_SHORTCUT, LockController, mark_shared
 from app.views.staff.profiles import StaffProfilesDialog
+from app.views.staff.settings import WorkstationSettingsDialog
 
 __all__ = ["AUDITED_SIGNALS", "StaffShell"]
 
@@ -40,9 +42,11 @@ class StaffShell(QObject):
 
     def __init__(
         self, window: QMainWindow, workstation: Workstation, runner: Runner,
-        controller: LockController,
+        controller: LockController, settings: AppSettings | None = None,
     ) -> None:
         super().__init__(window)
+        self._settings = settings or AppSettings()
+        self.settings_dialog: WorkstationSettingsDialog | None = None
         self._window = window
         self._workstation = workstation
         self._runner = runner
@@ -65,11 +69,14 @@ class StaffShell(QObject):
         self.profiles_action.triggered.connect(self.open_profiles)
         self.audit_action = QAction(self.tr("&Audit trail…"), window)
         self.audit_action.triggered.connect(self.open_audit)
+        self.lock_settings_action = QAction(self.tr("Lock and audit &settings…"), window)
+        self.lock_settings_action.triggered.connect(self.open_settings)
         menu.addAction(self.lock_action)
         menu.addAction(self.sign_out_action)
         menu.addSeparator()
         menu.addAction(self.profiles_action)
         menu.addAction(self.audit_action)
+        menu.addAction(self.lock_settings_action)
 
         self.who_label = QLabel()
         self.who_label.setObjectName("signedInAs")
@@ -117,6 +124,7 @@ class StaffShell(QObject):
             self._workstation.allowed(Permission.MANAGE_PROFILES))
         self.audit_action.setEnabled(self._workstation.allowed(Permission.VIEW_AUDIT))
         admin = self._workstation.allowed(Permission.MANAGE_SETTINGS)
+        self.lock_settings_action.setEnabled(admin)
         for name in _ADMIN_ACTIONS:
             action = getattr(self._window, name, None)
             if isinstance(action, QAction):
@@ -129,13 +137,14 @@ class StaffShell(QObject):
     @Slot(str)
     def _on_controller_locked(self, _reason: str) -> None:
         # Windows an administrator opened close with the lock: the next person may not be one.
-        for window in (self.audit_window, self.profiles_dialog):
+        for window in (self.audit_window, self.profiles_dialog, self.settings_dialog):
             if window is not None:
                 self._controller.forget(window)
                 window.close()
                 window.deleteLater()
         self.audit_window = None
         self.profiles_dialog = None
+        self.settings_dialog = None
         self.update_for_staff()
 
     @Slot()
@@ -164,6 +173,18 @@ class StaffShell(QObject):
             self.profiles_dialog.reload()
         _show(self.profiles_dialog)
         return self.profiles_dialog
+
+    @Slot()
+    def open_settings(self) -> WorkstationSettingsDialog | None:
+        if not self._workstation.allowed(Permission.MANAGE_SETTINGS):
+            return None
+        dialog = WorkstationSettingsDialog(
+            self._workstation, self._settings, self._runner, self._window)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(lambda _code: setattr(self, "settings_dialog", None))
+        self.settings_dialog = dialog
+        dialog.open()
+        return dialog
 
     @Slot()
     def _on_profiles_changed(self) -> None:
