@@ -39,3 +39,18 @@ def make_workstation(
     policy = LockPolicy(clock=clock.seconds)
     audit = AuditTrail.in_folder(tmp_path, workstation="DESK-1", clock=clock.utc)
     return Workstation(directory, policy, audit)
+
+
+ADMIN_PIN = "3691"
+DESK_PIN = "5802"
+
+
+def admin_and_desk(ws: Workstation) -> tuple[StaffProfile, StaffProfile]:
+    """Ana (administrator, PIN 3691) and Fay (front desk, PIN 5802); nobody left signed in."""
+    from app.services.staff import Role
+
+    ana = ws.create_first_administrator("Ana Admin", "AA", "pin", ADMIN_PIN)
+    ws.sign_in(ana.staff_id, ADMIN_PIN)
+    fay = ws.add_profile("Fay Desk", "FD", Role.FRONT_DESK, "pin", DESK_PIN)
+    ws.sign_out()
+    return ana, fay

@@ -9,18 +9,15 @@ import pytest
 from app.services.audit import AuditAction
 from app.services.order_audit import audit_outbox, stamp_orders
 from app.services.outbox import Outbox
-from app.services.staff import ORDERED_BY_ID_KEY, ORDERED_BY_KEY, NotAllowed, Role
+from app.services.staff import ORDERED_BY_ID_KEY, ORDERED_BY_KEY, NotAllowed
 from tests.services.test_outbox import FakeClient, FakeSpot, new_order
 from tests.services.test_outbox import FakeClock as OutboxClock
-from tests.staff_fakes import FakeClock, make_workstation
+from tests.staff_fakes import FakeClock, admin_and_desk, make_workstation
 
 
 def test_order_is_stamped_queued_and_placed_in_the_name_of_who_ordered(tmp_path: Path) -> None:
     ws = make_workstation(tmp_path, FakeClock())
-    ana = ws.create_first_administrator("Ana Admin", "AA", "pin", "3691")
-    ws.sign_in(ana.staff_id, "3691")
-    fay = ws.add_profile("Fay Desk", "FD", Role.FRONT_DESK, "pin", "5802")
-    ws.lock()
+    ana, fay = admin_and_desk(ws)
     ws.sign_in(fay.staff_id, "5802")
     clock = OutboxClock()
     spot = FakeSpot(clock)

@@ -19,10 +19,7 @@ from app.services.staff import (
     sandbox_profiles,
 )
 from app.services.workstation import Workstation
-from tests.staff_fakes import FakeClock, make_workstation
-
-ADMIN_PIN = "3691"
-DESK_PIN = "5802"
+from tests.staff_fakes import ADMIN_PIN, DESK_PIN, FakeClock, admin_and_desk, make_workstation
 
 
 @pytest.fixture
@@ -33,10 +30,7 @@ def clock() -> FakeClock:
 @pytest.fixture
 def desk(tmp_path: Path, clock: FakeClock) -> tuple[Workstation, StaffProfile, StaffProfile]:
     ws = make_workstation(tmp_path, clock)
-    admin = ws.create_first_administrator("Ana Admin", "AA", "pin", ADMIN_PIN)
-    assert ws.sign_in(admin.staff_id, ADMIN_PIN).ok
-    fay = ws.add_profile("Fay Desk", "FD", Role.FRONT_DESK, "pin", DESK_PIN)
-    ws.sign_out()
+    admin, fay = admin_and_desk(ws)
     return ws, admin, fay
 
 

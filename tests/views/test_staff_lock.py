@@ -10,15 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLineEdit, QMainWindow, QVBoxLayout
 from pytestqt.qtbot import QtBot
 
-from app.services.staff import DEMO_STAFF_ID, Role, StaffProfile, sandbox_profiles
+from app.services.staff import DEMO_STAFF_ID, StaffProfile, sandbox_profiles
 from app.services.workstation import Workstation
 from app.tasks import InlineTaskRunner
 from app.views.staff.lock_controller import LockController, mark_shared
 from app.views.staff.lock_screen import LockScreen
-from tests.staff_fakes import FakeClock, make_workstation
-
-ADMIN_PIN = "3691"
-DESK_PIN = "5802"
+from tests.staff_fakes import ADMIN_PIN, DESK_PIN, FakeClock, admin_and_desk, make_workstation
 
 
 class Desk:
@@ -27,10 +24,7 @@ class Desk:
     def __init__(self, qtbot: QtBot, tmp_path: Path) -> None:
         self.clock = FakeClock()
         self.ws: Workstation = make_workstation(tmp_path, self.clock)
-        self.ana = self.ws.create_first_administrator("Ana Admin", "AA", "pin", ADMIN_PIN)
-        self.ws.sign_in(self.ana.staff_id, ADMIN_PIN)
-        self.fay = self.ws.add_profile("Fay Desk", "FD", Role.FRONT_DESK, "pin", DESK_PIN)
-        self.ws.sign_out()
+        self.ana, self.fay = admin_and_desk(self.ws)
         self.screen = LockScreen(self.ws, InlineTaskRunner())
         qtbot.addWidget(self.screen)
         self.controller = LockController(self.ws, self.screen)

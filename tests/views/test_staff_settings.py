@@ -9,11 +9,10 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from app.services.audit import AuditAction
-from app.services.staff import Role
 from app.tasks import InlineTaskRunner
 from app.views.common.app_settings import AppSettings
 from app.views.staff.settings import WorkstationSettingsDialog
-from tests.staff_fakes import FakeClock, make_workstation
+from tests.staff_fakes import FakeClock, admin_and_desk, make_workstation
 
 
 def _ok(qtbot: QtBot, dialog: WorkstationSettingsDialog) -> None:
@@ -51,10 +50,7 @@ def test_administrator_changes_idle_minutes_and_retention(qtbot: QtBot, tmp_path
 
 def test_front_desk_cannot_change_them(qtbot: QtBot, tmp_path: Path) -> None:
     ws = make_workstation(tmp_path, FakeClock())
-    ana = ws.create_first_administrator("Ana Admin", "AA", "pin", "3691")
-    ws.sign_in(ana.staff_id, "3691")
-    fay = ws.add_profile("Fay Desk", "FD", Role.FRONT_DESK, "pin", "5802")
-    ws.lock()
+    _ana, fay = admin_and_desk(ws)
     ws.sign_in(fay.staff_id, "5802")
     settings = AppSettings(tmp_path / "settings.ini")
     dialog = WorkstationSettingsDialog(ws, settings, InlineTaskRunner())
