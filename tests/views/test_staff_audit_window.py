@@ -14,7 +14,7 @@ from app.services.audit import AUDIT_FILE_NAME, AuditAction, ObjectKind
 from app.services.staff import Role
 from app.services.workstation import Workstation
 from app.tasks import InlineTaskRunner
-from app.views.staff.audit_window import COL_ACTION, COL_KIT, COL_STAFF, AuditWindow
+from app.views.staff.audit_window import COL_ACTION, COL_DETAIL, COL_KIT, COL_STAFF, AuditWindow
 from tests.staff_fakes import FakeClock, make_workstation
 
 
@@ -53,6 +53,7 @@ def test_administrator_sees_every_record_newest_first(
     qtmodeltester.check(window.model)
     actions = _column(window, COL_ACTION)
     assert actions[:3] == ["Unlocked", "Locked", "Report printed"]
+    assert _column(window, COL_DETAIL)[:3] == ["someone else", "Ctrl+L", "printer"]
     assert actions[-1] == "Audit trail started"
     assert window.chain_label.text() == (
         f"Chain intact: {len(actions)} record(s), none changed or removed.")
@@ -128,3 +129,11 @@ def test_front_desk_staff_see_nothing(qtbot: QtBot, ws: Workstation) -> None:
     assert window.model.rowCount() == 0
     assert window.status_label.text() == "Only an administrator can see the audit trail."
     assert not window.export_button.isEnabled()
+
+
+def test_every_detail_word_and_object_kind_has_a_readable_name() -> None:
+    from app.services.audit import DETAILS
+    from app.views.staff.audit_window import DETAIL_NAMES, KIND_NAMES
+
+    assert set(DETAIL_NAMES) == DETAILS
+    assert set(KIND_NAMES) == {kind.value for kind in ObjectKind}

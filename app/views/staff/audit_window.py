@@ -88,6 +88,48 @@ ACTION_NAMES: dict[str, str] = {
 }
 
 
+DETAIL_NAMES: dict[str, str] = {
+    "idle": QT_TRANSLATE_NOOP("AuditDetails", "idle time"),
+    "shortcut": QT_TRANSLATE_NOOP("AuditDetails", "Ctrl+L"),
+    "os_session": QT_TRANSLATE_NOOP("AuditDetails", "computer locked"),
+    "start": QT_TRANSLATE_NOOP("AuditDetails", "start"),
+    "sign_out": QT_TRANSLATE_NOOP("AuditDetails", "sign-out"),
+    "quit": QT_TRANSLATE_NOOP("AuditDetails", "quit"),
+    "idle_lock_minutes": QT_TRANSLATE_NOOP("AuditDetails", "idle-lock minutes"),
+    "audit_retention_years": QT_TRANSLATE_NOOP("AuditDetails", "audit retention"),
+    "environment": QT_TRANSLATE_NOOP("AuditDetails", "environment"),
+    "language": QT_TRANSLATE_NOOP("AuditDetails", "language"),
+    "custom_server": QT_TRANSLATE_NOOP("AuditDetails", "custom server"),
+    "role": QT_TRANSLATE_NOOP("AuditDetails", "role"),
+    "pdf": QT_TRANSLATE_NOOP("AuditDetails", "PDF"),
+    "txt": QT_TRANSLATE_NOOP("AuditDetails", "text"),
+    "csv": QT_TRANSLATE_NOOP("AuditDetails", "CSV"),
+    "printer": QT_TRANSLATE_NOOP("AuditDetails", "printer"),
+    "clipboard": QT_TRANSLATE_NOOP("AuditDetails", "clipboard"),
+    "queued": QT_TRANSLATE_NOOP("AuditDetails", "queued"),
+    "sent": QT_TRANSLATE_NOOP("AuditDetails", "sent"),
+    "same_person": QT_TRANSLATE_NOOP("AuditDetails", "same person"),
+    "different_person": QT_TRANSLATE_NOOP("AuditDetails", "someone else"),
+}
+
+KIND_NAMES: dict[str, str] = {
+    ObjectKind.ORDER: QT_TRANSLATE_NOOP("AuditDetails", "order"),
+    ObjectKind.KIT: QT_TRANSLATE_NOOP("AuditDetails", "kit"),
+    ObjectKind.SAMPLE: QT_TRANSLATE_NOOP("AuditDetails", "sample"),
+    ObjectKind.REPORT: QT_TRANSLATE_NOOP("AuditDetails", "report"),
+    ObjectKind.OUTBOX_ITEM: QT_TRANSLATE_NOOP("AuditDetails", "outbox item"),
+    ObjectKind.PATIENT: QT_TRANSLATE_NOOP("AuditDetails", "patient"),
+    ObjectKind.REQUISITION: QT_TRANSLATE_NOOP("AuditDetails", "requisition"),
+    ObjectKind.BATCH: QT_TRANSLATE_NOOP("AuditDetails", "batch"),
+    ObjectKind.STAFF: QT_TRANSLATE_NOOP("AuditDetails", "staff"),
+}
+
+
+def _word(names: dict[str, str], word: str) -> str:
+    text = names.get(word)
+    return QCoreApplication.translate("AuditDetails", text) if text else word
+
+
 def action_name(action: str) -> str:
     """The action in the UI language; an action a newer version wrote is shown as-is."""
     text = ACTION_NAMES.get(action)
@@ -166,10 +208,10 @@ class AuditTableModel(QAbstractTableModel):
         if column == COL_REPORT:
             return record.object_id(ObjectKind.REPORT)
         if column == COL_OTHER:
-            return ", ".join(f"{k}: {v}" for k, v in sorted(record.ids.items())
+            return ", ".join(f"{_word(KIND_NAMES, k)}: {v}" for k, v in sorted(record.ids.items())
                              if k not in _MAIN_KINDS)
         if column == COL_DETAIL:
-            return record.detail or ""
+            return _word(DETAIL_NAMES, record.detail) if record.detail else ""
         return None
 
 
