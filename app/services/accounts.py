@@ -18,8 +18,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.marks import QT_TRANSLATE_NOOP
 from app.services.environments import Environment
-from app.services.errors import QT_TRANSLATE_NOOP, ServiceError
+from app.services.errors import ServiceError
 from app.services.private_db import create_private_file
 
 __all__ = [

@@ -31,7 +31,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
 
-from app.services.errors import QT_TRANSLATE_NOOP, ServiceError
+from app.marks import QT_TRANSLATE_NOOP
+from app.services.errors import ServiceError
 from app.services.private_db import open_private_db
 
 __all__ = [

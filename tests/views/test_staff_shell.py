@@ -62,7 +62,7 @@ def test_sandbox_opens_behind_the_lock_and_the_demo_pin_opens_it(
     assert window.isVisible()
     assert shell.who_label.text() == "Signed in: Demo (DM)"
     assert shell.audit_action.isEnabled()
-    assert window.settings_action.isEnabled()
+    assert window.commands["settings"].isEnabled()
 
     session = window.session
     assert session is not None
@@ -103,8 +103,8 @@ def test_front_desk_staff_cannot_reach_settings_token_or_audit(
     assert not shell.audit_action.isEnabled()
     assert not shell.profiles_action.isEnabled()
     assert not shell.lock_settings_action.isEnabled()
-    assert not window.settings_action.isEnabled()
-    assert not window.sign_in_action.isEnabled()
+    assert not window.commands["settings"].isEnabled()
+    assert not window.commands["sign_in"].isEnabled()
     assert shell.open_audit() is None
     assert not any(w.objectName() == "auditWindow" and w.isVisible()
                    for w in QApplication.topLevelWidgets())

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
+from app.marks import QT_TRANSLATE_NOOP
 from app.services.audit import (
     AuditAction,
     AuditQuery,
@@ -50,7 +51,6 @@ from app.services.errors import describe_error
 from app.services.staff import Permission
 from app.services.workstation import Workstation
 from app.tasks import OwnedTasks, Runner
-from app.views.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["ACTION_NAMES", "AuditTableModel", "AuditWindow", "action_name"]
 

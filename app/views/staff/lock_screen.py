@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
+from app.marks import QT_TRANSLATE_NOOP
 from app.services.errors import describe_error
 from app.services.staff import (
     DEMO_PIN,
@@ -31,7 +32,6 @@ from app.services.staff import (
 )
 from app.services.workstation import SignInOutcome, Workstation
 from app.tasks import OwnedTasks, Runner
-from app.views.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["ROLE_NAMES", "LockScreen", "StaffPicker", "role_name"]
 

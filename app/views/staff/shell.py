@@ -19,12 +19,13 @@ from app.views.staff.lock_controller import LOCK_SHORTCUT, LockController, mark_
 from app.views.staff.profiles import StaffProfilesDialog
 from app.views.staff.settings import WorkstationSettingsDialog
 
-__all__ = ["AUDITED_SIGNALS", "StaffShell"]
+__all__ = ["ADMIN_COMMANDS", "AUDITED_SIGNALS", "StaffShell"]
 
 log = logging.getLogger(__name__)
 
-# MainWindow actions only an administrator may use (looked up by name: absent ones are fine).
-_ADMIN_ACTIONS = ("settings_action", "sign_in_action")
+# MainWindow commands (`window.commands`, from shell/actions.py) only an administrator may
+# use: the Spot token and environment, and the settings. Absent names are fine.
+ADMIN_COMMANDS = ("settings", "sign_in")
 
 # Signals of the app's windows and panels (each carries one id) and what they record:
 # ReportWindow, RegisterKitDialog, RegistrationTokenDialog, KitTrackingPanel.
@@ -125,8 +126,9 @@ class StaffShell(QObject):
         self.audit_action.setEnabled(self._workstation.allowed(Permission.VIEW_AUDIT))
         admin = self._workstation.allowed(Permission.MANAGE_SETTINGS)
         self.lock_settings_action.setEnabled(admin)
-        for name in _ADMIN_ACTIONS:
-            action = getattr(self._window, name, None)
+        commands = getattr(self._window, "commands", {})
+        for name in ADMIN_COMMANDS:
+            action = commands.get(name)
             if isinstance(action, QAction):
                 action.setEnabled(admin)
 
