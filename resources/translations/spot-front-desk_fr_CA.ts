@@ -444,73 +444,73 @@
         <translation>Piste d’audit — {app}</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="243"/>
+        <location filename="../../app/views/staff/audit_window.py" line="244"/>
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="245"/>
+        <location filename="../../app/views/staff/audit_window.py" line="246"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="246"/>
+        <location filename="../../app/views/staff/audit_window.py" line="247"/>
         <source>Any action</source>
         <translation>Toute action</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="250"/>
+        <location filename="../../app/views/staff/audit_window.py" line="251"/>
         <source>&amp;From:</source>
         <translation>&amp;Du&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="252"/>
+        <location filename="../../app/views/staff/audit_window.py" line="253"/>
         <source>&amp;To:</source>
         <translation>&amp;Au&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="262"/>
         <location filename="../../app/views/staff/audit_window.py" line="263"/>
+        <location filename="../../app/views/staff/audit_window.py" line="264"/>
         <source>Order, kit or report ID</source>
         <translation>Identifiant de commande, de trousse ou de rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="266"/>
+        <location filename="../../app/views/staff/audit_window.py" line="267"/>
         <source>&amp;Search</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="268"/>
+        <location filename="../../app/views/staff/audit_window.py" line="269"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="276"/>
+        <location filename="../../app/views/staff/audit_window.py" line="277"/>
         <source>St&amp;aff:</source>
         <translation>&amp;Personnel&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="278"/>
+        <location filename="../../app/views/staff/audit_window.py" line="279"/>
         <source>A&amp;ction:</source>
         <translation>A&amp;ction&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="280"/>
+        <location filename="../../app/views/staff/audit_window.py" line="281"/>
         <source>&amp;ID:</source>
         <translation>&amp;ID&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="343"/>
+        <location filename="../../app/views/staff/audit_window.py" line="344"/>
         <source>Only an administrator can see the audit trail.</source>
         <translation>Seul un administrateur peut consulter la piste d’audit.</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="353"/>
+        <location filename="../../app/views/staff/audit_window.py" line="355"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/staff/audit_window.py" line="361"/>
+        <location filename="../../app/views/staff/audit_window.py" line="363"/>
         <source>%n record(s) shown.</source>
         <translation>
             <numerusform>%n enregistrement affiché.</numerusform>
@@ -518,7 +518,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/staff/audit_window.py" line="365"/>
+        <location filename="../../app/views/staff/audit_window.py" line="372"/>
         <source>Chain intact: %n record(s), none changed or removed.</source>
         <translation>
             <numerusform>Chaîne intacte&#xa0;: %n enregistrement, aucun modifié ni retiré.</numerusform>
@@ -526,32 +526,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="369"/>
+        <location filename="../../app/views/staff/audit_window.py" line="376"/>
         <source>Chain BROKEN at record {n} of {count}: a record was changed or removed. Keep this computer as it is and tell your privacy officer.</source>
         <translation>Chaîne ROMPUE à l’enregistrement {n} sur {count}&#xa0;: un enregistrement a été modifié ou retiré. Laissez cet ordinateur tel quel et avisez votre responsable de la protection des renseignements personnels.</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="380"/>
+        <location filename="../../app/views/staff/audit_window.py" line="386"/>
         <source>Anyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="388"/>
+        <location filename="../../app/views/staff/audit_window.py" line="394"/>
         <source>Export audit trail</source>
         <translation>Exporter la piste d’audit</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="390"/>
+        <location filename="../../app/views/staff/audit_window.py" line="396"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="411"/>
+        <location filename="../../app/views/staff/audit_window.py" line="417"/>
         <source>Exporting…</source>
         <translation>Exportation…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/staff/audit_window.py" line="416"/>
+        <location filename="../../app/views/staff/audit_window.py" line="422"/>
         <source>Exported %n record(s) to {file}.</source>
         <translation>
             <numerusform>%n enregistrement exporté dans {file}.</numerusform>
@@ -1187,97 +1187,97 @@
         <translation>Choisissez le fichier qui contient la liste de patients.</translation>
     </message>
     <message>
-        <location filename="../../app/services/accounts.py" line="45"/>
+        <location filename="../../app/services/accounts.py" line="46"/>
         <source>This token belongs to a different Spot account</source>
         <translation>Ce jeton appartient à un autre compte Spot</translation>
     </message>
     <message>
-        <location filename="../../app/services/accounts.py" line="46"/>
+        <location filename="../../app/services/accounts.py" line="47"/>
         <source>Orders queued for the other account stay queued and are never sent with this token. An administrator can switch accounts from Settings.</source>
         <translation>Les commandes en attente de l’autre compte restent en attente et ne sont jamais envoyées avec ce jeton. Un administrateur peut changer de compte dans les Paramètres.</translation>
     </message>
     <message>
-        <location filename="../../app/services/staff.py" line="129"/>
+        <location filename="../../app/services/staff.py" line="130"/>
         <source>That profile can&apos;t be saved</source>
         <translation>Ce profil ne peut pas être enregistré</translation>
     </message>
     <message>
-        <location filename="../../app/services/staff.py" line="130"/>
+        <location filename="../../app/services/staff.py" line="131"/>
         <source>Correct it and try again.</source>
         <translation>Corrigez-le et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/staff.py" line="134"/>
+        <location filename="../../app/services/staff.py" line="135"/>
         <source>Only an administrator can do that</source>
         <translation>Seul un administrateur peut faire cela</translation>
     </message>
     <message>
-        <location filename="../../app/services/staff.py" line="135"/>
+        <location filename="../../app/services/staff.py" line="136"/>
         <source>Ask an administrator at your clinic to sign in and do it.</source>
         <translation>Demandez à un administrateur de votre clinique de se connecter pour le faire.</translation>
     </message>
     <message>
-        <location filename="../../app/services/staff.py" line="204"/>
+        <location filename="../../app/services/staff.py" line="205"/>
         <source>A PIN is 4 to 12 digits</source>
         <translation>Un NIP compte de 4 à 12 chiffres</translation>
     </message>
     <message>
-        <location filename="../../app/services/staff.py" line="207"/>
+        <location filename="../../app/services/staff.py" line="208"/>
         <source>That PIN is too easy to guess</source>
         <translation>Ce NIP est trop facile à deviner</translation>
     </message>
     <message>
-        <location filename="../../app/services/staff.py" line="208"/>
+        <location filename="../../app/services/staff.py" line="209"/>
         <source>Avoid repeated digits and runs like 1234.</source>
         <translation>Évitez les chiffres répétés et les suites comme 1234.</translation>
     </message>
     <message>
-        <location filename="../../app/services/staff.py" line="213"/>
+        <location filename="../../app/services/staff.py" line="214"/>
         <source>A passphrase needs at least 8 characters</source>
         <translation>Une phrase de passe compte au moins 8 caractères</translation>
     </message>
     <message>
-        <location filename="../../app/services/staff.py" line="216"/>
+        <location filename="../../app/services/staff.py" line="217"/>
         <source>That passphrase can&apos;t be used</source>
         <translation>Cette phrase de passe ne peut pas être utilisée</translation>
     </message>
     <message>
-        <location filename="../../app/services/staff.py" line="496"/>
+        <location filename="../../app/services/staff.py" line="497"/>
         <source>The sandbox&apos;s built-in profiles can&apos;t be changed</source>
         <translation>Les profils intégrés du bac à sable ne peuvent pas être modifiés</translation>
     </message>
     <message>
-        <location filename="../../app/services/staff.py" line="504"/>
+        <location filename="../../app/services/staff.py" line="505"/>
         <source>That profile no longer exists</source>
         <translation>Ce profil n’existe plus</translation>
     </message>
     <message>
-        <location filename="../../app/services/staff.py" line="539"/>
+        <location filename="../../app/services/staff.py" line="540"/>
         <source>Someone here already uses those initials</source>
         <translation>Quelqu’un ici utilise déjà ces initiales</translation>
     </message>
     <message>
-        <location filename="../../app/services/staff.py" line="540"/>
+        <location filename="../../app/services/staff.py" line="541"/>
         <source>Initials show as “ordered by”: add a letter to tell people apart.</source>
         <translation>Les initiales s’affichent comme «&#xa0;commandé par&#xa0;»&#xa0;: ajoutez une lettre pour distinguer les personnes.</translation>
     </message>
     <message>
-        <location filename="../../app/services/staff.py" line="553"/>
+        <location filename="../../app/services/staff.py" line="554"/>
         <source>The last administrator can&apos;t be removed</source>
         <translation>Le dernier administrateur ne peut pas être retiré</translation>
     </message>
     <message>
-        <location filename="../../app/services/staff.py" line="554"/>
+        <location filename="../../app/services/staff.py" line="555"/>
         <source>Make someone else an administrator first.</source>
         <translation>Nommez d’abord quelqu’un d’autre administrateur.</translation>
     </message>
     <message>
-        <location filename="../../app/services/staff.py" line="566"/>
+        <location filename="../../app/services/staff.py" line="567"/>
         <source>Enter a name (up to 80 characters)</source>
         <translation>Entrez un nom (80 caractères au plus)</translation>
     </message>
     <message>
-        <location filename="../../app/services/staff.py" line="573"/>
+        <location filename="../../app/services/staff.py" line="574"/>
         <source>Initials are 1 to 4 letters</source>
         <translation>Les initiales comptent de 1 à 4 lettres</translation>
     </message>
@@ -5316,37 +5316,47 @@
 <context>
     <name>StaffShell</name>
     <message>
-        <location filename="../../app/views/staff/shell.py" line="58"/>
+        <location filename="../../app/views/staff/shell.py" line="61"/>
         <source>S&amp;taff</source>
         <translation>&amp;Personnel</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/shell.py" line="60"/>
+        <location filename="../../app/views/staff/shell.py" line="63"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/shell.py" line="66"/>
+        <location filename="../../app/views/staff/shell.py" line="69"/>
         <source>&amp;Sign out</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/shell.py" line="68"/>
+        <location filename="../../app/views/staff/shell.py" line="71"/>
         <source>Staff &amp;profiles…</source>
         <translation>&amp;Profils du personnel…</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/shell.py" line="70"/>
+        <location filename="../../app/views/staff/shell.py" line="73"/>
         <source>&amp;Audit trail…</source>
         <translation>Piste d’&amp;audit…</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/shell.py" line="72"/>
+        <location filename="../../app/views/staff/shell.py" line="75"/>
         <source>Lock and audit &amp;settings…</source>
         <translation>Pa&amp;ramètres de verrouillage et d’audit…</translation>
     </message>
     <message>
+        <location filename="../../app/views/staff/shell.py" line="119"/>
+        <source>Sign-in to Spot needed</source>
+        <translation>Connexion à Spot requise</translation>
+    </message>
+    <message>
         <location filename="../../app/views/staff/shell.py" line="120"/>
+        <source>Only an administrator can enter the Spot token. Ask one to take over (Ctrl+L, their name and PIN) and sign in from the File menu.</source>
+        <translation>Seul un administrateur peut entrer le jeton Spot. Demandez-lui de prendre le relais (Ctrl+L, son nom et son NIP) et de se connecter depuis le menu Fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/shell.py" line="141"/>
         <source>Signed in: {name} ({initials})</source>
         <translation>Connecté&#xa0;: {name} ({initials})</translation>
     </message>

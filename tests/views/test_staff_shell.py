@@ -136,3 +136,27 @@ def test_what_windows_report_is_recorded_for_who_is_signed_in(
     record = workstation.audit.records()[-1]
     assert (record.staff_id, dict(record.ids)) == (DEMO_STAFF_ID, {"kit": "SPOT123456"})
     assert [r.action for r in workstation.audit.records()].count(AuditAction.KIT_REGISTERED) == 1
+
+
+def test_only_an_administrator_gets_the_sign_in_dialog(
+    qtbot: QtBot, staffed: tuple[MainWindow, Workstation, LockController, StaffShell],
+) -> None:
+    window, workstation, controller, _shell = staffed
+    _unlock_as_demo(qtbot, controller)
+    fay = workstation.add_profile("Fay Desk", "FD", Role.FRONT_DESK, "pin", "5802")
+    admin_dialog = window.show_sign_in("Spot rejected the token")
+    assert admin_dialog is not None
+    assert admin_dialog.isVisible()
+    admin_dialog.reject()
+
+    controller.lock_now()
+    screen = controller.lock_screen
+    assert screen.picker.select_staff(fay.staff_id)
+    qtbot.keyClicks(screen.pin_edit, "5802")
+    with qtbot.waitSignal(controller.unlocked, timeout=WAIT_MS):
+        qtbot.keyClick(screen.pin_edit, Qt.Key.Key_Return)
+    dialog = window.show_sign_in("Spot rejected the token")  # e.g. after a 401
+    assert dialog is not None
+    assert not dialog.isVisible()
+    assert window.banner.isVisible()
+    assert window.banner.details.startswith("Sign-in to Spot needed")

@@ -14,6 +14,8 @@ from app.services.staff import Permission
 from app.services.workstation import Workstation
 from app.tasks import Runner
 from app.views.common.app_settings import AppSettings
+from app.views.shell.banner import Banner
+from app.views.shell.sign_in import SignInDialog
 from app.views.staff.audit_window import AuditWindow
 from app.views.staff.lock_controller import LOCK_SHORTCUT, LockController, mark_shared
 from app.views.staff.profiles import StaffProfilesDialog
@@ -85,6 +87,7 @@ class StaffShell(QObject):
         controller.unlocked.connect(self._on_controller_unlocked)
         controller.locked.connect(self._on_controller_locked)
         controller.window_opened.connect(self.audit_signals_of)
+        controller.window_opened.connect(self._keep_token_for_administrators)
         session_changed = getattr(window, "session_changed", None)
         if session_changed is not None:
             session_changed.connect(self._on_window_session_changed)
@@ -100,6 +103,23 @@ class StaffShell(QObject):
             signal = getattr(source, name, None)
             if signal is not None and hasattr(signal, "connect"):
                 signal.connect(lambda object_id, a=action, k=kind: self._record(a, k, object_id))
+
+    @Slot(QWidget)
+    def _keep_token_for_administrators(self, window: QObject) -> None:
+        """The sign-in dialog sets the Spot token: only an administrator may use it, also when
+        it opens by itself (no token yet, or Spot rejected the token)."""
+        if not isinstance(window, SignInDialog) or self._workstation.allowed(
+            Permission.MANAGE_TOKEN
+        ):
+            return
+        window.reject()
+        banner = getattr(self._window, "banner", None)
+        if isinstance(banner, Banner):
+            banner.show_error(
+                self.tr("Sign-in to Spot needed"),
+                self.tr("Only an administrator can enter the Spot token. Ask one to take "
+                        "over (Ctrl+L, their name and PIN) and sign in from the File menu."),
+            )
 
     def _record(self, action: AuditAction, kind: ObjectKind, object_id: object) -> None:
         # Off the GUI thread: each record is flushed to disk.
