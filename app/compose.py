@@ -216,7 +216,7 @@ def build_staff(
 
     controller = LockController(workstation, LockScreen(workstation, runner), window)
     controller.app_to_front.connect(window.bring_to_front)
-    window.shutdown_started.connect(controller.shutdown)
+    window.shutdown_finished.connect(controller.shutdown)
     shell = StaffShell(window, workstation, runner, controller, settings)
     unsubscribe: list[Callable[[], None]] = []
 

@@ -47,6 +47,7 @@ class LockController(QObject):
     work_hidden = Signal(list)
     app_to_front = Signal()  # unlocked: the shell brings its main window forward
     window_opened = Signal(QWidget)  # a new window of someone's work (the shell audits it)
+    window_shown = Signal(QWidget)  # any app window shown while unlocked (each time)
 
     def __init__(
         self, workstation: Workstation, lock_screen: LockScreen,
@@ -66,7 +67,9 @@ class LockController(QObject):
         app.installEventFilter(self)
 
     def shutdown(self) -> None:
-        """The app is quitting: stop watching input and let the lock screen close."""
+        """The app is quitting: stop watching input and let the lock screen close. Call it
+        once the main window has closed its session (closing the last visible window quits
+        the app, and the app's clean-up runs then)."""
         self._idle_timer.stop()
         app = QCoreApplication.instance()
         if app is not None:
@@ -153,6 +156,7 @@ class LockController(QObject):
                 window.destroyed.connect(lambda _obj=None, w=window: self._drop(w))
             QTimer.singleShot(0, window.hide)
             return
+        self.window_shown.emit(window)
         if window.property(_SHARED_PROPERTY):
             return
         policy = self._workstation.policy

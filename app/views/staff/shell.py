@@ -87,7 +87,7 @@ class StaffShell(QObject):
         controller.unlocked.connect(self._on_controller_unlocked)
         controller.locked.connect(self._on_controller_locked)
         controller.window_opened.connect(self.audit_signals_of)
-        controller.window_opened.connect(self._keep_token_for_administrators)
+        controller.window_shown.connect(self._keep_token_for_administrators)
         session_changed = getattr(window, "session_changed", None)
         if session_changed is not None:
             session_changed.connect(self._on_window_session_changed)
