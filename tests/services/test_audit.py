@@ -20,7 +20,7 @@ from app.services.audit import (
     export_csv,
     verify_audit,
 )
-from tests.staff_fakes import FakeClock
+from tests.helpers.staff import FakeClock
 
 
 @pytest.fixture

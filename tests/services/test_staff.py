@@ -27,7 +27,7 @@ from app.services.staff import (
     verify_secret,
     with_ordered_by,
 )
-from tests.staff_fakes import FAST, FakeClock
+from tests.helpers.staff import FAST, FakeClock
 
 
 @pytest.fixture

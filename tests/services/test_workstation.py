@@ -19,7 +19,7 @@ from app.services.staff import (
     sandbox_profiles,
 )
 from app.services.workstation import Workstation
-from tests.staff_fakes import ADMIN_PIN, DESK_PIN, FakeClock, admin_and_desk, make_workstation
+from tests.helpers.staff import ADMIN_PIN, DESK_PIN, FakeClock, admin_and_desk, make_workstation
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from app.services.staff import Role
 from app.services.workstation import Workstation
 from app.tasks import InlineTaskRunner
 from app.views.staff.audit_window import COL_ACTION, COL_DETAIL, COL_KIT, COL_STAFF, AuditWindow
-from tests.staff_fakes import FakeClock, make_workstation
+from tests.helpers.staff import FakeClock, make_workstation
 
 
 @pytest.fixture

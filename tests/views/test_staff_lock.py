@@ -15,7 +15,7 @@ from app.services.workstation import Workstation
 from app.tasks import InlineTaskRunner
 from app.views.staff.lock_controller import LockController, mark_shared
 from app.views.staff.lock_screen import LockScreen
-from tests.staff_fakes import ADMIN_PIN, DESK_PIN, FakeClock, admin_and_desk, make_workstation
+from tests.helpers.staff import ADMIN_PIN, DESK_PIN, FakeClock, admin_and_desk, make_workstation
 
 
 class Desk:

@@ -14,7 +14,7 @@ from app.services.staff import Role
 from app.services.workstation import Workstation
 from app.tasks import InlineTaskRunner
 from app.views.staff.profiles import ProfileForm, StaffProfilesDialog
-from tests.staff_fakes import FakeClock, make_workstation
+from tests.helpers.staff import FakeClock, make_workstation
 
 
 @pytest.fixture

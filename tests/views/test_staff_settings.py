@@ -12,7 +12,7 @@ from app.services.audit import AuditAction
 from app.tasks import InlineTaskRunner
 from app.views.common.app_settings import AppSettings
 from app.views.staff.settings import WorkstationSettingsDialog
-from tests.staff_fakes import FakeClock, admin_and_desk, make_workstation
+from tests.helpers.staff import FakeClock, admin_and_desk, make_workstation
 
 
 def _ok(qtbot: QtBot, dialog: WorkstationSettingsDialog) -> None:

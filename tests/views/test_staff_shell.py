@@ -22,7 +22,7 @@ from app.views.common.app_settings import AppSettings
 from app.views.shell.main_window import MainWindow
 from app.views.staff.lock_controller import LockController
 from app.views.staff.shell import StaffShell
-from tests.views.conftest import MakeWindow
+from tests.helpers.main_window import MakeWindow
 
 WAIT_MS = 15_000
 
