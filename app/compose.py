@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,11 +19,17 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from app.paths import Paths
     from app.sandbox import SandboxServer
     from app.services.environments import ConnectionCheck, Environment
     from app.services.session import Session
+    from app.services.workstation import Workstation
     from app.tasks import TaskRunner
+    from app.views.common.app_settings import AppSettings
     from app.views.shell.main_window import MainWindow
+    from app.views.shell.sign_in import SignInContext
+    from app.views.shell.staff_shell import StaffShell
+    from app.views.staff.lock_controller import LockController
 
 __all__ = [
     "DEFAULT_SEED",
@@ -31,6 +38,9 @@ __all__ = [
     "app_icon",
     "build_main_window",
     "build_session_for_sandbox",
+    "build_sign_in",
+    "build_staff",
+    "build_workstation",
     "check_connection",
     "make_application",
     "open_session",
@@ -148,16 +158,84 @@ def app_icon() -> QIcon:
     return icon
 
 
-def build_main_window(runner: TaskRunner, sandbox: EmbeddedSandbox) -> MainWindow:
-    """The main window wired to the keyring, the network check and the embedded sandbox."""
+def build_sign_in(sandbox: EmbeddedSandbox, *, demo: bool = False) -> SignInContext:
+    """Signing in: the keyring, the network check and the embedded sandbox.
+
+    ``demo`` (``--sandbox``, ``--self-test``): anyone may sign in with the demo PIN the lock
+    screen shows, so saved tokens are out of reach; a real account needs its token typed.
+    """
+    from keyring.backends import fail
+
     from app.services.credentials import CredentialStore
-    from app.views.common.app_settings import AppSettings
-    from app.views.shell.main_window import MainWindow
     from app.views.shell.sign_in import SignInContext
 
-    context = SignInContext(
-        credentials=CredentialStore(),
+    return SignInContext(
+        credentials=CredentialStore(keyring_backend=fail.Keyring() if demo else None),
         check_connection=check_connection,
         start_sandbox=sandbox.start,
     )
-    return MainWindow(runner, settings=AppSettings(), sign_in=context, open_session=open_session)
+
+
+def build_main_window(
+    runner: TaskRunner, sandbox: EmbeddedSandbox, *, demo: bool = False
+) -> MainWindow:
+    """The main window wired to signing in (`build_sign_in`) and the session opener."""
+    from app.views.common.app_settings import AppSettings
+    from app.views.shell.main_window import MainWindow
+
+    return MainWindow(runner, settings=AppSettings(), sign_in=build_sign_in(sandbox, demo=demo),
+                      open_session=open_session)
+
+
+def build_workstation(
+    where: Paths, settings: AppSettings, *, sandbox: bool, self_test: bool = False
+) -> Workstation:
+    """Staff profiles, the lock policy and the audit trail of this computer's data folder.
+
+    With the built-in sandbox the demo profile (PIN on the lock screen) exists too, and
+    with ``--self-test`` the self-test profile; both only in memory.
+    """
+    from app.services.audit import AuditTrail
+    from app.services.idle_lock import LockPolicy
+    from app.services.staff import StaffDirectory, sandbox_profiles
+    from app.services.workstation import Workstation
+
+    builtins = sandbox_profiles(self_test=self_test) if sandbox else ()
+    directory = StaffDirectory(where.staff_db, builtins=builtins)
+    audit = AuditTrail.in_folder(where.data, retention_years=settings.audit_retention_years)
+    return Workstation(directory, LockPolicy(idle_minutes=settings.idle_lock_minutes), audit)
+
+
+def build_staff(
+    window: MainWindow, runner: TaskRunner, workstation: Workstation,
+    settings: AppSettings | None = None,
+) -> tuple[LockController, StaffShell]:
+    """The lock screen over every window, the Staff menu, and orders stamped and audited
+    for whoever is signed in. Call ``controller.start_locked()`` once the window shows."""
+    from app.services.order_audit import audit_outbox, stamp_orders
+    from app.services.session import Session
+    from app.services.workstation import SYSTEM_STAFF_ID
+    from app.views.shell.staff_shell import StaffShell
+    from app.views.staff.lock_controller import LockController
+    from app.views.staff.lock_screen import LockScreen
+
+    controller = LockController(workstation, LockScreen(workstation, runner), window)
+    controller.app_to_front.connect(window.bring_to_front)
+    window.shutdown_finished.connect(controller.shutdown)
+    shell = StaffShell(window, workstation, runner, controller, settings)
+    unsubscribe: list[Callable[[], None]] = []
+
+    def on_session_changed(session: object) -> None:
+        while unsubscribe:
+            unsubscribe.pop()()
+        if isinstance(session, Session):
+            session.outbox.set_stamp(stamp_orders(workstation))
+            unsubscribe.append(audit_outbox(session.outbox, workstation))
+
+    window.session_changed.connect(on_session_changed)
+    if window.session is not None:
+        on_session_changed(window.session)
+    # Retention: records older than the configured years go, at most once a start.
+    runner.run(workstation.audit.prune, SYSTEM_STAFF_ID,
+               on_error=lambda exc: log.warning("audit retention: %s", type(exc).__name__))
+    return controller, shell

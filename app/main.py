@@ -91,6 +91,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     setup.add_argument(
         "--yes", action="store_true", help="with --import-setup: apply without asking"
     )
+    parser.add_argument(
+        "--verify-audit", action="store_true",
+        help="check the audit trail's hash chain in the data folder; exit 0 intact, 1 broken",
+    )
     return parser.parse_args(argv)
 
 
@@ -140,6 +144,16 @@ def run_once(action: Callable[[], None]) -> Callable[[], None]:
             action()
 
     return once
+def verify_audit_command() -> int:
+    """``--verify-audit``: print the record count and the first broken record; 0 intact."""
+    from app.paths import paths
+    from app.services.audit import verify_audit
+
+    where = paths().audit_trail
+    result = verify_audit(where)
+    print(result.describe())
+    print(f"File: {where}")
+    return 0 if result.intact else 1
 
 
 def crash_details(
@@ -213,6 +227,8 @@ def run(argv: Sequence[str]) -> int:
 
         return import_orders(list(argv[1:]))
     args = parse_args(argv)
+    if args.verify_audit:
+        return verify_audit_command()
     if args.self_test:
         from app.selftest import run_self_test
 
@@ -225,7 +241,13 @@ def run(argv: Sequence[str]) -> int:
         from app.views.settings.setup_io import run_setup_command
 
         return run_setup_command(args.export_setup, args.import_setup, assume_yes=args.yes)
-    from app.compose import EmbeddedSandbox, build_main_window, make_application
+    from app.compose import (
+        EmbeddedSandbox,
+        build_main_window,
+        build_staff,
+        build_workstation,
+        make_application,
+    )
     from app.instance import SingleInstance
     from app.paths import paths
     from app.services.data_folder import DataFolderRefused
@@ -265,11 +287,17 @@ def run(argv: Sequence[str]) -> int:
     from app.views.settings.setup_io import apply_machine_setup_at_first_start
 
     apply_machine_setup_at_first_start(where.config / "settings.ini")  # IT's roll-out file
-    window = build_main_window(runner, sandbox)
-    instance.activation_requested.connect(window.bring_to_front)
+    window = build_main_window(runner, sandbox, demo=args.sandbox)
+    from app.views.common.app_settings import AppSettings
+
+    settings = AppSettings()
+    workstation = build_workstation(where, settings, sandbox=args.sandbox)
+    lock, _staff_shell = build_staff(window, runner, workstation, settings)
+    instance.activation_requested.connect(lock.bring_to_front)  # never past the lock
     window.shutdown_started.connect(instance.stop_answering)
     crashes.window = window
     window.show()
+    lock.start_locked()  # nobody sees patient data before saying who they are
     freeze_startup_heap()
     window.start("sandbox" if args.sandbox else None)
     if os.environ.get("SPOT_FRONT_DESK_QUIT_AFTER_MS"):  # smoke tests: run, then quit cleanly

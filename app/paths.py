@@ -31,6 +31,16 @@ class Paths:
         return self.data / "outbox.sqlite3"
 
     @property
+    def audit_trail(self) -> Path:
+        """The workstation's audit trail: in the data folder, never cleared with caches."""
+        return self.data / "audit-trail.jsonl"
+
+    @property
+    def staff_db(self) -> Path:
+        """The workstation's staff profiles (names, roles, hashed PINs)."""
+        return self.data / "staff.sqlite3"
+
+    @property
     def sandbox_dir(self) -> Path:
         return self.data / "sandbox"
 

@@ -128,13 +128,18 @@ def _check_report_bytes(session: Session, url: str) -> None:
 
 def _run_app(where: Paths, pump: Callable[[], None]) -> int:
     from app.api import models
-    from app.compose import EmbeddedSandbox, build_main_window
+    from app.compose import EmbeddedSandbox, build_main_window, build_staff, build_workstation
+    from app.services.audit import AuditAction
+    from app.services.staff import SELF_TEST_PIN, SELF_TEST_STAFF_ID
     from app.tasks import TaskRunner
+    from app.views.common.app_settings import AppSettings
     from app.views.reports.report_viewer import ReportWindow
 
     sandbox = EmbeddedSandbox(where.sandbox_dir, speed=0.0, seed_orders=40)
     runner = TaskRunner()
-    window = build_main_window(runner, sandbox)
+    window = build_main_window(runner, sandbox, demo=True)
+    workstation = build_workstation(where, AppSettings(), sandbox=True, self_test=True)
+    lock, _staff_shell = build_staff(window, runner, workstation)
     report_window: ReportWindow | None = None
     try:
         try:
@@ -143,7 +148,18 @@ def _run_app(where: Paths, pump: Callable[[], None]) -> int:
             raise SelfTestFailed(f"start the embedded sandbox: {type(exc).__name__}") from exc
         print("ok  embedded sandbox started", flush=True)
         window.show()
+        lock.start_locked()
+        if window.isVisible() or not lock.lock_screen.isVisible():
+            raise SelfTestFailed("lock screen: the main window showed before anyone signed in")
         window.start("sandbox")
+        screen = lock.lock_screen
+        if not screen.picker.select_staff(SELF_TEST_STAFF_ID):
+            raise SelfTestFailed("sign in: the self-test profile is missing")
+        screen.pin_edit.setText(SELF_TEST_PIN)
+        screen.unlock_button.click()
+        _wait_until(pump, lambda: not workstation.locked and window.isVisible(),
+                    "sign in as the self-test profile")
+        print("ok  signed in through the lock screen as the self-test profile", flush=True)
         _wait_until(pump, lambda: window.session is not None and window.order_count() > 0,
                     "main window on the sandbox")
         session = window.session
@@ -197,6 +213,24 @@ def _run_app(where: Paths, pump: Callable[[], None]) -> int:
         print(f"ok  report opened ({pages} page{'s' if pages != 1 else ''})", flush=True)
         if report.pdf:
             _check_report_bytes(session, report.pdf)
+
+        lock.lock_now()
+        if report_window.isVisible() or window.isVisible():
+            raise SelfTestFailed("lock: a window still shows behind the lock")
+        screen.pin_edit.setText(SELF_TEST_PIN)
+        screen.unlock_button.click()
+        _wait_until(pump, lambda: report_window is not None and report_window.isVisible(),
+                    "unlock brings the windows back")
+        print("ok  lock hides every window; unlock brings them back", flush=True)
+
+        needed = {AuditAction.SIGN_IN, AuditAction.ORDER_QUEUED, AuditAction.ORDER_PLACED,
+                  AuditAction.REPORT_VIEWED, AuditAction.LOCK, AuditAction.UNLOCK}
+        _wait_until(pump, lambda: needed <= {r.action for r in workstation.audit.records()},
+                    "audit trail records what was done")
+        check = workstation.audit.verify()
+        if not check.intact:
+            raise SelfTestFailed(f"audit trail: {check.describe()}")
+        print(f"ok  audit trail: {check.count} records, chain intact", flush=True)
     finally:
         if report_window is not None:
             report_window.close()

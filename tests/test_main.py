@@ -146,3 +146,15 @@ def test_a_refused_data_folder_is_a_message_not_a_traceback(tmp_path: Path) -> N
     assert "SPOT_FRONT_DESK_HOME" in result.stdout
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "home" / "logs").exists()  # nothing written there
+def test_demo_mode_never_reads_saved_tokens() -> None:
+    """With --sandbox anyone may use the demo PIN: the production token must stay out of
+    reach (it has to be typed to reach a real account)."""
+    from keyring.backends import fail
+
+    from app.compose import EmbeddedSandbox, build_sign_in
+    from app.services.credentials import NoKeyringAvailable
+
+    context = build_sign_in(EmbeddedSandbox(Path("unused"), speed=0, seed_orders=0), demo=True)
+    assert isinstance(context.credentials._keyring(), fail.Keyring)
+    with pytest.raises(NoKeyringAvailable):
+        context.credentials.load("production")

@@ -165,6 +165,7 @@ class Outbox:
         self._records: dict[str, _Record] = {}
         self._subscribers: list[Callable[[OutboxItem], None]] = []
         self._paused = False
+        self._stamp: Callable[[models.NewOrder], models.NewOrder] | None = None
         self._hold_until = 0.0  # network down or rate limited: nobody sends before this
         self._wake = threading.Event()
         self._stopping = threading.Event()
@@ -175,8 +176,16 @@ class Outbox:
 
     # -- public API ----------------------------------------------------------------------
 
+    def set_stamp(self, stamp: Callable[[models.NewOrder], models.NewOrder] | None) -> None:
+        """Pass every submitted order through ``stamp`` first (e.g. who ordered it, into its
+        metadata). ``stamp`` may raise to refuse the order (nobody signed in)."""
+        self._stamp = stamp
+
     def submit(self, order: models.NewOrder) -> OutboxItem:
         """Store the order durably (call off the GUI thread), then wake the sender."""
+        stamp = self._stamp
+        if stamp is not None:
+            order = stamp(order)
         client_ref = str(uuid.uuid4())
         item = OutboxItem(
             item_id=uuid.uuid4().hex,

@@ -83,6 +83,478 @@
     </message>
 </context>
 <context>
+    <name>AuditActions</name>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="58"/>
+        <source>Audit trail started</source>
+        <translation>Début de la piste d’audit</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="59"/>
+        <source>Old records removed</source>
+        <translation>Anciens enregistrements retirés</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="60"/>
+        <source>Signed in</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="61"/>
+        <source>Wrong PIN</source>
+        <translation>NIP erroné</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="62"/>
+        <source>Too many wrong PINs</source>
+        <translation>Trop de NIP erronés</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="63"/>
+        <source>Signed out</source>
+        <translation>Déconnexion</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="64"/>
+        <source>Locked</source>
+        <translation>Verrouillage</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="65"/>
+        <source>Unlocked</source>
+        <translation>Déverrouillage</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="66"/>
+        <source>Order placed</source>
+        <translation>Commande passée</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="67"/>
+        <source>Order queued</source>
+        <translation>Commande en file d’attente</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="68"/>
+        <source>Queued order discarded</source>
+        <translation>Commande en attente supprimée</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="69"/>
+        <source>Report viewed</source>
+        <translation>Rapport consulté</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="70"/>
+        <source>Report printed</source>
+        <translation>Rapport imprimé</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="71"/>
+        <source>Report saved</source>
+        <translation>Rapport enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="72"/>
+        <source>Report exported</source>
+        <translation>Rapport exporté</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="73"/>
+        <source>Kit registered</source>
+        <translation>Trousse enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="74"/>
+        <source>Registration token created</source>
+        <translation>Jeton d’inscription créé</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="76"/>
+        <source>Metadata edited</source>
+        <translation>Métadonnées modifiées</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="77"/>
+        <source>Settings changed</source>
+        <translation>Paramètres modifiés</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="78"/>
+        <source>Spot token changed</source>
+        <translation>Jeton Spot changé</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="79"/>
+        <source>Signed out of Spot</source>
+        <translation>Déconnexion de Spot</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="80"/>
+        <source>Spot account switched</source>
+        <translation>Changement de compte Spot</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="81"/>
+        <source>Import</source>
+        <translation>Importation</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="82"/>
+        <source>Printed</source>
+        <translation>Impression</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="83"/>
+        <source>Staff profile added</source>
+        <translation>Profil ajouté</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="84"/>
+        <source>Staff profile changed</source>
+        <translation>Profil modifié</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="85"/>
+        <source>Staff profile removed</source>
+        <translation>Profil retiré</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="86"/>
+        <source>PIN reset</source>
+        <translation>NIP réinitialisé</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="87"/>
+        <source>Audit trail exported</source>
+        <translation>Piste d’audit exportée</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDetails</name>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="92"/>
+        <source>idle time</source>
+        <translation>inactivité</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="93"/>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="94"/>
+        <source>computer locked</source>
+        <translation>ordinateur verrouillé</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="95"/>
+        <source>start</source>
+        <translation>démarrage</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="96"/>
+        <source>sign-out</source>
+        <translation>déconnexion</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="97"/>
+        <source>quit</source>
+        <translation>fermeture</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="98"/>
+        <source>idle-lock minutes</source>
+        <translation>minutes avant verrouillage</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="99"/>
+        <source>audit retention</source>
+        <translation>conservation de l’audit</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="100"/>
+        <source>environment</source>
+        <translation>environnement</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="101"/>
+        <source>language</source>
+        <translation>langue</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="102"/>
+        <source>custom server</source>
+        <translation>serveur personnalisé</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="103"/>
+        <source>role</source>
+        <translation>rôle</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="104"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="105"/>
+        <source>text</source>
+        <translation>texte</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="106"/>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="107"/>
+        <source>printer</source>
+        <translation>imprimante</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="108"/>
+        <source>clipboard</source>
+        <translation>presse-papiers</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="109"/>
+        <source>queued</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="110"/>
+        <source>sent</source>
+        <translation>envoyée</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="111"/>
+        <source>same person</source>
+        <translation>même personne</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="112"/>
+        <source>someone else</source>
+        <translation>autre personne</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="116"/>
+        <source>order</source>
+        <translation>commande</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="117"/>
+        <source>kit</source>
+        <translation>trousse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="118"/>
+        <source>sample</source>
+        <translation>échantillon</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="119"/>
+        <source>report</source>
+        <translation>rapport</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="120"/>
+        <source>outbox item</source>
+        <translation>élément de la boîte d’envoi</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="121"/>
+        <source>patient</source>
+        <translation>patient</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="122"/>
+        <source>requisition</source>
+        <translation>requête</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="123"/>
+        <source>batch</source>
+        <translation>lot</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="124"/>
+        <source>staff</source>
+        <translation>personnel</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="142"/>
+        <source>Time (UTC)</source>
+        <translation>Heure (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="143"/>
+        <source>Staff</source>
+        <translation>Personnel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="144"/>
+        <source>Workstation</source>
+        <translation>Poste de travail</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="145"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="146"/>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="147"/>
+        <source>Kit</source>
+        <translation>Trousse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="148"/>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="149"/>
+        <source>Other IDs</source>
+        <translation>Autres identifiants</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="150"/>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWindow</name>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="237"/>
+        <source>Audit trail — {app}</source>
+        <translation>Piste d’audit — {app}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="244"/>
+        <source>Staff</source>
+        <translation>Personnel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="246"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="247"/>
+        <source>Any action</source>
+        <translation>Toute action</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="251"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Du&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="253"/>
+        <source>&amp;To:</source>
+        <translation>&amp;Au&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="263"/>
+        <location filename="../../app/views/staff/audit_window.py" line="264"/>
+        <source>Order, kit or report ID</source>
+        <translation>Identifiant de commande, de trousse ou de rapport</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="267"/>
+        <source>&amp;Search</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="269"/>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporter en CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="277"/>
+        <source>St&amp;aff:</source>
+        <translation>&amp;Personnel&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="279"/>
+        <source>A&amp;ction:</source>
+        <translation>A&amp;ction&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="281"/>
+        <source>&amp;ID:</source>
+        <translation>&amp;ID&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="344"/>
+        <source>Only an administrator can see the audit trail.</source>
+        <translation>Seul un administrateur peut consulter la piste d’audit.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="355"/>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/staff/audit_window.py" line="363"/>
+        <source>%n record(s) shown.</source>
+        <translation>
+            <numerusform>%n enregistrement affiché.</numerusform>
+            <numerusform>%n enregistrements affichés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/staff/audit_window.py" line="372"/>
+        <source>Chain intact: %n record(s), none changed or removed.</source>
+        <translation>
+            <numerusform>Chaîne intacte&#xa0;: %n enregistrement, aucun modifié ni retiré.</numerusform>
+            <numerusform>Chaîne intacte&#xa0;: %n enregistrements, aucun modifié ni retiré.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="376"/>
+        <source>Chain BROKEN at record {n} of {count}: a record was changed or removed. Keep this computer as it is and tell your privacy officer.</source>
+        <translation>Chaîne ROMPUE à l’enregistrement {n} sur {count}&#xa0;: un enregistrement a été modifié ou retiré. Laissez cet ordinateur tel quel et avisez votre responsable de la protection des renseignements personnels.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="386"/>
+        <source>Anyone</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="394"/>
+        <source>Export audit trail</source>
+        <translation>Exporter la piste d’audit</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="396"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="417"/>
+        <source>Exporting…</source>
+        <translation>Exportation…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/staff/audit_window.py" line="422"/>
+        <source>Exported %n record(s) to {file}.</source>
+        <translation>
+            <numerusform>%n enregistrement exporté dans {file}.</numerusform>
+            <numerusform>%n enregistrements exportés dans {file}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <location filename="../../app/views/shell/banner.py" line="41"/>
@@ -708,6 +1180,101 @@
         <location filename="../../app/services/spreadsheets.py" line="136"/>
         <source>Choose the file that holds the patient list.</source>
         <translation>Choisissez le fichier qui contient la liste de patients.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/accounts.py" line="46"/>
+        <source>This token belongs to a different Spot account</source>
+        <translation>Ce jeton appartient à un autre compte Spot</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/accounts.py" line="47"/>
+        <source>Orders queued for the other account stay queued and are never sent with this token. An administrator can switch accounts from Settings.</source>
+        <translation>Les commandes en attente de l’autre compte restent en attente et ne sont jamais envoyées avec ce jeton. Un administrateur peut changer de compte dans les Paramètres.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/staff.py" line="130"/>
+        <source>That profile can&apos;t be saved</source>
+        <translation>Ce profil ne peut pas être enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/staff.py" line="131"/>
+        <source>Correct it and try again.</source>
+        <translation>Corrigez-le et réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/staff.py" line="135"/>
+        <source>Only an administrator can do that</source>
+        <translation>Seul un administrateur peut faire cela</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/staff.py" line="136"/>
+        <source>Ask an administrator at your clinic to sign in and do it.</source>
+        <translation>Demandez à un administrateur de votre clinique de se connecter pour le faire.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/staff.py" line="205"/>
+        <source>A PIN is 4 to 12 digits</source>
+        <translation>Un NIP compte de 4 à 12 chiffres</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/staff.py" line="208"/>
+        <source>That PIN is too easy to guess</source>
+        <translation>Ce NIP est trop facile à deviner</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/staff.py" line="209"/>
+        <source>Avoid repeated digits and runs like 1234.</source>
+        <translation>Évitez les chiffres répétés et les suites comme 1234.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/staff.py" line="214"/>
+        <source>A passphrase needs at least 8 characters</source>
+        <translation>Une phrase de passe compte au moins 8 caractères</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/staff.py" line="217"/>
+        <source>That passphrase can&apos;t be used</source>
+        <translation>Cette phrase de passe ne peut pas être utilisée</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/staff.py" line="497"/>
+        <source>The sandbox&apos;s built-in profiles can&apos;t be changed</source>
+        <translation>Les profils intégrés du bac à sable ne peuvent pas être modifiés</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/staff.py" line="505"/>
+        <source>That profile no longer exists</source>
+        <translation>Ce profil n’existe plus</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/staff.py" line="540"/>
+        <source>Someone here already uses those initials</source>
+        <translation>Quelqu’un ici utilise déjà ces initiales</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/staff.py" line="541"/>
+        <source>Initials show as “ordered by”: add a letter to tell people apart.</source>
+        <translation>Les initiales s’affichent comme «&#xa0;commandé par&#xa0;»&#xa0;: ajoutez une lettre pour distinguer les personnes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/staff.py" line="554"/>
+        <source>The last administrator can&apos;t be removed</source>
+        <translation>Le dernier administrateur ne peut pas être retiré</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/staff.py" line="555"/>
+        <source>Make someone else an administrator first.</source>
+        <translation>Nommez d’abord quelqu’un d’autre administrateur.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/staff.py" line="567"/>
+        <source>Enter a name (up to 80 characters)</source>
+        <translation>Entrez un nom (80 caractères au plus)</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/staff.py" line="574"/>
+        <source>Initials are 1 to 4 letters</source>
+        <translation>Les initiales comptent de 1 à 4 lettres</translation>
     </message>
 </context>
 <context>
@@ -1821,9 +2388,173 @@
     </message>
 </context>
 <context>
+    <name>LockController</name>
+    <message>
+        <location filename="../../app/views/staff/lock_controller.py" line="232"/>
+        <source>Locked after a while without use. Your work is kept.</source>
+        <translation>Verrouillé après un moment d’inactivité. Votre travail est conservé.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/lock_controller.py" line="233"/>
+        <source>Locked. Your work is kept.</source>
+        <translation>Verrouillé. Votre travail est conservé.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/lock_controller.py" line="234"/>
+        <source>Locked with the computer. Your work is kept.</source>
+        <translation>Verrouillé avec l’ordinateur. Votre travail est conservé.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/lock_controller.py" line="235"/>
+        <source>Signed out.</source>
+        <translation>Déconnecté.</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../app/views/staff/lock_screen.py" line="100"/>
+        <source>{app} — locked</source>
+        <translation>{app} — verrouillé</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/lock_screen.py" line="106"/>
+        <location filename="../../app/views/staff/lock_screen.py" line="226"/>
+        <source>Who&apos;s working?</source>
+        <translation>Qui travaille&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/lock_screen.py" line="125"/>
+        <location filename="../../app/views/staff/lock_screen.py" line="126"/>
+        <location filename="../../app/views/staff/lock_screen.py" line="164"/>
+        <source>PIN or passphrase</source>
+        <translation>NIP ou phrase de passe</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/lock_screen.py" line="128"/>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Déverrouiller</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/lock_screen.py" line="140"/>
+        <source>&amp;Your name:</source>
+        <translation>&amp;Votre nom&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/lock_screen.py" line="142"/>
+        <source>&amp;PIN:</source>
+        <translation>&amp;NIP&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/lock_screen.py" line="154"/>
+        <source>Administrator&apos;s name</source>
+        <translation>Nom de l’administrateur</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/lock_screen.py" line="157"/>
+        <source>Initials</source>
+        <translation>Initiales</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/lock_screen.py" line="159"/>
+        <source>PIN (4–12 digits)</source>
+        <translation>NIP (4 à 12 chiffres)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/lock_screen.py" line="160"/>
+        <source>Passphrase (8 characters or more)</source>
+        <translation>Phrase de passe (8 caractères ou plus)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/lock_screen.py" line="167"/>
+        <source>Type it again</source>
+        <translation>Entrez-le de nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/lock_screen.py" line="169"/>
+        <source>&amp;Create administrator</source>
+        <translation>Créer l’&amp;administrateur</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/lock_screen.py" line="177"/>
+        <source>First start on this computer: set up the administrator. Only an administrator adds staff, changes the Spot token and changes settings.</source>
+        <translation>Premier démarrage sur cet ordinateur&#xa0;: créez l’administrateur. Seul un administrateur ajoute du personnel, change le jeton Spot et modifie les paramètres.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/lock_screen.py" line="182"/>
+        <source>&amp;Name:</source>
+        <translation>No&amp;m&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/lock_screen.py" line="183"/>
+        <source>&amp;Initials:</source>
+        <translation>&amp;Initiales&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/lock_screen.py" line="184"/>
+        <source>&amp;Sign in with:</source>
+        <translation>&amp;Se connecter avec&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/lock_screen.py" line="185"/>
+        <source>PI&amp;N or passphrase:</source>
+        <translation>NI&amp;P ou phrase de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/lock_screen.py" line="186"/>
+        <source>&amp;Again:</source>
+        <translation>&amp;Confirmer&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/lock_screen.py" line="222"/>
+        <source>Welcome</source>
+        <translation>Bienvenue</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/lock_screen.py" line="232"/>
+        <source>Sandbox demo: sign in as “Demo” with PIN {pin}.</source>
+        <translation>Démo du bac à sable&#xa0;: connectez-vous comme «&#xa0;Demo&#xa0;» avec le NIP {pin}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/lock_screen.py" line="268"/>
+        <source>Type your PIN.</source>
+        <translation>Entrez votre NIP.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/lock_screen.py" line="271"/>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/lock_screen.py" line="290"/>
+        <source>Wrong PIN. Tries left before a wait: {n}.</source>
+        <translation>NIP erroné. Essais restants avant une attente&#xa0;: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/lock_screen.py" line="292"/>
+        <source>That profile no longer exists. Pick your name again.</source>
+        <translation>Ce profil n’existe plus. Choisissez de nouveau votre nom.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/lock_screen.py" line="310"/>
+        <source>Too many wrong PINs. Try again in {time}.</source>
+        <translation>Trop de NIP erronés. Réessayez dans {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/lock_screen.py" line="335"/>
+        <source>The two entries don&apos;t match.</source>
+        <translation>Les deux entrées ne correspondent pas.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/lock_screen.py" line="344"/>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="145"/>
+        <location filename="../../app/views/shell/main_window.py" line="146"/>
         <source>Orders</source>
         <translation>Commandes</translation>
     </message>
@@ -1934,7 +2665,7 @@
     </message>
     <message>
         <location filename="../../app/views/shell/actions.py" line="128"/>
-        <location filename="../../app/views/shell/main_window.py" line="492"/>
+        <location filename="../../app/views/shell/main_window.py" line="493"/>
         <source>Requisitions</source>
         <translation>Requêtes</translation>
     </message>
@@ -1994,37 +2725,37 @@
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="198"/>
+        <location filename="../../app/views/shell/main_window.py" line="199"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="199"/>
+        <location filename="../../app/views/shell/main_window.py" line="200"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="200"/>
+        <location filename="../../app/views/shell/main_window.py" line="201"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="202"/>
+        <location filename="../../app/views/shell/main_window.py" line="203"/>
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="498"/>
+        <location filename="../../app/views/shell/main_window.py" line="499"/>
         <source>Unreturned kits</source>
         <translation>Trousses non retournées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="659"/>
+        <location filename="../../app/views/shell/main_window.py" line="661"/>
         <source>Quit anyway</source>
         <translation>Quitter quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="661"/>
+        <location filename="../../app/views/shell/main_window.py" line="663"/>
         <source>Keep the app open</source>
         <translation>Garder l’application ouverte</translation>
     </message>
@@ -2054,12 +2785,12 @@
         <translation>Redémarrez l’application pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="129"/>
+        <location filename="../../app/views/shell/main_window.py" line="130"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="370"/>
+        <location filename="../../app/views/shell/main_window.py" line="371"/>
         <source>Sign in…</source>
         <translation>Se connecter…</translation>
     </message>
@@ -2100,17 +2831,17 @@
         <translation>Boîte d’envoi : {queued} en attente · {attention} à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="435"/>
+        <location filename="../../app/views/shell/main_window.py" line="436"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="446"/>
+        <location filename="../../app/views/shell/main_window.py" line="447"/>
         <source>Something went wrong</source>
         <translation>Un problème est survenu</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="447"/>
+        <location filename="../../app/views/shell/main_window.py" line="448"/>
         <source>The problem was logged. You can keep working; restart the app if something looks wrong.</source>
         <translation>Le problème a été consigné. Vous pouvez continuer à travailler; redémarrez l’application si quelque chose semble anormal.</translation>
     </message>
@@ -3357,6 +4088,79 @@
     </message>
 </context>
 <context>
+    <name>ProfileForm</name>
+    <message>
+        <location filename="../../app/views/staff/profiles.py" line="54"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/profiles.py" line="57"/>
+        <source>Initials</source>
+        <translation>Initiales</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/profiles.py" line="64"/>
+        <source>PIN (4–12 digits)</source>
+        <translation>NIP (4 à 12 chiffres)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/profiles.py" line="65"/>
+        <source>Passphrase (8 characters or more)</source>
+        <translation>Phrase de passe (8 caractères ou plus)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/profiles.py" line="68"/>
+        <source>PIN or passphrase</source>
+        <translation>NIP ou phrase de passe</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/profiles.py" line="71"/>
+        <source>Type it again</source>
+        <translation>Entrez-le de nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/profiles.py" line="77"/>
+        <source>&amp;Name:</source>
+        <translation>No&amp;m&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/profiles.py" line="78"/>
+        <source>&amp;Initials:</source>
+        <translation>&amp;Initiales&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/profiles.py" line="79"/>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rôle&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/profiles.py" line="81"/>
+        <source>&amp;Sign in with:</source>
+        <translation>&amp;Se connecter avec&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/profiles.py" line="82"/>
+        <source>PI&amp;N or passphrase:</source>
+        <translation>NI&amp;P ou phrase de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/profiles.py" line="83"/>
+        <source>&amp;Again:</source>
+        <translation>&amp;Confirmer&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/profiles.py" line="117"/>
+        <source>The two entries don&apos;t match.</source>
+        <translation>Les deux entrées ne correspondent pas.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/profiles.py" line="120"/>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+</context>
+<context>
     <name>Progress</name>
     <message>
         <location filename="../../app/services/order_rules.py" line="51"/>
@@ -3856,73 +4660,73 @@
 <context>
     <name>RegistrationTokenDialog</name>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="156"/>
+        <location filename="../../app/views/desk/registration_token.py" line="182"/>
         <source>Patient registration token</source>
         <translation>Jeton d’enregistrement pour patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="173"/>
+        <location filename="../../app/views/desk/registration_token.py" line="199"/>
         <source>A one-time token lets the patient register a kit on your own registration page without typing their details again. It works once and expires after 10 minutes.</source>
         <translation>Un jeton à usage unique permet au patient d’enregistrer une trousse sur votre propre page d’enregistrement sans retaper ses renseignements. Il ne fonctionne qu’une fois et expire après 10 minutes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="181"/>
+        <location filename="../../app/views/desk/registration_token.py" line="207"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="186"/>
+        <location filename="../../app/views/desk/registration_token.py" line="212"/>
         <source>New patient</source>
         <translation>Nouveau patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="195"/>
+        <location filename="../../app/views/desk/registration_token.py" line="221"/>
         <source>Not needed (single-purpose kit)</source>
         <translation>Non requis (trousse à usage unique)</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="199"/>
+        <location filename="../../app/views/desk/registration_token.py" line="225"/>
         <source>Kit &amp;type for a multi-purpose kit</source>
         <translation>Type de trousse (trousse &amp;multiusage)</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="205"/>
-        <location filename="../../app/views/desk/registration_token.py" line="334"/>
+        <location filename="../../app/views/desk/registration_token.py" line="231"/>
+        <location filename="../../app/views/desk/registration_token.py" line="360"/>
         <source>&amp;Generate token</source>
         <translation>&amp;Générer le jeton</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="220"/>
+        <location filename="../../app/views/desk/registration_token.py" line="246"/>
         <source>Token for your registration page</source>
         <translation>Jeton pour votre page d’enregistrement</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="226"/>
+        <location filename="../../app/views/desk/registration_token.py" line="252"/>
         <source>What to do with it: click Copy, open your clinic&apos;s kit registration page and paste the token into its registration token box. The page then registers the kit to this patient without asking for their details again. Use it within the time shown; it works only once.</source>
         <translation>Quoi en faire : cliquez sur Copier, ouvrez la page d’enregistrement des trousses de votre clinique et collez le jeton dans sa case « jeton d’enregistrement ». La page enregistre alors la trousse au nom de ce patient sans redemander ses renseignements. Utilisez-le dans le délai affiché; il ne fonctionne qu’une fois.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="241"/>
+        <location filename="../../app/views/desk/registration_token.py" line="267"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="279"/>
+        <location filename="../../app/views/desk/registration_token.py" line="305"/>
         <source>Choose the patient first.</source>
         <translation>Choisissez d’abord le patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="291"/>
+        <location filename="../../app/views/desk/registration_token.py" line="317"/>
         <source>Some details need fixing; see the messages under the fields.</source>
         <translation>Certains renseignements sont à corriger; voyez les messages sous les champs.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="311"/>
+        <location filename="../../app/views/desk/registration_token.py" line="337"/>
         <source>Token ready. Copy it into your registration page now.</source>
         <translation>Jeton prêt. Copiez-le maintenant dans votre page d’enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="334"/>
+        <location filename="../../app/views/desk/registration_token.py" line="360"/>
         <source>Generating…</source>
         <translation>Génération…</translation>
     </message>
@@ -4701,6 +5505,24 @@
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../app/views/staff/lock_screen.py" line="39"/>
+        <source>Front desk</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/lock_screen.py" line="40"/>
+        <source>Clinician</source>
+        <translation>Clinicien</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/lock_screen.py" line="41"/>
+        <source>Administrator</source>
+        <translation>Administrateur</translation>
+    </message>
+</context>
+<context>
     <name>SandboxBand</name>
     <message>
         <location filename="../../app/views/shell/session_marks.py" line="25"/>
@@ -5031,35 +5853,164 @@
     </message>
 </context>
 <context>
+    <name>StaffPicker</name>
+    <message>
+        <location filename="../../app/views/staff/lock_screen.py" line="57"/>
+        <source>Staff</source>
+        <translation>Personnel</translation>
+    </message>
+</context>
+<context>
+    <name>StaffProfilesDialog</name>
+    <message>
+        <location filename="../../app/views/staff/profiles.py" line="135"/>
+        <source>Staff profiles</source>
+        <translation>Profils du personnel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/profiles.py" line="143"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/profiles.py" line="143"/>
+        <source>Initials</source>
+        <translation>Initiales</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/profiles.py" line="144"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/profiles.py" line="153"/>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/profiles.py" line="155"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/profiles.py" line="157"/>
+        <source>Reset &amp;PIN…</source>
+        <translation>Réinitialiser le &amp;NIP…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/profiles.py" line="159"/>
+        <source>Re&amp;move</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/profiles.py" line="196"/>
+        <source>Only an administrator can change profiles.</source>
+        <translation>Seul un administrateur peut modifier les profils.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/profiles.py" line="223"/>
+        <source>Add staff</source>
+        <translation>Ajouter du personnel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/profiles.py" line="239"/>
+        <source>Edit {name}</source>
+        <translation>Modifier {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/profiles.py" line="254"/>
+        <source>New PIN for {name}</source>
+        <translation>Nouveau NIP pour {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/profiles.py" line="271"/>
+        <source>Remove profile</source>
+        <translation>Retirer le profil</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/profiles.py" line="272"/>
+        <source>Remove {name}? They will no longer be able to sign in here. The audit trail keeps what they did.</source>
+        <translation>Retirer {name}&#xa0;? Cette personne ne pourra plus se connecter ici. La piste d’audit garde ce qu’elle a fait.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffShell</name>
+    <message>
+        <location filename="../../app/views/staff/shell.py" line="61"/>
+        <source>S&amp;taff</source>
+        <translation>&amp;Personnel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/shell.py" line="63"/>
+        <source>&amp;Lock</source>
+        <translation>&amp;Verrouiller</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/shell.py" line="69"/>
+        <source>&amp;Sign out</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/shell.py" line="71"/>
+        <source>Staff &amp;profiles…</source>
+        <translation>&amp;Profils du personnel…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/shell.py" line="73"/>
+        <source>&amp;Audit trail…</source>
+        <translation>Piste d’&amp;audit…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/shell.py" line="75"/>
+        <source>Lock and audit &amp;settings…</source>
+        <translation>Pa&amp;ramètres de verrouillage et d’audit…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/shell.py" line="119"/>
+        <source>Sign-in to Spot needed</source>
+        <translation>Connexion à Spot requise</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/shell.py" line="120"/>
+        <source>Only an administrator can enter the Spot token. Ask one to take over (Ctrl+L, their name and PIN) and sign in from the File menu.</source>
+        <translation>Seul un administrateur peut entrer le jeton Spot. Demandez-lui de prendre le relais (Ctrl+L, son nom et son NIP) et de se connecter depuis le menu Fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/shell.py" line="141"/>
+        <source>Signed in: {name} ({initials})</source>
+        <translation>Connecté&#xa0;: {name} ({initials})</translation>
+    </message>
+</context>
+<context>
     <name>TokenCountdown</name>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="65"/>
+        <location filename="../../app/views/desk/registration_token.py" line="69"/>
         <source>No token yet</source>
         <translation>Aucun jeton pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="66"/>
+        <location filename="../../app/views/desk/registration_token.py" line="70"/>
         <source>Registration token</source>
         <translation>Jeton d’enregistrement</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="70"/>
-        <location filename="../../app/views/desk/registration_token.py" line="142"/>
+        <location filename="../../app/views/desk/registration_token.py" line="74"/>
+        <location filename="../../app/views/desk/registration_token.py" line="168"/>
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="115"/>
+        <location filename="../../app/views/desk/registration_token.py" line="125"/>
         <source>Expired — generate a new one</source>
         <translation>Expiré — générez-en un nouveau</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="126"/>
+        <location filename="../../app/views/desk/registration_token.py" line="136"/>
         <source>Valid for %1 — works once</source>
         <translation>Valide pendant %1 — fonctionne une seule fois</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="137"/>
+        <location filename="../../app/views/desk/registration_token.py" line="149"/>
         <source>Copied</source>
         <translation>Copié</translation>
     </message>
@@ -5658,6 +6609,49 @@
         <location filename="../../app/views/outreach/worklist_view.py" line="268"/>
         <source>Worklist exported.</source>
         <translation>Liste de suivi exportée.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkstationSettingsDialog</name>
+    <message>
+        <location filename="../../app/views/staff/settings.py" line="37"/>
+        <source>Lock and audit settings</source>
+        <translation>Paramètres de verrouillage et d’audit</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/settings.py" line="43"/>
+        <source> min</source>
+        <translation>&#xa0;min</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/settings.py" line="45"/>
+        <source>Lock after minutes without use</source>
+        <translation>Verrouiller après ce nombre de minutes d’inactivité</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/settings.py" line="48"/>
+        <source> years</source>
+        <translation>&#xa0;ans</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/settings.py" line="50"/>
+        <source>Keep audit records for years</source>
+        <translation>Conserver les enregistrements d’audit pendant ce nombre d’années</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/settings.py" line="58"/>
+        <source>&amp;Lock after no use for:</source>
+        <translation>&amp;Verrouiller après une inactivité de&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/settings.py" line="59"/>
+        <source>&amp;Keep audit records for:</source>
+        <translation>&amp;Conserver les enregistrements d’audit&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/settings.py" line="75"/>
+        <source>HIPAA asks for {n} years of documentation; check with your privacy officer before keeping less.</source>
+        <translation>La HIPAA exige {n}&#xa0;ans de documentation&#xa0;; consultez votre responsable de la protection des renseignements personnels avant de conserver moins.</translation>
     </message>
 </context>
 <context>

@@ -93,6 +93,13 @@ def test_token_for_a_new_patient_counts_down_and_expires(
     assert countdown.countdown_label.text() == "Valid for 8:59 — works once"
     qtbot.mouseClick(countdown.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == token
+    assert countdown.clipboard_timer.isActive()
+    clock.now += 119
+    countdown.clear_clipboard_if_due()  # what the two-minute timer does
+    assert QGuiApplication.clipboard().text() == token
+    clock.now += 1
+    countdown.clear_clipboard_if_due()
+    assert QGuiApplication.clipboard().text() == ""  # gone before the next person pastes
 
     clock.now += 9 * 60
     sandbox.advance(11 / (24 * 60))  # Spot's side agrees: 11 minutes later it's no good
@@ -234,3 +241,18 @@ def test_tab_walks_the_form_in_reading_order(qtbot: QtBot, session: Session) -> 
         "new_radio", "first_name", "last_name", "email", "phone", "date_of_birth", "sex",
         "kit_type", "generate_button", "close_button",
     ]
+
+
+def test_clipboard_is_left_alone_when_it_holds_something_else(
+    qtbot: QtBot, sandbox: SandboxServer, session: Session
+) -> None:
+    clock = FakeClock()
+    dialog = open_dialog(qtbot, session, clock)
+    fill_patient(dialog)
+    with qtbot.waitSignal(dialog.token_issued):
+        qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.countdown.copy_button, Qt.MouseButton.LeftButton)
+    QGuiApplication.clipboard().setText("SPOT123456")  # she copied something else since
+    clock.now += 120
+    dialog.countdown.clear_clipboard_if_due()
+    assert QGuiApplication.clipboard().text() == "SPOT123456"

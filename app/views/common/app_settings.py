@@ -13,6 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from app.paths import paths
+from app.services.audit import DEFAULT_RETENTION_YEARS, MAX_RETENTION_YEARS, MIN_RETENTION_YEARS
+from app.services.idle_lock import DEFAULT_IDLE_MINUTES, MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
 from app.services.printing.settings import PrintSettings, settings_from_json, settings_to_json
 from app.services.private_db import create_private_file
 
@@ -221,6 +223,28 @@ class AppSettings:
     def clinic(self, value: tuple[str, str]) -> None:
         self._qsettings.setValue("clinic/name", value[0])
         self._qsettings.setValue("clinic/phone", value[1])
+
+    # --- shared workstation (administrators change these) ------------------------------
+
+    @property
+    def idle_lock_minutes(self) -> int:
+        """Minutes without input before the app locks (1–30, default 5)."""
+        return int(self._number("staff/idle_lock_minutes", DEFAULT_IDLE_MINUTES,
+                                MIN_IDLE_MINUTES, MAX_IDLE_MINUTES))
+
+    @idle_lock_minutes.setter
+    def idle_lock_minutes(self, minutes: int) -> None:
+        self._qsettings.setValue("staff/idle_lock_minutes", int(minutes))
+
+    @property
+    def audit_retention_years(self) -> int:
+        """Years the audit trail keeps records (default 6: HIPAA's retention period)."""
+        return int(self._number("staff/audit_retention_years", DEFAULT_RETENTION_YEARS,
+                                MIN_RETENTION_YEARS, MAX_RETENTION_YEARS))
+
+    @audit_retention_years.setter
+    def audit_retention_years(self, years: int) -> None:
+        self._qsettings.setValue("staff/audit_retention_years", int(years))
 
     # --- window layout ----------------------------------------------------------------
 

@@ -45,6 +45,10 @@ __all__ = ["RegistrationTokenDialog", "TokenCountdown"]
 
 Clock = Callable[[], float]
 
+# A copied registration token leaves the clipboard after this long, if it is still there: on a
+# shared desk the next person's paste must not be someone else's token.
+CLIPBOARD_CLEAR_S = 120.0
+
 
 class TokenCountdown(QWidget):
     """The token, its Copy button and the time left. ``clock`` (seconds) is the one the
@@ -86,6 +90,12 @@ class TokenCountdown(QWidget):
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self.refresh)
         self.countdown_label.hide()
+        self._copied: str | None = None
+        self._copied_at = 0.0
+        self.clipboard_timer = QTimer(self)
+        self.clipboard_timer.setSingleShot(True)
+        self.clipboard_timer.setInterval(int(CLIPBOARD_CLEAR_S * 1000))
+        self.clipboard_timer.timeout.connect(self.clear_clipboard_if_due)
 
     def show_token(self, token: IssuedToken) -> None:
         self._token = token
@@ -134,8 +144,24 @@ class TokenCountdown(QWidget):
     def _on_copy_button_clicked(self) -> None:
         if self._token is not None and not self.is_expired():
             QGuiApplication.clipboard().setText(self._token.token)
+            self._copied, self._copied_at = self._token.token, self._clock()
+            self.clipboard_timer.start()
             self.copy_button.setText(self.tr("Copied"))
             QTimer.singleShot(1500, self._reset_copy_text)
+
+    @Slot()
+    def clear_clipboard_if_due(self) -> None:
+        """Two minutes after Copy: empty the clipboard if it still holds that token."""
+        if self._copied is None:
+            return
+        left = self._copied_at + CLIPBOARD_CLEAR_S - self._clock()
+        if left > 0:
+            self.clipboard_timer.start(int(left * 1000) + 50)
+            return
+        clipboard = QGuiApplication.clipboard()
+        if clipboard.text() == self._copied:
+            clipboard.clear()
+        self._copied = None
 
     @Slot()
     def _reset_copy_text(self) -> None:

@@ -163,6 +163,8 @@ OTHER_KEYS: tuple[tuple[str, str], ...] = (
     ("Discard the order form (asks first)", "Esc"),
     ("Report viewer: find, print, save as, open externally", "Ctrl+F, Ctrl+P, Ctrl+S, "
      "Ctrl+Shift+O"),
+    # Caught app-wide by the lock controller (app/views/staff), so it works in every window.
+    ("Lock the app (any window); pick your name and type your PIN to go on", "Ctrl+L"),
 )
 
 

@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
     refreshed = Signal()  # a refresh finished and the list shows its rows
     notification_posted = Signal(str)  # PHI-free text, e.g. "New results for 2 kits"
     shutdown_started = Signal()  # closing for good: the window will not come back
+    shutdown_finished = Signal()  # the session is closed: the lock screen may go (and quit)
 
     def __init__(
         self,
@@ -626,6 +627,7 @@ class MainWindow(QMainWindow):
             self.outreach = None
         if session is not None:
             session.close()
+        self.shutdown_finished.emit()
 
     @Slot()
     def bring_to_front(self) -> None:

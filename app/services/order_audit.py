@@ -1,0 +1,71 @@
+"""Orders in the audit trail: who ordered, queued, placed (no Qt).
+
+Every order submitted through the outbox is stamped with who is working ("ordered by" in
+its Spot metadata: initials and staff id, never a PIN) and recorded when it is queued and
+when Spot confirms it. The staff id comes from the order's own metadata, so an order the
+outbox sends while the screen is locked, or after a restart, is still the person's who
+placed it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from app.api import models
+from app.services.audit import AuditAction, ObjectKind
+from app.services.outbox import Outbox, OutboxItem
+from app.services.staff import ORDERED_BY_ID_KEY, STAFF_ID_PATTERN, NotAllowed
+from app.services.workstation import Workstation
+
+__all__ = ["audit_outbox", "stamp_orders"]
+
+
+def stamp_orders(workstation: Workstation) -> Callable[[models.NewOrder], models.NewOrder]:
+    """An `Outbox.set_stamp` function: adds who is working to the order's metadata and
+    refuses an order when nobody is (the screen is locked)."""
+
+    def stamp(order: models.NewOrder) -> models.NewOrder:
+        if workstation.current is None:
+            raise NotAllowed(
+                "Sign in first", "Unlock the app with your PIN, then place the order.",
+                debug="NotSignedIn",
+            )
+        metadata = workstation.ordered_by(order.metadata)
+        return order.model_copy(update={"metadata": metadata}, deep=True)
+
+    return stamp
+
+
+def audit_outbox(outbox: Outbox, workstation: Workstation) -> Callable[[], None]:
+    """Record ORDER_QUEUED and ORDER_PLACED for ``outbox``'s items; returns an unsubscribe.
+    Callbacks come from the sender thread; the trail is thread-safe."""
+    seen: dict[str, str] = {}  # item id -> the last state recorded
+    lock = threading.Lock()
+
+    def on_change(item: OutboxItem) -> None:
+        staff = _staff_of(item)
+        with lock:
+            before = seen.get(item.item_id)
+            if item.state == "queued" and before is None:
+                seen[item.item_id] = "queued"
+                action: AuditAction | None = AuditAction.ORDER_QUEUED
+            elif item.state == "sent" and item.order_id and before != "sent":
+                seen[item.item_id] = "sent"
+                action = AuditAction.ORDER_PLACED
+            else:
+                action = None
+        if action is AuditAction.ORDER_QUEUED:
+            workstation.record(action, {ObjectKind.OUTBOX_ITEM: item.item_id}, staff_id=staff)
+        elif action is AuditAction.ORDER_PLACED and item.order_id:
+            workstation.record(
+                action, {ObjectKind.ORDER: item.order_id, ObjectKind.OUTBOX_ITEM: item.item_id},
+                detail="sent", staff_id=staff,
+            )
+
+    return outbox.subscribe(on_change)
+
+
+def _staff_of(item: OutboxItem) -> str | None:
+    value = (item.payload.metadata or {}).get(ORDERED_BY_ID_KEY)
+    return value if isinstance(value, str) and STAFF_ID_PATTERN.match(value) else None

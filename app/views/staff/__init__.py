@@ -1,0 +1,1 @@
+"""Staff on a shared workstation: lock screen, profiles, audit window."""

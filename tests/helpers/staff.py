@@ -1,0 +1,56 @@
+"""Fakes shared by the staff, lock and audit tests: clocks the test moves by hand."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from app.services.audit import AuditTrail
+from app.services.idle_lock import LockPolicy
+from app.services.staff import ScryptParams, StaffDirectory, StaffProfile
+from app.services.workstation import Workstation
+
+# Cheap hashing so tests stay fast; the real parameters are tested once in test_staff.py.
+FAST = ScryptParams(n=2**8, r=8, p=1)
+
+
+class FakeClock:
+    """Seconds (monotonic or wall) and an aware UTC datetime that move only with `advance`."""
+
+    def __init__(self, start: datetime = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)) -> None:
+        self.now = start
+
+    def seconds(self) -> float:
+        return self.now.timestamp()
+
+    def utc(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float = 0, **delta: float) -> None:
+        self.now += timedelta(seconds=seconds, **delta)
+
+
+def make_workstation(
+    tmp_path: Path, clock: FakeClock, *, builtins: tuple[StaffProfile, ...] = ()
+) -> Workstation:
+    directory = StaffDirectory(
+        tmp_path / "staff.sqlite3", builtins=builtins, clock=clock.seconds, params=FAST
+    )
+    policy = LockPolicy(clock=clock.seconds)
+    audit = AuditTrail.in_folder(tmp_path, workstation="DESK-1", clock=clock.utc)
+    return Workstation(directory, policy, audit)
+
+
+ADMIN_PIN = "3691"
+DESK_PIN = "5802"
+
+
+def admin_and_desk(ws: Workstation) -> tuple[StaffProfile, StaffProfile]:
+    """Ana (administrator, PIN 3691) and Fay (front desk, PIN 5802); nobody left signed in."""
+    from app.services.staff import Role
+
+    ana = ws.create_first_administrator("Ana Admin", "AA", "pin", ADMIN_PIN)
+    ws.sign_in(ana.staff_id, ADMIN_PIN)
+    fay = ws.add_profile("Fay Desk", "FD", Role.FRONT_DESK, "pin", DESK_PIN)
+    ws.sign_out()
+    return ana, fay

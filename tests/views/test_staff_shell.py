@@ -1,0 +1,162 @@
+"""The real main window behind the lock: nothing shows before a PIN, the Staff menu follows
+who is signed in, and orders placed carry who placed them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+
+from app.api.models import Address, NewOrder, Recipient
+from app.compose import build_staff, build_workstation
+from app.paths import paths
+from app.sandbox import SandboxServer
+from app.services.audit import AuditAction
+from app.services.staff import DEMO_PIN, DEMO_STAFF_ID, ORDERED_BY_KEY, Role
+from app.services.workstation import Workstation
+from app.tasks import TaskRunner
+from app.views.common.app_settings import AppSettings
+from app.views.shell.main_window import MainWindow
+from app.views.shell.staff_shell import StaffShell
+from app.views.staff.lock_controller import LockController
+from tests.helpers.main_window import MakeWindow
+
+WAIT_MS = 15_000
+
+
+@pytest.fixture
+def staffed(
+    qtbot: QtBot, make_window: MakeWindow, runner: TaskRunner
+) -> Iterator[tuple[MainWindow, Workstation, LockController, StaffShell]]:
+    window = make_window()
+    workstation = build_workstation(paths(), AppSettings(), sandbox=True)
+    controller, shell = build_staff(window, runner, workstation)
+    window.show()
+    controller.start_locked()
+    yield window, workstation, controller, shell
+    controller.shutdown()
+
+
+def _unlock_as_demo(qtbot: QtBot, controller: LockController) -> None:
+    screen = controller.lock_screen
+    assert screen.picker.select_staff(DEMO_STAFF_ID)
+    qtbot.keyClicks(screen.pin_edit, DEMO_PIN)
+    with qtbot.waitSignal(controller.unlocked, timeout=WAIT_MS):
+        qtbot.keyClick(screen.pin_edit, Qt.Key.Key_Return)
+
+
+def test_sandbox_opens_behind_the_lock_and_the_demo_pin_opens_it(
+    qtbot: QtBot, staffed: tuple[MainWindow, Workstation, LockController, StaffShell],
+    sandbox: SandboxServer,
+) -> None:
+    window, workstation, controller, shell = staffed
+    window.start("sandbox")
+    qtbot.waitUntil(lambda: window.session is not None, timeout=WAIT_MS)
+    assert not window.isVisible()
+    assert controller.lock_screen.isVisible()
+    assert "2468" in controller.lock_screen.demo_label.text()
+    _unlock_as_demo(qtbot, controller)
+    assert window.isVisible()
+    assert shell.who_label.text() == "Signed in: Demo (DM)"
+    assert shell.audit_action.isEnabled()
+    assert window.commands["settings"].isEnabled()
+
+    session = window.session
+    assert session is not None
+    order = NewOrder(
+        kit_types=["health_kit_1"],
+        recipient=Recipient(
+            first_name="Testy", last_name="Stamped", email="testy.stamped@example.com",
+            phone="3125550199",
+            address=Address(street1="1 Test Street", city="Chicago", state="IL",
+                            zip="60601", country="US"),
+        ),
+    )
+    item = session.outbox.submit(order)
+    assert item.payload.metadata is not None
+    assert item.payload.metadata[ORDERED_BY_KEY] == "DM"
+    qtbot.waitUntil(lambda: any(r.action == AuditAction.ORDER_PLACED
+                                for r in workstation.audit.records()), timeout=WAIT_MS)
+    assert workstation.audit.verify().intact
+
+
+def test_front_desk_staff_cannot_reach_settings_token_or_audit(
+    qtbot: QtBot, staffed: tuple[MainWindow, Workstation, LockController, StaffShell],
+) -> None:
+    window, workstation, controller, shell = staffed
+    _unlock_as_demo(qtbot, controller)
+    fay = workstation.add_profile("Fay Desk", "FD", Role.FRONT_DESK, "pin", "5802")
+    shell.open_audit()
+    assert shell.audit_window is not None
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert shell.audit_window is None  # an administrator's window closes with the lock
+    screen = controller.lock_screen
+    screen.refresh()
+    assert screen.picker.select_staff(fay.staff_id)
+    qtbot.keyClicks(screen.pin_edit, "5802")
+    with qtbot.waitSignal(controller.unlocked, timeout=WAIT_MS):
+        qtbot.keyClick(screen.pin_edit, Qt.Key.Key_Return)
+    assert shell.who_label.text() == "Signed in: Fay Desk (FD)"
+    assert not shell.audit_action.isEnabled()
+    assert not shell.profiles_action.isEnabled()
+    assert not shell.lock_settings_action.isEnabled()
+    assert not window.commands["settings"].isEnabled()
+    assert not window.commands["sign_in"].isEnabled()
+    assert shell.open_audit() is None
+    assert not any(w.objectName() == "auditWindow" and w.isVisible()
+                   for w in QApplication.topLevelWidgets())
+
+
+def test_data_folder_holds_the_trail_and_profiles() -> None:
+    where = paths()
+    assert where.audit_trail.parent == where.data
+    assert where.staff_db.parent == where.data
+    assert "audit" in where.audit_trail.name
+
+
+class FakeRegisterKitDialog(QDialog):
+    kit_registered = Signal(str)
+
+
+def test_what_windows_report_is_recorded_for_who_is_signed_in(
+    qtbot: QtBot, staffed: tuple[MainWindow, Workstation, LockController, StaffShell],
+) -> None:
+    window, workstation, controller, _shell = staffed
+    _unlock_as_demo(qtbot, controller)
+    dialog = FakeRegisterKitDialog(window)
+    dialog.show()
+    dialog.hide()
+    dialog.show()  # shown again: still recorded once per registration
+    dialog.kit_registered.emit("SPOT123456")
+    qtbot.waitUntil(lambda: workstation.audit.records()[-1].action == AuditAction.KIT_REGISTERED,
+                    timeout=WAIT_MS)
+    record = workstation.audit.records()[-1]
+    assert (record.staff_id, dict(record.ids)) == (DEMO_STAFF_ID, {"kit": "SPOT123456"})
+    assert [r.action for r in workstation.audit.records()].count(AuditAction.KIT_REGISTERED) == 1
+
+
+def test_only_an_administrator_gets_the_sign_in_dialog(
+    qtbot: QtBot, staffed: tuple[MainWindow, Workstation, LockController, StaffShell],
+) -> None:
+    window, workstation, controller, _shell = staffed
+    _unlock_as_demo(qtbot, controller)
+    fay = workstation.add_profile("Fay Desk", "FD", Role.FRONT_DESK, "pin", "5802")
+    admin_dialog = window.show_sign_in("Spot rejected the token")
+    assert admin_dialog is not None
+    assert admin_dialog.isVisible()
+    admin_dialog.reject()
+
+    controller.lock_now()
+    screen = controller.lock_screen
+    assert screen.picker.select_staff(fay.staff_id)
+    qtbot.keyClicks(screen.pin_edit, "5802")
+    with qtbot.waitSignal(controller.unlocked, timeout=WAIT_MS):
+        qtbot.keyClick(screen.pin_edit, Qt.Key.Key_Return)
+    dialog = window.show_sign_in("Spot rejected the token")  # e.g. after a 401
+    assert dialog is not None
+    assert not dialog.isVisible()
+    assert window.banner.isVisible()
+    assert window.banner.details.startswith("Sign-in to Spot needed")
