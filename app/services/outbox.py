@@ -96,7 +96,9 @@ CLOCK_SKEW_DAYS = 2
 SENT_KEPT_DAYS = 7  # sent items (with the patient's details) are dropped from disk after this
 RECENT_SENT = timedelta(hours=24)  # sent items the Outbox window lists
 
-COULDNT_CONFIRM = QT_TRANSLATE_NOOP("Outbox", "Couldn't confirm with Spot whether this order exists")
+COULDNT_CONFIRM = QT_TRANSLATE_NOOP(
+    "Outbox", "Couldn't confirm with Spot whether this order exists"
+)
 
 
 class OutboxClient(Protocol):
@@ -1027,24 +1029,21 @@ class Outbox:
     def _notify(self, item: OutboxItem) -> None:
         if self._closed:
             return
-        with self._lock:
-            subscribers = list(self._subscribers)
-        for callback in subscribers:
-            try:
-                callback(item)
-            except Exception as exc:  # noqa: BLE001 - a broken listener must not stop sending
-                logger.error("outbox subscriber failed: %s", type(exc).__name__)
+        self._call_each(self._subscribers, item)
         self._notify_watchers(item.item_id)
 
     def _notify_watchers(self, item_id: str) -> None:
         """Tell watchers ``item_id`` changed (or is gone)."""
+        self._call_each(self._watchers, item_id)
+
+    def _call_each[A](self, listeners: list[Callable[[A], None]], argument: A) -> None:
         with self._lock:
-            watchers = list(self._watchers)
-        for watcher in watchers:
+            listeners = list(listeners)
+        for callback in listeners:
             try:
-                watcher(item_id)
+                callback(argument)
             except Exception as exc:  # noqa: BLE001 - a broken listener must not stop sending
-                logger.error("outbox watcher failed: %s", type(exc).__name__)
+                logger.error("outbox listener failed: %s", type(exc).__name__)
 
 
 class _TooManyCandidates(Exception):

@@ -30,8 +30,12 @@ def test_twenty_orders_through_faults_are_each_created_once(sandbox: SandboxServ
     # The outbox's clock jumps over its waits (real time plus what it slept): the 120 s
     # settle window is kept, without the test waiting for it.
     skipped = [0.0]
-    outbox = Outbox(paths().outbox_db, client, sleep=lambda s: skipped.__setitem__(0, skipped[0] + s),
-                    clock=lambda: time.time() + skipped[0], backoff_base=0.01, backoff_cap=0.05)
+
+    def skip(seconds: float) -> None:
+        skipped[0] += seconds
+
+    outbox = Outbox(paths().outbox_db, client, sleep=skip, clock=lambda: time.time() + skipped[0],
+                    backoff_base=0.01, backoff_cap=0.05)
     sandbox.set_faults(error_rate=0.2, rate_limit_rate=0.2, drop_rate=0.2)
     try:
         items = [outbox.submit(fake_order(n)) for n in range(20)]
