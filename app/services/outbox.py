@@ -301,6 +301,7 @@ class Outbox:
         self._watchers: list[Callable[[str], None]] = []
         self._paused = False
         self._closed = False
+        self._posting = False  # the sender is waiting for a POST's answer
         self._hold_until = 0.0  # network down or rate limited: nobody sends before this
         self._wake = threading.Event()
         self._stopping = threading.Event()
@@ -547,23 +548,28 @@ class Outbox:
             self._sleep(delay)
 
     def start(self) -> None:
-        """Start the sender thread (idempotent)."""
-        if self._thread is not None and self._thread.is_alive():
-            return
+        """Start the sender thread (idempotent; a stopped thread still finishing its request
+        carries on as the sender)."""
         self._stopping.clear()
+        if self._thread is not None and self._thread.is_alive():
+            self._wake.set()
+            return
         self._thread = threading.Thread(target=self._run, name="outbox-sender", daemon=True)
         self._thread.start()
 
-    def stop(self, timeout: float = 10.0) -> None:
+    def stop(self, timeout: float = 1.0) -> None:
         """Stop the sender thread. Never waits for a POST in flight: that item is marked
-        ambiguous (looked up before any re-send) and the thread finishes on its own."""
+        ambiguous (looked up before any re-send) and the thread finishes on its own. Waits at
+        most ``timeout`` for a thread between requests or in a lookup (a lookup changes
+        nothing on disk until it ends, so leaving it behind is safe too)."""
         self._stopping.set()
         self._wake.set()
-        if self._abandon_in_flight():
-            return
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
+        self._abandon_in_flight()
+        thread = self._thread
+        if thread is not None and not self._posting:
+            thread.join(timeout)
+            if not thread.is_alive():
+                self._thread = None
 
     def wake(self) -> None:
         """Try now (e.g. the network came back) instead of waiting out the backoff. Items
@@ -643,11 +649,15 @@ class Outbox:
             )
         logger.info("outbox item %s: POST attempt %d", item.item_id, item.attempts)
         self._notify(item)
+        self._posting = True
         try:
             order = client.create_order(item.payload)
         except Exception as exc:  # noqa: BLE001 - every failure is handled by _post_failed
+            self._posting = False
             self._post_failed(record, exc)
             return
+        finally:
+            self._posting = False
         self._sent(record, order.order_id, found_by_lookup=False)
 
     def _confirm_absent_or_sent(self, client: OutboxClient, record: _Record) -> bool:
@@ -867,14 +877,14 @@ class Outbox:
         ceiling = min(self._backoff_cap, self._backoff_base * 2 ** min(failures - 1, 30))
         return ceiling * (0.5 + 0.5 * self._jitter())
 
-    def _abandon_in_flight(self) -> bool:
+    def _abandon_in_flight(self) -> None:
         """Mark the item whose POST is in flight as an ambiguous attempt (on disk): the
-        sender may finish it later, or the process may end first. True if there was one."""
+        sender may finish it later, or the process may end first."""
         abandoned: list[OutboxItem] = []
         now = self._clock()
         with self._lock:
             if self._closed:
-                return False
+                return
             for record in self._records.values():
                 if record.item.state == "sending":
                     record.last_ambiguous = now
@@ -884,7 +894,6 @@ class Outbox:
             logger.info("outbox item %s: left in flight at stop; checked at next start",
                         item.item_id)
             self._notify(item)
-        return bool(abandoned)
 
     # -- the Outbox window's rows --------------------------------------------------------
 
