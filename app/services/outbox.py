@@ -653,11 +653,14 @@ class Outbox:
         try:
             order = client.create_order(item.payload)
         except Exception as exc:  # noqa: BLE001 - every failure is handled by _post_failed
-            self._posting = False
-            self._post_failed(record, exc)
-            return
+            failure: Exception | None = exc
+        else:
+            failure = None
         finally:
             self._posting = False
+        if failure is not None:
+            self._post_failed(record, failure)
+            return
         self._sent(record, order.order_id, found_by_lookup=False)
 
     def _confirm_absent_or_sent(self, client: OutboxClient, record: _Record) -> bool:
@@ -680,8 +683,10 @@ class Outbox:
                 return False
             record.lookups += 1
             record.lookup_failures = 0
+            if record.last_ambiguous is None:  # never expected; fail safe: a window from now
+                record.last_ambiguous = started
             last = record.last_ambiguous
-            if last is not None and started < last + SETTLE_WINDOW_S:
+            if started < last + SETTLE_WINDOW_S:
                 record.due = _next_lookup(last, self._clock())
                 item = self._update(record)
                 logger.info(
