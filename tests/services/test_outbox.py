@@ -358,16 +358,18 @@ def test_random_faults_everywhere_exactly_once(tmp_path: Path, seed: int) -> Non
 
 
 def test_background_sender_sends_on_submit(tmp_path: Path) -> None:
-    spot = FakeSpot(time.time)  # the same clock as the outbox's, for the lookup dates
+    spot = FakeSpot(time.time)
     client = FakeClient(spot)
-    client.faults["create_order"] = [("after", timeout())]
+    # Refused (never left): retried after the backoff, in real time. The settle window's
+    # lookups are covered on a fake clock in test_outbox_settle.py.
+    client.faults["create_order"] = [("before", refused())]
     sent = threading.Event()
     outbox = Outbox(tmp_path / "outbox.sqlite3", client, backoff_base=0.01, backoff_cap=0.05)
     outbox.subscribe(lambda item: sent.set() if item.state == "sent" else None)
     outbox.start()
     try:
         item = outbox.submit(new_order())
-        assert sent.wait(15)  # found by the first lookup, 5 s after the timeout
+        assert sent.wait(5)
     finally:
         outbox.close()
     assert [o.metadata for o in spot.orders.values()] == [{REF_KEY: item.client_ref}]
