@@ -63,6 +63,7 @@ __all__ = [
     "OutboxEntry",
     "OutboxItem",
     "OutboxItemBusy",
+    "OutboxMayExist",
     "ReasonRequired",
     "Stage",
     "UnknownOutboxItem",
