@@ -180,17 +180,17 @@
     </message>
     <message>
         <location filename="../../app/services/environments.py" line="104"/>
-        <location filename="../../app/views/settings/dialog.py" line="31"/>
+        <location filename="../../app/views/settings/dialog.py" line="33"/>
         <source>Sandbox (built-in)</source>
         <translation>Bac à sable (intégré)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="30"/>
+        <location filename="../../app/views/settings/dialog.py" line="32"/>
         <source>Production</source>
         <translation>Production</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="32"/>
+        <location filename="../../app/views/settings/dialog.py" line="34"/>
         <source>Custom URL</source>
         <translation>URL personnalisée</translation>
     </message>
@@ -411,33 +411,64 @@
         <translation>Vérifiez qu’il reste de l’espace disque, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="89"/>
+        <location filename="../../app/services/outbox.py" line="171"/>
         <source>This order is still being sent</source>
         <translation>Cette commande est encore en cours d’envoi</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="90"/>
+        <location filename="../../app/services/outbox.py" line="172"/>
         <source>Wait until Spot has confirmed or rejected it; an earlier attempt may already have reached Spot.</source>
         <translation>Attendez que Spot l’ait confirmée ou refusée; une tentative précédente a peut-être déjà atteint Spot.</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="98"/>
+        <location filename="../../app/services/outbox.py" line="180"/>
+        <source>Spot may already have this order</source>
+        <translation>Spot a peut-être déjà cette commande</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="181"/>
+        <source>Check with Spot first. If you looked in Spot and it isn&apos;t there, say so (&quot;I checked: it isn&apos;t there&quot;); then it can be discarded.</source>
+        <translation>Vérifiez d&apos;abord auprès de Spot. Si vous avez regardé dans Spot et qu&apos;elle n&apos;y est pas, indiquez-le («&#xa0;J&apos;ai vérifié&#xa0;: elle n&apos;y est pas&#xa0;»); elle pourra alors être abandonnée.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="189"/>
+        <source>Say how you checked</source>
+        <translation>Indiquez comment vous avez vérifié</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="190"/>
+        <source>Write a few words (where you looked, who confirmed it) for the record.</source>
+        <translation>Écrivez quelques mots (où vous avez regardé, qui l&apos;a confirmé) pour le dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="196"/>
         <source>This order is no longer in the outbox</source>
         <translation>Cette commande n’est plus dans la boîte d’envoi</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="99"/>
+        <location filename="../../app/services/outbox.py" line="197"/>
         <source>Refresh the list.</source>
         <translation>Actualisez la liste.</translation>
     </message>
     <message>
-        <location filename="../../app/services/registration.py" line="348"/>
+        <location filename="../../app/services/registration.py" line="354"/>
+        <source>Spot may already have created this patient</source>
+        <extracomment>Spot&apos;s documented lifetime of a registration token (§7.12). Kits fetched (one request each) when looking a patient up by email.</extracomment>
+        <translation>Spot a peut-être déjà créé ce patient</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/registration.py" line="355"/>
+        <source>The answer to the last try was lost. Wait two minutes and try again: the app checks with Spot before creating the patient again. Or pick the patient from the existing patients if they are listed.</source>
+        <translation>La réponse à la dernière tentative s&apos;est perdue. Attendez deux minutes et réessayez&#xa0;: l&apos;application vérifie auprès de Spot avant de créer le patient de nouveau. Ou choisissez le patient parmi les patients existants s&apos;il y figure.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/registration.py" line="461"/>
         <source>Spot didn&apos;t return an id for the new patient</source>
-        <extracomment>Spot&apos;s documented lifetime of a registration token (§7.12).</extracomment>
+        <extracomment>The app&apos;s one memory of lost patient creations (dialogs come and go; the rule must hold across them).</extracomment>
         <translation>Spot n’a pas renvoyé d’ID pour le nouveau patient</translation>
     </message>
     <message>
-        <location filename="../../app/services/registration.py" line="349"/>
+        <location filename="../../app/services/registration.py" line="462"/>
         <source>Pick the patient from the list of existing patients, or try again later.</source>
         <translation>Choisissez le patient dans la liste des patients existants, ou réessayez plus tard.</translation>
     </message>
@@ -1849,12 +1880,12 @@
         <translation>Trousses non retournées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="634"/>
+        <location filename="../../app/views/shell/main_window.py" line="635"/>
         <source>Quit anyway</source>
         <translation>Quitter quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="636"/>
+        <location filename="../../app/views/shell/main_window.py" line="637"/>
         <source>Keep the app open</source>
         <translation>Garder l’application ouverte</translation>
     </message>
@@ -2603,6 +2634,65 @@
         <location filename="../../app/views/orders/order_table.py" line="514"/>
         <source>Needs attention:</source>
         <translation>À traiter&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <location filename="../../app/services/outbox.py" line="100"/>
+        <source>Couldn&apos;t confirm with Spot whether this order exists</source>
+        <extracomment>Seconds after an ambiguous attempt before a lookup may prove the order absent. Never shortened, not even by benchmarks: it covers gateways and list endpoints lagging behind. When lookups run, in seconds after the last ambiguous attempt (growing intervals; the last one is the window&apos;s end, whose &quot;not found&quot; allows a re-send). Consecutive failed lookups before the item needs attention instead of trying again. Candidates a lookup will fetch before giving up (a patient with thousands of orders). Without the server&apos;s Date header, search this far before the first attempt&apos;s local date.</extracomment>
+        <translation>Impossible de confirmer auprès de Spot si cette commande existe</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="1097"/>
+        <source>Waiting to be sent</source>
+        <translation>En attente d&apos;envoi</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="1098"/>
+        <source>Not sent yet; will try again</source>
+        <translation>Pas encore envoyée; nouvel essai à venir</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="1099"/>
+        <source>Sending to Spot…</source>
+        <translation>Envoi à Spot…</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="1100"/>
+        <source>Waiting to confirm: Spot may already have it; checking before sending again</source>
+        <translation>En attente de confirmation&#xa0;: Spot l&apos;a peut-être déjà; vérification avant un nouvel envoi</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="1103"/>
+        <source>Sent</source>
+        <translation>Envoyée</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="1104"/>
+        <source>Spot didn&apos;t accept the details: fix and resend</source>
+        <translation>Spot n&apos;a pas accepté les renseignements&#xa0;: corrigez et renvoyez</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="1105"/>
+        <source>Waiting for you to sign in again</source>
+        <translation>En attente de votre nouvelle connexion</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="1106"/>
+        <source>Spot refused it: retry or discard</source>
+        <translation>Spot l&apos;a refusée&#xa0;: réessayez ou abandonnez-la</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="1108"/>
+        <source>You checked: it isn&apos;t at Spot. Send it again or discard it</source>
+        <translation>Vous avez vérifié&#xa0;: elle n&apos;est pas chez Spot. Renvoyez-la ou abandonnez-la</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="1111"/>
+        <source>Needs attention</source>
+        <translation>À traiter</translation>
     </message>
 </context>
 <context>
@@ -4064,72 +4154,72 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="43"/>
+        <location filename="../../app/views/settings/dialog.py" line="48"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="52"/>
+        <location filename="../../app/views/settings/dialog.py" line="57"/>
         <source>Sign in / change &amp;token…</source>
         <translation>Se connecter / changer de &amp;jeton…</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="54"/>
+        <location filename="../../app/views/settings/dialog.py" line="59"/>
         <source>Spot account</source>
         <translation>Compte Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="56"/>
+        <location filename="../../app/views/settings/dialog.py" line="61"/>
         <source>Environment:</source>
         <translation>Environnement&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="61"/>
+        <location filename="../../app/views/settings/dialog.py" line="66"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="63"/>
+        <location filename="../../app/views/settings/dialog.py" line="68"/>
         <source>Refresh interval in seconds</source>
         <translation>Fréquence d’actualisation en secondes</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="64"/>
+        <location filename="../../app/views/settings/dialog.py" line="69"/>
         <source>&amp;Refresh the order list every:</source>
         <translation>&amp;Actualiser la liste des commandes toutes les&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="72"/>
+        <location filename="../../app/views/settings/dialog.py" line="77"/>
         <source>Kit type ID</source>
         <translation>ID du type</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="72"/>
+        <location filename="../../app/views/settings/dialog.py" line="77"/>
         <source>Friendly name</source>
         <translation>Nom usuel</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="81"/>
+        <location filename="../../app/views/settings/dialog.py" line="86"/>
         <source>&amp;Add kit type</source>
         <translation>Ajouter un &amp;type de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="83"/>
+        <location filename="../../app/views/settings/dialog.py" line="88"/>
         <source>Re&amp;move</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="88"/>
+        <location filename="../../app/views/settings/dialog.py" line="93"/>
         <source>Use your Spot account&apos;s own kit type IDs: they are listed on Spot&apos;s dashboard and in your onboarding documents (ask your Spot contact if unsure). The app fills in the IDs found on your account&apos;s orders; give each a name the desk recognises.</source>
         <translation>Utilisez les identifiants de types de trousses de votre compte Spot&#xa0;: ils figurent dans le tableau de bord de Spot et dans vos documents d’intégration (en cas de doute, demandez à votre contact chez Spot). L’application ajoute ceux trouvés dans les commandes de votre compte; donnez à chacun un nom que l’accueil reconnaît.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="93"/>
+        <location filename="../../app/views/settings/dialog.py" line="98"/>
         <source>Kit types ({environment})</source>
         <translation>Types de trousses ({environment})</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="189"/>
+        <location filename="../../app/views/settings/dialog.py" line="196"/>
         <source>Each kit type ID may appear once: {ids}</source>
         <translation>Chaque ID de type de trousse ne peut figurer qu’une fois&#xa0;: {ids}</translation>
     </message>
