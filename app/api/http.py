@@ -224,6 +224,7 @@ class SpotHttp:
         if transport is None:
             # Our own routing: OS trust store, chosen proxy, loopback always direct, deadlines.
             transport = RoutingTransport(proxy)
+        self._server_time_offset: float | None = None
         # No client-wide auth header: it is added per request, for our own origin only, so a
         # redirect or a report link elsewhere can never carry it. trust_env off: proxies come
         # from `RoutingTransport`, and no .netrc or SSL_CERT_* handling of httpx's own.
@@ -244,6 +245,25 @@ class SpotHttp:
     @property
     def proxy(self) -> ProxySetting:
         return self._proxy
+
+    @property
+    def server_time_offset(self) -> float | None:
+        """Seconds to add to this computer's clock to get Spot's, from the ``Date`` header of
+        the latest response (None until one carried it). Lets date filters survive a
+        workstation clock that is off; 1 s resolution."""
+        return self._server_time_offset
+
+    def _note_server_date(self, response: httpx.Response) -> None:
+        value = response.headers.get("Date")
+        if not value:
+            return
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        self._server_time_offset = when.timestamp() - time.time()
 
     def close(self) -> None:
         self._http.close()
@@ -336,6 +356,7 @@ class SpotHttp:
             except SpotError as exc:  # a body too large, a refused redirect
                 self._log(method, template, type(exc).__name__, started, logging.INFO)
                 raise
+            self._note_server_date(response)
             level = logging.DEBUG if response.is_success else logging.INFO
             self._log(method, template, response.status_code, started, level)
             if response.is_success:

@@ -3,6 +3,12 @@
 Plain functions over the client so the dialogs stay thin: look a kit up and say whether it can
 be registered, collect patients already known from earlier kits, build and send an activation,
 create a patient and issue a one-time registration token with its expiry.
+
+Creating a patient follows the outbox's rule for lost answers (issue 14): after an ambiguous
+failure (5xx, 429 without Retry-After, dropped connection, timeout, unreadable success) the
+patient may exist at Spot, so a retry with the same email first looks the patient up (through
+kits registered to that email: Spot has no patient search) and creates again only once a
+lookup at least `SETTLE_WINDOW_S` after the failure found nothing (`PatientCreations`).
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -22,6 +29,7 @@ from app.api import models
 from app.marks import QT_TRANSLATE_NOOP
 from app.services.errors import ServiceError, describe_error
 from app.services.order_rules import OrderRow
+from app.services.outbox import SETTLE_WINDOW_S, is_ambiguous
 from app.validation import Finding, normalize_patient, validate_patient
 
 __all__ = [
@@ -32,10 +40,13 @@ __all__ = [
     "KitProblem",
     "KitSource",
     "KnownPatient",
+    "PatientCreations",
+    "PatientMayExist",
     "RegistrationClient",
     "activate_kit",
     "activation_for_new_patient",
     "check_kit",
+    "find_registered_patient",
     "issue_token",
     "known_patients",
     "new_patient_request",
@@ -71,7 +82,7 @@ class KitSource(Protocol):
     def get_kit(self, kit_id: str) -> models.Kit: ...
 
     def list_kits(
-        self, *, kit_status: str | None = ..., results: int = ...
+        self, *, kit_status: str | None = ..., email: str | None = ..., results: int = ...
     ) -> list[models.KitSummary]: ...
 
 
@@ -331,6 +342,106 @@ def token_lifetime(token: str) -> float:
     return lifetime if 0 < lifetime <= 24 * 3600 else float(TOKEN_LIFETIME_SECONDS)
 
 
+# --- creating a patient once ----------------------------------------------------------------
+
+#: Kits fetched (one request each) when looking a patient up by email.
+PATIENT_LOOKUP_KITS = 25
+
+
+class PatientMayExist(ServiceError):
+    """A retry inside the settle window after an attempt whose answer was lost."""
+
+    default_title = QT_TRANSLATE_NOOP("Errors", "Spot may already have created this patient")
+    default_advice = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The answer to the last try was lost. Wait two minutes and try again: the app checks "
+        "with Spot before creating the patient again. Or pick the patient from the existing "
+        "patients if they are listed.",
+    )
+
+
+def find_registered_patient(client: KitSource, patient: models.NewPatient) -> str | None:
+    """The patient_id of a patient Spot knows with this email, name and date of birth, found
+    through kits registered to them (Spot has no patient search). None if none is found; a
+    patient created without any kit yet cannot be found this way."""
+    email = (patient.email or "").strip()
+    if not email:
+        return None
+    summaries = client.list_kits(email=email, results=PATIENT_LOOKUP_KITS)
+    for summary in summaries[:PATIENT_LOOKUP_KITS]:
+        try:
+            kit = client.get_kit(summary.kit_id)
+        except api_errors.NotFound:
+            continue
+        known = kit.registered_to
+        if known is not None and known.patient_id and _same_person(known, patient):
+            return known.patient_id
+    return None
+
+
+def _same_person(known: models.RegisteredPatient, wanted: models.NewPatient) -> bool:
+    def norm(value: object) -> str:
+        return str(value or "").strip().casefold()
+
+    return (
+        norm(known.email) == norm(wanted.email)
+        and norm(known.first_name) == norm(wanted.first_name)
+        and norm(known.last_name) == norm(wanted.last_name)
+        and (not wanted.date_of_birth or norm(known.date_of_birth) == norm(wanted.date_of_birth))
+    )
+
+
+class PatientCreations:
+    """Creates patients at most once per lost answer. Remembers, per Spot host and email, when
+    a creation failed ambiguously; the next try for that email looks the patient up first and
+    creates again only after a lookup started `SETTLE_WINDOW_S` after that failure found
+    nothing. In memory (a restart forgets): a duplicate patient record ships no kit, unlike a
+    duplicate order, and Spot offers no way to find a patient who has no kit yet."""
+
+    def __init__(self, clock: Callable[[], float] = time.time) -> None:
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._lost: dict[tuple[str, str], float] = {}  # (host, email) -> failed at
+
+    def may_exist(self, client: object, email: str) -> bool:
+        with self._lock:
+            return _creation_key(client, email) in self._lost
+
+    def create(self, client: RegistrationClient, patient: models.NewPatient) -> models.Patient:
+        """Create ``patient`` (or return the one an earlier, lost attempt created). Raises
+        `PatientMayExist` inside the settle window, and what the client raises otherwise."""
+        key = _creation_key(client, patient.email or "")
+        with self._lock:
+            failed_at = self._lost.get(key)
+        if failed_at is not None:
+            started = self._clock()
+            found = find_registered_patient(client, patient)
+            if found is not None:
+                with self._lock:
+                    self._lost.pop(key, None)
+                return models.Patient(patient_id=found, **patient.model_dump(exclude_none=True))
+            if started < failed_at + SETTLE_WINDOW_S:
+                raise PatientMayExist(transient=True, debug="create_patient inside settle window")
+            with self._lock:
+                self._lost.pop(key, None)
+        try:
+            return client.create_patient(patient)
+        except Exception as exc:
+            if is_ambiguous(exc):
+                with self._lock:
+                    self._lost[key] = self._clock()
+            raise
+
+
+def _creation_key(client: object, email: str) -> tuple[str, str]:
+    return (str(getattr(client, "base_url", "")), email.strip().casefold())
+
+
+#: The app's one memory of lost patient creations (dialogs come and go; the rule must hold
+#: across them).
+PATIENT_CREATIONS = PatientCreations()
+
+
 def issue_token(
     client: RegistrationClient,
     *,
@@ -338,11 +449,13 @@ def issue_token(
     new_patient: models.NewPatient | None = None,
     kit_type: str | None = None,
     clock: Callable[[], float] = time.time,
+    creations: PatientCreations | None = None,
 ) -> IssuedToken:
-    """Create the patient (when ``new_patient`` is given) and issue a registration token."""
+    """Create the patient (when ``new_patient`` is given; at most once per lost answer, see
+    `PatientCreations`) and issue a registration token."""
     try:
         if new_patient is not None:
-            created = client.create_patient(new_patient)
+            created = (creations or PATIENT_CREATIONS).create(client, new_patient)
             if not created.patient_id:
                 raise ServiceError(
                     QT_TRANSLATE_NOOP("Errors", "Spot didn't return an id for the new patient"),

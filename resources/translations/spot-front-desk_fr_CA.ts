@@ -906,33 +906,64 @@
         <translation>Vérifiez qu’il reste de l’espace disque, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="89"/>
+        <location filename="../../app/services/outbox.py" line="171"/>
         <source>This order is still being sent</source>
         <translation>Cette commande est encore en cours d’envoi</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="90"/>
+        <location filename="../../app/services/outbox.py" line="172"/>
         <source>Wait until Spot has confirmed or rejected it; an earlier attempt may already have reached Spot.</source>
         <translation>Attendez que Spot l’ait confirmée ou refusée; une tentative précédente a peut-être déjà atteint Spot.</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="98"/>
+        <location filename="../../app/services/outbox.py" line="180"/>
+        <source>Spot may already have this order</source>
+        <translation>Spot a peut-être déjà cette commande</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="181"/>
+        <source>Check with Spot first. If you looked in Spot and it isn&apos;t there, say so (&quot;I checked: it isn&apos;t there&quot;); then it can be discarded.</source>
+        <translation>Vérifiez d&apos;abord auprès de Spot. Si vous avez regardé dans Spot et qu&apos;elle n&apos;y est pas, indiquez-le («&#xa0;J&apos;ai vérifié&#xa0;: elle n&apos;y est pas&#xa0;»); elle pourra alors être abandonnée.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="189"/>
+        <source>Say how you checked</source>
+        <translation>Indiquez comment vous avez vérifié</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="190"/>
+        <source>Write a few words (where you looked, who confirmed it) for the record.</source>
+        <translation>Écrivez quelques mots (où vous avez regardé, qui l&apos;a confirmé) pour le dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="196"/>
         <source>This order is no longer in the outbox</source>
         <translation>Cette commande n’est plus dans la boîte d’envoi</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="99"/>
+        <location filename="../../app/services/outbox.py" line="197"/>
         <source>Refresh the list.</source>
         <translation>Actualisez la liste.</translation>
     </message>
     <message>
-        <location filename="../../app/services/registration.py" line="348"/>
+        <location filename="../../app/services/registration.py" line="354"/>
+        <source>Spot may already have created this patient</source>
+        <extracomment>Spot&apos;s documented lifetime of a registration token (§7.12). Kits fetched (one request each) when looking a patient up by email.</extracomment>
+        <translation>Spot a peut-être déjà créé ce patient</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/registration.py" line="355"/>
+        <source>The answer to the last try was lost. Wait two minutes and try again: the app checks with Spot before creating the patient again. Or pick the patient from the existing patients if they are listed.</source>
+        <translation>La réponse à la dernière tentative s&apos;est perdue. Attendez deux minutes et réessayez&#xa0;: l&apos;application vérifie auprès de Spot avant de créer le patient de nouveau. Ou choisissez le patient parmi les patients existants s&apos;il y figure.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/registration.py" line="461"/>
         <source>Spot didn&apos;t return an id for the new patient</source>
-        <extracomment>Spot&apos;s documented lifetime of a registration token (§7.12).</extracomment>
+        <extracomment>The app&apos;s one memory of lost patient creations (dialogs come and go; the rule must hold across them).</extracomment>
         <translation>Spot n’a pas renvoyé d’ID pour le nouveau patient</translation>
     </message>
     <message>
-        <location filename="../../app/services/registration.py" line="349"/>
+        <location filename="../../app/services/registration.py" line="462"/>
         <source>Pick the patient from the list of existing patients, or try again later.</source>
         <translation>Choisissez le patient dans la liste des patients existants, ou réessayez plus tard.</translation>
     </message>
@@ -3743,6 +3774,196 @@
     </message>
 </context>
 <context>
+    <name>Outbox</name>
+    <message>
+        <location filename="../../app/services/outbox.py" line="100"/>
+        <source>Couldn&apos;t confirm with Spot whether this order exists</source>
+        <extracomment>Seconds after an ambiguous attempt before a lookup may prove the order absent. Never shortened, not even by benchmarks: it covers gateways and list endpoints lagging behind. When lookups run, in seconds after the last ambiguous attempt (growing intervals; the last one is the window&apos;s end, whose &quot;not found&quot; allows a re-send). Consecutive failed lookups before the item needs attention instead of trying again. Candidates a lookup will fetch before giving up (a patient with thousands of orders). Without the server&apos;s Date header, search this far before the first attempt&apos;s local date.</extracomment>
+        <translation>Impossible de confirmer auprès de Spot si cette commande existe</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="1106"/>
+        <source>Waiting to be sent</source>
+        <translation>En attente d&apos;envoi</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="1107"/>
+        <source>Not sent yet; will try again</source>
+        <translation>Pas encore envoyée; nouvel essai à venir</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="1108"/>
+        <source>Sending to Spot…</source>
+        <translation>Envoi à Spot…</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="1109"/>
+        <source>Waiting to confirm: Spot may already have it; checking before sending again</source>
+        <translation>En attente de confirmation&#xa0;: Spot l&apos;a peut-être déjà; vérification avant un nouvel envoi</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="1112"/>
+        <source>Sent</source>
+        <translation>Envoyée</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="1113"/>
+        <source>Spot didn&apos;t accept the details: fix and resend</source>
+        <translation>Spot n&apos;a pas accepté les renseignements&#xa0;: corrigez et renvoyez</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="1114"/>
+        <source>Waiting for you to sign in again</source>
+        <translation>En attente de votre nouvelle connexion</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="1115"/>
+        <source>Spot refused it: retry or discard</source>
+        <translation>Spot l&apos;a refusée&#xa0;: réessayez ou abandonnez-la</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="1117"/>
+        <source>You checked: it isn&apos;t at Spot. Send it again or discard it</source>
+        <translation>Vous avez vérifié&#xa0;: elle n&apos;est pas chez Spot. Renvoyez-la ou abandonnez-la</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/outbox.py" line="1120"/>
+        <source>Needs attention</source>
+        <translation>À traiter</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <location filename="../../app/views/outbox/window.py" line="71"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outbox/window.py" line="71"/>
+        <source>Kits</source>
+        <translation>Trousses</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outbox/window.py" line="71"/>
+        <source>State</source>
+        <translation>Prov.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outbox/window.py" line="71"/>
+        <source>Tries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outbox/window.py" line="72"/>
+        <source>Last problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outbox/window.py" line="72"/>
+        <source>Next try</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutboxWindow</name>
+    <message>
+        <location filename="../../app/views/outbox/window.py" line="136"/>
+        <source>Outbox</source>
+        <translation>Boîte d’envoi</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outbox/window.py" line="151"/>
+        <source>Nothing waiting: every order was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outbox/window.py" line="161"/>
+        <source>&amp;Retry now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outbox/window.py" line="162"/>
+        <source>&amp;Fix and resend…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outbox/window.py" line="163"/>
+        <source>&amp;Check with Spot now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outbox/window.py" line="164"/>
+        <source>I checked: it &amp;isn&apos;t there…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outbox/window.py" line="165"/>
+        <source>&amp;Discard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outbox/window.py" line="166"/>
+        <source>&amp;Open order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outbox/window.py" line="175"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outbox/window.py" line="234"/>
+        <source>Trying again now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outbox/window.py" line="240"/>
+        <source>Asking Spot whether it has this order…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outbox/window.py" line="258"/>
+        <source>Discard this order?</source>
+        <translation>Abandonner cette commande?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outbox/window.py" line="259"/>
+        <source>The order for %1 will not be sent, and its details are removed from this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outbox/window.py" line="261"/>
+        <source>&amp;Discard</source>
+        <translation>&amp;Abandonner</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outbox/window.py" line="261"/>
+        <source>&amp;Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outbox/window.py" line="263"/>
+        <source>The order was discarded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outbox/window.py" line="273"/>
+        <source>I checked: it isn&apos;t there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outbox/window.py" line="275"/>
+        <source>You looked in Spot and this order is not there. Say how you checked (for the record); it can then be sent again or discarded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outbox/window.py" line="280"/>
+        <source>Recorded. Retry or discard it now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Outreach</name>
     <message>
         <location filename="../../app/views/outreach/__init__.py" line="68"/>
@@ -5936,47 +6157,47 @@
 <context>
     <name>StaffShell</name>
     <message>
-        <location filename="../../app/views/staff/shell.py" line="61"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="61"/>
         <source>S&amp;taff</source>
         <translation>&amp;Personnel</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/shell.py" line="63"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="63"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/shell.py" line="69"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="69"/>
         <source>&amp;Sign out</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/shell.py" line="71"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="71"/>
         <source>Staff &amp;profiles…</source>
         <translation>&amp;Profils du personnel…</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/shell.py" line="73"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="73"/>
         <source>&amp;Audit trail…</source>
         <translation>Piste d’&amp;audit…</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/shell.py" line="75"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="75"/>
         <source>Lock and audit &amp;settings…</source>
         <translation>Pa&amp;ramètres de verrouillage et d’audit…</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/shell.py" line="119"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="119"/>
         <source>Sign-in to Spot needed</source>
         <translation>Connexion à Spot requise</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/shell.py" line="120"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="120"/>
         <source>Only an administrator can enter the Spot token. Ask one to take over (Ctrl+L, their name and PIN) and sign in from the File menu.</source>
         <translation>Seul un administrateur peut entrer le jeton Spot. Demandez-lui de prendre le relais (Ctrl+L, son nom et son NIP) et de se connecter depuis le menu Fichier.</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/shell.py" line="141"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="141"/>
         <source>Signed in: {name} ({initials})</source>
         <translation>Connecté&#xa0;: {name} ({initials})</translation>
     </message>

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -103,12 +104,15 @@ def test_outbox_and_sync_keep_phi_out_of_logs_and_error_texts(
     spot = ScriptedSpot()
     client = SpotClient("http://127.0.0.1:9", "sandbox-token-xyz",
                         transport=httpx.MockTransport(spot), sleep=lambda _s: None)
-    outbox = Outbox(paths().outbox_db, client, sleep=lambda _s: None, backoff_base=0.0)
+    # A clock the outbox's sleeps advance: the settle window passes without real waiting.
+    now = [time.time()]
+    outbox = Outbox(paths().outbox_db, client, sleep=lambda s: now.__setitem__(0, now[0] + s),
+                    clock=lambda: now[0], backoff_base=0.0)
     user_texts: list[str] = []
     outbox.subscribe(lambda item: user_texts.append(item.last_error))
 
     item = outbox.submit(phi_order())
-    outbox.drain(timeout=60)  # 503, lookup (nothing), then 400
+    outbox.drain(timeout=3600)  # 503, lookups through the settle window (nothing), then 400
     rejected = outbox.get(item.item_id)
     assert rejected is not None
     assert rejected.state == "needs_attention"
@@ -116,7 +120,7 @@ def test_outbox_and_sync_keep_phi_out_of_logs_and_error_texts(
     user_texts.extend(m for ms in rejected.field_errors.values() for m in ms)
 
     outbox.resubmit(item.item_id, phi_order())
-    assert outbox.drain(timeout=60)  # created, connection dropped, found by lookup
+    assert outbox.drain(timeout=3600)  # created, connection dropped, found by lookup
     sent = outbox.get(item.item_id)
     assert sent is not None
     assert (sent.state, sent.order_id) == ("sent", "O7654321")
