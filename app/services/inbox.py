@@ -1,0 +1,759 @@
+"""The results inbox: every new report looked at and signed off once, clinic-wide (no Qt).
+
+Spot lists kits without their reports, so the inbox keeps its own digest of the kits that have
+results: `InboxService.refresh` fetches ``GET /kits/{id}`` only for result kits whose
+``updated`` moved since the last look (a sign-off by another desk moves it too), and keeps the
+digest in memory and in ``inbox.sqlite3`` (0600) in the environment's folder. `build_inbox`
+then turns the digests into rows, a pure function fast enough to run after every sync.
+
+Sign-off is shared through the kit's Spot metadata::
+
+    frontdesk_review:        {report_id: {"by": ..., "role": ..., "at": ISO time}}
+    frontdesk_for_clinician: {report_id: {"by": ..., "role": ..., "at": ISO time}}
+
+Spot's metadata update replaces the whole object, so a write is read → merge → write → read
+back; when the read-back lacks our entry (another desk wrote in between) the merge is retried.
+Entries this desk wrote are also re-checked at later syncs until a read well after the write
+shows them, so a write that overtook ours after our read-back does not lose the sign-off.
+
+Only the newest report of a kit is in the inbox: an amendment replaces the report before it,
+and a complete report the partial one. An amendment is a new report id, so it enters the inbox
+even when the report it replaces was signed off.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from app.api import models
+from app.marks import QT_TRANSLATE_NOOP
+from app.services.errors import ServiceError
+from app.services.order_rules import RESULT_SAMPLE_STATUSES, OrderRow
+from app.services.order_store import OrderStore
+from app.services.private_db import open_private_db
+
+__all__ = [
+    "FOR_CLINICIAN_KEY",
+    "REVIEW_KEY",
+    "AuditHook",
+    "CriticalLimit",
+    "InboxClient",
+    "InboxRow",
+    "InboxService",
+    "KitDigest",
+    "NotAllowed",
+    "ReportDigest",
+    "ResultLine",
+    "Reviewer",
+    "SignOffNotConfirmed",
+    "build_inbox",
+    "digest_kit",
+    "inbox_counts",
+    "merge_entry",
+]
+
+log = logging.getLogger(__name__)
+
+REVIEW_KEY = "frontdesk_review"
+FOR_CLINICIAN_KEY = "frontdesk_for_clinician"
+Role = Literal["front_desk", "clinician", "admin"]
+SIGNING_ROLES: frozenset[str] = frozenset({"clinician", "admin"})
+MERGE_ATTEMPTS = 6
+# A sign-off this desk wrote is re-checked at each sync until a read this long after the write
+# still shows it: by then any desk that read the metadata before our write has written back.
+SETTLE_SECONDS = 30.0
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+# --- who signs --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Reviewer:
+    """Who signs: a name or initials as staff write them, and a role.
+
+    Today the shell makes one from the session (Settings → "Signs as"); issue 15's staff
+    profile replaces it (see `app/views/shell/inbox_tab.py`, ``reviewer_provider``).
+    """
+
+    name: str
+    role: Role = "front_desk"
+
+    @property
+    def may_sign(self) -> bool:
+        return self.role in SIGNING_ROLES
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+
+class AuditHook(Protocol):
+    """Where a sign-off's optional note goes (issue 15's audit trail); never to Spot or logs."""
+
+    def __call__(
+        self, action: str, *, kit_id: str, report_id: str, reviewer: Reviewer, note: str
+    ) -> None: ...
+
+
+class InboxClient(Protocol):
+    def get_kit(self, kit_id: str) -> models.Kit: ...
+
+    def update_kit_metadata(self, kit_id: str, metadata: dict[str, Any]) -> models.Kit: ...
+
+
+class NotAllowed(ServiceError):
+    default_title = QT_TRANSLATE_NOOP("Errors", "Only clinicians and administrators sign off")
+    default_advice = QT_TRANSLATE_NOOP(
+        "Errors", "Mark the report for a clinician instead; it moves to the top of their inbox."
+    )
+
+
+class SignOffNotConfirmed(ServiceError):
+    default_title = QT_TRANSLATE_NOOP("Errors", "The sign-off could not be confirmed in Spot")
+    default_advice = QT_TRANSLATE_NOOP(
+        "Errors", "Other desks were writing to this kit at the same time. Try again."
+    )
+
+
+class MetadataInUse(ServiceError):
+    default_title = QT_TRANSLATE_NOOP("Errors", "This kit's Spot metadata can't hold a sign-off")
+    default_advice = QT_TRANSLATE_NOOP(
+        "Errors", "Its review entry was written by another tool in another shape. Ask Spot "
+        "support or your administrator; nothing was changed."
+    )
+
+
+# --- digests (what the inbox keeps per kit) ----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CriticalLimit:
+    """An administrator's critical limits for one biomarker (either side may be open)."""
+
+    low: float | None = None
+    high: float | None = None
+
+    def outside(self, value: float) -> bool:
+        return (self.low is not None and value < self.low) or (
+            self.high is not None and value > self.high
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ResultLine:
+    name: str
+    value: str | float | int | None
+    unit: str
+    low: float | int | str | None
+    high: float | int | str | None
+    out_of_range: bool
+    numeric: float | None  # the value as a number, for critical limits
+
+
+@dataclass(frozen=True, slots=True)
+class ReportDigest:
+    report_id: str
+    is_amendment: bool
+    dated: datetime  # when Spot issued it, as far as Spot tells (see `_report_dates`)
+    results: tuple[ResultLine, ...]
+    out_of_range: int
+    changes: tuple[str, ...] = ()  # for an amendment: what differs from the report it replaces
+    replaces: str = ""  # the report id it replaces
+
+
+@dataclass(frozen=True, slots=True)
+class KitDigest:
+    kit_id: str
+    order_id: str
+    kit_type: str
+    sample_id: str
+    sample_status: str
+    patient: str
+    date_of_birth: date | str | None
+    collected: datetime | date | str | None
+    received: datetime | date | str | None
+    updated: datetime  # the kit summary's ``updated`` this digest was fetched for
+    reports: tuple[ReportDigest, ...]
+    signed: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    for_clinician: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class InboxRow:
+    kit_id: str
+    order_id: str
+    report_id: str
+    kit_type: str
+    patient: str
+    date_of_birth: date | str | None
+    collected: datetime | date | str | None
+    received: datetime | date | str | None
+    report_date: datetime
+    out_of_range: int
+    critical: int
+    amended: bool
+    partial: bool
+    for_clinician: bool
+    changes: tuple[str, ...] = ()
+
+    def sort_key(self, clinician_first: bool) -> tuple[bool, bool, bool, bool, datetime]:
+        return (
+            not (clinician_first and self.for_clinician),
+            self.critical == 0,
+            not self.amended,
+            self.out_of_range == 0,
+            self.report_date,
+        )
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _out_of_range(result: models.Result) -> bool:
+    value = _number(result.result)
+    if value is None:
+        # Reactivity: the sandbox's and labs' "positive" is outside a negative reference.
+        return isinstance(result.result, str) and result.result.strip().lower() in (
+            "positive", "reactive", "detected",
+        )
+    low, high = _number(result.range_minimum), _number(result.range_maximum)
+    return (low is not None and value < low) or (high is not None and value > high)
+
+
+def _line(result: models.Result) -> ResultLine:
+    return ResultLine(
+        name=result.name or result.result_type or "",
+        value=result.result,
+        unit=result.unit_of_measure or "",
+        low=result.range_minimum,
+        high=result.range_maximum,
+        out_of_range=_out_of_range(result),
+        numeric=_number(result.result),
+    )
+
+
+def _shown(line: ResultLine) -> str:
+    value = "—" if line.value is None else str(line.value)
+    return f"{value} {line.unit}".strip()
+
+
+def changes_between(old: Sequence[ResultLine], new: Sequence[ResultLine]) -> tuple[str, ...]:
+    """What an amendment changed: "Vitamin D: 31 ng/mL → 28 ng/mL", added and removed results."""
+    before = {line.name: line for line in old}
+    after = {line.name: line for line in new}
+    out: list[str] = []
+    for name, line in after.items():
+        was = before.get(name)
+        if was is None:
+            out.append(f"{name}: added ({_shown(line)})")
+        elif was.value != line.value or was.unit != line.unit:
+            out.append(f"{name}: {_shown(was)} → {_shown(line)}")
+    out.extend(f"{name}: removed" for name in before if name not in after)
+    return tuple(out)
+
+
+def _when(value: Any) -> datetime | None:
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day, tzinfo=UTC)
+    return None
+
+
+def _report_dates(
+    kit: models.Kit, reports: Sequence[models.Report], first_seen: Mapping[str, datetime],
+    fallback: datetime,
+) -> list[datetime]:
+    """Spot gives a report no date of its own. An original report takes the time of the
+    sample's matching result event (partially_resulted, then resulted); an amendment (no event)
+    the time this desk first saw it, which for a first look is the kit's ``updated``."""
+    events = [
+        e.created for e in (kit.sample.events if kit.sample else ())
+        if e.status in RESULT_SAMPLE_STATUSES and e.created is not None
+    ]
+    out: list[datetime] = []
+    index = 0
+    for report in reports:
+        seen = first_seen.get(report.report_id or "")
+        if not report.is_amendment and index < len(events):
+            out.append(events[index])
+            index += 1
+        elif seen is not None:
+            out.append(seen)
+        else:
+            out.append(fallback)
+    return out
+
+
+def digest_kit(
+    kit: models.Kit, *, order_id: str, patient_fallback: str, updated: datetime,
+    previous: KitDigest | None = None,
+) -> KitDigest:
+    """The inbox's digest of one kit's detail (reports, reviews, who it is for)."""
+    sample = kit.sample
+    reports = [r for r in (sample.reports if sample else ()) if r.report_id]
+    first_seen = {r.report_id: r.dated for r in previous.reports} if previous else {}
+    dates = _report_dates(kit, reports, first_seen, updated)
+    digests: list[ReportDigest] = []
+    for report, dated in zip(reports, dates, strict=True):
+        lines = tuple(_line(r) for r in report.results)
+        changes: tuple[str, ...] = ()
+        replaces = ""
+        if report.is_amendment and digests:
+            replaces = digests[-1].report_id
+            changes = changes_between(digests[-1].results, lines)
+        digests.append(ReportDigest(
+            report_id=report.report_id or "",
+            is_amendment=bool(report.is_amendment),
+            dated=dated,
+            results=lines,
+            out_of_range=sum(1 for line in lines if line.out_of_range),
+            changes=changes,
+            replaces=replaces,
+        ))
+    newest = reports[-1] if reports else None
+    patient = kit.registered_to
+    name = " ".join(
+        part for part in ((patient.first_name, patient.last_name) if patient else ()) if part
+    )
+    metadata = kit.metadata or {}
+    return KitDigest(
+        kit_id=kit.kit_id,
+        order_id=order_id,
+        kit_type=kit.type or "",
+        sample_id=(sample.sample_id if sample else None) or "",
+        sample_status=(sample.status if sample else None) or "",
+        patient=name or patient_fallback,
+        date_of_birth=patient.date_of_birth if patient else None,
+        collected=newest.date_collected if newest else None,
+        received=newest.date_received if newest else None,
+        updated=updated,
+        reports=tuple(digests),
+        signed=_entries(metadata.get(REVIEW_KEY)),
+        for_clinician=_entries(metadata.get(FOR_CLINICIAN_KEY)),
+    )
+
+
+def _entries(value: Any) -> dict[str, Mapping[str, Any]]:
+    if not isinstance(value, dict):
+        return {}
+    return {str(k): v for k, v in value.items() if isinstance(v, dict)}
+
+
+# --- building the inbox (pure, fast) ----------------------------------------------------------
+
+
+def build_inbox(
+    kits: Iterable[KitDigest],
+    *,
+    go_live: datetime,
+    limits: Mapping[str, CriticalLimit] | None = None,
+    clinician_first: bool = False,
+) -> list[InboxRow]:
+    """One row per kit whose newest report is not signed off and dated on or after
+    ``go_live``; sorted critical, amended, out of range, then oldest first (with
+    ``clinician_first``, reports marked for a clinician before all of them)."""
+    keyed = {name.casefold(): limit for name, limit in (limits or {}).items()}
+    rows: list[InboxRow] = []
+    append = rows.append
+    for kit in kits:
+        reports = kit.reports
+        if not reports:
+            continue
+        report = reports[-1]
+        report_id = report.report_id
+        if report_id in kit.signed or report.dated < go_live:
+            continue
+        critical = 0
+        if keyed:
+            for line in report.results:
+                limit = keyed.get(line.name.casefold())
+                if limit is not None and line.numeric is not None and limit.outside(line.numeric):
+                    critical += 1
+        append(InboxRow(
+            kit.kit_id, kit.order_id, report_id, kit.kit_type, kit.patient, kit.date_of_birth,
+            kit.collected, kit.received, report.dated, report.out_of_range, critical,
+            report.is_amendment, kit.sample_status == "partially_resulted",
+            report_id in kit.for_clinician, report.changes,
+        ))
+    rows.sort(key=lambda row: row.sort_key(clinician_first))
+    return rows
+
+
+def inbox_counts(rows: Sequence[InboxRow]) -> tuple[int, int]:
+    """(reports to sign off, of which critical)."""
+    return len(rows), sum(1 for row in rows if row.critical)
+
+
+def merge_entry(metadata: Mapping[str, Any] | None, key: str, report_id: str,
+                entry: Mapping[str, Any]) -> dict[str, Any] | None:
+    """``metadata`` with ``entry`` under ``key[report_id]``, everything else kept as it was;
+    None when an entry for ``report_id`` is already there (nothing to write)."""
+    merged = dict(metadata or {})
+    current = merged.get(key)
+    if current is None:
+        current = {}
+    if not isinstance(current, dict):
+        raise MetadataInUse(debug=f"{key} is a {type(current).__name__}")
+    if report_id in current:
+        return None
+    merged[key] = {**current, report_id: dict(entry)}
+    return merged
+
+
+# --- the service ------------------------------------------------------------------------------
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS kits (kit_id TEXT PRIMARY KEY, digest TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS mine (
+    kit_id TEXT, report_id TEXT, key TEXT, entry TEXT, written REAL,
+    PRIMARY KEY (kit_id, report_id, key));
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+
+class InboxService:
+    """Keeps the digests current and writes sign-offs. Network calls: run off the GUI thread.
+
+    ``client_provider`` returns the session's current client (it changes after a sign-in).
+    ``audit`` receives notes and bulk sign-offs (issue 15's audit trail); without it a note is
+    dropped, never logged (it may name a patient).
+    """
+
+    def __init__(
+        self,
+        client_provider: Callable[[], InboxClient],
+        store: OrderStore,
+        db_path: Path | None = None,
+        *,
+        audit: AuditHook | None = None,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        sleep: Callable[[float], None] = time.sleep,
+        workers: int = 4,
+    ) -> None:
+        self._client_provider = client_provider
+        self._store = store
+        self.audit = audit
+        self._now = now
+        self._sleep = sleep
+        self._workers = workers
+        self._lock = threading.RLock()
+        self._refresh_lock = threading.Lock()
+        self._kits: dict[str, KitDigest] = {}
+        self._limits: dict[str, CriticalLimit] = {}
+        self._mine: dict[tuple[str, str, str], tuple[dict[str, Any], float]] = {}
+        self._db = open_private_db(db_path) if db_path is not None else None
+        self._go_live = now()
+        if self._db is not None:
+            self._db.executescript(_SCHEMA)
+            self._load()
+        self.version = 0
+
+    # -- settings ---------------------------------------------------------------------------
+
+    @property
+    def go_live(self) -> datetime:
+        """Reports dated before this count as handled (default: this desk's first start)."""
+        return self._go_live
+
+    def set_go_live(self, when: datetime) -> None:
+        with self._lock:
+            self._go_live = when if when.tzinfo else when.replace(tzinfo=UTC)
+            self._set_meta("go_live", self._go_live.isoformat())
+            self.version += 1
+
+    @property
+    def critical_limits(self) -> dict[str, CriticalLimit]:
+        return dict(self._limits)
+
+    def set_critical_limits(self, limits: Mapping[str, CriticalLimit]) -> None:
+        """Per-biomarker critical limits (an administrator's; none are built in)."""
+        with self._lock:
+            self._limits = dict(limits)
+            self._set_meta("limits", json.dumps(
+                {name: [limit.low, limit.high] for name, limit in self._limits.items()}
+            ))
+            self.version += 1
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def build(self, reviewer: Reviewer | None = None) -> list[InboxRow]:
+        with self._lock:
+            kits = list(self._kits.values())
+            go_live, limits = self._go_live, self._limits
+        return build_inbox(
+            kits, go_live=go_live, limits=limits,
+            clinician_first=reviewer is not None and reviewer.may_sign,
+        )
+
+    def digest(self, kit_id: str) -> KitDigest | None:
+        return self._kits.get(kit_id)
+
+    def report_parts(
+        self, kit_id: str, report_id: str
+    ) -> tuple[models.Kit, models.Report, models.Report | None]:
+        """The kit detail, the report and the one it replaces, fresh from Spot (to open it)."""
+        kit = self._client_provider().get_kit(kit_id)
+        reports = list(kit.sample.reports) if kit.sample else []
+        for index, report in enumerate(reports):
+            if report.report_id == report_id:
+                replaces = reports[index - 1] if report.is_amendment and index else None
+                return kit, report, replaces
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("Errors", "This report is no longer in Spot"),
+            QT_TRANSLATE_NOOP("Errors", "Refresh; the lab may have withdrawn or replaced it."),
+            debug="report id not in kit",
+        )
+
+    # -- syncing ----------------------------------------------------------------------------
+
+    def refresh(self, rows: Sequence[OrderRow] | None = None) -> int:
+        """Fetch the detail of result kits that changed since the last look; returns how many
+        kits were fetched. Kits last updated before go-live are skipped: no report of theirs
+        can be newer than that."""
+        with self._refresh_lock:
+            rows = self._store.rows() if rows is None else rows
+            wanted: list[tuple[str, str, str, datetime]] = []
+            go_live = self._go_live
+            pending = {kit_id for kit_id, _r, _k in self._mine}
+            for row in rows:
+                patient = f"{row.first_name} {row.last_name}".strip()
+                for index, kit_id in enumerate(row.kit_ids):
+                    if row.sample_statuses[index] not in RESULT_SAMPLE_STATUSES:
+                        continue
+                    updated = row.kit_updated[index] if index < len(row.kit_updated) else _EPOCH
+                    held = self._kits.get(kit_id)
+                    if held is not None and held.updated == updated and kit_id not in pending:
+                        continue
+                    if held is None and updated < go_live:
+                        continue
+                    wanted.append((kit_id, row.order_id, patient, updated))
+            if not wanted:
+                return 0
+            client = self._client_provider()
+            with ThreadPoolExecutor(self._workers, thread_name_prefix="inbox") as pool:
+                kits = list(pool.map(lambda w: client.get_kit(w[0]), wanted))
+            fresh: list[KitDigest] = []
+            for (kit_id, order_id, patient, updated), kit in zip(wanted, kits, strict=True):
+                digest = digest_kit(kit, order_id=order_id, patient_fallback=patient,
+                                    updated=updated, previous=self._kits.get(kit_id))
+                fresh.append(digest)
+            self._keep(fresh)
+            for digest in fresh:
+                self._recheck_mine(digest)
+            log.info("inbox: %d result kits fetched", len(fresh))
+            return len(fresh)
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def sign_off(self, kit_id: str, report_id: str, reviewer: Reviewer, note: str = "") -> None:
+        """Sign ``report_id`` off for the whole clinic (clinicians and administrators)."""
+        if not reviewer.may_sign:
+            raise NotAllowed(debug=f"role {reviewer.role}")
+        self._write(kit_id, report_id, REVIEW_KEY, reviewer)
+        if note.strip() and self.audit is not None:
+            self.audit("sign_off", kit_id=kit_id, report_id=report_id, reviewer=reviewer,
+                       note=note.strip())
+
+    def mark_for_clinician(self, kit_id: str, report_id: str, reviewer: Reviewer,
+                           note: str = "") -> None:
+        """Front desk: this report needs a clinician; it moves to the top of their inbox."""
+        self._write(kit_id, report_id, FOR_CLINICIAN_KEY, reviewer)
+        if note.strip() and self.audit is not None:
+            self.audit("for_clinician", kit_id=kit_id, report_id=report_id, reviewer=reviewer,
+                       note=note.strip())
+
+    def sign_off_backlog(self, rows: Iterable[InboxRow], reviewer: Reviewer) -> int:
+        """An administrator's confirmed bulk sign-off of ``rows``; returns how many."""
+        if not reviewer.is_admin:
+            raise NotAllowed(
+                QT_TRANSLATE_NOOP("Errors", "Only administrators sign off the backlog"),
+                debug=f"role {reviewer.role}",
+            )
+        count = 0
+        for row in rows:
+            self._write(row.kit_id, row.report_id, REVIEW_KEY, reviewer)
+            count += 1
+        if self.audit is not None and count:
+            self.audit("bulk_sign_off", kit_id="", report_id="", reviewer=reviewer,
+                       note=f"{count} reports signed off in bulk")
+        return count
+
+    def _write(self, kit_id: str, report_id: str, key: str, reviewer: Reviewer) -> None:
+        entry = {"by": reviewer.name, "role": reviewer.role, "at": self._now().isoformat()}
+        client = self._client_provider()
+        for attempt in range(MERGE_ATTEMPTS):
+            kit = client.get_kit(kit_id)
+            merged = merge_entry(kit.metadata, key, report_id, entry)
+            if merged is None:
+                break  # already there (another desk, or our earlier attempt that did stick)
+            client.update_kit_metadata(kit_id, merged)
+            check = client.get_kit(kit_id)
+            if report_id in _entries((check.metadata or {}).get(key)):
+                kit = check
+                break
+            log.info("inbox: sign-off overwritten by another desk; merging again (%d)", attempt)
+            self._sleep(random.uniform(0.05, 0.3) * (attempt + 1))
+        else:
+            raise SignOffNotConfirmed(debug=f"{MERGE_ATTEMPTS} attempts")
+        self._remember_mine(kit_id, report_id, key, entry)
+        self._absorb(kit)
+
+    def _absorb(self, kit: models.Kit) -> None:
+        """Take a kit detail we just read into the digest (our write shows at once)."""
+        with self._lock:
+            held = self._kits.get(kit.kit_id)
+            if held is None:
+                return
+            digest = digest_kit(kit, order_id=held.order_id, patient_fallback=held.patient,
+                                updated=held.updated, previous=held)
+        self._keep([digest])
+
+    def _remember_mine(self, kit_id: str, report_id: str, key: str,
+                       entry: dict[str, Any]) -> None:
+        written = time.time()
+        with self._lock:
+            self._mine[(kit_id, report_id, key)] = (entry, written)
+            if self._db is not None:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO mine VALUES (?, ?, ?, ?, ?)",
+                    (kit_id, report_id, key, json.dumps(entry), written),
+                )
+
+    def _recheck_mine(self, digest: KitDigest) -> None:
+        """A sync read this kit: write back any of our entries another desk's write dropped;
+        forget those a read long enough after our write still shows."""
+        for (kit_id, report_id, key), (_entry, written) in list(self._mine.items()):
+            if kit_id != digest.kit_id:
+                continue
+            present = report_id in (digest.signed if key == REVIEW_KEY else digest.for_clinician)
+            if not present:
+                log.info("inbox: a sign-off of this desk was overwritten; writing it again")
+                reviewer = Reviewer(str(_entry.get("by", "")), _entry.get("role", "clinician"))
+                self._write(kit_id, report_id, key, reviewer)
+            elif time.time() - written >= SETTLE_SECONDS:
+                with self._lock:
+                    self._mine.pop((kit_id, report_id, key), None)
+                    if self._db is not None:
+                        self._db.execute(
+                            "DELETE FROM mine WHERE kit_id = ? AND report_id = ? AND key = ?",
+                            (kit_id, report_id, key),
+                        )
+
+    # -- persistence ------------------------------------------------------------------------
+
+    def _keep(self, digests: Sequence[KitDigest]) -> None:
+        with self._lock:
+            for digest in digests:
+                self._kits[digest.kit_id] = digest
+            self.version += 1
+            if self._db is not None:
+                self._db.execute("BEGIN")
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO kits VALUES (?, ?)",
+                    [(d.kit_id, json.dumps(_to_json(d))) for d in digests],
+                )
+                self._db.execute("COMMIT")
+
+    def _set_meta(self, key: str, value: str) -> None:
+        if self._db is not None:
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def _load(self) -> None:
+        assert self._db is not None
+        meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+        if "go_live" in meta:
+            self._go_live = datetime.fromisoformat(meta["go_live"])
+        else:
+            self._set_meta("go_live", self._go_live.isoformat())
+        for name, (low, high) in json.loads(meta.get("limits", "{}")).items():
+            self._limits[name] = CriticalLimit(low, high)
+        for (text,) in self._db.execute("SELECT digest FROM kits"):
+            try:
+                digest = _from_json(json.loads(text))
+            except (ValueError, KeyError, TypeError):
+                continue  # an older shape: the next refresh fetches it again
+            self._kits[digest.kit_id] = digest
+        for kit_id, report_id, key, entry, written in self._db.execute("SELECT * FROM mine"):
+            self._mine[(kit_id, report_id, key)] = (json.loads(entry), written)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+
+
+def _when_json(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return {"dt": value.isoformat()}
+    if isinstance(value, date):
+        return {"d": value.isoformat()}
+    return value
+
+
+def _when_back(value: Any) -> Any:
+    if isinstance(value, dict):
+        if "dt" in value:
+            return datetime.fromisoformat(value["dt"])
+        return date.fromisoformat(value["d"])
+    return value
+
+
+def _to_json(d: KitDigest) -> dict[str, Any]:
+    return {
+        "kit_id": d.kit_id, "order_id": d.order_id, "kit_type": d.kit_type,
+        "sample_id": d.sample_id, "sample_status": d.sample_status, "patient": d.patient,
+        "dob": _when_json(d.date_of_birth), "collected": _when_json(d.collected),
+        "received": _when_json(d.received), "updated": d.updated.isoformat(),
+        "signed": dict(d.signed), "for_clinician": dict(d.for_clinician),
+        "reports": [
+            {"id": r.report_id, "amend": r.is_amendment, "dated": r.dated.isoformat(),
+             "changes": list(r.changes), "replaces": r.replaces,
+             "results": [[ln.name, ln.value, ln.unit, ln.low, ln.high] for ln in r.results]}
+            for r in d.reports
+        ],
+    }
+
+
+def _from_json(raw: dict[str, Any]) -> KitDigest:
+    reports = []
+    for r in raw["reports"]:
+        lines = tuple(
+            _line(models.Result(name=n, result=v, unit_of_measure=u or None, range_minimum=lo,
+                                range_maximum=hi))
+            for n, v, u, lo, hi in r["results"]
+        )
+        reports.append(ReportDigest(
+            r["id"], r["amend"], datetime.fromisoformat(r["dated"]), lines,
+            sum(1 for line in lines if line.out_of_range), tuple(r["changes"]), r["replaces"],
+        ))
+    return KitDigest(
+        kit_id=raw["kit_id"], order_id=raw["order_id"], kit_type=raw["kit_type"],
+        sample_id=raw["sample_id"], sample_status=raw["sample_status"], patient=raw["patient"],
+        date_of_birth=_when_back(raw["dob"]), collected=_when_back(raw["collected"]),
+        received=_when_back(raw["received"]), updated=datetime.fromisoformat(raw["updated"]),
+        reports=tuple(reports), signed=raw["signed"], for_clinician=raw["for_clinician"],
+    )
+
