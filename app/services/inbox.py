@@ -33,7 +33,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, NamedTuple, Protocol
 
 from app.api import models
 from app.marks import QT_TRANSLATE_NOOP
@@ -150,8 +150,7 @@ class CriticalLimit:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class ResultLine:
+class ResultLine(NamedTuple):
     name: str
     value: str | float | int | None
     unit: str
@@ -170,6 +169,8 @@ class ReportDigest:
     out_of_range: int
     changes: tuple[str, ...] = ()  # for an amendment: what differs from the report it replaces
     replaces: str = ""  # the report id it replaces
+    # Numeric results by casefolded name: critical limits look values up here.
+    numeric: Mapping[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,8 +190,9 @@ class KitDigest:
     for_clinician: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
-class InboxRow:
+class InboxRow(NamedTuple):
+    """One report to sign off (a named tuple: 10,000 of them are built after a sync)."""
+
     kit_id: str
     order_id: str
     report_id: str
@@ -206,15 +208,6 @@ class InboxRow:
     partial: bool
     for_clinician: bool
     changes: tuple[str, ...] = ()
-
-    def sort_key(self, clinician_first: bool) -> tuple[bool, bool, bool, bool, datetime]:
-        return (
-            not (clinician_first and self.for_clinician),
-            self.critical == 0,
-            not self.amended,
-            self.out_of_range == 0,
-            self.report_date,
-        )
 
 
 def _number(value: Any) -> float | None:
@@ -251,6 +244,10 @@ def _line(result: models.Result) -> ResultLine:
         out_of_range=_out_of_range(result),
         numeric=_number(result.result),
     )
+
+
+def _numeric(lines: Sequence[ResultLine]) -> dict[str, float]:
+    return {line.name.casefold(): line.numeric for line in lines if line.numeric is not None}
 
 
 def _shown(line: ResultLine) -> str:
@@ -331,6 +328,7 @@ def digest_kit(
             out_of_range=sum(1 for line in lines if line.out_of_range),
             changes=changes,
             replaces=replaces,
+            numeric=_numeric(lines),
         ))
     newest = reports[-1] if reports else None
     patient = kit.registered_to
@@ -374,9 +372,10 @@ def build_inbox(
     """One row per kit whose newest report is not signed off and dated on or after
     ``go_live``; sorted critical, amended, out of range, then oldest first (with
     ``clinician_first``, reports marked for a clinician before all of them)."""
-    keyed = {name.casefold(): limit for name, limit in (limits or {}).items()}
+    keyed = [(name.casefold(), limit) for name, limit in (limits or {}).items()]
     rows: list[InboxRow] = []
     append = rows.append
+    partial_status = "partially_resulted"
     for kit in kits:
         reports = kit.reports
         if not reports:
@@ -387,17 +386,23 @@ def build_inbox(
             continue
         critical = 0
         if keyed:
-            for line in report.results:
-                limit = keyed.get(line.name.casefold())
-                if limit is not None and line.numeric is not None and limit.outside(line.numeric):
+            numeric = report.numeric
+            for name, limit in keyed:
+                value = numeric.get(name)
+                if value is not None and limit.outside(value):
                     critical += 1
         append(InboxRow(
             kit.kit_id, kit.order_id, report_id, kit.kit_type, kit.patient, kit.date_of_birth,
             kit.collected, kit.received, report.dated, report.out_of_range, critical,
-            report.is_amendment, kit.sample_status == "partially_resulted",
+            report.is_amendment, kit.sample_status == partial_status,
             report_id in kit.for_clinician, report.changes,
         ))
-    rows.sort(key=lambda row: row.sort_key(clinician_first))
+    if clinician_first:
+        rows.sort(key=lambda r: (not r.for_clinician, r.critical == 0, not r.amended,
+                                 r.out_of_range == 0, r.report_date))
+    else:
+        rows.sort(key=lambda r: (r.critical == 0, not r.amended, r.out_of_range == 0,
+                                 r.report_date))
     return rows
 
 
@@ -499,13 +504,12 @@ class InboxService:
     # -- reading ----------------------------------------------------------------------------
 
     def build(self, reviewer: Reviewer | None = None) -> list[InboxRow]:
+        """The inbox as ``reviewer`` sees it (a clinician gets "for a clinician" first)."""
+        clinician_first = reviewer is not None and reviewer.may_sign
         with self._lock:
             kits = list(self._kits.values())
             go_live, limits = self._go_live, self._limits
-        return build_inbox(
-            kits, go_live=go_live, limits=limits,
-            clinician_first=reviewer is not None and reviewer.may_sign,
-        )
+        return build_inbox(kits, go_live=go_live, limits=limits, clinician_first=clinician_first)
 
     def digest(self, kit_id: str) -> KitDigest | None:
         return self._kits.get(kit_id)
@@ -731,7 +735,7 @@ def _to_json(d: KitDigest) -> dict[str, Any]:
         "reports": [
             {"id": r.report_id, "amend": r.is_amendment, "dated": r.dated.isoformat(),
              "changes": list(r.changes), "replaces": r.replaces,
-             "results": [[ln.name, ln.value, ln.unit, ln.low, ln.high] for ln in r.results]}
+             "results": [list(line) for line in r.results]}
             for r in d.reports
         ],
     }
@@ -740,14 +744,11 @@ def _to_json(d: KitDigest) -> dict[str, Any]:
 def _from_json(raw: dict[str, Any]) -> KitDigest:
     reports = []
     for r in raw["reports"]:
-        lines = tuple(
-            _line(models.Result(name=n, result=v, unit_of_measure=u or None, range_minimum=lo,
-                                range_maximum=hi))
-            for n, v, u, lo, hi in r["results"]
-        )
+        lines = tuple(ResultLine(*line) for line in r["results"])
         reports.append(ReportDigest(
             r["id"], r["amend"], datetime.fromisoformat(r["dated"]), lines,
             sum(1 for line in lines if line.out_of_range), tuple(r["changes"]), r["replaces"],
+            _numeric(lines),
         ))
     return KitDigest(
         kit_id=raw["kit_id"], order_id=raw["order_id"], kit_type=raw["kit_type"],
