@@ -55,6 +55,7 @@ __all__ = [
     "ReportDigest",
     "ResultLine",
     "Reviewer",
+    "Role",
     "SignOffNotConfirmed",
     "build_inbox",
     "digest_kit",

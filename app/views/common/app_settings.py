@@ -211,6 +211,21 @@ class AppSettings:
         self._qsettings.setValue("clinic/name", value[0])
         self._qsettings.setValue("clinic/phone", value[1])
 
+    # --- results inbox ----------------------------------------------------------------
+
+    @property
+    def inbox_reviewer(self) -> tuple[str, str]:
+        """(name or initials, role) this workstation signs inbox reports as, until the staff
+        profile (issue 15) says who is at the desk."""
+        name = str(self._qsettings.value("inbox/reviewer_name", ""))
+        role = str(self._qsettings.value("inbox/reviewer_role", "front_desk"))
+        return name, role
+
+    @inbox_reviewer.setter
+    def inbox_reviewer(self, value: tuple[str, str]) -> None:
+        self._qsettings.setValue("inbox/reviewer_name", value[0])
+        self._qsettings.setValue("inbox/reviewer_role", value[1])
+
     # --- window layout ----------------------------------------------------------------
 
     def layout(self, name: str) -> QByteArray | None:

@@ -46,6 +46,7 @@ from app.views.shell.child_windows import ChildWindows
 from app.views.shell.desk_support import DeskSupport
 from app.views.shell.kit_types import KIT_TYPES_ACTION, KitTypesGuide
 from app.views.shell.link_status import LinkStatus, after_error, after_outbox_item
+from app.views.shell.inbox_tab import InboxTab
 from app.views.shell.metadata_guard import UnsavedMetadataGuard
 from app.views.shell.refresh import RefreshOutcome
 from app.views.shell.refresher import OrderRefresher
@@ -152,6 +153,9 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.support.sandbox_band)  # "Sandbox: test data only"
         central_layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        self.inbox_tab = InboxTab(self, self.tabs, runner, self.events, self._settings)
+        self.session_changed.connect(self.inbox_tab.attach)
+        self.refreshed.connect(self.inbox_tab.synced)
         self.tray: QSystemTrayIcon | None = None
         if use_tray and QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(self._app_icon(), self)
@@ -346,8 +350,9 @@ class MainWindow(QMainWindow):
             panel.refresh()
         self._update_status_bar()
         self.statusBar().clearMessage()
-        if outcome.notifications:
-            self.notify("; ".join(note.text for note in outcome.notifications))
+        notes = self.inbox_tab.filter_notifications(outcome.notifications)
+        if notes:
+            self.notify("; ".join(note.text for note in notes))
         if self.banner.isVisible() and getattr(self, "_banner_is_sync", False):
             self.banner.dismiss()
         self.refreshed.emit()
@@ -504,6 +509,10 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(view, title)
         self.tabs.tabBar().setVisible(True)
         self.tabs.setCurrentWidget(view)
+
+    @Slot()
+    def open_inbox(self) -> None:
+        self.inbox_tab.open()
 
     @Slot()
     def open_settings(self, *, kit_types: bool = False) -> None:
