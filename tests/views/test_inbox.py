@@ -8,10 +8,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from app.compose import sandbox_catalog
 from app.paths import paths
 from app.sandbox import SandboxServer
 from app.services.environments import Environment
@@ -35,7 +36,7 @@ CLINICIAN = Reviewer("Dr. Ada Byrne", "clinician")
 def session(sandbox: SandboxServer) -> Iterator[Session]:
     sandbox.seed(40)
     live = Session.open(Environment.sandbox(sandbox.base_url), sandbox.token, paths(),
-                        kit_catalog={"health_kit_1": "Health kit"}, start_outbox=False)
+                        kit_catalog=sandbox_catalog(), start_outbox=False)
     assert live.inbox is not None
     live.inbox.set_go_live(datetime(2000, 1, 1, tzinfo=UTC))
     live.sync.refresh()
@@ -67,7 +68,8 @@ def test_keyboard_only_review_opens_signs_off_and_moves_on(
     view.table.setFocus()
     qtbot.keyClick(view.table, Qt.Key.Key_Down)
     second = view.current_row()
-    assert second is not None and second == view.model.row_at(1)
+    assert second is not None
+    assert second == view.model.row_at(1)
 
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(requests) == 1, timeout=WAIT_MS)
@@ -80,7 +82,7 @@ def test_keyboard_only_review_opens_signs_off_and_moves_on(
     qtbot.waitUntil(lambda: view.model.rowCount() == total - 1, timeout=WAIT_MS)
     assert view.current_row() == view.model.row_at(1)  # on to the next one, same place
     assert view.current_row() != second
-    assert view.table.hasFocus()
+    assert view.focusWidget() is view.table  # the keyboard stays in the list
     metadata = session.client.get_kit(second.kit_id).metadata
     assert metadata[REVIEW_KEY][second.report_id]["by"] == "Dr. Ada Byrne"
 
@@ -114,7 +116,9 @@ def test_filters_by_flag_and_the_patient_column_masks_the_birth_date(
     everything = view.model.rowCount()
     view.flag_filter.setCurrentIndex(view.flag_filter.findData("amended"))
     rows = view.model.rows()
-    assert rows and all(row.amended for row in rows) and len(rows) < everything
+    assert rows
+    assert all(row.amended for row in rows)
+    assert len(rows) < everything
     patient = str(view.model.index(0, COL_PATIENT).data())
     assert "••••-••-••" in patient or "DOB" in patient
     view.flag_filter.setCurrentIndex(0)
@@ -173,10 +177,24 @@ def palette_mode(request: pytest.FixtureRequest) -> Iterator[str]:
     app.setPalette(old_palette)
 
 
+@pytest.fixture
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """French from this checkout's catalogue (not an installed copy's)."""
+    code = str(request.param)
+    translator = QTranslator()
+    if code == "fr_CA":
+        qm = Path(__file__).resolve().parents[2] / "resources/translations"
+        assert translator.load(str(qm / "spot-front-desk_fr_CA.qm"))
+        qapp.installTranslator(translator)
+    yield code
+    qapp.removeTranslator(translator)
+
+
+@pytest.mark.parametrize("language", ["en", "fr_CA"], indirect=True)
 @pytest.mark.parametrize("palette_mode", ["light", "dark"], indirect=True)
 def test_inbox_screenshot_shows_every_flag_and_a_report_to_sign(
     qtbot: QtBot, sandbox: SandboxServer, session: Session, runner: TaskRunner,
-    palette_mode: str, tmp_path: Path,
+    palette_mode: str, language: str, tmp_path: Path,
 ) -> None:
     assert session.inbox is not None
     at_lab = [kit_id for row in session.store.rows()
@@ -194,9 +212,8 @@ def test_inbox_screenshot_shows_every_flag_and_a_report_to_sign(
                                          Reviewer("JM", "front_desk"))
     view = _view(qtbot, session, runner, CLINICIAN)
     rows = view.model.rows()
-    assert any(r.critical for r in rows) and any(r.amended for r in rows)
-    assert any(r.out_of_range for r in rows) and any(r.partial for r in rows)
-    assert any(r.for_clinician for r in rows)
+    for flag in ("critical", "amended", "out_of_range", "partial", "for_clinician"):
+        assert any(getattr(row, flag) for row in rows), flag
     amended = next(n for n, r in enumerate(rows) if r.amended)
     view.select(amended)
     view.table.setFocus()
@@ -204,7 +221,8 @@ def test_inbox_screenshot_shows_every_flag_and_a_report_to_sign(
     assert view.panel.sign_button.isEnabled()
     assert view.panel.changes.isVisible()
     image = view.grab().toImage()
-    name = f"inbox_{palette_mode}.png"
+    name = f"inbox_{palette_mode}.png" if language == "en" else (
+        f"inbox_{language}_{palette_mode}.png")
     image.save(str(tmp_path / name))
     target = os.environ.get("SPOT_SCREENSHOTS_DIR")
     if target:

@@ -25,14 +25,15 @@ from app.views.theme import badge_colors
 __all__ = ["COLUMNS", "FLAG_FILTERS", "InboxFilter", "InboxTableModel", "flags_text"]
 
 _CONTEXT = "InboxView"
-COL_PATIENT, COL_KIT, COL_COLLECTED, COL_RECEIVED, COL_REPORTED, COL_FLAGS = range(6)
+# Flags right after the patient: they are what the inbox is sorted and read by.
+COL_PATIENT, COL_FLAGS, COL_KIT, COL_COLLECTED, COL_RECEIVED, COL_REPORTED = range(6)
 COLUMNS = (
     QT_TRANSLATE_NOOP("InboxView", "Patient"),
+    QT_TRANSLATE_NOOP("InboxView", "Flags"),
     QT_TRANSLATE_NOOP("InboxView", "Kit type"),
     QT_TRANSLATE_NOOP("InboxView", "Collected"),
     QT_TRANSLATE_NOOP("InboxView", "Received"),
     QT_TRANSLATE_NOOP("InboxView", "Report date"),
-    QT_TRANSLATE_NOOP("InboxView", "Flags"),
 )
 # (key, label) for the flag filter; "" is every row.
 FLAG_FILTERS = (
@@ -51,17 +52,20 @@ def _tr(text: str) -> str:
 
 def flags_text(row: InboxRow) -> str:
     """"Critical 1 · Amended · Out of range 3 · Partial · For a clinician"."""
+    translate = QCoreApplication.translate
     parts = []
     if row.for_clinician:
-        parts.append(_tr("For a clinician"))
+        parts.append(translate("InboxView", "For a clinician"))
     if row.critical:
-        parts.append(_tr("Critical %1").replace("%1", str(row.critical)))
+        parts.append(translate("InboxView", "Critical %1").replace("%1", str(row.critical)))
     if row.amended:
-        parts.append(_tr("Amended"))
+        parts.append(translate("InboxView", "Amended"))
     if row.out_of_range:
-        parts.append(_tr("Out of range %1").replace("%1", str(row.out_of_range)))
+        parts.append(
+            translate("InboxView", "Out of range %1").replace("%1", str(row.out_of_range))
+        )
     if row.partial:
-        parts.append(_tr("Partial"))
+        parts.append(translate("InboxView", "Partial"))
     return " · ".join(parts)
 
 
@@ -159,7 +163,9 @@ class InboxTableModel(QAbstractTableModel):
             return _day(row.received)
         if column == COL_REPORTED:
             return format_day(row.report_date)
-        return flags_text(row)
+        if column == COL_FLAGS:
+            return flags_text(row)
+        return ""
 
 
 def _day(value: datetime | date | str | None) -> str:

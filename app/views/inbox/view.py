@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.api import models
+from app.marks import QT_TRANSLATE_NOOP
 from app.services.errors import describe_error
 from app.services.inbox import InboxRow, InboxService, Reviewer
 from app.tasks import OwnedTasks, Runner
@@ -41,9 +42,9 @@ from app.views.inbox.review_panel import ReviewPanel
 __all__ = ["ROLES", "InboxView"]
 
 ROLES = (
-    ("front_desk", "Front desk"),
-    ("clinician", "Clinician"),
-    ("admin", "Administrator"),
+    ("front_desk", QT_TRANSLATE_NOOP("InboxView", "Front desk")),
+    ("clinician", QT_TRANSLATE_NOOP("InboxView", "Clinician")),
+    ("admin", QT_TRANSLATE_NOOP("InboxView", "Administrator")),
 )
 
 
@@ -94,7 +95,7 @@ class InboxView(QWidget):
         self.reviewer_role.setAccessibleName(self.tr("Role"))
         for key, label in ROLES:
             self.reviewer_role.addItem(self.tr(label), key)
-        signer.addWidget(self.reviewer_name, 1)
+        signer.addWidget(self.reviewer_name)
         signer.addWidget(self.reviewer_role)
         signer.addSpacing(12)
         self.flag_filter = QComboBox()
@@ -110,6 +111,7 @@ class InboxView(QWidget):
                                              empty_page=(self._today().year, self._today().month))
         self.since_filter.setObjectName("sinceFilter")
         self.since_filter.setAccessibleName(self.tr("Reported since"))
+        signer.addStretch(1)
         for widget in (self.flag_filter, self.kit_filter, self.since_filter):
             signer.addWidget(widget)
         self.bulk_button = QPushButton(self.tr("Sign off the backlog…"))
@@ -135,7 +137,7 @@ class InboxView(QWidget):
         self.table.setAccessibleName(self.tr("Results inbox"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.table.installEventFilter(self)
         self.table.doubleClicked.connect(lambda _index: self.open_current())
         self.panel = ReviewPanel()
@@ -164,10 +166,13 @@ class InboxView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
-                event.modifiers() & Qt.KeyboardModifier.ControlModifier
-            ):
-                self.open_current()
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                # Ctrl+Enter normally arrives as the shortcut; this covers a window that is
+                # not active (the shortcut map only serves the active window).
+                if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                    self.sign_off_current()
+                else:
+                    self.open_current()
                 return True
         return super().eventFilter(watched, event)
 
