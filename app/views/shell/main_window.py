@@ -44,9 +44,9 @@ from app.views.shell.actions import ACTIONS, TOOLBAR, build_actions
 from app.views.shell.banner import Banner
 from app.views.shell.child_windows import ChildWindows
 from app.views.shell.desk_support import DeskSupport
+from app.views.shell.inbox_tab import InboxTab
 from app.views.shell.kit_types import KIT_TYPES_ACTION, KitTypesGuide
 from app.views.shell.link_status import LinkStatus, after_error, after_outbox_item
-from app.views.shell.inbox_tab import InboxTab
 from app.views.shell.metadata_guard import UnsavedMetadataGuard
 from app.views.shell.refresh import RefreshOutcome
 from app.views.shell.refresher import OrderRefresher
