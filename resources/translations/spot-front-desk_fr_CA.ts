@@ -1164,20 +1164,68 @@
     </message>
 </context>
 <context>
-    <name>InboxTab</name>
+    <name>InboxSettingsBox</name>
     <message>
-        <location filename="../../app/views/shell/inbox_tab.py" line="133"/>
+        <location filename="../../app/views/inbox/settings_box.py" line="69"/>
         <source>Results inbox</source>
         <translation>Boîte de résultats</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/inbox_tab.py" line="140"/>
+        <location filename="../../app/views/inbox/settings_box.py" line="78"/>
+        <source>&amp;Go-live date (older reports count as handled):</source>
+        <translation>Date de mise en &amp;service (les rapports antérieurs comptent comme traités) :</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/settings_box.py" line="82"/>
+        <source>Biomarker (as on the report)</source>
+        <translation>Biomarqueur (comme sur le rapport)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/settings_box.py" line="82"/>
+        <source>Critical below</source>
+        <translation>Critique sous</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/settings_box.py" line="83"/>
+        <source>Critical above</source>
+        <translation>Critique au-dessus de</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/settings_box.py" line="95"/>
+        <source>Critical limits:</source>
+        <translation>Limites critiques :</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/settings_box.py" line="96"/>
+        <source>None are built in. A result outside a limit is flagged Critical and comes first in the inbox.</source>
+        <translation>Aucune n’est prédéfinie. Un résultat hors d’une limite est marqué Critique et passe en tête de la boîte de résultats.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/settings_box.py" line="108"/>
+        <source>Administrators change these</source>
+        <translation>Seuls les administrateurs modifient ces réglages</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/settings_box.py" line="122"/>
+        <source>Not a number, so not saved: %1</source>
+        <translation>Pas un nombre, donc non enregistré : %1</translation>
+    </message>
+</context>
+<context>
+    <name>InboxTab</name>
+    <message>
+        <location filename="../../app/views/shell/inbox_tab.py" line="162"/>
+        <source>Results inbox</source>
+        <translation>Boîte de résultats</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/inbox_tab.py" line="169"/>
         <source>Inbox: %1</source>
         <translation>Résultats à signer : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shell/inbox_tab.py" line="142"/>
-        <location filename="../../app/views/shell/inbox_tab.py" line="158"/>
+        <location filename="../../app/views/shell/inbox_tab.py" line="171"/>
+        <location filename="../../app/views/shell/inbox_tab.py" line="187"/>
         <source>%n critical</source>
         <translation>
             <numerusform>%n critique</numerusform>
@@ -1185,7 +1233,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shell/inbox_tab.py" line="155"/>
+        <location filename="../../app/views/shell/inbox_tab.py" line="184"/>
         <source>%n new result(s)</source>
         <translation>
             <numerusform>%n nouveau résultat</numerusform>
@@ -1193,7 +1241,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shell/inbox_tab.py" line="178"/>
+        <location filename="../../app/views/shell/inbox_tab.py" line="207"/>
         <source>(%n critical) </source>
         <translation>
             <numerusform>(%n critique) </numerusform>
@@ -2165,12 +2213,12 @@
         <translation>Trousses non retournées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="644"/>
+        <location filename="../../app/views/shell/main_window.py" line="645"/>
         <source>Quit anyway</source>
         <translation>Quitter quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="646"/>
+        <location filename="../../app/views/shell/main_window.py" line="647"/>
         <source>Keep the app open</source>
         <translation>Garder l’application ouverte</translation>
     </message>

@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QDate, Qt, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
 from app.compose import sandbox_catalog
@@ -21,6 +21,7 @@ from app.services.session import Session
 from app.tasks import TaskRunner
 from app.views.common.events import AppEvents, ReportRequest
 from app.views.inbox.model import COL_FLAGS, COL_PATIENT
+from app.views.inbox.settings_box import InboxSettingsBox
 from app.views.inbox.view import InboxView
 from app.views.theme import dark_palette
 from tests.views.conftest import MakeWindow
@@ -159,6 +160,52 @@ def test_the_main_window_has_an_inbox_tab_with_its_count(
     assert f"Inbox: {tab.total}" in tab.status_label.text()
     window.commands["inbox"].trigger()
     assert window.tabs.currentWidget() is tab.view
+
+
+def test_critical_count_shows_in_the_title_while_minimised(
+    qtbot: QtBot, sandbox: SandboxServer, make_window: MakeWindow
+) -> None:
+    sandbox.seed(40)
+    window = make_window()
+    sign_in_to_sandbox(qtbot, window)
+    assert window.session is not None
+    assert window.session.inbox is not None
+    window.session.inbox.set_go_live(datetime(2000, 1, 1, tzinfo=UTC))
+    # A limit every lipid result crosses: the clinic's own setting, none is built in.
+    window.session.inbox.set_critical_limits({"Total Cholesterol": CriticalLimit(high=1)})
+    window.refresh_now()
+    tab = window.inbox_tab
+    qtbot.waitUntil(lambda: tab.critical > 0, timeout=WAIT_MS)
+    assert "critical" not in window.windowTitle()
+    window.setWindowState(Qt.WindowState.WindowMinimized)
+    qtbot.waitUntil(lambda: "critical" in window.windowTitle(), timeout=WAIT_MS)
+    assert window.windowTitle().startswith(f"({tab.critical} critical)")
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    qtbot.waitUntil(lambda: "critical" not in window.windowTitle(), timeout=WAIT_MS)
+
+
+def test_settings_box_sets_go_live_and_critical_limits_for_administrators(
+    qtbot: QtBot, session: Session
+) -> None:
+    assert session.inbox is not None
+    applied: list[tuple[datetime, dict[str, CriticalLimit]]] = []
+    box = InboxSettingsBox(session.inbox, Reviewer("Admin Kim", "admin"),
+                           lambda when, limits: applied.append((when, limits)))
+    qtbot.addWidget(box)
+    box.limits.setItem(0, 0, QTableWidgetItem("Glucose"))
+    box.limits.setItem(0, 1, QTableWidgetItem("40"))
+    box.limits.setItem(0, 2, QTableWidgetItem("400"))
+    box.limits.setItem(1, 0, QTableWidgetItem("TSH"))
+    box.limits.setItem(1, 2, QTableWidgetItem("ten"))
+    assert "TSH" in box.problem.text()
+    box.go_live.setDate(QDate(2026, 3, 1))
+    box.save()
+    [(when, limits)] = applied
+    assert limits == {"Glucose": CriticalLimit(40, 400)}
+    assert when.astimezone().date().isoformat() == "2026-03-01"
+    desk = InboxSettingsBox(session.inbox, Reviewer("JM", "front_desk"), lambda *_a: None)
+    qtbot.addWidget(desk)
+    assert not desk.isEnabled()
 
 
 # --- screenshots -------------------------------------------------------------------------------

@@ -12,18 +12,21 @@ to ``InboxService.audit`` (`app.services.inbox.AuditHook`): set it to the audit 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from app import APP_NAME
-from app.services.inbox import InboxRow, Reviewer, Role
+from app.services.inbox import CriticalLimit, InboxRow, Reviewer, Role
 from app.services.session import Session
 from app.services.sync import Notification
 from app.tasks import Runner
 from app.views.common.app_settings import AppSettings
 from app.views.common.events import AppEvents
+from app.views.common.settings_section import SectionFactory
+from app.views.inbox.settings_box import InboxSettingsBox
 from app.views.inbox.view import InboxView
 
 __all__ = ["InboxTab", "settings_reviewer"]
@@ -64,6 +67,7 @@ class InboxTab(QObject):
         self._reviewer_provider = reviewer_provider or settings_reviewer(settings)
         self._reviewer_editable = reviewer_editable
         self.view: InboxView | None = None
+        self._session: Session | None = None
         self._known: set[str] | None = None  # report ids already announced (None: first load)
         self.total = 0
         self.critical = 0
@@ -78,6 +82,7 @@ class InboxTab(QObject):
     def attach(self, session: Session | None) -> None:
         """A new session: a new tab for its inbox (the previous account's is closed)."""
         self._drop_view()
+        self._session = session
         if session is None or session.inbox is None:
             return
         view = InboxView(session.inbox, self._runner, self._events, self._reviewer_provider(),
@@ -120,6 +125,30 @@ class InboxTab(QObject):
         """The staff profile changed (unlock/lock): the inbox re-sorts for the new reviewer."""
         if self.view is not None:
             self.view.set_reviewer(self._reviewer_provider(), editable=self._reviewer_editable)
+
+    def settings_sections(self) -> list[SectionFactory]:
+        """Settings → Results inbox (go-live date, critical limits) for this session's inbox."""
+        view, session = self.view, self._session
+        if view is None or session is None or session.inbox is None:
+            return []
+        inbox, reviewer, runner = session.inbox, view.reviewer, self._runner
+
+        def apply(go_live: datetime, limits: dict[str, CriticalLimit]) -> None:
+            def write() -> None:
+                inbox.set_go_live(go_live)
+                inbox.set_critical_limits(limits)
+
+            runner.run(write, on_success=lambda _r: self.synced_soon())
+
+        def make(_settings: AppSettings, parent: QWidget) -> QWidget:
+            return InboxSettingsBox(inbox, reviewer, apply, parent)
+
+        return [make]
+
+    def synced_soon(self) -> None:
+        """Rebuild from what this desk holds (after a settings change: no fetch needed)."""
+        if self.view is not None:
+            self.view.reload(fetch=False)
 
     def filter_notifications(self, notes: Sequence[Notification]) -> list[Notification]:
         """The inbox announces results itself ("3 new results, 1 critical")."""

@@ -519,7 +519,8 @@ class MainWindow(QMainWindow):
         from app.views.outreach.settings_box import OutreachSettingsBox
         from app.views.settings.dialog import SettingsDialog
 
-        dialog = SettingsDialog(self._settings, self, sections=[OutreachSettingsBox])
+        dialog = SettingsDialog(self._settings, self,
+                                sections=[OutreachSettingsBox, *self.inbox_tab.settings_sections()])
         dialog.sign_in_requested.connect(lambda: self.show_sign_in())
         dialog.accepted.connect(self.settings_changed)
         dialog.finished.connect(dialog.deleteLater)
