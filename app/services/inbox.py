@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple, Protocol
 
 from app.api import models
+from app.api.errors import SpotError
 from app.marks import QT_TRANSLATE_NOOP
 from app.services.errors import ServiceError
 from app.services.order_rules import RESULT_SAMPLE_STATUSES, OrderRow
@@ -67,8 +68,9 @@ log = logging.getLogger(__name__)
 
 REVIEW_KEY = "frontdesk_review"
 FOR_CLINICIAN_KEY = "frontdesk_for_clinician"
-Role = Literal["front_desk", "clinician", "admin"]
-SIGNING_ROLES: frozenset[str] = frozenset({"clinician", "admin"})
+# The role names of the staff profile (issue 15, `app.services.staff.Role`).
+Role = Literal["front_desk", "clinician", "administrator"]
+SIGNING_ROLES: frozenset[str] = frozenset({"clinician", "administrator"})
 MERGE_ATTEMPTS = 6
 # A sign-off this desk wrote is re-checked at each sync until a read this long after the write
 # still shows it: by then any desk that read the metadata before our write has written back.
@@ -96,7 +98,7 @@ class Reviewer:
 
     @property
     def is_admin(self) -> bool:
-        return self.role == "admin"
+        return self.role == "administrator"
 
 
 class AuditHook(Protocol):
@@ -606,6 +608,12 @@ class InboxService:
         return count
 
     def _write(self, kit_id: str, report_id: str, key: str, reviewer: Reviewer) -> None:
+        if not reviewer.name.strip():
+            raise NotAllowed(
+                QT_TRANSLATE_NOOP("Errors", "A sign-off needs a name"),
+                QT_TRANSLATE_NOOP("Errors", "Type your name or initials in “Signing as”."),
+                debug="no reviewer name",
+            )
         entry = {"by": reviewer.name, "role": reviewer.role, "at": self._now().isoformat()}
         client = self._client_provider()
         for attempt in range(MERGE_ATTEMPTS):
@@ -656,7 +664,10 @@ class InboxService:
             if not present:
                 log.info("inbox: a sign-off of this desk was overwritten; writing it again")
                 reviewer = Reviewer(str(_entry.get("by", "")), _entry.get("role", "clinician"))
-                self._write(kit_id, report_id, key, reviewer)
+                try:
+                    self._write(kit_id, report_id, key, reviewer)
+                except (ServiceError, SpotError) as exc:  # kept: tried again at the next sync
+                    log.warning("inbox: rewriting a sign-off failed (%s)", type(exc).__name__)
             elif time.time() - written >= SETTLE_SECONDS:
                 with self._lock:
                     self._mine.pop((kit_id, report_id, key), None)

@@ -715,49 +715,59 @@
         <translation>Choisissez le fichier qui contient la liste de patients.</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="117"/>
+        <location filename="../../app/services/inbox.py" line="119"/>
         <source>Only clinicians and administrators sign off</source>
         <translation>Seuls les cliniciens et les administrateurs signent</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="118"/>
+        <location filename="../../app/services/inbox.py" line="120"/>
         <source>Mark the report for a clinician instead; it moves to the top of their inbox.</source>
         <translation>Marquez plutôt le rapport « pour un clinicien »; il passe en tête de sa boîte de résultats.</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="124"/>
+        <location filename="../../app/services/inbox.py" line="126"/>
         <source>The sign-off could not be confirmed in Spot</source>
         <translation>La signature n’a pas pu être confirmée dans Spot</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="125"/>
+        <location filename="../../app/services/inbox.py" line="127"/>
         <source>Other desks were writing to this kit at the same time. Try again.</source>
         <translation>D’autres postes écrivaient sur cette trousse au même moment. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="131"/>
+        <location filename="../../app/services/inbox.py" line="133"/>
         <source>This kit&apos;s Spot metadata can&apos;t hold a sign-off</source>
         <translation>Les métadonnées Spot de cette trousse ne peuvent pas recevoir de signature</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="132"/>
+        <location filename="../../app/services/inbox.py" line="134"/>
         <source>Its review entry was written by another tool in another shape. Ask Spot support or your administrator; nothing was changed.</source>
         <translation>Son entrée de révision a été écrite par un autre outil sous une autre forme. Adressez-vous au soutien de Spot ou à votre administrateur; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="529"/>
+        <location filename="../../app/services/inbox.py" line="531"/>
         <source>This report is no longer in Spot</source>
         <translation>Ce rapport n’est plus dans Spot</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="530"/>
+        <location filename="../../app/services/inbox.py" line="532"/>
         <source>Refresh; the lab may have withdrawn or replaced it.</source>
         <translation>Actualisez; le laboratoire l’a peut-être retiré ou remplacé.</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="596"/>
+        <location filename="../../app/services/inbox.py" line="598"/>
         <source>Only administrators sign off the backlog</source>
         <translation>Seuls les administrateurs signent l’arriéré</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/inbox.py" line="613"/>
+        <source>A sign-off needs a name</source>
+        <translation>Une signature exige un nom</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/inbox.py" line="614"/>
+        <source>Type your name or initials in “Signing as”.</source>
+        <translation>Inscrivez votre nom ou vos initiales dans « Signature de ».</translation>
     </message>
 </context>
 <context>

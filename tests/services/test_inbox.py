@@ -29,7 +29,7 @@ from app.services.session import Session
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 CLINICIAN = Reviewer("Dr. Ada Byrne", "clinician")
 DESK = Reviewer("JM", "front_desk")
-ADMIN = Reviewer("Admin Kim", "admin")
+ADMIN = Reviewer("Admin Kim", "administrator")
 
 
 def _result(name: str, value: Any, low: float | None = 10, high: float | None = 50) -> dict:

@@ -129,7 +129,7 @@ def test_filters_by_flag_and_the_patient_column_masks_the_birth_date(
 def test_admin_signs_off_the_backlog_after_confirming(
     qtbot: QtBot, session: Session, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    view = _view(qtbot, session, runner, Reviewer("Admin Kim", "admin"))
+    view = _view(qtbot, session, runner, Reviewer("Admin Kim", "administrator"))
     assert view.bulk_button.isVisible()
     asked: list[str] = []
 
@@ -189,7 +189,7 @@ def test_settings_box_sets_go_live_and_critical_limits_for_administrators(
 ) -> None:
     assert session.inbox is not None
     applied: list[tuple[datetime, dict[str, CriticalLimit]]] = []
-    box = InboxSettingsBox(session.inbox, Reviewer("Admin Kim", "admin"),
+    box = InboxSettingsBox(session.inbox, Reviewer("Admin Kim", "administrator"),
                            lambda when, limits: applied.append((when, limits)))
     qtbot.addWidget(box)
     box.limits.setItem(0, 0, QTableWidgetItem("Glucose"))

@@ -44,7 +44,7 @@ __all__ = ["ROLES", "InboxView"]
 ROLES = (
     ("front_desk", QT_TRANSLATE_NOOP("InboxView", "Front desk")),
     ("clinician", QT_TRANSLATE_NOOP("InboxView", "Clinician")),
-    ("admin", QT_TRANSLATE_NOOP("InboxView", "Administrator")),
+    ("administrator", QT_TRANSLATE_NOOP("InboxView", "Administrator")),
 )
 
 

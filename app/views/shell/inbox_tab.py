@@ -31,7 +31,7 @@ from app.views.inbox.view import InboxView
 
 __all__ = ["InboxTab", "settings_reviewer"]
 
-_ROLES = ("front_desk", "clinician", "admin")
+_ROLES = ("front_desk", "clinician", "administrator")
 
 
 def settings_reviewer(settings: AppSettings) -> Callable[[], Reviewer]:
