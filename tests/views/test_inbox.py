@@ -23,9 +23,7 @@ from app.views.common.events import AppEvents, ReportRequest
 from app.views.inbox.model import COL_FLAGS, COL_PATIENT
 from app.views.inbox.settings_box import InboxSettingsBox
 from app.views.inbox.view import InboxView
-from app.views.theme import dark_palette
-from tests.views.conftest import MakeWindow
-from tests.views.test_main_window import WAIT_MS, sign_in_to_sandbox
+from tests.helpers.main_window import WAIT_MS, MakeWindow, sign_in_to_sandbox
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support propagateSizeHints", "This plugin does not support raise"
@@ -209,19 +207,6 @@ def test_settings_box_sets_go_live_and_critical_limits_for_administrators(
 
 
 # --- screenshots -------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def palette_mode(request: pytest.FixtureRequest) -> Iterator[str]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    old_style, old_palette = app.style().name(), app.palette()
-    app.setStyle("Fusion")
-    mode = str(request.param)
-    app.setPalette(dark_palette() if mode == "dark" else app.style().standardPalette())
-    yield mode
-    app.setStyle(old_style)
-    app.setPalette(old_palette)
 
 
 @pytest.fixture
