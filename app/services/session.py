@@ -20,6 +20,7 @@ from app.api.client import SpotClient
 from app.paths import Paths
 from app.services.drafts import DRAFTS_FILE_NAME, DraftStore
 from app.services.environments import Environment, make_client
+from app.services.inbox import InboxService
 from app.services.logs import register_secret
 from app.services.order_store import OrderStore
 from app.services.outbox import Outbox
@@ -53,6 +54,7 @@ class Session:
     seen: SeenReports
     kit_catalog: dict[str, str] = field(default_factory=dict)
     folder: Path | None = None
+    inbox: InboxService | None = None  # the results inbox (None in tests that build by hand)
     _closed: bool = field(default=False, repr=False)
 
     @classmethod
@@ -94,6 +96,7 @@ class Session:
             kit_catalog=dict(kit_catalog or {}),
             folder=folder,
         )
+        session.inbox = InboxService(lambda: session.client, store, folder / "inbox.sqlite3")
         session.reports.clear_cache()  # reports from a previous run never outlive it
         if load_cached:
             sync.load_cached()
@@ -123,5 +126,7 @@ class Session:
             self.outbox.close()
             self.drafts.close()
             self.store.close()
+            if self.inbox is not None:
+                self.inbox.close()
             self.client.close()
         log.info("session closed")

@@ -1307,6 +1307,61 @@
         <source>Initials are 1 to 4 letters</source>
         <translation>Les initiales comptent de 1 à 4 lettres</translation>
     </message>
+    <message>
+        <location filename="../../app/services/inbox.py" line="128"/>
+        <source>Only clinicians and administrators sign off</source>
+        <translation>Seuls les cliniciens et les administrateurs signent</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/inbox.py" line="129"/>
+        <source>Mark the report for a clinician instead; it moves to the top of their inbox.</source>
+        <translation>Marquez plutôt le rapport « pour un clinicien »; il passe en tête de sa boîte de résultats.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/inbox.py" line="135"/>
+        <source>The sign-off could not be confirmed in Spot</source>
+        <translation>La signature n’a pas pu être confirmée dans Spot</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/inbox.py" line="136"/>
+        <source>Other desks were writing to this kit at the same time. Try again.</source>
+        <translation>D’autres postes écrivaient sur cette trousse au même moment. Réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/inbox.py" line="142"/>
+        <source>This kit&apos;s Spot metadata can&apos;t hold a sign-off</source>
+        <translation>Les métadonnées Spot de cette trousse ne peuvent pas recevoir de signature</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/inbox.py" line="143"/>
+        <source>Its review entry was written by another tool in another shape. Ask Spot support or your administrator; nothing was changed.</source>
+        <translation>Son entrée de révision a été écrite par un autre outil sous une autre forme. Adressez-vous au soutien de Spot ou à votre administrateur; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/inbox.py" line="351"/>
+        <source>This report is no longer in Spot</source>
+        <translation>Ce rapport n’est plus dans Spot</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/inbox.py" line="352"/>
+        <source>Refresh; the lab may have withdrawn or replaced it.</source>
+        <translation>Actualisez; le laboratoire l’a peut-être retiré ou remplacé.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/inbox.py" line="418"/>
+        <source>Only administrators sign off the backlog</source>
+        <translation>Seuls les administrateurs signent l’arriéré</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/inbox.py" line="433"/>
+        <source>A sign-off needs a name</source>
+        <translation>Une signature exige un nom</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/inbox.py" line="434"/>
+        <source>Type your name or initials in “Signing as”.</source>
+        <translation>Inscrivez votre nom ou vos initiales dans « Signature de ».</translation>
+    </message>
 </context>
 <context>
     <name>FieldMessage</name>
@@ -1732,6 +1787,287 @@
         <location filename="../../app/views/outreach/preview_model.py" line="107"/>
         <source>Problems</source>
         <translation>Problèmes</translation>
+    </message>
+</context>
+<context>
+    <name>InboxSettingsBox</name>
+    <message>
+        <location filename="../../app/views/inbox/settings_box.py" line="69"/>
+        <source>Results inbox</source>
+        <translation>Boîte de résultats</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/settings_box.py" line="78"/>
+        <source>&amp;Go-live date (older reports count as handled):</source>
+        <translation>Date de mise en &amp;service (les rapports antérieurs comptent comme traités) :</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/settings_box.py" line="82"/>
+        <source>Biomarker (as on the report)</source>
+        <translation>Biomarqueur (comme sur le rapport)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/settings_box.py" line="82"/>
+        <source>Critical below</source>
+        <translation>Critique sous</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/settings_box.py" line="83"/>
+        <source>Critical above</source>
+        <translation>Critique au-dessus de</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/settings_box.py" line="95"/>
+        <source>Critical limits:</source>
+        <translation>Limites critiques :</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/settings_box.py" line="96"/>
+        <source>None are built in. A result outside a limit is flagged Critical and comes first in the inbox.</source>
+        <translation>Aucune n’est prédéfinie. Un résultat hors d’une limite est marqué Critique et passe en tête de la boîte de résultats.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/settings_box.py" line="108"/>
+        <source>Administrators change these</source>
+        <translation>Seuls les administrateurs modifient ces réglages</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/settings_box.py" line="122"/>
+        <source>Not a number, so not saved: %1</source>
+        <translation>Pas un nombre, donc non enregistré : %1</translation>
+    </message>
+</context>
+<context>
+    <name>InboxTab</name>
+    <message>
+        <location filename="../../app/views/shell/inbox_tab.py" line="162"/>
+        <source>Results inbox</source>
+        <translation>Boîte de résultats</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/inbox_tab.py" line="169"/>
+        <source>Inbox: %1</source>
+        <translation>Résultats à signer : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/shell/inbox_tab.py" line="171"/>
+        <location filename="../../app/views/shell/inbox_tab.py" line="187"/>
+        <source>%n critical</source>
+        <translation>
+            <numerusform>%n critique</numerusform>
+            <numerusform>%n critiques</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/shell/inbox_tab.py" line="184"/>
+        <source>%n new result(s)</source>
+        <translation>
+            <numerusform>%n nouveau résultat</numerusform>
+            <numerusform>%n nouveaux résultats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/shell/inbox_tab.py" line="207"/>
+        <source>(%n critical) </source>
+        <translation>
+            <numerusform>(%n critique) </numerusform>
+            <numerusform>(%n critiques) </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InboxView</name>
+    <message>
+        <location filename="../../app/views/inbox/model.py" line="31"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/model.py" line="32"/>
+        <source>Flags</source>
+        <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/model.py" line="33"/>
+        <location filename="../../app/views/inbox/view.py" line="108"/>
+        <source>Kit type</source>
+        <translation>Type de trousse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/model.py" line="34"/>
+        <source>Collected</source>
+        <translation>Prélevé</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/model.py" line="35"/>
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/model.py" line="36"/>
+        <source>Report date</source>
+        <translation>Date du rapport</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/model.py" line="40"/>
+        <source>All flags</source>
+        <translation>Tous les indicateurs</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/model.py" line="41"/>
+        <source>Critical</source>
+        <translation>Critique</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/model.py" line="42"/>
+        <location filename="../../app/views/inbox/model.py" line="62"/>
+        <source>Amended</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/model.py" line="43"/>
+        <source>Out of range</source>
+        <translation>Hors normes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/model.py" line="44"/>
+        <location filename="../../app/views/inbox/model.py" line="68"/>
+        <source>Partial</source>
+        <translation>Partiel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/model.py" line="45"/>
+        <location filename="../../app/views/inbox/model.py" line="58"/>
+        <source>For a clinician</source>
+        <translation>Pour un clinicien</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/model.py" line="60"/>
+        <source>Critical %1</source>
+        <translation>Critique %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/model.py" line="65"/>
+        <source>Out of range %1</source>
+        <translation>Hors normes %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/view.py" line="45"/>
+        <source>Front desk</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/view.py" line="46"/>
+        <source>Clinician</source>
+        <translation>Clinicien</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/view.py" line="47"/>
+        <source>Administrator</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/view.py" line="88"/>
+        <location filename="../../app/views/inbox/view.py" line="92"/>
+        <source>Signing as</source>
+        <translation>Signature de</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/view.py" line="91"/>
+        <source>Your name or initials</source>
+        <translation>Votre nom ou vos initiales</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/view.py" line="95"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/view.py" line="103"/>
+        <source>Flag</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/view.py" line="109"/>
+        <location filename="../../app/views/inbox/view.py" line="234"/>
+        <source>All kit types</source>
+        <translation>Tous les types de trousse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/view.py" line="110"/>
+        <source>Any report date</source>
+        <translation>Toute date de rapport</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/view.py" line="113"/>
+        <source>Reported since</source>
+        <translation>Rapport depuis le</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/view.py" line="117"/>
+        <source>Sign off the backlog…</source>
+        <translation>Signer l’arriéré…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/view.py" line="119"/>
+        <source>Administrators: sign off every report shown</source>
+        <translation>Administrateurs : signer tous les rapports affichés</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/view.py" line="137"/>
+        <source>Results inbox</source>
+        <translation>Boîte de résultats</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/view.py" line="307"/>
+        <source>Only clinicians and administrators sign off. Use “For a clinician” to pass it on.</source>
+        <translation>Seuls les cliniciens et les administrateurs signent. Utilisez « Pour un clinicien » pour le transmettre.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/view.py" line="311"/>
+        <source>Type your name in “Signing as” first.</source>
+        <translation>Inscrivez d’abord votre nom dans « Signature de ».</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/view.py" line="317"/>
+        <source>Signed off</source>
+        <translation>Signé</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/view.py" line="343"/>
+        <source>Marked for a clinician</source>
+        <translation>Marqué pour un clinicien</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/view.py" line="351"/>
+        <source>Sign off the backlog</source>
+        <translation>Signer l’arriéré</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/inbox/view.py" line="352"/>
+        <source>Sign off %n report(s) for the whole clinic?</source>
+        <translation>
+            <numerusform>Signer %n rapport pour toute la clinique?</numerusform>
+            <numerusform>Signer %n rapports pour toute la clinique?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/view.py" line="355"/>
+        <source>They leave every desk&apos;s inbox. The bulk sign-off is recorded in the audit trail.</source>
+        <translation>Ils quittent la boîte de résultats de tous les postes. La signature groupée est consignée dans la piste de vérification.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/view.py" line="357"/>
+        <source>Sign off all</source>
+        <translation>Tout signer</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/inbox/view.py" line="367"/>
+        <source>%n report(s) signed off</source>
+        <translation>
+            <numerusform>%n rapport signé</numerusform>
+            <numerusform>%n rapports signés</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2585,7 +2921,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="146"/>
+        <location filename="../../app/views/shell/main_window.py" line="147"/>
         <source>Orders</source>
         <translation>Commandes</translation>
     </message>
@@ -2696,7 +3032,7 @@
     </message>
     <message>
         <location filename="../../app/views/shell/actions.py" line="128"/>
-        <location filename="../../app/views/shell/main_window.py" line="493"/>
+        <location filename="../../app/views/shell/main_window.py" line="498"/>
         <source>Requisitions</source>
         <translation>Requêtes</translation>
     </message>
@@ -2722,71 +3058,81 @@
     </message>
     <message>
         <location filename="../../app/views/shell/actions.py" line="132"/>
+        <source>Results &amp;inbox</source>
+        <translation>&amp;Boîte de résultats</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="133"/>
+        <source>Reports to look at and sign off</source>
+        <translation>Rapports à examiner et à signer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="137"/>
         <source>&amp;Unreturned kits</source>
         <translation>Trousses &amp;non retournées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="134"/>
+        <location filename="../../app/views/shell/actions.py" line="139"/>
         <source>Kits that have not come back, and who was contacted</source>
         <translation>Trousses non retournées et patients déjà contactés</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="138"/>
+        <location filename="../../app/views/shell/actions.py" line="143"/>
         <source>&amp;Getting started</source>
         <translation>Pr&amp;emiers pas</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="142"/>
+        <location filename="../../app/views/shell/actions.py" line="147"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="146"/>
+        <location filename="../../app/views/shell/actions.py" line="151"/>
         <source>Copy &amp;diagnostics</source>
         <translation>Copier les &amp;diagnostics</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="148"/>
+        <location filename="../../app/views/shell/actions.py" line="153"/>
         <source>Copy what support needs: versions, environment, outbox counts, recent error types (never patient data or the token)</source>
         <translation>Copier ce dont le soutien a besoin&#xa0;: versions, environnement, commandes en attente, types d’erreurs récentes (jamais de données de patients ni le jeton)</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="154"/>
+        <location filename="../../app/views/shell/actions.py" line="159"/>
         <source>&amp;About</source>
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="199"/>
+        <location filename="../../app/views/shell/main_window.py" line="203"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="200"/>
+        <location filename="../../app/views/shell/main_window.py" line="204"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="201"/>
+        <location filename="../../app/views/shell/main_window.py" line="205"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="203"/>
+        <location filename="../../app/views/shell/main_window.py" line="207"/>
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="499"/>
+        <location filename="../../app/views/shell/main_window.py" line="504"/>
         <source>Unreturned kits</source>
         <translation>Trousses non retournées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="661"/>
+        <location filename="../../app/views/shell/main_window.py" line="671"/>
         <source>Quit anyway</source>
         <translation>Quitter quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="663"/>
+        <location filename="../../app/views/shell/main_window.py" line="673"/>
         <source>Keep the app open</source>
         <translation>Garder l’application ouverte</translation>
     </message>
@@ -2816,12 +3162,12 @@
         <translation>Redémarrez l’application pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="130"/>
+        <location filename="../../app/views/shell/main_window.py" line="131"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="371"/>
+        <location filename="../../app/views/shell/main_window.py" line="376"/>
         <source>Sign in…</source>
         <translation>Se connecter…</translation>
     </message>
@@ -2862,17 +3208,17 @@
         <translation>Boîte d’envoi : {queued} en attente · {attention} à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="436"/>
+        <location filename="../../app/views/shell/main_window.py" line="441"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="447"/>
+        <location filename="../../app/views/shell/main_window.py" line="452"/>
         <source>Something went wrong</source>
         <translation>Un problème est survenu</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="448"/>
+        <location filename="../../app/views/shell/main_window.py" line="453"/>
         <source>The problem was logged. You can keep working; restart the app if something looks wrong.</source>
         <translation>Le problème a été consigné. Vous pouvez continuer à travailler; redémarrez l’application si quelque chose semble anormal.</translation>
     </message>
@@ -5723,6 +6069,66 @@
         <location filename="../../app/views/common/results_table.py" line="157"/>
         <source>(unnamed)</source>
         <translation>(sans nom)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <location filename="../../app/views/inbox/review_panel.py" line="51"/>
+        <location filename="../../app/views/inbox/review_panel.py" line="114"/>
+        <source>Choose a report and press Enter.</source>
+        <translation>Choisissez un rapport et appuyez sur Entrée.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/review_panel.py" line="79"/>
+        <source>Note for the audit trail (optional)</source>
+        <translation>Note pour la piste de vérification (facultative)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/review_panel.py" line="80"/>
+        <source>Note for the audit trail</source>
+        <translation>Note pour la piste de vérification</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/review_panel.py" line="83"/>
+        <source>Open report</source>
+        <translation>Ouvrir le rapport</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/review_panel.py" line="85"/>
+        <source>For a clinician</source>
+        <translation>Pour un clinicien</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/review_panel.py" line="88"/>
+        <source>Moves the report to the top of the inbox for the next clinician</source>
+        <translation>Place le rapport en tête de la boîte de résultats pour le prochain clinicien</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/review_panel.py" line="90"/>
+        <source>Sign off</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/review_panel.py" line="92"/>
+        <location filename="../../app/views/inbox/review_panel.py" line="132"/>
+        <source>Sign off this report for the whole clinic (Ctrl+Enter)</source>
+        <translation>Signer ce rapport pour toute la clinique (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/review_panel.py" line="121"/>
+        <source>No flags</source>
+        <translation>Aucun indicateur</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/review_panel.py" line="123"/>
+        <source>Changed from the report it replaces:</source>
+        <translation>Changements par rapport au rapport remplacé :</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/review_panel.py" line="133"/>
+        <source>Only clinicians and administrators sign off</source>
+        <translation>Seuls les cliniciens et les administrateurs signent</translation>
     </message>
 </context>
 <context>

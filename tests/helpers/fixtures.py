@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from app.paths import paths
 from app.sandbox import SandboxServer
 from app.services.environments import Environment
 from app.services.session import Session
+from app.views.theme import dark_palette
 from tests.helpers.main_window import SEEDED
 
 
@@ -28,3 +30,17 @@ def sandbox_session(sandbox: SandboxServer) -> Iterator[Session]:
     )
     yield live
     live.close()
+
+
+@pytest.fixture
+def palette_mode(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Screenshots: Fusion with the light or dark palette (``indirect`` "light"/"dark")."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    old_style, old_palette = app.style().name(), app.palette()
+    app.setStyle("Fusion")  # the same look on every platform, so light and dark compare
+    mode = str(request.param)
+    app.setPalette(dark_palette() if mode == "dark" else app.style().standardPalette())
+    yield mode
+    app.setStyle(old_style)
+    app.setPalette(old_palette)

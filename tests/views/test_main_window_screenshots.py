@@ -12,35 +12,20 @@ committed ones come from a real X server:
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage, QPalette
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.sandbox import SandboxServer
 from app.views.orders.order_table import COL_PROGRESS, ToneRole
-from app.views.theme import badge_colors, dark_palette
+from app.views.theme import badge_colors
 from tests.helpers.main_window import SEEDED, WAIT_MS, MakeWindow, sign_in_to_sandbox
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support propagateSizeHints", "This plugin does not support raise"
 )
-
-
-@pytest.fixture
-def palette_mode(request: pytest.FixtureRequest) -> Iterator[str]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    old_style, old_palette = app.style().name(), app.palette()
-    app.setStyle("Fusion")  # the same look on every platform, so light and dark compare
-    mode = str(request.param)
-    app.setPalette(dark_palette() if mode == "dark" else app.style().standardPalette())
-    yield mode
-    app.setStyle(old_style)
-    app.setPalette(old_palette)
 
 
 @pytest.mark.parametrize("palette_mode", ["light", "dark"], indirect=True)

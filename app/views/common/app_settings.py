@@ -245,6 +245,20 @@ class AppSettings:
     @audit_retention_years.setter
     def audit_retention_years(self, years: int) -> None:
         self._qsettings.setValue("staff/audit_retention_years", int(years))
+    # --- results inbox ----------------------------------------------------------------
+
+    @property
+    def inbox_reviewer(self) -> tuple[str, str]:
+        """(name or initials, role) this workstation signs inbox reports as, until the staff
+        profile (issue 15) says who is at the desk."""
+        name = str(self._qsettings.value("inbox/reviewer_name", ""))
+        role = str(self._qsettings.value("inbox/reviewer_role", "front_desk"))
+        return name, role
+
+    @inbox_reviewer.setter
+    def inbox_reviewer(self, value: tuple[str, str]) -> None:
+        self._qsettings.setValue("inbox/reviewer_name", value[0])
+        self._qsettings.setValue("inbox/reviewer_role", value[1])
 
     # --- window layout ----------------------------------------------------------------
 

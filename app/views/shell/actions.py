@@ -129,6 +129,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
         needs_session=True, separator_before=True, key_help="Requisitions",
     ),
     ActionSpec(
+        "inbox", QT_TRANSLATE_NOOP("MainWindow", "Results &inbox"), "open_inbox", "view",
+        "Ctrl+Shift+I", tip=QT_TRANSLATE_NOOP("MainWindow", "Reports to look at and sign off"),
+        needs_session=True, key_help="Results inbox",
+    ),
+    ActionSpec(
         "worklist", QT_TRANSLATE_NOOP("MainWindow", "&Unreturned kits"), "open_worklist",
         "view", "Ctrl+Shift+U",
         tip=QT_TRANSLATE_NOOP("MainWindow", "Kits that have not come back, and who was contacted"),
@@ -165,6 +170,7 @@ OTHER_KEYS: tuple[tuple[str, str], ...] = (
      "Ctrl+Shift+O"),
     # Caught app-wide by the lock controller (app/views/staff), so it works in every window.
     ("Lock the app (any window); pick your name and type your PIN to go on", "Ctrl+L"),
+    ("Results inbox: open the report, sign it off", "Enter, Ctrl+Enter"),
 )
 
 

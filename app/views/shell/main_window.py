@@ -45,6 +45,7 @@ from app.views.shell.actions import ACTIONS, TOOLBAR, build_actions
 from app.views.shell.banner import Banner
 from app.views.shell.child_windows import ChildWindows
 from app.views.shell.desk_support import DeskSupport
+from app.views.shell.inbox_tab import InboxTab
 from app.views.shell.kit_types import KIT_TYPES_ACTION, KitTypesGuide
 from app.views.shell.link_status import LinkStatus, after_error, after_outbox_item
 from app.views.shell.metadata_guard import UnsavedMetadataGuard
@@ -158,6 +159,9 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.support.sandbox_band)  # "Sandbox: test data only"
         central_layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        self.inbox_tab = InboxTab(self, self.tabs, runner, self.events, self._settings)
+        self.session_changed.connect(self.inbox_tab.attach)
+        self.refreshed.connect(self.inbox_tab.synced)
         self.tray: QSystemTrayIcon | None = None
         if use_tray and QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(self._app_icon(), self)
@@ -356,8 +360,9 @@ class MainWindow(QMainWindow):
             panel.refresh()
         self._update_status_bar()
         self.statusBar().clearMessage()
-        if outcome.notifications:
-            self.notify("; ".join(note.text for note in outcome.notifications))
+        notes = self.inbox_tab.filter_notifications(outcome.notifications)
+        if notes:
+            self.notify("; ".join(note.text for note in notes))
         if self.banner.isVisible() and getattr(self, "_banner_is_sync", False):
             self.banner.dismiss()
         self.refreshed.emit()
@@ -517,6 +522,10 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(view)
 
     @Slot()
+    def open_inbox(self) -> None:
+        self.inbox_tab.open()
+
+    @Slot()
     def open_settings(self, *, kit_types: bool = False) -> None:
         from app.views.outreach.settings_box import OutreachSettingsBox
         from app.views.printing.settings_page import PrintingSettingsSection
@@ -527,6 +536,7 @@ class MainWindow(QMainWindow):
             self._settings, self, sections=[
                 OutreachSettingsBox,
                 lambda settings, parent: PrintingSettingsSection(settings, self._runner, parent),
+                *self.inbox_tab.settings_sections(),
             ],
             environment=session.environment if session is not None else None,
             kit_types=session.kit_catalog if session is not None else None,

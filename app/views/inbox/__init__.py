@@ -1,0 +1,1 @@
+"""The results inbox tab: reports to sign off, a review panel beside them (issue 18)."""
