@@ -2921,218 +2921,218 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="147"/>
+        <location filename="../../app/views/shell/tab_pages.py" line="39"/>
         <source>Orders</source>
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="48"/>
+        <location filename="../../app/views/shell/actions.py" line="49"/>
         <source>&amp;New order…</source>
         <translation>&amp;Nouvelle commande…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="50"/>
+        <location filename="../../app/views/shell/actions.py" line="51"/>
         <source>Order kits for a patient</source>
         <translation>Commander des trousses pour un patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="66"/>
+        <location filename="../../app/views/shell/actions.py" line="67"/>
         <source>&amp;Import orders…</source>
         <translation>I&amp;mporter des commandes…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="68"/>
+        <location filename="../../app/views/shell/actions.py" line="69"/>
         <source>Order kits for every patient on a list (CSV or Excel)</source>
         <translation>Commander des trousses pour chaque patient d’une liste (CSV ou Excel)</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="84"/>
+        <location filename="../../app/views/shell/actions.py" line="85"/>
         <source>&amp;Export clinic setup…</source>
         <translation>E&amp;xporter la configuration de la clinique…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="86"/>
+        <location filename="../../app/views/shell/actions.py" line="87"/>
         <source>Save this desk&apos;s setup to set up the clinic&apos;s other desks alike</source>
         <translation>Enregistrer la configuration de ce poste pour configurer de la même façon les autres postes de la clinique</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="91"/>
+        <location filename="../../app/views/shell/actions.py" line="92"/>
         <source>I&amp;mport clinic setup…</source>
         <translation>&amp;Importer la configuration de la clinique…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="93"/>
+        <location filename="../../app/views/shell/actions.py" line="94"/>
         <source>Set this desk up from another desk&apos;s setup file</source>
         <translation>Configurer ce poste à partir du fichier de configuration d’un autre poste</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="100"/>
+        <location filename="../../app/views/shell/actions.py" line="101"/>
         <source>&amp;Refresh</source>
         <translation>A&amp;ctualiser</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="102"/>
+        <location filename="../../app/views/shell/actions.py" line="103"/>
         <source>Fetch the latest from Spot</source>
         <translation>Obtenir les dernières données de Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="106"/>
+        <location filename="../../app/views/shell/actions.py" line="107"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="108"/>
+        <location filename="../../app/views/shell/actions.py" line="109"/>
         <source>Search orders by name, email, phone, order or kit ID</source>
         <translation>Rechercher des commandes par nom, courriel, téléphone, ID de commande ou de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="114"/>
+        <location filename="../../app/views/shell/actions.py" line="115"/>
         <source>Find &amp;kit by barcode…</source>
         <translation>Trouver une tr&amp;ousse par code-barres…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="116"/>
+        <location filename="../../app/views/shell/actions.py" line="117"/>
         <source>Scan or type a kit barcode</source>
         <translation>Balayez ou tapez le code-barres d’une trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="54"/>
+        <location filename="../../app/views/shell/actions.py" line="55"/>
         <source>Re&amp;gister kit…</source>
         <translation>&amp;Enregistrer une trousse…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="56"/>
+        <location filename="../../app/views/shell/actions.py" line="57"/>
         <source>Register a kit handed over at the desk</source>
         <translation>Enregistrer une trousse remise à l’accueil</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="60"/>
+        <location filename="../../app/views/shell/actions.py" line="61"/>
         <source>Patient registration &amp;token…</source>
         <translation>&amp;Jeton d’enregistrement pour patient…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="62"/>
+        <location filename="../../app/views/shell/actions.py" line="63"/>
         <source>A one-time token a patient uses to register a kit</source>
         <translation>Un jeton à usage unique qui permet au patient d’enregistrer une trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="121"/>
+        <location filename="../../app/views/shell/actions.py" line="122"/>
         <source>Needs &amp;attention</source>
         <translation>À &amp;traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="123"/>
+        <location filename="../../app/views/shell/actions.py" line="124"/>
         <source>Show only orders that need attention</source>
         <translation>Afficher seulement les commandes à traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="127"/>
+        <location filename="../../app/views/shell/actions.py" line="128"/>
         <source>Re&amp;quisitions</source>
         <translation>Re&amp;quêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="128"/>
-        <location filename="../../app/views/shell/main_window.py" line="498"/>
+        <location filename="../../app/views/shell/actions.py" line="129"/>
+        <location filename="../../app/views/shell/main_window.py" line="393"/>
         <source>Requisitions</source>
         <translation>Requêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="78"/>
+        <location filename="../../app/views/shell/actions.py" line="79"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="80"/>
+        <location filename="../../app/views/shell/actions.py" line="81"/>
         <source>Environment, token, kit types, refresh interval</source>
         <translation>Environnement, jeton, types de trousses, fréquence d’actualisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="74"/>
+        <location filename="../../app/views/shell/actions.py" line="75"/>
         <source>Sign &amp;in / switch environment…</source>
         <translation>Se &amp;connecter / changer d’environnement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="96"/>
+        <location filename="../../app/views/shell/actions.py" line="97"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="132"/>
+        <location filename="../../app/views/shell/actions.py" line="133"/>
         <source>Results &amp;inbox</source>
         <translation>&amp;Boîte de résultats</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="133"/>
+        <location filename="../../app/views/shell/actions.py" line="134"/>
         <source>Reports to look at and sign off</source>
         <translation>Rapports à examiner et à signer</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="137"/>
+        <location filename="../../app/views/shell/actions.py" line="138"/>
         <source>&amp;Unreturned kits</source>
         <translation>Trousses &amp;non retournées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="139"/>
+        <location filename="../../app/views/shell/actions.py" line="140"/>
         <source>Kits that have not come back, and who was contacted</source>
         <translation>Trousses non retournées et patients déjà contactés</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="143"/>
+        <location filename="../../app/views/shell/actions.py" line="144"/>
         <source>&amp;Getting started</source>
         <translation>Pr&amp;emiers pas</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="147"/>
+        <location filename="../../app/views/shell/actions.py" line="148"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="151"/>
+        <location filename="../../app/views/shell/actions.py" line="152"/>
         <source>Copy &amp;diagnostics</source>
         <translation>Copier les &amp;diagnostics</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="153"/>
+        <location filename="../../app/views/shell/actions.py" line="154"/>
         <source>Copy what support needs: versions, environment, outbox counts, recent error types (never patient data or the token)</source>
         <translation>Copier ce dont le soutien a besoin&#xa0;: versions, environnement, commandes en attente, types d’erreurs récentes (jamais de données de patients ni le jeton)</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="159"/>
+        <location filename="../../app/views/shell/actions.py" line="160"/>
         <source>&amp;About</source>
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="203"/>
+        <location filename="../../app/views/shell/actions.py" line="243"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="204"/>
+        <location filename="../../app/views/shell/actions.py" line="244"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="205"/>
+        <location filename="../../app/views/shell/actions.py" line="245"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="207"/>
+        <location filename="../../app/views/shell/actions.py" line="253"/>
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="504"/>
+        <location filename="../../app/views/shell/main_window.py" line="399"/>
         <source>Unreturned kits</source>
         <translation>Trousses non retournées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="671"/>
+        <location filename="../../app/views/shell/main_window.py" line="542"/>
         <source>Quit anyway</source>
         <translation>Quitter quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="673"/>
+        <location filename="../../app/views/shell/main_window.py" line="544"/>
         <source>Keep the app open</source>
         <translation>Garder l’application ouverte</translation>
     </message>
@@ -3162,12 +3162,12 @@
         <translation>Redémarrez l’application pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="131"/>
+        <location filename="../../app/views/shell/main_window.py" line="130"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="376"/>
+        <location filename="../../app/views/shell/failure_notices.py" line="53"/>
         <source>Sign in…</source>
         <translation>Se connecter…</translation>
     </message>
@@ -3208,17 +3208,17 @@
         <translation>Boîte d’envoi : {queued} en attente · {attention} à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="441"/>
+        <location filename="../../app/views/shell/main_window.py" line="343"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="452"/>
+        <location filename="../../app/views/shell/failure_notices.py" line="75"/>
         <source>Something went wrong</source>
         <translation>Un problème est survenu</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="453"/>
+        <location filename="../../app/views/shell/failure_notices.py" line="76"/>
         <source>The problem was logged. You can keep working; restart the app if something looks wrong.</source>
         <translation>Le problème a été consigné. Vous pouvez continuer à travailler; redémarrez l’application si quelque chose semble anormal.</translation>
     </message>

@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtWidgets import QMainWindow, QStyle, QToolBar, QWidget
 
 from app.marks import QT_TRANSLATE_NOOP
 
 __all__ = [
-    "ACTIONS", "OTHER_KEYS", "TOOLBAR", "ActionSpec", "build_actions", "key_rows", "shortcut_text",
+    "ACTIONS", "OTHER_KEYS", "TOOLBAR", "ActionSpec", "build_actions", "install_menus", "key_rows",
+    "shortcut_text",
 ]
 
 _CONTEXT = "MainWindow"  # the French catalogue holds these texts under the window's context
@@ -231,3 +232,31 @@ def key_rows() -> list[tuple[str, str]]:
         for spec in ACTIONS if spec.keys is not None
     ]
     return rows + list(OTHER_KEYS)
+
+
+def install_menus(window: QMainWindow, commands: dict[str, QAction]) -> QToolBar:
+    """The File, View and Help menus in table order, and the toolbar of `TOOLBAR`."""
+    bar = window.menuBar()
+    menus = {
+        name: bar.addMenu(QCoreApplication.translate(_CONTEXT, title))
+        for name, title in (
+            ("file", QT_TRANSLATE_NOOP("MainWindow", "&File")),
+            ("view", QT_TRANSLATE_NOOP("MainWindow", "&View")),
+            ("help", QT_TRANSLATE_NOOP("MainWindow", "&Help")),
+        )
+    }
+    for spec in ACTIONS:
+        menu = menus[spec.menu]
+        if spec.separator_before:
+            menu.addSeparator()
+        menu.addAction(commands[spec.name])
+    toolbar = QToolBar(QCoreApplication.translate("MainWindow", "Main toolbar"))
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setMovable(False)
+    toolbar.setIconSize(QSize(18, 18))
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    for name in TOOLBAR:
+        toolbar.addAction(commands[name])
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+    return toolbar
+

@@ -12,39 +12,31 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent
+from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QMainWindow,
     QMessageBox,
-    QSplitter,
-    QStyle,
-    QSystemTrayIcon,
-    QTabWidget,
-    QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
 from app import APP_NAME
-from app.api import errors as api_errors
 from app.services.data_folder import queued_orders_warning
-from app.services.errors import ServiceError, describe_error
+from app.services.errors import ServiceError
 from app.services.outbox import OutboxItem
 from app.services.session import Session
 from app.tasks import OwnedTasks, Runner, call_on_gui
 from app.views.common.app_settings import AppSettings
 from app.views.common.events import AppEvents, ReportRequest
 from app.views.kit_panel.panel import KitTrackingPanel
-from app.views.orders.find_kit import FindKitBar
 from app.views.orders.order_list import OrderListView
 from app.views.requisitions.view import RequisitionsView
 from app.views.shell import help_pages
-from app.views.shell.actions import ACTIONS, TOOLBAR, build_actions
+from app.views.shell.actions import ACTIONS, build_actions, install_menus
 from app.views.shell.banner import Banner
 from app.views.shell.child_windows import ChildWindows
 from app.views.shell.desk_support import DeskSupport
+from app.views.shell.failure_notices import FailureNotices
 from app.views.shell.inbox_tab import InboxTab
 from app.views.shell.kit_types import KIT_TYPES_ACTION, KitTypesGuide
 from app.views.shell.link_status import LinkStatus, after_error, after_outbox_item
@@ -52,10 +44,13 @@ from app.views.shell.metadata_guard import UnsavedMetadataGuard
 from app.views.shell.order_commands import OrderCommands
 from app.views.shell.refresh import RefreshOutcome
 from app.views.shell.refresher import OrderRefresher
+from app.views.shell.settings_opener import open_settings_dialog
+from app.views.shell.side_pane import SidePane
 from app.views.shell.sign_in import SignInContext, SignInDialog
 from app.views.shell.sign_in_flow import SessionOpener, SignInFlow
-from app.views.shell.sign_in_prompt import SignInPrompt
 from app.views.shell.status_indicators import StatusIndicators
+from app.views.shell.tab_pages import TabPages
+from app.views.shell.tray import Tray
 from app.views.shell.window_layout import WindowLayout
 
 if TYPE_CHECKING:
@@ -99,7 +94,6 @@ class MainWindow(QMainWindow):
         self._unsubscribe_outbox: Callable[[], None] | None = None
         self._shown_version = -1
         self._shown_attention: dict[str, tuple[str, ...]] = {}
-        self._offline = False
         self._link = LinkStatus.UNKNOWN  # the last request's outcome, for "● Online"
         self.events = AppEvents(self)
         self.events.report_requested.connect(self._on_events_report_requested)
@@ -111,6 +105,11 @@ class MainWindow(QMainWindow):
         self.outreach: Outreach | None = None
 
         self.banner = Banner()
+        self.failures = FailureNotices(
+            self.banner, update_status=lambda: self._update_status_bar(),
+            status_message=lambda text: self.status_message(text),
+            sign_in=lambda reason: self.show_sign_in(reason),
+        )
         self.banner.action_triggered.connect(self._on_banner_action)
         self.banner.diagnostics_requested.connect(self.copy_diagnostics)
         self.order_list = OrderListView(kit_names=self._settings.kit_catalog)
@@ -129,44 +128,23 @@ class MainWindow(QMainWindow):
         self.refresher.finished.connect(self._on_refresh_finished)
         self.refresher.failed.connect(self._on_refresh_failed)
         self.refresher.started.connect(lambda: self.status_message(self.tr("Refreshing…")))
-        self.panel = self._make_panel()
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.order_list)
-        self.splitter.addWidget(self.panel)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(False)
-        orders_page = QWidget()
-        orders_layout = QVBoxLayout(orders_page)
-        orders_layout.setContentsMargins(6, 6, 6, 0)
-        orders_layout.addWidget(self.banner)
-        orders_layout.addWidget(self.splitter, 1)
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.addTab(orders_page, self.tr("Orders"))
-        self.tabs.tabBar().setVisible(False)  # shown once a second tab (Requisitions) opens
+        self.panel = SidePane(lambda: self.show_sign_in(), self)
+        self.panel_placeholder = self.panel.placeholder
+        self.panel.panel_built.connect(self._wire_panel)
+        self.tab_pages = TabPages.with_orders(self.banner, self.order_list, self.panel)
+        self.tabs, self.splitter = self.tab_pages.tabs, self.tab_pages.splitter
         self._make_actions()
         self._make_menus_and_toolbar()
         self._make_status_bar()
         self.support = DeskSupport(
             self, runner, self._settings, self.sign_in_flow.credentials, self.statusBar(), self
         )
-        central = QWidget()
-        central_layout = QVBoxLayout(central)
-        central_layout.setContentsMargins(0, 0, 0, 0)
-        central_layout.setSpacing(0)
-        central_layout.addWidget(self.support.sandbox_band)  # "Sandbox: test data only"
-        central_layout.addWidget(self.tabs, 1)
-        self.setCentralWidget(central)
+        # "Sandbox: test data only" over the tabs.
+        self.setCentralWidget(self.tab_pages.under(self.support.sandbox_band))
         self.inbox_tab = InboxTab(self, self.tabs, runner, self.events, self._settings)
         self.session_changed.connect(self.inbox_tab.attach)
         self.refreshed.connect(self.inbox_tab.synced)
-        self.tray: QSystemTrayIcon | None = None
-        if use_tray and QSystemTrayIcon.isSystemTrayAvailable():
-            self.tray = QSystemTrayIcon(self._app_icon(), self)
-            self.tray.setToolTip(APP_NAME)
-            self.tray.show()
+        self.tray = Tray(self, enabled=use_tray)
         self.layout_keeper = WindowLayout(self, self.splitter, self.order_list, self._settings)
         self.layout_keeper.restore()
         if session is not None:
@@ -175,19 +153,6 @@ class MainWindow(QMainWindow):
             self._update_status_bar()
 
     # --- building -----------------------------------------------------------------------
-
-    def _make_panel(self) -> QWidget:
-        """The right side: "Find kit" bar over the kit panel (both need a session)."""
-        self.kit_panel: KitTrackingPanel | None = None
-        self.find_kit_bar: FindKitBar | None = None
-        side = QWidget()
-        side.setObjectName("sidePane")
-        layout = QVBoxLayout(side)
-        layout.setContentsMargins(6, 0, 0, 0)
-        self.panel_placeholder = SignInPrompt()  # "Sign in to see orders." and a button
-        self.panel_placeholder.sign_in_requested.connect(lambda: self.show_sign_in())
-        layout.addWidget(self.panel_placeholder)
-        return side
 
     def _make_actions(self) -> None:
         self.commands = build_actions(self)
@@ -198,25 +163,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)  # until signed in
 
     def _make_menus_and_toolbar(self) -> None:
-        bar = self.menuBar()
-        menus = {
-            "file": bar.addMenu(self.tr("&File")),
-            "view": bar.addMenu(self.tr("&View")),
-            "help": bar.addMenu(self.tr("&Help")),
-        }
-        self.toolbar = QToolBar(self.tr("Main toolbar"))
-        self.toolbar.setObjectName("mainToolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setIconSize(QSize(18, 18))
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for spec in ACTIONS:
-            menu = menus[spec.menu]
-            if spec.separator_before:
-                menu.addSeparator()
-            menu.addAction(self.commands[spec.name])
-        for name in TOOLBAR:
-            self.toolbar.addAction(self.commands[name])
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.toolbar = install_menus(self, self.commands)
 
     def _make_status_bar(self) -> None:
         self.indicators = StatusIndicators(self.statusBar())
@@ -224,12 +171,6 @@ class MainWindow(QMainWindow):
         self.sync_label = self.indicators.sync
         self.online_label = self.indicators.online
         self.outbox_label = self.indicators.outbox
-
-    def _app_icon(self) -> QIcon:
-        icon = QApplication.windowIcon()
-        if icon.isNull():
-            icon = self.style().standardIcon(QStyle.StandardPixmap.SP_ComputerIcon)
-        return icon
 
     # --- session ------------------------------------------------------------------------
 
@@ -252,9 +193,8 @@ class MainWindow(QMainWindow):
 
         self.outreach = Outreach(session, self._runner, self._settings, self)
         self.outreach.start()
-        self._offline = False
         self._link = LinkStatus.UNKNOWN
-        self.banner.dismiss()
+        self.failures.reset()
         self.support.session_opened(session)
         self.kit_types.session_opened(session)  # Settings' catalog, or learned from orders
         self.order_list.set_kit_names(session.kit_catalog)
@@ -271,40 +211,25 @@ class MainWindow(QMainWindow):
 
     def _close_requisitions_tab(self) -> None:
         """Drop the previous account's Requisitions and Unreturned kits tabs."""
-        for index in reversed(range(self.tabs.count())):
-            page = self.tabs.widget(index)
-            if isinstance(page, RequisitionsView) or (
-                page is not None and page.objectName() == "worklistTab"
-            ):
-                self.tabs.removeTab(index)
-                page.deleteLater()
-        self.tabs.tabBar().setVisible(self.tabs.count() > 1)
+        self.tab_pages.close(("requisitionsTab", "worklistTab"))
 
     def _ensure_panel(self) -> None:
         session = self.session
-        if session is None:
-            return
-        layout = self.panel.layout()
-        assert isinstance(layout, QVBoxLayout)
-        for old in (self.find_kit_bar, self.kit_panel):
-            if old is not None:
-                old.setParent(None)
-                old.deleteLater()
-        self.panel_placeholder.hide()
-        bar = FindKitBar(session, self._runner, self.panel)
-        bar.kit_found.connect(self._on_find_kit_bar_kit_found)
-        panel = KitTrackingPanel(session, self._runner, self.panel, events=self.events)
-        panel.open_report_requested.connect(self.events.report_requested)
+        if session is not None:
+            self.find_kit_bar, self.kit_panel = self.panel.build(
+                session, self._runner, self.events, self.order_list.selected_order_id()
+            )
+            self.find_kit_bar.kit_found.connect(self._on_find_kit_bar_kit_found)
+
+    def _wire_panel(self, panel: KitTrackingPanel) -> None:
+        session = self.session
+        assert session is not None
         panel.register_kit_requested.connect(self._on_panel_register_kit_requested)
         panel.print_handout_requested.connect(
             lambda handout: self.child_windows.open_handout(handout, session.kit_catalog)
         )
         panel.print_labels_requested.connect(self.child_windows.open_labels)
         panel.metadata_saved.connect(self.metadata_guard.on_metadata_saved)
-        layout.addWidget(bar)
-        layout.addWidget(panel, 1)
-        self.find_kit_bar, self.kit_panel = bar, panel
-        panel.show_order(self.order_list.selected_order_id())
 
     def _stop_session_work(self) -> None:
         self.refresher.stop()
@@ -328,8 +253,7 @@ class MainWindow(QMainWindow):
     def on_reauthenticated(self, session: Session) -> None:
         if self.session is not session:
             return
-        self._offline = False
-        self.banner.dismiss()
+        self.failures.reset()
         self.refresh_now()
 
     def widget(self) -> QWidget:
@@ -351,7 +275,6 @@ class MainWindow(QMainWindow):
         self.refresher.publish_snapshot()
 
     def _on_refresh_finished(self, outcome: RefreshOutcome) -> None:
-        self._offline = False
         self._link = LinkStatus.ONLINE
         self._last_sync = datetime.now()
         panel = self.kit_panel
@@ -363,32 +286,12 @@ class MainWindow(QMainWindow):
         notes = self.inbox_tab.filter_notifications(outcome.notifications)
         if notes:
             self.notify("; ".join(note.text for note in notes))
-        if self.banner.isVisible() and getattr(self, "_banner_is_sync", False):
-            self.banner.dismiss()
+        self.failures.refresh_worked()
         self.refreshed.emit()
 
     def _on_refresh_failed(self, exc: BaseException) -> None:
-        error = describe_error(exc)
         self._link = after_error(exc)
-        if isinstance(exc, api_errors.Unauthorized):
-            self._update_status_bar()
-            self.status_message(error.title)
-            self._show_error(error, action=("sign_in", self.tr("Sign in…")))
-            self._banner_is_sync = True
-            self.show_sign_in(error.sentence)
-            return
-        if isinstance(exc, api_errors.SpotConnectionError | api_errors.SpotTimeout):
-            first = not self._offline
-            self._offline = True
-            self._update_status_bar()
-            if first:
-                self._show_error(error)
-                self._banner_is_sync = True
-            return
-        log.warning("refresh failed: %s", type(exc).__name__)
-        self._show_error(error)
-        self._banner_is_sync = True
-        self._update_status_bar()
+        self.failures.refresh_failed(exc)
 
     # --- notifications and status -------------------------------------------------------
 
@@ -397,8 +300,7 @@ class MainWindow(QMainWindow):
 
         ``text`` must never name a patient: counts only ("New results for 2 kits").
         """
-        if self.tray is not None and self.tray.isVisible() and QSystemTrayIcon.supportsMessages():
-            self.tray.showMessage(APP_NAME, text, QSystemTrayIcon.MessageIcon.Information, 8000)
+        self.tray.notify(text)
         self.statusBar().showMessage(text, 15000)
         self.notification_posted.emit(text)
 
@@ -444,17 +346,10 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.refresher.refresh_queued)
 
     def _show_error(self, error: ServiceError, *, action: tuple[str, str] | None = None) -> None:
-        self.banner.show_error(error.title, error.advice, details=error.debug, action=action)
+        self.failures.show_error(error, action=action)
 
     def show_crash(self, details: str) -> None:
-        """The crash handler's message: non-blocking, details copyable, no traceback shown."""
-        self.banner.show_error(
-            self.tr("Something went wrong"),
-            self.tr("The problem was logged. You can keep working; restart the app if "
-                    "something looks wrong."),
-            details=details,
-        )
-        self._banner_is_sync = False
+        self.failures.show_crash(details)
 
     # --- actions ------------------------------------------------------------------------
 
@@ -509,17 +404,7 @@ class MainWindow(QMainWindow):
             self.outreach.open_import(self)
 
     def _show_tab(self, name: str, title: str, make: Callable[[], QWidget]) -> None:
-        """Bring the tab named ``name`` forward, making it first if it is not open."""
-        for index in range(self.tabs.count()):
-            page = self.tabs.widget(index)
-            if page is not None and page.objectName() == name:
-                self.tabs.setCurrentIndex(index)
-                return
-        view = make()
-        view.setObjectName(name)
-        self.tabs.addTab(view, title)
-        self.tabs.tabBar().setVisible(True)
-        self.tabs.setCurrentWidget(view)
+        self.tab_pages.show(name, title, make)
 
     @Slot()
     def open_inbox(self) -> None:
@@ -527,24 +412,11 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_settings(self, *, kit_types: bool = False) -> None:
-        from app.views.outreach.settings_box import OutreachSettingsBox
-        from app.views.printing.settings_page import PrintingSettingsSection
-        from app.views.settings.dialog import SettingsDialog
-
-        session = self.session
-        dialog = SettingsDialog(
-            self._settings, self, sections=[
-                OutreachSettingsBox,
-                lambda settings, parent: PrintingSettingsSection(settings, self._runner, parent),
-                *self.inbox_tab.settings_sections(),
-            ],
-            environment=session.environment if session is not None else None,
-            kit_types=session.kit_catalog if session is not None else None,
+        dialog = open_settings_dialog(
+            self, self._settings, self._runner, self.session, self.inbox_tab.settings_sections()
         )
         dialog.sign_in_requested.connect(lambda: self.show_sign_in())
         dialog.accepted.connect(self.settings_changed)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
         if kit_types:
             dialog.focus_kit_types()
 
@@ -629,8 +501,7 @@ class MainWindow(QMainWindow):
         self.hide()
         self._stop_session_work()
         self._runner.wait_idle(3000)
-        if self.tray is not None:
-            self.tray.hide()
+        self.tray.hide()
         session, self.session = self.session, None
         if self.outreach is not None:
             self.outreach.close()

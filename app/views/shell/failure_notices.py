@@ -1,0 +1,83 @@
+"""What the window says when a refresh fails, and when it works again.
+
+A rejected token asks to sign in; no network says so once (not on every retry); anything
+else shows Spot's problem. A banner put up for a failed refresh goes away by itself when a
+refresh works again; a crash notice stays until dismissed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+
+from app.api import errors as api_errors
+from app.services.errors import ServiceError, describe_error
+from app.views.shell.banner import Banner
+
+__all__ = ["FailureNotices"]
+
+log = logging.getLogger(__name__)
+
+
+class FailureNotices:
+    """``update_status`` repaints the status bar; ``sign_in(reason)`` opens sign-in."""
+
+    def __init__(
+        self, banner: Banner, *, update_status: Callable[[], None],
+        status_message: Callable[[str], None], sign_in: Callable[[str], object],
+    ) -> None:
+        self._banner = banner
+        self._update_status = update_status
+        self._status_message = status_message
+        self._sign_in = sign_in
+        self.offline = False
+        self._banner_is_sync = False
+
+    def reset(self) -> None:
+        self.offline = False
+        self._banner.dismiss()
+
+    def refresh_worked(self) -> None:
+        self.offline = False
+        if self._banner.isVisible() and self._banner_is_sync:
+            self._banner.dismiss()
+
+    def refresh_failed(self, exc: BaseException) -> None:
+        error = describe_error(exc)
+        if isinstance(exc, api_errors.Unauthorized):
+            self._update_status()
+            self._status_message(error.title)
+            self.show_error(
+                error, action=("sign_in", QCoreApplication.translate("MainWindow", "Sign in…"))
+            )
+            self._sign_in(error.sentence)
+            return
+        if isinstance(exc, api_errors.SpotConnectionError | api_errors.SpotTimeout):
+            first = not self.offline
+            self.offline = True
+            self._update_status()
+            if first:
+                self.show_error(error)
+            return
+        log.warning("refresh failed: %s", type(exc).__name__)
+        self.show_error(error)
+        self._update_status()
+
+    def show_error(self, error: ServiceError, *, action: tuple[str, str] | None = None) -> None:
+        self._banner.show_error(error.title, error.advice, details=error.debug, action=action)
+        self._banner_is_sync = True
+
+    def show_crash(self, details: str) -> None:
+        """The crash handler's message: non-blocking, details copyable, no traceback shown."""
+        self._banner.show_error(
+            QCoreApplication.translate("MainWindow", "Something went wrong"),
+            QCoreApplication.translate(
+                "MainWindow",
+                "The problem was logged. You can keep working; restart the app if something "
+                "looks wrong.",
+            ),
+            details=details,
+        )
+        self._banner_is_sync = False
