@@ -3433,7 +3433,7 @@
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="821"/>
+        <location filename="../../app/views/new_order/form.py" line="800"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
@@ -3462,7 +3462,7 @@
         <translation>Commander &amp;quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="381"/>
+        <location filename="../../app/views/new_order/form.py" line="370"/>
         <source>Will be sent as</source>
         <translation>Sera envoyée ainsi</translation>
     </message>
@@ -3477,13 +3477,13 @@
         <translation>&amp;Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="408"/>
-        <location filename="../../app/views/new_order/form.py" line="603"/>
+        <location filename="../../app/views/new_order/form.py" line="397"/>
+        <location filename="../../app/views/new_order/form.py" line="592"/>
         <source>&amp;Place order</source>
         <translation>&amp;Commander</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="409"/>
+        <location filename="../../app/views/new_order/form.py" line="398"/>
         <source>Place the order (Ctrl+Enter)</source>
         <translation>Passer la commande (Ctrl+Entrée)</translation>
     </message>
@@ -3493,48 +3493,48 @@
         <translation>Vérification des commandes récentes pour ce patient…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="361"/>
+        <location filename="../../app/views/new_order/notes.py" line="24"/>
         <source>Notes for your recor&amp;ds (optional)</source>
         <translation>Notes pour vos &amp;dossiers (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="363"/>
+        <location filename="../../app/views/new_order/notes.py" line="26"/>
         <source>Your own notes kept with the order in Spot, like a chart or room number</source>
         <translation>Vos propres notes, gardées avec la commande dans Spot, comme un numéro de dossier ou de salle</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="412"/>
+        <location filename="../../app/views/new_order/form.py" line="401"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="413"/>
+        <location filename="../../app/views/new_order/form.py" line="402"/>
         <source>Close this window (Esc)</source>
         <translation>Fermer cette fenêtre (Échap)</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="519"/>
+        <location filename="../../app/views/new_order/form.py" line="508"/>
         <source>Discard this order?</source>
         <translation>Abandonner cette commande?</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="520"/>
-        <location filename="../../app/views/new_order/form.py" line="533"/>
+        <location filename="../../app/views/new_order/form.py" line="509"/>
+        <location filename="../../app/views/new_order/form.py" line="522"/>
         <source>What you typed for this order will be lost.</source>
         <translation>Ce que vous avez saisi pour cette commande sera perdu.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="521"/>
+        <location filename="../../app/views/new_order/form.py" line="510"/>
         <source>&amp;Discard</source>
         <translation>&amp;Abandonner</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="532"/>
+        <location filename="../../app/views/new_order/form.py" line="521"/>
         <source>Start a new order?</source>
         <translation>Commencer une nouvelle commande?</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="534"/>
+        <location filename="../../app/views/new_order/form.py" line="523"/>
         <source>&amp;Start new order</source>
         <translation>&amp;Nouvelle commande</translation>
     </message>
@@ -3559,37 +3559,37 @@
         <translation>Vérifiez les %1 avertissements indiqués ci-dessus&#xa0;: corrigez-les ou confirmez chacun.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="599"/>
+        <location filename="../../app/views/new_order/form.py" line="588"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="601"/>
+        <location filename="../../app/views/new_order/form.py" line="590"/>
         <source>Send a&amp;gain</source>
         <translation>&amp;Renvoyer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="611"/>
+        <location filename="../../app/views/new_order/form.py" line="600"/>
         <source>1 problem to fix</source>
         <translation>1 problème à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="613"/>
+        <location filename="../../app/views/new_order/form.py" line="602"/>
         <source>%1 problems to fix</source>
         <translation>%1 problèmes à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="617"/>
+        <location filename="../../app/views/new_order/form.py" line="606"/>
         <source>1 warning to confirm</source>
         <translation>1 avertissement à confirmer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="619"/>
+        <location filename="../../app/views/new_order/form.py" line="608"/>
         <source>%1 warnings to confirm</source>
         <translation>%1 avertissements à confirmer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="628"/>
+        <location filename="../../app/views/new_order/form.py" line="617"/>
         <source>Shown here once the fields above are complete.</source>
         <translation>S’affiche ici une fois les champs ci-dessus remplis.</translation>
     </message>
@@ -3670,12 +3670,12 @@
         <translation>Spot n’a pas accepté cette commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="746"/>
+        <location filename="../../app/views/new_order/form.py" line="735"/>
         <source>&amp;Keep editing</source>
         <translation>&amp;Continuer la saisie</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="770"/>
+        <location filename="../../app/views/new_order/form.py" line="759"/>
         <source>Autosave failed: %1. Keep this window open until the order is placed.</source>
         <translation>Échec de l’enregistrement automatique&#xa0;: %1. Gardez cette fenêtre ouverte jusqu’à ce que la commande soit passée.</translation>
     </message>

@@ -43,7 +43,6 @@ from app.views.common.address_fields import RecipientFields
 from app.views.common.confirm import ask_to_confirm
 from app.views.common.focus import chain_tab_order
 from app.views.common.message_strip import strip_style
-from app.views.common.metadata_editor import MetadataEditor
 from app.views.common.window_fit import fit_to_screen, scrolling
 from app.views.i18n import finding_text
 from app.views.new_order.bars import (
@@ -57,6 +56,7 @@ from app.views.new_order.bars import (
 )
 from app.views.new_order.drafts import FormDrafts
 from app.views.new_order.keys import EnterSubmits
+from app.views.new_order.notes import NotesSection
 from app.views.new_order.submission import (
     OrderSession,
     OrderSubmission,
@@ -356,21 +356,10 @@ class NewOrderForm(QWidget):
         kits_layout.addWidget(self.kits)
         layout.addWidget(kits_box)
 
-        self.metadata_toggle = QToolButton(body)
-        self.metadata_toggle.setObjectName("metadata_toggle")
-        self.metadata_toggle.setText(self.tr("Notes for your recor&ds (optional)"))
-        self.metadata_toggle.setToolTip(
-            self.tr("Your own notes kept with the order in Spot, like a chart or room number")
-        )
-        self.metadata_toggle.setCheckable(True)
-        self.metadata_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.metadata_toggle.setArrowType(Qt.ArrowType.RightArrow)
-        self.metadata_toggle.toggled.connect(self._on_metadata_toggled)
-        layout.addWidget(self.metadata_toggle)
-        self.metadata = MetadataEditor(body)
+        notes = NotesSection(body)
+        self.metadata_toggle, self.metadata = notes.toggle, notes.editor
         self.metadata.changed.connect(self._on_form_changed)
-        self.metadata.hide()
-        layout.addWidget(self.metadata)
+        layout.addWidget(notes)
 
         self.duplicate_bar = DuplicateBar(body)
         self.duplicate_label = self.duplicate_bar.label
@@ -799,16 +788,6 @@ class NewOrderForm(QWidget):
     def restore_offered(self) -> bool:
         return self.drafts.offered()
 
-    # --- misc ----------------------------------------------------------------------------
-
-    @Slot(bool)
-    def _on_metadata_toggled(self, shown: bool) -> None:
-        self.metadata.setVisible(shown)
-        self.metadata_toggle.setArrowType(
-            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
-        )
-        if shown:
-            self.metadata.key_edit(0).setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 class NewOrderDialog(QDialog):
