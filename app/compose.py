@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from app.paths import Paths
     from app.sandbox import SandboxServer
     from app.services.environments import ConnectionCheck, Environment
+    from app.services.inbox import Reviewer
     from app.services.session import Session
     from app.services.workstation import Workstation
     from app.tasks import TaskRunner
@@ -221,6 +222,9 @@ def build_staff(
 
     controller = LockController(workstation, LockScreen(workstation, runner), window)
     controller.app_to_front.connect(window.bring_to_front)
+    # Sign-offs in the results inbox are the signed-in staff member's, not a typed name.
+    window.inbox_tab.use_reviewer(lambda: staff_reviewer(workstation), editable=False)
+    controller.unlocked.connect(lambda _result: window.inbox_tab.reviewer_updated())
     window.shutdown_finished.connect(controller.shutdown)
     shell = StaffShell(window, workstation, runner, controller, settings)
     unsubscribe: list[Callable[[], None]] = []
@@ -239,3 +243,14 @@ def build_staff(
     runner.run(workstation.audit.prune, SYSTEM_STAFF_ID,
                on_error=lambda exc: log.warning("audit retention: %s", type(exc).__name__))
     return controller, shell
+
+
+def staff_reviewer(workstation: Workstation) -> Reviewer:
+    """The results inbox's reviewer: the staff member signed in (initials, role)."""
+    from app.services.inbox import Reviewer
+
+    profile = workstation.current
+    if profile is None:
+        return Reviewer("")  # locked: nobody may sign until someone unlocks
+    return Reviewer(profile.initials or profile.name, profile.role.value)
+

@@ -160,3 +160,18 @@ def test_only_an_administrator_gets_the_sign_in_dialog(
     assert not dialog.isVisible()
     assert window.banner.isVisible()
     assert window.banner.details.startswith("Sign-in to Spot needed")
+
+
+def test_results_inbox_signs_as_whoever_unlocked(
+    qtbot: QtBot, staffed: tuple[MainWindow, Workstation, LockController, StaffShell],
+    sandbox: SandboxServer,
+) -> None:
+    """Sign-offs carry the staff member's initials and role, not a name typed in the inbox."""
+    window, _workstation, controller, _shell = staffed
+    window.start("sandbox")
+    qtbot.waitUntil(lambda: window.inbox_tab.view is not None, timeout=WAIT_MS)
+    _unlock_as_demo(qtbot, controller)
+    view = window.inbox_tab.view
+    assert view is not None
+    assert view.reviewer_name.text() == "DM"
+    assert not view.reviewer_name.isEnabled()  # who signs is who unlocked: not editable

@@ -77,6 +77,11 @@ class InboxTab(QObject):
         self.status_label.hide()
         window.installEventFilter(self)
 
+    def use_reviewer(self, provider: Callable[[], Reviewer], *, editable: bool) -> None:
+        """Who signs from now on (the staff member signed in, once issue 15's lock is on)."""
+        self._reviewer_provider, self._reviewer_editable = provider, editable
+        self.reviewer_updated()
+
     # --- session --------------------------------------------------------------------------
 
     def attach(self, session: Session | None) -> None:
