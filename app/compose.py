@@ -214,6 +214,7 @@ def build_staff(
     """The lock screen over every window, the Staff menu, and orders stamped and audited
     for whoever is signed in. Call ``controller.start_locked()`` once the window shows."""
     from app.services.order_audit import audit_outbox, stamp_orders
+    from app.services.printing.record import audit_prints
     from app.services.session import Session
     from app.services.workstation import SYSTEM_STAFF_ID
     from app.views.shell.staff_shell import StaffShell
@@ -225,6 +226,8 @@ def build_staff(
     # Sign-offs in the results inbox are the signed-in staff member's, not a typed name.
     window.inbox_tab.use_reviewer(lambda: staff_reviewer(workstation), editable=False)
     controller.unlocked.connect(lambda _result: window.inbox_tab.reviewer_updated())
+    # Each print (hand-out, labels) goes to the audit trail under whoever is working.
+    window.child_windows.set_print_recorder(audit_prints(workstation.record))
     window.shutdown_finished.connect(controller.shutdown)
     shell = StaffShell(window, workstation, runner, controller, settings)
     unsubscribe: list[Callable[[], None]] = []

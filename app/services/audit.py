@@ -120,6 +120,8 @@ DETAILS = frozenset({
     "pdf", "txt", "csv", "printer", "clipboard",
     # outcomes
     "queued", "sent", "same_person", "different_person",
+    # prints (what was printed; app.services.printing.record)
+    "handout", "kit_label", "order_label", "requisition_label", "test_label",
 })
 
 _OBJECT_ID = re.compile(r"^(?=.*[0-9])[A-Za-z0-9][A-Za-z0-9_.:-]{0,79}$")

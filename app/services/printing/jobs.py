@@ -51,7 +51,7 @@ class LabelPrinting:
         printer_for: Callable[[PrintSettings], RawPrinter | None] = raw_printer_for,
     ) -> None:
         self._settings = settings
-        self._recorder = recorder
+        self.recorder = recorder
         self._printer_for = printer_for
         self._held: dict[int, HeldJob] = {}
         self._lock = threading.Lock()
@@ -100,4 +100,4 @@ class LabelPrinting:
         with self._lock:
             self._held.pop(job.job_id, None)
         for label in job.labels:
-            self._recorder(PrintRecord(label.kind.value, label.object_ids, "label_printer"))
+            self.recorder(PrintRecord(label.kind.value, label.object_ids, "label_printer"))

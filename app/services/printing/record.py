@@ -7,6 +7,7 @@ until then prints are recorded nowhere (``ignore_print``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -32,3 +33,26 @@ class PrintRecorder(Protocol):
 
 def ignore_print(record: PrintRecord) -> None:
     """The recorder used when no audit trail is wired in."""
+
+
+def audit_prints(record_action: Callable[..., None]) -> PrintRecorder:
+    """A recorder that writes each print to the audit trail: what was printed and the Spot
+    ids it carries (an order, a kit, a requisition), never patient data.
+
+    ``record_action(action, ids, detail)`` is `app.services.workstation.Workstation.record`.
+    """
+    from app.services.audit import AuditAction, ObjectKind
+
+    def to_audit(record: PrintRecord) -> None:
+        ids: dict[ObjectKind, str] = {}
+        for object_id in record.object_ids:
+            kind = (
+                ObjectKind.KIT if object_id.upper().startswith("SPOT")
+                else ObjectKind.ORDER if object_id[:1] == "O" and object_id[1:].isdigit()
+                else ObjectKind.REQUISITION
+            )
+            ids.setdefault(kind, object_id)
+        record_action(AuditAction.PRINT, ids, record.what)
+
+    return to_audit
+

@@ -74,6 +74,11 @@ class ChildWindows(QObject):
         self.register_kit: QWidget | None = None
         self.registration_token: QWidget | None = None
 
+    def set_print_recorder(self, recorder: PrintRecorder) -> None:
+        """Where each print is recorded from now on (the audit trail, once staff sign in)."""
+        self._print_recorder = recorder
+        self.label_printing.recorder = recorder
+
     def open_new_order(self, session: Session) -> QWidget:
         from app.views.new_order.form import NewOrderDialog
 
