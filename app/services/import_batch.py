@@ -378,7 +378,10 @@ class BatchSender:
                     break
                 if previous is not None:
                     item = self._outbox.get(previous)
-                    if item is not None and item.state in ("queued", "sending"):
+                    # An item waiting out the outbox's settle window (an answer was lost) has
+                    # left the pace: holding the batch for it would stall it for minutes.
+                    if (item is not None and item.state in ("queued", "sending")
+                            and not getattr(item, "unconfirmed", False)):
                         self._sleep(self.POLL_S)
                         continue
                     # Left the outbox: the next may go one interval after this moment.

@@ -1366,12 +1366,12 @@
 <context>
     <name>FieldMessage</name>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="90"/>
+        <location filename="../../app/views/common/address_fields.py" line="119"/>
         <source>Ship anyway</source>
         <translation>Expédier quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="118"/>
+        <location filename="../../app/views/common/address_fields.py" line="147"/>
         <source>Problem: %1</source>
         <translation>Problème&#xa0;: %1</translation>
     </message>
@@ -1840,18 +1840,18 @@
 <context>
     <name>InboxTab</name>
     <message>
-        <location filename="../../app/views/shell/inbox_tab.py" line="162"/>
+        <location filename="../../app/views/shell/inbox_tab.py" line="167"/>
         <source>Results inbox</source>
         <translation>Boîte de résultats</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/inbox_tab.py" line="169"/>
+        <location filename="../../app/views/shell/inbox_tab.py" line="174"/>
         <source>Inbox: %1</source>
         <translation>Résultats à signer : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shell/inbox_tab.py" line="171"/>
-        <location filename="../../app/views/shell/inbox_tab.py" line="187"/>
+        <location filename="../../app/views/shell/inbox_tab.py" line="176"/>
+        <location filename="../../app/views/shell/inbox_tab.py" line="192"/>
         <source>%n critical</source>
         <translation>
             <numerusform>%n critique</numerusform>
@@ -1859,7 +1859,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shell/inbox_tab.py" line="184"/>
+        <location filename="../../app/views/shell/inbox_tab.py" line="189"/>
         <source>%n new result(s)</source>
         <translation>
             <numerusform>%n nouveau résultat</numerusform>
@@ -1867,7 +1867,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shell/inbox_tab.py" line="207"/>
+        <location filename="../../app/views/shell/inbox_tab.py" line="212"/>
         <source>(%n critical) </source>
         <translation>
             <numerusform>(%n critique) </numerusform>
@@ -2532,13 +2532,13 @@
     </message>
     <message>
         <location filename="../../app/views/kit_panel/panel.py" line="460"/>
-        <source>Metadata</source>
-        <translation>Métadonnées</translation>
+        <source>Notes for your records</source>
+        <translation>Notes pour vos dossiers</translation>
     </message>
     <message>
         <location filename="../../app/views/kit_panel/panel.py" line="467"/>
-        <source>&amp;Save metadata</source>
-        <translation>Enregistrer les &amp;métadonnées</translation>
+        <source>&amp;Save notes</source>
+        <translation>&amp;Enregistrer les notes</translation>
     </message>
     <message>
         <location filename="../../app/views/kit_panel/panel.py" line="492"/>
@@ -3224,13 +3224,13 @@
     </message>
     <message>
         <location filename="../../app/views/shell/metadata_guard.py" line="65"/>
-        <source>Unsaved metadata</source>
-        <translation>Métadonnées non enregistrées</translation>
+        <source>Unsaved notes</source>
+        <translation>Notes non enregistrées</translation>
     </message>
     <message>
         <location filename="../../app/views/shell/metadata_guard.py" line="66"/>
-        <source>The metadata of order %1 was changed but not saved.</source>
-        <translation>Les métadonnées de la commande %1 ont été modifiées, mais pas enregistrées.</translation>
+        <source>The notes of order %1 were changed but not saved.</source>
+        <translation>Les notes de la commande %1 ont été modifiées mais pas enregistrées.</translation>
     </message>
     <message>
         <location filename="../../app/views/shell/metadata_guard.py" line="71"/>
@@ -4793,130 +4793,130 @@
 <context>
     <name>RecipientFields</name>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="259"/>
+        <location filename="../../app/views/common/address_fields.py" line="288"/>
         <source>Patient</source>
         <extracomment>A field the user just left (path); the owner may run slower checks (duplicates). The user confirmed or withdrew a &quot;Ship anyway&quot;.</extracomment>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="264"/>
+        <location filename="../../app/views/common/address_fields.py" line="293"/>
         <source>&amp;First name</source>
         <translation>&amp;Prénom</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="268"/>
+        <location filename="../../app/views/common/address_fields.py" line="297"/>
         <source>&amp;Last name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="271"/>
+        <location filename="../../app/views/common/address_fields.py" line="300"/>
         <source>name@example.com</source>
         <translation>nom@exemple.com</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="272"/>
+        <location filename="../../app/views/common/address_fields.py" line="301"/>
         <source>&amp;Email</source>
         <translation>Co&amp;urriel</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="275"/>
+        <location filename="../../app/views/common/address_fields.py" line="304"/>
         <source>415-555-0123</source>
         <translation>415-555-0123</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="276"/>
+        <location filename="../../app/views/common/address_fields.py" line="305"/>
         <source>P&amp;hone</source>
         <translation>Télép&amp;hone</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="281"/>
+        <location filename="../../app/views/common/address_fields.py" line="310"/>
         <source>Shipping address</source>
         <translation>Adresse de livraison</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="287"/>
+        <location filename="../../app/views/common/address_fields.py" line="316"/>
         <source>United States</source>
         <translation>États-Unis</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="288"/>
+        <location filename="../../app/views/common/address_fields.py" line="317"/>
         <source>Canada</source>
         <translation>Canada</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="291"/>
+        <location filename="../../app/views/common/address_fields.py" line="320"/>
         <source>C&amp;ountry</source>
         <translation>Pa&amp;ys</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="295"/>
+        <location filename="../../app/views/common/address_fields.py" line="324"/>
         <source>Street and number, or paste a whole address</source>
         <translation>Numéro et rue, ou collez une adresse complète</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="298"/>
+        <location filename="../../app/views/common/address_fields.py" line="327"/>
         <source>&amp;Street address</source>
         <translation>&amp;Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="306"/>
+        <location filename="../../app/views/common/address_fields.py" line="335"/>
         <source>Apartment, suite, unit (optional)</source>
         <translation>Appartement, bureau, unité (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="307"/>
+        <location filename="../../app/views/common/address_fields.py" line="336"/>
         <source>Line &amp;2</source>
         <translation>Ligne &amp;2</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="311"/>
+        <location filename="../../app/views/common/address_fields.py" line="340"/>
         <source>Cit&amp;y</source>
         <translation>&amp;Ville</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="318"/>
-        <location filename="../../app/views/common/address_fields.py" line="553"/>
+        <location filename="../../app/views/common/address_fields.py" line="347"/>
+        <location filename="../../app/views/common/address_fields.py" line="582"/>
         <source>S&amp;tate</source>
         <translation>É&amp;tat</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="323"/>
-        <location filename="../../app/views/common/address_fields.py" line="554"/>
+        <location filename="../../app/views/common/address_fields.py" line="352"/>
+        <location filename="../../app/views/common/address_fields.py" line="583"/>
         <source>&amp;ZIP code</source>
         <translation>Code &amp;ZIP</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="537"/>
+        <location filename="../../app/views/common/address_fields.py" line="566"/>
         <source>Choose a province or territory</source>
         <translation>Choisissez une province ou un territoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="540"/>
+        <location filename="../../app/views/common/address_fields.py" line="569"/>
         <source>Choose a state</source>
         <translation>Choisissez un État</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="549"/>
+        <location filename="../../app/views/common/address_fields.py" line="578"/>
         <source>Pro&amp;vince</source>
         <translation>Provinc&amp;e</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="550"/>
+        <location filename="../../app/views/common/address_fields.py" line="579"/>
         <source>Postal &amp;code</source>
         <translation>Code pos&amp;tal</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="551"/>
+        <location filename="../../app/views/common/address_fields.py" line="580"/>
         <source>A1A 1A1</source>
         <translation>A1A 1A1</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="555"/>
+        <location filename="../../app/views/common/address_fields.py" line="584"/>
         <source>12345 or 12345-6789</source>
         <translation>12345 ou 12345-6789</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="598"/>
+        <location filename="../../app/views/common/address_fields.py" line="627"/>
         <source>This looks like a whole address. Split it into the fields? %1</source>
         <translation>Ceci semble être une adresse complète. La répartir dans les champs? %1</translation>
     </message>
@@ -7284,12 +7284,12 @@
 <context>
     <name>_SplitBar</name>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="138"/>
+        <location filename="../../app/views/common/address_fields.py" line="167"/>
         <source>&amp;Split</source>
         <translation>&amp;Séparer</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/address_fields.py" line="140"/>
+        <location filename="../../app/views/common/address_fields.py" line="169"/>
         <source>&amp;Keep as typed</source>
         <translation>&amp;Garder tel quel</translation>
     </message>

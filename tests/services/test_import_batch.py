@@ -44,8 +44,8 @@ class TimedClient(SpotClient):
 
 
 def fast_outbox(client: SpotClient | None) -> Outbox:
-    return Outbox(paths().data / "outbox.sqlite3", client, backoff_base=0.01, backoff_cap=0.2,
-                  settle_delay=0.2)  # fmt: skip
+    # The settle window after an ambiguous failure is never shortened (issue 14): only backoff.
+    return Outbox(paths().data / "outbox.sqlite3", client, backoff_base=0.01, backoff_cap=0.2)
 
 
 def wait_finished(sender: BatchSender, timeout: float) -> None:
@@ -62,7 +62,11 @@ def send_through_faults(sandbox: SandboxServer, count: int, rate: float) -> None
     store = BatchStore(paths().data / "imports.sqlite3")
     batch_id = store.create(fake_rows(count), staff="Front Desk 1", source="list.csv",
                             rate=rate)  # fmt: skip
-    sandbox.set_faults(error_rate=0.1, rate_limit_rate=0.1, drop_rate=0.1)
+    # Busy answers (429 with Retry-After) and refused connections hold a row without leaving
+    # Spot in doubt. Failures that may have created the order (5xx, a dropped answer) make
+    # the outbox wait out its real 120 s settle window: tests/services/test_outbox_settle.py
+    # and the soak cover those; here they would only make the batch slow.
+    sandbox.set_faults(rate_limit_rate=0.2)
     outbox.start()
     try:
         sender = BatchSender(store, outbox, batch_id)

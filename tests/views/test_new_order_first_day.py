@@ -207,3 +207,18 @@ def test_the_first_problem_is_scrolled_into_view(qtbot: QtBot, session: FakeSess
     qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
     assert zip_edit.hasFocus()
     qtbot.waitUntil(lambda: not zip_edit.visibleRegion().isEmpty())
+
+
+def test_a_long_message_does_not_push_the_fields_below(qtbot: QtBot, form: NewOrderForm) -> None:
+    """Longer than its line in a half-width column: cut with "…", the whole text on hover."""
+    below = [editor(form, "address.street1"), editor(form, "address.city"), form.kits.combo(0)]
+    fill(qtbot, form, GOOD, kit=None)
+    before = settled_ys(qtbot, form, below)
+    long_text = "Spot says: " + "this address could not be checked against the carrier " * 4
+    form.fields.set_server_errors({"email": [long_text]})
+    message = form.fields.messages["email"]
+    qtbot.waitUntil(message.isVisible)
+    assert settled_ys(qtbot, form, below) == before
+    assert form.fields.message_text("email") == long_text  # nothing lost
+    assert message.label.toolTip() == long_text
+    assert message.label.text().endswith("…")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -66,12 +67,41 @@ class _ConfirmKey:
     messages: tuple[str, ...]
 
 
+class _OneLine(QLabel):
+    """A label that never wraps: text too long for its width ends in "…" (full text in the
+    tooltip); ``full_text()`` is what was set."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setMinimumWidth(1)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        room = max(1, self.contentsRect().width() - 12)  # the strip's padding
+        super().setText(
+            self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+        )
+
+
 class FieldMessage(QWidget):
     """The message row under one field: the text, and "Ship anyway" beside it for warnings.
 
-    The row keeps its one-line height while empty, so fields below don't move when a message
-    comes or goes (a click meant for the next field would land on another one). A message
-    longer than the line wraps and still pushes; the texts are written to fit one line.
+    The row keeps its one-line height whether empty or not, so fields below never move when
+    a message comes or goes (a click meant for the next field would land on another one). A
+    message longer than the line is shortened with "…"; the whole text is its tooltip and its
+    accessible name (the texts are written to fit one line).
     """
 
     confirm_toggled = Signal(bool)
@@ -83,16 +113,15 @@ class FieldMessage(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        self.label = QLabel(self)
+        self.label = _OneLine(self)
         self.label.setObjectName(f"message_label:{path}")
-        self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.confirm = QCheckBox(self.tr("Ship anyway"), self)
         self.confirm.setObjectName(f"confirm:{path}")
         self.confirm.toggled.connect(self.confirm_toggled)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.confirm, 0, Qt.AlignmentFlag.AlignTop)
-        self.setMinimumHeight(self.reserved_height())
+        self.setFixedHeight(self.reserved_height())
         policy = self.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
         self.setSizePolicy(policy)
@@ -105,7 +134,7 @@ class FieldMessage(QWidget):
         return max(strip, self.confirm.sizeHint().height())
 
     def text(self) -> str:
-        return self.label.text()
+        return self.label.full_text()
 
     def show_message(self, severity: str, text: str, *, confirmable: bool = False,
                      confirmed: bool = False) -> None:

@@ -457,14 +457,14 @@ class KitTrackingPanel(QWidget):
         return {k: v for k, v in metadata.items() if k not in RESERVED_KEYS}
 
     def _metadata_box(self, order: models.Order, parent: QWidget) -> QGroupBox:
-        box = QGroupBox(self.tr("Metadata"), parent)
+        box = QGroupBox(self.tr("Notes for your records"), parent)
         column = QVBoxLayout(box)
         editor = MetadataEditor(box)
         editor.setObjectName("order_metadata")
         editor.set_metadata(self._split_metadata(order))
         column.addWidget(editor)
         row = QHBoxLayout()
-        save = QPushButton(self.tr("&Save metadata"), box)
+        save = QPushButton(self.tr("&Save notes"), box)
         save.setObjectName("metadata_save")
         save.setAutoDefault(False)
         save.clicked.connect(self._on_save_clicked)

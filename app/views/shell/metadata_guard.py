@@ -62,8 +62,8 @@ class UnsavedMetadataGuard(QObject):
     def _ask_about_unsaved_metadata(self, current: str, wanted: str) -> None:
         buttons = QMessageBox.StandardButton
         box = QMessageBox(
-            QMessageBox.Icon.Question, translate("MainWindow", "Unsaved metadata"),
-            translate("MainWindow", "The metadata of order %1 was changed but not saved.")
+            QMessageBox.Icon.Question, translate("MainWindow", "Unsaved notes"),
+            translate("MainWindow", "The notes of order %1 were changed but not saved.")
             .replace("%1", current),
             buttons.Save | buttons.Discard | buttons.Cancel, self._host.widget(),
         )
