@@ -19,7 +19,7 @@ from app.services.accounts import (
 )
 from app.services.environments import PRODUCTION, Environment
 from app.services.outbox import Outbox
-from tests.services.test_outbox import FakeClient, FakeClock, FakeSpot, new_order
+from tests.helpers.outbox import FakeClient, FakeClock, FakeSpot, new_order
 
 TOKEN_A = "tok_clinic_a_0123456789abcdef"
 TOKEN_B = "tok_clinic_b_fedcba9876543210"

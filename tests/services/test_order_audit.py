@@ -10,9 +10,9 @@ from app.services.audit import AuditAction
 from app.services.order_audit import audit_outbox, stamp_orders
 from app.services.outbox import Outbox
 from app.services.staff import ORDERED_BY_ID_KEY, ORDERED_BY_KEY, NotAllowed
+from tests.helpers.outbox import FakeClient, FakeSpot, new_order
+from tests.helpers.outbox import FakeClock as OutboxClock
 from tests.helpers.staff import FakeClock, admin_and_desk, make_workstation
-from tests.services.test_outbox import FakeClient, FakeSpot, new_order
-from tests.services.test_outbox import FakeClock as OutboxClock
 
 
 def test_order_is_stamped_queued_and_placed_in_the_name_of_who_ordered(tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ from app.services.outbox import (
     OutboxItem,
     OutboxItemBusy,
 )
-from tests.services.outbox_fakes import (
+from tests.helpers.outbox import (
     FakeClient,
     FakeSpot,
     Fault,

@@ -25,7 +25,7 @@ from app.services.outbox import (
     OutboxMayExist,
     ReasonRequired,
 )
-from tests.services.outbox_fakes import (
+from tests.helpers.outbox import (
     Harness,
     bad_body,
     bad_request,
