@@ -170,7 +170,6 @@ def is_ambiguous(exc: BaseException) -> bool:
     return True  # ResponseValidationError (an unreadable 2xx), or a bug: assume the worst
 
 
-
 def next_lookup(last_ambiguous: float, now: float) -> float:
     """The clock time of the next scheduled lookup after ``now`` (the window's end at most)."""
     for after in LOOKUP_AT:
@@ -179,8 +178,8 @@ def next_lookup(last_ambiguous: float, now: float) -> float:
     return now
 
 
-
 def with_ref(order: models.NewOrder, client_ref: str) -> models.NewOrder:
+    """A copy of ``order`` carrying ``client_ref`` in its metadata (what lookups match)."""
     metadata = dict(order.metadata or {})
     metadata[REF_KEY] = client_ref
     return order.model_copy(update={"metadata": metadata}, deep=True)
