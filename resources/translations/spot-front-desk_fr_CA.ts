@@ -906,42 +906,42 @@
         <translation>Vérifiez qu’il reste de l’espace disque, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="171"/>
+        <location filename="../../app/services/outbox_items.py" line="111"/>
         <source>This order is still being sent</source>
         <translation>Cette commande est encore en cours d’envoi</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="172"/>
+        <location filename="../../app/services/outbox_items.py" line="112"/>
         <source>Wait until Spot has confirmed or rejected it; an earlier attempt may already have reached Spot.</source>
         <translation>Attendez que Spot l’ait confirmée ou refusée; une tentative précédente a peut-être déjà atteint Spot.</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="180"/>
+        <location filename="../../app/services/outbox_items.py" line="120"/>
         <source>Spot may already have this order</source>
         <translation>Spot a peut-être déjà cette commande</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="181"/>
+        <location filename="../../app/services/outbox_items.py" line="121"/>
         <source>Check with Spot first. If you looked in Spot and it isn&apos;t there, say so (&quot;I checked: it isn&apos;t there&quot;); then it can be discarded.</source>
         <translation>Vérifiez d&apos;abord auprès de Spot. Si vous avez regardé dans Spot et qu&apos;elle n&apos;y est pas, indiquez-le («&#xa0;J&apos;ai vérifié&#xa0;: elle n&apos;y est pas&#xa0;»); elle pourra alors être abandonnée.</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="189"/>
+        <location filename="../../app/services/outbox_items.py" line="129"/>
         <source>Say how you checked</source>
         <translation>Indiquez comment vous avez vérifié</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="190"/>
+        <location filename="../../app/services/outbox_items.py" line="130"/>
         <source>Write a few words (where you looked, who confirmed it) for the record.</source>
         <translation>Écrivez quelques mots (où vous avez regardé, qui l&apos;a confirmé) pour le dossier.</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="196"/>
+        <location filename="../../app/services/outbox_items.py" line="136"/>
         <source>This order is no longer in the outbox</source>
         <translation>Cette commande n’est plus dans la boîte d’envoi</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="197"/>
+        <location filename="../../app/services/outbox_items.py" line="137"/>
         <source>Refresh the list.</source>
         <translation>Actualisez la liste.</translation>
     </message>
@@ -4122,58 +4122,58 @@
 <context>
     <name>Outbox</name>
     <message>
-        <location filename="../../app/services/outbox.py" line="100"/>
+        <location filename="../../app/services/outbox_items.py" line="40"/>
         <source>Couldn&apos;t confirm with Spot whether this order exists</source>
         <extracomment>Seconds after an ambiguous attempt before a lookup may prove the order absent. Never shortened, not even by benchmarks: it covers gateways and list endpoints lagging behind. When lookups run, in seconds after the last ambiguous attempt (growing intervals; the last one is the window&apos;s end, whose &quot;not found&quot; allows a re-send). Consecutive failed lookups before the item needs attention instead of trying again. Candidates a lookup will fetch before giving up (a patient with thousands of orders). Without the server&apos;s Date header, search this far before the first attempt&apos;s local date.</extracomment>
         <translation>Impossible de confirmer auprès de Spot si cette commande existe</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="1106"/>
+        <location filename="../../app/services/outbox_entries.py" line="67"/>
         <source>Waiting to be sent</source>
         <translation>En attente d&apos;envoi</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="1107"/>
+        <location filename="../../app/services/outbox_entries.py" line="68"/>
         <source>Not sent yet; will try again</source>
         <translation>Pas encore envoyée; nouvel essai à venir</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="1108"/>
+        <location filename="../../app/services/outbox_entries.py" line="69"/>
         <source>Sending to Spot…</source>
         <translation>Envoi à Spot…</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="1109"/>
+        <location filename="../../app/services/outbox_entries.py" line="70"/>
         <source>Waiting to confirm: Spot may already have it; checking before sending again</source>
         <translation>En attente de confirmation&#xa0;: Spot l&apos;a peut-être déjà; vérification avant un nouvel envoi</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="1112"/>
+        <location filename="../../app/services/outbox_entries.py" line="73"/>
         <source>Sent</source>
         <translation>Envoyée</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="1113"/>
+        <location filename="../../app/services/outbox_entries.py" line="74"/>
         <source>Spot didn&apos;t accept the details: fix and resend</source>
         <translation>Spot n&apos;a pas accepté les renseignements&#xa0;: corrigez et renvoyez</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="1114"/>
+        <location filename="../../app/services/outbox_entries.py" line="75"/>
         <source>Waiting for you to sign in again</source>
         <translation>En attente de votre nouvelle connexion</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="1115"/>
+        <location filename="../../app/services/outbox_entries.py" line="76"/>
         <source>Spot refused it: retry or discard</source>
         <translation>Spot l&apos;a refusée&#xa0;: réessayez ou abandonnez-la</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="1117"/>
+        <location filename="../../app/services/outbox_entries.py" line="78"/>
         <source>You checked: it isn&apos;t at Spot. Send it again or discard it</source>
         <translation>Vous avez vérifié&#xa0;: elle n&apos;est pas chez Spot. Renvoyez-la ou abandonnez-la</translation>
     </message>
     <message>
-        <location filename="../../app/services/outbox.py" line="1120"/>
+        <location filename="../../app/services/outbox_entries.py" line="81"/>
         <source>Needs attention</source>
         <translation>À traiter</translation>
     </message>
