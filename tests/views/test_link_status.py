@@ -49,7 +49,9 @@ def test_a_failed_send_is_not_online_and_a_good_refresh_sends_at_once(
     sign_in_to_sandbox(qtbot, window)
     session = window.session
     assert session is not None
-    sandbox.set_faults(error_rate=1.0)  # Spot answers 500 to everything
+    # Spot answers "busy, try again in a second" to everything: a failure that leaves no doubt
+    # (a 5xx might have created the order, and the outbox then waits out its 120 s window).
+    sandbox.set_faults(rate_limit_rate=1.0)
     item = session.outbox.submit(ORDER)
 
     def failed_once() -> bool:
