@@ -18,7 +18,7 @@ from app.services.kit_lookup import normalize_kit_id
 from app.services.session import Session
 from app.tasks import InlineTaskRunner, TaskRunner
 from app.views.common.timeline import text_color
-from app.views.orders.find_kit import FindKitBar
+from app.views.orders.find_kit import FindKitBar, KitFound
 from tests.helpers.fakes import FakeSession
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -75,7 +75,7 @@ def test_scan_of_a_synced_kit_jumps_to_its_order(qtbot: QtBot) -> None:
     bar = make_bar(qtbot, session)
     with qtbot.waitSignal(bar.kit_found) as blocker:
         scan(qtbot, bar, "spot123456 ")
-    assert blocker.args == ["SPOT123456", "O0000042"]
+    assert blocker.args == [KitFound("SPOT123456", "O0000042")]
     assert session.sync.asked == ["SPOT123456"]
     assert bar.message.text() == "Kit SPOT123456 is in order O0000042."
     assert bar.field.text() == ""  # ready for the next scan
@@ -86,7 +86,7 @@ def test_order_id_sent_by_the_server_is_used(qtbot: QtBot) -> None:
     bar = make_bar(qtbot, session)
     with qtbot.waitSignal(bar.kit_found) as blocker:
         scan(qtbot, bar, "SPOT123456")
-    assert blocker.args == ["SPOT123456", "O0000007"]
+    assert blocker.args == [KitFound("SPOT123456", "O0000007")]
 
 
 def test_kit_not_synced_yet_is_found_through_the_kit_list(qtbot: QtBot) -> None:
@@ -98,7 +98,7 @@ def test_kit_not_synced_yet_is_found_through_the_kit_list(qtbot: QtBot) -> None:
     bar = make_bar(qtbot, session)
     with qtbot.waitSignal(bar.kit_found) as blocker:
         scan(qtbot, bar, "SPOT123456")
-    assert blocker.args == ["SPOT123456", "O0000099"]
+    assert blocker.args == [KitFound("SPOT123456", "O0000099")]
     assert session.client.queries[0] == {"kit_type": "health_kit_1", "created_after": "2026-03-01"}
     assert len(session.client.queries) == 2  # a second page, then found
 
@@ -177,7 +177,7 @@ def test_sandbox_kit_found_with_real_threads(
         bar.focus_field()
         with qtbot.waitSignal(bar.kit_found, timeout=5000) as blocker:
             scan(qtbot, bar, summary.kit_id.lower())
-        assert blocker.args == [summary.kit_id, summary.order_id]
+        assert blocker.args == [KitFound(summary.kit_id, summary.order_id)]
         scan(qtbot, bar, "SPOT000000")
         qtbot.waitUntil(
             lambda: bar.message.text() == "No kit with ID SPOT000000 on this account.",

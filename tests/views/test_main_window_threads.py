@@ -17,6 +17,7 @@ from app.views.common.events import ReportRequest
 from app.views.reports.report_viewer import ReportWindow
 from app.views.requisitions.view import RequisitionsView
 from app.views.shell.main_window import MainWindow
+from app.views.shell.sign_in import SignInChoice
 from tests.helpers.main_window import MakeWindow
 
 pytestmark = pytest.mark.qt_log_ignore(
@@ -52,7 +53,9 @@ def test_signing_in_again_to_the_same_environment_reauthenticates_off_the_gui_th
 
     session.reauthenticate = recording  # type: ignore[method-assign]
     with qtbot.waitSignal(window.refreshed, timeout=WAIT_MS):
-        window.sign_in_flow._on_sign_in_dialog_signed_in(session.environment, sandbox.token)
+        window.sign_in_flow._on_sign_in_dialog_signed_in(
+            SignInChoice(session.environment, sandbox.token)
+        )
     assert threads
     assert threads[0] is not threading.main_thread()
     assert window.session is session

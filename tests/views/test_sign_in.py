@@ -63,7 +63,8 @@ def test_sandbox_needs_no_token_and_signs_in_at_once(
     assert not dialog.test_button.isVisible()
     with qtbot.waitSignal(dialog.signed_in, timeout=WAIT_MS) as blocker:
         qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
-    environment, token = blocker.args
+    (choice,) = blocker.args
+    environment, token = choice.environment, choice.token
     assert environment.kind == "sandbox"
     assert token == sandbox.token
 

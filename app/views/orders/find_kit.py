@@ -1,7 +1,7 @@
 """Find a kit by its barcode: a field a USB scanner can type into, then a jump to the kit's order.
 
 A scanner "types" the barcode and presses Enter. The ID is trimmed and upper-cased, looked up
-with get kit off the GUI thread, and ``kit_found(kit_id, order_id)`` tells the window which
+with get kit off the GUI thread, and ``kit_found(KitFound)`` tells the window which
 order to open. A miss is said plainly and the field keeps focus with the text selected, so the
 next scan simply replaces it.
 
@@ -9,6 +9,8 @@ The lookup itself is ``app.services.kit_lookup.locate_kit``.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
@@ -27,12 +29,20 @@ from app.tasks import OwnedTasks, Runner
 from app.views.common.timeline import set_text_color
 from app.views.theme import badge_colors
 
-__all__ = ["FindKitBar"]
+__all__ = ["FindKitBar", "KitFound"]
+
+@dataclass(frozen=True, slots=True)
+class KitFound:
+    """A scanned kit and the order it belongs to."""
+
+    kit_id: str
+    order_id: str
+
 
 class FindKitBar(QWidget):
     """"Find kit" field + button + a one-line answer. ``focus_field()`` for the Ctrl+K action."""
 
-    kit_found = Signal(str, str)
+    kit_found = Signal(object)  # KitFound
 
     def __init__(
         self, session: FindKitSession, runner: Runner, parent: QWidget | None = None
@@ -116,7 +126,7 @@ class FindKitBar(QWidget):
             warning=False,
         )
         self.field.clear()
-        self.kit_found.emit(kit.kit_id, order_id)
+        self.kit_found.emit(KitFound(kit.kit_id, order_id))
 
     def _on_lookup_failed(self, exc: BaseException) -> None:
         kit_id = self._pending or self.field.text()

@@ -214,7 +214,7 @@ class RequisitionTableModel(QAbstractTableModel):
 class RequisitionDetail(QWidget):
     """The selected requisition: facts, events timeline, reports with Open buttons."""
 
-    open_report_requested = Signal(object, object)  # (Report, Requisition)
+    open_report_requested = Signal(object)  # ReportRequest
     print_labels_requested = Signal(object)  # list[Label] for the shown requisition
 
     def __init__(self, parent: QWidget | None = None, *, today: date | None = None) -> None:
@@ -350,12 +350,19 @@ class RequisitionDetail(QWidget):
             button.setObjectName(f"open_report_{number - 1}")
             button.setEnabled(bool(report.pdf))
             button.clicked.connect(
-                lambda _checked=False, r=report: self.open_report_requested.emit(
-                    r, self._requisition)
+                lambda _checked=False, r=report: self._request_report(r)
             )
             row_layout.addWidget(button)
             self.report_buttons.append(button)
             self.reports_layout.addWidget(row)
+
+    def _request_report(self, report: models.Report) -> None:
+        requisition = self._requisition
+        if requisition is not None:
+            self.open_report_requested.emit(ReportRequest.among(
+                report, requisition.requisition_id, requisition.barcode or "",
+                requisition.reports,
+            ))
 
 
 def _address_text(address: models.Address | None) -> str:
@@ -515,7 +522,7 @@ class RequisitionsView(QWidget):
         pager.addWidget(self.next_button)
         left_layout.addLayout(pager)
         self.detail = RequisitionDetail(today=self._today)
-        self.detail.open_report_requested.connect(self._on_detail_open_report_requested)
+        self.detail.open_report_requested.connect(self.open_report_requested)
         self.detail.print_labels_requested.connect(self.print_labels_requested)
         scroll = QScrollArea(splitter)
         scroll.setWidgetResizable(True)
@@ -717,11 +724,4 @@ class RequisitionsView(QWidget):
 
     def _on_dialog_destroyed(self) -> None:
         self._dialog = None
-
-    def _on_detail_open_report_requested(
-        self, report: models.Report, requisition: models.Requisition
-    ) -> None:
-        self.open_report_requested.emit(ReportRequest.among(
-            report, requisition.requisition_id, requisition.barcode or "", requisition.reports
-        ))
 

@@ -29,6 +29,7 @@ from app.tasks import OwnedTasks, Runner, call_on_gui
 from app.views.common.app_settings import AppSettings
 from app.views.common.events import AppEvents, ReportRequest
 from app.views.kit_panel.panel import KitTrackingPanel
+from app.views.orders.find_kit import KitFound
 from app.views.orders.order_list import OrderListView
 from app.views.requisitions.view import RequisitionsView
 from app.views.shell import help_pages
@@ -365,7 +366,8 @@ class MainWindow(QMainWindow):
             self.find_kit_bar.focus_field()
 
     @Slot(str, str)
-    def _on_find_kit_bar_kit_found(self, _kit_id: str, order_id: str) -> None:
+    def _on_find_kit_bar_kit_found(self, found: KitFound) -> None:
+        order_id = found.order_id
         if not self.order_list.select_order(order_id) and self.kit_panel is not None:
             self.kit_panel.show_order(order_id)  # not synced yet: show it anyway
 

@@ -7,7 +7,7 @@ sandbox — runs through the task runner; the dialog only shows what came back.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction
@@ -49,10 +49,18 @@ class SignInContext:
 _KINDS = ("production", "sandbox", "custom")
 
 
+@dataclass(frozen=True, slots=True)
+class SignInChoice:
+    """Where to sign in and with which token (kept in memory only, never logged)."""
+
+    environment: Environment
+    token: str = field(repr=False)
+
+
 class SignInDialog(QDialog):
     """Non-modal sign-in; ``signed_in(environment, token)`` once the token works."""
 
-    signed_in = Signal(object, str)
+    signed_in = Signal(object)  # SignInChoice
 
     def __init__(
         self,
@@ -403,5 +411,5 @@ class SignInDialog(QDialog):
 
     def _finish(self, environment: Environment, token: str) -> None:
         self.token_edit.clear()
-        self.signed_in.emit(environment, token)
+        self.signed_in.emit(SignInChoice(environment, token))
         self.accept()

@@ -19,7 +19,7 @@ from app.services.session import Session
 from app.tasks import OwnedTasks, Runner
 from app.views.common.app_settings import AppSettings
 from app.views.shell.banner import Banner
-from app.views.shell.sign_in import SignInContext, SignInDialog
+from app.views.shell.sign_in import SignInChoice, SignInContext, SignInDialog
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
@@ -166,7 +166,8 @@ class SignInFlow(QObject):
         self._sign_in_dialog = None
 
     @Slot(object, str)
-    def _on_sign_in_dialog_signed_in(self, environment: Environment, token: str) -> None:
+    def _on_sign_in_dialog_signed_in(self, choice: SignInChoice) -> None:
+        environment, token = choice.environment, choice.token
         self._sign_in_dialog = None
         self._settings.environment_kind = environment.kind
         if environment.kind == "custom":
