@@ -456,10 +456,12 @@ def test_order_form_in_french_screenshot(
         "Corrigez les 9 problèmes indiqués ci-dessus avant de passer la commande.")
     assert form.problem_count.text() == "9 problèmes à corriger"
     # Validation messages (plain Python, English inside) are shown in French.
-    assert form.fields.messages["email"].label.text() == (
+    # (A message longer than its line ends in "…" on screen; the whole text is its tooltip.)
+    assert form.fields.message_text("email") == (
         "Une adresse courriel doit contenir un @, comme nom@exemple.com")
-    assert form.fields.messages["last_name"].label.text() == "Le nom doit contenir des lettres"
-    assert form.fields.messages["address.zip"].label.text() == (
+    assert form.fields.messages["email"].label.toolTip() == form.fields.message_text("email")
+    assert form.fields.message_text("last_name") == "Le nom doit contenir des lettres"
+    assert form.fields.message_text("address.zip") == (
         "Entrez un code ZIP comme 12345 ou 12345-6789")
     # Region names: official French names of provinces, Quebec usage for US states.
     type_into(qtbot, form, "address.zip", "10001")
