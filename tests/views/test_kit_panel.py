@@ -114,7 +114,7 @@ def test_shows_recipient_status_and_metadata(qtbot: QtBot) -> None:
     assert label(panel, "recipient_email").text() == "testy@example.com"
     assert label(panel, "recipient_phone").text() == "5550100100"
     assert label(panel, "recipient_address").text() == (
-        "1 Fixture Lane\nUnit 2\nSpringfield, CA 94105\nUS"
+        "1 Fixture Lane\nUnit 2\nSpringfield, CA 94105\nUnited States"
     )
     assert panel.metadata_editor is not None
     assert panel.metadata_editor.metadata() == {"clinic_ref": "A-17"}
@@ -546,3 +546,18 @@ def test_typing_during_a_save_stays_unsaved(qtbot: QtBot) -> None:
     assert session.client.saved == [("O0000042", {"clinic_ref": "A-171"})]
     assert panel.has_unsaved_metadata()
     assert panel.save_button.isEnabled()
+
+
+def test_the_recipient_address_names_the_country(qtbot: QtBot) -> None:
+    """Under an address "CA" reads as California: the panel says "Canada"."""
+    order = fake_order(fake_kit())
+    order = order.model_copy(update={"recipient": order.recipient.model_copy(update={
+        "address": order.recipient.address.model_copy(update={
+            "city": "Toronto", "state": "ON", "zip": "M5V 2T6", "country": "CA",
+        }),
+    })})
+    panel, _session = make_panel(qtbot, order)
+    panel.show_order(order.order_id)
+    address = panel.findChild(QLabel, "recipient_address")
+    assert address is not None
+    assert address.text().splitlines()[-1] == "Canada"

@@ -34,7 +34,7 @@ from app.services.printing.from_spot import handout_for_order, labels_for_order
 from app.tasks import OwnedTasks, Runner
 from app.views.common.events import AppEvents
 from app.views.common.formatting import format_day
-from app.views.common.labels import ORDER_STATUS_TONES, order_status_label
+from app.views.common.labels import ORDER_STATUS_TONES, country_name, order_status_label
 from app.views.common.metadata_editor import RESERVED_KEYS, MetadataEditor
 from app.views.common.timeline import (
     KitTimeline,
@@ -432,7 +432,7 @@ class KitTrackingPanel(QWidget):
                         )
                         if p
                     ),
-                    address.country,
+                    country_name(address.country),  # "CA" under an address reads as California
                 )
                 if line
             ]
