@@ -469,7 +469,7 @@ def test_order_form_in_french_screenshot(
     assert isinstance(state, QComboBox)
     state.setCurrentIndex(state.findData("CA"))
     assert state.currentText() == "CA – Californie"
-    assert form.fields.messages["address.zip"].label.text() == (
+    assert form.fields.message_text("address.zip") == (
         "Code ZIP 10001\u00a0: New York (NY), mais l’État choisi est Californie (CA)")
     country = form.fields.editor("address.country")
     assert isinstance(country, QComboBox)
