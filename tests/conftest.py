@@ -11,7 +11,7 @@ import pytest
 
 from app.sandbox import SandboxServer
 from app.services import data_key
-from tests.keyring_fakes import MemoryKeyring
+from tests.helpers.keyring import MemoryKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -51,7 +51,7 @@ def _run_self_test_with_a_keyring(home: Path) -> None:
     root = Path(__file__).resolve().parent.parent
     env = {
         **os.environ, "QT_QPA_PLATFORM": "offscreen", "SPOT_FRONT_DESK_HOME": str(home),
-        "PYTHON_KEYRING_BACKEND": "tests.keyring_fakes.MemoryKeyring",
+        "PYTHON_KEYRING_BACKEND": "tests.helpers.keyring.MemoryKeyring",
         "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")]),
     }
     result = subprocess.run(

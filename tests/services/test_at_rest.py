@@ -30,7 +30,7 @@ from app.services.reports import BadReportFile, ReportService
 from app.services.retention import RetentionPolicy, RetentionScheduler, run_retention
 from app.services.seen import SeenReports
 from app.services.session import Session
-from tests.keyring_fakes import FailingKeyring, MemoryKeyring
+from tests.helpers.keyring import FailingKeyring, MemoryKeyring
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
 NAME = "Zebulon Quillfeather"
@@ -65,10 +65,13 @@ def test_the_key_is_created_once_per_folder_and_kept_in_the_keyring(tmp_path: Pa
     first = data_key_for(tmp_path / "a", keyring)
     again = data_key_for(tmp_path / "a", keyring)
     other = data_key_for(tmp_path / "b", keyring)
-    assert first.status == "created" and again.status == "existing"
-    assert first.secret == again.secret and len(first.secret or b"") == 32
+    assert first.status == "created"
+    assert again.status == "existing"
+    assert first.secret == again.secret
+    assert len(first.secret or b"") == 32
     assert other.secret != first.secret
-    assert first.secret is not None and first.secret.hex() not in repr(first)
+    assert first.secret is not None
+    assert first.secret.hex() not in repr(first)
     assert not any(tmp_path.rglob("*"))  # never in a file
 
     assert forget_data_key(tmp_path / "a", keyring) is True
@@ -82,7 +85,8 @@ def test_without_a_keyring_the_key_is_memory_only_and_says_so(
     tmp_path: Path, exc: Exception
 ) -> None:
     key = data_key_for(tmp_path, FailingKeyring(exc))
-    assert key.memory_only and key.problem is not None
+    assert key.memory_only
+    assert key.problem is not None
     assert "password store" in key.problem.title
 
 
@@ -100,7 +104,8 @@ def test_order_cache_is_unreadable_on_disk_and_reads_back_with_the_key(tmp_path:
     reopened = OrderStore(tmp_path / "orders.sqlite3", key)
     assert reopened.load() is True
     row = reopened.get("O1")
-    assert row is not None and row.email == EMAIL
+    assert row is not None
+    assert row.email == EMAIL
     reopened.close()
 
 
@@ -129,7 +134,8 @@ def test_an_older_plaintext_store_is_encrypted_in_place(tmp_path: Path) -> None:
     assert _readable(tmp_path)
 
     store = OrderStore(path, _key())
-    assert store.load() is True and store.get("O1") is not None
+    assert store.load() is True
+    assert store.get("O1") is not None
     store.close()
     assert not _readable(tmp_path)
 
@@ -143,7 +149,8 @@ def test_memory_only_stores_write_no_patient_file(tmp_path: Path) -> None:
     drafts.save("d1", {"email": EMAIL})
     seen = SeenReports(tmp_path / "seen.sqlite3", key)
     seen.mark_seen("SPOT1", "R1")
-    assert drafts.load_all() == {"d1": {"email": EMAIL}} and seen.is_seen("R1")
+    assert drafts.load_all() == {"d1": {"email": EMAIL}}
+    assert seen.is_seen("R1")
     store.close()
     drafts.close()
     seen.close()
@@ -179,7 +186,8 @@ def test_a_keyring_less_start_works_in_memory_and_says_so(
     sandbox.seed(20)
     session = _open(sandbox)
     try:
-        assert session.data_key is not None and session.data_key.memory_only
+        assert session.data_key is not None
+        assert session.data_key.memory_only
         assert session.data_key.problem is not None
         session.sync.refresh()
         assert len(session.store) > 0
@@ -208,9 +216,11 @@ def test_a_lost_key_starts_afresh_reports_the_count_and_resyncs(
     data_keyring.entries.clear()  # e.g. a new Windows profile
     again = _open(sandbox)
     try:
-        assert again.data_key is not None and again.data_key.status == "created"
+        assert again.data_key is not None
+        assert again.data_key.status == "created"
         assert again.unreadable_files == 3  # order cache, drafts, seen reports
-        assert len(again.store) == 0 and again.drafts.load_all() == {}
+        assert len(again.store) == 0
+        assert again.drafts.load_all() == {}
         again.sync.refresh()
         assert len(again.store) == count
     finally:
@@ -238,7 +248,8 @@ def test_report_files_are_encrypted_in_the_cache(tmp_path: Path) -> None:
     seen = SeenReports(tmp_path / "seen.sqlite3", key)
     reports = ReportService(lambda: _Client(PDF), tmp_path / "cache", seen, key=key)
     path = reports.fetch("https://api.example.test/r/1.pdf")
-    assert path.is_file() and not _readable(tmp_path / "cache")
+    assert path.is_file()
+    assert not _readable(tmp_path / "cache")
     assert reports.read_bytes(path) == PDF
     saved = reports.save_copy(path, tmp_path / "saved.pdf")
     assert saved.read_bytes() == PDF
@@ -255,7 +266,8 @@ def test_memory_only_reports_never_touch_the_disk(tmp_path: Path) -> None:
     reports = ReportService(lambda: _Client(PDF), tmp_path / "cache", seen, key=key)
     path = reports.fetch("https://api.example.test/r/1.pdf")
     assert reports.read_bytes(path) == PDF
-    assert not path.exists() and not _readable(tmp_path)
+    assert not path.exists()
+    assert not _readable(tmp_path)
     reports.clear_cache()  # lock-out / exit: gone from memory too
     with pytest.raises(BadReportFile):
         reports.read_bytes(path)
@@ -270,16 +282,19 @@ def test_old_orders_keep_ids_and_statuses_but_no_patient_fields(tmp_path: Path) 
     store.apply([_order("OLD", NOW - timedelta(days=181)), _order("NEW", NOW - timedelta(days=5))])
     assert store.apply_retention(NOW, days=180) == 1
     old, new = store.get("OLD"), store.get("NEW")
-    assert old is not None and new is not None
+    assert old is not None
+    assert new is not None
     assert (old.email, old.first_name, old.last_name, old.phone) == ("", "", "", "")
-    assert old.order_id == "OLD" and old.status == "pending"
+    assert old.order_id == "OLD"
+    assert old.status == "pending"
     assert new.email == EMAIL
     store.close()
 
     reopened = OrderStore(tmp_path / "orders.sqlite3", key)
     reopened.load()
     cached_old = reopened.get("OLD")
-    assert cached_old is not None and cached_old.email == ""
+    assert cached_old is not None
+    assert cached_old.email == ""
     reopened.close()
 
 
@@ -338,5 +353,6 @@ def test_the_scheduler_runs_at_start_and_every_tick_and_survives_a_failing_pass(
     for _ in range(3):
         assert ticks.acquire(timeout=5)
     scheduler.stop()
-    assert len(calls) == 3 and scheduler.passes == 3
+    assert len(calls) == 3
+    assert scheduler.passes == 3
     assert waits == [3600.0, 3600.0, 3600.0]
