@@ -546,3 +546,23 @@ def test_typing_during_a_save_stays_unsaved(qtbot: QtBot) -> None:
     assert session.client.saved == [("O0000042", {"clinic_ref": "A-171"})]
     assert panel.has_unsaved_metadata()
     assert panel.save_button.isEnabled()
+
+
+def test_markup_in_names_and_addresses_from_spot_is_shown_as_typed(qtbot: QtBot) -> None:
+    # A hostile or broken server: a name and an address that look like HTML.
+    order = fake_order(fake_kit())
+    hostile = order.model_dump(mode="json")
+    hostile["recipient"]["first_name"] = "<img src='file:///etc/passwd'>"
+    hostile["recipient"]["last_name"] = "<b>Bold</b>"
+    hostile["recipient"]["address"]["street1"] = "<a href='https://evil.example'>Pay here</a>"
+    panel, _ = make_panel(qtbot, models.Order.model_validate(hostile))
+    panel.show_order("O0000042")
+    name = label(panel, "recipient_name")
+    assert name.text() == "<img src='file:///etc/passwd'> <b>Bold</b>"
+    assert label(panel, "recipient_address").text().startswith("<a href='https://evil.example'>")
+    shown_with_markup = [
+        found for found in panel.findChildren(QLabel)
+        if "<" in found.text() and found.isVisibleTo(panel)
+    ]
+    assert shown_with_markup
+    assert all(found.textFormat() == Qt.TextFormat.PlainText for found in shown_with_markup)
