@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Iterator
 
 import keyring
 import pytest
@@ -15,7 +15,7 @@ from app.services.forget import forget_workstation
 from tests.helpers.keyring import FailingKeyring, MemoryKeyring
 
 
-def _fill(home: Path, keys: MemoryKeyring) -> None:
+def _fill(keys: MemoryKeyring) -> None:
     where = paths()
     where.ensure()
     (where.data / "environments" / "x").mkdir(parents=True)
@@ -28,9 +28,9 @@ def _fill(home: Path, keys: MemoryKeyring) -> None:
 
 
 def test_forgetting_removes_folders_key_and_tokens_but_not_settings(
-    _isolated_home: Path, data_keyring: MemoryKeyring
+    data_keyring: MemoryKeyring
 ) -> None:
-    _fill(_isolated_home, data_keyring)
+    _fill(data_keyring)
     (paths().config / "settings.ini").write_bytes(b"[session]")
     result = forget_workstation(paths(), ["production", "sandbox"], backend=data_keyring)
     assert result.complete
@@ -43,9 +43,9 @@ def test_forgetting_removes_folders_key_and_tokens_but_not_settings(
 
 
 def test_an_unreachable_keyring_is_reported_not_hidden(
-    _isolated_home: Path, data_keyring: MemoryKeyring
+    data_keyring: MemoryKeyring
 ) -> None:
-    _fill(_isolated_home, data_keyring)
+    _fill(data_keyring)
     result = forget_workstation(paths(), ["production"],
                                 backend=FailingKeyring(keyring.errors.KeyringLocked()))
     assert result.keyring_failed
@@ -54,7 +54,7 @@ def test_an_unreachable_keyring_is_reported_not_hidden(
 
 
 @pytest.fixture
-def os_keyring(data_keyring: MemoryKeyring) -> MemoryKeyring:
+def os_keyring(data_keyring: MemoryKeyring) -> Iterator[MemoryKeyring]:
     previous = keyring.get_keyring()
     keyring.set_keyring(data_keyring)
     yield data_keyring
@@ -62,9 +62,9 @@ def os_keyring(data_keyring: MemoryKeyring) -> MemoryKeyring:
 
 
 def test_the_command_asks_and_does_nothing_without_a_yes(
-    _isolated_home: Path, os_keyring: MemoryKeyring, capsys: pytest.CaptureFixture[str]
+    os_keyring: MemoryKeyring, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _fill(_isolated_home, os_keyring)
+    _fill(os_keyring)
     assert forget_workstation_command(assume_yes=False, ask=lambda _prompt: "no") == 1
     assert "Nothing was removed." in capsys.readouterr().out
     assert paths().data.exists()
@@ -72,9 +72,9 @@ def test_the_command_asks_and_does_nothing_without_a_yes(
 
 
 def test_the_command_removes_everything_after_yes(
-    _isolated_home: Path, os_keyring: MemoryKeyring, capsys: pytest.CaptureFixture[str]
+    os_keyring: MemoryKeyring, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _fill(_isolated_home, os_keyring)
+    _fill(os_keyring)
     assert forget_workstation_command(assume_yes=False, ask=lambda _prompt: "yes") == 0
     out = capsys.readouterr().out
     assert str(paths().data) in out
