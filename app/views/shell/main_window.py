@@ -207,7 +207,23 @@ class MainWindow(QMainWindow):
         self._update_status_bar()
         self._update_outbox_counts()
         self.refresher.attach(session)
+        self._announce_data_at_rest(session)
         self.session_changed.emit(session)
+
+    def _announce_data_at_rest(self, session: Session) -> None:
+        """Say when nothing is kept on disk (no keyring) or when saved data was lost with
+        this computer's key (counted; the order list is fetched again by the refresh)."""
+        key = session.data_key
+        if key is not None and key.problem is not None:
+            self.banner.show_info(key.problem.title, key.problem.advice)
+        elif session.unreadable_files:
+            self.banner.show_info(
+                self.tr("%n file(s) saved on this computer couldn't be unlocked and were "
+                        "started afresh", "", session.unreadable_files),
+                self.tr("This happens after a new Windows profile or a reset password store. "
+                        "The order list is fetched again from Spot; drafts saved before are "
+                        "lost."),
+            )
 
     def _close_requisitions_tab(self) -> None:
         """Drop the previous account's Requisitions and Unreturned kits tabs."""
