@@ -3,7 +3,6 @@ embedded sandbox gets a new random token each start."""
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 
 import httpx
@@ -11,20 +10,15 @@ import pytest
 
 from app.compose import EmbeddedSandbox
 from app.sandbox import SandboxServer
+from tests.helpers.sandbox_api import raw_request
 
 
 def _get(sandbox: SandboxServer, host_header: str | None) -> bytes:
-    host, port = sandbox.base_url.removeprefix("http://").split(":")
     request = b"GET /api/v2/orders/ HTTP/1.1\r\n"
     if host_header is not None:
         request += b"Host: " + host_header.encode() + b"\r\n"
     request += b"Authorization: Token " + sandbox.token.encode() + b"\r\nConnection: close\r\n\r\n"
-    with socket.create_connection((host, int(port)), timeout=10) as conn:
-        conn.sendall(request)
-        chunks = []
-        while chunk := conn.recv(65536):
-            chunks.append(chunk)
-    return b"".join(chunks)
+    return raw_request(sandbox, request)
 
 
 def test_requests_addressed_to_the_sandbox_are_answered(sandbox: SandboxServer) -> None:
