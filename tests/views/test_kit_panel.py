@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.api import errors as api_errors
+from app.api import models
 from app.tasks import InlineTaskRunner
 from app.views.common.formatting import format_day
 from app.views.common.labels import masked_dob
