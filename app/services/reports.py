@@ -31,15 +31,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
 import httpx
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from app.api import errors as api_errors
 from app.fileops import private_opener, remove_files, replace_retrying
 from app.marks import QT_TRANSLATE_NOOP
 from app.services.errors import ServiceError, describe_error
+from app.services.sealed import Sealer, SealError
 from app.services.seen import SeenReports
 
 if TYPE_CHECKING:
@@ -59,8 +56,6 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int | None], None]
 ReportKind = Literal["pdf", "txt"]
 EXTERNAL_DIR = "opened"  # inside the cache folder: copies handed to the system's viewer
-_MAGIC = b"SFDR1"  # version of the encrypted report file format
-_NONCE_BYTES = 12
 
 
 class ReportError(ServiceError):
@@ -119,7 +114,9 @@ class ReportService:
         self._remove = remove  # injectable: tests simulate a file a viewer holds open
         # None: no key given (plain files; tests of the download logic). A memory-only key:
         # reports are kept in ``_memory`` and never touch the disk.
-        self._aead = _report_cipher(key.secret) if key and key.secret is not None else None
+        self._sealer = (
+            Sealer(key.secret, "report cache") if key and key.secret is not None else None
+        )
         self._memory: dict[Path, bytes] | None = (
             {} if key is not None and key.secret is None else None
         )
@@ -192,15 +189,11 @@ class ReportService:
                 raw = handle.read()
         except OSError as exc:
             raise describe_error(exc) from None
-        if self._aead is None:
+        if self._sealer is None:
             return raw
-        if not raw.startswith(_MAGIC) or len(raw) < len(_MAGIC) + _NONCE_BYTES:
-            raise BadReportFile(debug="cached report is not encrypted")
-        nonce = raw[len(_MAGIC):len(_MAGIC) + _NONCE_BYTES]
         try:
-            return self._aead.decrypt(nonce, raw[len(_MAGIC) + _NONCE_BYTES:],
-                                      path.name.encode())
-        except InvalidTag:
+            return self._sealer.open(raw, path.name.encode())
+        except SealError:
             raise BadReportFile(debug="cached report failed authentication") from None
 
     def save_copy(self, path: Path, target: Path) -> Path:
@@ -269,9 +262,8 @@ class ReportService:
         if self._memory is not None:
             self._memory[target] = data
             return
-        if self._aead is not None:
-            nonce = secrets.token_bytes(_NONCE_BYTES)
-            data = _MAGIC + nonce + self._aead.encrypt(nonce, data, target.name.encode())
+        if self._sealer is not None:
+            data = self._sealer.seal(data, target.name.encode())
         self._ensure_dir()
         partial = target.with_name(f"{target.name}.{os.getpid()}.{id(data):x}.part")
         handle = open(partial, "xb", opener=private_opener)  # noqa: SIM115 - closed below
@@ -297,14 +289,6 @@ class ReportService:
         if exc.status_code in (401, 403, 404, 410):
             return ReportUnavailable(debug=debug)
         return describe_error(exc)
-
-
-def _report_cipher(secret: bytes) -> AESGCM:
-    """AES-256-GCM with a key of its own, derived from the data folder's key."""
-    subkey = HKDF(
-        algorithm=hashes.SHA256(), length=32, salt=None, info=b"spot-front-desk report cache"
-    ).derive(secret)
-    return AESGCM(subkey)
 
 
 def _same_host(client: _Downloads, url: str) -> bool:

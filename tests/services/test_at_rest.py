@@ -356,3 +356,18 @@ def test_the_scheduler_runs_at_start_and_every_tick_and_survives_a_failing_pass(
     assert len(calls) == 3
     assert scheduler.passes == 3
     assert waits == [3600.0, 3600.0, 3600.0]
+
+
+def test_a_sealed_record_opens_only_with_its_key_purpose_and_place() -> None:
+    from app.services.sealed import Sealer, SealError
+
+    secret = _key().secret
+    assert secret is not None
+    audit = Sealer(secret, "audit trail")
+    blob = audit.seal(EMAIL.encode(), b"record 7")
+    assert EMAIL.encode() not in blob
+    assert audit.open(blob, b"record 7") == EMAIL.encode()
+    for opener, place in ((audit, b"record 8"), (Sealer(secret, "report cache"), b"record 7"),
+                          (Sealer(bytes(32), "audit trail"), b"record 7")):
+        with pytest.raises(SealError):
+            opener.open(blob, place)
