@@ -7,6 +7,7 @@ self-test checks the app exactly as it is built for the desk.
 from __future__ import annotations
 
 import logging
+import secrets
 import sys
 import threading
 from collections.abc import Callable
@@ -96,8 +97,13 @@ class EmbeddedSandbox:
 
         with self._lock:
             if self.server is None:
+                # A new random token each start: another program on this computer can't
+                # guess it (the sandbox holds fake patients, but it behaves like Spot).
                 server = SandboxServer(
-                    self._data_dir, speed=self._speed, seed_orders=self._seed
+                    self._data_dir,
+                    secrets.token_urlsafe(32),
+                    speed=self._speed,
+                    seed_orders=self._seed,
                 )
                 server.start()
                 self.server = server

@@ -89,7 +89,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         help="show what FILE changes, ask, then apply it (the token is not part of it)",
     )
     setup.add_argument(
-        "--yes", action="store_true", help="with --import-setup: apply without asking"
+        "--yes", action="store_true",
+        help="with --import-setup or --forget-workstation: go ahead without asking",
+    )
+    setup.add_argument(
+        "--forget-workstation", action="store_true",
+        help="remove this computer's patient data: the data, cache and log folders, the "
+        "encryption key and API tokens in the password store (asks first; see --yes)",
     )
     parser.add_argument(
         "--verify-audit", action="store_true",
@@ -221,6 +227,58 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REPORT_UNWRITABLE
 
 
+def forget_workstation_command(
+    *, assume_yes: bool, ask: Callable[[str], str] = input
+) -> int:
+    """``--forget-workstation``: list what goes, ask (unless ``assume_yes``), remove it.
+
+    Exit 0 when everything went, 1 when cancelled or something stayed (named), 2 while the
+    app is running on this data folder.
+    """
+    from PySide6.QtCore import QLockFile
+
+    from app.instance import LOCK_NAME
+    from app.paths import paths
+    from app.services.forget import forget_workstation, what_is_forgotten
+
+    where = paths()
+    lock = QLockFile(str(where.data / LOCK_NAME))
+    lock.setStaleLockTime(0)
+    if where.data.is_dir() and not lock.tryLock(0):
+        print(f"{APP_NAME} is running: quit it first, then run this again.", file=sys.stderr)
+        return 2
+    lock.unlock()
+    print("This removes from this computer:")
+    for folder in what_is_forgotten(where):
+        print(f"  {folder}")
+    print("  the encryption key and the saved API tokens in the password store")
+    print("Orders not yet sent to Spot are lost. Clinic settings are kept.")
+    if not assume_yes:
+        try:
+            answer = ask("Type yes to continue: ")
+        except EOFError:
+            answer = ""
+        if answer.strip().lower() not in ("yes", "y"):
+            print("Nothing was removed.")
+            return 1
+    env_keys = ["production", "sandbox"]
+    with contextlib.suppress(Exception):  # settings unreadable: the standard keys only
+        from app.services.environments import Environment
+        from app.views.common.app_settings import AppSettings
+
+        custom = AppSettings().custom_url
+        if custom:
+            env_keys.append(Environment.custom(custom).key)
+    result = forget_workstation(where, env_keys)
+    for folder in result.not_removed:
+        print(f"Could not remove {folder} (a file is in use?): remove it by hand.")
+    if result.keyring_failed:
+        print("The password store could not be reached: its entries may remain.")
+    print(f"Removed {len(result.removed)} folder(s) and {result.keyring_entries} "
+          "password store entr(ies).")
+    return 0 if result.complete else 1
+
+
 def run(argv: Sequence[str]) -> int:
     if list(argv[:1]) == ["import-orders"]:  # the headless bulk import (app/cli_import.py)
         from app.cli_import import run as import_orders
@@ -237,6 +295,8 @@ def run(argv: Sequence[str]) -> int:
         from app.views.shell.diagnostics import run_diagnostics_command
 
         return run_diagnostics_command()
+    if args.forget_workstation:
+        return forget_workstation_command(assume_yes=args.yes)
     if args.export_setup or args.import_setup:
         from app.views.settings.setup_io import run_setup_command
 

@@ -120,7 +120,8 @@ def _check_report_bytes(session: Session, url: str) -> None:
     """The cached report is byte for byte what the server sent (a text-mode write on Windows
     turns each \\n byte into \\r\\n)."""
     sent = hashlib.sha256(session.client.download(url)).hexdigest()
-    kept = hashlib.sha256(session.reports.cached_path(url).read_bytes()).hexdigest()
+    cached = session.reports.read_bytes(session.reports.cached_path(url))  # decrypted
+    kept = hashlib.sha256(cached).hexdigest()
     if sent != kept:
         raise SelfTestFailed("open a report: the cached file differs from what the server sent")
     print(f"ok  report file matches what the server sent (sha256 {kept[:12]}…)", flush=True)

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from app.sandbox import SandboxServer
+from app.services import data_key
+from tests.helpers.keyring import MemoryKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -38,6 +40,15 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "spot-home"
     monkeypatch.setenv("SPOT_FRONT_DESK_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def data_keyring(monkeypatch: pytest.MonkeyPatch) -> MemoryKeyring:
+    """Each test's own keyring for data keys (the machine's may be missing, as in CI): stores
+    are encrypted in tests exactly as at a desk. Tests of the keyring-less start replace it."""
+    keyring = MemoryKeyring()
+    monkeypatch.setattr(data_key, "default_backend", lambda: keyring)
+    return keyring
 
 
 @pytest.fixture

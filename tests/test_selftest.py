@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 
 def test_self_test_places_an_order_and_opens_a_report(tmp_path: Path) -> None:
@@ -41,3 +44,68 @@ def test_self_test_failure_is_a_reason_without_traceback(tmp_path: Path) -> None
     assert result.returncode != 0
     assert "self-test FAILED" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def _run_self_test_with_a_keyring(home: Path) -> None:
+    """``--self-test`` in ``home`` with a working (in-process) keyring, as at a desk."""
+    root = Path(__file__).resolve().parent.parent
+    env = {
+        **os.environ, "QT_QPA_PLATFORM": "offscreen", "SPOT_FRONT_DESK_HOME": str(home),
+        "PYTHON_KEYRING_BACKEND": "tests.helpers.keyring.MemoryKeyring",
+        "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")]),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "--self-test"],
+        capture_output=True, text=True, env=env, timeout=240, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _sandbox_people(home: Path) -> set[bytes]:
+    """Every email and full name the sandbox holds (its own database, read after the run)."""
+    conn = sqlite3.connect(home / "data" / "sandbox" / "sandbox.sqlite3")
+    try:
+        rows = conn.execute(
+            "SELECT email, first_name, last_name FROM orders UNION ALL "
+            "SELECT r_email, r_first, r_last FROM kits UNION ALL "
+            "SELECT p_email, p_first, p_last FROM kits"
+        ).fetchall()
+    finally:
+        conn.close()
+    people: set[bytes] = set()
+    for email, first, last in rows:
+        if email:
+            people.add(email.encode())
+        if first and last:
+            people.add(f"{first} {last}".encode())
+    return people
+
+
+def _readable_people(home: Path, people: set[bytes], *, outbox: bool) -> dict[str, int]:
+    sandbox = home / "data" / "sandbox"
+    found: dict[str, int] = {}
+    for path in home.rglob("*"):
+        if not path.is_file() or path.is_relative_to(sandbox):
+            continue
+        if path.name.startswith("outbox.sqlite3") != outbox:
+            continue
+        raw = path.read_bytes()  # every file, -wal and -shm included
+        hits = sum(1 for person in people if person in raw or person.lower() in raw.lower())
+        if hits:
+            found[str(path.relative_to(home))] = hits
+    return found
+
+
+def test_after_the_self_test_no_patient_can_be_read_in_the_data_folder(tmp_path: Path) -> None:
+    _run_self_test_with_a_keyring(tmp_path)
+    people = _sandbox_people(tmp_path)
+    assert len(people) > 50  # the check below means something
+    # Names are also stored split (first, last) in the order cache: the emails are the
+    # strictest probe, and a full name would only be readable if the file were plaintext.
+    assert _readable_people(tmp_path, people, outbox=False) == {}
+
+
+@pytest.mark.xfail(strict=True, reason="the outbox adopts open_private_db(path, key) on h-outbox")
+def test_after_the_self_test_no_patient_can_be_read_in_the_outbox(tmp_path: Path) -> None:
+    _run_self_test_with_a_keyring(tmp_path)
+    assert _readable_people(tmp_path, _sandbox_people(tmp_path), outbox=True) == {}

@@ -761,6 +761,13 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(Response(400, error_body(
                 400, [f"body: Request body larger than {MAX_BODY} bytes"])))
             return
+        if self.headers.get("Host", "").strip().lower() not in self.server.allowed_hosts:
+            # DNS rebinding: a web page whose name now points at 127.0.0.1 sends its own
+            # name as Host. Only our own address (or localhost) with our port is answered.
+            self.close_connection = True
+            self._send(Response(403, error_body(
+                403, ["Host: This sandbox answers only requests addressed to itself"])))
+            return
         split = urlsplit(self.path)
         request = Request(
             method=self.command,
@@ -822,12 +829,23 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(Response(405, b""))
 
 
+def allowed_hosts(bound: str, port: int) -> frozenset[str]:
+    """The Host headers the sandbox answers: its loopback address or ``localhost`` (which
+    no DNS answer can rebind) with its port; plus the address it was bound to when that is
+    not a wildcard (``--host 192.0.2.7`` for a sandbox shared on a LAN)."""
+    names = {"127.0.0.1", "localhost", "[::1]"}
+    if bound not in ("", "0.0.0.0", "::"):
+        names.add(f"[{bound}]" if ":" in bound else bound.lower())
+    return frozenset(f"{name}:{port}" for name in names)
+
+
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
     def __init__(self, address: tuple[str, int], app: SandboxApp) -> None:
         self.app = app
+        self.allowed_hosts: frozenset[str] = frozenset()
         super().__init__(address, _Handler)
 
 
@@ -881,6 +899,7 @@ class SandboxServer:
         host, port = server.server_address[:2]
         shown = "127.0.0.1" if host in ("0.0.0.0", "") else str(host)
         app.base_url = f"http://{shown}:{port}"
+        server.allowed_hosts = allowed_hosts(str(host), int(port))
         self._app, self._server = app, server
         self._stopping.clear()
         serve = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},

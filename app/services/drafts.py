@@ -1,7 +1,9 @@
 """Autosaved order drafts: what staff were typing survives a crash or a closed window.
 
 The form debounces and calls `DraftStore.save` off the GUI thread. Drafts hold patient details,
-so they live in the user's data folder in a 0600 SQLite file, and are removed once submitted.
+so they live in the user's data folder in a 0600 SQLite file encrypted with the data folder's
+key (``app.services.private_db``), and are removed once submitted. A draft not saved for
+``DRAFT_DAYS`` days is deleted (``expire``, run at start and hourly by the retention pass).
 """
 
 from __future__ import annotations
@@ -11,13 +13,24 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.services.private_db import open_private_db, tighten_permissions
+from app.services.private_db import close_private_db, open_or_reset, tighten_permissions
 
-__all__ = ["DRAFTS_FILE_NAME", "OPEN_DRAFTS", "DraftStore", "DraftWriter", "OpenDrafts"]
+if TYPE_CHECKING:
+    from app.services.data_key import DataKey
+
+__all__ = [
+    "DRAFTS_FILE_NAME",
+    "DRAFT_DAYS",
+    "OPEN_DRAFTS",
+    "DraftStore",
+    "DraftWriter",
+    "OpenDrafts",
+]
 
 DRAFTS_FILE_NAME = "drafts.sqlite3"
+DRAFT_DAYS = 30
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS drafts (
@@ -29,13 +42,23 @@ CREATE TABLE IF NOT EXISTS drafts (
 
 
 class DraftStore:
-    """Drafts by id (the form picks the id, e.g. a UUID per open form); thread-safe."""
+    """Drafts by id (the form picks the id, e.g. a UUID per open form); thread-safe.
 
-    def __init__(self, db_path: Path, *, clock: Callable[[], float] = time.time) -> None:
+    ``unreadable_files`` is 1 when the drafts file could not be opened with ``key`` (a lost
+    key): its drafts are gone and the caller tells the user.
+    """
+
+    def __init__(
+        self,
+        db_path: Path,
+        *,
+        key: DataKey | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self._path = db_path
         self._clock = clock
         self._lock = threading.Lock()
-        self._db = open_private_db(db_path)
+        self._db, self.unreadable_files = open_or_reset(db_path, key)
         self._db.executescript(_SCHEMA)
 
     def save(self, draft_id: str, data: dict[str, Any]) -> None:
@@ -67,9 +90,16 @@ class DraftStore:
         with self._lock:
             self._db.execute("DELETE FROM drafts WHERE draft_id = ?", (draft_id,))
 
+    def expire(self, days: int = DRAFT_DAYS) -> int:
+        """Delete drafts not saved for ``days`` days; how many were deleted."""
+        cutoff = self._clock() - days * 86400
+        with self._lock:
+            gone = self._db.execute("DELETE FROM drafts WHERE saved < ?", (cutoff,)).rowcount
+        return max(gone, 0)
+
     def close(self) -> None:
         with self._lock:
-            self._db.close()
+            close_private_db(self._db)
 
 
 class DraftWriter:

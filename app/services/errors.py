@@ -11,6 +11,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+import sqlcipher3  # type: ignore[import-untyped]
+
 from app.api import errors as api_errors
 from app.marks import QT_TRANSLATE_NOOP
 from app.services.logs import redact
@@ -282,7 +284,7 @@ def describe_error(exc: BaseException) -> ServiceError:
             ),
             debug=type(exc).__name__,
         )
-    if isinstance(exc, sqlite3.Error):
+    if isinstance(exc, sqlite3.Error | sqlcipher3.Error):
         return ServiceError(
             QT_TRANSLATE_NOOP("Errors", "The app's local database had a problem"),
             QT_TRANSLATE_NOOP(

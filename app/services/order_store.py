@@ -14,9 +14,10 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.services.order_rules import (
     EXCEPTION_KIT_STATUSES,
@@ -28,9 +29,15 @@ from app.services.order_rules import (
     build_row,
     find_duplicates,
 )
-from app.services.private_db import open_private_db, tighten_permissions
+from app.services.private_db import close_private_db, open_or_reset, tighten_permissions
 
-__all__ = ["OrderStore", "StoreChange"]
+if TYPE_CHECKING:
+    from app.services.data_key import DataKey
+
+__all__ = ["DEFAULT_PATIENT_DAYS", "OrderStore", "StoreChange"]
+
+#: Orders not updated for this many days keep only ids, statuses and dates (Settings).
+DEFAULT_PATIENT_DAYS = 180
 
 logger = logging.getLogger(__name__)
 
@@ -71,9 +78,14 @@ class OrderStore:
     `flush()` waits for it. If a write fails, writing stops for this session: the file keeps
     the last complete snapshot (rows and marks agree), and its marks are wiped when possible
     so the next start syncs in full.
+
+    ``key`` (``app.services.data_key``) encrypts the file (SQLCipher); a memory-only key keeps
+    the cache in memory for this session; a file the key can't open (lost key) is replaced
+    by an empty one, counted in ``unreadable_files``, and the next sync fetches everything.
+    ``forget_patients_before`` is the retention rule (patient fields of old orders).
     """
 
-    def __init__(self, db_path: Path | None = None) -> None:
+    def __init__(self, db_path: Path | None = None, key: DataKey | None = None) -> None:
         self._lock = threading.RLock()
         self._orders: dict[str, OrderInfo] = {}
         self._kits: dict[str, KitInfo] = {}
@@ -90,6 +102,8 @@ class OrderStore:
         self._newest_kit: datetime | None = None
         self._kit_mark: datetime | None = None
         self._db_path = db_path
+        self._key = key
+        self.unreadable_files = 0
         self._db: sqlite3.Connection | None = None
         self._db_lock = threading.Lock()
         self._writer: ThreadPoolExecutor | None = None
@@ -252,6 +266,36 @@ class OrderStore:
                 )
             )
 
+    def forget_patients_before(self, cutoff: datetime) -> int:
+        """Retention: blank the patient fields (name, email, phone) of every order last
+        updated before ``cutoff``, in memory and in the cache; ids, statuses and dates stay.
+        Such an order's details are fetched again from Spot when it is opened. Returns how
+        many orders were blanked."""
+        with self._lock:
+            old = [
+                order for order in self._orders.values()
+                if order.updated < cutoff and _has_patient_fields(order)
+            ]
+            if not old:
+                return 0
+            for order in old:
+                self._orders[order.order_id] = _without_patient(order)
+            self._rebuild([order.order_id for order in old])
+            ids = [(order.order_id,) for order in old]
+            self._write(
+                lambda db: db.executemany(
+                    "UPDATE orders SET first_name = '', last_name = '', email = '', phone = ''"
+                    " WHERE order_id = ?",
+                    ids,
+                )
+            )
+        logger.info("retention: patient fields removed from %d old order(s)", len(old))
+        return len(old)
+
+    def apply_retention(self, now: datetime, days: int = DEFAULT_PATIENT_DAYS) -> int:
+        """``forget_patients_before(now - days)``: the hourly retention pass calls this."""
+        return self.forget_patients_before(now - timedelta(days=days))
+
     # -- persistence ---------------------------------------------------------------------
 
     def load(self) -> bool:
@@ -309,7 +353,8 @@ class OrderStore:
     def _connect(self) -> sqlite3.Connection:
         if self._db is None:
             assert self._db_path is not None
-            self._db = open_private_db(self._db_path)
+            self._db, unreadable = open_or_reset(self._db_path, self._key)
+            self.unreadable_files += unreadable
             self._db.executescript(_SCHEMA)
         return self._db
 
@@ -381,9 +426,8 @@ class OrderStore:
                 self._writer.shutdown(wait=True)
                 self._writer = None
             with self._db_lock:
-                if self._db is not None:
-                    self._db.close()
-                    self._db = None
+                close_private_db(self._db)
+                self._db = None
 
     # -- internals -----------------------------------------------------------------------
 
@@ -409,6 +453,14 @@ class OrderStore:
     def _changed(self) -> None:
         self._snapshot = None
         self._version += 1
+
+
+def _has_patient_fields(order: OrderInfo) -> bool:
+    return bool(order.first_name or order.last_name or order.email or order.phone)
+
+
+def _without_patient(order: OrderInfo) -> OrderInfo:
+    return replace(order, first_name="", last_name="", email="", phone="")
 
 
 def _same_exception(old: KitInfo, new: KitInfo) -> bool:

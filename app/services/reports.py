@@ -2,14 +2,20 @@
 
 The cache folder is 0700 and each file 0600, named by the SHA-256 of its URL (a signed link's
 path and query are credentials, so they never appear in a file name). It holds patient
-results: the app calls ``clear_cache()`` at start and at exit. ``fetch`` blocks on the network:
+results, so each file is encrypted (AES-256-GCM with a key derived from the data folder's key,
+``app.services.data_key``; the file name is the associated data): a crash leaves nothing
+readable. With a memory-only key (no keyring) reports are held in memory only. Read a cached
+report with ``read_bytes`` and save it with ``save_copy``, never by reading the path. The app
+calls ``clear_cache()`` at start, at exit and on lock-out. ``fetch`` blocks on the network:
 run it through the task runner.
 
 Files are written in binary mode (``app.fileops.private_opener``): on Windows a text-mode
 descriptor would turn each ``\n`` byte of a PDF into ``\r\n``. "Open externally" gets its own
 copy (``external_copy``): a PDF viewer on Windows locks the file it shows, and the viewer must
-never hold the cache file itself. A copy still locked at exit is reported by ``clear_cache``
-and removed at the next start (which clears the whole cache folder again).
+never hold the cache file itself; that copy is plaintext (another program must read it) and
+lives in the cache folder only until the next ``clear_cache``. A copy still locked at exit is
+reported by ``clear_cache`` and removed at the next start (which clears the whole cache folder
+again).
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ import os
 import secrets
 from collections.abc import Callable
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 import httpx
 
@@ -30,7 +36,11 @@ from app.api import errors as api_errors
 from app.fileops import private_opener, remove_files, replace_retrying
 from app.marks import QT_TRANSLATE_NOOP
 from app.services.errors import ServiceError, describe_error
+from app.services.sealed import Sealer, SealError
 from app.services.seen import SeenReports
+
+if TYPE_CHECKING:
+    from app.services.data_key import DataKey
 
 __all__ = [
     "BadReportFile",
@@ -95,12 +105,21 @@ class ReportService:
         cache_dir: Path,
         seen_store: SeenReports,
         *,
+        key: DataKey | None = None,
         remove: Callable[[Path], None] = os.remove,
     ) -> None:
         self._client_provider = client_provider
         self._cache_dir = cache_dir
         self._seen = seen_store
         self._remove = remove  # injectable: tests simulate a file a viewer holds open
+        # None: no key given (plain files; tests of the download logic). A memory-only key:
+        # reports are kept in ``_memory`` and never touch the disk.
+        self._sealer = (
+            Sealer(key.secret, "report cache") if key and key.secret is not None else None
+        )
+        self._memory: dict[Path, bytes] | None = (
+            {} if key is not None and key.secret is None else None
+        )
 
     @property
     def cache_dir(self) -> Path:
@@ -128,7 +147,7 @@ class ReportService:
         receives (bytes so far, total or None) from the worker thread.
         """
         target = self.cached_path(url, kind)
-        if target.is_file():
+        if self._is_cached(target):
             return target
         client = self._client_provider()
         try:
@@ -157,6 +176,36 @@ class ReportService:
     def mark_seen(self, kit_id: str, report_id: str) -> None:
         self._seen.mark_seen(kit_id, report_id)
 
+    def read_bytes(self, path: Path) -> bytes:
+        """The report at ``path`` (from ``fetch``), decrypted. Raises ``BadReportFile`` if
+        the cached file was damaged or written with another key."""
+        if self._memory is not None:
+            try:
+                return self._memory[path]
+            except KeyError:
+                raise BadReportFile(debug="report no longer in memory") from None
+        try:
+            with open(path, "rb") as handle:
+                raw = handle.read()
+        except OSError as exc:
+            raise describe_error(exc) from None
+        if self._sealer is None:
+            return raw
+        try:
+            return self._sealer.open(raw, path.name.encode())
+        except SealError:
+            raise BadReportFile(debug="cached report failed authentication") from None
+
+    def save_copy(self, path: Path, target: Path) -> Path:
+        """Write the report at ``path`` (decrypted) to ``target``, chosen by the user."""
+        data = self.read_bytes(path)
+        try:
+            with open(target, "wb") as handle:
+                handle.write(data)
+        except OSError as exc:
+            raise describe_error(exc) from None
+        return target
+
     def external_copy(self, path: Path) -> Path:
         """A separate copy of the cached report ``path`` to hand to the system's PDF viewer.
 
@@ -167,8 +216,8 @@ class ReportService:
         folder.mkdir(parents=True, exist_ok=True)
         os.chmod(folder, 0o700)
         copy = folder / f"report-{path.stem[:8]}-{secrets.token_hex(3)}{path.suffix}"
+        data = self.read_bytes(path)
         try:
-            data = path.read_bytes()
             with open(copy, "xb", opener=private_opener) as handle:
                 handle.write(data)
         except OSError as exc:
@@ -185,6 +234,8 @@ class ReportService:
         0700.
         """
         left: list[Path] = []
+        if self._memory is not None:
+            self._memory.clear()
         if self._cache_dir.exists():
             files = [p for p in self._cache_dir.rglob("*") if not p.is_dir()]
             left = remove_files(files, self._remove)
@@ -202,7 +253,17 @@ class ReportService:
         self._cache_dir.mkdir(parents=True, exist_ok=True)
         os.chmod(self._cache_dir, 0o700)
 
+    def _is_cached(self, target: Path) -> bool:
+        if self._memory is not None:
+            return target in self._memory
+        return target.is_file()
+
     def _store(self, target: Path, data: bytes) -> None:
+        if self._memory is not None:
+            self._memory[target] = data
+            return
+        if self._sealer is not None:
+            data = self._sealer.seal(data, target.name.encode())
         self._ensure_dir()
         partial = target.with_name(f"{target.name}.{os.getpid()}.{id(data):x}.part")
         handle = open(partial, "xb", opener=private_opener)  # noqa: SIM115 - closed below

@@ -3,6 +3,12 @@
 Each environment gets its own folder under the data folder: an order queued against the
 sandbox must never be sent to production, and the cached order list of one account must not
 show under another. Opening reads SQLite files: call `Session.open` off the GUI thread.
+
+The order cache, drafts, seen reports and report cache are encrypted with the data folder's
+key (``app.services.data_key``; see ``app.services.private_db``). Without a keyring they are
+kept in memory for the session (``data_key.memory_only``, ``data_key.problem`` says so). With
+a lost key the stores start afresh: ``unreadable_files`` counts what could not be opened.
+Retention (``app.services.retention``) runs at open and then hourly until ``close``.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import httpx
 
 from app.api.client import SpotClient
 from app.paths import Paths
+from app.services.data_key import DataKey, data_key_for
 from app.services.drafts import DRAFTS_FILE_NAME, DraftStore
 from app.services.environments import Environment, make_client
 from app.services.inbox import InboxService
@@ -25,6 +32,13 @@ from app.services.logs import register_secret
 from app.services.order_store import OrderStore
 from app.services.outbox import Outbox
 from app.services.reports import ReportService
+from app.services.retention import (
+    RetentionPolicy,
+    RetentionResult,
+    RetentionScheduler,
+    run_retention,
+    utc_now,
+)
 from app.services.seen import SeenReports
 from app.services.sync import SyncService
 
@@ -55,7 +69,22 @@ class Session:
     kit_catalog: dict[str, str] = field(default_factory=dict)
     folder: Path | None = None
     inbox: InboxService | None = None  # the results inbox (None in tests that build by hand)
+    data_key: DataKey | None = None
+    retention: RetentionPolicy = field(default_factory=RetentionPolicy)
+    _retention_scheduler: RetentionScheduler | None = field(default=None, repr=False)
     _closed: bool = field(default=False, repr=False)
+
+    @property
+    def unreadable_files(self) -> int:
+        """Stores that this workstation's key could not open (lost key) and that started
+        afresh: the order cache re-syncs; drafts and seen marks were lost."""
+        return self.store.unreadable_files + self.drafts.unreadable_files + (
+            self.seen.unreadable_files
+        )
+
+    def apply_retention(self) -> RetentionResult:
+        """One retention pass now (also run at open and hourly)."""
+        return run_retention(self.store, self.drafts, self.outbox, utc_now(), self.retention)
 
     @classmethod
     def open(
@@ -68,22 +97,27 @@ class Session:
         transport: httpx.BaseTransport | None = None,
         start_outbox: bool = True,
         load_cached: bool = True,
+        data_key: DataKey | None = None,
+        retention: RetentionPolicy | None = None,
     ) -> Session:
         """Build the services for ``environment`` and show the cached list at once.
 
-        Blocking (SQLite): run it through the task runner. Makes no network request.
+        Blocking (SQLite, the keyring): run it through the task runner. Makes no network
+        request. ``data_key`` defaults to the data folder's key from the OS keyring.
         """
         paths.ensure()
+        if data_key is None:
+            data_key = data_key_for(paths.data)
         folder = environment_folder(paths.data, environment)
         folder.mkdir(parents=True, exist_ok=True)
         folder.chmod(0o700)
         register_secret(token)
         client = make_client(environment, token, transport=transport)
-        store = OrderStore(folder / "orders.sqlite3")
+        store = OrderStore(folder / "orders.sqlite3", data_key)
         outbox = Outbox(folder / "outbox.sqlite3", client)
         sync = SyncService(client, store, outbox=outbox)
-        drafts = DraftStore(folder / DRAFTS_FILE_NAME)
-        seen = SeenReports(folder / "seen_reports.sqlite3")
+        drafts = DraftStore(folder / DRAFTS_FILE_NAME, key=data_key)
+        seen = SeenReports(folder / "seen_reports.sqlite3", data_key)
         session = cls(
             environment=environment,
             client=client,
@@ -91,15 +125,25 @@ class Session:
             sync=sync,
             outbox=outbox,
             drafts=drafts,
-            reports=ReportService(lambda: session.client, paths.reports_cache, seen),
+            reports=ReportService(
+                lambda: session.client, paths.reports_cache, seen, key=data_key
+            ),
             seen=seen,
             kit_catalog=dict(kit_catalog or {}),
             folder=folder,
+            data_key=data_key,
+            retention=retention or RetentionPolicy(),
         )
         session.inbox = InboxService(lambda: session.client, store, folder / "inbox.sqlite3")
         session.reports.clear_cache()  # reports from a previous run never outlive it
         if load_cached:
             sync.load_cached()
+        if session.unreadable_files:
+            log.warning("%d store(s) unreadable with this data key: started afresh",
+                        session.unreadable_files)
+        # At open (after the cached list is loaded) and every hour until close.
+        session._retention_scheduler = RetentionScheduler(session.apply_retention)
+        session._retention_scheduler.start()
         if start_outbox:
             outbox.start()
         log.info("session opened for %s", environment.kind)
@@ -120,11 +164,14 @@ class Session:
             return
         self._closed = True
         try:
+            if self._retention_scheduler is not None:
+                self._retention_scheduler.stop()
             self.outbox.stop()
             self.reports.clear_cache()
         finally:
             self.outbox.close()
             self.drafts.close()
+            self.seen.close()
             self.store.close()
             if self.inbox is not None:
                 self.inbox.close()

@@ -693,215 +693,215 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../app/services/errors.py" line="55"/>
+        <location filename="../../app/services/errors.py" line="57"/>
         <source>Something went wrong</source>
         <translation>Un problème est survenu</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="56"/>
-        <location filename="../../app/services/errors.py" line="261"/>
-        <location filename="../../app/services/errors.py" line="280"/>
+        <location filename="../../app/services/errors.py" line="58"/>
+        <location filename="../../app/services/errors.py" line="263"/>
+        <location filename="../../app/services/errors.py" line="282"/>
         <source>Try again. If it keeps happening, copy the details for support.</source>
         <translation>Réessayez. Si le problème persiste, copiez les détails pour le soutien technique.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="107"/>
+        <location filename="../../app/services/errors.py" line="109"/>
         <source>Nothing answers at the server&apos;s address</source>
         <translation>Rien ne répond à l’adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="108"/>
+        <location filename="../../app/services/errors.py" line="110"/>
         <source>The computer at that address refused the connection. Check the address (for a custom server), or ask IT whether a firewall blocks it.</source>
         <translation>L’ordinateur à cette adresse a refusé la connexion. Vérifiez l’adresse (pour un serveur personnalisé) ou demandez au service informatique si un pare-feu la bloque.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="115"/>
+        <location filename="../../app/services/errors.py" line="117"/>
         <source>The server&apos;s name can&apos;t be found</source>
         <translation>Le nom du serveur est introuvable</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="116"/>
+        <location filename="../../app/services/errors.py" line="118"/>
         <source>This computer can&apos;t look up the server&apos;s name. Check the network connection and the address. If other websites work, ask IT to check the name lookup (DNS).</source>
         <translation>Cet ordinateur ne trouve pas le nom du serveur. Vérifiez la connexion réseau et l’adresse. Si les autres sites Web fonctionnent, demandez au service informatique de vérifier la résolution de noms (DNS).</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="123"/>
+        <location filename="../../app/services/errors.py" line="125"/>
         <source>Spot is taking too long to answer</source>
         <translation>Spot met trop de temps à répondre</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="124"/>
+        <location filename="../../app/services/errors.py" line="126"/>
         <source>The network or Spot may be slow. Try again in a moment.</source>
         <translation>Le réseau ou Spot est peut-être lent. Réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="127"/>
+        <location filename="../../app/services/errors.py" line="129"/>
         <source>The server&apos;s security certificate isn&apos;t trusted</source>
         <translation>Le certificat de sécurité du serveur n’est pas reconnu</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="128"/>
+        <location filename="../../app/services/errors.py" line="130"/>
         <source>Your network may inspect secure traffic. Ask IT to install their certificate on this computer, or to let this app reach Spot directly. Give them the lines below.</source>
         <translation>Votre réseau inspecte peut-être le trafic sécurisé. Demandez au service informatique d’installer son certificat sur cet ordinateur ou de laisser cette application joindre Spot directement. Transmettez-lui les lignes ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="135"/>
+        <location filename="../../app/services/errors.py" line="137"/>
         <source>A secure connection to the server couldn&apos;t be set up</source>
         <translation>Impossible d’établir une connexion sécurisée avec le serveur</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="136"/>
+        <location filename="../../app/services/errors.py" line="138"/>
         <source>Your network may inspect or block secure traffic. Ask IT to allow secure connections from this app to Spot.</source>
         <translation>Votre réseau inspecte ou bloque peut-être le trafic sécurisé. Demandez au service informatique d’autoriser les connexions sécurisées de cette application vers Spot.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="143"/>
+        <location filename="../../app/services/errors.py" line="145"/>
         <source>The proxy server refused the connection</source>
         <translation>Le serveur mandataire (proxy) a refusé la connexion</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="144"/>
+        <location filename="../../app/services/errors.py" line="146"/>
         <source>Check the proxy in Settings, or ask IT whether the proxy lets this app reach Spot.</source>
         <translation>Vérifiez le serveur mandataire dans les Paramètres ou demandez au service informatique s’il laisse cette application joindre Spot.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="150"/>
+        <location filename="../../app/services/errors.py" line="152"/>
         <source>The connection to Spot broke off</source>
         <translation>La connexion avec Spot a été interrompue</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="151"/>
+        <location filename="../../app/services/errors.py" line="153"/>
         <source>Try again. If it keeps happening, the network may be unstable.</source>
         <translation>Réessayez. Si cela se reproduit, le réseau est peut-être instable.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="157"/>
+        <location filename="../../app/services/errors.py" line="159"/>
         <source>Can&apos;t reach Spot</source>
         <translation>Impossible de joindre Spot</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="158"/>
+        <location filename="../../app/services/errors.py" line="160"/>
         <source>Check this computer&apos;s network connection, then try again.</source>
         <translation>Vérifiez la connexion réseau de cet ordinateur, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="171"/>
+        <location filename="../../app/services/errors.py" line="173"/>
         <source>Certificate issued to: {subject}</source>
         <translation>Certificat délivré à&#xa0;: {subject}</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="176"/>
+        <location filename="../../app/services/errors.py" line="178"/>
         <source>Issued by: {issuer}</source>
         <translation>Délivré par&#xa0;: {issuer}</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="179"/>
+        <location filename="../../app/services/errors.py" line="181"/>
         <source>Reason: {reason}</source>
         <translation>Motif&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="208"/>
+        <location filename="../../app/services/errors.py" line="210"/>
         <source>Spot didn&apos;t accept the details</source>
         <translation>Spot n’a pas accepté les renseignements</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="209"/>
+        <location filename="../../app/services/errors.py" line="211"/>
         <location filename="../../app/services/requisitions.py" line="324"/>
         <source>Correct the fields below, then try again.</source>
         <translation>Corrigez les champs ci-dessous, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="216"/>
+        <location filename="../../app/services/errors.py" line="218"/>
         <source>Spot rejected the API token</source>
         <translation>Spot a refusé le jeton d’API</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="217"/>
+        <location filename="../../app/services/errors.py" line="219"/>
         <source>Sign in again with a current API token (Spot dashboard → Account Settings).</source>
         <translation>Reconnectez-vous avec un jeton d’API valide (tableau de bord Spot → Account Settings).</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="225"/>
+        <location filename="../../app/services/errors.py" line="227"/>
         <source>This API token isn&apos;t allowed to do that</source>
         <translation>Ce jeton d’API n’a pas l’autorisation de faire cela</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="226"/>
+        <location filename="../../app/services/errors.py" line="228"/>
         <source>Ask your Spot account manager to enable it for your account.</source>
         <translation>Demandez à votre gestionnaire de compte Spot de l’activer pour votre compte.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="233"/>
+        <location filename="../../app/services/errors.py" line="235"/>
         <source>Spot couldn&apos;t find that record</source>
         <translation>Spot n’a pas trouvé cet enregistrement</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="234"/>
+        <location filename="../../app/services/errors.py" line="236"/>
         <source>It may have been removed. Refresh, then try again.</source>
         <translation>Il a peut-être été supprimé. Actualisez, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="239"/>
+        <location filename="../../app/services/errors.py" line="241"/>
         <source>Wait {seconds} seconds, then try again.</source>
         <translation>Attendez {seconds} secondes, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="243"/>
+        <location filename="../../app/services/errors.py" line="245"/>
         <source>Wait a minute, then try again.</source>
         <translation>Attendez une minute, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="246"/>
+        <location filename="../../app/services/errors.py" line="248"/>
         <source>Spot asked us to slow down</source>
         <translation>Spot demande de ralentir les requêtes</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="253"/>
+        <location filename="../../app/services/errors.py" line="255"/>
         <source>Spot is having a problem</source>
         <translation>Spot éprouve un problème</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="254"/>
+        <location filename="../../app/services/errors.py" line="256"/>
         <source>This is on Spot&apos;s side. Try again in a few minutes.</source>
         <translation>Le problème vient de Spot. Réessayez dans quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="260"/>
+        <location filename="../../app/services/errors.py" line="262"/>
         <source>Spot gave an unexpected answer</source>
         <translation>Spot a donné une réponse inattendue</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="268"/>
+        <location filename="../../app/services/errors.py" line="270"/>
         <source>Spot sent a reply this app doesn&apos;t understand</source>
         <translation>Spot a envoyé une réponse que l’application ne comprend pas</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="269"/>
+        <location filename="../../app/services/errors.py" line="271"/>
         <source>Try again later. If it keeps happening, the app may need an update.</source>
         <translation>Réessayez plus tard. Si le problème persiste, l’application a peut-être besoin d’une mise à jour.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="279"/>
+        <location filename="../../app/services/errors.py" line="281"/>
         <source>Something went wrong talking to Spot</source>
         <translation>Un problème est survenu lors de l’échange avec Spot</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="287"/>
+        <location filename="../../app/services/errors.py" line="289"/>
         <source>The app&apos;s local database had a problem</source>
         <translation>La base de données locale de l’application a éprouvé un problème</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="288"/>
+        <location filename="../../app/services/errors.py" line="290"/>
         <source>Close and reopen the app. If it keeps happening, copy the details for support.</source>
         <translation>Fermez et rouvrez l’application. Si le problème persiste, copiez les détails pour le soutien technique.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="296"/>
+        <location filename="../../app/services/errors.py" line="298"/>
         <source>Couldn&apos;t read or write a file on this computer</source>
         <translation>Impossible de lire ou d’écrire un fichier sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="297"/>
+        <location filename="../../app/services/errors.py" line="299"/>
         <source>Check there is free disk space, then try again.</source>
         <translation>Vérifiez qu’il reste de l’espace disque, puis réessayez.</translation>
     </message>
@@ -968,37 +968,37 @@
         <translation>Choisissez le patient dans la liste des patients existants, ou réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../app/services/reports.py" line="56"/>
+        <location filename="../../app/services/reports.py" line="66"/>
         <source>This report link has expired or was removed</source>
         <translation>Le lien de ce rapport a expiré ou a été retiré</translation>
     </message>
     <message>
-        <location filename="../../app/services/reports.py" line="57"/>
+        <location filename="../../app/services/reports.py" line="67"/>
         <source>Ask Spot to re-issue it.</source>
         <translation>Demandez à Spot de le publier de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/services/reports.py" line="61"/>
+        <location filename="../../app/services/reports.py" line="71"/>
         <source>Can&apos;t download the report</source>
         <translation>Impossible de télécharger le rapport</translation>
     </message>
     <message>
-        <location filename="../../app/services/reports.py" line="62"/>
+        <location filename="../../app/services/reports.py" line="72"/>
         <source>Check this computer&apos;s network connection, then retry.</source>
         <translation>Vérifiez la connexion réseau de cet ordinateur, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/reports.py" line="68"/>
+        <location filename="../../app/services/reports.py" line="78"/>
         <source>The downloaded report isn&apos;t readable</source>
         <translation>Le rapport téléchargé est illisible</translation>
     </message>
     <message>
-        <location filename="../../app/services/reports.py" line="69"/>
+        <location filename="../../app/services/reports.py" line="79"/>
         <source>Retry. If it keeps happening, ask Spot to re-issue the report.</source>
         <translation>Réessayez. Si le problème persiste, demandez à Spot de publier le rapport de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/services/reports.py" line="75"/>
+        <location filename="../../app/services/reports.py" line="85"/>
         <source>The downloaded report isn&apos;t a PDF</source>
         <translation>Le rapport téléchargé n’est pas un PDF</translation>
     </message>
@@ -1362,6 +1362,16 @@
         <source>Type your name or initials in “Signing as”.</source>
         <translation>Inscrivez votre nom ou vos initiales dans « Signature de ».</translation>
     </message>
+    <message>
+        <location filename="../../app/services/data_key.py" line="51"/>
+        <source>This computer&apos;s password store isn&apos;t available, so nothing is saved to disk</source>
+        <translation>Le trousseau de mots de passe de cet ordinateur n&apos;est pas disponible : rien n&apos;est enregistré sur le disque</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/data_key.py" line="54"/>
+        <source>The order list, drafts and opened reports are kept in memory until you quit; the list is fetched again next time. Ask IT to set up the password store to keep them.</source>
+        <translation>La liste des commandes, les brouillons et les rapports ouverts restent en mémoire jusqu&apos;à la fermeture; la liste sera récupérée de nouveau la prochaine fois. Demandez au service informatique de configurer le trousseau pour les conserver.</translation>
+    </message>
 </context>
 <context>
     <name>FieldMessage</name>
@@ -1379,47 +1389,47 @@
 <context>
     <name>FindKitBar</name>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="50"/>
+        <location filename="../../app/views/orders/find_kit.py" line="60"/>
         <source>Find &amp;kit:</source>
         <translation>Trouver une tr&amp;ousse&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="54"/>
+        <location filename="../../app/views/orders/find_kit.py" line="64"/>
         <source>Scan or type a kit ID, e.g. SPOT123456</source>
         <translation>Balayez ou tapez l’ID, p. ex. SPOT123456</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="56"/>
+        <location filename="../../app/views/orders/find_kit.py" line="66"/>
         <source>Kit ID</source>
         <translation>ID de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="59"/>
+        <location filename="../../app/views/orders/find_kit.py" line="69"/>
         <source>Find</source>
         <translation>Trouver</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="88"/>
+        <location filename="../../app/views/orders/find_kit.py" line="98"/>
         <source>“%1” doesn&apos;t look like a kit ID (letters and digits, like SPOT123456).</source>
         <translation>«&#xa0;%1&#xa0;» ne ressemble pas à un ID de trousse (lettres et chiffres, comme SPOT123456).</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="95"/>
+        <location filename="../../app/views/orders/find_kit.py" line="105"/>
         <source>Looking up kit %1…</source>
         <translation>Recherche de la trousse %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="115"/>
+        <location filename="../../app/views/orders/find_kit.py" line="125"/>
         <source>Kit %1 is in order %2.</source>
         <translation>La trousse %1 fait partie de la commande %2.</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="125"/>
+        <location filename="../../app/views/orders/find_kit.py" line="135"/>
         <source>No kit with ID %1 on this account.</source>
         <translation>Aucune trousse portant l’ID %1 dans ce compte.</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="127"/>
+        <location filename="../../app/views/orders/find_kit.py" line="137"/>
         <source>Kit %1 exists but isn&apos;t part of an order on this account.</source>
         <translation>La trousse %1 existe, mais ne fait partie d’aucune commande de ce compte.</translation>
     </message>
@@ -2073,142 +2083,142 @@
 <context>
     <name>KitBox</name>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="166"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="167"/>
         <source>Kit %1</source>
         <translation>Trousse %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="173"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="174"/>
         <source>Kit type: %1</source>
         <translation>Type de trousse&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="175"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="176"/>
         <source>Kit journey</source>
         <translation>Parcours de la trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="183"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="184"/>
         <source>Sample %1</source>
         <translation>Échantillon %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="183"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="184"/>
         <source>(no id)</source>
         <translation>(sans ID)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="188"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="189"/>
         <source>Panels: %1</source>
         <translation>Profils&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="198"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="199"/>
         <source>Sample journey</source>
         <translation>Parcours de l’échantillon</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="213"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="214"/>
         <source>Unknown carrier</source>
         <translation>Transporteur inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="221"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="222"/>
         <source>(no tracking number)</source>
         <translation>(aucun numéro de suivi)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="225"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="226"/>
         <source>shipped %1</source>
         <translation>expédié le %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="233"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="234"/>
         <source>To the patient:</source>
         <translation>Au patient&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="235"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="236"/>
         <source>not shipped yet</source>
         <translation>pas encore expédié</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="246"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="247"/>
         <source>Back to the lab:</source>
         <translation>Retour au labo&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="248"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="249"/>
         <source>no return shipment yet</source>
         <translation>aucun envoi de retour pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="251"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="252"/>
         <source>then</source>
         <translation>puis</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="264"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="265"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="269"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="270"/>
         <source>Registered to %1</source>
         <translation>Enregistrée au nom de %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="275"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="276"/>
         <source>Not registered to a patient yet.</source>
         <translation>Pas encore enregistrée au nom d’un patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="279"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="280"/>
         <source>&amp;Register kit…</source>
         <translation>&amp;Enregistrer la trousse…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="291"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="292"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="305"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="306"/>
         <source>Amended</source>
         <translation>Modifié</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="309"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="310"/>
         <source>Open &amp;PDF</source>
         <translation>Ouvrir le &amp;PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="309"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="310"/>
         <source>Open &amp;TXT</source>
         <translation>Ouvrir le &amp;TXT</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="315"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="316"/>
         <source>Spot sent no link for this format.</source>
         <translation>Spot n’a envoyé aucun lien pour ce format.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="332"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="333"/>
         <source>collected %1</source>
         <translation>prélevé %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="334"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="335"/>
         <source>received %1</source>
         <translation>reçu %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="336"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="337"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="337"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="338"/>
         <source>Report, %1</source>
         <translation>Rapport, %1</translation>
     </message>
@@ -2349,57 +2359,57 @@
 <context>
     <name>KitTrackingPanel</name>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="44"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="45"/>
         <source>ADx100 blood collection</source>
         <translation>Prélèvement sanguin ADx100</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="45"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="46"/>
         <source>ADx100 blood collection (2 tubes)</source>
         <translation>Prélèvement sanguin ADx100 (2 tubes)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="48"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="49"/>
         <source>ADx100 blood collection (4 tubes)</source>
         <translation>Prélèvement sanguin ADx100 (4 tubes)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="51"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="52"/>
         <source>Whatman 903 dried blood spot card</source>
         <translation>Carte de gouttes de sang séché Whatman 903</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="54"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="55"/>
         <source>Dry transport swab</source>
         <translation>Écouvillon de transport sec</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="55"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="56"/>
         <source>HemaSpot HF blood spot</source>
         <translation>Goutte de sang HemaSpot HF</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="56"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="57"/>
         <source>Saliva</source>
         <translation>Salive</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="63"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="64"/>
         <source>unknown sample type</source>
         <translation>type d’échantillon inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="129"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="130"/>
         <source>Could not open a web browser</source>
         <translation>Impossible d’ouvrir un navigateur Web</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="130"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="131"/>
         <source>This computer did not open the tracking page. Copy the link and paste it into a web browser:</source>
         <translation>Cet ordinateur n’a pas ouvert la page de suivi. Copiez le lien et collez-le dans un navigateur Web :</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="136"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="137"/>
         <source>Copy link</source>
         <translation>Copier le lien</translation>
     </message>
@@ -2420,143 +2430,143 @@
         <translation>DDN ••••-••-•• (%1 ans)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="113"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="114"/>
         <source>Track %1 package %2</source>
         <translation>Suivre le colis %1 %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="128"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="129"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="137"/>
-        <location filename="../../app/views/kit_panel/panel.py" line="154"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="138"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="155"/>
         <source>Select an order to see its kits.</source>
         <translation>Sélectionnez une commande pour voir ses trousses.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="161"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="162"/>
         <source>Loading order %1…</source>
         <translation>Chargement de la commande %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="223"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="224"/>
         <source>Couldn&apos;t refresh this order: %1. %2</source>
         <translation>Impossible d’actualiser cette commande&#xa0;: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="333"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="334"/>
         <source>No kits yet: Spot hasn&apos;t fulfilled this order.</source>
         <translation>Aucune trousse pour l’instant&#xa0;: Spot n’a pas encore traité cette commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="335"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="336"/>
         <source>This order has no kits.</source>
         <translation>Cette commande ne contient aucune trousse.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="338"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="339"/>
         <source>Ordered: %1</source>
         <translation>Trousses commandées&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="353"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="354"/>
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="363"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="364"/>
         <source>unknown status</source>
         <translation>statut inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="372"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="373"/>
         <source>Placed %1</source>
         <translation>Du %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="374"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="375"/>
         <source>updated %1</source>
         <translation>màj %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="384"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="385"/>
         <source>Print &amp;hand-out…</source>
         <translation>Imprimer le &amp;feuillet…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="385"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="386"/>
         <source>A page for the patient: their kit, what happens next, how to collect the sample</source>
         <translation>Une page pour le patient&#xa0;: sa trousse, les prochaines étapes, comment faire le prélèvement</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="387"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="388"/>
         <source>&amp;Labels…</source>
         <translation>É&amp;tiquettes…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="387"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="388"/>
         <source>Print order and kit labels</source>
         <translation>Imprimer les étiquettes de la commande et des trousses</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="413"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="414"/>
         <source>Recipient</source>
         <translation>Destinataire</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="440"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="441"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="441"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="442"/>
         <source>Email</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="442"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="443"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="443"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="444"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="446"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="447"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="460"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="461"/>
         <source>Notes for your records</source>
         <translation>Notes pour vos dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="467"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="468"/>
         <source>&amp;Save notes</source>
         <translation>&amp;Enregistrer les notes</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="492"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="493"/>
         <source>unknown kit type</source>
         <translation>type de trousse inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="520"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="521"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="545"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="546"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="557"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="558"/>
         <source>Not saved: %1. %2</source>
         <translation>Non enregistré&#xa0;: %1. %2</translation>
     </message>
@@ -3032,7 +3042,7 @@
     </message>
     <message>
         <location filename="../../app/views/shell/actions.py" line="129"/>
-        <location filename="../../app/views/shell/main_window.py" line="393"/>
+        <location filename="../../app/views/shell/main_window.py" line="411"/>
         <source>Requisitions</source>
         <translation>Requêtes</translation>
     </message>
@@ -3121,18 +3131,31 @@
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/views/shell/main_window.py" line="222"/>
+        <source>%n file(s) saved on this computer couldn&apos;t be unlocked and were started afresh</source>
+        <translation>
+            <numerusform>%n fichier enregistré sur cet ordinateur n&apos;a pas pu être déverrouillé et repart à zéro</numerusform>
+            <numerusform>%n fichiers enregistrés sur cet ordinateur n&apos;ont pas pu être déverrouillés et repartent à zéro</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="399"/>
+        <location filename="../../app/views/shell/main_window.py" line="224"/>
+        <source>This happens after a new Windows profile or a reset password store. The order list is fetched again from Spot; drafts saved before are lost.</source>
+        <translation>Cela arrive après un nouveau profil Windows ou un trousseau réinitialisé. La liste des commandes est récupérée de nouveau auprès de Spot; les brouillons enregistrés avant sont perdus.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/main_window.py" line="417"/>
         <source>Unreturned kits</source>
         <translation>Trousses non retournées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="542"/>
+        <location filename="../../app/views/shell/main_window.py" line="560"/>
         <source>Quit anyway</source>
         <translation>Quitter quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="544"/>
+        <location filename="../../app/views/shell/main_window.py" line="562"/>
         <source>Keep the app open</source>
         <translation>Garder l’application ouverte</translation>
     </message>
@@ -3162,7 +3185,7 @@
         <translation>Redémarrez l’application pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="130"/>
+        <location filename="../../app/views/shell/main_window.py" line="131"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
@@ -3208,7 +3231,7 @@
         <translation>Boîte d’envoi : {queued} en attente · {attention} à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="343"/>
+        <location filename="../../app/views/shell/main_window.py" line="360"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
@@ -4064,57 +4087,57 @@
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="223"/>
+        <location filename="../../app/views/orders/order_table.py" line="224"/>
         <source>Order</source>
         <translation>Commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="224"/>
+        <location filename="../../app/views/orders/order_table.py" line="225"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="225"/>
+        <location filename="../../app/views/orders/order_table.py" line="226"/>
         <source>Kit types</source>
         <translation>Trousses</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="226"/>
+        <location filename="../../app/views/orders/order_table.py" line="227"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="227"/>
+        <location filename="../../app/views/orders/order_table.py" line="228"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="228"/>
+        <location filename="../../app/views/orders/order_table.py" line="229"/>
         <source>State</source>
         <translation>Prov.</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="229"/>
+        <location filename="../../app/views/orders/order_table.py" line="230"/>
         <source>Created</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="230"/>
+        <location filename="../../app/views/orders/order_table.py" line="231"/>
         <source>Updated</source>
         <translation>Modifiée</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="248"/>
+        <location filename="../../app/views/orders/order_table.py" line="249"/>
         <source>State or province</source>
         <translation>Province ou État</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="250"/>
+        <location filename="../../app/views/orders/order_table.py" line="251"/>
         <source>Order status</source>
         <translation>Statut de la commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/order_table.py" line="537"/>
+        <location filename="../../app/views/orders/order_table.py" line="539"/>
         <source>Needs attention:</source>
         <translation>À traiter&#xa0;:</translation>
     </message>
@@ -5301,7 +5324,7 @@
 <context>
     <name>ReportWindow</name>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="125"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="133"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
@@ -5316,80 +5339,80 @@
         <translation>Ce rapport modifie un rapport antérieur.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="180"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="192"/>
         <source>&amp;Print…</source>
         <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="183"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="195"/>
         <source>Print the report</source>
         <translation>Imprimer le rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="186"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="198"/>
         <source>&amp;Save as…</source>
         <translation>&amp;Enregistrer sous…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="158"/>
-        <location filename="../../app/views/reports/report_viewer.py" line="189"/>
+        <location filename="../../app/views/reports/output.py" line="176"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="201"/>
         <source>Save a copy of the report</source>
         <translation>Enregistrer une copie du rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="192"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="204"/>
         <source>&amp;Open with system viewer</source>
         <translation>&amp;Ouvrir dans la visionneuse</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="197"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="209"/>
         <source>Previous page</source>
         <translation>Page précédente</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="200"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="212"/>
         <source>Next page</source>
         <translation>Page suivante</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="203"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="215"/>
         <source>Zoom in</source>
         <translation>Zoom avant</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="207"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="219"/>
         <source>Zoom out</source>
         <translation>Zoom arrière</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="210"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="222"/>
         <source>Actual size (100%)</source>
         <translation>Taille réelle (100&#xa0;%)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="273"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="285"/>
         <source>Close the report (Esc)</source>
         <translation>Fermer le rapport (Échap)</translation>
     </message>
     <message>
         <location filename="../../app/views/reports/pdf_toolbar.py" line="109"/>
-        <location filename="../../app/views/reports/report_viewer.py" line="213"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="225"/>
         <source>Find in report</source>
         <translation>Rechercher dans le rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="216"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="228"/>
         <source>Next match</source>
         <translation>Résultat suivant</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="219"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="231"/>
         <source>Previous match</source>
         <translation>Résultat précédent</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="224"/>
-        <location filename="../../app/views/reports/report_viewer.py" line="270"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="236"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="282"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -5447,17 +5470,17 @@
         <translation>Téléchargement du rapport…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="242"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="254"/>
         <source>Text report</source>
         <translation>Rapport texte</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="244"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="256"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="245"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="257"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
@@ -5467,7 +5490,7 @@
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="250"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="262"/>
         <source>No report open.</source>
         <translation>Aucun rapport ouvert.</translation>
     </message>
@@ -5518,12 +5541,12 @@
         <translation>Remplace le rapport %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="343"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="355"/>
         <source>This report has no file yet</source>
         <translation>Ce rapport n’a pas encore de fichier</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="344"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="356"/>
         <source>Spot hasn&apos;t attached a PDF to it. Check again later.</source>
         <translation>Spot n’y a pas encore joint de PDF. Vérifiez plus tard.</translation>
     </message>
@@ -5533,17 +5556,17 @@
         <translation>%1 sur %2 Ko</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="412"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="424"/>
         <source>This report file is damaged</source>
         <translation>Le fichier de ce rapport est endommagé</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="414"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="426"/>
         <source>It can&apos;t be shown here. Try Open with system viewer, or ask Spot to re-issue the report.</source>
         <translation>Il ne peut pas être affiché ici. Essayez «&#xa0;Ouvrir dans la visionneuse&#xa0;» ou demandez à Spot de publier le rapport de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="465"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="477"/>
         <source>The text version couldn&apos;t be downloaded.
 %1
 %2</source>
@@ -5587,57 +5610,57 @@
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="79"/>
+        <location filename="../../app/views/reports/output.py" line="97"/>
         <source>Spot report %1</source>
         <translation>Rapport Spot %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="82"/>
+        <location filename="../../app/views/reports/output.py" line="100"/>
         <source>Print report</source>
         <translation>Imprimer le rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="96"/>
+        <location filename="../../app/views/reports/output.py" line="114"/>
         <source>Sent the text report to the printer.</source>
         <translation>Rapport texte envoyé à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="107"/>
+        <location filename="../../app/views/reports/output.py" line="125"/>
         <source>The printer couldn&apos;t be started. Check it is on.</source>
         <translation>Impossible de lancer l’impression. Vérifiez que l’imprimante est allumée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="120"/>
+        <location filename="../../app/views/reports/output.py" line="138"/>
         <source>Sent 1 page to the printer.</source>
         <translation>1 page envoyée à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="122"/>
+        <location filename="../../app/views/reports/output.py" line="140"/>
         <source>Sent %1 pages to the printer.</source>
         <translation>%1 pages envoyées à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="153"/>
+        <location filename="../../app/views/reports/output.py" line="171"/>
         <source>Text files (*.txt)</source>
         <translation>Fichiers texte (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="154"/>
+        <location filename="../../app/views/reports/output.py" line="172"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="179"/>
+        <location filename="../../app/views/reports/output.py" line="197"/>
         <source>Saved a copy to %1</source>
         <translation>Copie enregistrée dans %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="187"/>
+        <location filename="../../app/views/reports/output.py" line="205"/>
         <source>Couldn&apos;t save the copy: %1 %2</source>
         <translation>Impossible d’enregistrer la copie&#xa0;: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="209"/>
+        <location filename="../../app/views/reports/output.py" line="227"/>
         <source>No program on this computer opens this file. Use Save as… instead.</source>
         <translation>Aucun programme de cet ordinateur n’ouvre ce fichier. Utilisez plutôt Enregistrer sous…</translation>
     </message>
@@ -5645,133 +5668,133 @@
 <context>
     <name>RequisitionDetail</name>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="225"/>
-        <location filename="../../app/views/requisitions/view.py" line="274"/>
+        <location filename="../../app/views/requisitions/view.py" line="229"/>
+        <location filename="../../app/views/requisitions/view.py" line="278"/>
         <source>Choose a requisition to see its details.</source>
         <translation>Choisissez une requête pour en voir les détails.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="233"/>
+        <location filename="../../app/views/requisitions/view.py" line="237"/>
         <source>Pr&amp;int label…</source>
         <translation>&amp;Imprimer l’étiquette…</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="235"/>
+        <location filename="../../app/views/requisitions/view.py" line="239"/>
         <source>Barcode, patient and lab, for the sample tube</source>
         <translation>Code-barres, patient et laboratoire, pour le tube d’échantillon</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="239"/>
+        <location filename="../../app/views/requisitions/view.py" line="243"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="245"/>
+        <location filename="../../app/views/requisitions/view.py" line="249"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="245"/>
+        <location filename="../../app/views/requisitions/view.py" line="249"/>
         <source>Lab</source>
         <translation>Laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="246"/>
+        <location filename="../../app/views/requisitions/view.py" line="250"/>
         <source>Lab account</source>
         <translation>Compte du laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="246"/>
+        <location filename="../../app/views/requisitions/view.py" line="250"/>
         <source>Panels</source>
         <translation>Profils</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="247"/>
+        <location filename="../../app/views/requisitions/view.py" line="251"/>
         <source>Collected in</source>
         <translation>Lieu de prélèvement</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="247"/>
+        <location filename="../../app/views/requisitions/view.py" line="251"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="248"/>
+        <location filename="../../app/views/requisitions/view.py" line="252"/>
         <source>Date of birth / sex</source>
         <translation>Date de naissance / sexe</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="248"/>
+        <location filename="../../app/views/requisitions/view.py" line="252"/>
         <source>Contact</source>
         <translation>Coordonnées</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="249"/>
+        <location filename="../../app/views/requisitions/view.py" line="253"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="249"/>
+        <location filename="../../app/views/requisitions/view.py" line="253"/>
         <source>Tracking</source>
         <translation>Suivi</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="250"/>
+        <location filename="../../app/views/requisitions/view.py" line="254"/>
         <source>Lab attributes</source>
         <translation>Attributs du laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="251"/>
+        <location filename="../../app/views/requisitions/view.py" line="255"/>
         <source>Notes for your records</source>
         <translation>Notes pour vos dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="252"/>
+        <location filename="../../app/views/requisitions/view.py" line="256"/>
         <source>Created</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="252"/>
+        <location filename="../../app/views/requisitions/view.py" line="256"/>
         <source>Requisition id</source>
         <translation>ID de la requête</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="261"/>
+        <location filename="../../app/views/requisitions/view.py" line="265"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="279"/>
+        <location filename="../../app/views/requisitions/view.py" line="283"/>
         <source>Barcode %1 — %2</source>
         <translation>Code-barres %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="306"/>
+        <location filename="../../app/views/requisitions/view.py" line="310"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="339"/>
+        <location filename="../../app/views/requisitions/view.py" line="343"/>
         <source>No report yet.</source>
         <translation>Aucun rapport pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="345"/>
+        <location filename="../../app/views/requisitions/view.py" line="349"/>
         <source>Amended report</source>
         <translation>Rapport modifié</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="345"/>
+        <location filename="../../app/views/requisitions/view.py" line="349"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="346"/>
+        <location filename="../../app/views/requisitions/view.py" line="350"/>
         <source>%1 results</source>
         <translation>%1 résultats</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="349"/>
+        <location filename="../../app/views/requisitions/view.py" line="353"/>
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
@@ -5779,32 +5802,32 @@
 <context>
     <name>RequisitionTableModel</name>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="143"/>
+        <location filename="../../app/views/requisitions/view.py" line="144"/>
         <source>Created</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="143"/>
+        <location filename="../../app/views/requisitions/view.py" line="144"/>
         <source>Barcode</source>
         <translation>Code-barres</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="143"/>
+        <location filename="../../app/views/requisitions/view.py" line="144"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="143"/>
+        <location filename="../../app/views/requisitions/view.py" line="144"/>
         <source>Lab</source>
         <translation>Laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="144"/>
+        <location filename="../../app/views/requisitions/view.py" line="145"/>
         <source>Panels</source>
         <translation>Profils</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="144"/>
+        <location filename="../../app/views/requisitions/view.py" line="145"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -5812,47 +5835,47 @@
 <context>
     <name>RequisitionsView</name>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="87"/>
+        <location filename="../../app/views/requisitions/view.py" line="88"/>
         <source>Created</source>
         <translation>Créée</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="88"/>
+        <location filename="../../app/views/requisitions/view.py" line="89"/>
         <source>Approved</source>
         <translation>Approuvée</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="89"/>
+        <location filename="../../app/views/requisitions/view.py" line="90"/>
         <source>Denied</source>
         <translation>Refusée</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="90"/>
+        <location filename="../../app/views/requisitions/view.py" line="91"/>
         <source>Delivered to the lab</source>
         <translation>Échantillon livré au labo</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="91"/>
+        <location filename="../../app/views/requisitions/view.py" line="92"/>
         <source>Delivery exception</source>
         <translation>Problème de livraison</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="92"/>
+        <location filename="../../app/views/requisitions/view.py" line="93"/>
         <source>Received by the lab</source>
         <translation>Échantillon reçu au labo</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="93"/>
+        <location filename="../../app/views/requisitions/view.py" line="94"/>
         <source>Extra quality checks</source>
         <translation>Contrôles de qualité supplémentaires</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="96"/>
+        <location filename="../../app/views/requisitions/view.py" line="97"/>
         <source>Resulted</source>
         <translation>Résultats disponibles</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="97"/>
+        <location filename="../../app/views/requisitions/view.py" line="98"/>
         <source>Rejected</source>
         <translation>Rejetée</translation>
     </message>
@@ -5868,152 +5891,152 @@
         <translation>Demandez au soutien de Spot d’activer les requêtes pour votre compte.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="420"/>
+        <location filename="../../app/views/requisitions/view.py" line="431"/>
         <source>Any</source>
         <translation>Toute date</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="428"/>
+        <location filename="../../app/views/requisitions/view.py" line="439"/>
         <source>&amp;New requisition…</source>
         <translation>&amp;Nouvelle requête…</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="431"/>
+        <location filename="../../app/views/requisitions/view.py" line="442"/>
         <source>&amp;Reload</source>
         <translation>&amp;Recharger</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="446"/>
+        <location filename="../../app/views/requisitions/view.py" line="457"/>
         <source>Find requisitions</source>
         <translation>Trouver des requêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="450"/>
+        <location filename="../../app/views/requisitions/view.py" line="461"/>
         <source>Exact first name</source>
         <translation>Prénom exact</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="451"/>
+        <location filename="../../app/views/requisitions/view.py" line="462"/>
         <source>Exact last name</source>
         <translation>Nom exact</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="452"/>
+        <location filename="../../app/views/requisitions/view.py" line="463"/>
         <source>name@example.com</source>
         <translation>nom@exemple.com</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="448"/>
+        <location filename="../../app/views/requisitions/view.py" line="459"/>
         <source>Lab name as on the requisition</source>
         <translation>Nom du laboratoire, comme sur la réquisition</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="449"/>
+        <location filename="../../app/views/requisitions/view.py" line="460"/>
         <source>Type it exactly as on the requisition, capitals too</source>
         <translation>Tapez-le exactement comme sur la réquisition, majuscules comprises</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="453"/>
+        <location filename="../../app/views/requisitions/view.py" line="464"/>
         <source>Phone as on the requisition</source>
         <translation>Téléphone, comme sur la réquisition</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="456"/>
+        <location filename="../../app/views/requisitions/view.py" line="467"/>
         <source>Any status</source>
         <translation>Tout statut</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="461"/>
+        <location filename="../../app/views/requisitions/view.py" line="472"/>
         <source>&amp;Search</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="464"/>
+        <location filename="../../app/views/requisitions/view.py" line="475"/>
         <source>Cle&amp;ar filters</source>
         <translation>Effacer les filtre&amp;s</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="467"/>
+        <location filename="../../app/views/requisitions/view.py" line="478"/>
         <source>La&amp;b</source>
         <translation>&amp;Laboratoire</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="467"/>
+        <location filename="../../app/views/requisitions/view.py" line="478"/>
         <source>&amp;First name</source>
         <translation>&amp;Prénom</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="468"/>
+        <location filename="../../app/views/requisitions/view.py" line="479"/>
         <source>&amp;Last name</source>
         <translation>No&amp;m</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="468"/>
+        <location filename="../../app/views/requisitions/view.py" line="479"/>
         <source>&amp;Email</source>
         <translation>Co&amp;urriel</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="469"/>
+        <location filename="../../app/views/requisitions/view.py" line="480"/>
         <source>P&amp;hone</source>
         <translation>Télép&amp;hone</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="469"/>
+        <location filename="../../app/views/requisitions/view.py" line="480"/>
         <source>S&amp;tatus</source>
         <translation>S&amp;tatut</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="470"/>
+        <location filename="../../app/views/requisitions/view.py" line="481"/>
         <source>Created fro&amp;m</source>
         <translation>Créée à partir &amp;du</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="471"/>
+        <location filename="../../app/views/requisitions/view.py" line="482"/>
         <source>Created &amp;up to</source>
         <translation>Créée &amp;jusqu’au</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="505"/>
+        <location filename="../../app/views/requisitions/view.py" line="516"/>
         <source>◀ &amp;Previous</source>
         <translation>◀ Précéd&amp;ente</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="508"/>
+        <location filename="../../app/views/requisitions/view.py" line="519"/>
         <source>Ne&amp;xt ▶</source>
         <translation>Sui&amp;vante ▶</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="546"/>
+        <location filename="../../app/views/requisitions/view.py" line="557"/>
         <source>Requisitions are for accounts that make their own collection kits and send samples straight to a lab. Kit orders are not affected.</source>
         <translation>Les requêtes s’adressent aux comptes qui fabriquent leurs propres trousses de prélèvement et envoient les échantillons directement à un laboratoire. Les commandes de trousses ne sont pas touchées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="550"/>
+        <location filename="../../app/views/requisitions/view.py" line="561"/>
         <source>Check &amp;again</source>
         <translation>&amp;Vérifier de nouveau</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="626"/>
+        <location filename="../../app/views/requisitions/view.py" line="637"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="647"/>
+        <location filename="../../app/views/requisitions/view.py" line="658"/>
         <source>No requisitions match.</source>
         <translation>Aucune requête ne correspond.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="648"/>
+        <location filename="../../app/views/requisitions/view.py" line="659"/>
         <source>No requisitions yet.</source>
         <translation>Aucune requête pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="679"/>
+        <location filename="../../app/views/requisitions/view.py" line="690"/>
         <source>Showing %1–%2</source>
         <translation>Affichage de %1 à %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/requisitions/view.py" line="713"/>
+        <location filename="../../app/views/requisitions/view.py" line="724"/>
         <source>Requisition %1 created.</source>
         <translation>Requête %1 créée.</translation>
     </message>
@@ -6021,52 +6044,52 @@
 <context>
     <name>ResultsTable</name>
     <message>
-        <location filename="../../app/views/common/results_table.py" line="34"/>
+        <location filename="../../app/views/common/results_table.py" line="35"/>
         <source>Biomarker</source>
         <translation>Biomarqueur</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/results_table.py" line="35"/>
+        <location filename="../../app/views/common/results_table.py" line="36"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/results_table.py" line="36"/>
+        <location filename="../../app/views/common/results_table.py" line="37"/>
         <source>Unit</source>
         <translation>Unité</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/results_table.py" line="37"/>
+        <location filename="../../app/views/common/results_table.py" line="38"/>
         <source>Reference range</source>
         <translation>Valeurs de référence</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/results_table.py" line="38"/>
+        <location filename="../../app/views/common/results_table.py" line="39"/>
         <source>Flag</source>
         <translation>Indicateur</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/results_table.py" line="116"/>
+        <location filename="../../app/views/common/results_table.py" line="117"/>
         <source>High</source>
         <translation>Élevé</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/results_table.py" line="118"/>
+        <location filename="../../app/views/common/results_table.py" line="119"/>
         <source>Low</source>
         <translation>Bas</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/results_table.py" line="120"/>
+        <location filename="../../app/views/common/results_table.py" line="121"/>
         <source>Positive</source>
         <translation>Positif</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/results_table.py" line="148"/>
+        <location filename="../../app/views/common/results_table.py" line="149"/>
         <source>Results</source>
         <translation>Résultats</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/results_table.py" line="157"/>
+        <location filename="../../app/views/common/results_table.py" line="158"/>
         <source>(unnamed)</source>
         <translation>(sans nom)</translation>
     </message>
@@ -6343,112 +6366,112 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="68"/>
+        <location filename="../../app/views/shell/sign_in.py" line="76"/>
         <source>Sign in to Spot</source>
         <translation>Connexion à Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="80"/>
+        <location filename="../../app/views/shell/sign_in.py" line="88"/>
         <source>Production (app.spotdx.com)</source>
         <translation>Production (app.spotdx.com)</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="81"/>
+        <location filename="../../app/views/shell/sign_in.py" line="89"/>
         <source>Sandbox (built-in, no token needed)</source>
         <translation>Bac à sable (intégré, sans jeton)</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="82"/>
+        <location filename="../../app/views/shell/sign_in.py" line="90"/>
         <source>Custom URL</source>
         <translation>URL personnalisée</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="87"/>
+        <location filename="../../app/views/shell/sign_in.py" line="95"/>
         <source>Server &amp;address:</source>
         <translation>&amp;Adresse du serveur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="92"/>
+        <location filename="../../app/views/shell/sign_in.py" line="100"/>
         <source>Paste the API token from Spot</source>
         <translation>Collez le jeton d’API fourni par Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="93"/>
+        <location filename="../../app/views/shell/sign_in.py" line="101"/>
         <source>API token</source>
         <translation>Jeton d’API</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="94"/>
+        <location filename="../../app/views/shell/sign_in.py" line="102"/>
         <source>Show token</source>
         <translation>Afficher le jeton</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="98"/>
+        <location filename="../../app/views/shell/sign_in.py" line="106"/>
         <source>S&amp;how</source>
         <translation>Affic&amp;her</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="101"/>
+        <location filename="../../app/views/shell/sign_in.py" line="109"/>
         <source>API &amp;token:</source>
         <translation>&amp;Jeton d’API&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="103"/>
+        <location filename="../../app/views/shell/sign_in.py" line="111"/>
         <source>&amp;Remember on this computer</source>
         <translation>&amp;Mémoriser sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="109"/>
+        <location filename="../../app/views/shell/sign_in.py" line="117"/>
         <source>Test &amp;connection</source>
         <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="115"/>
+        <location filename="../../app/views/shell/sign_in.py" line="123"/>
         <source>Use for this session &amp;only</source>
         <translation>Pour cette &amp;session seulement</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="122"/>
+        <location filename="../../app/views/shell/sign_in.py" line="130"/>
         <source>&amp;Sign in</source>
         <translation>Se &amp;connecter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="132"/>
+        <location filename="../../app/views/shell/sign_in.py" line="140"/>
         <source>&amp;Environment:</source>
         <translation>&amp;Environnement&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="167"/>
+        <location filename="../../app/views/shell/sign_in.py" line="175"/>
         <source>This computer has no password store: the token is kept for this session only (you&apos;ll paste it again next time the app starts).</source>
         <translation>Cet ordinateur n’a pas de trousseau de mots de passe&#xa0;: le jeton est conservé pour cette session seulement (vous le collerez de nouveau au prochain démarrage de l’application).</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="246"/>
+        <location filename="../../app/views/shell/sign_in.py" line="254"/>
         <source>Paste the API token first.</source>
         <translation>Collez d’abord le jeton d’API.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="257"/>
+        <location filename="../../app/views/shell/sign_in.py" line="265"/>
         <source>Testing the connection…</source>
         <translation>Test de la connexion…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="283"/>
+        <location filename="../../app/views/shell/sign_in.py" line="291"/>
         <source>Starting the built-in sandbox…</source>
         <translation>Démarrage du bac à sable intégré…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="300"/>
+        <location filename="../../app/views/shell/sign_in.py" line="308"/>
         <source>Checking the token…</source>
         <translation>Vérification du jeton…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="321"/>
+        <location filename="../../app/views/shell/sign_in.py" line="329"/>
         <source>Looking for a saved token…</source>
         <translation>Recherche d’un jeton enregistré…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="360"/>
+        <location filename="../../app/views/shell/sign_in.py" line="368"/>
         <source>Saving the token in this computer&apos;s password store…</source>
         <translation>Enregistrement du jeton dans le trousseau de mots de passe de cet ordinateur…</translation>
     </message>

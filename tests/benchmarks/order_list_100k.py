@@ -18,6 +18,7 @@ import argparse
 import gc
 import os
 import resource
+import secrets
 import statistics
 import subprocess
 import sys
@@ -286,6 +287,7 @@ def sync_stall(app: QApplication, orders: int, latency_ms: int) -> tuple[float, 
     from app.compose import sandbox_catalog
     from app.main import freeze_startup_heap
     from app.paths import paths
+    from app.services.data_key import DataKey
     from app.services.environments import Environment
     from app.services.session import Session
     from app.tasks import TaskRunner
@@ -312,8 +314,10 @@ def sync_stall(app: QApplication, orders: int, latency_ms: int) -> tuple[float, 
         httpx.post(f"{base_url}/sandbox/faults", json={"latency_ms": latency_ms},
                    headers={"Authorization": f"Token {token}"}).raise_for_status()
         runner = TaskRunner()
+        # As at a desk with a keyring: the stores are encrypted with a random data key.
+        key = DataKey(secrets.token_bytes(32), "created")
         session = Session.open(Environment.sandbox(base_url), token, paths(),
-                               kit_catalog=sandbox_catalog())
+                               kit_catalog=sandbox_catalog(), data_key=key)
         window = MainWindow(runner, session=session, auto_refresh=False, use_tray=False)
         window.resize(1280, 800)
         window.show()

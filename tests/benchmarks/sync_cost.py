@@ -11,11 +11,14 @@ Seeds N orders (POST /sandbox/seed), then times, alternately and ``--repeat`` ti
 Prints the medians and their ratio (goal ≤ 1.5×), then the requests an incremental refresh
 with nothing changed makes (counted at the transport; goal ≤ 2).
 The sandbox runs in its own process by default so that it does not share our GIL.
+The order cache is encrypted (SQLCipher, a random data key) as at a desk; ``--plain`` writes
+it unencrypted, to compare.
 """
 
 from __future__ import annotations
 
 import argparse
+import secrets
 import statistics
 import subprocess
 import sys
@@ -26,6 +29,7 @@ from pathlib import Path
 import httpx
 
 from app.api import SpotClient
+from app.services.data_key import DataKey
 from app.services.order_store import OrderStore
 from app.services.sync import SyncService
 
@@ -77,11 +81,14 @@ def bare_loop(base_url: str, token: str) -> tuple[float, int, int]:
     return time.perf_counter() - started, requests, items
 
 
+KEY: list[DataKey | None] = [DataKey(secrets.token_bytes(32), "created")]
+
+
 def full_sync(base_url: str, token: str, db: Path) -> tuple[float, float, int, SyncService,
                                                             CountingTransport]:
     """(refresh wall time, time until the disk cache was written too, rows, ...)."""
     transport = CountingTransport()
-    store = OrderStore(db)
+    store = OrderStore(db, KEY[0])
     sync = SyncService(SpotClient(base_url, token, transport=transport), store)
     started = time.perf_counter()
     sync.refresh()
@@ -96,7 +103,11 @@ def main() -> int:
     parser.add_argument("--token", default="sandbox-token")
     parser.add_argument("--orders", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--plain", action="store_true", help="no encryption (to compare)")
     args = parser.parse_args()
+    if args.plain:
+        KEY[0] = None
+    print(f"order cache: {'plain SQLite' if args.plain else 'encrypted (SQLCipher)'}")
     with tempfile.TemporaryDirectory(prefix="sync-cost-") as folder:
         work = Path(folder)
         process = None

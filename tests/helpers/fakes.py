@@ -200,3 +200,5 @@ class FakeSession:
         self.sync = FakeSync({o.order_id: o for o in orders}, kits, error)
         self.client = FakeClient(summaries, self.sync.orders)
         self.kit_catalog = dict(CATALOG if kit_catalog is None else kit_catalog)
+        self.data_key = None  # no encryption notice
+        self.unreadable_files = 0

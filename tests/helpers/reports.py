@@ -73,6 +73,13 @@ class FakeReports:
             on_progress(size, size)
         return outcome
 
+    def read_bytes(self, path: Path) -> bytes:
+        return path.read_bytes()
+
+    def save_copy(self, path: Path, target: Path) -> Path:
+        target.write_bytes(path.read_bytes())
+        return target
+
     def external_copy(self, path: Path) -> Path:
         copy = path.with_name(f"copy-{len(self.copies)}-{path.name}")
         copy.write_bytes(path.read_bytes())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from typing import Any
 
 import httpx
@@ -44,3 +45,14 @@ def assert_error(response: httpx.Response, status: int, kind: str) -> list[str]:
     assert isinstance(error["details"], list)
     assert all(isinstance(item, str) for item in error["details"])
     return list(error["details"])
+
+
+def raw_request(sandbox: SandboxServer, payload: bytes) -> bytes:
+    """Send ``payload`` as-is on a new connection; everything the sandbox answers."""
+    host, port = sandbox.base_url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as conn:
+        conn.sendall(payload)
+        chunks = []
+        while chunk := conn.recv(65536):
+            chunks.append(chunk)
+    return b"".join(chunks)

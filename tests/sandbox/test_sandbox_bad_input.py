@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
 from typing import Any
 
@@ -10,7 +9,7 @@ import httpx
 import pytest
 
 from app.sandbox import SandboxServer
-from tests.helpers.sandbox_api import assert_error, order_body
+from tests.helpers.sandbox_api import assert_error, order_body, raw_request
 
 
 def _patient() -> dict[str, Any]:
@@ -191,18 +190,8 @@ def test_odd_but_valid_queries_answer_200(http: httpx.Client) -> None:
         assert http.get("/api/v2/orders/", params=params).json() == []
 
 
-def _raw(sandbox: SandboxServer, payload: bytes) -> bytes:
-    host, port = sandbox.base_url.removeprefix("http://").split(":")
-    with socket.create_connection((host, int(port)), timeout=10) as conn:
-        conn.sendall(payload)
-        chunks = []
-        while chunk := conn.recv(65536):
-            chunks.append(chunk)
-    return b"".join(chunks)
-
-
 def test_broken_content_length_is_a_400(sandbox: SandboxServer) -> None:
-    answer = _raw(sandbox, b"POST /api/v2/orders/ HTTP/1.1\r\nHost: x\r\n"
+    answer = raw_request(sandbox, b"POST /api/v2/orders/ HTTP/1.1\r\nHost: x\r\n"
                   b"Authorization: Token sandbox-token\r\nContent-Length: abc\r\n"
                   b"Connection: close\r\n\r\n")
     assert answer.startswith(b"HTTP/1.1 400")
@@ -210,7 +199,7 @@ def test_broken_content_length_is_a_400(sandbox: SandboxServer) -> None:
 
 
 def test_garbage_request_line_gets_a_json_400(sandbox: SandboxServer) -> None:
-    answer = _raw(sandbox, b"BLAH\r\n\r\n")
+    answer = raw_request(sandbox, b"BLAH\r\n\r\n")
     assert answer.startswith(b"HTTP/1.1 400")
     assert b'"bad_request"' in answer
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.api import errors as api_errors
+from app.api import models
 from app.tasks import InlineTaskRunner
 from app.views.common.formatting import format_day
 from app.views.common.labels import masked_dob
@@ -561,3 +562,23 @@ def test_the_recipient_address_names_the_country(qtbot: QtBot) -> None:
     address = panel.findChild(QLabel, "recipient_address")
     assert address is not None
     assert address.text().splitlines()[-1] == "Canada"
+
+
+def test_markup_in_names_and_addresses_from_spot_is_shown_as_typed(qtbot: QtBot) -> None:
+    # A hostile or broken server: a name and an address that look like HTML.
+    order = fake_order(fake_kit())
+    hostile = order.model_dump(mode="json")
+    hostile["recipient"]["first_name"] = "<img src='file:///etc/passwd'>"
+    hostile["recipient"]["last_name"] = "<b>Bold</b>"
+    hostile["recipient"]["address"]["street1"] = "<a href='https://evil.example'>Pay here</a>"
+    panel, _ = make_panel(qtbot, models.Order.model_validate(hostile))
+    panel.show_order("O0000042")
+    name = label(panel, "recipient_name")
+    assert name.text() == "<img src='file:///etc/passwd'> <b>Bold</b>"
+    assert label(panel, "recipient_address").text().startswith("<a href='https://evil.example'>")
+    shown_with_markup = [
+        found for found in panel.findChildren(QLabel)
+        if "<" in found.text() and found.isVisibleTo(panel)
+    ]
+    assert shown_with_markup
+    assert all(found.textFormat() == Qt.TextFormat.PlainText for found in shown_with_markup)

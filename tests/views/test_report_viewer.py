@@ -433,6 +433,40 @@ def test_save_as_writes_a_copy_where_the_user_chose(
     assert window.status_text() == f"Saved a copy to {saved}"
 
 
+@pytest.mark.parametrize(
+    ("report_id", "offered_name"),
+    [
+        ("../../Windows/System32/evil", "spot-report-Windows-System32-evil.pdf"),
+        ("C:\\boot.ini", "spot-report-C-boot.ini.pdf"),
+        ("<script>\x00\n", "spot-report-script.pdf"),
+        ("...", "spot-report.pdf"),
+    ],
+)
+def test_save_as_offers_a_safe_name_whatever_id_the_server_sent(
+    make_window: MakeWindow,
+    pdf_file: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    report_id: str,
+    offered_name: str,
+) -> None:
+    window = make_window({PDF_URL: pdf_file})
+    window.open_report(make_report(report_id=report_id), kit_id=KIT_ID, sample_id=SAMPLE_ID)
+    offered: list[str] = []
+
+    def fake_dialog(
+        parent: object, caption: str, directory: str, file_filter: str
+    ) -> tuple[str, str]:
+        offered.append(directory)
+        return "", file_filter
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_dialog)
+    qtbot.waitUntil(lambda: window.pdf_pane().is_loaded())
+    qtbot.keyClick(window.pdf_pane().view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert offered
+    assert Path(offered[0]).name == offered_name
+
+
 def test_save_as_cancelled_writes_nothing(
     make_window: MakeWindow,
     pdf_file: Path,
@@ -527,6 +561,9 @@ def test_slow_download_shows_progress_then_the_report(
             release.wait(10)
             return pdf_file
 
+        def read_bytes(self, path: Path) -> bytes:
+            return path.read_bytes()
+
     runner = TaskRunner()
     window = ReportWindow(SlowReports(), FakeSeen(), runner)
     qtbot.addWidget(window)
@@ -589,6 +626,9 @@ def test_window_deleted_during_download_is_not_an_error(pdf_file: Path, qtbot: Q
             if on_progress is not None:
                 on_progress(1, 1)
             return pdf_file
+
+        def read_bytes(self, path: Path) -> bytes:
+            return path.read_bytes()
 
     runner = TaskRunner()
     seen = FakeSeen()

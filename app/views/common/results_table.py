@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.api import models
 from app.marks import QT_TRANSLATE_NOOP
+from app.views.common.plain_text import plain_tooltip
 from app.views.theme import badge_colors
 
 __all__ = ["COLUMNS", "ResultsTable", "format_range", "format_value", "result_flag"]
@@ -163,7 +164,7 @@ class ResultsTable(QTableWidget):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == COL_NAME and result.comments:
-                    item.setToolTip(result.comments)
+                    item.setToolTip(plain_tooltip(result.comments))
                     item.setText(f"{text} *")
                 if flag is not None and column in (COL_VALUE, COL_FLAG):
                     item.setBackground(QBrush(background))

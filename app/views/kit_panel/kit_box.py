@@ -27,6 +27,7 @@ from app.services.tracking import carrier_name, tracking_url
 from app.views.common.events import ReportRequest
 from app.views.common.formatting import format_day
 from app.views.common.labels import masked_dob
+from app.views.common.plain_text import PlainLabel, plain_tooltip
 from app.views.common.results_table import ResultsTable
 from app.views.common.timeline import KitTimeline, kit_steps, sample_steps, set_text_color
 from app.views.theme import badge_colors
@@ -68,7 +69,7 @@ def sample_type_label(sample_type: str | None) -> str:
 
 
 def badge(text: str, tone: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
+    label = PlainLabel(text, parent)
     background, foreground = badge_colors(tone, parent.palette())
     label.setStyleSheet(
         f"QLabel {{ background: {background.name()}; color: {foreground.name()};"
@@ -108,7 +109,7 @@ class TrackingLink(QPushButton):
             f"QPushButton {{ color: {link.name()}; border: none; padding: 0 2px;"
             " text-align: left; }"
         )
-        self.setToolTip(url)
+        self.setToolTip(plain_tooltip(url))
         self.setAccessibleName(
             QCoreApplication.translate("KitTrackingPanel", "Track %1 package %2")
             .replace("%1", carrier_name(carrier))
@@ -171,7 +172,7 @@ class KitBox(QGroupBox):
         column = QVBoxLayout(box)
         column.setSpacing(8)
         kind = self.tr("Kit type: %1").replace("%1", self._kit_type_name(kit.type))
-        column.addWidget(selectable(QLabel(kind, box)))
+        column.addWidget(selectable(PlainLabel(kind, box)))
         kit_line = KitTimeline(self.tr("Kit journey"), box)
         kit_line.setObjectName(f"kit_timeline_{kit.kit_id}")
         kit_line.set_steps(kit_steps(kit.status, [(e.status, e.created) for e in kit.events]))
@@ -182,7 +183,7 @@ class KitBox(QGroupBox):
         sample = kit.sample or models.Sample()
         sample_title = self.tr("Sample %1").replace("%1", sample.sample_id or self.tr("(no id)"))
         sample_label = selectable(
-            QLabel(
+            PlainLabel(
                 f"{sample_title} · {sample_type_label(sample.type)}"
                 + (
                     " · " + self.tr("Panels: %1").replace("%1", ", ".join(sample.panels))
@@ -211,28 +212,28 @@ class KitBox(QGroupBox):
     ) -> list[QWidget]:
         number = (shipment.tracking_number or "").strip()
         carrier = carrier_name(shipment.carrier) or self.tr("Unknown carrier")
-        widgets: list[QWidget] = [QLabel(carrier, parent)]
+        widgets: list[QWidget] = [PlainLabel(carrier, parent)]
         url = tracking_url(shipment.carrier, number)
         if url is not None:
             link = TrackingLink(shipment.carrier, number, url, parent)
             link.setObjectName(f"track_{number}")
             widgets.append(link)
         else:
-            plain = selectable(QLabel(number or self.tr("(no tracking number)"), parent))
+            plain = selectable(PlainLabel(number or self.tr("(no tracking number)"), parent))
             plain.setObjectName(f"track_{number}")
             widgets.append(plain)
         if shipment.created is not None:
             shipped = self.tr("shipped %1").replace("%1", format_day(shipment.created))
-            widgets.append(muted(QLabel(shipped, parent)))
+            widgets.append(muted(PlainLabel(shipped, parent)))
         return widgets
 
     def _outbound_row(self, kit: models.Kit, parent: QWidget) -> QWidget:
         row_widget = QWidget(parent)
         row = QHBoxLayout(row_widget)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel(self.tr("To the patient:"), row_widget))
+        row.addWidget(PlainLabel(self.tr("To the patient:"), row_widget))
         if kit.shipment_to_customer is None:
-            row.addWidget(muted(QLabel(self.tr("not shipped yet"), row_widget)))
+            row.addWidget(muted(PlainLabel(self.tr("not shipped yet"), row_widget)))
         else:
             for widget in self._tracking_widgets(kit.shipment_to_customer, row_widget):
                 row.addWidget(widget)
@@ -243,12 +244,12 @@ class KitBox(QGroupBox):
         row_widget = QWidget(parent)
         row = QHBoxLayout(row_widget)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel(self.tr("Back to the lab:"), row_widget))
+        row.addWidget(PlainLabel(self.tr("Back to the lab:"), row_widget))
         if not sample.shipments:
-            row.addWidget(muted(QLabel(self.tr("no return shipment yet"), row_widget)))
+            row.addWidget(muted(PlainLabel(self.tr("no return shipment yet"), row_widget)))
         for index, shipment in enumerate(sample.shipments):
             if index:
-                row.addWidget(QLabel(self.tr("then"), row_widget))
+                row.addWidget(PlainLabel(self.tr("then"), row_widget))
             for widget in self._tracking_widgets(shipment, row_widget):
                 row.addWidget(widget)
         row.addStretch(1)
@@ -266,13 +267,13 @@ class KitBox(QGroupBox):
                 parts.append(patient.sex)
             parts.append(masked_dob(patient.date_of_birth, self._today))
             label = selectable(
-                QLabel(self.tr("Registered to %1").replace("%1", " · ".join(parts)), row_widget)
+                PlainLabel(self.tr("Registered to %1").replace("%1", " · ".join(parts)), row_widget)
             )
             label.setObjectName(f"registered_{kit.kit_id}")
             label.setWordWrap(True)
             row.addWidget(label, 1)
             return row_widget
-        label = QLabel(self.tr("Not registered to a patient yet."), row_widget)
+        label = PlainLabel(self.tr("Not registered to a patient yet."), row_widget)
         label.setObjectName(f"registered_{kit.kit_id}")
         row.addWidget(label)
         if kit.status not in ("canceled", "delivery_exception"):
@@ -288,7 +289,7 @@ class KitBox(QGroupBox):
         box = QWidget(parent)
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(self.tr("Reports"), box)
+        title = PlainLabel(self.tr("Reports"), box)
         font = QFont(title.font())
         font.setBold(True)
         title.setFont(font)
@@ -300,7 +301,7 @@ class KitBox(QGroupBox):
             header.setObjectName(f"report_{kit.kit_id}_{index}")
             row = QHBoxLayout(header)
             row.setContentsMargins(0, 0, 0, 0)
-            row.addWidget(QLabel(self._report_caption(report), header))
+            row.addWidget(PlainLabel(self._report_caption(report), header))
             if report.is_amendment:
                 amended = badge(self.tr("Amended"), "warning", header)
                 amended.setObjectName("amended_badge")

@@ -36,6 +36,7 @@ from app.views.common.events import AppEvents
 from app.views.common.formatting import format_day
 from app.views.common.labels import ORDER_STATUS_TONES, country_name, order_status_label
 from app.views.common.metadata_editor import RESERVED_KEYS, MetadataEditor
+from app.views.common.plain_text import PlainLabel
 from app.views.common.timeline import (
     KitTimeline,
     set_text_color,
@@ -119,7 +120,7 @@ class KitTrackingPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.state_label = QLabel(self)
+        self.state_label = PlainLabel(self)
         self.state_label.setObjectName("panel_state")
         self.state_label.setWordWrap(True)
         self.state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -336,7 +337,7 @@ class KitTrackingPanel(QWidget):
             )
             if kinds:
                 text += "\n" + self.tr("Ordered: %1").replace("%1", kinds)
-            note = QLabel(text, box)
+            note = PlainLabel(text, box)
             note.setObjectName("no_kits")
             note.setWordWrap(True)
             column.addWidget(note)
@@ -350,7 +351,7 @@ class KitTrackingPanel(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         column.addLayout(row)
-        title = QLabel(self.tr("Order %1").replace("%1", order.order_id), box)
+        title = PlainLabel(self.tr("Order %1").replace("%1", order.order_id), box)
         title.setObjectName("order_title")
         font = QFont(title.font())
         font.setBold(True)
@@ -374,7 +375,7 @@ class KitTrackingPanel(QWidget):
             dates.append(self.tr("updated %1").replace("%1", format_day(order.updated)))
         if dates:
             # Wraps in a narrow panel instead of widening it (the order list needs the room).
-            when = muted(QLabel("\n".join(dates), box))
+            when = muted(PlainLabel("\n".join(dates), box))
             when.setWordWrap(True)
             when.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             row.addWidget(when, 1)
@@ -443,7 +444,7 @@ class KitTrackingPanel(QWidget):
             ("recipient_address", self.tr("Address"), "\n".join(lines)),
         )
         for object_name, caption, value in rows:
-            label = selectable(QLabel(value or self.tr("—"), box))
+            label = selectable(PlainLabel(value or self.tr("—"), box))
             label.setObjectName(object_name)
             label.setWordWrap(True)
             form.addRow(caption, label)
@@ -469,7 +470,7 @@ class KitTrackingPanel(QWidget):
         save.setAutoDefault(False)
         save.clicked.connect(self._on_save_clicked)
         row.addWidget(save)
-        status = QLabel(box)
+        status = PlainLabel(box)
         status.setObjectName("metadata_status")
         status.setWordWrap(True)
         status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
@@ -45,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import order_rules
+from app.views.common.plain_text import PlainLabel
 from app.views.orders.order_table import (
     COL_CREATED,
     COL_KIT_TYPES,
@@ -160,9 +160,9 @@ class OrderListView(QWidget):
         )
         self.results_button.toggled.connect(self._on_results_toggled)
         self.attention_button.toggled.connect(self._on_attention_toggled)
-        self.count_label = QLabel()
+        self.count_label = PlainLabel()
         self.count_label.setObjectName("orderCount")
-        self.empty_label = QLabel()
+        self.empty_label = PlainLabel()
         self.empty_label.setObjectName("emptyListReason")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from app.views.common.formatting import iso_day
 from app.views.common.labels import ORDER_STATUS_TONES, order_status_labels
+from app.views.common.plain_text import plain_tooltip
 from app.views.theme import badge_colors
 
 if TYPE_CHECKING:
@@ -275,7 +276,8 @@ class OrderTableModel(QAbstractTableModel):
         if role == AttentionRole:
             return list(self._attention.get(row.order_id, ()))
         if role == _TOOLTIP:
-            return self._tooltip(row, column)
+            tip = self._tooltip(row, column)
+            return plain_tooltip(tip) if tip else tip
         if role == _DECORATION and column == COL_ORDER_ID and row.order_id in self._attention:
             return self._attention_icon()
         if role == _ALIGNMENT and column in (COL_CREATED, COL_UPDATED):

@@ -7,6 +7,7 @@ report); saving copies the cached file off the GUI thread. Texts are the window'
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -50,6 +51,19 @@ def copy_file(source: Path, target: Path) -> Path:
     return target
 
 
+_UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+_MAX_STEM = 80
+
+
+def default_file_stem(report_id: str | None) -> str:
+    """The suggested "Save as" name: ``spot-report-<id>`` with only letters, digits, ``.``,
+    ``_`` and ``-`` from the server's id (no path separators, ``..``, drive letters, control
+    characters or reserved Windows names), at most 80 characters."""
+    cleaned = _UNSAFE_NAME.sub("-", report_id or "").strip(".-_")
+    cleaned = re.sub(r"\.{2,}", ".", cleaned)[:_MAX_STEM].strip(".-_")
+    return f"spot-report-{cleaned}" if cleaned else "spot-report"
+
+
 class ReportOutput(QObject):
     """``external_copy`` makes the separate copy the system viewer gets
     (``ReportService.external_copy``): on Windows the viewer locks the file it shows, and the
@@ -61,12 +75,16 @@ class ReportOutput(QObject):
         runner: Runner,
         external_copy: Callable[[Path], Path],
         parent: QObject | None = None,
+        *,
+        save_copy: Callable[[Path, Path], Path] = copy_file,
     ) -> None:
         super().__init__(parent)
         self._window = window
         self._runner = runner
         self._tasks = OwnedTasks(runner, self)
         self._external_copy = external_copy
+        # The report service's save_copy decrypts the cached file; copy_file only for tests.
+        self._save_copy = save_copy
 
     @Slot()
     def print_report(self) -> None:
@@ -145,7 +163,7 @@ class ReportOutput(QObject):
         if source is None:
             return
         report = self._window.report()
-        stem = f"spot-report-{report.report_id}" if report and report.report_id else "spot-report"
+        stem = default_file_stem(report.report_id if report else None)
         is_text = source == self._window.text_path() and source != self._window.pdf_path()
         suffix = ".txt" if is_text else ".pdf"
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -165,7 +183,7 @@ class ReportOutput(QObject):
         if not target.suffix:
             target = target.with_suffix(suffix)
         self._tasks.run(
-            copy_file,
+            self._save_copy,
             source,
             target,
             on_success=self._on_saved,

@@ -66,6 +66,14 @@ class ReportFetcher(Protocol):
         """A separate copy for the system's viewer (which may lock it on Windows)."""
         ...
 
+    def read_bytes(self, path: Path) -> bytes:
+        """The report at ``path`` (the cache is encrypted: never read the path directly)."""
+        ...
+
+    def save_copy(self, path: Path, target: Path) -> Path:
+        """Write the report at ``path`` to ``target`` (Save as…)."""
+        ...
+
 
 class _Progress(Protocol):
     def __call__(self, received: int, total: int | None, /) -> None: ...
@@ -85,12 +93,12 @@ class _Fetched:
 
 def _fetch_pdf(reports: ReportFetcher, url: str, on_progress: _Progress) -> _Fetched:
     path = reports.fetch(url, on_progress=on_progress)
-    return _Fetched(path, path.read_bytes())
+    return _Fetched(path, reports.read_bytes(path))
 
 
 def _fetch_text(reports: ReportFetcher, url: str) -> tuple[Path, str]:
     path = reports.fetch(url, kind="txt")
-    return path, path.read_bytes().decode("utf-8", errors="replace")
+    return path, reports.read_bytes(path).decode("utf-8", errors="replace")
 
 
 class ReportWindow(QWidget):
@@ -127,7 +135,8 @@ class ReportWindow(QWidget):
         self._header = ReportHeader(self)
         # Looked up when used: a window that never opens externally needs no copier.
         self._output = ReportOutput(
-            self, runner, lambda path: self._reports.external_copy(path), self
+            self, runner, lambda path: self._reports.external_copy(path), self,
+            save_copy=lambda path, target: self._reports.save_copy(path, target),
         )
         self._build_actions()
         self._build_body()

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -39,6 +38,7 @@ from app.views.common.focus import chain_tab_order
 from app.views.common.message_strip import show_status
 from app.views.common.metadata_editor import MetadataEditor
 from app.views.common.patient_fields import PATIENT_PATHS, PatientFields
+from app.views.common.plain_text import PlainLabel
 from app.views.common.window_fit import fit_to_screen, scrolling
 from app.views.i18n import region_name
 
@@ -107,7 +107,7 @@ class NewRequisitionForm(QWidget):
 
     def _place(self, grid: QGridLayout, row: int, column: int, path: str, text: str,
                editor: QWidget, span: int = 1) -> None:
-        label = QLabel(text, self)
+        label = PlainLabel(text, self)
         label.setBuddy(editor)
         message = FieldMessage(path, self)
         self.messages[path] = message
@@ -189,7 +189,7 @@ class NewRequisitionForm(QWidget):
 
         outer.addWidget(scrolling(body, self), 1)
 
-        self.message_label = QLabel(self)
+        self.message_label = PlainLabel(self)
         self.message_label.setObjectName("form_message")
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

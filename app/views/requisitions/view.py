@@ -57,6 +57,7 @@ from app.views.common.events import ReportRequest
 from app.views.common.formatting import format_day
 from app.views.common.labels import country_name, masked_dob
 from app.views.common.patient_fields import OptionalDateEdit
+from app.views.common.plain_text import PlainLabel, plain_tooltip
 from app.views.common.timeline import KitTimeline, Step, build_steps
 from app.views.requisitions.form import NewRequisitionDialog, turned_off_advice, turned_off_title
 from app.views.theme import badge_colors
@@ -192,7 +193,10 @@ class RequisitionTableModel(QAbstractTableModel):
             tone = _STATUS_TONES.get(requisition.status or "", "neutral")
             background, foreground = badge_colors(tone, QGuiApplication.palette())
             return background if role == Qt.ItemDataRole.BackgroundRole else foreground
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = self.data(index, Qt.ItemDataRole.DisplayRole)
+            return plain_tooltip(text) if isinstance(text, str) and text else None
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         column = index.column()
         if column == self.COL_CREATED:
@@ -222,7 +226,7 @@ class RequisitionDetail(QWidget):
         self._requisition: models.Requisition | None = None
         self._today = today  # None: the real date (tests pin it)
         layout = QVBoxLayout(self)
-        self.title_label = QLabel(self.tr("Choose a requisition to see its details."), self)
+        self.title_label = PlainLabel(self.tr("Choose a requisition to see its details."), self)
         self.title_label.setObjectName("detail_title")
         self.title_label.setWordWrap(True)
         font = self.title_label.font()
@@ -251,7 +255,7 @@ class RequisitionDetail(QWidget):
             ("metadata", self.tr("Notes for your records")),
             ("created", self.tr("Created")), ("requisition_id", self.tr("Requisition id")),
         ):
-            value = QLabel(self)
+            value = PlainLabel(self)
             value.setObjectName(f"value_{key}")
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -336,7 +340,7 @@ class RequisitionDetail(QWidget):
                 widget.deleteLater()
         self.report_buttons = []
         if not requisition.reports:
-            self.reports_layout.addWidget(QLabel(self.tr("No report yet."), self.reports_box))
+            self.reports_layout.addWidget(PlainLabel(self.tr("No report yet."), self.reports_box))
             return
         for number, report in enumerate(requisition.reports, start=1):
             row = QWidget(self.reports_box)
@@ -345,7 +349,7 @@ class RequisitionDetail(QWidget):
             kind = self.tr("Amended report") if report.is_amendment else self.tr("Report")
             text = f"{kind} {number} · " + self.tr("%1 results").replace(
                 "%1", str(len(report.results)))
-            row_layout.addWidget(QLabel(text, row), 1)
+            row_layout.addWidget(PlainLabel(text, row), 1)
             button = QPushButton(self.tr("&Open"), row)
             button.setObjectName(f"open_report_{number - 1}")
             button.setEnabled(bool(report.pdf))
@@ -437,7 +441,7 @@ class RequisitionsView(QWidget):
         self.new_button.clicked.connect(self.open_new_requisition)
         self.refresh_button = QPushButton(self.tr("&Reload"), self)
         self.refresh_button.clicked.connect(self.refresh)
-        self.status_label = QLabel(self)
+        self.status_label = PlainLabel(self)
         self.status_label.setObjectName("list_status")
         top.addWidget(self.new_button)
         top.addWidget(self.refresh_button)
@@ -478,7 +482,7 @@ class RequisitionsView(QWidget):
             (self.tr("Created &up to"), self.filter_to),
         ]
         for index, (text, editor) in enumerate(cells):
-            label = QLabel(text, filters)
+            label = PlainLabel(text, filters)
             label.setBuddy(editor)
             grid.addWidget(label, index // 4, (index % 4) * 2)
             grid.addWidget(editor, index // 4, (index % 4) * 2 + 1)
@@ -515,7 +519,7 @@ class RequisitionsView(QWidget):
         self.next_button = QPushButton(self.tr("Ne&xt ▶"), left)
         self.next_button.setObjectName("next_button")
         self.next_button.clicked.connect(self.next_page)
-        self.page_label = QLabel(left)
+        self.page_label = PlainLabel(left)
         self.page_label.setObjectName("page_label")
         pager.addWidget(self.previous_button)
         pager.addWidget(self.page_label, 1, Qt.AlignmentFlag.AlignCenter)
@@ -537,7 +541,7 @@ class RequisitionsView(QWidget):
         off = QWidget(self)
         off_layout = QVBoxLayout(off)
         off_layout.addStretch(1)
-        self.disabled_title = QLabel(off)
+        self.disabled_title = PlainLabel(off)
         self.disabled_title.setObjectName("disabled_title")
         font = self.disabled_title.font()
         font.setBold(True)
@@ -545,11 +549,11 @@ class RequisitionsView(QWidget):
         self.disabled_title.setFont(font)
         self.disabled_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.disabled_title.setWordWrap(True)
-        self.disabled_advice = QLabel(off)
+        self.disabled_advice = PlainLabel(off)
         self.disabled_advice.setObjectName("disabled_advice")
         self.disabled_advice.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.disabled_advice.setWordWrap(True)
-        self.disabled_note = QLabel(self.tr(
+        self.disabled_note = PlainLabel(self.tr(
             "Requisitions are for accounts that make their own collection kits and send "
             "samples straight to a lab. Kit orders are not affected."), off)
         self.disabled_note.setAlignment(Qt.AlignmentFlag.AlignCenter)

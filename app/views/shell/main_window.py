@@ -208,7 +208,22 @@ class MainWindow(QMainWindow):
         self._update_status_bar()
         self._update_outbox_counts()
         self.refresher.attach(session)
+        self._announce_data_at_rest(session)
         self.session_changed.emit(session)
+
+    def _announce_data_at_rest(self, session: Session) -> None:
+        """No keyring (nothing kept on disk), or saved data lost with this computer's key."""
+        key = session.data_key
+        if key is not None and key.problem is not None:
+            self.banner.show_info(key.problem.title, key.problem.advice)
+        elif session.unreadable_files:
+            self.banner.show_info(
+                self.tr("%n file(s) saved on this computer couldn't be unlocked and were "
+                        "started afresh", "", session.unreadable_files),
+                self.tr("This happens after a new Windows profile or a reset password store. "
+                        "The order list is fetched again from Spot; drafts saved before are "
+                        "lost."),
+            )
 
     def _close_requisitions_tab(self) -> None:
         """Drop the previous account's Requisitions and Unreturned kits tabs."""
@@ -271,9 +286,6 @@ class MainWindow(QMainWindow):
 
     def order_count(self) -> int:
         return self.order_list.model.total_count()
-
-    def _publish_snapshot(self) -> None:
-        self.refresher.publish_snapshot()
 
     def _on_refresh_finished(self, outcome: RefreshOutcome) -> None:
         self._link = LinkStatus.ONLINE
@@ -468,7 +480,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_events_report_seen(self, _report_id: str) -> None:
-        self._publish_snapshot()  # "results not opened yet" may no longer apply
+        self.refresher.publish_snapshot()  # "results not opened yet" may no longer apply
 
     @Slot(str)
     def _on_panel_register_kit_requested(self, kit_id: str) -> None:
