@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from app import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 
 if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -159,19 +160,24 @@ def app_icon() -> QIcon:
     return icon
 
 
+def _no_keyring() -> KeyringBackend:
+    """keyring's "no keyring" backend (keyring itself loads after the window shows otherwise)."""
+    from keyring.backends import fail
+
+    return fail.Keyring()
+
+
 def build_sign_in(sandbox: EmbeddedSandbox, *, demo: bool = False) -> SignInContext:
     """Signing in: the keyring, the network check and the embedded sandbox.
 
     ``demo`` (``--sandbox``, ``--self-test``): anyone may sign in with the demo PIN the lock
     screen shows, so saved tokens are out of reach; a real account needs its token typed.
     """
-    from keyring.backends import fail
-
     from app.services.credentials import CredentialStore
-    from app.views.shell.sign_in import SignInContext
+    from app.views.shell.sign_in_context import SignInContext
 
     return SignInContext(
-        credentials=CredentialStore(keyring_backend=fail.Keyring() if demo else None),
+        credentials=CredentialStore(keyring_backend=_no_keyring() if demo else None),
         check_connection=check_connection,
         start_sandbox=sandbox.start,
     )
