@@ -219,9 +219,7 @@ def build_staff(
 ) -> tuple[LockController, StaffShell]:
     """The lock screen over every window, the Staff menu, and orders stamped and audited
     for whoever is signed in. Call ``controller.start_locked()`` once the window shows."""
-    from app.services.order_audit import audit_outbox, stamp_orders
     from app.services.printing.record import audit_prints
-    from app.services.session import Session
     from app.services.workstation import SYSTEM_STAFF_ID
     from app.views.shell.staff_shell import StaffShell
     from app.views.staff.lock_controller import LockController
@@ -239,6 +237,10 @@ def build_staff(
     unsubscribe: list[Callable[[], None]] = []
 
     def on_session_changed(session: object) -> None:
+        # Loaded with the first session (its modules are loaded by then), not before the window.
+        from app.services.order_audit import audit_outbox, stamp_orders
+        from app.services.session import Session
+
         while unsubscribe:
             unsubscribe.pop()()
         if isinstance(session, Session):
