@@ -33,6 +33,11 @@ Measured (Xvfb, 2 cores shared with other developers; medians, alternating runs)
   (1.36×); rows 688 ms after the window (the sandbox or the session's first open, on a
   worker); quit 220 ms (sandbox) / 394 ms (production) empty, 286 ms with a POST in flight.
   Under this load a single run swings ±40 %, so compare only ratios from the same run.
+- on main with the staff lock screen (issue 15; load 1.3, 3 runs): bare 350 ms, sandbox
+  641 ms (1.83×), production 666 ms (1.90×), rows 1.2–1.3 s after the window, quit 105–122 ms.
+  Left to do: ``build_staff`` → ``app.views.shell.staff_shell`` imports the sign-in dialog
+  (``app.services.environments`` → httpx, pydantic) before the first frame; the in-flight
+  quit case needs the probe to unlock the desk (orders need a known staff member now).
 
 What the profiles said (load average 6–8):
 
