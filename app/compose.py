@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from app import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 
 if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -165,19 +166,24 @@ def app_icon() -> QIcon:
     return icon
 
 
+def _no_keyring() -> KeyringBackend:
+    """keyring's "no keyring" backend (keyring itself loads after the window shows otherwise)."""
+    from keyring.backends import fail
+
+    return fail.Keyring()
+
+
 def build_sign_in(sandbox: EmbeddedSandbox, *, demo: bool = False) -> SignInContext:
     """Signing in: the keyring, the network check and the embedded sandbox.
 
     ``demo`` (``--sandbox``, ``--self-test``): anyone may sign in with the demo PIN the lock
     screen shows, so saved tokens are out of reach; a real account needs its token typed.
     """
-    from keyring.backends import fail
-
     from app.services.credentials import CredentialStore
-    from app.views.shell.sign_in import SignInContext
+    from app.views.shell.sign_in_context import SignInContext
 
     return SignInContext(
-        credentials=CredentialStore(keyring_backend=fail.Keyring() if demo else None),
+        credentials=CredentialStore(keyring_backend=_no_keyring() if demo else None),
         check_connection=check_connection,
         start_sandbox=sandbox.start,
     )
@@ -219,9 +225,7 @@ def build_staff(
 ) -> tuple[LockController, StaffShell]:
     """The lock screen over every window, the Staff menu, and orders stamped and audited
     for whoever is signed in. Call ``controller.start_locked()`` once the window shows."""
-    from app.services.order_audit import audit_outbox, stamp_orders
     from app.services.printing.record import audit_prints
-    from app.services.session import Session
     from app.services.workstation import SYSTEM_STAFF_ID
     from app.views.shell.staff_shell import StaffShell
     from app.views.staff.lock_controller import LockController
@@ -239,6 +243,10 @@ def build_staff(
     unsubscribe: list[Callable[[], None]] = []
 
     def on_session_changed(session: object) -> None:
+        # Loaded with the first session (its modules are loaded by then), not before the window.
+        from app.services.order_audit import audit_outbox, stamp_orders
+        from app.services.session import Session
+
         while unsubscribe:
             unsubscribe.pop()()
         if isinstance(session, Session):

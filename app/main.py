@@ -27,9 +27,12 @@ log = logging.getLogger("app.main")
 # than the default 5 ms so a busy worker never shows as a stutter (benchmarked in
 # tests/benchmarks/order_list_100k.py).
 GIL_SWITCH_INTERVAL_S = 0.001
-# A relaunch while the previous copy is still quitting waits this long for it (quitting can
-# take ~13 s when the outbox is finishing a POST; see MainWindow.shutdown).
+# A relaunch while the previous copy is still quitting waits this long for it (quitting takes
+# well under a second, even with a POST in flight; see MainWindow.shutdown).
 QUIT_WAIT_MS = 30_000
+# At quit, running workers (a refresh waiting on the network) get this long to finish.
+QUIT_WORKERS_WAIT_MS = 100
+FIRST_PAINT_WAIT_MS = 1000
 REPORT_FLAG = "--report"
 EXIT_REPORT_UNWRITABLE = 3
 
@@ -128,6 +131,25 @@ def output_to(path: str) -> Iterator[None]:
             yield
         finally:
             sys.stdout, sys.stderr = saved
+
+
+def skip_pyside_feature_scan() -> None:
+    """Spare PySide6 reading the source of every module imported after it.
+
+    To know whether a module may say ``from __feature__ import snake_case`` (PYSIDE-2029),
+    PySide6 reads each newly imported module's whole source file (``inspect.getsource``,
+    which also walks ``sys.modules``): about a third of the start's import time here
+    (tests/benchmarks/startup.py). The app selects no feature anywhere, so every module gets
+    PySide6's own default for a module that uses it ("no feature") without the read. Left
+    alone on a PySide6 whose support module does not have the hook.
+    """
+    feature = sys.modules.get("PySide6.support.feature")
+    if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
+        feature._mod_uses_pyside = _uses_no_feature  # type: ignore[attr-defined]
+
+
+def _uses_no_feature(_module: object) -> bool:
+    return True
 
 
 def show_startup_error(title: str, advice: str) -> None:
@@ -301,6 +323,9 @@ def run(argv: Sequence[str]) -> int:
         from app.views.settings.setup_io import run_setup_command
 
         return run_setup_command(args.export_setup, args.import_setup, assume_yes=args.yes)
+    from PySide6.QtCore import QTimer
+
+    skip_pyside_feature_scan()  # before the app's own modules load
     from app.compose import (
         EmbeddedSandbox,
         build_main_window,
@@ -356,17 +381,31 @@ def run(argv: Sequence[str]) -> int:
     instance.activation_requested.connect(lock.bring_to_front)  # never past the lock
     window.shutdown_started.connect(instance.stop_answering)
     crashes.window = window
+    kind = "sandbox" if args.sandbox else None
+
+    def start() -> None:
+        freeze_startup_heap()
+        # Modules the session loads (httpx, pydantic, the sandbox) on a worker: out of the
+        # collector's way too, without a second full collection on the GUI thread.
+        freeze_once = run_once(gc.freeze)
+        window.session_changed.connect(lambda _session: freeze_once())
+        window.start(kind)
+
+    # Signing in, starting the sandbox and the first refresh begin once the first frame is on
+    # screen: their imports would otherwise compete with it for the GIL. A window that is
+    # never painted (started minimised) signs in after FIRST_PAINT_WAIT_MS anyway.
+    start_once = run_once(start)
+    window.first_painted.connect(start_once)
     window.show()
     lock.start_locked()  # nobody sees patient data before saying who they are
-    freeze_startup_heap()
-    window.start("sandbox" if args.sandbox else None)
+    QTimer.singleShot(FIRST_PAINT_WAIT_MS, start_once)
     if os.environ.get("SPOT_FRONT_DESK_QUIT_AFTER_MS"):  # smoke tests: run, then quit cleanly
-        from PySide6.QtCore import QTimer
-
         QTimer.singleShot(int(os.environ["SPOT_FRONT_DESK_QUIT_AFTER_MS"]), window.close)
+    workers_done = [True]
+
     def clean_up() -> None:
         window.shutdown()  # closes the session: the outbox stops, the report cache is cleared
-        runner.shutdown(5000)
+        workers_done[0] = runner.shutdown(QUIT_WORKERS_WAIT_MS)
         sandbox.stop()
         log.info("%s stopped", APP_NAME)
         close_logging()
@@ -380,4 +419,17 @@ def run(argv: Sequence[str]) -> int:
         code = app.exec()
     finally:
         clean_up_once()
+    if not workers_done[0]:
+        # A worker is still waiting on the network (a refresh, a kit lookup): the pool's
+        # destructor would wait for it at exit, seconds after the window closed. Its answer
+        # is unwanted and everything durable is written and closed: end the process now.
+        exit_now(int(code))
     return int(code)
+
+
+def exit_now(code: int) -> None:
+    """End the process at once (no interpreter teardown), output flushed."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)

@@ -17,7 +17,7 @@ import itertools
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -94,7 +94,7 @@ class Runner(Protocol):
 
     def cancel_key(self, key: str) -> None: ...
 
-    def wait_idle(self, timeout_ms: int = 5000) -> bool: ...
+    def wait_idle(self, timeout_ms: int = 5000, *, skip_keys: Collection[str] = ()) -> bool: ...
 
     def shutdown(self, timeout_ms: int = 5000) -> bool: ...
 
@@ -215,15 +215,21 @@ class TaskRunner(QObject):
         """Tasks submitted whose outcome has not yet been delivered or dropped."""
         return len(self._pending)
 
-    def wait_idle(self, timeout_ms: int = 5000) -> bool:
+    def wait_idle(self, timeout_ms: int = 5000, *, skip_keys: Collection[str] = ()) -> bool:
         """Block until every task finished and its callbacks ran (tests and shutdown).
 
         Processes events while waiting, so callbacks that start new tasks are waited for too.
+        Tasks whose key is in ``skip_keys`` are not waited for (at quit: reads whose answers
+        nobody wants, possibly waiting on the network).
         """
         deadline = time.monotonic() + timeout_ms / 1000
+        left_behind = sum(1 for p in self._pending.values() if p.handle.key in skip_keys)
+        if left_behind:
+            # Work left behind keeps its worker: what is waited for must not queue behind it.
+            self._pool.setMaxThreadCount(self._pool.maxThreadCount() + left_behind)
         while True:
             QCoreApplication.processEvents()
-            if not self._pending:
+            if all(pending.handle.key in skip_keys for pending in self._pending.values()):
                 return True
             remaining_ms = int((deadline - time.monotonic()) * 1000)
             if remaining_ms <= 0:
@@ -363,7 +369,7 @@ class InlineTaskRunner:
         if handle is not None:
             handle.cancel()
 
-    def wait_idle(self, timeout_ms: int = 5000) -> bool:
+    def wait_idle(self, timeout_ms: int = 5000, *, skip_keys: Collection[str] = ()) -> bool:
         self.run_pending()
         return True
 
@@ -449,10 +455,12 @@ class PeriodicTask(QObject):
         *,
         on_success: OnSuccess | None = None,
         on_error: OnError | None = None,
+        key: str | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._runner = runner
+        self._key = key
         self._fn = fn
         self._on_success = on_success
         self._on_error = on_error
@@ -488,7 +496,7 @@ class PeriodicTask(QObject):
             return False
         self._run_again = False
         self._current = self._runner.run(
-            self._fn, on_success=self._succeeded, on_error=self._failed
+            self._fn, on_success=self._succeeded, on_error=self._failed, key=self._key
         )
         return True
 

@@ -204,6 +204,23 @@ def test_wait_idle_times_out_while_a_task_runs(qtbot: QtBot, runner: TaskRunner)
     assert runner.wait_idle(5000) is True
 
 
+def test_wait_idle_can_leave_named_reads_behind_but_not_other_work(qtbot: QtBot) -> None:
+    # Quitting: a refresh stuck on the network is left behind (nobody wants its answer), a
+    # draft save is not, even when it is queued behind the refresh for the only worker.
+    runner = TaskRunner(max_threads=1)
+    release, stuck = _blocker()
+    runner.run(stuck, None, key="refresh")
+    saved = Recorder()
+    runner.run(lambda: "saved", on_success=saved.on_success, key="draft:1")
+
+    assert runner.wait_idle(5000, skip_keys=("refresh",)) is True
+    assert saved.successes == ["saved"]
+    assert not release.is_set()  # still stuck: not waited for
+    assert runner.wait_idle(50) is False  # a plain wait still waits for it
+    release.set()
+    assert runner.shutdown(5000) is True
+
+
 def test_shutdown_waits_for_running_work_and_drops_callbacks(qtbot: QtBot) -> None:
     runner = TaskRunner(max_threads=1)
     finished = threading.Event()

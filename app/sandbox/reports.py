@@ -8,16 +8,13 @@ import threading
 import warnings
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
-
-with warnings.catch_warnings():
-    # fpdf2 warns at import when Pillow is missing (the desktop bundle leaves it out): our
-    # reports are text and tables only, no images.
-    warnings.filterwarnings("ignore", message="Pillow could not be imported", category=UserWarning)
-    from fpdf import FPDF
+from typing import TYPE_CHECKING, Any
 
 from app.fileops import replace_retrying
 from app.sandbox.records import ReportInfo
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 BANNER = "SANDBOX — NOT A REAL RESULT"
 _lock = threading.Lock()
@@ -114,8 +111,21 @@ def render_txt(info: ReportInfo) -> bytes:
     return "\n".join(out).encode("utf-8")
 
 
+def _fpdf() -> type[FPDF]:
+    """fpdf2, loaded when the first report is drawn: it was a third of the app's start-up
+    (the embedded sandbox starts with the app; see tests/benchmarks/startup.py)."""
+    with warnings.catch_warnings():
+        # fpdf2 warns at import when Pillow is missing (the desktop bundle leaves it out): our
+        # reports are text and tables only, no images.
+        warnings.filterwarnings(
+            "ignore", message="Pillow could not be imported", category=UserWarning
+        )
+        from fpdf import FPDF
+    return FPDF
+
+
 def render_pdf(info: ReportInfo) -> bytes:
-    pdf = FPDF()
+    pdf = _fpdf()()
     pdf.set_title(f"Sandbox report {info.report['report_id']}")
     pdf.set_creator("Spot sandbox")
     font = unicode_font()

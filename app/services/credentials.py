@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Literal
-
-import keyring
-import keyring.errors as kr_errors
-from keyring.backend import KeyringBackend
+from typing import TYPE_CHECKING, Literal
 
 from app import APP_ID
 from app.marks import QT_TRANSLATE_NOOP
 from app.services.errors import ServiceError, translate
+
+if TYPE_CHECKING:
+    # keyring loads on the first read (on a worker, after the window shows): its import and
+    # backend discovery are the slowest part of signing in at start.
+    from keyring.backend import KeyringBackend
 
 __all__ = [
     "CredentialError",
@@ -100,6 +101,8 @@ def _keep_on_this_computer(backend: KeyringBackend) -> None:
 
 
 def _translate(exc: BaseException, operation: Operation) -> CredentialError:
+    import keyring.errors as kr_errors
+
     if isinstance(exc, kr_errors.NoKeyringError):
         cls: type[CredentialError] = NoKeyringAvailable
     elif isinstance(exc, kr_errors.KeyringLocked):
@@ -135,7 +138,12 @@ class CredentialStore:
         self._lock = threading.Lock()
 
     def _keyring(self) -> KeyringBackend:
-        backend = self._backend if self._backend is not None else keyring.get_keyring()
+        if self._backend is not None:
+            backend = self._backend
+        else:
+            import keyring
+
+            backend = keyring.get_keyring()
         _keep_on_this_computer(backend)
         return backend
 
@@ -165,6 +173,8 @@ class CredentialStore:
 
     def delete(self, env_key: str) -> None:
         """Forget the token for ``env_key`` (keyring and session); no token is not an error."""
+        import keyring.errors as kr_errors
+
         with self._lock:
             self._session.pop(env_key, None)
         try:
@@ -188,6 +198,8 @@ class CredentialStore:
 
     def keyring_available(self) -> bool:
         """False where no password store exists (tokens can only be kept for this session)."""
+        import keyring.errors as kr_errors
+
         try:
             backend = self._keyring()
         except Exception:  # noqa: BLE001 - no keyring at all

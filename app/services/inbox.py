@@ -33,9 +33,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Literal, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 
-from app.api import models
 from app.api.errors import SpotError
 from app.marks import QT_TRANSLATE_NOOP
 from app.services.errors import ServiceError
@@ -53,6 +52,9 @@ from app.services.inbox_digest import (
 from app.services.order_rules import RESULT_SAMPLE_STATUSES, OrderRow
 from app.services.order_store import OrderStore
 from app.services.private_db import open_private_db
+
+if TYPE_CHECKING:
+    from app.api import models
 
 __all__ = [
     "FOR_CLINICIAN_KEY",

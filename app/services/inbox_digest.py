@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from app.api import models
 from app.services.order_rules import RESULT_SAMPLE_STATUSES
+
+if TYPE_CHECKING:
+    from app.api import models
 
 __all__ = [
     "FOR_CLINICIAN_KEY",

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from app.api import models
+if TYPE_CHECKING:
+    from app.api import models
 
 __all__ = ["LEARN_FROM_ORDERS", "KitTypeSource", "is_unknown_kit_type", "learn_kit_types"]
 

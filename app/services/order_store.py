@@ -101,6 +101,7 @@ class OrderStore:
         self._newest_order: datetime | None = None
         self._newest_kit: datetime | None = None
         self._kit_mark: datetime | None = None
+        self._synced_at: datetime | None = None
         self._db_path = db_path
         self._key = key
         self.unreadable_files = 0
@@ -255,6 +256,7 @@ class OrderStore:
             self._placed.clear()
             self._rows.clear()
             self._orders_complete = False
+            self._synced_at = None
             self._newest_order = None
             self._newest_kit = None
             self._kit_mark = None
@@ -348,6 +350,9 @@ class OrderStore:
                 self._writing = True
             mark = meta.get("kit_mark")
             self._kit_mark = datetime.fromisoformat(mark) if mark else None
+            synced = meta.get("synced_at")
+            with contextlib.suppress(ValueError):
+                self._synced_at = datetime.fromisoformat(synced) if synced else None
             return bool(orders or kits)
 
     def _connect(self) -> sqlite3.Connection:
@@ -412,6 +417,20 @@ class OrderStore:
             self._cache_broken = True
             with contextlib.suppress(Exception), self._db_lock:
                 self._connect().execute("DELETE FROM meta")
+
+    @property
+    def synced_at(self) -> datetime | None:
+        """When a refresh last succeeded (UTC), also as read from the cache at start."""
+        return self._synced_at
+
+    def mark_synced(self, when: datetime) -> None:
+        """A refresh succeeded at ``when``: kept on disk, so the next start can show the
+        cached list with how old it is before its first refresh ends."""
+        self._synced_at = when
+        value = when.isoformat()
+        self._write(lambda db: db.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('synced_at', ?)", (value,)
+        ))
 
     def flush(self) -> None:
         """Wait until everything applied so far is on disk."""

@@ -158,15 +158,26 @@ class Session:
         self.outbox.set_client(self.client)  # also resumes items held for sign-in
         old.close()
 
-    def close(self) -> None:
-        """Stop the outbox sender and release files and connections (idempotent)."""
+    def close(self, *, sender_wait_s: float | None = None) -> None:
+        """Stop the outbox sender and release files and connections (idempotent).
+
+        ``sender_wait_s`` bounds the wait for the sender thread (quitting passes a short one):
+        a POST in flight is left to finish or die with the process. That is safe because the
+        item is "sending, may exist at Spot" on disk before the request leaves, and the next
+        start looks it up before any re-send. (``Outbox.stop`` is the hook: when it marks the
+        in-flight item ambiguous itself and never joins a POST, this bound only covers a
+        thread between requests.)
+        """
         if self._closed:
             return
         self._closed = True
         try:
             if self._retention_scheduler is not None:
                 self._retention_scheduler.stop()
-            self.outbox.stop()
+            if sender_wait_s is None:
+                self.outbox.stop()
+            else:
+                self.outbox.stop(sender_wait_s)
             self.reports.clear_cache()
         finally:
             self.outbox.close()

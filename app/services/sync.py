@@ -193,6 +193,7 @@ class SyncService:
             )
             if kits_complete:
                 self._last_kit_sweep = started
+            store.mark_synced(datetime.now(UTC))
         notifications = []
         if change.new_results:
             notifications.append(Notification("results", change.new_results))

@@ -12,13 +12,16 @@ The app's own strings come from resources/translations/spot-front-desk_<locale>.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app.marks import QT_TRANSLATE_NOOP
 from app.resources import TRANSLATIONS
 from app.services import errors
-from app.validation import Finding
+
+if TYPE_CHECKING:
+    from app.validation import Finding
 
 CATALOGUE = "spot-front-desk"
 SHIPPED_LANGUAGES = (QLocale.Language.English, QLocale.Language.French)

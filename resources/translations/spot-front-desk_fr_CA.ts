@@ -1028,62 +1028,62 @@
         <translation>Connectez-vous avec votre jeton d’API Spot, puis actualisez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="43"/>
+        <location filename="../../app/services/credentials.py" line="44"/>
         <source>save</source>
         <translation>mémoriser</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="44"/>
+        <location filename="../../app/services/credentials.py" line="45"/>
         <source>read</source>
         <translation>lire</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="45"/>
+        <location filename="../../app/services/credentials.py" line="46"/>
         <source>remove</source>
         <translation>supprimer</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="56"/>
+        <location filename="../../app/services/credentials.py" line="57"/>
         <source>This computer has no password store for the API token</source>
         <translation>Cet ordinateur n’a pas de trousseau de mots de passe pour le jeton d’API</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="59"/>
+        <location filename="../../app/services/credentials.py" line="60"/>
         <source>Use the token for this session only; you&apos;ll enter it again next time the app starts.</source>
         <translation>Utilisez le jeton pour cette session seulement; vous le saisirez de nouveau au prochain démarrage de l’application.</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="66"/>
+        <location filename="../../app/services/credentials.py" line="67"/>
         <source>The password store is locked</source>
         <translation>Le trousseau de mots de passe est verrouillé</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="67"/>
+        <location filename="../../app/services/credentials.py" line="68"/>
         <source>Unlock your keyring (sign in to the computer again), then retry. Or use the token for this session only (you&apos;ll enter it again next time).</source>
         <translation>Déverrouillez votre trousseau (reconnectez-vous à l’ordinateur), puis réessayez. Ou utilisez le jeton pour cette session seulement (vous le saisirez de nouveau la prochaine fois).</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="75"/>
+        <location filename="../../app/services/credentials.py" line="76"/>
         <source>The password store couldn&apos;t start</source>
         <translation>Le trousseau de mots de passe n’a pas pu démarrer</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="76"/>
+        <location filename="../../app/services/credentials.py" line="77"/>
         <source>Restart the computer&apos;s keyring service or sign in again, then retry. Or use the token for this session only (you&apos;ll enter it again next time).</source>
         <translation>Redémarrez le service de trousseau de l’ordinateur ou reconnectez-vous, puis réessayez. Ou utilisez le jeton pour cette session seulement (vous le saisirez de nouveau la prochaine fois).</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="84"/>
+        <location filename="../../app/services/credentials.py" line="85"/>
         <source>The password store reported a problem</source>
         <translation>Le trousseau de mots de passe a signalé un problème</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="85"/>
+        <location filename="../../app/services/credentials.py" line="86"/>
         <source>Try again. Or use the token for this session only (you&apos;ll enter it again next time).</source>
         <translation>Réessayez. Ou utilisez le jeton pour cette session seulement (vous le saisirez de nouveau la prochaine fois).</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="114"/>
+        <location filename="../../app/services/credentials.py" line="117"/>
         <source>Couldn&apos;t {verb} the API token: {problem}</source>
         <translation>Impossible de {verb} le jeton d’API&#xa0;: {problem}</translation>
     </message>
@@ -1308,57 +1308,57 @@
         <translation>Les initiales comptent de 1 à 4 lettres</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="128"/>
+        <location filename="../../app/services/inbox.py" line="130"/>
         <source>Only clinicians and administrators sign off</source>
         <translation>Seuls les cliniciens et les administrateurs signent</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="129"/>
+        <location filename="../../app/services/inbox.py" line="131"/>
         <source>Mark the report for a clinician instead; it moves to the top of their inbox.</source>
         <translation>Marquez plutôt le rapport « pour un clinicien »; il passe en tête de sa boîte de résultats.</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="135"/>
+        <location filename="../../app/services/inbox.py" line="137"/>
         <source>The sign-off could not be confirmed in Spot</source>
         <translation>La signature n’a pas pu être confirmée dans Spot</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="136"/>
+        <location filename="../../app/services/inbox.py" line="138"/>
         <source>Other desks were writing to this kit at the same time. Try again.</source>
         <translation>D’autres postes écrivaient sur cette trousse au même moment. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="142"/>
+        <location filename="../../app/services/inbox.py" line="144"/>
         <source>This kit&apos;s Spot metadata can&apos;t hold a sign-off</source>
         <translation>Les métadonnées Spot de cette trousse ne peuvent pas recevoir de signature</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="143"/>
+        <location filename="../../app/services/inbox.py" line="145"/>
         <source>Its review entry was written by another tool in another shape. Ask Spot support or your administrator; nothing was changed.</source>
         <translation>Son entrée de révision a été écrite par un autre outil sous une autre forme. Adressez-vous au soutien de Spot ou à votre administrateur; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="351"/>
+        <location filename="../../app/services/inbox.py" line="353"/>
         <source>This report is no longer in Spot</source>
         <translation>Ce rapport n’est plus dans Spot</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="352"/>
+        <location filename="../../app/services/inbox.py" line="354"/>
         <source>Refresh; the lab may have withdrawn or replaced it.</source>
         <translation>Actualisez; le laboratoire l’a peut-être retiré ou remplacé.</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="418"/>
+        <location filename="../../app/services/inbox.py" line="420"/>
         <source>Only administrators sign off the backlog</source>
         <translation>Seuls les administrateurs signent l’arriéré</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="433"/>
+        <location filename="../../app/services/inbox.py" line="435"/>
         <source>A sign-off needs a name</source>
         <translation>Une signature exige un nom</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="434"/>
+        <location filename="../../app/services/inbox.py" line="436"/>
         <source>Type your name or initials in “Signing as”.</source>
         <translation>Inscrivez votre nom ou vos initiales dans « Signature de ».</translation>
     </message>
@@ -1850,18 +1850,18 @@
 <context>
     <name>InboxTab</name>
     <message>
-        <location filename="../../app/views/shell/inbox_tab.py" line="167"/>
+        <location filename="../../app/views/shell/inbox_tab.py" line="171"/>
         <source>Results inbox</source>
         <translation>Boîte de résultats</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/inbox_tab.py" line="174"/>
+        <location filename="../../app/views/shell/inbox_tab.py" line="178"/>
         <source>Inbox: %1</source>
         <translation>Résultats à signer : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shell/inbox_tab.py" line="176"/>
-        <location filename="../../app/views/shell/inbox_tab.py" line="192"/>
+        <location filename="../../app/views/shell/inbox_tab.py" line="180"/>
+        <location filename="../../app/views/shell/inbox_tab.py" line="196"/>
         <source>%n critical</source>
         <translation>
             <numerusform>%n critique</numerusform>
@@ -1869,7 +1869,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shell/inbox_tab.py" line="189"/>
+        <location filename="../../app/views/shell/inbox_tab.py" line="193"/>
         <source>%n new result(s)</source>
         <translation>
             <numerusform>%n nouveau résultat</numerusform>
@@ -1877,7 +1877,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shell/inbox_tab.py" line="212"/>
+        <location filename="../../app/views/shell/inbox_tab.py" line="216"/>
         <source>(%n critical) </source>
         <translation>
             <numerusform>(%n critique) </numerusform>
@@ -2574,67 +2574,67 @@
 <context>
     <name>KitTypesGuide</name>
     <message>
-        <location filename="../../app/views/shell/kit_types.py" line="75"/>
+        <location filename="../../app/views/shell/kit_types.py" line="78"/>
         <source>No kit types are set up for this account yet</source>
         <translation>Aucun type de trousse n’est encore configuré pour ce compte</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/kit_types.py" line="76"/>
+        <location filename="../../app/views/shell/kit_types.py" line="79"/>
         <source>Add your kit type IDs in Settings → Kit types. Spot lists them on its dashboard and in your onboarding documents.</source>
         <translation>Ajoutez vos identifiants de types de trousses dans Paramètres → Types de trousses. Spot les indique dans son tableau de bord et dans vos documents d’intégration.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/kit_types.py" line="78"/>
+        <location filename="../../app/views/shell/kit_types.py" line="81"/>
         <source>Add kit types…</source>
         <translation>Ajouter des types de trousses…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/kit_types.py" line="87"/>
+        <location filename="../../app/views/shell/kit_types.py" line="90"/>
         <source>Found the kit types your orders use: {ids}</source>
         <translation>Types de trousses trouvés dans vos commandes&#xa0;: {ids}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/kit_types.py" line="90"/>
+        <location filename="../../app/views/shell/kit_types.py" line="93"/>
         <source>Give each a name the desk recognises in Settings → Kit types.</source>
         <translation>Donnez à chacun un nom que l’accueil reconnaît dans Paramètres → Types de trousses.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/kit_types.py" line="91"/>
+        <location filename="../../app/views/shell/kit_types.py" line="94"/>
         <source>Name kit types…</source>
         <translation>Nommer les types de trousses…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/kit_types.py" line="102"/>
+        <location filename="../../app/views/shell/kit_types.py" line="105"/>
         <source>No kit types yet</source>
         <translation>Aucun type de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/kit_types.py" line="103"/>
+        <location filename="../../app/views/shell/kit_types.py" line="106"/>
         <source>Add your account&apos;s kit types in Settings → Kit types before ordering.</source>
         <translation>Ajoutez les types de trousses de votre compte dans Paramètres → Types de trousses avant de commander.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/kit_types.py" line="108"/>
+        <location filename="../../app/views/shell/kit_types.py" line="111"/>
         <source>Spot lists your kit type IDs on its dashboard and in your onboarding documents.</source>
         <translation>Spot indique vos identifiants de types de trousses dans son tableau de bord et dans vos documents d’intégration.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/kit_types.py" line="110"/>
+        <location filename="../../app/views/shell/kit_types.py" line="113"/>
         <source>Open &amp;kit types</source>
         <translation>Ouvrir les &amp;types de trousses</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/kit_types.py" line="130"/>
+        <location filename="../../app/views/shell/kit_types.py" line="133"/>
         <source>Spot doesn&apos;t know a kit type of this order: {ids}</source>
         <translation>Spot ne connaît pas un type de trousse de cette commande&#xa0;: {ids}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/kit_types.py" line="133"/>
+        <location filename="../../app/views/shell/kit_types.py" line="136"/>
         <source>Check the kit type IDs in Settings → Kit types, then correct the kit type in the order form and send it again.</source>
         <translation>Vérifiez les identifiants dans Paramètres → Types de trousses, puis corrigez le type de trousse dans le formulaire et envoyez de nouveau la commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/kit_types.py" line="135"/>
+        <location filename="../../app/views/shell/kit_types.py" line="138"/>
         <source>Open kit types…</source>
         <translation>Ouvrir les types de trousses…</translation>
     </message>
@@ -2744,22 +2744,22 @@
 <context>
     <name>LinkStatus</name>
     <message>
-        <location filename="../../app/views/shell/link_status.py" line="51"/>
+        <location filename="../../app/views/shell/link_status.py" line="54"/>
         <source>● Online</source>
         <translation>● En ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/link_status.py" line="52"/>
+        <location filename="../../app/views/shell/link_status.py" line="55"/>
         <source>● Offline</source>
         <translation>● Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/link_status.py" line="53"/>
+        <location filename="../../app/views/shell/link_status.py" line="56"/>
         <source>● Sign-in needed</source>
         <translation>● Connexion requise</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/link_status.py" line="54"/>
+        <location filename="../../app/views/shell/link_status.py" line="57"/>
         <source>● Spot not answering normally</source>
         <translation>● Spot ne répond pas normalement</translation>
     </message>
@@ -2931,7 +2931,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/shell/tab_pages.py" line="39"/>
+        <location filename="../../app/views/shell/tab_pages.py" line="44"/>
         <source>Orders</source>
         <translation>Commandes</translation>
     </message>
@@ -3042,7 +3042,7 @@
     </message>
     <message>
         <location filename="../../app/views/shell/actions.py" line="129"/>
-        <location filename="../../app/views/shell/main_window.py" line="411"/>
+        <location filename="../../app/views/shell/tab_pages.py" line="97"/>
         <source>Requisitions</source>
         <translation>Requêtes</translation>
     </message>
@@ -3132,7 +3132,7 @@
         <translation>Barre d’outils principale</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shell/main_window.py" line="222"/>
+        <location filename="../../app/views/shell/failure_notices.py" line="93"/>
         <source>%n file(s) saved on this computer couldn&apos;t be unlocked and were started afresh</source>
         <translation>
             <numerusform>%n fichier enregistré sur cet ordinateur n&apos;a pas pu être déverrouillé et repart à zéro</numerusform>
@@ -3140,78 +3140,78 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="224"/>
+        <location filename="../../app/views/shell/failure_notices.py" line="97"/>
         <source>This happens after a new Windows profile or a reset password store. The order list is fetched again from Spot; drafts saved before are lost.</source>
         <translation>Cela arrive après un nouveau profil Windows ou un trousseau réinitialisé. La liste des commandes est récupérée de nouveau auprès de Spot; les brouillons enregistrés avant sont perdus.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="417"/>
+        <location filename="../../app/views/shell/main_window.py" line="411"/>
         <source>Unreturned kits</source>
         <translation>Trousses non retournées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="560"/>
+        <location filename="../../app/views/shell/main_window.py" line="567"/>
         <source>Quit anyway</source>
         <translation>Quitter quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="562"/>
+        <location filename="../../app/views/shell/main_window.py" line="569"/>
         <source>Keep the app open</source>
         <translation>Garder l’application ouverte</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in_flow.py" line="75"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="111"/>
         <source>Starting the built-in sandbox…</source>
         <translation>Démarrage du bac à sable intégré…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in_flow.py" line="94"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="121"/>
         <source>Signing in…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in_flow.py" line="120"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="148"/>
         <source>Opening {label}…</source>
         <translation>Ouverture de {label}…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in_flow.py" line="133"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="161"/>
         <source>Sign-in needed</source>
         <translation>Connexion requise</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in_flow.py" line="134"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="162"/>
         <source>Restart the app to sign in.</source>
         <translation>Redémarrez l’application pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="131"/>
+        <location filename="../../app/views/shell/main_window.py" line="145"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/failure_notices.py" line="53"/>
+        <location filename="../../app/views/shell/failure_notices.py" line="54"/>
         <source>Sign in…</source>
         <translation>Se connecter…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/desk_support.py" line="72"/>
+        <location filename="../../app/views/shell/desk_support.py" line="73"/>
         <source>The API token is kept for this session only</source>
         <translation>Le jeton d’API est conservé pour cette session seulement</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/desk_support.py" line="73"/>
+        <location filename="../../app/views/shell/desk_support.py" line="74"/>
         <source>This computer has no password store, so you&apos;ll paste the token again next time the app starts. The status bar says so too.</source>
         <translation>Cet ordinateur n’a pas de trousseau de mots de passe&#xa0;: vous collerez le jeton de nouveau au prochain démarrage de l’application. La barre d’état l’indique aussi.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/desk_support.py" line="101"/>
+        <location filename="../../app/views/shell/desk_support.py" line="104"/>
         <location filename="../../app/views/shell/status_indicators.py" line="37"/>
         <source>Not signed in</source>
         <translation>Non connecté</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/desk_support.py" line="126"/>
+        <location filename="../../app/views/shell/desk_support.py" line="131"/>
         <source>Diagnostics copied: paste them into your message to support. They hold no patient data and no token.</source>
         <translation>Diagnostics copiés&#xa0;: collez-les dans votre message au soutien. Ils ne contiennent ni données de patients ni jeton.</translation>
     </message>
@@ -3231,32 +3231,32 @@
         <translation>Boîte d’envoi : {queued} en attente · {attention} à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="360"/>
+        <location filename="../../app/views/shell/main_window.py" line="361"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/failure_notices.py" line="75"/>
+        <location filename="../../app/views/shell/failure_notices.py" line="76"/>
         <source>Something went wrong</source>
         <translation>Un problème est survenu</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/failure_notices.py" line="76"/>
+        <location filename="../../app/views/shell/failure_notices.py" line="77"/>
         <source>The problem was logged. You can keep working; restart the app if something looks wrong.</source>
         <translation>Le problème a été consigné. Vous pouvez continuer à travailler; redémarrez l’application si quelque chose semble anormal.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/metadata_guard.py" line="65"/>
+        <location filename="../../app/views/shell/metadata_guard.py" line="67"/>
         <source>Unsaved notes</source>
         <translation>Notes non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/metadata_guard.py" line="66"/>
+        <location filename="../../app/views/shell/metadata_guard.py" line="68"/>
         <source>The notes of order %1 were changed but not saved.</source>
         <translation>Les notes de la commande %1 ont été modifiées mais pas enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/metadata_guard.py" line="71"/>
+        <location filename="../../app/views/shell/metadata_guard.py" line="73"/>
         <source>Save it before showing another order?</source>
         <translation>Les enregistrer avant d’afficher une autre commande?</translation>
     </message>
@@ -4947,157 +4947,157 @@
 <context>
     <name>Regions</name>
     <message>
-        <location filename="../../app/views/i18n.py" line="94"/>
+        <location filename="../../app/views/i18n.py" line="97"/>
         <source>British Columbia</source>
         <translation>Colombie-Britannique</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="95"/>
+        <location filename="../../app/views/i18n.py" line="98"/>
         <source>New Brunswick</source>
         <translation>Nouveau-Brunswick</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="96"/>
+        <location filename="../../app/views/i18n.py" line="99"/>
         <source>Newfoundland and Labrador</source>
         <translation>Terre-Neuve-et-Labrador</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="97"/>
+        <location filename="../../app/views/i18n.py" line="100"/>
         <source>Nova Scotia</source>
         <translation>Nouvelle-Écosse</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="98"/>
+        <location filename="../../app/views/i18n.py" line="101"/>
         <source>Northwest Territories</source>
         <translation>Territoires du Nord-Ouest</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="99"/>
+        <location filename="../../app/views/i18n.py" line="102"/>
         <source>Prince Edward Island</source>
         <translation>Île-du-Prince-Édouard</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="100"/>
+        <location filename="../../app/views/i18n.py" line="103"/>
         <source>Quebec</source>
         <translation>Québec</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="101"/>
+        <location filename="../../app/views/i18n.py" line="104"/>
         <source>California</source>
         <translation>Californie</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="102"/>
+        <location filename="../../app/views/i18n.py" line="105"/>
         <source>Florida</source>
         <translation>Floride</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="103"/>
+        <location filename="../../app/views/i18n.py" line="106"/>
         <source>Georgia</source>
         <translation>Géorgie</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="104"/>
+        <location filename="../../app/views/i18n.py" line="107"/>
         <source>Hawaii</source>
         <translation>Hawaï</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="105"/>
+        <location filename="../../app/views/i18n.py" line="108"/>
         <source>Louisiana</source>
         <translation>Louisiane</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="106"/>
+        <location filename="../../app/views/i18n.py" line="109"/>
         <source>New Mexico</source>
         <translation>Nouveau-Mexique</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="107"/>
+        <location filename="../../app/views/i18n.py" line="110"/>
         <source>North Carolina</source>
         <translation>Caroline du Nord</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="108"/>
+        <location filename="../../app/views/i18n.py" line="111"/>
         <source>North Dakota</source>
         <translation>Dakota du Nord</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="109"/>
+        <location filename="../../app/views/i18n.py" line="112"/>
         <source>Pennsylvania</source>
         <translation>Pennsylvanie</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="110"/>
+        <location filename="../../app/views/i18n.py" line="113"/>
         <source>South Carolina</source>
         <translation>Caroline du Sud</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="111"/>
+        <location filename="../../app/views/i18n.py" line="114"/>
         <source>South Dakota</source>
         <translation>Dakota du Sud</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="112"/>
+        <location filename="../../app/views/i18n.py" line="115"/>
         <source>Virginia</source>
         <translation>Virginie</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="113"/>
+        <location filename="../../app/views/i18n.py" line="116"/>
         <source>West Virginia</source>
         <translation>Virginie-Occidentale</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="114"/>
+        <location filename="../../app/views/i18n.py" line="117"/>
         <source>District of Columbia</source>
         <translation>District de Columbia</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="115"/>
+        <location filename="../../app/views/i18n.py" line="118"/>
         <source>Puerto Rico</source>
         <translation>Porto Rico</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="116"/>
+        <location filename="../../app/views/i18n.py" line="119"/>
         <source>U.S. Virgin Islands</source>
         <translation>Îles Vierges des États-Unis</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="117"/>
+        <location filename="../../app/views/i18n.py" line="120"/>
         <source>American Samoa</source>
         <translation>Samoa américaines</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="118"/>
+        <location filename="../../app/views/i18n.py" line="121"/>
         <source>Northern Mariana Islands</source>
         <translation>Îles Mariannes du Nord</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="119"/>
+        <location filename="../../app/views/i18n.py" line="122"/>
         <source>Federated States of Micronesia</source>
         <translation>États fédérés de Micronésie</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="120"/>
+        <location filename="../../app/views/i18n.py" line="123"/>
         <source>Marshall Islands</source>
         <translation>Îles Marshall</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="121"/>
+        <location filename="../../app/views/i18n.py" line="124"/>
         <source>Palau</source>
         <translation>Palaos</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="122"/>
+        <location filename="../../app/views/i18n.py" line="125"/>
         <source>Armed Forces Americas</source>
         <translation>Forces armées – Amériques</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="123"/>
+        <location filename="../../app/views/i18n.py" line="126"/>
         <source>Armed Forces Europe</source>
         <translation>Forces armées – Europe</translation>
     </message>
     <message>
-        <location filename="../../app/views/i18n.py" line="124"/>
+        <location filename="../../app/views/i18n.py" line="127"/>
         <source>Armed Forces Pacific</source>
         <translation>Forces armées – Pacifique</translation>
     </message>
@@ -5339,80 +5339,80 @@
         <translation>Ce rapport modifie un rapport antérieur.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="192"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="189"/>
         <source>&amp;Print…</source>
         <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="195"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="192"/>
         <source>Print the report</source>
         <translation>Imprimer le rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="198"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="195"/>
         <source>&amp;Save as…</source>
         <translation>&amp;Enregistrer sous…</translation>
     </message>
     <message>
         <location filename="../../app/views/reports/output.py" line="176"/>
-        <location filename="../../app/views/reports/report_viewer.py" line="201"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="198"/>
         <source>Save a copy of the report</source>
         <translation>Enregistrer une copie du rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="204"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="201"/>
         <source>&amp;Open with system viewer</source>
         <translation>&amp;Ouvrir dans la visionneuse</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="209"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="206"/>
         <source>Previous page</source>
         <translation>Page précédente</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="212"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="209"/>
         <source>Next page</source>
         <translation>Page suivante</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="215"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="212"/>
         <source>Zoom in</source>
         <translation>Zoom avant</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="219"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="216"/>
         <source>Zoom out</source>
         <translation>Zoom arrière</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="222"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="219"/>
         <source>Actual size (100%)</source>
         <translation>Taille réelle (100&#xa0;%)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="285"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="282"/>
         <source>Close the report (Esc)</source>
         <translation>Fermer le rapport (Échap)</translation>
     </message>
     <message>
         <location filename="../../app/views/reports/pdf_toolbar.py" line="109"/>
-        <location filename="../../app/views/reports/report_viewer.py" line="225"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="222"/>
         <source>Find in report</source>
         <translation>Rechercher dans le rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="228"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="225"/>
         <source>Next match</source>
         <translation>Résultat suivant</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="231"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="228"/>
         <source>Previous match</source>
         <translation>Résultat précédent</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="236"/>
-        <location filename="../../app/views/reports/report_viewer.py" line="282"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="233"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="279"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -5470,17 +5470,17 @@
         <translation>Téléchargement du rapport…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="254"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="251"/>
         <source>Text report</source>
         <translation>Rapport texte</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="256"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="253"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="257"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="254"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
@@ -5490,7 +5490,7 @@
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="262"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="259"/>
         <source>No report open.</source>
         <translation>Aucun rapport ouvert.</translation>
     </message>
@@ -5541,12 +5541,12 @@
         <translation>Remplace le rapport %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="355"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="352"/>
         <source>This report has no file yet</source>
         <translation>Ce rapport n’a pas encore de fichier</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="356"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="353"/>
         <source>Spot hasn&apos;t attached a PDF to it. Check again later.</source>
         <translation>Spot n’y a pas encore joint de PDF. Vérifiez plus tard.</translation>
     </message>
@@ -5556,17 +5556,17 @@
         <translation>%1 sur %2 Ko</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="424"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="421"/>
         <source>This report file is damaged</source>
         <translation>Le fichier de ce rapport est endommagé</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="426"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="423"/>
         <source>It can&apos;t be shown here. Try Open with system viewer, or ask Spot to re-issue the report.</source>
         <translation>Il ne peut pas être affiché ici. Essayez «&#xa0;Ouvrir dans la visionneuse&#xa0;» ou demandez à Spot de publier le rapport de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/report_viewer.py" line="477"/>
+        <location filename="../../app/views/reports/report_viewer.py" line="474"/>
         <source>The text version couldn&apos;t be downloaded.
 %1
 %2</source>
@@ -6279,37 +6279,37 @@
 <context>
     <name>SetupFile</name>
     <message>
-        <location filename="../../app/views/settings/setup_io.py" line="45"/>
+        <location filename="../../app/views/settings/setup_io.py" line="44"/>
         <source>Environment</source>
         <translation>Environnement</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/setup_io.py" line="46"/>
+        <location filename="../../app/views/settings/setup_io.py" line="45"/>
         <source>Kit types</source>
         <translation>Types de trousses</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/setup_io.py" line="47"/>
+        <location filename="../../app/views/settings/setup_io.py" line="46"/>
         <source>Refresh interval (seconds)</source>
         <translation>Intervalle d’actualisation (secondes)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/setup_io.py" line="48"/>
+        <location filename="../../app/views/settings/setup_io.py" line="47"/>
         <source>Clinic name and phone</source>
         <translation>Nom et téléphone de la clinique</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/setup_io.py" line="49"/>
+        <location filename="../../app/views/settings/setup_io.py" line="48"/>
         <source>Printing</source>
         <translation>Impression</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/setup_io.py" line="50"/>
+        <location filename="../../app/views/settings/setup_io.py" line="49"/>
         <source>Screen lock</source>
         <translation>Verrouillage de l’écran</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/setup_io.py" line="52"/>
+        <location filename="../../app/views/settings/setup_io.py" line="51"/>
         <source>Clinic setup (*.json)</source>
         <translation>Configuration de clinique (*.json)</translation>
     </message>
@@ -6317,48 +6317,48 @@
 <context>
     <name>SetupTransfer</name>
     <message>
-        <location filename="../../app/views/settings/setup_io.py" line="206"/>
+        <location filename="../../app/views/settings/setup_io.py" line="207"/>
         <source>Export clinic setup</source>
         <translation>Exporter la configuration de la clinique</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/setup_io.py" line="211"/>
-        <location filename="../../app/views/settings/setup_io.py" line="249"/>
+        <location filename="../../app/views/settings/setup_io.py" line="212"/>
+        <location filename="../../app/views/settings/setup_io.py" line="250"/>
         <source>Import clinic setup</source>
         <translation>Importer la configuration de la clinique</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/setup_io.py" line="232"/>
+        <location filename="../../app/views/settings/setup_io.py" line="233"/>
         <source>Setup exported</source>
         <translation>Configuration exportée</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/setup_io.py" line="233"/>
+        <location filename="../../app/views/settings/setup_io.py" line="234"/>
         <source>Import this file on the clinic&apos;s other desks (File → Import clinic setup…). It holds no token, PIN or patient data.</source>
         <translation>Importez ce fichier sur les autres postes de la clinique (Fichier → Importer la configuration de la clinique…). Il ne contient ni jeton, ni NIP, ni données de patients.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/setup_io.py" line="245"/>
+        <location filename="../../app/views/settings/setup_io.py" line="246"/>
         <source>Nothing to import</source>
         <translation>Rien à importer</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/setup_io.py" line="246"/>
+        <location filename="../../app/views/settings/setup_io.py" line="247"/>
         <source>This desk already has that setup.</source>
         <translation>Ce poste a déjà cette configuration.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/setup_io.py" line="250"/>
+        <location filename="../../app/views/settings/setup_io.py" line="251"/>
         <source>Importing this setup changes:</source>
         <translation>Importer cette configuration change&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/setup_io.py" line="255"/>
+        <location filename="../../app/views/settings/setup_io.py" line="256"/>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/setup_io.py" line="269"/>
+        <location filename="../../app/views/settings/setup_io.py" line="270"/>
         <source>The setup wasn&apos;t imported</source>
         <translation>La configuration n’a pas été importée</translation>
     </message>
@@ -6366,112 +6366,112 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="76"/>
+        <location filename="../../app/views/shell/sign_in.py" line="62"/>
         <source>Sign in to Spot</source>
         <translation>Connexion à Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="88"/>
+        <location filename="../../app/views/shell/sign_in.py" line="74"/>
         <source>Production (app.spotdx.com)</source>
         <translation>Production (app.spotdx.com)</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="89"/>
+        <location filename="../../app/views/shell/sign_in.py" line="75"/>
         <source>Sandbox (built-in, no token needed)</source>
         <translation>Bac à sable (intégré, sans jeton)</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="90"/>
+        <location filename="../../app/views/shell/sign_in.py" line="76"/>
         <source>Custom URL</source>
         <translation>URL personnalisée</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="95"/>
+        <location filename="../../app/views/shell/sign_in.py" line="81"/>
         <source>Server &amp;address:</source>
         <translation>&amp;Adresse du serveur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="100"/>
+        <location filename="../../app/views/shell/sign_in.py" line="86"/>
         <source>Paste the API token from Spot</source>
         <translation>Collez le jeton d’API fourni par Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="101"/>
+        <location filename="../../app/views/shell/sign_in.py" line="87"/>
         <source>API token</source>
         <translation>Jeton d’API</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="102"/>
+        <location filename="../../app/views/shell/sign_in.py" line="88"/>
         <source>Show token</source>
         <translation>Afficher le jeton</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="106"/>
+        <location filename="../../app/views/shell/sign_in.py" line="92"/>
         <source>S&amp;how</source>
         <translation>Affic&amp;her</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="109"/>
+        <location filename="../../app/views/shell/sign_in.py" line="95"/>
         <source>API &amp;token:</source>
         <translation>&amp;Jeton d’API&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="111"/>
+        <location filename="../../app/views/shell/sign_in.py" line="97"/>
         <source>&amp;Remember on this computer</source>
         <translation>&amp;Mémoriser sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="117"/>
+        <location filename="../../app/views/shell/sign_in.py" line="103"/>
         <source>Test &amp;connection</source>
         <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="123"/>
+        <location filename="../../app/views/shell/sign_in.py" line="109"/>
         <source>Use for this session &amp;only</source>
         <translation>Pour cette &amp;session seulement</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="130"/>
+        <location filename="../../app/views/shell/sign_in.py" line="116"/>
         <source>&amp;Sign in</source>
         <translation>Se &amp;connecter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="140"/>
+        <location filename="../../app/views/shell/sign_in.py" line="126"/>
         <source>&amp;Environment:</source>
         <translation>&amp;Environnement&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="175"/>
+        <location filename="../../app/views/shell/sign_in.py" line="161"/>
         <source>This computer has no password store: the token is kept for this session only (you&apos;ll paste it again next time the app starts).</source>
         <translation>Cet ordinateur n’a pas de trousseau de mots de passe&#xa0;: le jeton est conservé pour cette session seulement (vous le collerez de nouveau au prochain démarrage de l’application).</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="254"/>
+        <location filename="../../app/views/shell/sign_in.py" line="240"/>
         <source>Paste the API token first.</source>
         <translation>Collez d’abord le jeton d’API.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="265"/>
+        <location filename="../../app/views/shell/sign_in.py" line="251"/>
         <source>Testing the connection…</source>
         <translation>Test de la connexion…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="291"/>
+        <location filename="../../app/views/shell/sign_in.py" line="277"/>
         <source>Starting the built-in sandbox…</source>
         <translation>Démarrage du bac à sable intégré…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="308"/>
+        <location filename="../../app/views/shell/sign_in.py" line="294"/>
         <source>Checking the token…</source>
         <translation>Vérification du jeton…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="329"/>
+        <location filename="../../app/views/shell/sign_in.py" line="315"/>
         <source>Looking for a saved token…</source>
         <translation>Recherche d’un jeton enregistré…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="368"/>
+        <location filename="../../app/views/shell/sign_in.py" line="354"/>
         <source>Saving the token in this computer&apos;s password store…</source>
         <translation>Enregistrement du jeton dans le trousseau de mots de passe de cet ordinateur…</translation>
     </message>

@@ -3,6 +3,7 @@ updates the panel, unsaved metadata is not dropped silently (real window, sandbo
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
 import pytest
@@ -74,9 +75,9 @@ def test_quitting_hides_the_window_before_waiting_for_background_work(
     visible_while_waiting: list[bool] = []
     original = runner.wait_idle
 
-    def recording_wait_idle(timeout_ms: int = -1) -> bool:
+    def recording_wait_idle(timeout_ms: int = -1, *, skip_keys: Collection[str] = ()) -> bool:
         visible_while_waiting.append(window.isVisible())
-        return original(timeout_ms)
+        return original(timeout_ms, skip_keys=skip_keys)
 
     monkeypatch.setattr(runner, "wait_idle", recording_wait_idle)
     window.close()

@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.marks import QT_TRANSLATE_NOOP
-from app.services.environments import Environment
 from app.services.errors import describe_error
 from app.services.setup_file import (
     Change,
@@ -78,6 +77,8 @@ def apply_setup(settings: AppSettings, setup: ClinicSetup) -> None:
     """Make this desk's settings the file's. A custom URL is checked first (ValueError)."""
     url = ""
     if setup.environment_kind == "custom":
+        from app.services.environments import Environment
+
         url = Environment.custom(setup.custom_url).base_url
     settings.environment_kind = setup.environment_kind
     if url:

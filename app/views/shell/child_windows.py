@@ -9,22 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
-from app.services.printing.from_spot import handout_for_kit
 from app.services.printing.handout import Handout
 from app.services.printing.jobs import LabelPrinting
 from app.services.printing.labels import Label
 from app.services.printing.record import PrintRecorder, ignore_print
 from app.services.printing.settings import PrintSettings
-from app.services.session import Session
 from app.tasks import Runner
 from app.views.common.app_settings import AppSettings
 from app.views.common.events import AppEvents, ReportRequest
+
+if TYPE_CHECKING:
+    from app.services.session import Session
 
 __all__ = ["ChildWindows"]
 
@@ -125,6 +126,7 @@ class ChildWindows(QObject):
         """One non-modal registration window: the desk scans kit after kit while the list
         and panel stay usable. ``recipient`` (an order's `models.Recipient`) prefills the
         patient when the kit comes from an order."""
+        from app.services.printing.from_spot import handout_for_kit
         from app.views.desk.register_kit import RegisterKitDialog
 
         dialog = self.register_kit

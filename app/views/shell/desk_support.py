@@ -5,7 +5,7 @@ sandbox band, the session-only token). Texts keep the window's context ("MainWin
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QGuiApplication
@@ -13,16 +13,17 @@ from PySide6.QtWidgets import QStatusBar, QWidget
 
 from app.paths import paths
 from app.services.credentials import CredentialStore
-from app.services.session import Session
 from app.tasks import OwnedTasks, Runner
 from app.views.common.app_settings import AppSettings
 from app.views.settings.setup_io import SetupTransfer
-from app.views.shell.about import AboutDialog
 from app.views.shell.banner import Banner
-from app.views.shell.diagnostics import LiveFacts, gather
 from app.views.shell.session_marks import SandboxBand, SessionOnlyMark
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
+
+if TYPE_CHECKING:
+    from app.services.session import Session
 
 __all__ = ["DeskSupport", "SupportHost"]
 
@@ -94,6 +95,8 @@ class DeskSupport(QObject):
     # --- help ---------------------------------------------------------------------------
 
     def show_about(self) -> None:
+        from app.views.shell.about import AboutDialog
+
         session, where = self._host.session, paths()
         dialog = AboutDialog(
             self._runner,
@@ -108,6 +111,8 @@ class DeskSupport(QObject):
 
     def copy_diagnostics(self) -> None:
         """Help → Copy diagnostics (and the banner's button): gathered off the GUI thread."""
+        from app.views.shell.diagnostics import LiveFacts, gather
+
         session = self._host.session
         last = self._host.last_sync()
         facts = LiveFacts(

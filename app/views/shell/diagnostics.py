@@ -23,7 +23,6 @@ from app.services.diagnostics import (
     last_sync_from_logs,
     recent_errors,
 )
-from app.services.outbox import Outbox
 
 __all__ = ["LiveFacts", "gather", "outbox_counts_on_disk", "run_diagnostics_command"]
 
@@ -47,6 +46,8 @@ def outbox_counts_on_disk(where: Paths) -> list[OutboxCount]:
         database = folder / "outbox.sqlite3"
         if not database.is_file():
             continue
+        from app.services.outbox import Outbox  # pydantic, httpx: only when asked
+
         outbox = Outbox(database)
         try:
             queued, attention = outbox.counts()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -81,3 +82,22 @@ class FailureNotices:
             details=details,
         )
         self._banner_is_sync = False
+
+    def announce_data_at_rest(self, session: Any) -> None:
+        """No keyring (nothing kept on disk), or saved data lost with this computer's key."""
+        key = session.data_key
+        if key is not None and key.problem is not None:
+            self._banner.show_info(key.problem.title, key.problem.advice)
+        elif session.unreadable_files:
+            self._banner.show_info(
+                QCoreApplication.translate(
+                    "MainWindow", "%n file(s) saved on this computer couldn't be unlocked and "
+                    "were started afresh", "", session.unreadable_files,
+                ),
+                QCoreApplication.translate(
+                    "MainWindow", "This happens after a new Windows profile or a reset password "
+                    "store. The order list is fetched again from Spot; drafts saved before are "
+                    "lost.",
+                ),
+            )
+

@@ -13,21 +13,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from app import APP_NAME
 from app.services.inbox import CriticalLimit, InboxRow, Reviewer, Role
-from app.services.session import Session
-from app.services.sync import Notification
 from app.tasks import Runner
 from app.views.common.app_settings import AppSettings
 from app.views.common.events import AppEvents
 from app.views.common.settings_section import SectionFactory
 from app.views.inbox.settings_box import InboxSettingsBox
-from app.views.inbox.view import InboxView
+
+if TYPE_CHECKING:
+    from app.services.session import Session
+    from app.services.sync import Notification
+    from app.views.inbox.view import InboxView
 
 __all__ = ["InboxTab", "settings_reviewer"]
 
@@ -90,6 +92,8 @@ class InboxTab(QObject):
         self._session = session
         if session is None or session.inbox is None:
             return
+        from app.views.inbox.view import InboxView
+
         view = InboxView(session.inbox, self._runner, self._events, self._reviewer_provider(),
                          kit_names=session.kit_catalog)
         view.set_reviewer(self._reviewer_provider(), editable=self._reviewer_editable)

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.services.kit_types import is_unknown_kit_type, learn_kit_types
-from app.services.outbox import OutboxItem
-from app.services.session import Session
 from app.tasks import Runner
 from app.views.common.app_settings import AppSettings
 from app.views.shell.banner import Banner
+
+if TYPE_CHECKING:
+    from app.services.outbox import OutboxItem
+    from app.services.session import Session
 
 __all__ = ["KIT_TYPES_ACTION", "KitTypesGuide"]
 

@@ -7,12 +7,15 @@ Never "Online" after a failed send or while Spot rejects the token.
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from app.api import errors as api_errors
 from app.marks import QT_TRANSLATE_NOOP
-from app.services.outbox import OutboxItem
+
+if TYPE_CHECKING:
+    from app.services.outbox import OutboxItem
 
 __all__ = ["LinkStatus", "after_error", "after_outbox_item", "link_text"]
 

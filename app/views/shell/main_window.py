@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
@@ -21,17 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.services.data_folder import queued_orders_warning
 from app.services.errors import ServiceError
-from app.services.outbox import OutboxItem
-from app.services.session import Session
 from app.tasks import OwnedTasks, Runner, call_on_gui
 from app.views.common.app_settings import AppSettings
 from app.views.common.events import AppEvents, ReportRequest
-from app.views.kit_panel.panel import KitTrackingPanel
-from app.views.orders.find_kit import KitFound
 from app.views.orders.order_list import OrderListView
-from app.views.requisitions.view import RequisitionsView
 from app.views.shell import help_pages
 from app.views.shell.actions import ACTIONS, build_actions, install_menus
 from app.views.shell.banner import Banner
@@ -44,10 +38,9 @@ from app.views.shell.link_status import LinkStatus, after_error, after_outbox_it
 from app.views.shell.metadata_guard import UnsavedMetadataGuard
 from app.views.shell.order_commands import OrderCommands
 from app.views.shell.refresh import RefreshOutcome
-from app.views.shell.refresher import OrderRefresher
+from app.views.shell.refresher import REFRESH_KEY, OrderRefresher
 from app.views.shell.settings_opener import open_settings_dialog
 from app.views.shell.side_pane import SidePane
-from app.views.shell.sign_in import SignInContext, SignInDialog
 from app.views.shell.sign_in_flow import SessionOpener, SignInFlow
 from app.views.shell.status_indicators import StatusIndicators
 from app.views.shell.tab_pages import TabPages
@@ -55,12 +48,31 @@ from app.views.shell.tray import Tray
 from app.views.shell.window_layout import WindowLayout
 
 if TYPE_CHECKING:
+    # Loaded when first needed, not at start (tests/benchmarks/startup.py): the kit panel and
+    # "Find kit" with the first session, Requisitions when its tab first opens.
+    from app.services.outbox import OutboxItem
+    from app.services.session import Session
+    from app.views.kit_panel.panel import KitTrackingPanel
+    from app.views.orders.find_kit import KitFound
     from app.views.outreach import Outreach
+    from app.views.shell.sign_in import SignInDialog
+    from app.views.shell.sign_in_context import SignInContext
 
 __all__ = ["MainWindow"]
 
 log = logging.getLogger(__name__)
 
+REQUISITIONS_TAB = "requisitionsTab"
+WORKLIST_TAB = "worklistTab"
+# Quitting: the process should be gone ≤ 0.5 s after the window closes (tests/benchmarks/
+# startup.py). Reads whose answers nobody wants are not waited for (QUIT_ABANDONED_KEYS);
+# what is left (an order form's last draft save: SQLite, milliseconds, but it
+# may wait for a worker or the disk under load) gets up to QUIT_TASKS_WAIT_MS, as before:
+# losing typing is worse than a slow quit, and a save usually takes milliseconds. The outbox
+# sender gets QUIT_SENDER_WAIT_S.
+QUIT_TASKS_WAIT_MS = 3000
+QUIT_SENDER_WAIT_S = 0.1
+QUIT_ABANDONED_KEYS = (REFRESH_KEY, "learn-kit-types")
 
 
 class MainWindow(QMainWindow):
@@ -71,6 +83,7 @@ class MainWindow(QMainWindow):
     notification_posted = Signal(str)  # PHI-free text, e.g. "New results for 2 kits"
     shutdown_started = Signal()  # closing for good: the window will not come back
     shutdown_finished = Signal()  # the session is closed: the lock screen may go (and quit)
+    first_painted = Signal()  # the first frame is on screen: time for the slower start-up work
 
     def __init__(
         self,
@@ -104,6 +117,7 @@ class MainWindow(QMainWindow):
         self.child_windows = ChildWindows(self, runner, self.events, settings=self._settings)
         self._closed = False
         self.outreach: Outreach | None = None
+        self._painted = False
 
         self.banner = Banner()
         self.failures = FailureNotices(
@@ -129,6 +143,7 @@ class MainWindow(QMainWindow):
         self.refresher.finished.connect(self._on_refresh_finished)
         self.refresher.failed.connect(self._on_refresh_failed)
         self.refresher.started.connect(lambda: self.status_message(self.tr("Refreshing…")))
+        self.refresher.shown.connect(self._on_rows_shown)
         self.panel = SidePane(lambda: self.show_sign_in(), self)
         self.panel_placeholder = self.panel.placeholder
         self.panel.panel_built.connect(self._wire_panel)
@@ -190,6 +205,7 @@ class MainWindow(QMainWindow):
         if self.outreach is not None:
             self.outreach.close()
         self.session = session
+        self._last_sync: datetime | None = None  # until its cache or a refresh says
         from app.views.outreach import Outreach  # loaded with the first session, not at start
 
         self.outreach = Outreach(session, self._runner, self._settings, self)
@@ -208,22 +224,8 @@ class MainWindow(QMainWindow):
         self._update_status_bar()
         self._update_outbox_counts()
         self.refresher.attach(session)
-        self._announce_data_at_rest(session)
+        self.failures.announce_data_at_rest(session)
         self.session_changed.emit(session)
-
-    def _announce_data_at_rest(self, session: Session) -> None:
-        """No keyring (nothing kept on disk), or saved data lost with this computer's key."""
-        key = session.data_key
-        if key is not None and key.problem is not None:
-            self.banner.show_info(key.problem.title, key.problem.advice)
-        elif session.unreadable_files:
-            self.banner.show_info(
-                self.tr("%n file(s) saved on this computer couldn't be unlocked and were "
-                        "started afresh", "", session.unreadable_files),
-                self.tr("This happens after a new Windows profile or a reset password store. "
-                        "The order list is fetched again from Spot; drafts saved before are "
-                        "lost."),
-            )
 
     def _close_requisitions_tab(self) -> None:
         """Drop the previous account's Requisitions and Unreturned kits tabs."""
@@ -287,6 +289,12 @@ class MainWindow(QMainWindow):
     def order_count(self) -> int:
         return self.order_list.model.total_count()
 
+    def _on_rows_shown(self, outcome: RefreshOutcome) -> None:
+        """The cached list at start says how old it is: the last sync of a previous run."""
+        if outcome.synced_at is not None and self.last_sync() is None:
+            self._last_sync = outcome.synced_at.astimezone().replace(tzinfo=None)
+            self._update_status_bar()
+
     def _on_refresh_finished(self, outcome: RefreshOutcome) -> None:
         self._link = LinkStatus.ONLINE
         self._last_sync = datetime.now()
@@ -309,10 +317,7 @@ class MainWindow(QMainWindow):
     # --- notifications and status -------------------------------------------------------
 
     def notify(self, text: str) -> None:
-        """A desktop notification (tray) or, without a tray, a status bar message.
-
-        ``text`` must never name a patient: counts only ("New results for 2 kits").
-        """
+        """Tray and status bar; ``text`` never names a patient (counts only)."""
         self.tray.notify(text)
         self.statusBar().showMessage(text, 15000)
         self.notification_posted.emit(text)
@@ -394,23 +399,16 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_requisitions(self) -> None:
-        session = self.session
-        if session is None:
-            return
-
-        def make() -> QWidget:
-            view = RequisitionsView(session, self._runner)
-            view.open_report_requested.connect(self.events.report_requested)
-            view.print_labels_requested.connect(self.child_windows.open_labels)
-            return view
-
-        self._show_tab("requisitionsTab", self.tr("Requisitions"), make)
+        if self.session is not None:
+            self.tab_pages.open_requisitions(
+                self.session, self._runner, self.events, self.child_windows.open_labels
+            )
 
     @Slot()
     def open_worklist(self) -> None:
         outreach = self.outreach
         if outreach is not None:
-            self._show_tab("worklistTab", self.tr("Unreturned kits"), outreach.worklist_view)
+            self._show_tab(WORKLIST_TAB, self.tr("Unreturned kits"), outreach.worklist_view)
 
     @Slot()
     def open_import_orders(self) -> None:
@@ -496,6 +494,12 @@ class MainWindow(QMainWindow):
         self.layout_keeper.on_show()
         super().showEvent(event)
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)  # once this frame is flushed
+
     def save_layout(self) -> None:
         self.layout_keeper.save()
 
@@ -510,18 +514,23 @@ class MainWindow(QMainWindow):
         # First: an order form saves its newest typing (queued on the runner) as it closes,
         # and that save must reach the drafts store before the session closes it.
         self.child_windows.close_all()
-        # What follows can wait on a request in flight (the outbox sender finishes its POST so
-        # the order's fate is known): the window goes away now rather than look frozen.
         self.hide()
         self._stop_session_work()
-        self._runner.wait_idle(3000)
+        for key in QUIT_ABANDONED_KEYS:
+            self._runner.cancel_key(key)
+        # The forms' last saves are waited for; the refresh stopped above and the reads
+        # cancelled are not (their answers would go to a window that is gone), nor anything
+        # still on the network when the bound runs out.
+        self._runner.wait_idle(QUIT_TASKS_WAIT_MS, skip_keys=QUIT_ABANDONED_KEYS)
         self.tray.hide()
         session, self.session = self.session, None
         if self.outreach is not None:
             self.outreach.close()
             self.outreach = None
         if session is not None:
-            session.close()
+            # A POST in flight is not waited for: the outbox wrote "may exist at Spot" before
+            # sending it, and the next start looks the order up before any re-send.
+            session.close(sender_wait_s=QUIT_SENDER_WAIT_S)
         self.shutdown_finished.emit()
 
     @Slot()
@@ -547,6 +556,8 @@ class MainWindow(QMainWindow):
         """On a desk that forgets its files at sign-out (VDI), unsent orders would be lost:
         ask first. Elsewhere the outbox simply sends them at the next start."""
         session = self.session
+        from app.services.data_folder import queued_orders_warning
+
         warning = queued_orders_warning(session.outbox.counts()) if session else None
         if warning is None:
             return True

@@ -7,13 +7,15 @@ error shows beside the edits and the list goes back to the order on screen.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.views.kit_panel.panel import KitTrackingPanel
 from app.views.orders.order_list import OrderListView
+
+if TYPE_CHECKING:
+    from app.views.kit_panel.panel import KitTrackingPanel
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 
-from app.api import models
 from app.views.common.events import ReportRequest
 
 if TYPE_CHECKING:
+    from app.api import models
     from app.views.shell.main_window import MainWindow
 
 __all__ = ["OrderCommands", "kit_to_register", "newest_report"]

@@ -8,13 +8,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
 from app.services.order_rules import OrderRow, needs_attention, results_to_review
-from app.services.session import Session
-from app.services.sync import Notification, SyncResult
 from app.views.orders.order_table import packed_texts, sort_rows
+
+if TYPE_CHECKING:
+    from app.services.session import Session
+    from app.services.sync import Notification, SyncResult
 
 __all__ = ["RefreshOutcome", "build_snapshot", "refresh_and_snapshot"]
 
@@ -33,6 +36,7 @@ class RefreshOutcome:
     # Orders with results not opened on this workstation yet (their kit IDs): not a problem,
     # so not in "attention"; they are the "Results to review" view.
     results: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    synced_at: datetime | None = None  # the last successful refresh, even a previous run's
 
 
 def build_snapshot(
@@ -64,7 +68,7 @@ def build_snapshot(
     notifications = list(result.notifications) if result is not None else []
     return RefreshOutcome(
         ordered, attention, sorted_by, version, result, notifications, packed_texts(ordered),
-        results,
+        results, store.synced_at,
     )
 
 

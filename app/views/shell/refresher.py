@@ -7,15 +7,21 @@ and failures for the window to tell the user about.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, Signal
 
-from app.services.session import Session
 from app.tasks import OwnedTasks, PeriodicTask, Runner
 from app.views.common.app_settings import AppSettings
 from app.views.orders.order_list import OrderListView
 from app.views.shell.refresh import RefreshOutcome, build_snapshot, refresh_and_snapshot
 
-__all__ = ["OrderRefresher"]
+if TYPE_CHECKING:
+    from app.services.session import Session
+
+__all__ = ["REFRESH_KEY", "OrderRefresher"]
+
+REFRESH_KEY = "refresh"  # the background sync's task
 
 
 class OrderRefresher(QObject):
@@ -25,6 +31,7 @@ class OrderRefresher(QObject):
     finished = Signal(object)
     failed = Signal(object)
     started = Signal()
+    shown = Signal(object)  # RefreshOutcome: the list shows its rows (the cache's, or a sync's)
 
     def __init__(
         self, runner: Runner, settings: AppSettings, order_list: OrderListView, *,
@@ -103,6 +110,7 @@ class OrderRefresher(QObject):
             outcome.rows, attention=outcome.attention, sorted_by=outcome.sorted_by,
             texts=outcome.texts, results=outcome.results,
         )
+        self.shown.emit(outcome)
 
     def _sorted_by(self) -> tuple[int, Qt.SortOrder]:
         model = self._order_list.model
@@ -121,7 +129,8 @@ class OrderRefresher(QObject):
         if self._periodic is None:
             self._periodic = PeriodicTask(
                 self._runner, self._settings.refresh_seconds * 1000, self._job,
-                on_success=self._on_finished, on_error=self.failed.emit, parent=self,
+                on_success=self._on_finished, on_error=self.failed.emit, key=REFRESH_KEY,
+                parent=self,
             )
         return self._periodic
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from app.services.session import Session
 from app.tasks import Runner
 from app.views.common.app_settings import AppSettings
 from app.views.common.settings_section import SectionFactory
-from app.views.settings.dialog import SettingsDialog
+
+if TYPE_CHECKING:
+    from app.services.session import Session
+    from app.views.settings.dialog import SettingsDialog
 
 __all__ = ["open_settings_dialog"]
 
@@ -22,6 +25,7 @@ def open_settings_dialog(
     """Open (window-modal, never exec) Settings for the environment in use."""
     from app.views.outreach.settings_box import OutreachSettingsBox
     from app.views.printing.settings_page import PrintingSettingsSection
+    from app.views.settings.dialog import SettingsDialog
 
     dialog = SettingsDialog(
         settings, parent, sections=[

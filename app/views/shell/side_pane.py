@@ -6,16 +6,20 @@ Both widgets work through a session, so they are rebuilt for each new session.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from app.services.session import Session
 from app.tasks import Runner
 from app.views.common.events import AppEvents
-from app.views.kit_panel.panel import KitTrackingPanel
-from app.views.orders.find_kit import FindKitBar
 from app.views.shell.sign_in_prompt import SignInPrompt
+
+if TYPE_CHECKING:
+    # Loaded with the first session (on the worker that opens it), not at start.
+    from app.services.session import Session
+    from app.views.kit_panel.panel import KitTrackingPanel
+    from app.views.orders.find_kit import FindKitBar
 
 __all__ = ["SidePane"]
 
@@ -47,6 +51,9 @@ class SidePane(QWidget):
                 old.setParent(None)
                 old.deleteLater()
         self.placeholder.hide()
+        from app.views.kit_panel.panel import KitTrackingPanel
+        from app.views.orders.find_kit import FindKitBar
+
         bar = FindKitBar(session, runner, self)
         panel = KitTrackingPanel(session, runner, self, events=events)
         panel.open_report_requested.connect(events.report_requested)

@@ -6,7 +6,6 @@ sandbox — runs through the task runner; the dialog only shows what came back.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -24,26 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.credentials import CredentialError, CredentialStore
+from app.services.credentials import CredentialError
 from app.services.environments import PRODUCTION, ConnectionCheck, Environment
 from app.services.errors import describe_error
 from app.tasks import OwnedTasks, Runner
+from app.views.shell.sign_in_context import SignInContext
 
 __all__ = ["SignInContext", "SignInDialog"]
-
-
-@dataclass
-class SignInContext:
-    """What signing in needs; main.py builds it. Every callable blocks (run via the runner).
-
-    ``check_connection(environment, token)`` makes one cheap authenticated request;
-    ``start_sandbox()`` starts (or returns) the built-in sandbox as (environment, token),
-    or is None where no sandbox can run.
-    """
-
-    credentials: CredentialStore
-    check_connection: Callable[[Environment, str], ConnectionCheck]
-    start_sandbox: Callable[[], tuple[Environment, str]] | None = None
 
 
 _KINDS = ("production", "sandbox", "custom")

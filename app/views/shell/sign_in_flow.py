@@ -6,26 +6,62 @@ the window. Texts keep the window's translation context ("MainWindow").
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtWidgets import QWidget
 
-from app.services.credentials import CredentialStore, NoKeyringAvailable
-from app.services.environments import Environment
+from app.services.credentials import NoKeyringAvailable
 from app.services.errors import describe_error
-from app.services.session import Session
 from app.tasks import OwnedTasks, Runner
 from app.views.common.app_settings import AppSettings
 from app.views.shell.banner import Banner
-from app.views.shell.sign_in import SignInChoice, SignInContext, SignInDialog
+
+if TYPE_CHECKING:
+    # Imported when used: the window shows before httpx, pydantic and keyring are loaded.
+    from app.services.credentials import CredentialStore
+    from app.services.environments import Environment
+    from app.services.session import Session
+    from app.views.shell.sign_in import SignInChoice, SignInDialog
+    from app.views.shell.sign_in_context import SignInContext
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 __all__ = ["SessionOpener", "SignInFlow", "SignInHost"]
 
-SessionOpener = Callable[[Environment, str], Session]
+SessionOpener = Callable[["Environment", str], "Session"]
+
+
+# What the window builds once it has a session: imported with the session, on the worker.
+SESSION_VIEWS = ("app.views.kit_panel.panel", "app.views.orders.find_kit")
+
+
+def saved_sign_in(
+    kind: str, custom_url: str, credentials: CredentialStore
+) -> tuple[Environment, str | None] | None:
+    """The environment of ``kind`` and its remembered token (blocking: the keyring); None when
+    the custom address is no longer valid."""
+    from app.services.environments import Environment
+
+    try:
+        environment = (
+            Environment.custom(custom_url) if kind == "custom"
+            else Environment.from_key("production")
+        )
+    except ValueError:
+        return None
+    return environment, credentials.load(environment.key)
+
+
+def open_and_preload(opener: SessionOpener, environment: Environment, token: str) -> Session:
+    """``opener(environment, token)``, then the modules of the views that show the session, so
+    the GUI thread does not stop to import them."""
+    session = opener(environment, token)
+    for name in SESSION_VIEWS:
+        importlib.import_module(name)
+    return session
 
 
 class SignInHost(Protocol):
@@ -79,24 +115,15 @@ class SignInFlow(QObject):
                 on_error=lambda exc: self._sign_in_after(describe_error(exc).title),
             )
             return
-        try:
-            environment = (
-                Environment.custom(self._settings.custom_url) if kind == "custom"
-                else Environment.from_key("production")
-            )
-        except ValueError:
-            self.show_sign_in()
-            return
         if self._sign_in is None:
             self.show_sign_in()
             return
-        credentials = self._sign_in.credentials
         self._window.status_message(translate("MainWindow", "Signing in…"))
-        # The keyring can block (D-Bus, an unlock prompt): never on the GUI thread.
+        # The keyring can block (D-Bus, an unlock prompt), and the environment module loads
+        # the HTTP client: both on a worker, never on the GUI thread.
         self._tasks.run(
-            credentials.load,
-            environment.key,
-            on_success=lambda token: self._on_saved_token_loaded(environment, token),
+            saved_sign_in, kind, self._settings.custom_url, self._sign_in.credentials,
+            on_success=self._on_saved_token_loaded,
             # No password store at all: the dialog says so itself (Remember unticked).
             on_error=lambda exc: self._sign_in_after(
                 "" if isinstance(exc, NoKeyringAvailable) else describe_error(exc).sentence
@@ -106,8 +133,9 @@ class SignInFlow(QObject):
     def _sign_in_after(self, reason: str) -> None:
         self.show_sign_in(reason)
 
-    def _on_saved_token_loaded(self, environment: Environment, token: str | None) -> None:
-        if not token:
+    def _on_saved_token_loaded(self, saved: tuple[Environment, str | None] | None) -> None:
+        environment, token = saved if saved is not None else (None, None)
+        if environment is None or not token:
             self.show_sign_in()
             return
         self._open(environment, token)
@@ -120,7 +148,7 @@ class SignInFlow(QObject):
             translate("MainWindow", "Opening {label}…").format(label=environment.label)
         )
         self._tasks.run(
-            opener, environment, token,
+            open_and_preload, opener, environment, token,
             on_success=self._window.set_session,
             on_error=lambda exc: self._sign_in_after(describe_error(exc).sentence),
             key="open-session",
@@ -150,6 +178,8 @@ class SignInFlow(QObject):
         url = current.base_url if current is not None and current.kind == "custom" else (
             self._settings.custom_url
         )
+        from app.views.shell.sign_in import SignInDialog
+
         dialog = SignInDialog(
             self._runner, self._sign_in, self._window.widget(), environment_kind=kind,
             custom_url=url,

@@ -4,11 +4,16 @@ others opened on demand, one of each, and closed with the session they show."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-__all__ = ["TabPages"]
+from app.views.common.events import AppEvents
+
+__all__ = ["REQUISITIONS_TAB", "TabPages"]
+
+REQUISITIONS_TAB = "requisitionsTab"
 
 
 class TabPages:
@@ -75,3 +80,19 @@ class TabPages:
                 tabs.removeTab(index)
                 page.deleteLater()
         tabs.tabBar().setVisible(tabs.count() > 1)
+
+    def open_requisitions(
+        self, session: Any, runner: Any, events: AppEvents, open_labels: Callable[..., object]
+    ) -> None:
+        """The Requisitions tab (its module is loaded when it first opens)."""
+
+        def make() -> QWidget:
+            from app.views.requisitions.view import RequisitionsView
+
+            view = RequisitionsView(session, runner)
+            view.open_report_requested.connect(events.report_requested)
+            view.print_labels_requested.connect(open_labels)
+            return view
+
+        self.show(REQUISITIONS_TAB, QCoreApplication.translate("MainWindow", "Requisitions"), make)
+

@@ -1,0 +1,121 @@
+"""Opening and closing in a blink (issue 17): what the desk sees before the network answers,
+and what a quit leaves behind. The timings themselves are in tests/benchmarks/startup.py."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.paths import paths
+from app.sandbox import SandboxServer
+from app.services.environments import Environment
+from app.services.outbox import Outbox, OutboxItem
+from app.services.session import Session
+from app.services.sync import SyncService
+from tests.helpers.main_window import SEEDED, WAIT_MS, MakeWindow, fake_order
+
+ROOT = Path(__file__).resolve().parents[2]
+
+@pytest.fixture
+def stuck_network() -> Iterator[threading.Event]:
+    """Set it to let requests that wait on it go on (done at the end of the test)."""
+    release = threading.Event()
+    yield release
+    release.set()
+
+
+def test_the_cached_list_and_its_last_sync_show_while_the_first_refresh_waits(
+    qtbot: QtBot, seeded: SandboxServer, make_window: MakeWindow,
+    stuck_network: threading.Event, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Yesterday's run: signed in to the sandbox, one refresh, closed.
+    first = make_window()
+    first.show()
+    first.start("sandbox")
+    qtbot.waitUntil(lambda: first.order_count() == SEEDED, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not first.refresh_in_progress(), timeout=WAIT_MS)
+    first.close()
+
+    # Today: Spot does not answer (yet).
+    original = SyncService.refresh
+
+    def stuck_refresh(self: SyncService, *, full: bool = False) -> object:
+        stuck_network.wait()
+        return original(self, full=full)
+
+    monkeypatch.setattr(SyncService, "refresh", stuck_refresh)
+    window = make_window()
+    window.show()
+    window.start("sandbox")
+
+    qtbot.waitUntil(lambda: window.order_count() == SEEDED, timeout=WAIT_MS)
+    assert window.refresh_in_progress()  # the rows came from the cache, not from Spot
+    assert "Last sync" in window.sync_label.text()
+    assert "Not synced yet" not in window.sync_label.text()
+
+
+def test_a_post_in_flight_at_quit_is_left_for_the_next_start_to_look_up(
+    seeded: SandboxServer, stuck_network: threading.Event
+) -> None:
+    # Spot takes the order but its answer never comes back before the desk quits.
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.method == "POST":
+            stuck_network.wait()
+        return httpx.Response(503)
+
+    sending = threading.Event()
+    session = Session.open(
+        Environment.sandbox(seeded.base_url), seeded.token, paths(),
+        transport=httpx.MockTransport(handler),
+    )
+
+    def on_change(item: OutboxItem) -> None:
+        if item.state == "sending":
+            sending.set()
+
+    session.outbox.subscribe(on_change)
+    session.outbox.submit(fake_order("Quitty"))
+    assert sending.wait(10)
+
+    session.close(sender_wait_s=0)  # returns although the POST has not answered
+    assert not stuck_network.is_set()
+
+    assert session.folder is not None
+    reopened = Outbox(session.folder / "outbox.sqlite3")
+    try:
+        (item,) = reopened.items()
+        # Not forgotten, not sent again blindly: looked up at Spot before any new POST.
+        assert item.state == "queued"
+        assert item.unconfirmed
+    finally:
+        reopened.close()
+
+
+def test_the_main_window_is_built_before_the_network_and_report_libraries_load() -> None:
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from app.compose import EmbeddedSandbox, build_main_window, make_application\n"
+        "from app.tasks import TaskRunner\n"
+        "app = make_application()\n"
+        "sandbox = EmbeddedSandbox(Path('unused'), speed=0, seed_orders=0)\n"
+        "window = build_main_window(TaskRunner(), sandbox)\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120,
+        check=True,
+    )
+    loaded = set(result.stdout.split())
+    assert "app.views.shell.main_window" in loaded
+    late = {"httpx", "pydantic", "keyring", "fpdf", "app.sandbox", "app.services.session",
+            "app.views.requisitions.view", "app.views.reports.report_viewer",
+            "app.views.kit_panel.panel", "PySide6.QtPdf"}
+    assert loaded & late == set()
