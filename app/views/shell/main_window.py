@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
             catalog_changed=self.order_list.set_kit_names,
         )
         self.metadata_guard = UnsavedMetadataGuard(self, self.order_list, self)
-        self.order_commands = OrderCommands(self)
+        self.order_commands = OrderCommands(self, self)
         self.order_list.open_report_requested.connect(self.order_commands.open_report)
         self.order_list.register_kit_requested.connect(self.order_commands.register_kit)
         self.refresher = OrderRefresher(

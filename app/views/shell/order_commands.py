@@ -8,7 +8,7 @@ the command waits for the panel to show that order, then runs.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Slot
 
@@ -16,7 +16,21 @@ from app.views.common.events import ReportRequest
 
 if TYPE_CHECKING:
     from app.api import models
-    from app.views.shell.main_window import MainWindow
+    from app.services.session import Session
+    from app.views.common.events import AppEvents
+    from app.views.kit_panel.panel import KitTrackingPanel
+    from app.views.shell.child_windows import ChildWindows
+
+
+class CommandHost(Protocol):
+    """The main window, as the row menu's commands see it."""
+
+    session: Session | None
+    kit_panel: KitTrackingPanel | None
+    child_windows: ChildWindows
+    events: AppEvents
+
+    def status_message(self, text: str) -> None: ...
 
 __all__ = ["OrderCommands", "kit_to_register", "newest_report"]
 
@@ -45,8 +59,8 @@ def kit_to_register(order: models.Order) -> str:
 class OrderCommands(QObject):
     """Runs a row-menu command once the kit panel shows the order it is for."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: CommandHost, parent: QObject) -> None:
+        super().__init__(parent)
         self._window = window
         self._pending: tuple[str, Callable[[models.Order], None]] | None = None
         self._watched: QObject | None = None  # the kit panel whose order_shown we follow
