@@ -54,7 +54,7 @@ from app.views.new_order.bars import (
     RestoreBar,
     form_button,
 )
-from app.views.new_order.drafts import FormDrafts
+from app.views.new_order.drafts import FormDrafts, outbox_item_data
 from app.views.new_order.keys import EnterSubmits
 from app.views.new_order.notes import NotesSection
 from app.views.new_order.submission import (
@@ -461,6 +461,11 @@ class NewOrderForm(QWidget):
     def prefill(self, recipient: dict[str, Any]) -> None:
         """Start from a known recipient (e.g. "order again" from the order list)."""
         self.fields.set_recipient(recipient)
+
+    def edit_outbox_item(self, item: Any) -> None:
+        """Fix and resend an outbox item: its order on the fields, Spot's errors on them."""
+        self._on_draft_restored(outbox_item_data(item))
+        self.submission.adopt(item)
 
     def is_empty(self) -> bool:
         return self.fields.is_empty() and self.kits.is_default() and self.metadata.is_empty()
