@@ -226,7 +226,8 @@ class ChildWindows(QObject):
         from app.views.outbox.window import OutboxWindow
 
         window = self.outbox
-        if not isinstance(window, OutboxWindow):
+        # Closed means about to be deleted (WA_DeleteOnClose): asking again makes a new one.
+        if not isinstance(window, OutboxWindow) or window.isHidden():
             catalog = session.kit_catalog
             window = OutboxWindow(
                 session.outbox, self._runner, lambda kit: catalog.get(kit, kit), self._owner
