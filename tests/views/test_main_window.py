@@ -505,18 +505,20 @@ def test_quitting_with_orders_waiting_says_how_many_and_never_blocks(
     assert "sent the next time you start the app" in box.informativeText()
     window.close()  # a second close while it is up only brings the question forward
     assert window.quit_guard.box is box
-    qtbot.mouseClick(next(b for b in box.buttons() if b.text() == "Keep the app open"),
-                     Qt.MouseButton.LeftButton)
+    _press(qtbot, box, "Keep the app open")
     qtbot.waitUntil(lambda: window.quit_guard.box is None)
     assert window.isVisible()
 
     window.close()
-    box = window.quit_guard.box
-    assert box is not None
-    qtbot.mouseClick(next(b for b in box.buttons() if b.text() == "Quit"),
+    assert window.quit_guard.box is not None
+    _press(qtbot, window.quit_guard.box, "Quit")
+    qtbot.waitUntil(lambda: window.session is None, timeout=WAIT_MS)
+    assert not window.isVisible()
+
+
+def _press(qtbot: QtBot, box: QMessageBox, text: str) -> None:
+    qtbot.mouseClick(next(b for b in box.buttons() if b.text() == text),
                      Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not window.isVisible(), timeout=WAIT_MS)
-    assert window.session is None
 
 
 def test_view_outbox_and_the_status_bar_count_open_one_outbox_window(
