@@ -8,29 +8,37 @@ python -m pytest tests/views/test_outbox_window_screenshots.py``.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.api import errors
 from app.tasks import InlineTaskRunner
 from app.views.outbox.window import OutboxWindow
 from tests.helpers.fakes import CATALOG
-from tests.helpers.outbox import ScriptedSpot, ambiguous, field_error, open_outbox, outbox_order
+from tests.helpers.outbox import (
+    FakeClient,
+    FakeSpot,
+    bad_request,
+    open_outbox,
+    outbox_order,
+    server_error,
+    timeout,
+)
 from tests.helpers.screenshots import save
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 def test_outbox_window_screenshot(qtbot: QtBot, tmp_path: Path) -> None:
-    spot = ScriptedSpot()
-    outbox = open_outbox(tmp_path, spot)
-    spot.answers = [
+    client = FakeClient(FakeSpot(time.time))
+    outbox = open_outbox(tmp_path, client)
+    client.faults["create_order"] = [
         None,
-        field_error("recipient.address.zip: Invalid"),
-        ambiguous(),
-        errors.ServerError(503, "server_error", [], "POST", "/api/v2/orders/"),
+        ("before", bad_request("recipient.address.zip: Invalid")),
+        ("before", timeout()),
+        ("after", server_error()),
     ]
     for name, kit in (("Sentperson", "vitamin_d_kit"), ("Zipfixer", "health_kit_1"),
                       ("Timedout", "hba1c_kit"), ("Busyday", "vitamin_d_kit")):
