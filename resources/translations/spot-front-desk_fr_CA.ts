@@ -3079,7 +3079,7 @@
     <message>
         <location filename="../../app/views/shell/actions.py" line="144"/>
         <source>&amp;Outbox</source>
-        <translation>&amp;Boîte d’envoi</translation>
+        <translation>Boîte d’&amp;envoi</translation>
     </message>
     <message>
         <location filename="../../app/views/shell/actions.py" line="146"/>
@@ -4260,92 +4260,92 @@
         <translation>Boîte d’envoi</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="151"/>
+        <location filename="../../app/views/outbox/window.py" line="155"/>
         <source>Nothing waiting: every order was sent.</source>
         <translation>Rien en attente : toutes les commandes ont été envoyées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="161"/>
+        <location filename="../../app/views/outbox/window.py" line="170"/>
         <source>&amp;Retry now</source>
         <translation>&amp;Réessayer maintenant</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="162"/>
+        <location filename="../../app/views/outbox/window.py" line="171"/>
         <source>&amp;Fix and resend…</source>
         <translation>&amp;Corriger et renvoyer…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="163"/>
+        <location filename="../../app/views/outbox/window.py" line="172"/>
         <source>&amp;Check with Spot now</source>
         <translation>&amp;Vérifier auprès de Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="164"/>
+        <location filename="../../app/views/outbox/window.py" line="173"/>
         <source>I checked: it &amp;isn&apos;t there…</source>
         <translation>J’ai vérifié : elle n’y est &amp;pas…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="165"/>
+        <location filename="../../app/views/outbox/window.py" line="174"/>
         <source>&amp;Discard…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="166"/>
+        <location filename="../../app/views/outbox/window.py" line="175"/>
         <source>&amp;Open order</source>
         <translation>&amp;Ouvrir la commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="175"/>
+        <location filename="../../app/views/outbox/window.py" line="184"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="234"/>
+        <location filename="../../app/views/outbox/window.py" line="246"/>
         <source>Trying again now.</source>
         <translation>Nouvel essai en cours.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="240"/>
+        <location filename="../../app/views/outbox/window.py" line="252"/>
         <source>Asking Spot whether it has this order…</source>
         <translation>On demande à Spot s’il a reçu cette commande…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="258"/>
+        <location filename="../../app/views/outbox/window.py" line="270"/>
         <source>Discard this order?</source>
         <translation>Abandonner cette commande?</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="259"/>
+        <location filename="../../app/views/outbox/window.py" line="271"/>
         <source>The order for %1 will not be sent, and its details are removed from this computer.</source>
         <translation>La commande pour %1 ne sera pas envoyée, et ses détails seront effacés de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="261"/>
+        <location filename="../../app/views/outbox/window.py" line="273"/>
         <source>&amp;Discard</source>
         <translation>&amp;Abandonner</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="261"/>
+        <location filename="../../app/views/outbox/window.py" line="273"/>
         <source>&amp;Keep it</source>
         <translation>&amp;La garder</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="263"/>
+        <location filename="../../app/views/outbox/window.py" line="275"/>
         <source>The order was discarded.</source>
         <translation>La commande a été supprimée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="273"/>
+        <location filename="../../app/views/outbox/window.py" line="285"/>
         <source>I checked: it isn&apos;t there</source>
         <translation>J’ai vérifié : elle n’y est pas</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="275"/>
+        <location filename="../../app/views/outbox/window.py" line="287"/>
         <source>You looked in Spot and this order is not there. Say how you checked (for the record); it can then be sent again or discarded.</source>
         <translation>Vous avez cherché dans Spot et cette commande n’y est pas. Indiquez comment vous avez vérifié (pour le registre); elle pourra ensuite être renvoyée ou supprimée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="280"/>
+        <location filename="../../app/views/outbox/window.py" line="292"/>
         <source>Recorded. Retry or discard it now.</source>
         <translation>C’est noté. Vous pouvez maintenant la renvoyer ou la supprimer.</translation>
     </message>
