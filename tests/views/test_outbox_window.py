@@ -258,6 +258,8 @@ def test_fix_and_resend_opens_the_form_and_resends_the_same_order(
     assert form.kits.kit_types() == ["vitamin_d_kit"]
     assert shown(form, "address.zip") != ""  # Spot's error is on the field
     assert "Fix what is marked" in form.status_text()
+    click(qtbot, window, "fix")  # asked again: the same form comes forward, not a second
+    assert desk.children.new_orders == [dialog]
 
     type_into(qtbot, form, "address.zip", "94107")
     qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)

@@ -242,6 +242,8 @@ class ChildWindows(QObject):
 
     def _show_order(self, select_order: Callable[[str], object], order_id: str) -> None:
         select_order(order_id)
+        if self._owner.isMinimized():
+            self._owner.showNormal()
         _bring_forward(self._owner)
 
     def _forget_outbox(self, *_args: object) -> None:
@@ -250,11 +252,19 @@ class ChildWindows(QObject):
     def fix_outbox_item(self, session: Session, item_id: str) -> QWidget | None:
         """The order form on an outbox item: its order and Spot's field errors; sending it
         resends the same item (same client reference)."""
+        from app.views.new_order.form import NewOrderDialog
+
+        forms = [d for d in self.new_orders if isinstance(d, NewOrderDialog)]
+        for open_form in forms:  # already being fixed: bring that form forward
+            if open_form.form.submission.item_id == item_id:
+                _bring_forward(open_form)
+                return open_form
         item = session.outbox.get(item_id)
         if item is None:  # sent or discarded meanwhile
             return None
         dialog = self.open_new_order(session)
-        dialog.form.edit_outbox_item(item)  # type: ignore[attr-defined]
+        if isinstance(dialog, NewOrderDialog):
+            dialog.form.edit_outbox_item(item)
         return dialog
 
     def close_session_windows(self) -> None:
