@@ -3088,46 +3088,56 @@
     </message>
     <message>
         <location filename="../../app/views/shell/actions.py" line="144"/>
+        <source>&amp;Outbox</source>
+        <translation>Boîte d’&amp;envoi</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="146"/>
+        <source>Orders waiting to be sent or needing a fix, and what to do about them</source>
+        <translation>Commandes en attente d’envoi ou à corriger, et que faire pour chacune</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="152"/>
         <source>&amp;Getting started</source>
         <translation>Pr&amp;emiers pas</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="148"/>
+        <location filename="../../app/views/shell/actions.py" line="156"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="152"/>
+        <location filename="../../app/views/shell/actions.py" line="160"/>
         <source>Copy &amp;diagnostics</source>
         <translation>Copier les &amp;diagnostics</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="154"/>
+        <location filename="../../app/views/shell/actions.py" line="162"/>
         <source>Copy what support needs: versions, environment, outbox counts, recent error types (never patient data or the token)</source>
         <translation>Copier ce dont le soutien a besoin&#xa0;: versions, environnement, commandes en attente, types d’erreurs récentes (jamais de données de patients ni le jeton)</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="160"/>
+        <location filename="../../app/views/shell/actions.py" line="168"/>
         <source>&amp;About</source>
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="243"/>
+        <location filename="../../app/views/shell/actions.py" line="251"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="244"/>
+        <location filename="../../app/views/shell/actions.py" line="252"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="245"/>
+        <location filename="../../app/views/shell/actions.py" line="253"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="253"/>
+        <location filename="../../app/views/shell/actions.py" line="261"/>
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
@@ -3145,17 +3155,42 @@
         <translation>Cela arrive après un nouveau profil Windows ou un trousseau réinitialisé. La liste des commandes est récupérée de nouveau auprès de Spot; les brouillons enregistrés avant sont perdus.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="411"/>
+        <location filename="../../app/views/shell/main_window.py" line="417"/>
         <source>Unreturned kits</source>
         <translation>Trousses non retournées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="567"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="55"/>
+        <source>Waiting to be sent: {count}.</source>
+        <translation>En attente d’envoi : {count}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/quit_guard.py" line="58"/>
+        <source>To fix in the Outbox before they can be sent: {count}.</source>
+        <translation>À corriger dans la boîte d’envoi avant de pouvoir les envoyer : {count}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/quit_guard.py" line="62"/>
         <source>Quit anyway</source>
         <translation>Quitter quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="569"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="65"/>
+        <source>Some orders haven&apos;t been sent yet</source>
+        <translation>Certaines commandes n’ont pas encore été envoyées</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/quit_guard.py" line="66"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/quit_guard.py" line="67"/>
+        <source>They stay in the outbox on this computer and are sent the next time you start the app.</source>
+        <translation>Elles restent dans la boîte d’envoi de cet ordinateur et seront envoyées au prochain démarrage de l’application.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/quit_guard.py" line="76"/>
         <source>Keep the app open</source>
         <translation>Garder l’application ouverte</translation>
     </message>
@@ -3206,8 +3241,9 @@
     </message>
     <message>
         <location filename="../../app/views/shell/desk_support.py" line="104"/>
-        <location filename="../../app/views/shell/status_indicators.py" line="37"/>
+        <location filename="../../app/views/shell/status_indicators.py" line="49"/>
         <source>Not signed in</source>
+        <extracomment>(waiting, to fix) as last fetched for the status bar; ``None`` when unknown.</extracomment>
         <translation>Non connecté</translation>
     </message>
     <message>
@@ -3216,22 +3252,27 @@
         <translation>Diagnostics copiés&#xa0;: collez-les dans votre message au soutien. Ils ne contiennent ni données de patients ni jeton.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/status_indicators.py" line="47"/>
+        <location filename="../../app/views/shell/status_indicators.py" line="37"/>
+        <source>Open the outbox</source>
+        <translation>Ouvrir la boîte d’envoi</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/status_indicators.py" line="61"/>
         <source>Last sync {time}</source>
         <translation>Dernière synchro {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/status_indicators.py" line="48"/>
+        <location filename="../../app/views/shell/status_indicators.py" line="62"/>
         <source>Not synced yet</source>
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/status_indicators.py" line="54"/>
+        <location filename="../../app/views/shell/status_indicators.py" line="70"/>
         <source>Outbox: {queued} waiting · {attention} to fix</source>
         <translation>Boîte d’envoi : {queued} en attente · {attention} à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="361"/>
+        <location filename="../../app/views/shell/main_window.py" line="362"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
@@ -3456,7 +3497,7 @@
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="800"/>
+        <location filename="../../app/views/new_order/form.py" line="805"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
@@ -3501,7 +3542,7 @@
     </message>
     <message>
         <location filename="../../app/views/new_order/form.py" line="397"/>
-        <location filename="../../app/views/new_order/form.py" line="592"/>
+        <location filename="../../app/views/new_order/form.py" line="597"/>
         <source>&amp;Place order</source>
         <translation>&amp;Commander</translation>
     </message>
@@ -3511,7 +3552,7 @@
         <translation>Passer la commande (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="121"/>
+        <location filename="../../app/views/new_order/submission.py" line="128"/>
         <source>Checking for recent orders for this patient…</source>
         <translation>Vérification des commandes récentes pour ce patient…</translation>
     </message>
@@ -3536,28 +3577,28 @@
         <translation>Fermer cette fenêtre (Échap)</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="508"/>
+        <location filename="../../app/views/new_order/form.py" line="513"/>
         <source>Discard this order?</source>
         <translation>Abandonner cette commande?</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="509"/>
-        <location filename="../../app/views/new_order/form.py" line="522"/>
+        <location filename="../../app/views/new_order/form.py" line="514"/>
+        <location filename="../../app/views/new_order/form.py" line="527"/>
         <source>What you typed for this order will be lost.</source>
         <translation>Ce que vous avez saisi pour cette commande sera perdu.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="510"/>
+        <location filename="../../app/views/new_order/form.py" line="515"/>
         <source>&amp;Discard</source>
         <translation>&amp;Abandonner</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="521"/>
+        <location filename="../../app/views/new_order/form.py" line="526"/>
         <source>Start a new order?</source>
         <translation>Commencer une nouvelle commande?</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="523"/>
+        <location filename="../../app/views/new_order/form.py" line="528"/>
         <source>&amp;Start new order</source>
         <translation>&amp;Nouvelle commande</translation>
     </message>
@@ -3582,37 +3623,37 @@
         <translation>Vérifiez les %1 avertissements indiqués ci-dessus&#xa0;: corrigez-les ou confirmez chacun.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="588"/>
+        <location filename="../../app/views/new_order/form.py" line="593"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="590"/>
+        <location filename="../../app/views/new_order/form.py" line="595"/>
         <source>Send a&amp;gain</source>
         <translation>&amp;Renvoyer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="600"/>
+        <location filename="../../app/views/new_order/form.py" line="605"/>
         <source>1 problem to fix</source>
         <translation>1 problème à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="602"/>
+        <location filename="../../app/views/new_order/form.py" line="607"/>
         <source>%1 problems to fix</source>
         <translation>%1 problèmes à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="606"/>
+        <location filename="../../app/views/new_order/form.py" line="611"/>
         <source>1 warning to confirm</source>
         <translation>1 avertissement à confirmer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="608"/>
+        <location filename="../../app/views/new_order/form.py" line="613"/>
         <source>%1 warnings to confirm</source>
         <translation>%1 avertissements à confirmer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="617"/>
+        <location filename="../../app/views/new_order/form.py" line="622"/>
         <source>Shown here once the fields above are complete.</source>
         <translation>S’affiche ici une fois les champs ci-dessus remplis.</translation>
     </message>
@@ -3647,58 +3688,58 @@
         <translation>%1 commandes semblables dans les 30 derniers jours.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="161"/>
+        <location filename="../../app/views/new_order/submission.py" line="168"/>
         <source>This looks like a repeat order. Check “Order anyway” to place it.</source>
         <translation>Cette commande semble être une répétition. Cochez «&#xa0;Commander quand même&#xa0;» pour la passer.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="185"/>
+        <location filename="../../app/views/new_order/submission.py" line="192"/>
         <source>This order can&apos;t be sent as it is; check the fields.</source>
         <translation>Cette commande ne peut pas être envoyée telle quelle; vérifiez les champs.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="192"/>
-        <location filename="../../app/views/new_order/submission.py" line="300"/>
+        <location filename="../../app/views/new_order/submission.py" line="199"/>
+        <location filename="../../app/views/new_order/submission.py" line="307"/>
         <source>Sending the order to Spot…</source>
         <translation>Envoi de la commande à Spot…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="228"/>
+        <location filename="../../app/views/new_order/submission.py" line="235"/>
         <source>The order was not saved: %1. %2 Your typing is kept; try again.</source>
         <translation>La commande n’a pas été enregistrée&#xa0;: %1. %2 Votre saisie est conservée; réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="276"/>
+        <location filename="../../app/views/new_order/submission.py" line="283"/>
         <source>Order %1 placed. Spot will ship the kits.</source>
         <translation>Commande %1 passée. Spot expédiera les trousses.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="289"/>
+        <location filename="../../app/views/new_order/submission.py" line="296"/>
         <source>Not sent yet: %1 The order is queued on this computer and will be sent automatically. You can close this window.</source>
         <translation>Pas encore envoyée&#xa0;: %1 La commande est en attente sur cet ordinateur et sera envoyée automatiquement. Vous pouvez fermer cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="315"/>
+        <location filename="../../app/views/new_order/submission.py" line="322"/>
         <source>Notes for your records</source>
         <translation>Notes pour vos dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="324"/>
+        <location filename="../../app/views/new_order/submission.py" line="331"/>
         <source>Spot did not accept this order. Fix what is marked and send it again.</source>
         <translation>Spot n’a pas accepté cette commande. Corrigez ce qui est indiqué et renvoyez-la.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="330"/>
+        <location filename="../../app/views/new_order/submission.py" line="337"/>
         <source>Spot did not accept this order.</source>
         <translation>Spot n’a pas accepté cette commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="735"/>
+        <location filename="../../app/views/new_order/form.py" line="740"/>
         <source>&amp;Keep editing</source>
         <translation>&amp;Continuer la saisie</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="759"/>
+        <location filename="../../app/views/new_order/form.py" line="764"/>
         <source>Autosave failed: %1. Keep this window open until the order is placed.</source>
         <translation>Échec de l’enregistrement automatique&#xa0;: %1. Gardez cette fenêtre ouverte jusqu’à ce que la commande soit passée.</translation>
     </message>
@@ -3877,7 +3918,7 @@
 <context>
     <name>OrderCommands</name>
     <message>
-        <location filename="../../app/views/shell/order_commands.py" line="101"/>
+        <location filename="../../app/views/shell/order_commands.py" line="115"/>
         <source>No results for this order yet.</source>
         <translation>Pas encore de résultats pour cette commande.</translation>
     </message>
@@ -4221,17 +4262,17 @@
     <message>
         <location filename="../../app/views/outbox/window.py" line="71"/>
         <source>Tries</source>
-        <translation type="unfinished"></translation>
+        <translation>Essais</translation>
     </message>
     <message>
         <location filename="../../app/views/outbox/window.py" line="72"/>
         <source>Last problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier problème</translation>
     </message>
     <message>
         <location filename="../../app/views/outbox/window.py" line="72"/>
         <source>Next try</source>
-        <translation type="unfinished"></translation>
+        <translation>Prochain essai</translation>
     </message>
 </context>
 <context>
@@ -4242,94 +4283,94 @@
         <translation>Boîte d’envoi</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="151"/>
+        <location filename="../../app/views/outbox/window.py" line="155"/>
         <source>Nothing waiting: every order was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien en attente : toutes les commandes ont été envoyées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="161"/>
+        <location filename="../../app/views/outbox/window.py" line="170"/>
         <source>&amp;Retry now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Réessayer maintenant</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="162"/>
+        <location filename="../../app/views/outbox/window.py" line="171"/>
         <source>&amp;Fix and resend…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Corriger et renvoyer…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="163"/>
+        <location filename="../../app/views/outbox/window.py" line="172"/>
         <source>&amp;Check with Spot now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vérifier auprès de Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="164"/>
+        <location filename="../../app/views/outbox/window.py" line="173"/>
         <source>I checked: it &amp;isn&apos;t there…</source>
-        <translation type="unfinished"></translation>
+        <translation>J’ai vérifié : elle n’y est &amp;pas…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="165"/>
+        <location filename="../../app/views/outbox/window.py" line="174"/>
         <source>&amp;Discard…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/outbox/window.py" line="166"/>
-        <source>&amp;Open order</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer…</translation>
     </message>
     <message>
         <location filename="../../app/views/outbox/window.py" line="175"/>
+        <source>&amp;Open order</source>
+        <translation>&amp;Ouvrir la commande</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outbox/window.py" line="184"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="234"/>
+        <location filename="../../app/views/outbox/window.py" line="246"/>
         <source>Trying again now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvel essai en cours.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="240"/>
+        <location filename="../../app/views/outbox/window.py" line="252"/>
         <source>Asking Spot whether it has this order…</source>
-        <translation type="unfinished"></translation>
+        <translation>On demande à Spot s’il a reçu cette commande…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="258"/>
+        <location filename="../../app/views/outbox/window.py" line="270"/>
         <source>Discard this order?</source>
         <translation>Abandonner cette commande?</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="259"/>
+        <location filename="../../app/views/outbox/window.py" line="271"/>
         <source>The order for %1 will not be sent, and its details are removed from this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>La commande pour %1 ne sera pas envoyée, et ses détails seront effacés de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="261"/>
+        <location filename="../../app/views/outbox/window.py" line="273"/>
         <source>&amp;Discard</source>
         <translation>&amp;Abandonner</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="261"/>
-        <source>&amp;Keep it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/outbox/window.py" line="263"/>
-        <source>The order was discarded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../app/views/outbox/window.py" line="273"/>
-        <source>I checked: it isn&apos;t there</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Keep it</source>
+        <translation>&amp;La garder</translation>
     </message>
     <message>
         <location filename="../../app/views/outbox/window.py" line="275"/>
-        <source>You looked in Spot and this order is not there. Say how you checked (for the record); it can then be sent again or discarded.</source>
-        <translation type="unfinished"></translation>
+        <source>The order was discarded.</source>
+        <translation>La commande a été supprimée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="280"/>
+        <location filename="../../app/views/outbox/window.py" line="285"/>
+        <source>I checked: it isn&apos;t there</source>
+        <translation>J’ai vérifié : elle n’y est pas</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outbox/window.py" line="287"/>
+        <source>You looked in Spot and this order is not there. Say how you checked (for the record); it can then be sent again or discarded.</source>
+        <translation>Vous avez cherché dans Spot et cette commande n’y est pas. Indiquez comment vous avez vérifié (pour le registre); elle pourra ensuite être renvoyée ou supprimée.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outbox/window.py" line="292"/>
         <source>Recorded. Retry or discard it now.</source>
-        <translation type="unfinished"></translation>
+        <translation>C’est noté. Vous pouvez maintenant la renvoyer ou la supprimer.</translation>
     </message>
 </context>
 <context>

@@ -210,3 +210,20 @@ class Harness:
         matches = self.spot.with_ref(item.client_ref)
         assert [o.order_id for o in matches] == [current.order_id]
 
+
+
+def open_outbox(folder: Path, client: FakeClient) -> Outbox:
+    """A real outbox on the wall clock in front of ``client``, its sender thread not started:
+    a test calls ``send_pending()`` for one pass, so it decides when Spot is asked."""
+    return Outbox(folder / "outbox.sqlite3", client, jitter=lambda: 0.5)
+
+
+def outbox_order(last_name: str = "Fakeperson", kit: str = "vitamin_d_kit") -> models.NewOrder:
+    """An order for a fake person, with a kit type from the fake session's catalog."""
+    order = new_order()
+    return order.model_copy(update={
+        "kit_types": [kit],
+        "recipient": order.recipient.model_copy(
+            update={"last_name": last_name, "email": "testy.fake@example.com"}
+        ),
+    })

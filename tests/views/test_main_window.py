@@ -464,15 +464,87 @@ def test_quitting_a_temporary_profile_with_unsent_orders_asks_first(
     assert session is not None
     session.reauthenticate("revoked-token-0000")  # the order cannot be sent
     session.outbox.submit(fake_order("Quitter"))
+    # The quit question uses the counts the status bar already shows (no disk at quit).
+    qtbot.waitUntil(lambda: window.outbox_label.text() == "Outbox: 0 waiting · 1 to fix",
+                    timeout=WAIT_MS)
     seen: list[str] = []
     _answer_unsent_orders_box(qtbot, window, "Keep the app open", seen)
     window.close()
+    qtbot.waitUntil(lambda: len(seen) == 1)
     assert seen == ["Some orders haven't reached Spot yet"]
+    qtbot.waitUntil(lambda: window.quit_guard.box is None)
     assert window.isVisible()
     assert window.session is session
 
     _answer_unsent_orders_box(qtbot, window, "Quit anyway", seen)
     window.close()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=WAIT_MS)
     assert len(seen) == 2
-    assert not window.isVisible()
     assert window.session is None
+
+
+def test_quitting_with_orders_waiting_says_how_many_and_never_blocks(
+    qtbot: QtBot, seeded: SandboxServer, make_window: MakeWindow,
+) -> None:
+    window = make_window()
+    sign_in_to_sandbox(qtbot, window)
+    session = window.session
+    assert session is not None
+    session.outbox.stop()  # as if Spot were unreachable: the order waits
+    session.outbox.submit(fake_order("Waiter"))
+    qtbot.waitUntil(lambda: window.outbox_label.text() == "Outbox: 1 waiting · 0 to fix",
+                    timeout=WAIT_MS)
+
+    window.close()  # returns at once: the question does not run its own event loop
+    box = window.quit_guard.box
+    assert box is not None
+    assert box.isVisible()
+    assert box.windowModality() == Qt.WindowModality.WindowModal
+    assert box.text() == "Some orders haven't been sent yet"
+    assert "Waiting to be sent: 1." in box.informativeText()
+    assert "sent the next time you start the app" in box.informativeText()
+    window.close()  # a second close while it is up only brings the question forward
+    assert window.quit_guard.box is box
+    _press(qtbot, box, "Keep the app open")
+    qtbot.waitUntil(lambda: window.quit_guard.box is None)
+    assert window.isVisible()
+
+    window.close()
+    assert window.quit_guard.box is not None
+    _press(qtbot, window.quit_guard.box, "Quit")
+    qtbot.waitUntil(lambda: window.session is None, timeout=WAIT_MS)
+    assert not window.isVisible()
+
+
+def _press(qtbot: QtBot, box: QMessageBox, text: str) -> None:
+    qtbot.mouseClick(next(b for b in box.buttons() if b.text() == text),
+                     Qt.MouseButton.LeftButton)
+
+
+def test_view_outbox_and_the_status_bar_count_open_one_outbox_window(
+    qtbot: QtBot, seeded: SandboxServer, make_window: MakeWindow,
+) -> None:
+    window = make_window()
+    sign_in_to_sandbox(qtbot, window)
+    session = window.session
+    assert session is not None
+    item = session.outbox.submit(fake_order("Outboxsent"))
+    qtbot.waitUntil(lambda: window.order_count() == SEEDED + 1, timeout=WAIT_MS)
+    sent = session.outbox.get(item.item_id)
+    assert sent is not None
+    assert sent.order_id
+
+    qtbot.mouseClick(window.outbox_label, Qt.MouseButton.LeftButton)
+    outbox = window.child_windows.outbox
+    assert outbox is not None
+    qtbot.waitUntil(outbox.isVisible)
+    window.commands["outbox"].trigger()  # View → Outbox: the same window, brought forward
+    assert window.child_windows.outbox is outbox
+
+    from app.views.outbox.window import OutboxWindow
+
+    assert isinstance(outbox, OutboxWindow)
+    outbox.select_item(item.item_id)
+    qtbot.mouseClick(outbox.buttons["open"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.order_list.selected_order_id() == sent.order_id,
+                    timeout=WAIT_MS)

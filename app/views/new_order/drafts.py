@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -16,12 +17,25 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from shiboken6 import isValid
 
 from app.services.drafts import OPEN_DRAFTS, DraftWriter
+from app.services.outbox import REF_KEY
 from app.tasks import OwnedTasks, Runner
 from app.views.new_order.bars import RestoreBar
 
-__all__ = ["FormDrafts"]
+__all__ = ["FormDrafts", "outbox_item_data"]
 
 log = logging.getLogger(__name__)
+
+
+def outbox_item_data(item: Any) -> dict[str, Any]:
+    """An outbox item's order shaped like a draft, to fill the form for "Fix and resend".
+    The client reference is left out: the outbox keeps the item's own when it resends."""
+    payload = item.payload
+    metadata = {k: v for k, v in (payload.metadata or {}).items() if k != REF_KEY}
+    return {
+        "recipient": payload.recipient.model_dump(mode="json", exclude_none=True),
+        "kits": [[kit, count] for kit, count in Counter(payload.kit_types).items()],
+        "metadata": metadata,
+    }
 
 
 class FormDrafts(QObject):

@@ -13,7 +13,6 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import partial
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
@@ -54,7 +53,7 @@ from app.views.new_order.bars import (
     RestoreBar,
     form_button,
 )
-from app.views.new_order.drafts import FormDrafts
+from app.views.new_order.drafts import FormDrafts, outbox_item_data
 from app.views.new_order.keys import EnterSubmits
 from app.views.new_order.notes import NotesSection
 from app.views.new_order.submission import (
@@ -462,6 +461,11 @@ class NewOrderForm(QWidget):
         """Start from a known recipient (e.g. "order again" from the order list)."""
         self.fields.set_recipient(recipient)
 
+    def edit_outbox_item(self, item: Any) -> None:
+        """Fix and resend an outbox item: its order on the fields, Spot's errors on them."""
+        self._on_draft_restored(outbox_item_data(item))
+        self.submission.adopt(item)
+
     def is_empty(self) -> bool:
         return self.fields.is_empty() and self.kits.is_default() and self.metadata.is_empty()
 
@@ -525,7 +529,6 @@ class NewOrderForm(QWidget):
         )
 
     # --- validation state ----------------------------------------------------------------
-
 
     def _problem_counts(self) -> tuple[int, int]:
         """(errors, unconfirmed warnings) standing between the user and Submit."""
@@ -634,15 +637,10 @@ class NewOrderForm(QWidget):
             self._session.store,
             recipient,
             kit_types,
-            on_success=partial(self._on_live_duplicates, recipient, kit_types),
+            on_success=lambda rows: self._show_duplicates(rows, recipient, kit_types),
             on_error=lambda exc: log.warning("duplicate check failed: %s", type(exc).__name__),
             key=f"order-duplicates:{id(self)}",
         )
-
-    def _on_live_duplicates(
-        self, recipient: dict[str, str], kit_types: list[str], rows: list[Any]
-    ) -> None:
-        self._show_duplicates(rows, recipient, kit_types)
 
     def _show_duplicates(
         self, rows: list[Any], recipient: dict[str, str], kit_types: list[str]

@@ -114,6 +114,13 @@ class OrderSubmission(QObject):
         self._latest_items.clear()
         self.busy = False
 
+    def adopt(self, item: Any) -> None:
+        """Fix and resend (the Outbox window): this form now stands for outbox ``item``, shows
+        Spot's field errors on its fields, and sending resubmits that same item."""
+        self.reset()
+        self.item_id = str(item.item_id)
+        self._show_needs_attention(item)
+
     def start(self) -> None:
         """Check for a recent order for this patient, then send (the form has checked)."""
         self.busy = True

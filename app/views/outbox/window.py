@@ -146,10 +146,19 @@ class OutboxWindow(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(OutboxModel.COL_ERROR, QHeaderView.ResizeMode.Stretch)
+        # The state and the last problem are sentences: they share the width left over and
+        # are cut with "…" when narrow (the whole text is the cell's tooltip).
+        for column in (OutboxModel.COL_STATE, OutboxModel.COL_ERROR):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.empty_label = QLabel(self.tr("Nothing waiting: every order was sent."), self)
         self.empty_label.setObjectName("outbox_empty")
+        # The selected row's state and last problem in full (the table cuts long sentences).
+        self.detail_label = QLabel(self)
+        self.detail_label.setObjectName("outbox_detail")
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("outbox_status")
         self.status_label.setWordWrap(True)
@@ -180,9 +189,10 @@ class OutboxWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label)
+        layout.addWidget(self.detail_label)
         layout.addWidget(self.status_label)
         layout.addLayout(row)
-        fit_to_screen(self, QSize(900, 420))
+        fit_to_screen(self, QSize(1100, 440))
         unwatch = outbox.watch(call_on_gui(lambda _item_id: self.reload()))
         self.destroyed.connect(lambda _=None: unwatch())
         self.reload()
@@ -215,6 +225,8 @@ class OutboxWindow(QWidget):
         allowed = entry.actions if entry is not None else frozenset()
         for action, button in self.buttons.items():
             button.setEnabled(action in allowed)
+        details = [entry.state_text, entry.last_error] if entry is not None else []
+        self.detail_label.setText("\n".join(text for text in details if text))
 
     def _say(self, tone: str, text: str) -> None:
         show_status(self.status_label, tone, text)

@@ -141,6 +141,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         needs_session=True, key_help="Unreturned kits (worklist)",
     ),
     ActionSpec(
+        "outbox", QT_TRANSLATE_NOOP("MainWindow", "&Outbox"), "open_outbox", "view",
+        "Ctrl+Shift+Q",
+        tip=QT_TRANSLATE_NOOP(
+            "MainWindow", "Orders waiting to be sent or needing a fix, and what to do about them"
+        ),
+        needs_session=True, key_help="Outbox (orders not sent yet)",
+    ),
+    ActionSpec(
         "getting_started", QT_TRANSLATE_NOOP("MainWindow", "&Getting started"),
         "show_getting_started", "help",
     ),

@@ -7,7 +7,7 @@ they work for. What they change is broadcast on `AppEvents`, not reported back h
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -74,6 +74,7 @@ class ChildWindows(QObject):
         self.report: QWidget | None = None
         self.register_kit: QWidget | None = None
         self.registration_token: QWidget | None = None
+        self.outbox: QWidget | None = None
 
     def set_print_recorder(self, recorder: PrintRecorder) -> None:
         """Where each print is recorded from now on (the audit trail, once staff sign in)."""
@@ -220,13 +221,62 @@ class ChildWindows(QObject):
         if dialog in self.print_windows:
             self.print_windows.remove(dialog)
 
+    def open_outbox(self, session: Session, select_order: Callable[[str], object]) -> QWidget:
+        """One Outbox window, brought forward when asked again. "Fix and resend" opens the
+        order form on the item; "Open order" selects it with ``select_order`` in the main
+        window and brings that forward."""
+        from app.views.outbox.window import OutboxWindow
+
+        window = self.outbox
+        # Closed means about to be deleted (WA_DeleteOnClose): asking again makes a new one.
+        if not isinstance(window, OutboxWindow) or window.isHidden():
+            catalog = session.kit_catalog
+            window = OutboxWindow(
+                session.outbox, self._runner, lambda kit: catalog.get(kit, kit), self._owner
+            )
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(self._forget_outbox)
+            window.fix_requested.connect(partial(self.fix_outbox_item, session))
+            window.open_order_requested.connect(partial(self._show_order, select_order))
+            self.outbox = window
+        _bring_forward(window)
+        return window
+
+    def _show_order(self, select_order: Callable[[str], object], order_id: str) -> None:
+        select_order(order_id)
+        if self._owner.isMinimized():
+            self._owner.showNormal()
+        _bring_forward(self._owner)
+
+    def _forget_outbox(self, *_args: object) -> None:
+        self.outbox = None
+
+    def fix_outbox_item(self, session: Session, item_id: str) -> QWidget | None:
+        """The order form on an outbox item: its order and Spot's field errors; sending it
+        resends the same item (same client reference)."""
+        from app.views.new_order.form import NewOrderDialog
+
+        forms = [d for d in self.new_orders if isinstance(d, NewOrderDialog)]
+        for open_form in forms:  # already being fixed: bring that form forward
+            if open_form.form.submission.item_id == item_id:
+                _bring_forward(open_form)
+                return open_form
+        item = session.outbox.get(item_id)
+        if item is None:  # sent or discarded meanwhile
+            return None
+        dialog = self.open_new_order(session)
+        if isinstance(dialog, NewOrderDialog):
+            dialog.form.edit_outbox_item(item)
+        return dialog
+
     def close_session_windows(self) -> None:
         """Close what works through (or shows data of) the session that is ending."""
-        for window in (self.register_kit, self.registration_token, self.report,
+        for window in (self.register_kit, self.registration_token, self.report, self.outbox,
                        *self.print_windows):
             if window is not None:
                 window.close()
         self.report = None
+        self.outbox = None
 
     def close_all(self) -> None:
         # Order forms first: each saves its newest typing as it closes.

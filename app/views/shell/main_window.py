@@ -16,7 +16,6 @@ from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QMainWindow,
-    QMessageBox,
     QWidget,
 )
 
@@ -37,6 +36,7 @@ from app.views.shell.kit_types import KIT_TYPES_ACTION, KitTypesGuide
 from app.views.shell.link_status import LinkStatus, after_error, after_outbox_item
 from app.views.shell.metadata_guard import UnsavedMetadataGuard
 from app.views.shell.order_commands import OrderCommands
+from app.views.shell.quit_guard import QuitGuard
 from app.views.shell.refresh import RefreshOutcome
 from app.views.shell.refresher import REFRESH_KEY, OrderRefresher
 from app.views.shell.settings_opener import open_settings_dialog
@@ -182,11 +182,12 @@ class MainWindow(QMainWindow):
         self.toolbar = install_menus(self, self.commands)
 
     def _make_status_bar(self) -> None:
-        self.indicators = StatusIndicators(self.statusBar())
+        self.indicators = StatusIndicators(self.statusBar(), self.open_outbox)
         self.environment_label = self.indicators.environment
         self.sync_label = self.indicators.sync
         self.online_label = self.indicators.online
         self.outbox_label = self.indicators.outbox
+        self.quit_guard = QuitGuard(self, lambda: self.indicators.outbox_counts)
 
     # --- session ------------------------------------------------------------------------
 
@@ -377,6 +378,11 @@ class MainWindow(QMainWindow):
             self.child_windows.open_new_order(self.session)
 
     @Slot()
+    def open_outbox(self) -> None:
+        if self.session is not None:
+            self.child_windows.open_outbox(self.session, self.order_list.select_order)
+
+    @Slot()
     def focus_find_kit(self) -> None:
         if self.find_kit_bar is not None:
             self.tabs.setCurrentIndex(0)
@@ -546,31 +552,10 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._closed and not self._may_quit_with_unsent_orders():
+        if not self._closed and not self.quit_guard.may_quit():
             event.ignore()
             return
         self.shutdown()
         super().closeEvent(event)
-
-    def _may_quit_with_unsent_orders(self) -> bool:
-        """On a desk that forgets its files at sign-out (VDI), unsent orders would be lost:
-        ask first. Elsewhere the outbox simply sends them at the next start."""
-        session = self.session
-        from app.services.data_folder import queued_orders_warning
-
-        warning = queued_orders_warning(session.outbox.counts()) if session else None
-        if warning is None:
-            return True
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, warning.title, parent=self)
-        box.setObjectName("unsentOrdersBox")
-        box.setInformativeText(warning.advice)
-        quit_button = box.addButton(self.tr("Quit anyway"),
-                                    QMessageBox.ButtonRole.DestructiveRole)
-        stay_button = box.addButton(self.tr("Keep the app open"),
-                                    QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(stay_button)
-        box.exec()
-        box.deleteLater()
-        return box.clickedButton() is quit_button
 
 
