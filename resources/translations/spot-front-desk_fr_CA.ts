@@ -338,47 +338,72 @@
         <translation>autre personne</translation>
     </message>
     <message>
+        <location filename="../../app/views/staff/audit_window.py" line="113"/>
+        <source>patient handout</source>
+        <translation>fiche patient</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="114"/>
+        <source>kit label</source>
+        <translation>étiquette de trousse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="115"/>
+        <source>order label</source>
+        <translation>étiquette de commande</translation>
+    </message>
+    <message>
         <location filename="../../app/views/staff/audit_window.py" line="116"/>
+        <source>requisition label</source>
+        <translation>étiquette de réquisition</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="117"/>
+        <source>printer test label</source>
+        <translation>étiquette d’essai de l’imprimante</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="121"/>
         <source>order</source>
         <translation>commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="117"/>
+        <location filename="../../app/views/staff/audit_window.py" line="122"/>
         <source>kit</source>
         <translation>trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="118"/>
+        <location filename="../../app/views/staff/audit_window.py" line="123"/>
         <source>sample</source>
         <translation>échantillon</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="119"/>
+        <location filename="../../app/views/staff/audit_window.py" line="124"/>
         <source>report</source>
         <translation>rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="120"/>
+        <location filename="../../app/views/staff/audit_window.py" line="125"/>
         <source>outbox item</source>
         <translation>élément de la boîte d’envoi</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="121"/>
+        <location filename="../../app/views/staff/audit_window.py" line="126"/>
         <source>patient</source>
         <translation>patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="122"/>
+        <location filename="../../app/views/staff/audit_window.py" line="127"/>
         <source>requisition</source>
         <translation>requête</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="123"/>
+        <location filename="../../app/views/staff/audit_window.py" line="128"/>
         <source>batch</source>
         <translation>lot</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="124"/>
+        <location filename="../../app/views/staff/audit_window.py" line="129"/>
         <source>staff</source>
         <translation>personnel</translation>
     </message>
@@ -386,47 +411,47 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="142"/>
+        <location filename="../../app/views/staff/audit_window.py" line="147"/>
         <source>Time (UTC)</source>
         <translation>Heure (UTC)</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="143"/>
+        <location filename="../../app/views/staff/audit_window.py" line="148"/>
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="144"/>
+        <location filename="../../app/views/staff/audit_window.py" line="149"/>
         <source>Workstation</source>
         <translation>Poste de travail</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="145"/>
+        <location filename="../../app/views/staff/audit_window.py" line="150"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="146"/>
+        <location filename="../../app/views/staff/audit_window.py" line="151"/>
         <source>Order</source>
         <translation>Commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="147"/>
+        <location filename="../../app/views/staff/audit_window.py" line="152"/>
         <source>Kit</source>
         <translation>Trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="148"/>
+        <location filename="../../app/views/staff/audit_window.py" line="153"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="149"/>
+        <location filename="../../app/views/staff/audit_window.py" line="154"/>
         <source>Other IDs</source>
         <translation>Autres identifiants</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="150"/>
+        <location filename="../../app/views/staff/audit_window.py" line="155"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
@@ -434,78 +459,78 @@
 <context>
     <name>AuditWindow</name>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="237"/>
+        <location filename="../../app/views/staff/audit_window.py" line="242"/>
         <source>Audit trail — {app}</source>
         <translation>Piste d’audit — {app}</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="244"/>
+        <location filename="../../app/views/staff/audit_window.py" line="249"/>
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="246"/>
+        <location filename="../../app/views/staff/audit_window.py" line="251"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="247"/>
+        <location filename="../../app/views/staff/audit_window.py" line="252"/>
         <source>Any action</source>
         <translation>Toute action</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="251"/>
+        <location filename="../../app/views/staff/audit_window.py" line="256"/>
         <source>&amp;From:</source>
         <translation>&amp;Du&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="253"/>
+        <location filename="../../app/views/staff/audit_window.py" line="258"/>
         <source>&amp;To:</source>
         <translation>&amp;Au&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="263"/>
-        <location filename="../../app/views/staff/audit_window.py" line="264"/>
+        <location filename="../../app/views/staff/audit_window.py" line="268"/>
+        <location filename="../../app/views/staff/audit_window.py" line="269"/>
         <source>Order, kit or report ID</source>
         <translation>Identifiant de commande, de trousse ou de rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="267"/>
+        <location filename="../../app/views/staff/audit_window.py" line="272"/>
         <source>&amp;Search</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="269"/>
+        <location filename="../../app/views/staff/audit_window.py" line="274"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="277"/>
+        <location filename="../../app/views/staff/audit_window.py" line="282"/>
         <source>St&amp;aff:</source>
         <translation>&amp;Personnel&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="279"/>
+        <location filename="../../app/views/staff/audit_window.py" line="284"/>
         <source>A&amp;ction:</source>
         <translation>A&amp;ction&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="281"/>
+        <location filename="../../app/views/staff/audit_window.py" line="286"/>
         <source>&amp;ID:</source>
         <translation>&amp;ID&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="344"/>
+        <location filename="../../app/views/staff/audit_window.py" line="349"/>
         <source>Only an administrator can see the audit trail.</source>
         <translation>Seul un administrateur peut consulter la piste d’audit.</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="355"/>
+        <location filename="../../app/views/staff/audit_window.py" line="360"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/staff/audit_window.py" line="363"/>
+        <location filename="../../app/views/staff/audit_window.py" line="368"/>
         <source>%n record(s) shown.</source>
         <translation>
             <numerusform>%n enregistrement affiché.</numerusform>
@@ -513,7 +538,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/staff/audit_window.py" line="372"/>
+        <location filename="../../app/views/staff/audit_window.py" line="377"/>
         <source>Chain intact: %n record(s), none changed or removed.</source>
         <translation>
             <numerusform>Chaîne intacte&#xa0;: %n enregistrement, aucun modifié ni retiré.</numerusform>
@@ -521,32 +546,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="376"/>
+        <location filename="../../app/views/staff/audit_window.py" line="381"/>
         <source>Chain BROKEN at record {n} of {count}: a record was changed or removed. Keep this computer as it is and tell your privacy officer.</source>
         <translation>Chaîne ROMPUE à l’enregistrement {n} sur {count}&#xa0;: un enregistrement a été modifié ou retiré. Laissez cet ordinateur tel quel et avisez votre responsable de la protection des renseignements personnels.</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="386"/>
+        <location filename="../../app/views/staff/audit_window.py" line="391"/>
         <source>Anyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="394"/>
+        <location filename="../../app/views/staff/audit_window.py" line="399"/>
         <source>Export audit trail</source>
         <translation>Exporter la piste d’audit</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="396"/>
+        <location filename="../../app/views/staff/audit_window.py" line="401"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="417"/>
+        <location filename="../../app/views/staff/audit_window.py" line="422"/>
         <source>Exporting…</source>
         <translation>Exportation…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/staff/audit_window.py" line="422"/>
+        <location filename="../../app/views/staff/audit_window.py" line="427"/>
         <source>Exported %n record(s) to {file}.</source>
         <translation>
             <numerusform>%n enregistrement exporté dans {file}.</numerusform>
@@ -2226,32 +2251,32 @@
 <context>
     <name>KitPicker</name>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="117"/>
+        <location filename="../../app/views/new_order/form.py" line="116"/>
         <source>Add another &amp;kit type</source>
         <translation>Ajouter un autre type de tr&amp;ousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="170"/>
+        <location filename="../../app/views/new_order/form.py" line="169"/>
         <source>Choose at least one kit type</source>
         <translation>Choisissez au moins un type de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="210"/>
+        <location filename="../../app/views/new_order/form.py" line="209"/>
         <source>Kit type</source>
         <translation>Type de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="211"/>
+        <location filename="../../app/views/new_order/form.py" line="210"/>
         <source>Choose a kit type…</source>
         <translation>Choisissez un type de trousse…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="216"/>
+        <location filename="../../app/views/new_order/form.py" line="215"/>
         <source>Number of kits</source>
         <translation>Nombre de trousses</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="221"/>
+        <location filename="../../app/views/new_order/form.py" line="220"/>
         <source>Remove this kit type</source>
         <translation>Retirer ce type de trousse</translation>
     </message>
@@ -3497,7 +3522,7 @@
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="805"/>
+        <location filename="../../app/views/new_order/form.py" line="798"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
@@ -3515,7 +3540,7 @@
         <translation>Suppr&amp;imer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="352"/>
+        <location filename="../../app/views/new_order/form.py" line="351"/>
         <source>Kits</source>
         <extracomment>The order was written to the outbox (outbox item id). Spot accepted the order (order id). &quot;Print hand-out…&quot; after the order was placed (a Handout for it). The user confirmed leaving (Esc) or the form was empty: the host may close.</extracomment>
         <translation>Trousses</translation>
@@ -3526,7 +3551,7 @@
         <translation>Commander &amp;quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="370"/>
+        <location filename="../../app/views/new_order/form.py" line="369"/>
         <source>Will be sent as</source>
         <translation>Sera envoyée ainsi</translation>
     </message>
@@ -3541,13 +3566,13 @@
         <translation>&amp;Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="397"/>
-        <location filename="../../app/views/new_order/form.py" line="597"/>
+        <location filename="../../app/views/new_order/form.py" line="396"/>
+        <location filename="../../app/views/new_order/form.py" line="595"/>
         <source>&amp;Place order</source>
         <translation>&amp;Commander</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="398"/>
+        <location filename="../../app/views/new_order/form.py" line="397"/>
         <source>Place the order (Ctrl+Enter)</source>
         <translation>Passer la commande (Ctrl+Entrée)</translation>
     </message>
@@ -3567,38 +3592,38 @@
         <translation>Vos propres notes, gardées avec la commande dans Spot, comme un numéro de dossier ou de salle</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="401"/>
+        <location filename="../../app/views/new_order/form.py" line="400"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="402"/>
+        <location filename="../../app/views/new_order/form.py" line="401"/>
         <source>Close this window (Esc)</source>
         <translation>Fermer cette fenêtre (Échap)</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="513"/>
+        <location filename="../../app/views/new_order/form.py" line="512"/>
         <source>Discard this order?</source>
         <translation>Abandonner cette commande?</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="514"/>
-        <location filename="../../app/views/new_order/form.py" line="527"/>
+        <location filename="../../app/views/new_order/form.py" line="513"/>
+        <location filename="../../app/views/new_order/form.py" line="526"/>
         <source>What you typed for this order will be lost.</source>
         <translation>Ce que vous avez saisi pour cette commande sera perdu.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="515"/>
+        <location filename="../../app/views/new_order/form.py" line="514"/>
         <source>&amp;Discard</source>
         <translation>&amp;Abandonner</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="526"/>
+        <location filename="../../app/views/new_order/form.py" line="525"/>
         <source>Start a new order?</source>
         <translation>Commencer une nouvelle commande?</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="528"/>
+        <location filename="../../app/views/new_order/form.py" line="527"/>
         <source>&amp;Start new order</source>
         <translation>&amp;Nouvelle commande</translation>
     </message>
@@ -3623,37 +3648,37 @@
         <translation>Vérifiez les %1 avertissements indiqués ci-dessus&#xa0;: corrigez-les ou confirmez chacun.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="593"/>
+        <location filename="../../app/views/new_order/form.py" line="591"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="595"/>
+        <location filename="../../app/views/new_order/form.py" line="593"/>
         <source>Send a&amp;gain</source>
         <translation>&amp;Renvoyer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="605"/>
+        <location filename="../../app/views/new_order/form.py" line="603"/>
         <source>1 problem to fix</source>
         <translation>1 problème à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="607"/>
+        <location filename="../../app/views/new_order/form.py" line="605"/>
         <source>%1 problems to fix</source>
         <translation>%1 problèmes à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="611"/>
+        <location filename="../../app/views/new_order/form.py" line="609"/>
         <source>1 warning to confirm</source>
         <translation>1 avertissement à confirmer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="613"/>
+        <location filename="../../app/views/new_order/form.py" line="611"/>
         <source>%1 warnings to confirm</source>
         <translation>%1 avertissements à confirmer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="622"/>
+        <location filename="../../app/views/new_order/form.py" line="620"/>
         <source>Shown here once the fields above are complete.</source>
         <translation>S’affiche ici une fois les champs ci-dessus remplis.</translation>
     </message>
@@ -3734,12 +3759,12 @@
         <translation>Spot n’a pas accepté cette commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="740"/>
+        <location filename="../../app/views/new_order/form.py" line="733"/>
         <source>&amp;Keep editing</source>
         <translation>&amp;Continuer la saisie</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/form.py" line="764"/>
+        <location filename="../../app/views/new_order/form.py" line="757"/>
         <source>Autosave failed: %1. Keep this window open until the order is placed.</source>
         <translation>Échec de l’enregistrement automatique&#xa0;: %1. Gardez cette fenêtre ouverte jusqu’à ce que la commande soit passée.</translation>
     </message>

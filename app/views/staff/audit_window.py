@@ -110,6 +110,11 @@ DETAIL_NAMES: dict[str, str] = {
     "sent": QT_TRANSLATE_NOOP("AuditDetails", "sent"),
     "same_person": QT_TRANSLATE_NOOP("AuditDetails", "same person"),
     "different_person": QT_TRANSLATE_NOOP("AuditDetails", "someone else"),
+    "handout": QT_TRANSLATE_NOOP("AuditDetails", "patient handout"),
+    "kit_label": QT_TRANSLATE_NOOP("AuditDetails", "kit label"),
+    "order_label": QT_TRANSLATE_NOOP("AuditDetails", "order label"),
+    "requisition_label": QT_TRANSLATE_NOOP("AuditDetails", "requisition label"),
+    "test_label": QT_TRANSLATE_NOOP("AuditDetails", "printer test label"),
 }
 
 KIND_NAMES: dict[str, str] = {
