@@ -391,6 +391,12 @@ class OwnedTasks:
     ``cancel_all()`` drops every pending answer (call it when the window closes); answers
     that arrive once Qt has deleted ``owner`` are dropped too, whatever deleted it (closed
     before it was shown, its parent window closed with WA_DeleteOnClose).
+
+    Cancelling takes a task that has not started off the queue: right for a read nobody
+    wants any more, wrong for a write. A write (a draft save, an order for the outbox, a kit
+    registration, a file) is run with ``durable=True``: it always runs to the end, and only
+    its answer is dropped once the window is gone. Closing the window right after typing or
+    clicking must never lose what the user did.
     """
 
     def __init__(self, runner: Runner, owner: QObject) -> None:
@@ -409,14 +415,17 @@ class OwnedTasks:
         on_success: Callable[[T], None] | None = None,
         on_error: OnError | None = None,
         key: str | None = None,
+        durable: bool = False,
     ) -> TaskHandle:
-        """``runner.run`` with the callbacks skipped once ``owner`` is deleted."""
+        """``runner.run`` with the callbacks skipped once ``owner`` is deleted; a ``durable``
+        task (a write) is never cancelled by ``cancel_all`` or the owner's deletion."""
         self._handles = [h for h in self._handles if not h.done]
         handle = self._runner.run(
             fn, *args, on_success=self._guard(on_success), on_error=self._guard(on_error),
             key=key,
         )
-        self._handles.append(handle)
+        if not durable:
+            self._handles.append(handle)
         return handle
 
     def _on_owner_destroyed(self, *_args: object) -> None:

@@ -7,12 +7,13 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QThread
+from PySide6.QtCore import QObject, QThread
 from pytestqt.qtbot import QtBot
 
 from app.tasks import (
     GuiBridge,
     InlineTaskRunner,
+    OwnedTasks,
     PeriodicTask,
     TaskRunner,
     call_on_gui,
@@ -426,3 +427,26 @@ def test_rapid_typing_delivers_only_the_last_search(qtbot: QtBot, runner: TaskRu
     assert rec.errors == []
     assert all(handle.cancelled for handle in handles[:-1])
     assert all(handle.done for handle in handles)
+
+
+def test_a_window_closing_drops_its_queued_reads_but_never_its_queued_writes(
+    qtbot: QtBot,
+) -> None:
+    runner = TaskRunner(max_threads=1)
+    release, slow = _blocker()
+    runner.run(slow, None)  # the only worker is busy: what follows waits in the queue
+    owner = QObject()
+    tasks = OwnedTasks(runner, owner)
+    ran: list[str] = []
+    answers: list[str] = []
+    tasks.run(lambda: ran.append("read"), on_success=lambda _r: answers.append("read"))
+    tasks.run(lambda: ran.append("write"), on_success=lambda _r: answers.append("write"),
+              durable=True)
+    with qtbot.waitSignal(owner.destroyed):
+        owner.deleteLater()
+    tasks.cancel_all()  # what a closing window does, too
+    release.set()
+    assert runner.wait_idle(5000)
+    assert ran == ["write"]  # the write ran although its window is gone
+    assert answers == []  # and no answer reached the dead window
+    runner.shutdown(5000)

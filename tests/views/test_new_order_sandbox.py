@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from app.paths import paths
@@ -15,7 +17,7 @@ from app.services.drafts import OPEN_DRAFTS
 from app.services.environments import Environment
 from app.services.session import Session
 from app.tasks import TaskRunner
-from app.views.new_order.form import NewOrderForm
+from app.views.new_order.form import NewOrderDialog, NewOrderForm
 from tests.helpers.order_form import GOOD, fill
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -152,3 +154,27 @@ def test_draft_survives_a_crash_in_the_real_draft_store(
     qtbot.waitUntil(lambda: second.state == "sent", timeout=10_000)
     runner.wait_idle()
     assert session.drafts.load_all() == {}
+
+
+def test_closing_the_window_while_every_worker_is_busy_still_saves_the_newest_typing(
+    qtbot: QtBot, session: Session, runner: TaskRunner
+) -> None:
+    # A loaded desk PC: when the order window closes, every worker is still busy with slower
+    # work, so the window's last save has to wait in the queue. The window is deleted while
+    # it waits; the save must still reach the drafts store once a worker is free.
+    dialog = NewOrderDialog(session, runner)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    runner.wait_idle()
+    field = dialog.form.fields.editor("first_name")
+    assert isinstance(field, QLineEdit)
+    release = threading.Event()
+    for _ in range(runner.pool.maxThreadCount()):
+        runner.run(release.wait, 10)
+    qtbot.keyClicks(field, "Zelda")  # well inside the autosave pause
+    with qtbot.waitSignal(dialog.destroyed, timeout=5_000):
+        dialog.close()
+    release.set()
+    assert runner.wait_idle(10_000)
+    drafts = session.drafts.load_all()
+    assert [d["recipient"].get("first_name") for d in drafts.values()] == ["Zelda"]

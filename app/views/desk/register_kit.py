@@ -7,9 +7,7 @@ activation run on the task runner; the dialog never blocks.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -61,10 +59,10 @@ class RegisterKitDialog(QDialog):
         self.setWindowTitle(self.tr("Register a kit"))
         self._session = session
         self._runner = runner
-        self.finished.connect(self.cancel_tasks)
         self._check: KitCheck | None = None
         self._busy = False
         self._tasks = OwnedTasks(runner, self)
+        self.finished.connect(self._tasks.cancel_all)
         self._build(today)
         self._set_patient_enabled(False)
         self._load_patients()
@@ -168,14 +166,6 @@ class RegisterKitDialog(QDialog):
         fit_to_screen(self, QSize(760, 700))
         self.kit_edit.setFocus()
 
-    def _run(self, fn: Callable[..., Any], *args: Any, **options: Any) -> None:
-        """Run off the GUI thread; answers for a closed or deleted window are dropped."""
-        self._tasks.run(fn, *args, **options)
-
-    @Slot()
-    def cancel_tasks(self) -> None:
-        """Called when the window closes: late answers must not reach deleted widgets."""
-        self._tasks.cancel_all()
 
     # --- public API ----------------------------------------------------------------------
 
@@ -206,7 +196,7 @@ class RegisterKitDialog(QDialog):
             self.kit_edit.setFocus()
             return
         show_status(self.kit_status, "info", self.tr("Looking up kit %1…").replace("%1", kit_id))
-        self._run(
+        self._tasks.run(
             check_kit, self._session.client, kit_id,
             on_success=self._on_check_finished, on_error=self._on_check_failed,
             key=f"register-kit-lookup-{id(self)}",
@@ -240,9 +230,9 @@ class RegisterKitDialog(QDialog):
             )
         self._set_busy(True)
         show_status(self.result_label, "info", self.tr("Registering…"))
-        self._run(
+        self._tasks.run(
             activate_kit, self._session.client, check.kit_id, activation,
-            on_success=self._on_activate_finished, on_error=self._on_activate_failed,
+            on_success=self._on_activate_finished, on_error=self._on_activate_failed, durable=True,
         )
 
     # --- reactions -----------------------------------------------------------------------
@@ -337,7 +327,7 @@ class RegisterKitDialog(QDialog):
 
     def _load_patients(self) -> None:
         self.patient_choice.load(
-            self._run, self._session.client, self._session.store.rows(),
+            self._tasks.run, self._session.client, self._session.store.rows(),
             key=f"register-kit-patients-{id(self)}",
         )
 

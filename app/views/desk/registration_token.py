@@ -12,7 +12,6 @@ import math
 import time
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QGuiApplication
@@ -182,10 +181,10 @@ class RegistrationTokenDialog(QDialog):
         self.setWindowTitle(self.tr("Patient registration token"))
         self._session = session
         self._runner = runner
-        self.finished.connect(self.cancel_tasks)
         self._clock = clock
         self._busy = False
         self._tasks = OwnedTasks(runner, self)
+        self.finished.connect(self._tasks.cancel_all)
         self._build(today)
         self._load_patients()
 
@@ -278,14 +277,6 @@ class RegistrationTokenDialog(QDialog):
         ])
         fit_to_screen(self, QSize(720, 640))
 
-    def _run(self, fn: Callable[..., Any], *args: Any, **options: Any) -> None:
-        """Run off the GUI thread; answers for a closed or deleted window are dropped."""
-        self._tasks.run(fn, *args, **options)
-
-    @Slot()
-    def cancel_tasks(self) -> None:
-        """Called when the window closes: late answers must not reach deleted widgets."""
-        self._tasks.cancel_all()
 
     # --- public API ----------------------------------------------------------------------
 
@@ -324,7 +315,8 @@ class RegistrationTokenDialog(QDialog):
                 clock=self._clock,
             )
         self._set_busy(True)
-        self._run(job, on_success=self._on_token_issued, on_error=self._on_token_failed)
+        self._tasks.run(job, on_success=self._on_token_issued, on_error=self._on_token_failed,
+                        durable=True)
 
     # --- reactions -----------------------------------------------------------------------
 
@@ -349,7 +341,7 @@ class RegistrationTokenDialog(QDialog):
 
     def _load_patients(self) -> None:
         self.patient_choice.load(
-            self._run, self._session.client, self._session.store.rows(),
+            self._tasks.run, self._session.client, self._session.store.rows(),
             key=f"token-patients-{id(self)}",
         )
 

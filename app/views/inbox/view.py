@@ -315,7 +315,7 @@ class InboxView(QWidget):
         note = self.panel.take_note()
         self._tasks.run(self._inbox.sign_off, row.kit_id, row.report_id, self._reviewer, note,
                         on_success=lambda _r: self._signed(row, self.tr("Signed off")),
-                        on_error=self._on_error)
+                        on_error=self._on_error, durable=True)
 
     def mark_current_for_clinician(self) -> None:
         row = self.current_row()
@@ -325,7 +325,7 @@ class InboxView(QWidget):
         self._tasks.run(
             self._inbox.mark_for_clinician, row.kit_id, row.report_id, self._reviewer, note,
             on_success=lambda _r: self._marked(),
-            on_error=self._on_error,
+            on_error=self._on_error, durable=True,
         )
 
     def _signed(self, row: InboxRow, message: str) -> None:
@@ -361,7 +361,7 @@ class InboxView(QWidget):
         if box.clickedButton() is not yes:
             return
         self._tasks.run(self._inbox.sign_off_backlog, rows, self._reviewer,
-                        on_success=self._on_bulk_done, on_error=self._on_error)
+                        on_success=self._on_bulk_done, on_error=self._on_error, durable=True)
 
     def _on_bulk_done(self, count: int) -> None:
         show_status(self.status, "good", self.tr("%n report(s) signed off", "", count))

@@ -528,7 +528,7 @@ class KitTrackingPanel(QWidget):
             metadata,
             on_success=lambda saved: self._on_metadata_saved(order_id, saved),
             on_error=lambda exc: self._on_metadata_failed(order_id, exc),
-            key=self._save_key,
+            key=self._save_key, durable=True,
         )
 
     def _on_metadata_saved(self, order_id: str, saved: models.Order) -> None:

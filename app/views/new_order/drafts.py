@@ -100,7 +100,7 @@ class FormDrafts(QObject):
             return
         self._tasks.run(
             self._writer.save, draft_id, self._data(),
-            on_error=self.save_failed.emit, key=f"draft:{draft_id}",
+            on_error=self.save_failed.emit, key=f"draft:{draft_id}", durable=True,
         )
 
     def flush(self) -> None:
@@ -118,7 +118,7 @@ class FormDrafts(QObject):
         self._tasks.run(
             self._writer.discard, draft_id,
             on_error=lambda exc: log.warning("draft discard failed: %s", type(exc).__name__),
-            key=f"draft:{draft_id}",
+            key=f"draft:{draft_id}", durable=True,
         )
 
     def new_id(self) -> None:

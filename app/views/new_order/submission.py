@@ -206,11 +206,12 @@ class OrderSubmission(QObject):
                 self.item_id,
                 order,
                 on_success=self._on_queued,
-                on_error=self._on_queue_failed,
+                on_error=self._on_queue_failed, durable=True,
             )
         else:
             self._tasks.run(
-                outbox.submit, order, on_success=self._on_queued, on_error=self._on_queue_failed
+                outbox.submit, order, on_success=self._on_queued, on_error=self._on_queue_failed,
+                durable=True,
             )
 
     def _on_queued(self, item: Any) -> None:

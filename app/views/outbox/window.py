@@ -237,7 +237,7 @@ class OutboxWindow(QWidget):
         """Outbox changes write to disk: off the GUI thread, the answer in the status line."""
         self._tasks.run(
             fn, *args, on_success=lambda _result: self._say("good", done),
-            on_error=lambda exc: self._say("error", describe_error(exc).sentence),
+            on_error=lambda exc: self._say("error", describe_error(exc).sentence), durable=True,
         )
 
     def _on_retry(self) -> None:

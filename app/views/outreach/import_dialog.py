@@ -327,7 +327,7 @@ class ImportDialog(QDialog):
             on_success=lambda n: self.status_label.setText(
                 self.tr("{n} rows with problems written to {file}.").format(
                     n=n, file=Path(target).name)),
-            on_error=self._on_failed,
+            on_error=self._on_failed, durable=True,
         )  # fmt: skip
 
     # --- step 3: sending --------------------------------------------------------------------
@@ -392,7 +392,7 @@ class ImportDialog(QDialog):
                                                rate=services.rate)  # fmt: skip
             return BatchSender(services.batches, services.outbox, batch_id)
 
-        self._tasks.run(create, on_success=self._run_sender, on_error=self._on_failed)
+        self._tasks.run(create, on_success=self._run_sender, on_error=self._on_failed, durable=True)
 
     def _run_sender(self, sender: BatchSender) -> None:
         self._sender = sender

@@ -227,7 +227,7 @@ class WorklistView(QWidget):
         self._tasks.run(
             lambda: add_contact(client, item.kit_id, outcome, note, staff, now=self._now()),
             on_success=lambda log: self._contact_saved(item.kit_id, log),
-            on_error=self._failed,
+            on_error=self._failed, durable=True,
         )  # fmt: skip
 
     def _contact_saved(self, kit_id: str, log: list[ContactEntry]) -> None:
@@ -266,4 +266,4 @@ class WorklistView(QWidget):
             self._tasks.run(export_worklist, items, Path(target),
                             on_success=lambda _r: self.status_label.setText(
                                 self.tr("Worklist exported.")),
-                            on_error=self._failed)  # fmt: skip
+                            on_error=self._failed, durable=True)  # fmt: skip

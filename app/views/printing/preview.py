@@ -162,7 +162,7 @@ class _PreviewDialog(QDialog):
         show_status(self.status_label, "info",
                     QCoreApplication.translate("PrintPreview", "Saving…"))
         self._tasks.run(write_file, target, data,
-                         on_success=self._on_saved, on_error=self._on_save_failed)
+                         on_success=self._on_saved, on_error=self._on_save_failed, durable=True)
 
     def _on_saved(self, target: Path) -> None:
         self._record("pdf")
@@ -435,7 +435,7 @@ class LabelPrintDialog(_PreviewDialog):
         self._set_sending(True)
         show_status(self.status_label, "info", self.tr("Sending to the label printer…"))
         self._tasks.run(self._printing.send, labels,
-                         on_success=self._on_sent, on_error=self._on_send_failed)
+                         on_success=self._on_sent, on_error=self._on_send_failed, durable=True)
 
     @Slot()
     def _on_retry_button_clicked(self) -> None:
@@ -444,7 +444,7 @@ class LabelPrintDialog(_PreviewDialog):
         self._set_sending(True)
         show_status(self.status_label, "info", self.tr("Trying the label printer again…"))
         self._tasks.run(self._printing.resend_held,
-                         on_success=self._on_resent, on_error=self._on_send_failed)
+                         on_success=self._on_resent, on_error=self._on_send_failed, durable=True)
 
     def _set_sending(self, sending: bool) -> None:
         self._sending = sending

@@ -301,7 +301,7 @@ class PrintingSettingsPage(QWidget):
         self._update_enabled()
         show_status(self.test_status, "info", self.tr("Sending a test label…"))
         self._tasks.run(send_test_label, settings, self._printer_for,
-                         on_success=self._on_test_sent, on_error=self._on_test_failed)
+                         on_success=self._on_test_sent, on_error=self._on_test_failed, durable=True)
 
     def _on_test_sent(self, where: str) -> None:
         self._testing = False

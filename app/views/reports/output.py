@@ -187,7 +187,7 @@ class ReportOutput(QObject):
             source,
             target,
             on_success=self._on_saved,
-            on_error=self._on_save_failed,
+            on_error=self._on_save_failed, durable=True,
         )
 
     def _on_saved(self, target: Path) -> None:
@@ -216,7 +216,7 @@ class ReportOutput(QObject):
             self._external_copy,
             path,
             on_success=self._open_in_system_viewer,
-            on_error=self._on_save_failed,
+            on_error=self._on_save_failed, durable=True,
         )
 
     def _open_in_system_viewer(self, copy: Path) -> None:

@@ -502,7 +502,7 @@ class ReportWindow(QWidget):
             self._kit_id,
             report_id,
             on_success=partial(self._on_marked_seen, report_id),
-            on_error=partial(self._on_mark_seen_failed, report_id),
+            on_error=partial(self._on_mark_seen_failed, report_id), durable=True,
         )
 
     def _on_marked_seen(self, report_id: str, _result: object) -> None:

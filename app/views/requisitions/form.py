@@ -290,7 +290,7 @@ class NewRequisitionForm(QWidget):
         show_status(self.message_label, "info", self.tr("Sending to Spot…"))
         self._run(
             create_requisition, self._session.client, self.form(), self._today,
-            on_success=self._on_created, on_error=self._on_failed,
+            on_success=self._on_created, on_error=self._on_failed, durable=True,
         )
 
     # --- reactions -----------------------------------------------------------------------

@@ -201,7 +201,7 @@ class MainWindow(QMainWindow):
             # The desk windows work through the old session, whose client is closing, and
             # the report viewer shows the other account's report: close them all.
             self.child_windows.close_session_windows()
-            self._tasks.run(old.close, key=None)
+            self._tasks.run(old.close, key=None, durable=True)
             self._close_requisitions_tab()
         if self.outreach is not None:
             self.outreach.close()

@@ -358,7 +358,7 @@ class SignInDialog(QDialog):
             token,
             on_success=lambda _none: self._on_token_saved(environment, token),
             on_error=lambda exc: self._on_save_failed(environment, token, exc),
-            key="sign-in",
+            key="sign-in", durable=True,
         )
 
     def _on_token_saved(self, environment: Environment, token: str) -> None:

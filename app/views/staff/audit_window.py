@@ -421,7 +421,7 @@ class AuditWindow(QWidget):
 
         self.status_label.setText(self.tr("Exporting…"))
         self._tasks.run(export, on_success=lambda count: self._on_exported(target, count),
-                         on_error=self._on_failed, key="audit-export")
+                         on_error=self._on_failed, key="audit-export", durable=True)
 
     def _on_exported(self, target: Path, count: object) -> None:
         self.status_label.setText(self.tr("Exported %n record(s) to {file}.", "", int(

@@ -349,7 +349,8 @@ class LockScreen(QWidget):
             return workstation.sign_in(profile.staff_id, secret)
 
         self._tasks.run(create, on_success=self._on_admin_created,
-                         on_error=self._on_admin_failed, key="lock-screen-first-admin")
+                         on_error=self._on_admin_failed, key="lock-screen-first-admin",
+                         durable=True)
 
     def _on_admin_created(self, outcome: object) -> None:
         assert isinstance(outcome, SignInOutcome)

@@ -311,4 +311,4 @@ class StaffProfilesDialog(QDialog):
             else:
                 self.message_label.setText(text)
 
-        self._tasks.run(job, on_success=done, on_error=failed, key="staff-profiles")
+        self._tasks.run(job, on_success=done, on_error=failed, key="staff-profiles", durable=True)

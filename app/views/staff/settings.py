@@ -91,7 +91,7 @@ class WorkstationSettingsDialog(QDialog):
 
         self.buttons.setEnabled(False)
         self._tasks.run(apply, on_success=self._on_applied, on_error=self._on_failed,
-                         key="workstation-settings")
+                         key="workstation-settings", durable=True)
 
     def _on_applied(self, result: object) -> None:
         assert isinstance(result, tuple)
