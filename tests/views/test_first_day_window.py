@@ -313,3 +313,19 @@ def test_a_refresh_keeps_the_search_the_sort_and_a_scrolled_place(
     with qtbot.waitSignal(window.refreshed, timeout=WAIT_MS):
         qtbot.keyClick(window, Qt.Key.Key_F5)
     assert visible_ids(window) == [name.order_id]
+
+
+# --- a 1280×720 desk: the window opens inside the screen --------------------------------
+
+def test_the_first_start_opens_the_window_inside_a_small_screen(
+    qtbot: QtBot, sandbox: SandboxServer, make_window: MakeWindow
+) -> None:
+    # Nothing saved yet (a new desk). The window must not open taller or wider than the
+    # screen, or the status bar (sync time, outbox) is below the bottom edge.
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    area = window.screen().availableGeometry()
+    assert window.frameGeometry().height() <= area.height()
+    assert window.frameGeometry().width() <= area.width()
+    assert window.statusBar().isVisible()

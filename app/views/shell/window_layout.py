@@ -1,15 +1,19 @@
 """The main window's size, toolbars, splitter and order columns, kept between runs.
 
-The first run (nothing saved) gets proportions for the size the window really got; a small
-screen hides "Created" and "State" (right-click the header to bring it back).
+The first run (nothing saved) opens at 1280×800 or the screen's available area, whichever is
+smaller (on a 1280×720 desk the status bar stays on screen), and gets proportions for the
+size the window really got; a small screen hides "Created" and "State" (right-click the
+header to bring it back). A saved size bigger than today's screen (the PC moved to a smaller
+monitor, a remote desktop session) is cut down to it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, QSize
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from app.views.common.app_settings import AppSettings
+from app.views.common.window_fit import available_area, fit_to_screen
 from app.views.orders.order_list import OrderListView
 from app.views.orders.order_table import COL_CREATED, COL_STATE
 
@@ -35,7 +39,11 @@ class WindowLayout:
         settings, window = self._settings, self._window
         geometry = settings.layout("geometry")
         if geometry is None or not window.restoreGeometry(geometry):
-            window.resize(*DEFAULT_SIZE)
+            fit_to_screen(window, QSize(*DEFAULT_SIZE))
+        elif not window.isMaximized():
+            area = available_area(window)
+            if window.width() > area.width() or window.height() > area.height():
+                fit_to_screen(window, window.size(), area=area)
         state = settings.layout("window")
         if state is not None:
             window.restoreState(state)
