@@ -1462,22 +1462,22 @@
 <context>
     <name>HandoutPreviewDialog</name>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="199"/>
+        <location filename="../../app/views/printing/preview.py" line="200"/>
         <source>Patient hand-out</source>
         <translation>Feuillet pour le patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="215"/>
+        <location filename="../../app/views/printing/preview.py" line="216"/>
         <source>&amp;Language:</source>
         <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="217"/>
+        <location filename="../../app/views/printing/preview.py" line="218"/>
         <source>P&amp;aper:</source>
         <translation>P&amp;apier&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="244"/>
+        <location filename="../../app/views/printing/preview.py" line="245"/>
         <source>Tip: add the clinic&apos;s name, phone, logo and web page in Settings → Printing; the web page becomes the QR code on the hand-out.</source>
         <translation>Conseil&#xa0;: ajoutez le nom, le téléphone, le logo et la page Web de la clinique dans Paramètres → Impression&#xa0;; la page Web devient le code QR du feuillet.</translation>
     </message>
@@ -2690,78 +2690,78 @@
 <context>
     <name>LabelPrintDialog</name>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="298"/>
+        <location filename="../../app/views/printing/preview.py" line="299"/>
         <source>Print labels</source>
         <translation>Imprimer des étiquettes</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="314"/>
+        <location filename="../../app/views/printing/preview.py" line="315"/>
         <source>Label printer</source>
         <translation>Imprimante d’étiquettes</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="318"/>
+        <location filename="../../app/views/printing/preview.py" line="319"/>
         <source>Send to &amp;label printer</source>
         <translation>Envoyer à l’imprimante d’é&amp;tiquettes</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="322"/>
+        <location filename="../../app/views/printing/preview.py" line="323"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="330"/>
+        <location filename="../../app/views/printing/preview.py" line="331"/>
         <source>Label sheet (any printer)</source>
         <translation>Planche d’étiquettes (toute imprimante)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="339"/>
+        <location filename="../../app/views/printing/preview.py" line="340"/>
         <source>Start at label position</source>
         <translation>Commencer à la position d’étiquette</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="340"/>
+        <location filename="../../app/views/printing/preview.py" line="341"/>
         <source>Start at posit&amp;ion:</source>
         <translation>Commencer à la pos&amp;ition&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="357"/>
+        <location filename="../../app/views/printing/preview.py" line="358"/>
         <source>&amp;Print sheet…</source>
         <translation>&amp;Imprimer la planche…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="358"/>
+        <location filename="../../app/views/printing/preview.py" line="359"/>
         <source>&amp;Save sheet as PDF…</source>
         <translation>&amp;Enregistrer la planche en PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="363"/>
+        <location filename="../../app/views/printing/preview.py" line="364"/>
         <source>No label printer is set up (Settings → Printing). Use a sheet.</source>
         <translation>Aucune imprimante d’étiquettes n’est configurée (Paramètres → Impression). Utilisez une planche.</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="371"/>
+        <location filename="../../app/views/printing/preview.py" line="372"/>
         <source>Sends to %1 (%2 in labels).</source>
         <translation>Envoie à %1 (étiquettes de %2 po).</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="436"/>
+        <location filename="../../app/views/printing/preview.py" line="437"/>
         <source>Sending to the label printer…</source>
         <translation>Envoi à l’imprimante d’étiquettes…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="445"/>
+        <location filename="../../app/views/printing/preview.py" line="446"/>
         <source>Trying the label printer again…</source>
         <translation>Nouvel essai avec l’imprimante d’étiquettes…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="457"/>
-        <location filename="../../app/views/printing/preview.py" line="465"/>
+        <location filename="../../app/views/printing/preview.py" line="458"/>
+        <location filename="../../app/views/printing/preview.py" line="466"/>
         <source>Sent to the label printer.</source>
         <translation>Envoyé à l’imprimante d’étiquettes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="478"/>
+        <location filename="../../app/views/printing/preview.py" line="479"/>
         <source>%1 label job(s) are kept and will print when you press Try again.</source>
         <translation>%1 travail(s) d’étiquettes sont gardés et s’imprimeront quand vous appuierez sur Réessayer.</translation>
     </message>
@@ -3530,12 +3530,12 @@
 <context>
     <name>NewOrderForm</name>
     <message>
-        <location filename="../../app/views/new_order/bars.py" line="68"/>
+        <location filename="../../app/views/new_order/bars.py" line="69"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restaurer</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/bars.py" line="71"/>
+        <location filename="../../app/views/new_order/bars.py" line="72"/>
         <source>Discard &amp;it</source>
         <translation>Suppr&amp;imer</translation>
     </message>
@@ -3546,7 +3546,7 @@
         <translation>Trousses</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/bars.py" line="117"/>
+        <location filename="../../app/views/new_order/bars.py" line="118"/>
         <source>Order &amp;anyway</source>
         <translation>Commander &amp;quand même</translation>
     </message>
@@ -3556,12 +3556,12 @@
         <translation>Sera envoyée ainsi</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/bars.py" line="201"/>
+        <location filename="../../app/views/new_order/bars.py" line="202"/>
         <source>&amp;Another order for this patient</source>
         <translation>Autre commande pour ce &amp;patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/bars.py" line="205"/>
+        <location filename="../../app/views/new_order/bars.py" line="206"/>
         <source>&amp;New order</source>
         <translation>&amp;Nouvelle commande</translation>
     </message>
@@ -3703,12 +3703,12 @@
         <translation>Notes : %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/bars.py" line="155"/>
+        <location filename="../../app/views/new_order/bars.py" line="156"/>
         <source>Possible duplicate: %1 was already ordered for this patient on %2 (order %3).</source>
         <translation>Doublon possible&#xa0;: %1 a déjà été commandé pour ce patient le %2 (commande %3).</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/bars.py" line="164"/>
+        <location filename="../../app/views/new_order/bars.py" line="165"/>
         <source>%1 similar orders in the last 30 days.</source>
         <translation>%1 commandes semblables dans les 30 derniers jours.</translation>
     </message>
@@ -3724,37 +3724,37 @@
     </message>
     <message>
         <location filename="../../app/views/new_order/submission.py" line="199"/>
-        <location filename="../../app/views/new_order/submission.py" line="307"/>
+        <location filename="../../app/views/new_order/submission.py" line="308"/>
         <source>Sending the order to Spot…</source>
         <translation>Envoi de la commande à Spot…</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="235"/>
+        <location filename="../../app/views/new_order/submission.py" line="236"/>
         <source>The order was not saved: %1. %2 Your typing is kept; try again.</source>
         <translation>La commande n’a pas été enregistrée&#xa0;: %1. %2 Votre saisie est conservée; réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="283"/>
+        <location filename="../../app/views/new_order/submission.py" line="284"/>
         <source>Order %1 placed. Spot will ship the kits.</source>
         <translation>Commande %1 passée. Spot expédiera les trousses.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="296"/>
+        <location filename="../../app/views/new_order/submission.py" line="297"/>
         <source>Not sent yet: %1 The order is queued on this computer and will be sent automatically. You can close this window.</source>
         <translation>Pas encore envoyée&#xa0;: %1 La commande est en attente sur cet ordinateur et sera envoyée automatiquement. Vous pouvez fermer cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="322"/>
+        <location filename="../../app/views/new_order/submission.py" line="323"/>
         <source>Notes for your records</source>
         <translation>Notes pour vos dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="331"/>
+        <location filename="../../app/views/new_order/submission.py" line="332"/>
         <source>Spot did not accept this order. Fix what is marked and send it again.</source>
         <translation>Spot n’a pas accepté cette commande. Corrigez ce qui est indiqué et renvoyez-la.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/submission.py" line="337"/>
+        <location filename="../../app/views/new_order/submission.py" line="338"/>
         <source>Spot did not accept this order.</source>
         <translation>Spot n’a pas accepté cette commande.</translation>
     </message>
@@ -3769,24 +3769,24 @@
         <translation>Échec de l’enregistrement automatique&#xa0;: %1. Gardez cette fenêtre ouverte jusqu’à ce que la commande soit passée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/bars.py" line="87"/>
+        <location filename="../../app/views/new_order/bars.py" line="88"/>
         <source>an earlier session</source>
         <translation>une session précédente</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/bars.py" line="90"/>
+        <location filename="../../app/views/new_order/bars.py" line="91"/>
         <source>An order from %1 was not sent%2. Restore it?</source>
         <translation>Une commande de %1 n’a pas été envoyée%2. La restaurer?</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/bars.py" line="95"/>
+        <location filename="../../app/views/new_order/bars.py" line="96"/>
         <source> (for %1)</source>
         <translation> (pour %1)</translation>
     </message>
     <message>
-        <location filename="../../app/views/new_order/bars.py" line="208"/>
-        <source>Print &amp;hand-out…</source>
-        <translation>Imprimer le &amp;feuillet…</translation>
+        <location filename="../../app/views/new_order/bars.py" line="210"/>
+        <source>Print hand-out…</source>
+        <translation>Imprimer le feuillet…</translation>
     </message>
 </context>
 <context>
@@ -4518,47 +4518,47 @@
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="76"/>
+        <location filename="../../app/views/printing/preview.py" line="77"/>
         <source>&amp;Print…</source>
         <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="80"/>
+        <location filename="../../app/views/printing/preview.py" line="81"/>
         <source>&amp;Save as PDF…</source>
         <translation>&amp;Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="84"/>
+        <location filename="../../app/views/printing/preview.py" line="85"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="146"/>
+        <location filename="../../app/views/printing/preview.py" line="147"/>
         <source>Sent to the printer.</source>
         <translation>Envoyé à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="152"/>
+        <location filename="../../app/views/printing/preview.py" line="153"/>
         <source>Save as PDF</source>
         <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="154"/>
+        <location filename="../../app/views/printing/preview.py" line="155"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="163"/>
+        <location filename="../../app/views/printing/preview.py" line="164"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="169"/>
+        <location filename="../../app/views/printing/preview.py" line="170"/>
         <source>Saved %1</source>
         <translation>Enregistré&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="176"/>
+        <location filename="../../app/views/printing/preview.py" line="177"/>
         <source>Couldn&apos;t save the PDF: %1 %2</source>
         <translation>Impossible d’enregistrer le PDF&#xa0;: %1 %2</translation>
     </message>
@@ -5171,144 +5171,144 @@
 <context>
     <name>RegisterKitDialog</name>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="61"/>
+        <location filename="../../app/views/desk/register_kit.py" line="59"/>
         <source>Register a kit</source>
         <translation>Enregistrer une trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="80"/>
+        <location filename="../../app/views/desk/register_kit.py" line="78"/>
         <source>Scan or type the kit id, then Enter</source>
         <translation>Balayez ou tapez l’ID de la trousse, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="83"/>
+        <location filename="../../app/views/desk/register_kit.py" line="81"/>
         <source>&amp;Kit id</source>
         <translation>&amp;ID de la trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="85"/>
+        <location filename="../../app/views/desk/register_kit.py" line="83"/>
         <source>Look &amp;up</source>
         <translation>&amp;Chercher</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="98"/>
+        <location filename="../../app/views/desk/register_kit.py" line="96"/>
         <source>Scan the kit&apos;s barcode to begin.</source>
         <translation>Balayez le code-barres de la trousse pour commencer.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="101"/>
+        <location filename="../../app/views/desk/register_kit.py" line="99"/>
         <source>Register to</source>
         <translation>Enregistrer au nom de</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="108"/>
+        <location filename="../../app/views/desk/register_kit.py" line="106"/>
         <source>The patient &amp;agrees to their results being used for research</source>
         <translation>Le patient accepte que ses résultats servent à la &amp;recherche</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="131"/>
+        <location filename="../../app/views/desk/register_kit.py" line="129"/>
         <source>Reg&amp;istration token…</source>
         <translation>&amp;Jeton d’enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="134"/>
+        <location filename="../../app/views/desk/register_kit.py" line="132"/>
         <source>Give the patient a one-time token for your own registration page instead</source>
         <translation>Remettre plutôt au patient un jeton à usage unique pour votre propre page d’enregistrement</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="138"/>
-        <location filename="../../app/views/desk/register_kit.py" line="380"/>
+        <location filename="../../app/views/desk/register_kit.py" line="136"/>
+        <location filename="../../app/views/desk/register_kit.py" line="371"/>
         <source>&amp;Register kit</source>
         <translation>Enre&amp;gistrer la trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="142"/>
+        <location filename="../../app/views/desk/register_kit.py" line="140"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="147"/>
-        <source>Print &amp;hand-out…</source>
-        <translation>Imprimer le &amp;feuillet…</translation>
+        <location filename="../../app/views/desk/register_kit.py" line="145"/>
+        <source>Print hand-out…</source>
+        <translation>Imprimer le feuillet…</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="205"/>
+        <location filename="../../app/views/desk/register_kit.py" line="196"/>
         <source>Enter or scan the kit id first.</source>
         <translation>Tapez ou balayez d’abord l’ID de la trousse.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="208"/>
+        <location filename="../../app/views/desk/register_kit.py" line="199"/>
         <source>Looking up kit %1…</source>
         <translation>Recherche de la trousse %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="225"/>
+        <location filename="../../app/views/desk/register_kit.py" line="216"/>
         <source>Choose the patient first.</source>
         <translation>Choisissez d’abord le patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="234"/>
+        <location filename="../../app/views/desk/register_kit.py" line="225"/>
         <source>Some details need fixing; see the messages under the fields.</source>
         <translation>Certains renseignements sont à corriger; voyez les messages sous les champs.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="242"/>
-        <location filename="../../app/views/desk/register_kit.py" line="380"/>
+        <location filename="../../app/views/desk/register_kit.py" line="233"/>
+        <location filename="../../app/views/desk/register_kit.py" line="371"/>
         <source>Registering…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="259"/>
+        <location filename="../../app/views/desk/register_kit.py" line="250"/>
         <source>Press Enter to look the kit up.</source>
         <translation>Appuyez sur Entrée pour chercher la trousse.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="287"/>
+        <location filename="../../app/views/desk/register_kit.py" line="278"/>
         <source>Kit %1 is registered to the patient.</source>
         <translation>La trousse %1 est enregistrée au nom du patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="299"/>
+        <location filename="../../app/views/desk/register_kit.py" line="290"/>
         <source>The patient hand-out for kit %1</source>
         <translation>Le feuillet du patient pour la trousse %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="313"/>
+        <location filename="../../app/views/desk/register_kit.py" line="304"/>
         <source>Spot didn&apos;t register the kit: %1</source>
         <translation>Spot n’a pas enregistré la trousse&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="348"/>
+        <location filename="../../app/views/desk/register_kit.py" line="339"/>
         <source>Kit %1 is already registered to a patient. A kit can be registered only once.</source>
         <translation>La trousse %1 est déjà enregistrée au nom d’un patient. Une trousse ne peut être enregistrée qu’une seule fois.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="351"/>
+        <location filename="../../app/views/desk/register_kit.py" line="342"/>
         <source>Kit %1 was canceled, so it can&apos;t be registered.</source>
         <translation>La trousse %1 a été annulée; elle ne peut donc pas être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="356"/>
+        <location filename="../../app/views/desk/register_kit.py" line="347"/>
         <source>Kit %1 was lost on its way to the patient (delivery exception), so it can&apos;t be registered.</source>
         <translation>La trousse %1 s’est perdue en route vers le patient (problème de livraison); elle ne peut donc pas être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="360"/>
+        <location filename="../../app/views/desk/register_kit.py" line="351"/>
         <source>Spot has no kit %1. Check the id printed on the kit and scan it again.</source>
         <translation>Spot n’a aucune trousse %1. Vérifiez l’ID imprimé sur la trousse et balayez-la de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="364"/>
+        <location filename="../../app/views/desk/register_kit.py" line="355"/>
         <source>unknown type</source>
         <translation>type inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="367"/>
+        <location filename="../../app/views/desk/register_kit.py" line="358"/>
         <source>Kit %1 · %2 · %3</source>
         <translation>Trousse %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/register_kit.py" line="369"/>
+        <location filename="../../app/views/desk/register_kit.py" line="360"/>
         <source>no status</source>
         <translation>aucun statut</translation>
     </message>
@@ -5316,73 +5316,73 @@
 <context>
     <name>RegistrationTokenDialog</name>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="182"/>
+        <location filename="../../app/views/desk/registration_token.py" line="181"/>
         <source>Patient registration token</source>
         <translation>Jeton d’enregistrement pour patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="199"/>
+        <location filename="../../app/views/desk/registration_token.py" line="198"/>
         <source>A one-time token lets the patient register a kit on your own registration page without typing their details again. It works once and expires after 10 minutes.</source>
         <translation>Un jeton à usage unique permet au patient d’enregistrer une trousse sur votre propre page d’enregistrement sans retaper ses renseignements. Il ne fonctionne qu’une fois et expire après 10 minutes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="207"/>
+        <location filename="../../app/views/desk/registration_token.py" line="206"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="212"/>
+        <location filename="../../app/views/desk/registration_token.py" line="211"/>
         <source>New patient</source>
         <translation>Nouveau patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="221"/>
+        <location filename="../../app/views/desk/registration_token.py" line="220"/>
         <source>Not needed (single-purpose kit)</source>
         <translation>Non requis (trousse à usage unique)</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="225"/>
+        <location filename="../../app/views/desk/registration_token.py" line="224"/>
         <source>Kit &amp;type for a multi-purpose kit</source>
         <translation>Type de trousse (trousse &amp;multiusage)</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="231"/>
-        <location filename="../../app/views/desk/registration_token.py" line="360"/>
+        <location filename="../../app/views/desk/registration_token.py" line="230"/>
+        <location filename="../../app/views/desk/registration_token.py" line="352"/>
         <source>&amp;Generate token</source>
         <translation>&amp;Générer le jeton</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="246"/>
+        <location filename="../../app/views/desk/registration_token.py" line="245"/>
         <source>Token for your registration page</source>
         <translation>Jeton pour votre page d’enregistrement</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="252"/>
+        <location filename="../../app/views/desk/registration_token.py" line="251"/>
         <source>What to do with it: click Copy, open your clinic&apos;s kit registration page and paste the token into its registration token box. The page then registers the kit to this patient without asking for their details again. Use it within the time shown; it works only once.</source>
         <translation>Quoi en faire : cliquez sur Copier, ouvrez la page d’enregistrement des trousses de votre clinique et collez le jeton dans sa case « jeton d’enregistrement ». La page enregistre alors la trousse au nom de ce patient sans redemander ses renseignements. Utilisez-le dans le délai affiché; il ne fonctionne qu’une fois.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="267"/>
+        <location filename="../../app/views/desk/registration_token.py" line="266"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="305"/>
+        <location filename="../../app/views/desk/registration_token.py" line="296"/>
         <source>Choose the patient first.</source>
         <translation>Choisissez d’abord le patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="317"/>
+        <location filename="../../app/views/desk/registration_token.py" line="308"/>
         <source>Some details need fixing; see the messages under the fields.</source>
         <translation>Certains renseignements sont à corriger; voyez les messages sous les champs.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="337"/>
+        <location filename="../../app/views/desk/registration_token.py" line="329"/>
         <source>Token ready. Copy it into your registration page now.</source>
         <translation>Jeton prêt. Copiez-le maintenant dans votre page d’enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="360"/>
+        <location filename="../../app/views/desk/registration_token.py" line="352"/>
         <source>Generating…</source>
         <translation>Génération…</translation>
     </message>
@@ -6700,33 +6700,33 @@
 <context>
     <name>TokenCountdown</name>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="69"/>
+        <location filename="../../app/views/desk/registration_token.py" line="68"/>
         <source>No token yet</source>
         <translation>Aucun jeton pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="70"/>
+        <location filename="../../app/views/desk/registration_token.py" line="69"/>
         <source>Registration token</source>
         <translation>Jeton d’enregistrement</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="74"/>
-        <location filename="../../app/views/desk/registration_token.py" line="168"/>
+        <location filename="../../app/views/desk/registration_token.py" line="73"/>
+        <location filename="../../app/views/desk/registration_token.py" line="167"/>
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="125"/>
+        <location filename="../../app/views/desk/registration_token.py" line="124"/>
         <source>Expired — generate a new one</source>
         <translation>Expiré — générez-en un nouveau</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="136"/>
+        <location filename="../../app/views/desk/registration_token.py" line="135"/>
         <source>Valid for %1 — works once</source>
         <translation>Valide pendant %1 — fonctionne une seule fois</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="149"/>
+        <location filename="../../app/views/desk/registration_token.py" line="148"/>
         <source>Copied</source>
         <translation>Copié</translation>
     </message>
@@ -7374,13 +7374,13 @@
     <name>_SplitBar</name>
     <message>
         <location filename="../../app/views/common/address_fields.py" line="167"/>
-        <source>&amp;Split</source>
+        <source>Spl&amp;it</source>
         <translation>&amp;Séparer</translation>
     </message>
     <message>
         <location filename="../../app/views/common/address_fields.py" line="169"/>
-        <source>&amp;Keep as typed</source>
-        <translation>&amp;Garder tel quel</translation>
+        <source>Keep &amp;my typing</source>
+        <translation>Garder tel que&amp;l</translation>
     </message>
 </context>
 </TS>

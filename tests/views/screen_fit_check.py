@@ -20,11 +20,16 @@ from pytestqt.qtbot import QtBot
 
 from app.api import models
 from app.sandbox import SandboxServer
+from app.services.printing.handout import Handout, HandoutKit
+from app.services.printing.jobs import LabelPrinting
+from app.services.printing.labels import kit_label, order_label
+from app.services.printing.settings import PrintSettings
 from app.services.session import Session
 from app.tasks import InlineTaskRunner
 from app.views.desk.register_kit import RegisterKitDialog
 from app.views.desk.registration_token import RegistrationTokenDialog
 from app.views.new_order.form import NewOrderDialog
+from app.views.printing.preview import HandoutPreviewDialog, LabelPrintDialog
 from app.views.reports.report_viewer import ReportWindow
 from app.views.requisitions.form import NewRequisitionDialog
 from tests.helpers.fakes import FakeSession
@@ -123,3 +128,21 @@ def test_report_viewer(qtbot: QtBot, tmp_path: Path) -> None:
     close = window.findChild(QAbstractButton, "close_button")
     assert close is not None
     check(qtbot, window, "report_viewer", [close])
+
+
+def test_hand_out_preview(qtbot: QtBot) -> None:
+    settings = PrintSettings(clinic_name="Example Clinic", clinic_phone="555-010-0199")
+    handout = Handout("Testy Example", "O0000042", (HandoutKit("health_kit_1", "SPOTFAKE01"),))
+    dialog = HandoutPreviewDialog(handout, settings, InlineTaskRunner())
+    check(qtbot, dialog, "handout_preview",
+          [dialog.print_button, dialog.save_button, dialog.close_button])
+
+
+def test_label_print(qtbot: QtBot) -> None:
+    settings = PrintSettings()
+    labels = [order_label("O0000042", "Testy Example", ["Health kit"], TODAY),
+              kit_label("SPOTFAKE01", "Testy Example", "1980-02-03", TODAY)]
+    dialog = LabelPrintDialog(labels, settings, LabelPrinting(lambda: settings),
+                              InlineTaskRunner())
+    check(qtbot, dialog, "label_print",
+          [dialog.print_button, dialog.save_button, dialog.close_button])

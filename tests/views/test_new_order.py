@@ -15,6 +15,7 @@ from app.services.drafts import OPEN_DRAFTS, DraftWriter
 from app.tasks import InlineTaskRunner
 from app.views.new_order.form import NewOrderDialog, NewOrderForm
 from tests.helpers.fakes import FakeDrafts, FakeSession
+from tests.helpers.keys import clashing_alt_keys
 from tests.helpers.main_window import make_row
 from tests.helpers.order_form import GOOD, editor, fill, shown, type_into
 
@@ -438,6 +439,25 @@ def test_paste_of_one_line_address_offers_split(qtbot: QtBot, form: NewOrderForm
     assert address["city"] == "San Francisco"
     assert address["state"] == "CA"
     assert address["zip"] == "94105"
+    assert not form.fields.split_offered()
+
+
+def test_the_split_offer_keeps_every_alt_key_acting_and_alt_i_splits(
+    qtbot: QtBot, form: NewOrderForm
+) -> None:
+    # Found at the desk: "&Split" shared Alt+S with "&Street address" and "&Keep as typed"
+    # Alt+K with "Add another &kit type", so those keys only moved the focus.
+    street1 = editor(form, "address.street1")
+    QGuiApplication.clipboard().setText("1600 Example Ave, San Francisco, CA 94105")
+    street1.setFocus()
+    qtbot.keyClick(street1, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    wait_laid_out(qtbot, form.fields.split_bar)
+    assert clashing_alt_keys(form) == {}
+    form.activateWindow()  # Alt keys act in the active window; activation is asynchronous
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is form)
+    qtbot.keyClick(street1, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
+    # An Alt key presses its button the way Qt always does: animated, a moment later.
+    qtbot.waitUntil(lambda: form.fields.recipient()["address"]["city"] == "San Francisco")
     assert not form.fields.split_offered()
 
 

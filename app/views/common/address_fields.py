@@ -164,9 +164,9 @@ class _SplitBar(QFrame):
         layout.setContentsMargins(8, 4, 8, 4)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
-        self.split_button = QPushButton(self.tr("&Split"), self)
+        self.split_button = QPushButton(self.tr("Spl&it"), self)
         self.split_button.setObjectName("split_button")
-        self.keep_button = QPushButton(self.tr("&Keep as typed"), self)
+        self.keep_button = QPushButton(self.tr("Keep &my typing"), self)
         self.keep_button.setObjectName("keep_button")
         for button in (self.split_button, self.keep_button):
             button.setAutoDefault(False)

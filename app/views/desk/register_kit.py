@@ -35,7 +35,7 @@ from app.services.registration import (
 )
 from app.services.session import Session
 from app.tasks import OwnedTasks, Runner
-from app.views.common.focus import chain_tab_order
+from app.views.common.focus import chain_tab_order, print_on_ctrl_p, with_print_key
 from app.views.common.message_strip import show_status
 from app.views.common.patient_fields import PatientChoice, PatientFields
 from app.views.common.timeline import kit_status_label
@@ -142,7 +142,8 @@ class RegisterKitDialog(QDialog):
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.close)
         # After a registration: the patient leaves with the kit, and with this page.
-        self.handout_button = QPushButton(self.tr("Print &hand-out…"), self)
+        self.handout_button = QPushButton(self.tr("Print hand-out…"), self)
+        print_on_ctrl_p(self.handout_button)  # Alt+H is the phone field's
         self.handout_button.setObjectName("handout_button")
         self.handout_button.setAutoDefault(False)
         self.handout_button.clicked.connect(self._on_handout_button_clicked)
@@ -285,9 +286,9 @@ class RegisterKitDialog(QDialog):
             self.patient_fields.clear()  # the next scan is most likely someone else
             self.consent_check.setChecked(False)
         self._registered = kit
-        self.handout_button.setToolTip(
+        self.handout_button.setToolTip(with_print_key(
             self.tr("The patient hand-out for kit %1").replace("%1", kit.kit_id)
-        )
+        ))
         self.handout_button.show()
         self.kit_registered.emit(kit.kit_id)
         self.kit_edit.setFocus()

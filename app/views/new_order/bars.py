@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.views.common.focus import print_on_ctrl_p
 from app.views.common.formatting import local_time
 
 __all__ = [
@@ -204,9 +205,11 @@ class OrderStatusBar(QFrame):
         self.new_button = form_button(
             QCoreApplication.translate("NewOrderForm", "&New order"), "new_button", self
         )
+        # Ctrl+P, the usual Print key: every letter of "Print hand-out" is some field's Alt key.
         self.handout_button = form_button(
-            QCoreApplication.translate("NewOrderForm", "Print &hand-out…"), "handout_button", self
+            QCoreApplication.translate("NewOrderForm", "Print hand-out…"), "handout_button", self
         )
+        print_on_ctrl_p(self.handout_button)
         after.addWidget(self.handout_button)
         after.addWidget(self.another_button)
         after.addWidget(self.new_button)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QSize, QStandardPaths, Qt, Slot
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import (
@@ -40,6 +40,7 @@ from app.services.printing.settings import LabelPrinterKind, PrintSettings, Shee
 from app.services.printing.sheets import SHEETS
 from app.tasks import OwnedTasks, Runner
 from app.views.common.message_strip import show_status
+from app.views.common.window_fit import fit_to_screen
 from app.views.printing.handout_page import Paper, handout_pdf, print_handout
 from app.views.printing.label_sheet import (
     label_sheet_pdf,
@@ -235,7 +236,7 @@ class HandoutPreviewDialog(_PreviewDialog):
         self.language_combo.currentIndexChanged.connect(self._on_choice_changed)
         self.paper_combo.currentIndexChanged.connect(self._on_choice_changed)
         self._prepare(self.preview_printer)
-        self.resize(760, 860)
+        fit_to_screen(self, QSize(760, 860))  # a 1280×720 desk keeps the buttons on screen
         self.print_button.setDefault(True)
 
     def _hint(self) -> str:
@@ -356,7 +357,7 @@ class LabelPrintDialog(_PreviewDialog):
         layout.addLayout(self._buttons_row())
         self.print_button.setText(self.tr("&Print sheet…"))
         self.save_button.setText(self.tr("&Save sheet as PDF…"))
-        self.resize(760, 860)
+        fit_to_screen(self, QSize(760, 860))  # a 1280×720 desk keeps the buttons on screen
 
     def _printer_text(self, describe: Callable[[PrintSettings], str] | None) -> str:
         if self._settings.printer_kind is LabelPrinterKind.SHEET:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.api import models
@@ -19,11 +19,12 @@ from app.services.session import Session
 from app.tasks import InlineTaskRunner
 from app.views.common.app_settings import AppSettings
 from app.views.common.events import AppEvents
-from app.views.new_order.form import NewOrderForm
+from app.views.new_order.form import NewOrderDialog, NewOrderForm
 from app.views.printing.preview import HandoutPreviewDialog, LabelPrintDialog
 from app.views.requisitions.view import RequisitionDetail
 from app.views.shell.child_windows import ChildWindows
 from tests.helpers.fakes import FakeSession
+from tests.helpers.keys import clashing_alt_keys
 from tests.helpers.kit_panel import fake_kit, fake_order, make_panel
 from tests.helpers.order_form import fill
 from tests.helpers.register_kit import fill_new_patient, open_dialog, scan, shipped_kit
@@ -92,6 +93,45 @@ def test_registered_kit_offers_a_hand_out_for_taking_it_home(
     [kit] = asked.args
     assert kit.kit_id == kit_id
     assert kit.registered_to.first_name == "Testy"
+
+
+def test_after_placing_an_order_ctrl_p_prints_its_hand_out_and_every_alt_key_acts(
+    qtbot: QtBot,
+) -> None:
+    # Found at the desk: Alt+H was both "Print hand-out" and the Phone field, so it only
+    # moved the focus. The hand-out has the usual Print key instead.
+    session = FakeSession()
+    dialog = NewOrderDialog(session, InlineTaskRunner())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()  # asynchronous, even offscreen
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    form = dialog.form
+    fill(qtbot, form)
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    session.outbox.report("item-1", state="sent", order_id="O7654321", attempts=1)
+    assert form.handout_button.isVisible()
+    assert clashing_alt_keys(dialog) == {}
+    assert form.handout_button.toolTip().endswith("(Ctrl+P)")
+    with qtbot.waitSignal(form.print_handout_requested) as asked:
+        qtbot.keyClick(dialog, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert asked.args == [Handout("Alice Example", "O7654321", (HandoutKit("vitamin_d_kit"),))]
+
+
+def test_after_registering_a_kit_ctrl_p_prints_its_hand_out(
+    qtbot: QtBot, sandbox: SandboxServer, sandbox_session: Session
+) -> None:
+    kit_id = shipped_kit(sandbox, sandbox_session)
+    dialog = open_dialog(qtbot, sandbox_session)
+    scan(qtbot, dialog, kit_id)
+    fill_new_patient(qtbot, dialog)
+    with qtbot.waitSignal(dialog.kit_registered):
+        qtbot.mouseClick(dialog.register_button, Qt.MouseButton.LeftButton)
+    assert clashing_alt_keys(dialog) == {}
+    assert dialog.handout_button.toolTip().endswith("(Ctrl+P)")
+    with qtbot.waitSignal(dialog.print_handout_requested) as asked:
+        qtbot.keyClick(dialog, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert asked.args[0].kit_id == kit_id
 
 
 def child_windows(qtbot: QtBot, settings: PrintSettings) -> ChildWindows:
