@@ -10,8 +10,9 @@ not scrolled away or cut. With ``SPOT_SCREENSHOTS_DIR`` set, the picture is save
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QSize
@@ -20,18 +21,22 @@ from pytestqt.qtbot import QtBot
 
 from app.api import models
 from app.sandbox import SandboxServer
+from app.services.inbox import Reviewer
 from app.services.printing.handout import Handout, HandoutKit
 from app.services.printing.jobs import LabelPrinting
 from app.services.printing.labels import kit_label, order_label
 from app.services.printing.settings import PrintSettings
 from app.services.session import Session
 from app.tasks import InlineTaskRunner
+from app.views.common.app_settings import AppSettings
 from app.views.desk.register_kit import RegisterKitDialog
 from app.views.desk.registration_token import RegistrationTokenDialog
+from app.views.inbox.settings_box import InboxSettingsBox
 from app.views.new_order.form import NewOrderDialog
 from app.views.printing.preview import HandoutPreviewDialog, LabelPrintDialog
 from app.views.reports.report_viewer import ReportWindow
 from app.views.requisitions.form import NewRequisitionDialog
+from app.views.shell.settings_opener import open_settings_dialog
 from tests.helpers.fakes import FakeSession
 from tests.helpers.reports import PDF_URL, FakeReports, FakeSeen, make_pdf, make_report
 
@@ -146,3 +151,20 @@ def test_label_print(qtbot: QtBot) -> None:
                               InlineTaskRunner())
     check(qtbot, dialog, "label_print",
           [dialog.print_button, dialog.save_button, dialog.close_button])
+
+
+
+def test_settings(qtbot: QtBot) -> None:
+    # Each section a feature adds (outreach, printing…) makes Settings taller: the sections
+    # scroll, OK and Cancel stay in reach.
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    inbox = SimpleNamespace(go_live=datetime(2026, 6, 1, tzinfo=UTC), critical_limits={})
+    admin = Reviewer("AD", "administrator")
+
+    def inbox_section(_settings: AppSettings, owner: QWidget) -> QWidget:
+        return InboxSettingsBox(inbox, admin, lambda _go_live, _limits: None, owner)  # type: ignore[arg-type]
+
+    dialog = open_settings_dialog(parent, AppSettings(), InlineTaskRunner(), None,
+                                  [inbox_section])
+    check(qtbot, dialog, "settings", list(dialog.buttons.buttons()))

@@ -35,4 +35,4 @@ def test_dialogs_fit_small_screens(tmp_path: Path, width: int, height: int) -> N
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False,
     )
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
-    assert "7 passed" in done.stdout
+    assert "8 passed" in done.stdout

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QCoreApplication, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QSize, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,6 +26,7 @@ from app.marks import QT_TRANSLATE_NOOP
 from app.services.environments import Environment
 from app.views.common.app_settings import MIN_REFRESH_SECONDS, AppSettings
 from app.views.common.settings_section import SectionFactory
+from app.views.common.window_fit import fit_to_screen, scrolling
 
 __all__ = ["SettingsDialog"]
 
@@ -133,16 +134,21 @@ class SettingsDialog(QDialog):
         )
         self.buttons.accepted.connect(self._on_ok_clicked)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(account)
-        layout.addLayout(sync_form)
-        layout.addWidget(self.catalog_box, 1)
+        # The groups scroll; OK and Cancel stay below them, on screen at 1280×720 too.
+        body = QWidget(self)
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(account)
+        body_layout.addLayout(sync_form)
+        body_layout.addWidget(self.catalog_box, 1)
         # Sections other features add (the shell chooses them); each saves itself on OK.
-        self.sections = [make(settings, self) for make in sections]
+        self.sections = [make(settings, body) for make in sections]
         for section in self.sections:
-            layout.addWidget(section)
+            body_layout.addWidget(section)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scrolling(body, self), 1)
         layout.addWidget(self.buttons)
-        self.resize(560, 680)
+        fit_to_screen(self, QSize(620, 860))
 
     def catalog(self) -> dict[str, str]:
         """The table as a catalog; rows with no id are skipped, a missing name uses the id."""
