@@ -700,17 +700,17 @@
     </message>
     <message>
         <location filename="../../app/services/environments.py" line="104"/>
-        <location filename="../../app/views/settings/dialog.py" line="34"/>
+        <location filename="../../app/views/settings/dialog.py" line="35"/>
         <source>Sandbox (built-in)</source>
         <translation>Bac à sable (intégré)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="33"/>
+        <location filename="../../app/views/settings/dialog.py" line="34"/>
         <source>Production</source>
         <translation>Production</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="35"/>
+        <location filename="../../app/views/settings/dialog.py" line="36"/>
         <source>Custom URL</source>
         <translation>URL personnalisée</translation>
     </message>
@@ -1687,10 +1687,13 @@
         <source>Ready ({n})</source>
         <translation>Prêtes ({n})</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/views/outreach/import_dialog.py" line="273"/>
-        <source>&amp;Send {n} orders…</source>
-        <translation>En&amp;voyer {n} commandes…</translation>
+        <source>&amp;Send %n order(s)…</source>
+        <translation>
+            <numerusform>En&amp;voyer %n commande…</numerusform>
+            <numerusform>En&amp;voyer %n commandes…</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/outreach/import_dialog.py" line="277"/>
@@ -6267,77 +6270,77 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="53"/>
+        <location filename="../../app/views/settings/dialog.py" line="54"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="69"/>
+        <location filename="../../app/views/settings/dialog.py" line="70"/>
         <source>Sign in / change &amp;token…</source>
         <translation>Se connecter / changer de &amp;jeton…</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="71"/>
+        <location filename="../../app/views/settings/dialog.py" line="72"/>
         <source>Spot account</source>
         <translation>Compte Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="73"/>
+        <location filename="../../app/views/settings/dialog.py" line="74"/>
         <source>Environment:</source>
         <translation>Environnement&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="78"/>
+        <location filename="../../app/views/settings/dialog.py" line="79"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="80"/>
+        <location filename="../../app/views/settings/dialog.py" line="81"/>
         <source>Refresh interval in seconds</source>
         <translation>Fréquence d’actualisation en secondes</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="81"/>
+        <location filename="../../app/views/settings/dialog.py" line="82"/>
         <source>&amp;Refresh the order list every:</source>
         <translation>&amp;Actualiser la liste des commandes toutes les&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="89"/>
+        <location filename="../../app/views/settings/dialog.py" line="90"/>
         <source>Kit type ID</source>
         <translation>ID du type</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="89"/>
+        <location filename="../../app/views/settings/dialog.py" line="90"/>
         <source>Friendly name</source>
         <translation>Nom usuel</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="100"/>
+        <location filename="../../app/views/settings/dialog.py" line="101"/>
         <source>&amp;Add kit type</source>
         <translation>Ajouter un &amp;type de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="102"/>
+        <location filename="../../app/views/settings/dialog.py" line="103"/>
         <source>Re&amp;move</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="107"/>
+        <location filename="../../app/views/settings/dialog.py" line="108"/>
         <source>Use your Spot account&apos;s own kit type IDs: they are listed on Spot&apos;s dashboard and in your onboarding documents (ask your Spot contact if unsure). The app fills in the IDs found on your account&apos;s orders; give each a name the desk recognises.</source>
         <translation>Utilisez les identifiants de types de trousses de votre compte Spot&#xa0;: ils figurent dans le tableau de bord de Spot et dans vos documents d’intégration (en cas de doute, demandez à votre contact chez Spot). L’application ajoute ceux trouvés dans les commandes de votre compte; donnez à chacun un nom que l’accueil reconnaît.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="112"/>
+        <location filename="../../app/views/settings/dialog.py" line="113"/>
         <source>Kit types ({environment})</source>
         <translation>Types de trousses ({environment})</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="129"/>
+        <location filename="../../app/views/settings/dialog.py" line="130"/>
         <source>These are the kit types this environment offers.</source>
         <translation>Les types de trousses offerts par cet environnement.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="218"/>
+        <location filename="../../app/views/settings/dialog.py" line="224"/>
         <source>Each kit type ID may appear once: {ids}</source>
         <translation>Chaque ID de type de trousse ne peut figurer qu’une fois&#xa0;: {ids}</translation>
     </message>

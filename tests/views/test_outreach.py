@@ -146,7 +146,7 @@ def test_import_a_list_fix_a_row_accept_warnings_and_send(
     # Step 3: send the 5 ready rows.
     monkeypatch.setattr("app.views.outreach.import_dialog.QMessageBox.question",
                         lambda *_a, **_k: QMessageBox.StandardButton.Yes)  # fmt: skip
-    assert dialog.send_button.text() == "&Send 5 orders…"
+    assert dialog.send_button.text() == "&Send 5 order(s)…"
     qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Sent 5 · waiting 0" in dialog.progress_label.text(),
                     timeout=20000)  # fmt: skip

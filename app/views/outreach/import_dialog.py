@@ -270,7 +270,7 @@ class ImportDialog(QDialog):
             count = len(statuses) if not status else statuses.count(status)
             button.setText(labels[status].format(n=count))
         ready = statuses.count("ready")
-        self.send_button.setText(self.tr("&Send {n} orders…").format(n=ready))
+        self.send_button.setText(self.tr("&Send %n order(s)…", "", ready))
         self.send_button.setEnabled(ready > 0)
         self.export_button.setEnabled(ready < len(statuses))
         self.status_label.setText(self.tr(
