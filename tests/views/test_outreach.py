@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtCore import QPoint, QSize, QStandardPaths, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
@@ -251,8 +251,13 @@ def test_file_menu_imports_and_view_menu_opens_unreturned_kits(
     assert isinstance(file_menu, QMenu)
     assert "&Import orders…" in [action.text() for action in file_menu.actions()]
     path = write_csv(tmp_path / "list.csv")
-    monkeypatch.setattr("app.views.outreach.QFileDialog.getOpenFileName",
-                        lambda *_a, **_k: (str(path), ""))  # fmt: skip
+    started_in: list[str] = []
+
+    def choose_file(_parent: object, _title: str, folder: str, *_rest: object) -> tuple[str, str]:
+        started_in.append(folder)
+        return str(path), ""
+
+    monkeypatch.setattr("app.views.outreach.QFileDialog.getOpenFileName", choose_file)
     outreach = window.outreach
     assert outreach is not None
     qtbot.waitUntil(lambda: outreach.batches is not None)
@@ -260,6 +265,10 @@ def test_file_menu_imports_and_view_menu_opens_unreturned_kits(
     qtbot.waitUntil(lambda: bool(outreach.dialogs)
                     and "9 rows in list.csv" in outreach.dialogs[0].status_label.text(),
                     timeout=15000)  # fmt: skip
+    # The file dialog opens in the user's Documents, never the app's working directory
+    # (an installed app's folder on Windows).
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert started_in == [documents]
     outreach.dialogs[0].close()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QFontInfo, QImage
+from PySide6.QtGui import QDesktopServices, QImage
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
@@ -262,7 +262,8 @@ def test_text_report_shows_in_a_monospace_tab(
     assert text_view is not None
     assert text_view.isReadOnly()
     assert "HDL Cholesterol   41 mg/dL" in text_view.toPlainText()
-    assert QFontInfo(text_view.font()).fixedPitch()
+    metrics = text_view.fontMetrics()  # columns line up: every character is as wide
+    assert metrics.horizontalAdvance("iiii") == metrics.horizontalAdvance("MMMM")
 
     assert (TXT_URL, "txt") in reports.calls
     tabs.setCurrentIndex(1)

@@ -20,6 +20,7 @@ from app.services.session import Session
 from app.services.worklist import WorklistService, WorklistThresholds
 from app.tasks import Runner
 from app.views.common.app_settings import AppSettings
+from app.views.common.documents import in_documents
 from app.views.outreach.import_dialog import ImportDialog, ImportServices
 from app.views.outreach.letters import Clinic
 from app.views.outreach.worklist_view import WorklistView
@@ -65,7 +66,7 @@ class Outreach(QObject):
             return None
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
-                parent, self.tr("Import orders from a patient list"), "",
+                parent, self.tr("Import orders from a patient list"), in_documents(),
                 self.tr("Patient lists (*.csv *.xlsx *.xls *.ods *.txt);;All files (*)"),
             )
             if not chosen:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from app.services.contact_log import OUTCOMES, ContactEntry, add_contact
 from app.services.worklist import REASONS, WorklistItem, WorklistService, export_worklist
 from app.tasks import OwnedTasks, Runner
+from app.views.common.documents import in_documents
 from app.views.outreach.letters import Clinic, preview_letters, write_letters_pdf
 
 __all__ = ["ContactDialog", "WorklistView"]
@@ -250,7 +251,7 @@ class WorklistView(QWidget):
         if not chosen:
             return
         target, _ = QFileDialog.getSaveFileName(self, self.tr("Save letters as PDF"),
-                                                "reminder-letters.pdf",
+                                                in_documents("reminder-letters.pdf"),
                                                 self.tr("PDF files (*.pdf)"))  # fmt: skip
         if target:
             # QPdfWriter paints with Qt's text engine: on the GUI thread, but it is quick.
@@ -260,7 +261,7 @@ class WorklistView(QWidget):
     def export_csv(self) -> None:
         items = list(self.model.items)
         target, _ = QFileDialog.getSaveFileName(self, self.tr("Export the worklist"),
-                                                "unreturned-kits.csv",
+                                                in_documents("unreturned-kits.csv"),
                                                 self.tr("CSV files (*.csv)"))  # fmt: skip
         if target:
             self._tasks.run(export_worklist, items, Path(target),

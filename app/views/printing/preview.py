@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, QStandardPaths, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Slot
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import (
@@ -39,6 +39,7 @@ from app.services.printing.record import PrintRecord, PrintRecorder, ignore_prin
 from app.services.printing.settings import LabelPrinterKind, PrintSettings, SheetLayoutName
 from app.services.printing.sheets import SHEETS
 from app.tasks import OwnedTasks, Runner
+from app.views.common.documents import in_documents
 from app.views.common.message_strip import show_status
 from app.views.common.window_fit import fit_to_screen
 from app.views.printing.handout_page import Paper, handout_pdf, print_handout
@@ -148,10 +149,9 @@ class _PreviewDialog(QDialog):
 
     @Slot()
     def _on_save_button_clicked(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         chosen, _selected = QFileDialog.getSaveFileName(
             self, QCoreApplication.translate("PrintPreview", "Save as PDF"),
-            str(Path(folder) / self._pdf_name()),
+            in_documents(self._pdf_name()),
             QCoreApplication.translate("PrintPreview", "PDF files (*.pdf)"),
         )
         if not chosen:

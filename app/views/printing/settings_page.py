@@ -46,6 +46,7 @@ from app.services.printing.settings import (
 from app.services.printing.sheets import SHEETS
 from app.tasks import OwnedTasks, Runner
 from app.views.common.app_settings import AppSettings
+from app.views.common.documents import in_documents
 from app.views.common.message_strip import show_status
 
 __all__ = [
@@ -267,7 +268,7 @@ class PrintingSettingsPage(QWidget):
     @Slot()
     def _on_logo_button_clicked(self) -> None:
         chosen, _selected = QFileDialog.getOpenFileName(
-            self, self.tr("Clinic logo"), self.logo_edit.text(),
+            self, self.tr("Clinic logo"), self.logo_edit.text() or in_documents(),
             self.tr("Images (*.png *.jpg *.jpeg)"),
         )
         if chosen:

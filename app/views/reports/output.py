@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, QRect, QSize, QStandardPaths, Qt, QUrl, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRect, QSize, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QPlainTextEdit, QWidget
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QPlainTextEdit, QWidget
 from app.api import models
 from app.services.errors import describe_error
 from app.tasks import OwnedTasks, Runner
+from app.views.common.documents import in_documents
 from app.views.reports.pdf_pane import PdfPane
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
@@ -166,7 +167,6 @@ class ReportOutput(QObject):
         stem = default_file_stem(report.report_id if report else None)
         is_text = source == self._window.text_path() and source != self._window.pdf_path()
         suffix = ".txt" if is_text else ".pdf"
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         file_filter = (
             translate("ReportWindow", "Text files (*.txt)") if is_text
             else translate("ReportWindow", "PDF files (*.pdf)")
@@ -174,7 +174,7 @@ class ReportOutput(QObject):
         chosen, _selected = QFileDialog.getSaveFileName(
             self._window.widget(),
             translate("ReportWindow", "Save a copy of the report"),
-            str(Path(folder) / f"{stem}{suffix}"),
+            in_documents(f"{stem}{suffix}"),
             file_filter,
         )
         if not chosen:

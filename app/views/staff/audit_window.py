@@ -51,6 +51,7 @@ from app.services.errors import describe_error
 from app.services.staff import Permission
 from app.services.workstation import Workstation
 from app.tasks import OwnedTasks, Runner
+from app.views.common.documents import in_documents
 
 __all__ = ["ACTION_NAMES", "AuditTableModel", "AuditWindow", "action_name"]
 
@@ -400,6 +401,7 @@ class AuditWindow(QWidget):
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter(self.tr("CSV files (*.csv)"))
         dialog.setDefaultSuffix("csv")
+        dialog.setDirectory(in_documents())
         dialog.selectFile(f"audit-{date.today().isoformat()}.csv")
         dialog.fileSelected.connect(self.export_to)
         dialog.finished.connect(dialog.deleteLater)
