@@ -85,147 +85,147 @@
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="58"/>
+        <location filename="../../app/views/staff/audit_window.py" line="59"/>
         <source>Audit trail started</source>
         <translation>Début de la piste d’audit</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="59"/>
+        <location filename="../../app/views/staff/audit_window.py" line="60"/>
         <source>Old records removed</source>
         <translation>Anciens enregistrements retirés</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="60"/>
+        <location filename="../../app/views/staff/audit_window.py" line="61"/>
         <source>Signed in</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="61"/>
+        <location filename="../../app/views/staff/audit_window.py" line="62"/>
         <source>Wrong PIN</source>
         <translation>NIP erroné</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="62"/>
+        <location filename="../../app/views/staff/audit_window.py" line="63"/>
         <source>Too many wrong PINs</source>
         <translation>Trop de NIP erronés</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="63"/>
+        <location filename="../../app/views/staff/audit_window.py" line="64"/>
         <source>Signed out</source>
         <translation>Déconnexion</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="64"/>
+        <location filename="../../app/views/staff/audit_window.py" line="65"/>
         <source>Locked</source>
         <translation>Verrouillage</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="65"/>
+        <location filename="../../app/views/staff/audit_window.py" line="66"/>
         <source>Unlocked</source>
         <translation>Déverrouillage</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="66"/>
+        <location filename="../../app/views/staff/audit_window.py" line="67"/>
         <source>Order placed</source>
         <translation>Commande passée</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="67"/>
+        <location filename="../../app/views/staff/audit_window.py" line="68"/>
         <source>Order queued</source>
         <translation>Commande en file d’attente</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="68"/>
+        <location filename="../../app/views/staff/audit_window.py" line="69"/>
         <source>Queued order discarded</source>
         <translation>Commande en attente supprimée</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="69"/>
+        <location filename="../../app/views/staff/audit_window.py" line="70"/>
         <source>Report viewed</source>
         <translation>Rapport consulté</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="70"/>
+        <location filename="../../app/views/staff/audit_window.py" line="71"/>
         <source>Report printed</source>
         <translation>Rapport imprimé</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="71"/>
+        <location filename="../../app/views/staff/audit_window.py" line="72"/>
         <source>Report saved</source>
         <translation>Rapport enregistré</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="72"/>
+        <location filename="../../app/views/staff/audit_window.py" line="73"/>
         <source>Report exported</source>
         <translation>Rapport exporté</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="73"/>
+        <location filename="../../app/views/staff/audit_window.py" line="74"/>
         <source>Kit registered</source>
         <translation>Trousse enregistrée</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="74"/>
+        <location filename="../../app/views/staff/audit_window.py" line="75"/>
         <source>Registration token created</source>
         <translation>Jeton d’inscription créé</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="76"/>
+        <location filename="../../app/views/staff/audit_window.py" line="77"/>
         <source>Metadata edited</source>
         <translation>Métadonnées modifiées</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="77"/>
+        <location filename="../../app/views/staff/audit_window.py" line="78"/>
         <source>Settings changed</source>
         <translation>Paramètres modifiés</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="78"/>
+        <location filename="../../app/views/staff/audit_window.py" line="79"/>
         <source>Spot token changed</source>
         <translation>Jeton Spot changé</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="79"/>
+        <location filename="../../app/views/staff/audit_window.py" line="80"/>
         <source>Signed out of Spot</source>
         <translation>Déconnexion de Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="80"/>
+        <location filename="../../app/views/staff/audit_window.py" line="81"/>
         <source>Spot account switched</source>
         <translation>Changement de compte Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="81"/>
+        <location filename="../../app/views/staff/audit_window.py" line="82"/>
         <source>Import</source>
         <translation>Importation</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="82"/>
+        <location filename="../../app/views/staff/audit_window.py" line="83"/>
         <source>Printed</source>
         <translation>Impression</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="83"/>
+        <location filename="../../app/views/staff/audit_window.py" line="84"/>
         <source>Staff profile added</source>
         <translation>Profil ajouté</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="84"/>
+        <location filename="../../app/views/staff/audit_window.py" line="85"/>
         <source>Staff profile changed</source>
         <translation>Profil modifié</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="85"/>
+        <location filename="../../app/views/staff/audit_window.py" line="86"/>
         <source>Staff profile removed</source>
         <translation>Profil retiré</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="86"/>
+        <location filename="../../app/views/staff/audit_window.py" line="87"/>
         <source>PIN reset</source>
         <translation>NIP réinitialisé</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="87"/>
+        <location filename="../../app/views/staff/audit_window.py" line="88"/>
         <source>Audit trail exported</source>
         <translation>Piste d’audit exportée</translation>
     </message>
@@ -233,177 +233,177 @@
 <context>
     <name>AuditDetails</name>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="92"/>
+        <location filename="../../app/views/staff/audit_window.py" line="93"/>
         <source>idle time</source>
         <translation>inactivité</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="93"/>
+        <location filename="../../app/views/staff/audit_window.py" line="94"/>
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="94"/>
+        <location filename="../../app/views/staff/audit_window.py" line="95"/>
         <source>computer locked</source>
         <translation>ordinateur verrouillé</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="95"/>
+        <location filename="../../app/views/staff/audit_window.py" line="96"/>
         <source>start</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="96"/>
+        <location filename="../../app/views/staff/audit_window.py" line="97"/>
         <source>sign-out</source>
         <translation>déconnexion</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="97"/>
+        <location filename="../../app/views/staff/audit_window.py" line="98"/>
         <source>quit</source>
         <translation>fermeture</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="98"/>
+        <location filename="../../app/views/staff/audit_window.py" line="99"/>
         <source>idle-lock minutes</source>
         <translation>minutes avant verrouillage</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="99"/>
+        <location filename="../../app/views/staff/audit_window.py" line="100"/>
         <source>audit retention</source>
         <translation>conservation de l’audit</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="100"/>
+        <location filename="../../app/views/staff/audit_window.py" line="101"/>
         <source>environment</source>
         <translation>environnement</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="101"/>
+        <location filename="../../app/views/staff/audit_window.py" line="102"/>
         <source>language</source>
         <translation>langue</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="102"/>
+        <location filename="../../app/views/staff/audit_window.py" line="103"/>
         <source>custom server</source>
         <translation>serveur personnalisé</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="103"/>
+        <location filename="../../app/views/staff/audit_window.py" line="104"/>
         <source>role</source>
         <translation>rôle</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="104"/>
+        <location filename="../../app/views/staff/audit_window.py" line="105"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="105"/>
+        <location filename="../../app/views/staff/audit_window.py" line="106"/>
         <source>text</source>
         <translation>texte</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="106"/>
+        <location filename="../../app/views/staff/audit_window.py" line="107"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="107"/>
+        <location filename="../../app/views/staff/audit_window.py" line="108"/>
         <source>printer</source>
         <translation>imprimante</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="108"/>
+        <location filename="../../app/views/staff/audit_window.py" line="109"/>
         <source>clipboard</source>
         <translation>presse-papiers</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="109"/>
+        <location filename="../../app/views/staff/audit_window.py" line="110"/>
         <source>queued</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="110"/>
+        <location filename="../../app/views/staff/audit_window.py" line="111"/>
         <source>sent</source>
         <translation>envoyée</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="111"/>
+        <location filename="../../app/views/staff/audit_window.py" line="112"/>
         <source>same person</source>
         <translation>même personne</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="112"/>
+        <location filename="../../app/views/staff/audit_window.py" line="113"/>
         <source>someone else</source>
         <translation>autre personne</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="113"/>
+        <location filename="../../app/views/staff/audit_window.py" line="114"/>
         <source>patient handout</source>
         <translation>fiche patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="114"/>
+        <location filename="../../app/views/staff/audit_window.py" line="115"/>
         <source>kit label</source>
         <translation>étiquette de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="115"/>
+        <location filename="../../app/views/staff/audit_window.py" line="116"/>
         <source>order label</source>
         <translation>étiquette de commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="116"/>
+        <location filename="../../app/views/staff/audit_window.py" line="117"/>
         <source>requisition label</source>
         <translation>étiquette de réquisition</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="117"/>
+        <location filename="../../app/views/staff/audit_window.py" line="118"/>
         <source>printer test label</source>
         <translation>étiquette d’essai de l’imprimante</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="121"/>
+        <location filename="../../app/views/staff/audit_window.py" line="122"/>
         <source>order</source>
         <translation>commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="122"/>
+        <location filename="../../app/views/staff/audit_window.py" line="123"/>
         <source>kit</source>
         <translation>trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="123"/>
+        <location filename="../../app/views/staff/audit_window.py" line="124"/>
         <source>sample</source>
         <translation>échantillon</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="124"/>
+        <location filename="../../app/views/staff/audit_window.py" line="125"/>
         <source>report</source>
         <translation>rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="125"/>
+        <location filename="../../app/views/staff/audit_window.py" line="126"/>
         <source>outbox item</source>
         <translation>élément de la boîte d’envoi</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="126"/>
+        <location filename="../../app/views/staff/audit_window.py" line="127"/>
         <source>patient</source>
         <translation>patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="127"/>
+        <location filename="../../app/views/staff/audit_window.py" line="128"/>
         <source>requisition</source>
         <translation>requête</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="128"/>
+        <location filename="../../app/views/staff/audit_window.py" line="129"/>
         <source>batch</source>
         <translation>lot</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="129"/>
+        <location filename="../../app/views/staff/audit_window.py" line="130"/>
         <source>staff</source>
         <translation>personnel</translation>
     </message>
@@ -411,47 +411,47 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="147"/>
+        <location filename="../../app/views/staff/audit_window.py" line="148"/>
         <source>Time (UTC)</source>
         <translation>Heure (UTC)</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="148"/>
+        <location filename="../../app/views/staff/audit_window.py" line="149"/>
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="149"/>
+        <location filename="../../app/views/staff/audit_window.py" line="150"/>
         <source>Workstation</source>
         <translation>Poste de travail</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="150"/>
+        <location filename="../../app/views/staff/audit_window.py" line="151"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="151"/>
+        <location filename="../../app/views/staff/audit_window.py" line="152"/>
         <source>Order</source>
         <translation>Commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="152"/>
+        <location filename="../../app/views/staff/audit_window.py" line="153"/>
         <source>Kit</source>
         <translation>Trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="153"/>
+        <location filename="../../app/views/staff/audit_window.py" line="154"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="154"/>
+        <location filename="../../app/views/staff/audit_window.py" line="155"/>
         <source>Other IDs</source>
         <translation>Autres identifiants</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="155"/>
+        <location filename="../../app/views/staff/audit_window.py" line="156"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
@@ -459,78 +459,78 @@
 <context>
     <name>AuditWindow</name>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="242"/>
+        <location filename="../../app/views/staff/audit_window.py" line="243"/>
         <source>Audit trail — {app}</source>
         <translation>Piste d’audit — {app}</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="249"/>
+        <location filename="../../app/views/staff/audit_window.py" line="250"/>
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="251"/>
+        <location filename="../../app/views/staff/audit_window.py" line="252"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="252"/>
+        <location filename="../../app/views/staff/audit_window.py" line="253"/>
         <source>Any action</source>
         <translation>Toute action</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="256"/>
+        <location filename="../../app/views/staff/audit_window.py" line="257"/>
         <source>&amp;From:</source>
         <translation>&amp;Du&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="258"/>
+        <location filename="../../app/views/staff/audit_window.py" line="259"/>
         <source>&amp;To:</source>
         <translation>&amp;Au&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="268"/>
         <location filename="../../app/views/staff/audit_window.py" line="269"/>
+        <location filename="../../app/views/staff/audit_window.py" line="270"/>
         <source>Order, kit or report ID</source>
         <translation>Identifiant de commande, de trousse ou de rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="272"/>
+        <location filename="../../app/views/staff/audit_window.py" line="273"/>
         <source>&amp;Search</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="274"/>
+        <location filename="../../app/views/staff/audit_window.py" line="275"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="282"/>
+        <location filename="../../app/views/staff/audit_window.py" line="283"/>
         <source>St&amp;aff:</source>
         <translation>&amp;Personnel&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="284"/>
+        <location filename="../../app/views/staff/audit_window.py" line="285"/>
         <source>A&amp;ction:</source>
         <translation>A&amp;ction&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="286"/>
+        <location filename="../../app/views/staff/audit_window.py" line="287"/>
         <source>&amp;ID:</source>
         <translation>&amp;ID&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="349"/>
+        <location filename="../../app/views/staff/audit_window.py" line="350"/>
         <source>Only an administrator can see the audit trail.</source>
         <translation>Seul un administrateur peut consulter la piste d’audit.</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="360"/>
+        <location filename="../../app/views/staff/audit_window.py" line="361"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/staff/audit_window.py" line="368"/>
+        <location filename="../../app/views/staff/audit_window.py" line="369"/>
         <source>%n record(s) shown.</source>
         <translation>
             <numerusform>%n enregistrement affiché.</numerusform>
@@ -538,7 +538,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/staff/audit_window.py" line="377"/>
+        <location filename="../../app/views/staff/audit_window.py" line="378"/>
         <source>Chain intact: %n record(s), none changed or removed.</source>
         <translation>
             <numerusform>Chaîne intacte&#xa0;: %n enregistrement, aucun modifié ni retiré.</numerusform>
@@ -546,32 +546,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="381"/>
+        <location filename="../../app/views/staff/audit_window.py" line="382"/>
         <source>Chain BROKEN at record {n} of {count}: a record was changed or removed. Keep this computer as it is and tell your privacy officer.</source>
         <translation>Chaîne ROMPUE à l’enregistrement {n} sur {count}&#xa0;: un enregistrement a été modifié ou retiré. Laissez cet ordinateur tel quel et avisez votre responsable de la protection des renseignements personnels.</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="391"/>
+        <location filename="../../app/views/staff/audit_window.py" line="392"/>
         <source>Anyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="399"/>
+        <location filename="../../app/views/staff/audit_window.py" line="400"/>
         <source>Export audit trail</source>
         <translation>Exporter la piste d’audit</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="401"/>
+        <location filename="../../app/views/staff/audit_window.py" line="402"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="422"/>
+        <location filename="../../app/views/staff/audit_window.py" line="424"/>
         <source>Exporting…</source>
         <translation>Exportation…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/staff/audit_window.py" line="427"/>
+        <location filename="../../app/views/staff/audit_window.py" line="429"/>
         <source>Exported %n record(s) to {file}.</source>
         <translation>
             <numerusform>%n enregistrement exporté dans {file}.</numerusform>
@@ -648,17 +648,17 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="113"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="114"/>
         <source>Log a contact attempt</source>
         <translation>Noter une tentative de contact</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="122"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="123"/>
         <source>&amp;What happened:</source>
         <translation>&amp;Résultat&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="123"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="124"/>
         <source>&amp;Note:</source>
         <translation>&amp;Note&#xa0;:</translation>
     </message>
@@ -1743,15 +1743,21 @@
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/views/outreach/import_dialog.py" line="367"/>
-        <source>Order {n} kits through {where}?</source>
-        <translation>Commander {n} trousses dans {where}&#xa0;?</translation>
+        <source>Send %n order(s) through {where}?</source>
+        <translation>
+            <numerusform>Envoyer %n commande dans {where}&#xa0;?</numerusform>
+            <numerusform>Envoyer %n commandes dans {where}&#xa0;?</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/views/outreach/import_dialog.py" line="370"/>
-        <source>{n} rows with problems will not be sent.</source>
-        <translation>{n} lignes à problèmes ne seront pas envoyées.</translation>
+        <source>%n row(s) with problems will not be sent.</source>
+        <translation>
+            <numerusform>%n ligne à problèmes ne sera pas envoyée.</numerusform>
+            <numerusform>%n lignes à problèmes ne seront pas envoyées.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/outreach/import_dialog.py" line="371"/>
@@ -4404,12 +4410,12 @@
 <context>
     <name>Outreach</name>
     <message>
-        <location filename="../../app/views/outreach/__init__.py" line="68"/>
+        <location filename="../../app/views/outreach/__init__.py" line="69"/>
         <source>Import orders from a patient list</source>
         <translation>Importer des commandes depuis une liste de patients</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/__init__.py" line="69"/>
+        <location filename="../../app/views/outreach/__init__.py" line="70"/>
         <source>Patient lists (*.csv *.xlsx *.xls *.ods *.txt);;All files (*)</source>
         <translation>Listes de patients (*.csv *.xlsx *.xls *.ods *.txt);;Tous les fichiers (*)</translation>
     </message>
@@ -4521,22 +4527,22 @@
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="77"/>
+        <location filename="../../app/views/printing/preview.py" line="78"/>
         <source>&amp;Print…</source>
         <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="81"/>
+        <location filename="../../app/views/printing/preview.py" line="82"/>
         <source>&amp;Save as PDF…</source>
         <translation>&amp;Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="85"/>
+        <location filename="../../app/views/printing/preview.py" line="86"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="147"/>
+        <location filename="../../app/views/printing/preview.py" line="148"/>
         <source>Sent to the printer.</source>
         <translation>Envoyé à l’imprimante.</translation>
     </message>
@@ -4569,7 +4575,7 @@
 <context>
     <name>PrintingSettingsDialog</name>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="335"/>
+        <location filename="../../app/views/printing/settings_page.py" line="336"/>
         <source>Printing</source>
         <translation>Impression</translation>
     </message>
@@ -4577,142 +4583,142 @@
 <context>
     <name>PrintingSettingsPage</name>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="98"/>
+        <location filename="../../app/views/printing/settings_page.py" line="99"/>
         <source>On the patient hand-out</source>
         <translation>Sur le feuillet du patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="106"/>
+        <location filename="../../app/views/printing/settings_page.py" line="107"/>
         <source>PNG or JPEG file (optional)</source>
         <translation>Fichier PNG ou JPEG (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="107"/>
+        <location filename="../../app/views/printing/settings_page.py" line="108"/>
         <source>C&amp;hoose…</source>
         <translation>C&amp;hoisir…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="117"/>
+        <location filename="../../app/views/printing/settings_page.py" line="118"/>
         <source>The QR code on the hand-out opens this page. It never holds patient data.</source>
         <translation>Le code QR du feuillet ouvre cette page. Il ne contient jamais de données du patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="124"/>
+        <location filename="../../app/views/printing/settings_page.py" line="125"/>
         <source>Clinic &amp;name:</source>
         <translation>&amp;Nom de la clinique&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="125"/>
+        <location filename="../../app/views/printing/settings_page.py" line="126"/>
         <source>&amp;Phone:</source>
         <translation>&amp;Téléphone&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="126"/>
+        <location filename="../../app/views/printing/settings_page.py" line="127"/>
         <source>&amp;Logo:</source>
         <translation>&amp;Logo&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="127"/>
+        <location filename="../../app/views/printing/settings_page.py" line="128"/>
         <source>Registration or &amp;instructions page:</source>
         <translation>Page d’&amp;inscription ou d’instructions&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="135"/>
+        <location filename="../../app/views/printing/settings_page.py" line="136"/>
         <source>Labels</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="137"/>
+        <location filename="../../app/views/printing/settings_page.py" line="138"/>
         <source>On label &amp;sheets, with any printer</source>
         <translation>Sur des planches d’étiquettes, avec toute impri&amp;mante</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="139"/>
+        <location filename="../../app/views/printing/settings_page.py" line="140"/>
         <source>On a Zebra label printer on the &amp;network (raw TCP)</source>
         <translation>Sur une imprimante d’étiquettes Zebra du &amp;réseau (TCP brut)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="142"/>
+        <location filename="../../app/views/printing/settings_page.py" line="143"/>
         <source>On a Zebra label printer installed on this &amp;computer</source>
         <translation>Sur une imprimante d’étiquettes Zebra installée sur cet &amp;ordinateur</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="150"/>
+        <location filename="../../app/views/printing/settings_page.py" line="151"/>
         <source>IP address or name, e.g. 10.0.0.25:9100</source>
         <translation>Adresse IP ou nom, p. ex. 10.0.0.25:9100</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="164"/>
+        <location filename="../../app/views/printing/settings_page.py" line="165"/>
         <source>2 × 1 in</source>
         <translation>2 × 1 po</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="165"/>
+        <location filename="../../app/views/printing/settings_page.py" line="166"/>
         <source>4 × 6 in</source>
         <translation>4 × 6 po</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="169"/>
+        <location filename="../../app/views/printing/settings_page.py" line="170"/>
         <source>203 dpi (8 dots/mm)</source>
         <translation>203 ppp (8 points/mm)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="170"/>
+        <location filename="../../app/views/printing/settings_page.py" line="171"/>
         <source>300 dpi (12 dots/mm)</source>
         <translation>300 ppp (12 points/mm)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="175"/>
+        <location filename="../../app/views/printing/settings_page.py" line="176"/>
         <source>Sheet:</source>
         <translation>Planche&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="178"/>
+        <location filename="../../app/views/printing/settings_page.py" line="179"/>
         <source>Address:</source>
         <translation>Adresse&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="181"/>
+        <location filename="../../app/views/printing/settings_page.py" line="182"/>
         <source>Printer:</source>
         <translation>Imprimante&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="183"/>
+        <location filename="../../app/views/printing/settings_page.py" line="184"/>
         <source>Label si&amp;ze:</source>
         <translation>&amp;Format d’étiquette&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="184"/>
+        <location filename="../../app/views/printing/settings_page.py" line="185"/>
         <source>Printer &amp;resolution:</source>
         <translation>Ré&amp;solution de l’imprimante&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="185"/>
+        <location filename="../../app/views/printing/settings_page.py" line="186"/>
         <source>&amp;Test print</source>
         <translation>Imprimer un &amp;essai</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="259"/>
+        <location filename="../../app/views/printing/settings_page.py" line="260"/>
         <source>Choose the label printer.</source>
         <translation>Choisissez l’imprimante d’étiquettes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="270"/>
+        <location filename="../../app/views/printing/settings_page.py" line="271"/>
         <source>Clinic logo</source>
         <translation>Logo de la clinique</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="271"/>
+        <location filename="../../app/views/printing/settings_page.py" line="272"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="302"/>
+        <location filename="../../app/views/printing/settings_page.py" line="303"/>
         <source>Sending a test label…</source>
         <translation>Envoi d’une étiquette d’essai…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="312"/>
+        <location filename="../../app/views/printing/settings_page.py" line="313"/>
         <source>Test label sent to %1. Scan its barcode: it should read SPOT-TEST-123.</source>
         <translation>Étiquette d’essai envoyée à %1. Balayez son code-barres&#xa0;: il doit donner SPOT-TEST-123.</translation>
     </message>
@@ -4720,28 +4726,28 @@
 <context>
     <name>PrintingSettingsSection</name>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="362"/>
+        <location filename="../../app/views/printing/settings_page.py" line="363"/>
         <source>Printing</source>
         <translation>Impression</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="369"/>
+        <location filename="../../app/views/printing/settings_page.py" line="370"/>
         <source>Hand-out and la&amp;bels…</source>
         <translation>Feuillet et éti&amp;quettes…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="380"/>
+        <location filename="../../app/views/printing/settings_page.py" line="381"/>
         <source>no clinic name yet</source>
         <translation>pas encore de nom de clinique</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="382"/>
+        <location filename="../../app/views/printing/settings_page.py" line="383"/>
         <source>labels on sheets</source>
         <translation>étiquettes sur planches</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="383"/>
-        <location filename="../../app/views/printing/settings_page.py" line="385"/>
+        <location filename="../../app/views/printing/settings_page.py" line="384"/>
+        <location filename="../../app/views/printing/settings_page.py" line="386"/>
         <source>labels to %1</source>
         <translation>étiquettes vers %1</translation>
     </message>
@@ -5679,32 +5685,32 @@
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="97"/>
+        <location filename="../../app/views/reports/output.py" line="98"/>
         <source>Spot report %1</source>
         <translation>Rapport Spot %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="100"/>
+        <location filename="../../app/views/reports/output.py" line="101"/>
         <source>Print report</source>
         <translation>Imprimer le rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="114"/>
+        <location filename="../../app/views/reports/output.py" line="115"/>
         <source>Sent the text report to the printer.</source>
         <translation>Rapport texte envoyé à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="125"/>
+        <location filename="../../app/views/reports/output.py" line="126"/>
         <source>The printer couldn&apos;t be started. Check it is on.</source>
         <translation>Impossible de lancer l’impression. Vérifiez que l’imprimante est allumée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="138"/>
+        <location filename="../../app/views/reports/output.py" line="139"/>
         <source>Sent 1 page to the printer.</source>
         <translation>1 page envoyée à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="140"/>
+        <location filename="../../app/views/reports/output.py" line="141"/>
         <source>Sent %1 pages to the printer.</source>
         <translation>%1 pages envoyées à l’imprimante.</translation>
     </message>
@@ -7212,32 +7218,32 @@
 <context>
     <name>WorklistModel</name>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="54"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="55"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="54"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="55"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="54"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="55"/>
         <source>Kit</source>
         <translation>Trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="54"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="55"/>
         <source>Why</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="55"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="56"/>
         <source>Days waiting</source>
         <translation>Jours d’attente</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="55"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="56"/>
         <source>Last contact</source>
         <translation>Dernier contact</translation>
     </message>
@@ -7245,87 +7251,87 @@
 <context>
     <name>WorklistView</name>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="160"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="161"/>
         <source>&amp;Reload</source>
         <translation>&amp;Recharger</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="162"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="163"/>
         <source>&amp;Log contact…</source>
         <translation>&amp;Noter un contact…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="165"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="166"/>
         <source>Reminder &amp;letters…</source>
         <translation>&amp;Lettres de rappel…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="167"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="168"/>
         <source>Save letters as &amp;PDF…</source>
         <translation>Enregistrer les lettres en &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="169"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="170"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="191"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="192"/>
         <source>Looking for kits that have not come back…</source>
         <translation>Recherche des trousses non retournées…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="199"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="200"/>
         <source>{n} kits to follow up</source>
         <translation>{n} trousses à suivre</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="214"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="215"/>
         <source>Select one kit to log a contact attempt.</source>
         <translation>Sélectionnez une trousse pour noter une tentative de contact.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="226"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="227"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="235"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="236"/>
         <source>Contact attempt saved in Spot.</source>
         <translation>Tentative de contact enregistrée dans Spot.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="240"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="241"/>
         <source>Select the patients to write to.</source>
         <translation>Sélectionnez les patients à qui écrire.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="252"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="253"/>
         <source>Save letters as PDF</source>
         <translation>Enregistrer les lettres en PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="254"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="255"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="258"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="259"/>
         <source>{n} letters saved.</source>
         <translation>{n} lettres enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="262"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="263"/>
         <source>Export the worklist</source>
         <translation>Exporter la liste de suivi</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="264"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="265"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="268"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="269"/>
         <source>Worklist exported.</source>
         <translation>Liste de suivi exportée.</translation>
     </message>

@@ -364,10 +364,10 @@ class ImportDialog(QDialog):
             return
         ready = check.sendable()
         left = len(check.rows) - len(ready)
-        text = self.tr("Order {n} kits through {where}?").format(
-            n=len(ready), where=self._services.label)
+        text = self.tr("Send %n order(s) through {where}?", "", len(ready)).format(
+            where=self._services.label)
         if left:
-            text += "\n" + self.tr("{n} rows with problems will not be sent.").format(n=left)
+            text += "\n" + self.tr("%n row(s) with problems will not be sent.", "", left)
         answer = QMessageBox.question(self, self.tr("Send orders"), text)
         if answer == QMessageBox.StandardButton.Yes:
             self.start_sending()
