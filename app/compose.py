@@ -252,6 +252,10 @@ def build_staff(
         if isinstance(session, Session):
             session.outbox.set_stamp(stamp_orders(workstation))
             unsubscribe.append(audit_outbox(session.outbox, workstation))
+            if session.inbox is not None:  # every sign-off, with its note, in the trail
+                from app.services.inbox_audit import audit_sign_offs
+
+                session.inbox.audit = audit_sign_offs(workstation)
 
     window.session_changed.connect(on_session_changed)
     if window.session is not None:
@@ -269,5 +273,5 @@ def staff_reviewer(workstation: Workstation) -> Reviewer:
     profile = workstation.current
     if profile is None:
         return Reviewer("")  # locked: nobody may sign until someone unlocks
-    return Reviewer(profile.initials or profile.name, profile.role.value)
+    return Reviewer(profile.initials or profile.name, profile.role.value, profile.staff_id)
 

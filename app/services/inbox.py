@@ -102,6 +102,7 @@ class Reviewer:
 
     name: str
     role: Role = "front_desk"
+    staff_id: str = ""  # the signed-in staff profile's id (the audit trail's "who")
 
     @property
     def may_sign(self) -> bool:
@@ -113,7 +114,10 @@ class Reviewer:
 
 
 class AuditHook(Protocol):
-    """Where a sign-off's optional note goes (issue 15's audit trail); never to Spot or logs."""
+    """Records each sign-off in the audit trail (`app.services.inbox_audit`), with its
+    optional note; the note goes nowhere else (never to Spot or a log). ``action`` is
+    "sign_off", "for_clinician", "bulk_sign_off" (once, ids empty, before the rows of an
+    administrator's backlog sign-off) or "backlog_sign_off" (each of those rows)."""
 
     def __call__(
         self, action: str, *, kit_id: str, report_id: str, reviewer: Reviewer, note: str
@@ -267,8 +271,8 @@ class InboxService:
     """Keeps the digests current and writes sign-offs. Network calls: run off the GUI thread.
 
     ``client_provider`` returns the session's current client (it changes after a sign-in).
-    ``audit`` receives notes and bulk sign-offs (issue 15's audit trail); without it a note is
-    dropped, never logged (it may name a patient).
+    ``audit`` records every sign-off and its note (the audit trail, wired in `app.compose`);
+    without it a note is dropped, never logged (it may name a patient).
     """
 
     def __init__(
@@ -397,21 +401,18 @@ class InboxService:
     # -- writing ----------------------------------------------------------------------------
 
     def sign_off(self, kit_id: str, report_id: str, reviewer: Reviewer, note: str = "") -> None:
-        """Sign ``report_id`` off for the whole clinic (clinicians and administrators)."""
+        """Sign ``report_id`` off for the whole clinic (clinicians and administrators).
+        Recorded in the audit trail with the note, if any (the note never goes to Spot)."""
         if not reviewer.may_sign:
             raise NotAllowed(debug=f"role {reviewer.role}")
         self._write(kit_id, report_id, REVIEW_KEY, reviewer)
-        if note.strip() and self.audit is not None:
-            self.audit("sign_off", kit_id=kit_id, report_id=report_id, reviewer=reviewer,
-                       note=note.strip())
+        self._audit("sign_off", kit_id, report_id, reviewer, note)
 
     def mark_for_clinician(self, kit_id: str, report_id: str, reviewer: Reviewer,
                            note: str = "") -> None:
         """Front desk: this report needs a clinician; it moves to the top of their inbox."""
         self._write(kit_id, report_id, FOR_CLINICIAN_KEY, reviewer)
-        if note.strip() and self.audit is not None:
-            self.audit("for_clinician", kit_id=kit_id, report_id=report_id, reviewer=reviewer,
-                       note=note.strip())
+        self._audit("for_clinician", kit_id, report_id, reviewer, note)
 
     def sign_off_backlog(self, rows: Iterable[InboxRow], reviewer: Reviewer) -> int:
         """An administrator's confirmed bulk sign-off of ``rows``; returns how many."""
@@ -420,14 +421,28 @@ class InboxService:
                 QT_TRANSLATE_NOOP("Errors", "Only administrators sign off the backlog"),
                 debug=f"role {reviewer.role}",
             )
+        rows = list(rows)
+        if rows:
+            self._audit("bulk_sign_off", "", "", reviewer, "")
         count = 0
         for row in rows:
             self._write(row.kit_id, row.report_id, REVIEW_KEY, reviewer)
+            self._audit("backlog_sign_off", row.kit_id, row.report_id, reviewer, "")
             count += 1
-        if self.audit is not None and count:
-            self.audit("bulk_sign_off", kit_id="", report_id="", reviewer=reviewer,
-                       note=f"{count} reports signed off in bulk")
         return count
+
+    def _audit(self, action: str, kit_id: str, report_id: str, reviewer: Reviewer,
+               note: str) -> None:
+        """Record what was just written in Spot. A failure to record is logged (its type
+        only: the note may name a patient); the sign-off itself stands."""
+        if self.audit is None:
+            return
+        try:
+            self.audit(action, kit_id=kit_id, report_id=report_id, reviewer=reviewer,
+                       note=note.strip())
+        except (OSError, ValueError) as exc:
+            log.error("inbox: %s of report %s not recorded in the audit trail: %s",
+                      action, report_id or "-", type(exc).__name__)
 
     def _write(self, kit_id: str, report_id: str, key: str, reviewer: Reviewer) -> None:
         if not reviewer.name.strip():
