@@ -236,6 +236,12 @@ def build_staff(
     # Sign-offs in the results inbox are the signed-in staff member's, not a typed name.
     window.inbox_tab.use_reviewer(lambda: staff_reviewer(workstation), editable=False)
     controller.unlocked.connect(lambda _result: window.inbox_tab.reviewer_updated())
+    # Outreach batches and contact attempts: the staff member's initials and id, audited.
+    from app.services.acting import WorkstationActor
+
+    window.acting_staff = WorkstationActor(workstation)
+    if window.outreach is not None:
+        window.outreach.staff = window.acting_staff
     # Each print (hand-out, labels) goes to the audit trail under whoever is working.
     window.child_windows.set_print_recorder(audit_prints(workstation.record))
     window.shutdown_finished.connect(controller.shutdown)

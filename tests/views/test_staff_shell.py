@@ -209,3 +209,21 @@ def test_a_sign_off_and_its_note_go_to_the_audit_trail_as_who_unlocked(
         AuditAction.RESULT_SIGNED_OFF, DEMO_STAFF_ID,
         {"kit": row.kit_id, "report": row.report_id}, "Phoned the patient about it")
     assert "Phoned" not in str(session.client.get_kit(row.kit_id).metadata)
+
+
+def test_outreach_works_as_the_signed_in_staff_member(
+    qtbot: QtBot, staffed: tuple[MainWindow, Workstation, LockController, StaffShell],
+    sandbox: SandboxServer,
+) -> None:
+    """Issue 19: imports and contact attempts are the staff member's (not the computer's
+    user), and nobody's while the screen is locked."""
+    from app.services.acting import Actor
+
+    window, _workstation, controller, _shell = staffed
+    window.start("sandbox")
+    qtbot.waitUntil(lambda: window.outreach is not None, timeout=WAIT_MS)
+    outreach = window.outreach
+    assert outreach is not None
+    assert outreach.staff.actor() is None  # behind the lock
+    _unlock_as_demo(qtbot, controller)
+    assert outreach.staff.actor() == Actor("DM", DEMO_STAFF_ID)
