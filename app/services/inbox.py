@@ -74,6 +74,8 @@ __all__ = [
     "build_inbox",
     "digest_kit",
     "inbox_counts",
+    "limits_from_text",
+    "limits_to_text",
     "merge_entry",
 ]
 
@@ -166,6 +168,36 @@ class CriticalLimit:
         return (self.low is not None and value < self.low) or (
             self.high is not None and value > self.high
         )
+
+
+def limits_to_text(limits: Mapping[str, CriticalLimit]) -> str:
+    """Critical limits as the clinic setup file carries them: ``{"Glucose":[null,400]}``."""
+    return json.dumps({name: [limit.low, limit.high] for name, limit in limits.items()},
+                      sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def limits_from_text(text: str) -> dict[str, CriticalLimit]:
+    """`limits_to_text` read back; an entry that isn't a name and two numbers (or nulls) is
+    left out, so a hand-edited setup file can't break the inbox."""
+    try:
+        raw = json.loads(text) if text.strip() else {}
+    except ValueError:
+        return {}
+    limits: dict[str, CriticalLimit] = {}
+    if not isinstance(raw, dict):
+        return limits
+    for name, pair in raw.items():
+        if not (isinstance(name, str) and name.strip() and isinstance(pair, list)
+                and len(pair) == 2):
+            continue
+        if not all(v is None or (isinstance(v, int | float) and not isinstance(v, bool))
+                   for v in pair):
+            continue
+        if pair[0] is not None or pair[1] is not None:
+            limits[name.strip()] = CriticalLimit(
+                None if pair[0] is None else float(pair[0]),
+                None if pair[1] is None else float(pair[1]))
+    return limits
 
 
 class InboxRow(NamedTuple):

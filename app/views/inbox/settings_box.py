@@ -95,8 +95,15 @@ class InboxSettingsBox(QGroupBox):
         layout.addRow(self.tr("Critical limits:"), self.limits)
         self.note = QLabel(self.tr("None are built in. A result outside a limit is flagged "
                                    "Critical and comes first in the inbox."))
+        self.desk_note = QLabel(self.tr(
+            "These limits and the go-live date are kept on this workstation. To give every "
+            "desk of the clinic the same, export the clinic setup (File → Export clinic "
+            "setup…) and import it on the other desks."))
+        self.desk_note.setObjectName("limitsThisDesk")
+        self.desk_note.setWordWrap(True)
         self.note.setWordWrap(True)
         layout.addRow(self.note)
+        layout.addRow(self.desk_note)
         self.problem = QLabel()
         self.problem.setObjectName("criticalLimitsProblem")
         self.problem.setWordWrap(True)

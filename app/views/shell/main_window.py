@@ -447,6 +447,7 @@ class MainWindow(QMainWindow):
             session.kit_catalog = self._settings.kit_catalog_for(session.environment.key)
         if session is not None:
             self.order_list.set_kit_names(session.kit_catalog)
+        self.inbox_tab.shared_settings_changed()  # critical limits from a clinic setup file
         self.refresher.restart()
 
     def focus_search(self) -> None:
