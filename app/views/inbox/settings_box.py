@@ -83,7 +83,10 @@ class InboxSettingsBox(QGroupBox):
              self.tr("Critical above")]
         )
         self.limits.verticalHeader().setVisible(False)
-        self.limits.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.limits.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):  # the headers in full, in French too
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.limits.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.limits.setTabKeyNavigation(True)  # a grid to type into, cell after cell
         existing = sorted(inbox.critical_limits.items())
