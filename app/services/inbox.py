@@ -8,8 +8,8 @@ then turns the digests into rows, a pure function fast enough to run after every
 
 Sign-off is shared through the kit's Spot metadata::
 
-    frontdesk_review:        {report_id: {"by": ..., "role": ..., "at": ISO time}}
-    frontdesk_for_clinician: {report_id: {"by": ..., "role": ..., "at": ISO time}}
+    frontdesk_review:        {report_id: {"by": ..., "role": ..., "at": ISO time, "by_id": ...}}
+    frontdesk_for_clinician: {report_id: {"by": ..., "role": ..., "at": ISO time, "by_id": ...}}
 
 Spot's metadata update replaces the whole object, so a write is read → merge → write → read
 back; when the read-back lacks our entry (another desk wrote in between) the merge is retried.
@@ -484,6 +484,8 @@ class InboxService:
                 debug="no reviewer name",
             )
         entry = {"by": reviewer.name, "role": reviewer.role, "at": self._now().isoformat()}
+        if reviewer.staff_id:  # as an order's "ordered by": initials and staff id, never a PIN
+            entry["by_id"] = reviewer.staff_id
         client = self._client_provider()
         for attempt in range(MERGE_ATTEMPTS):
             kit = client.get_kit(kit_id)

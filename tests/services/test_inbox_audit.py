@@ -70,6 +70,9 @@ def test_each_sign_off_is_recorded_with_its_note_under_the_signed_in_staff(
         (AuditAction.RESULT_FOR_CLINICIAN, fay.staff_id,
          {"kit": third.kit_id, "report": third.report_id}, "please look"),
     ]
+    # Spot names the signer as an order's "ordered by" does: initials and staff id.
+    entry = session.client.get_kit(first.kit_id).metadata["frontdesk_review"][first.report_id]
+    assert (entry["by"], entry["by_id"]) == ("CC", clinician.staff_id)
     assert "Testperson" not in caplog.text  # never in a log
     assert "Testperson" not in str(session.client.get_kit(first.kit_id).metadata)  # nor Spot
 
