@@ -1925,27 +1925,27 @@
         <translation>Critique au-dessus de</translation>
     </message>
     <message>
-        <location filename="../../app/views/inbox/settings_box.py" line="95"/>
+        <location filename="../../app/views/inbox/settings_box.py" line="98"/>
         <source>Critical limits:</source>
         <translation>Limites critiques :</translation>
     </message>
     <message>
-        <location filename="../../app/views/inbox/settings_box.py" line="96"/>
+        <location filename="../../app/views/inbox/settings_box.py" line="99"/>
         <source>None are built in. A result outside a limit is flagged Critical and comes first in the inbox.</source>
         <translation>Aucune n’est prédéfinie. Un résultat hors d’une limite est marqué Critique et passe en tête de la boîte de résultats.</translation>
     </message>
     <message>
-        <location filename="../../app/views/inbox/settings_box.py" line="99"/>
+        <location filename="../../app/views/inbox/settings_box.py" line="102"/>
         <source>These limits and the go-live date are kept on this workstation. To give every desk of the clinic the same, export the clinic setup (File → Export clinic setup…) and import it on the other desks.</source>
         <translation>Ces limites et la date de mise en service sont gardées sur ce poste. Pour que tous les postes de la clinique aient les mêmes, exportez la configuration de la clinique (Fichier → Exporter la configuration de la clinique…) et importez-la sur les autres postes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/inbox/settings_box.py" line="115"/>
+        <location filename="../../app/views/inbox/settings_box.py" line="118"/>
         <source>Administrators change these</source>
         <translation>Seuls les administrateurs modifient ces réglages</translation>
     </message>
     <message>
-        <location filename="../../app/views/inbox/settings_box.py" line="129"/>
+        <location filename="../../app/views/inbox/settings_box.py" line="132"/>
         <source>Not a number, so not saved: %1</source>
         <translation>Pas un nombre, donc non enregistré : %1</translation>
     </message>
@@ -3544,55 +3544,55 @@
 <context>
     <name>MetadataEditor</name>
     <message>
-        <location filename="../../app/views/common/metadata_editor.py" line="62"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="64"/>
         <source>Name</source>
-        <extracomment>Keys the app writes itself (the outbox&apos;s client reference); the user must not set them.</extracomment>
+        <extracomment>Keys the app writes itself (the outbox&apos;s client reference); the user must not set them. The prefix of every key the app writes; a new key with it is refused (see `problems`).</extracomment>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/metadata_editor.py" line="63"/>
-        <location filename="../../app/views/common/metadata_editor.py" line="159"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="65"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="164"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/metadata_editor.py" line="71"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="73"/>
         <source>&amp;Add a note</source>
         <translation>A&amp;jouter une note</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/metadata_editor.py" line="115"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="117"/>
         <source>A note needs a name</source>
         <translation>Une note doit avoir un nom</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/metadata_editor.py" line="119"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="124"/>
         <source>“%1” is used by Spot Front Desk itself; choose another name</source>
         <translation>« %1 » est utilisé par Spot Front Desk lui-même; choisissez un autre nom</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/metadata_editor.py" line="124"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="129"/>
         <source>The name “%1” is used twice</source>
         <translation>Le nom « %1 » est utilisé deux fois</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/metadata_editor.py" line="155"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="160"/>
         <source>name, like room</source>
         <translation>nom, p. ex. salle</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/metadata_editor.py" line="156"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="161"/>
         <source>Note name</source>
         <translation>Nom de la note</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/metadata_editor.py" line="158"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="163"/>
         <source>note</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/metadata_editor.py" line="162"/>
-        <location filename="../../app/views/common/metadata_editor.py" line="163"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="167"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="168"/>
         <source>Remove this note</source>
         <translation>Retirer cette note</translation>
     </message>
