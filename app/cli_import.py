@@ -65,6 +65,21 @@ def _staff(given: str) -> str:
         return "unknown"
 
 
+def _audit_import(batch_id: str) -> None:
+    """The import in this data folder's audit trail. Nobody signs in to the command line:
+    it is recorded as the app's own ("system"), with the batch id (orders carry --staff)."""
+    from app.paths import paths
+    from app.services.audit import AuditAction, AuditTrail, ObjectKind
+    from app.services.workstation import SYSTEM_STAFF_ID
+
+    try:
+        AuditTrail.in_folder(paths().data).record(
+            AuditAction.IMPORT, SYSTEM_STAFF_ID, ids={ObjectKind.BATCH: batch_id})
+    except (OSError, ValueError) as exc:
+        log.error("import batch %s not recorded in the audit trail: %s", batch_id,
+                  type(exc).__name__)
+
+
 def _open_session(sandbox: bool, out: TextIO) -> tuple[Session, Callable[[], None]] | None:
     """A session on the saved environment (token from the keyring) or the built-in sandbox."""
     from app.paths import paths
@@ -233,6 +248,7 @@ def run(argv: Sequence[str], *, out: TextIO | None = None) -> int:
                                     source=args.file.name,
                                     rate=args.rate or DEFAULT_RATE)  # fmt: skip
             log.info("import batch %s: %d rows from the command line", batch_id, len(sendable))
+            _audit_import(batch_id)
             progress = _drive(BatchSender(store, session.outbox, batch_id), err)
         finally:
             store.close()

@@ -236,6 +236,12 @@ def build_staff(
     # Sign-offs in the results inbox are the signed-in staff member's, not a typed name.
     window.inbox_tab.use_reviewer(lambda: staff_reviewer(workstation), editable=False)
     controller.unlocked.connect(lambda _result: window.inbox_tab.reviewer_updated())
+    # Outreach batches and contact attempts: the staff member's initials and id, audited.
+    from app.services.acting import WorkstationActor
+
+    window.acting_staff = WorkstationActor(workstation)
+    if window.outreach is not None:
+        window.outreach.staff = window.acting_staff
     # Each print (hand-out, labels) goes to the audit trail under whoever is working.
     window.child_windows.set_print_recorder(audit_prints(workstation.record))
     window.shutdown_finished.connect(controller.shutdown)
@@ -252,6 +258,10 @@ def build_staff(
         if isinstance(session, Session):
             session.outbox.set_stamp(stamp_orders(workstation))
             unsubscribe.append(audit_outbox(session.outbox, workstation))
+            if session.inbox is not None:  # every sign-off, with its note, in the trail
+                from app.services.inbox_audit import audit_sign_offs
+
+                session.inbox.audit = audit_sign_offs(workstation)
 
     window.session_changed.connect(on_session_changed)
     if window.session is not None:
@@ -269,5 +279,5 @@ def staff_reviewer(workstation: Workstation) -> Reviewer:
     profile = workstation.current
     if profile is None:
         return Reviewer("")  # locked: nobody may sign until someone unlocks
-    return Reviewer(profile.initials or profile.name, profile.role.value)
+    return Reviewer(profile.initials or profile.name, profile.role.value, profile.staff_id)
 

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from app.main import main
+from app.paths import paths
+from app.services.audit import AuditAction, AuditTrail
 from tests.helpers.imports import write_csv, write_xlsx
 
 SUMMARY = "rows=9 valid=2 warnings=1 invalid=5 duplicates=1"
@@ -45,6 +47,11 @@ def test_yes_sends_the_ready_rows_and_a_second_run_sees_them_as_duplicates(
     main(["import-orders", str(path), "--sandbox", "--yes", "--rate", "20"])
     captured = capsys.readouterr()
     assert "sent=2 waiting=0 attention=0" in captured.err
+    # The import is in the data folder's audit trail, with its batch id (issue 19).
+    (record,) = [r for r in AuditTrail.in_folder(paths().data).records()
+                 if r.action == AuditAction.IMPORT]
+    assert record.staff_id == "system"
+    assert f"batch {record.ids['batch']}: sent=2" in captured.err
     main(["import-orders", str(path), "--sandbox", "--dry-run"])
     lines = capsys.readouterr().out.splitlines()
     assert any(line.startswith("row 9: duplicate: E-mail: Looks like order") for line in lines)

@@ -8,6 +8,10 @@ No patient data, by construction: a record takes only an `AuditAction`, a staff 
 workstation name, object ids under fixed keys (`ObjectKind`) that must look like ids (Spot's
 ids all hold a digit and no spaces: O1234567, SPOT123456, UUIDs), and an optional ``detail``
 from a fixed vocabulary. A name, an address or a date of birth is refused with ValueError.
+The one exception is a result sign-off's optional ``note`` (issue 18: "a note goes to the
+audit trail only"): taken only on `NOTE_ACTIONS`, one line, capped at `MAX_NOTE` characters.
+It may name a patient, so it is never logged and never sent to Spot; the trail is the
+data folder's, like the caches that hold patients already.
 
 Retention (default 6 years, HIPAA's documentation period) drops records older than that:
 a ``retention_pruned`` record is appended first, naming where the kept chain now starts, so
@@ -44,6 +48,8 @@ __all__ = [
     "DEFAULT_RETENTION_YEARS",
     "DETAILS",
     "GENESIS",
+    "MAX_NOTE",
+    "NOTE_ACTIONS",
     "AuditAction",
     "AuditQuery",
     "AuditRecord",
@@ -52,6 +58,7 @@ __all__ = [
     "ObjectKind",
     "PlainAuditFile",
     "VerifyResult",
+    "clean_note",
     "export_csv",
     "verify_audit",
     "workstation_name",
@@ -89,6 +96,10 @@ class AuditAction(StrEnum):
     SPOT_SIGNED_OUT = "spot_signed_out"
     ACCOUNT_SWITCHED = "account_switched"
     IMPORT = "import"
+    CONTACT_ATTEMPT = "contact_attempt"  # unreturned kits: detail = the channel/outcome
+    RESULT_SIGNED_OFF = "result_signed_off"  # results inbox; may carry a staff note
+    RESULT_FOR_CLINICIAN = "result_for_clinician"  # front desk: marked for a clinician
+    BULK_SIGN_OFF = "bulk_sign_off"  # an administrator signed off the backlog
     PRINT = "print"
     PROFILE_CREATED = "profile_created"
     PROFILE_CHANGED = "profile_changed"
@@ -122,7 +133,20 @@ DETAILS = frozenset({
     "queued", "sent", "same_person", "different_person",
     # prints (what was printed; app.services.printing.record)
     "handout", "kit_label", "order_label", "requisition_label", "test_label",
+    # contact attempts on unreturned kits (app.services.contact_log.OUTCOMES)
+    "called", "left_message", "letter_sent", "email_sent", "declined", "closed", "other",
+    # a result signed off as part of the backlog's bulk sign-off
+    "bulk",
 })
+
+# The only free text the trail takes: a staff member's note on a result sign-off (issue 18:
+# "an optional note goes to the audit trail only"). Shown in the Audit window and its CSV,
+# never logged, never sent to Spot. Control characters are dropped and the length capped.
+NOTE_ACTIONS = frozenset({
+    "result_signed_off", "result_for_clinician", "bulk_sign_off",
+})
+MAX_NOTE = 500
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
 _OBJECT_ID = re.compile(r"^(?=.*[0-9])[A-Za-z0-9][A-Za-z0-9_.:-]{0,79}$")
 # Shapes of a birth date or a phone number: refused even though they look like ids.
@@ -132,7 +156,13 @@ _DATE_OR_PHONE = re.compile(
 )
 _WORKSTATION = re.compile(r"[^A-Za-z0-9._-]+")
 _RECORD_KEYS = frozenset({"v", "seq", "at", "staff", "ws", "action", "ids", "detail", "prev",
-                          "hash", "anchor"})
+                          "hash", "anchor", "note"})
+
+
+def clean_note(text: str | None) -> str:
+    """A sign-off note as the trail keeps it: one line, no control characters, at most
+    `MAX_NOTE` characters."""
+    return " ".join(_CONTROL.sub(" ", text or "").split())[:MAX_NOTE].strip()
 
 
 def workstation_name() -> str:
@@ -152,6 +182,7 @@ class AuditRecord:
     prev: str = GENESIS
     hash: str = ""
     anchor: Mapping[str, Any] | None = None
+    note: str = ""  # only on NOTE_ACTIONS: a staff member's sign-off note
 
     def object_id(self, kind: ObjectKind) -> str:
         return self.ids.get(kind.value, "")
@@ -184,7 +215,7 @@ def _parse_record(raw: Mapping[str, Any]) -> AuditRecord:
         seq=int(raw["seq"]), at=at, staff_id=str(raw["staff"]), workstation=str(raw["ws"]),
         action=str(raw["action"]), ids={str(k): str(v) for k, v in ids.items()},
         detail=raw.get("detail"), prev=str(raw["prev"]), hash=str(raw["hash"]),
-        anchor=raw.get("anchor"),
+        anchor=raw.get("anchor"), note=str(raw.get("note") or ""),
     )
 
 
@@ -381,10 +412,15 @@ class AuditTrail:
         *,
         ids: Mapping[ObjectKind, str] | None = None,
         detail: str | None = None,
+        note: str = "",
     ) -> AuditRecord:
         """Append one record. Refuses (ValueError) anything that is not an id or a known
-        word, so patient names, addresses and birth dates can't get in."""
-        return self._append(AuditAction(action), staff_id, ids or {}, detail, None)
+        word, so patient names, addresses and birth dates can't get in. ``note`` is taken
+        only on a result sign-off (`NOTE_ACTIONS`), cleaned with `clean_note`."""
+        action = AuditAction(action)
+        if note and action.value not in NOTE_ACTIONS:
+            raise ValueError("audit notes are only taken on a result sign-off")
+        return self._append(action, staff_id, ids or {}, detail, None, clean_note(note))
 
     def records(self) -> list[AuditRecord]:
         """Every readable record in file order (damaged lines are skipped: `verify` names them)."""
@@ -438,7 +474,7 @@ class AuditTrail:
 
     def _append(
         self, action: AuditAction, staff_id: str, ids: Mapping[ObjectKind, str],
-        detail: str | None, anchor: Mapping[str, Any] | None,
+        detail: str | None, anchor: Mapping[str, Any] | None, note: str = "",
     ) -> AuditRecord:
         if not STAFF_ID_PATTERN.match(staff_id):
             raise ValueError("audit staff id must be a staff id")
@@ -470,6 +506,8 @@ class AuditTrail:
             }
             if anchor is not None:
                 raw["anchor"] = dict(anchor)
+            if note:  # absent otherwise: records without a note hash as they always did
+                raw["note"] = note
             return self._write_locked(raw)
 
     def _write_locked(self, raw: dict[str, Any]) -> AuditRecord:
@@ -500,7 +538,7 @@ def _check_retention(years: int) -> int:
 # --- CSV for the privacy officer --------------------------------------------------------------
 
 CSV_COLUMNS = ("record", "time_utc", "staff_id", "staff_name", "workstation", "action",
-               "order_id", "kit_id", "report_id", "other_ids", "detail", "hash")
+               "order_id", "kit_id", "report_id", "other_ids", "detail", "note", "hash")
 
 
 def export_csv(
@@ -521,7 +559,8 @@ def export_csv(
             record.seq, _format_at(record.at), record.staff_id,
             names.get(record.staff_id, ""), record.workstation, record.action,
             record.object_id(ObjectKind.ORDER), record.object_id(ObjectKind.KIT),
-            record.object_id(ObjectKind.REPORT), others, record.detail or "", record.hash,
+            record.object_id(ObjectKind.REPORT), others, record.detail or "", record.note,
+            record.hash,
         )])
         count += 1
     create_private_file(path)

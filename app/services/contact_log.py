@@ -3,7 +3,9 @@
 Spot's metadata update replaces the whole object, so adding an entry reads the kit, merges
 the entry into what is there now (other keys and other desks' entries kept), writes, and reads
 back; if another desk's write replaced ours in between, it tries again. Notes may hold patient
-details: they go to Spot only, never into a log line.
+details: they go to Spot only, never into a log line or the audit trail. Each entry names the
+staff member as an order's "ordered by" does (initials and staff id); `log_contact` also
+records the attempt in the audit trail, its outcome as the detail.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from typing import Any, Final, Protocol
 
 from app.api import models
 from app.marks import QT_TRANSLATE_NOOP
+from app.services.acting import ActingStaff, Actor, record
+from app.services.audit import DETAILS, AuditAction, ObjectKind
 from app.services.errors import ServiceError
 
 __all__ = [
@@ -26,6 +30,7 @@ __all__ = [
     "ContactEntry",
     "ContactNotSaved",
     "add_contact",
+    "log_contact",
     "read_contact_log",
 ]
 
@@ -67,20 +72,24 @@ class ContactEntry:
     when: datetime | None
     outcome: str
     note: str
-    staff: str
+    staff: str  # initials, as "ordered by" shows them (never a PIN)
+    staff_id: str = ""  # the staff profile's id, when staff sign in
 
     @property
     def closes(self) -> bool:
         return self.outcome in CLOSING_OUTCOMES
 
     def as_json(self) -> dict[str, str]:
-        return {
+        out = {
             "id": self.entry_id,
             "when": self.when.isoformat() if self.when else "",
             "outcome": self.outcome,
             "note": self.note,
             "staff": self.staff,
         }
+        if self.staff_id:
+            out["staff_id"] = self.staff_id
+        return out
 
 
 def _entry(raw: object) -> ContactEntry | None:
@@ -101,6 +110,7 @@ def _entry(raw: object) -> ContactEntry | None:
         outcome=str(raw.get("outcome") or "other"),
         note=str(raw.get("note") or ""),
         staff=str(raw.get("staff") or ""),
+        staff_id=str(raw.get("staff_id") or ""),
     )
 
 
@@ -121,11 +131,14 @@ def add_contact(
     note: str,
     staff: str,
     *,
+    staff_id: str = "",
     now: datetime | None = None,
 ) -> list[ContactEntry]:
     """Add one attempt to the kit's log (read, merge, write, read back); returns the log as
-    Spot holds it afterwards. Blocking: call off the GUI thread."""
-    entry = ContactEntry(uuid.uuid4().hex, now or datetime.now(UTC), outcome, note.strip(), staff)
+    Spot holds it afterwards. ``staff`` is the staff member's initials and ``staff_id`` their
+    profile (as an order's "ordered by"). Blocking: call off the GUI thread."""
+    entry = ContactEntry(uuid.uuid4().hex, now or datetime.now(UTC), outcome, note.strip(), staff,
+                         staff_id)
     for attempt in range(1, WRITE_ATTEMPTS + 1):
         kit = client.get_kit(kit_id)
         metadata = dict(kit.metadata or {})
@@ -141,3 +154,20 @@ def add_contact(
             return log
         logger.warning("contact attempt on kit %s overwritten (attempt %d)", kit_id, attempt)
     raise ContactNotSaved()
+
+
+def log_contact(
+    client: KitMetadataClient, kit_id: str, order_id: str, outcome: str, note: str,
+    staff: ActingStaff, actor: Actor, *, now: datetime | None = None,
+) -> list[ContactEntry]:
+    """Add a contact attempt to the kit's Spot metadata under ``actor`` (initials and staff
+    id) and record it in the audit trail, the outcome as its detail (the note stays in Spot:
+    the trail takes no free text there). Blocking."""
+    entries = add_contact(client, kit_id, outcome, note, actor.initials,
+                          staff_id=actor.staff_id, now=now)
+    ids = {ObjectKind.KIT: kit_id}
+    if order_id:
+        ids[ObjectKind.ORDER] = order_id
+    detail = outcome if outcome in OUTCOMES and outcome in DETAILS else "other"
+    record(staff, AuditAction.CONTACT_ATTEMPT, ids, detail, actor)
+    return entries

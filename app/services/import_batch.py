@@ -34,6 +34,7 @@ __all__ = [
     "BATCH_KEY",
     "BATCH_ROW_KEY",
     "DEFAULT_RATE",
+    "STAFF_ID_KEY",
     "STAFF_KEY",
     "BatchProgress",
     "BatchRunner",
@@ -46,7 +47,8 @@ logger = logging.getLogger(__name__)
 
 BATCH_KEY: Final = "frontdesk_batch"
 BATCH_ROW_KEY: Final = "frontdesk_batch_row"
-STAFF_KEY: Final = "frontdesk_staff"
+STAFF_KEY: Final = "frontdesk_staff"  # the importer's initials (the computer user before 15)
+STAFF_ID_KEY: Final = "frontdesk_staff_id"  # the importer's staff profile id
 DEFAULT_RATE: Final = 2.0  # orders a second (Settings can change it)
 BatchState = Literal["sending", "paused", "canceled", "done"]
 RowState = Literal["waiting", "submitted", "canceled"]
@@ -105,17 +107,28 @@ class BatchStore:
         self._lock = threading.RLock()
         self._db = open_private_db(db_path)
         self._db.executescript(_SCHEMA)
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(batches)")}
+        if "staff_id" not in columns:  # batches stored by a version before staff profiles
+            with self._db:
+                self._db.execute(
+                    "ALTER TABLE batches ADD COLUMN staff_id TEXT NOT NULL DEFAULT ''")
         tighten_permissions(db_path)
 
     def create(
-        self, rows: Sequence[PreparedRow], *, staff: str, source: str, rate: float = DEFAULT_RATE
+        self, rows: Sequence[PreparedRow], *, staff: str, source: str, rate: float = DEFAULT_RATE,
+        staff_id: str = "",
     ) -> str:
-        """Store a new batch (all rows waiting) and return its id. ``source`` is a file name."""
+        """Store a new batch (all rows waiting) and return its id. ``source`` is a file name;
+        ``staff`` the importer's initials and ``staff_id`` their profile (never a PIN)."""
         batch_id = uuid.uuid4().hex[:12]
+        while not any(ch.isdigit() for ch in batch_id):  # an id the audit trail takes
+            batch_id = uuid.uuid4().hex[:12]
         with self._lock, self._db:
             self._db.execute(
-                "INSERT INTO batches VALUES (?,?,?,?,?,?)",
-                (batch_id, staff, source, datetime.now(UTC).isoformat(), "sending", rate),
+                "INSERT INTO batches (batch_id, staff, source, created, state, rate, staff_id)"
+                " VALUES (?,?,?,?,?,?,?)",
+                (batch_id, staff, source, datetime.now(UTC).isoformat(), "sending", rate,
+                 staff_id),
             )
             self._db.executemany(
                 "INSERT INTO batch_rows VALUES (?,?,?,?,?)",
@@ -148,6 +161,14 @@ class BatchStore:
         if row is None:
             raise KeyError(batch_id)
         return row[0], row[1], row[2], float(row[3])
+
+    def staff_id(self, batch_id: str) -> str:
+        """The importer's staff profile id ("" for a batch from before staff profiles)."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT staff_id FROM batches WHERE batch_id = ?", (batch_id,)
+            ).fetchone()
+        return str(row[0]) if row is not None else ""
 
     def set_state(self, batch_id: str, state: BatchState) -> None:
         with self._lock, self._db:
@@ -201,9 +222,13 @@ class BatchStore:
             self._db.close()
 
 
-def batch_order(order: models.NewOrder, batch_id: str, number: int, staff: str) -> models.NewOrder:
+def batch_order(
+    order: models.NewOrder, batch_id: str, number: int, staff: str, staff_id: str = ""
+) -> models.NewOrder:
     metadata = dict(order.metadata or {})
     metadata.update({BATCH_KEY: batch_id, BATCH_ROW_KEY: number, STAFF_KEY: staff})
+    if staff_id:
+        metadata[STAFF_ID_KEY] = staff_id
     return order.model_copy(update={"metadata": metadata}, deep=True)
 
 
@@ -295,6 +320,7 @@ class BatchSender:
         self._cancel = threading.Event()
         self._stop = threading.Event()
         self.staff, self.source, _state, self.rate = store.info(batch_id)
+        self.staff_id = store.staff_id(batch_id)
 
     def _wait(self, seconds: float) -> None:
         self._event.wait(seconds)
@@ -398,7 +424,8 @@ class BatchSender:
                                 self.batch_id)
                     break
                 number, order = nxt
-                item = self._outbox.submit(batch_order(order, self.batch_id, number, self.staff))
+                item = self._outbox.submit(
+                    batch_order(order, self.batch_id, number, self.staff, self.staff_id))
                 self._store.mark_submitted(self.batch_id, number, item.item_id)
                 ready_at = self._clock() + interval
                 previous = item.item_id

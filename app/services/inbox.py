@@ -8,8 +8,8 @@ then turns the digests into rows, a pure function fast enough to run after every
 
 Sign-off is shared through the kit's Spot metadata::
 
-    frontdesk_review:        {report_id: {"by": ..., "role": ..., "at": ISO time}}
-    frontdesk_for_clinician: {report_id: {"by": ..., "role": ..., "at": ISO time}}
+    frontdesk_review:        {report_id: {"by": ..., "role": ..., "at": ISO time, "by_id": ...}}
+    frontdesk_for_clinician: {report_id: {"by": ..., "role": ..., "at": ISO time, "by_id": ...}}
 
 Spot's metadata update replaces the whole object, so a write is read → merge → write → read
 back; when the read-back lacks our entry (another desk wrote in between) the merge is retried.
@@ -74,6 +74,8 @@ __all__ = [
     "build_inbox",
     "digest_kit",
     "inbox_counts",
+    "limits_from_text",
+    "limits_to_text",
     "merge_entry",
 ]
 
@@ -102,6 +104,7 @@ class Reviewer:
 
     name: str
     role: Role = "front_desk"
+    staff_id: str = ""  # the signed-in staff profile's id (the audit trail's "who")
 
     @property
     def may_sign(self) -> bool:
@@ -113,7 +116,10 @@ class Reviewer:
 
 
 class AuditHook(Protocol):
-    """Where a sign-off's optional note goes (issue 15's audit trail); never to Spot or logs."""
+    """Records each sign-off in the audit trail (`app.services.inbox_audit`), with its
+    optional note; the note goes nowhere else (never to Spot or a log). ``action`` is
+    "sign_off", "for_clinician", "bulk_sign_off" (once, ids empty, before the rows of an
+    administrator's backlog sign-off) or "backlog_sign_off" (each of those rows)."""
 
     def __call__(
         self, action: str, *, kit_id: str, report_id: str, reviewer: Reviewer, note: str
@@ -162,6 +168,36 @@ class CriticalLimit:
         return (self.low is not None and value < self.low) or (
             self.high is not None and value > self.high
         )
+
+
+def limits_to_text(limits: Mapping[str, CriticalLimit]) -> str:
+    """Critical limits as the clinic setup file carries them: ``{"Glucose":[null,400]}``."""
+    return json.dumps({name: [limit.low, limit.high] for name, limit in limits.items()},
+                      sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def limits_from_text(text: str) -> dict[str, CriticalLimit]:
+    """`limits_to_text` read back; an entry that isn't a name and two numbers (or nulls) is
+    left out, so a hand-edited setup file can't break the inbox."""
+    try:
+        raw = json.loads(text) if text.strip() else {}
+    except ValueError:
+        return {}
+    limits: dict[str, CriticalLimit] = {}
+    if not isinstance(raw, dict):
+        return limits
+    for name, pair in raw.items():
+        if not (isinstance(name, str) and name.strip() and isinstance(pair, list)
+                and len(pair) == 2):
+            continue
+        if not all(v is None or (isinstance(v, int | float) and not isinstance(v, bool))
+                   for v in pair):
+            continue
+        if pair[0] is not None or pair[1] is not None:
+            limits[name.strip()] = CriticalLimit(
+                None if pair[0] is None else float(pair[0]),
+                None if pair[1] is None else float(pair[1]))
+    return limits
 
 
 class InboxRow(NamedTuple):
@@ -267,8 +303,8 @@ class InboxService:
     """Keeps the digests current and writes sign-offs. Network calls: run off the GUI thread.
 
     ``client_provider`` returns the session's current client (it changes after a sign-in).
-    ``audit`` receives notes and bulk sign-offs (issue 15's audit trail); without it a note is
-    dropped, never logged (it may name a patient).
+    ``audit`` records every sign-off and its note (the audit trail, wired in `app.compose`);
+    without it a note is dropped, never logged (it may name a patient).
     """
 
     def __init__(
@@ -397,21 +433,18 @@ class InboxService:
     # -- writing ----------------------------------------------------------------------------
 
     def sign_off(self, kit_id: str, report_id: str, reviewer: Reviewer, note: str = "") -> None:
-        """Sign ``report_id`` off for the whole clinic (clinicians and administrators)."""
+        """Sign ``report_id`` off for the whole clinic (clinicians and administrators).
+        Recorded in the audit trail with the note, if any (the note never goes to Spot)."""
         if not reviewer.may_sign:
             raise NotAllowed(debug=f"role {reviewer.role}")
         self._write(kit_id, report_id, REVIEW_KEY, reviewer)
-        if note.strip() and self.audit is not None:
-            self.audit("sign_off", kit_id=kit_id, report_id=report_id, reviewer=reviewer,
-                       note=note.strip())
+        self._audit("sign_off", kit_id, report_id, reviewer, note)
 
     def mark_for_clinician(self, kit_id: str, report_id: str, reviewer: Reviewer,
                            note: str = "") -> None:
         """Front desk: this report needs a clinician; it moves to the top of their inbox."""
         self._write(kit_id, report_id, FOR_CLINICIAN_KEY, reviewer)
-        if note.strip() and self.audit is not None:
-            self.audit("for_clinician", kit_id=kit_id, report_id=report_id, reviewer=reviewer,
-                       note=note.strip())
+        self._audit("for_clinician", kit_id, report_id, reviewer, note)
 
     def sign_off_backlog(self, rows: Iterable[InboxRow], reviewer: Reviewer) -> int:
         """An administrator's confirmed bulk sign-off of ``rows``; returns how many."""
@@ -420,14 +453,28 @@ class InboxService:
                 QT_TRANSLATE_NOOP("Errors", "Only administrators sign off the backlog"),
                 debug=f"role {reviewer.role}",
             )
+        rows = list(rows)
+        if rows:
+            self._audit("bulk_sign_off", "", "", reviewer, "")
         count = 0
         for row in rows:
             self._write(row.kit_id, row.report_id, REVIEW_KEY, reviewer)
+            self._audit("backlog_sign_off", row.kit_id, row.report_id, reviewer, "")
             count += 1
-        if self.audit is not None and count:
-            self.audit("bulk_sign_off", kit_id="", report_id="", reviewer=reviewer,
-                       note=f"{count} reports signed off in bulk")
         return count
+
+    def _audit(self, action: str, kit_id: str, report_id: str, reviewer: Reviewer,
+               note: str) -> None:
+        """Record what was just written in Spot. A failure to record is logged (its type
+        only: the note may name a patient); the sign-off itself stands."""
+        if self.audit is None:
+            return
+        try:
+            self.audit(action, kit_id=kit_id, report_id=report_id, reviewer=reviewer,
+                       note=note.strip())
+        except (OSError, ValueError) as exc:
+            log.error("inbox: %s of report %s not recorded in the audit trail: %s",
+                      action, report_id or "-", type(exc).__name__)
 
     def _write(self, kit_id: str, report_id: str, key: str, reviewer: Reviewer) -> None:
         if not reviewer.name.strip():
@@ -437,6 +484,8 @@ class InboxService:
                 debug="no reviewer name",
             )
         entry = {"by": reviewer.name, "role": reviewer.role, "at": self._now().isoformat()}
+        if reviewer.staff_id:  # as an order's "ordered by": initials and staff id, never a PIN
+            entry["by_id"] = reviewer.staff_id
         client = self._client_provider()
         for attempt in range(MERGE_ATTEMPTS):
             kit = client.get_kit(kit_id)

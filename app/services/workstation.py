@@ -138,12 +138,13 @@ class Workstation:
 
     def record(
         self, action: AuditAction, ids: Mapping[ObjectKind, str] | None = None,
-        detail: str | None = None, *, staff_id: str | None = None,
+        detail: str | None = None, *, staff_id: str | None = None, note: str = "",
     ) -> None:
         """Record ``action`` for the person working (or ``staff_id``: e.g. the one who queued
-        an order the outbox sent while the screen was locked)."""
+        an order the outbox sent while the screen was locked). ``note``: result sign-offs
+        only (see `AuditTrail.record`)."""
         who = staff_id or self._acting_staff_id()
-        self.audit.record(action, who, ids=ids, detail=detail)
+        self.audit.record(action, who, ids=ids, detail=detail, note=note)
 
     def ordered_by(self, metadata: Mapping[str, Any] | None) -> dict[str, Any]:
         """Order metadata stamped with who is working (initials and staff id, never a PIN)."""

@@ -201,31 +201,51 @@
     </message>
     <message>
         <location filename="../../app/views/staff/audit_window.py" line="83"/>
+        <source>Contact attempt</source>
+        <translation>Tentative de contact</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="84"/>
+        <source>Result signed off</source>
+        <translation>Résultat signé</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="85"/>
+        <source>Result marked for a clinician</source>
+        <translation>Résultat signalé pour un clinicien</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="87"/>
+        <source>Backlog signed off</source>
+        <translation>Arriéré signé</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="88"/>
         <source>Printed</source>
         <translation>Impression</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="84"/>
+        <location filename="../../app/views/staff/audit_window.py" line="89"/>
         <source>Staff profile added</source>
         <translation>Profil ajouté</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="85"/>
+        <location filename="../../app/views/staff/audit_window.py" line="90"/>
         <source>Staff profile changed</source>
         <translation>Profil modifié</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="86"/>
+        <location filename="../../app/views/staff/audit_window.py" line="91"/>
         <source>Staff profile removed</source>
         <translation>Profil retiré</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="87"/>
+        <location filename="../../app/views/staff/audit_window.py" line="92"/>
         <source>PIN reset</source>
         <translation>NIP réinitialisé</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="88"/>
+        <location filename="../../app/views/staff/audit_window.py" line="93"/>
         <source>Audit trail exported</source>
         <translation>Piste d’audit exportée</translation>
     </message>
@@ -233,177 +253,217 @@
 <context>
     <name>AuditDetails</name>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="93"/>
+        <location filename="../../app/views/staff/audit_window.py" line="98"/>
         <source>idle time</source>
         <translation>inactivité</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="94"/>
+        <location filename="../../app/views/staff/audit_window.py" line="99"/>
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="95"/>
+        <location filename="../../app/views/staff/audit_window.py" line="100"/>
         <source>computer locked</source>
         <translation>ordinateur verrouillé</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="96"/>
+        <location filename="../../app/views/staff/audit_window.py" line="101"/>
         <source>start</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="97"/>
+        <location filename="../../app/views/staff/audit_window.py" line="102"/>
         <source>sign-out</source>
         <translation>déconnexion</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="98"/>
+        <location filename="../../app/views/staff/audit_window.py" line="103"/>
         <source>quit</source>
         <translation>fermeture</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="99"/>
+        <location filename="../../app/views/staff/audit_window.py" line="104"/>
         <source>idle-lock minutes</source>
         <translation>minutes avant verrouillage</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="100"/>
+        <location filename="../../app/views/staff/audit_window.py" line="105"/>
         <source>audit retention</source>
         <translation>conservation de l’audit</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="101"/>
+        <location filename="../../app/views/staff/audit_window.py" line="106"/>
         <source>environment</source>
         <translation>environnement</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="102"/>
+        <location filename="../../app/views/staff/audit_window.py" line="107"/>
         <source>language</source>
         <translation>langue</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="103"/>
+        <location filename="../../app/views/staff/audit_window.py" line="108"/>
         <source>custom server</source>
         <translation>serveur personnalisé</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="104"/>
+        <location filename="../../app/views/staff/audit_window.py" line="109"/>
         <source>role</source>
         <translation>rôle</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="105"/>
+        <location filename="../../app/views/staff/audit_window.py" line="110"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="106"/>
+        <location filename="../../app/views/staff/audit_window.py" line="111"/>
         <source>text</source>
         <translation>texte</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="107"/>
+        <location filename="../../app/views/staff/audit_window.py" line="112"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="108"/>
+        <location filename="../../app/views/staff/audit_window.py" line="113"/>
         <source>printer</source>
         <translation>imprimante</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="109"/>
+        <location filename="../../app/views/staff/audit_window.py" line="114"/>
         <source>clipboard</source>
         <translation>presse-papiers</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="110"/>
+        <location filename="../../app/views/staff/audit_window.py" line="115"/>
         <source>queued</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="111"/>
+        <location filename="../../app/views/staff/audit_window.py" line="116"/>
         <source>sent</source>
         <translation>envoyée</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="112"/>
+        <location filename="../../app/views/staff/audit_window.py" line="117"/>
         <source>same person</source>
         <translation>même personne</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="113"/>
+        <location filename="../../app/views/staff/audit_window.py" line="118"/>
         <source>someone else</source>
         <translation>autre personne</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="114"/>
+        <location filename="../../app/views/staff/audit_window.py" line="119"/>
         <source>patient handout</source>
         <translation>fiche patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="115"/>
+        <location filename="../../app/views/staff/audit_window.py" line="120"/>
         <source>kit label</source>
         <translation>étiquette de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="116"/>
+        <location filename="../../app/views/staff/audit_window.py" line="121"/>
         <source>order label</source>
         <translation>étiquette de commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="117"/>
+        <location filename="../../app/views/staff/audit_window.py" line="122"/>
         <source>requisition label</source>
         <translation>étiquette de réquisition</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="118"/>
+        <location filename="../../app/views/staff/audit_window.py" line="123"/>
         <source>printer test label</source>
         <translation>étiquette d’essai de l’imprimante</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="122"/>
+        <location filename="../../app/views/staff/audit_window.py" line="124"/>
+        <source>called</source>
+        <translation>appel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="125"/>
+        <source>left message</source>
+        <translation>message laissé</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="126"/>
+        <source>letter sent</source>
+        <translation>lettre envoyée</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="127"/>
+        <source>email sent</source>
+        <translation>courriel envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="128"/>
+        <source>patient declined</source>
+        <translation>refus du patient</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="129"/>
+        <source>closed</source>
+        <translation>fermé</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="130"/>
+        <source>other</source>
+        <translation>autre</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="131"/>
+        <source>backlog sign-off</source>
+        <translation>signature de l’arriéré</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="135"/>
         <source>order</source>
         <translation>commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="123"/>
+        <location filename="../../app/views/staff/audit_window.py" line="136"/>
         <source>kit</source>
         <translation>trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="124"/>
+        <location filename="../../app/views/staff/audit_window.py" line="137"/>
         <source>sample</source>
         <translation>échantillon</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="125"/>
+        <location filename="../../app/views/staff/audit_window.py" line="138"/>
         <source>report</source>
         <translation>rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="126"/>
+        <location filename="../../app/views/staff/audit_window.py" line="139"/>
         <source>outbox item</source>
         <translation>élément de la boîte d’envoi</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="127"/>
+        <location filename="../../app/views/staff/audit_window.py" line="140"/>
         <source>patient</source>
         <translation>patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="128"/>
+        <location filename="../../app/views/staff/audit_window.py" line="141"/>
         <source>requisition</source>
         <translation>requête</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="129"/>
+        <location filename="../../app/views/staff/audit_window.py" line="142"/>
         <source>batch</source>
         <translation>lot</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="130"/>
+        <location filename="../../app/views/staff/audit_window.py" line="143"/>
         <source>staff</source>
         <translation>personnel</translation>
     </message>
@@ -411,126 +471,131 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="148"/>
+        <location filename="../../app/views/staff/audit_window.py" line="161"/>
         <source>Time (UTC)</source>
         <translation>Heure (UTC)</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="149"/>
+        <location filename="../../app/views/staff/audit_window.py" line="162"/>
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="150"/>
+        <location filename="../../app/views/staff/audit_window.py" line="163"/>
         <source>Workstation</source>
         <translation>Poste de travail</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="151"/>
+        <location filename="../../app/views/staff/audit_window.py" line="164"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="152"/>
+        <location filename="../../app/views/staff/audit_window.py" line="165"/>
         <source>Order</source>
         <translation>Commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="153"/>
+        <location filename="../../app/views/staff/audit_window.py" line="166"/>
         <source>Kit</source>
         <translation>Trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="154"/>
+        <location filename="../../app/views/staff/audit_window.py" line="167"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="155"/>
+        <location filename="../../app/views/staff/audit_window.py" line="168"/>
         <source>Other IDs</source>
         <translation>Autres identifiants</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="156"/>
+        <location filename="../../app/views/staff/audit_window.py" line="169"/>
         <source>Detail</source>
         <translation>Détail</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="170"/>
+        <source>Note</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
     <name>AuditWindow</name>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="243"/>
+        <location filename="../../app/views/staff/audit_window.py" line="259"/>
         <source>Audit trail — {app}</source>
         <translation>Piste d’audit — {app}</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="250"/>
+        <location filename="../../app/views/staff/audit_window.py" line="266"/>
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="252"/>
+        <location filename="../../app/views/staff/audit_window.py" line="268"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="253"/>
+        <location filename="../../app/views/staff/audit_window.py" line="269"/>
         <source>Any action</source>
         <translation>Toute action</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="257"/>
+        <location filename="../../app/views/staff/audit_window.py" line="273"/>
         <source>&amp;From:</source>
         <translation>&amp;Du&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="259"/>
+        <location filename="../../app/views/staff/audit_window.py" line="275"/>
         <source>&amp;To:</source>
         <translation>&amp;Au&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="269"/>
-        <location filename="../../app/views/staff/audit_window.py" line="270"/>
+        <location filename="../../app/views/staff/audit_window.py" line="285"/>
+        <location filename="../../app/views/staff/audit_window.py" line="286"/>
         <source>Order, kit or report ID</source>
         <translation>Identifiant de commande, de trousse ou de rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="273"/>
+        <location filename="../../app/views/staff/audit_window.py" line="289"/>
         <source>&amp;Search</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="275"/>
+        <location filename="../../app/views/staff/audit_window.py" line="291"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="283"/>
+        <location filename="../../app/views/staff/audit_window.py" line="299"/>
         <source>St&amp;aff:</source>
         <translation>&amp;Personnel&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="285"/>
+        <location filename="../../app/views/staff/audit_window.py" line="301"/>
         <source>A&amp;ction:</source>
         <translation>A&amp;ction&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="287"/>
+        <location filename="../../app/views/staff/audit_window.py" line="303"/>
         <source>&amp;ID:</source>
         <translation>&amp;ID&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="350"/>
+        <location filename="../../app/views/staff/audit_window.py" line="366"/>
         <source>Only an administrator can see the audit trail.</source>
         <translation>Seul un administrateur peut consulter la piste d’audit.</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="361"/>
+        <location filename="../../app/views/staff/audit_window.py" line="377"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/staff/audit_window.py" line="369"/>
+        <location filename="../../app/views/staff/audit_window.py" line="385"/>
         <source>%n record(s) shown.</source>
         <translation>
             <numerusform>%n enregistrement affiché.</numerusform>
@@ -538,7 +603,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/staff/audit_window.py" line="378"/>
+        <location filename="../../app/views/staff/audit_window.py" line="394"/>
         <source>Chain intact: %n record(s), none changed or removed.</source>
         <translation>
             <numerusform>Chaîne intacte&#xa0;: %n enregistrement, aucun modifié ni retiré.</numerusform>
@@ -546,32 +611,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="382"/>
+        <location filename="../../app/views/staff/audit_window.py" line="398"/>
         <source>Chain BROKEN at record {n} of {count}: a record was changed or removed. Keep this computer as it is and tell your privacy officer.</source>
         <translation>Chaîne ROMPUE à l’enregistrement {n} sur {count}&#xa0;: un enregistrement a été modifié ou retiré. Laissez cet ordinateur tel quel et avisez votre responsable de la protection des renseignements personnels.</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="392"/>
+        <location filename="../../app/views/staff/audit_window.py" line="408"/>
         <source>Anyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="400"/>
+        <location filename="../../app/views/staff/audit_window.py" line="416"/>
         <source>Export audit trail</source>
         <translation>Exporter la piste d’audit</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="402"/>
+        <location filename="../../app/views/staff/audit_window.py" line="418"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="424"/>
+        <location filename="../../app/views/staff/audit_window.py" line="440"/>
         <source>Exporting…</source>
         <translation>Exportation…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/staff/audit_window.py" line="429"/>
+        <location filename="../../app/views/staff/audit_window.py" line="445"/>
         <source>Exported %n record(s) to {file}.</source>
         <translation>
             <numerusform>%n enregistrement exporté dans {file}.</numerusform>
@@ -610,37 +675,37 @@
 <context>
     <name>Contact</name>
     <message>
-        <location filename="../../app/services/contact_log.py" line="36"/>
+        <location filename="../../app/services/contact_log.py" line="41"/>
         <source>Called</source>
         <translation>Appel fait</translation>
     </message>
     <message>
-        <location filename="../../app/services/contact_log.py" line="37"/>
+        <location filename="../../app/services/contact_log.py" line="42"/>
         <source>Left message</source>
         <translation>Message laissé</translation>
     </message>
     <message>
-        <location filename="../../app/services/contact_log.py" line="38"/>
+        <location filename="../../app/services/contact_log.py" line="43"/>
         <source>Letter sent</source>
         <translation>Lettre envoyée</translation>
     </message>
     <message>
-        <location filename="../../app/services/contact_log.py" line="39"/>
+        <location filename="../../app/services/contact_log.py" line="44"/>
         <source>Email sent</source>
         <translation>Courriel envoyé</translation>
     </message>
     <message>
-        <location filename="../../app/services/contact_log.py" line="40"/>
+        <location filename="../../app/services/contact_log.py" line="45"/>
         <source>Patient declined</source>
         <translation>Refus du patient</translation>
     </message>
     <message>
-        <location filename="../../app/services/contact_log.py" line="41"/>
+        <location filename="../../app/services/contact_log.py" line="46"/>
         <source>Closed</source>
         <translation>Dossier fermé</translation>
     </message>
     <message>
-        <location filename="../../app/services/contact_log.py" line="42"/>
+        <location filename="../../app/services/contact_log.py" line="47"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
@@ -648,17 +713,17 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="114"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="115"/>
         <source>Log a contact attempt</source>
         <translation>Noter une tentative de contact</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="123"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="124"/>
         <source>&amp;What happened:</source>
         <translation>&amp;Résultat&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="124"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="125"/>
         <source>&amp;Note:</source>
         <translation>&amp;Note&#xa0;:</translation>
     </message>
@@ -1188,12 +1253,12 @@
         <translation>Choisissez un dossier où vous pouvez écrire, puis exportez de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/services/contact_log.py" line="55"/>
+        <location filename="../../app/services/contact_log.py" line="60"/>
         <source>The contact attempt was not saved</source>
         <translation>La tentative de contact n’a pas été enregistrée</translation>
     </message>
     <message>
-        <location filename="../../app/services/contact_log.py" line="56"/>
+        <location filename="../../app/services/contact_log.py" line="61"/>
         <source>Another desk was changing this kit at the same time. Try again.</source>
         <translation>Un autre poste modifiait cette trousse au même moment. Réessayez.</translation>
     </message>
@@ -1333,57 +1398,57 @@
         <translation>Les initiales comptent de 1 à 4 lettres</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="130"/>
+        <location filename="../../app/services/inbox.py" line="136"/>
         <source>Only clinicians and administrators sign off</source>
         <translation>Seuls les cliniciens et les administrateurs signent</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="131"/>
+        <location filename="../../app/services/inbox.py" line="137"/>
         <source>Mark the report for a clinician instead; it moves to the top of their inbox.</source>
         <translation>Marquez plutôt le rapport « pour un clinicien »; il passe en tête de sa boîte de résultats.</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="137"/>
+        <location filename="../../app/services/inbox.py" line="143"/>
         <source>The sign-off could not be confirmed in Spot</source>
         <translation>La signature n’a pas pu être confirmée dans Spot</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="138"/>
+        <location filename="../../app/services/inbox.py" line="144"/>
         <source>Other desks were writing to this kit at the same time. Try again.</source>
         <translation>D’autres postes écrivaient sur cette trousse au même moment. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="144"/>
+        <location filename="../../app/services/inbox.py" line="150"/>
         <source>This kit&apos;s Spot metadata can&apos;t hold a sign-off</source>
         <translation>Les métadonnées Spot de cette trousse ne peuvent pas recevoir de signature</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="145"/>
+        <location filename="../../app/services/inbox.py" line="151"/>
         <source>Its review entry was written by another tool in another shape. Ask Spot support or your administrator; nothing was changed.</source>
         <translation>Son entrée de révision a été écrite par un autre outil sous une autre forme. Adressez-vous au soutien de Spot ou à votre administrateur; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="353"/>
+        <location filename="../../app/services/inbox.py" line="389"/>
         <source>This report is no longer in Spot</source>
         <translation>Ce rapport n’est plus dans Spot</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="354"/>
+        <location filename="../../app/services/inbox.py" line="390"/>
         <source>Refresh; the lab may have withdrawn or replaced it.</source>
         <translation>Actualisez; le laboratoire l’a peut-être retiré ou remplacé.</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="420"/>
+        <location filename="../../app/services/inbox.py" line="453"/>
         <source>Only administrators sign off the backlog</source>
         <translation>Seuls les administrateurs signent l’arriéré</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="435"/>
+        <location filename="../../app/services/inbox.py" line="482"/>
         <source>A sign-off needs a name</source>
         <translation>Une signature exige un nom</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="436"/>
+        <location filename="../../app/services/inbox.py" line="483"/>
         <source>Type your name or initials in “Signing as”.</source>
         <translation>Inscrivez votre nom ou vos initiales dans « Signature de ».</translation>
     </message>
@@ -1588,107 +1653,107 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="88"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="89"/>
         <source>Import orders – {file}</source>
         <translation>Importer des commandes – {file}</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="100"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="101"/>
         <source>Reading {file}…</source>
         <translation>Lecture de {file}…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="117"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="118"/>
         <source>Check which column holds what. Columns set to “Not used” are ignored.</source>
         <translation>Vérifiez ce que contient chaque colonne. Les colonnes «&#xa0;Non utilisée&#xa0;» sont ignorées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="121"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="122"/>
         <source>Column in the file</source>
         <translation>Colonne du fichier</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="121"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="122"/>
         <source>First value</source>
         <translation>Première valeur</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="121"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="122"/>
         <source>Use as</source>
         <translation>Utiliser comme</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="127"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="128"/>
         <source>&amp;Kit type for rows without one:</source>
         <translation>&amp;Type de trousse pour les lignes qui n’en ont pas&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="130"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="131"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="139"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="140"/>
         <source>&amp;Check all rows</source>
         <translation>&amp;Vérifier toutes les lignes</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="157"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="158"/>
         <source>Not used</source>
         <translation>Non utilisée</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="167"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="168"/>
         <source>{rows} rows in {file}. Step 1 of 3: columns.</source>
         <translation>{rows} lignes dans {file}. Étape 1 de 3&#xa0;: colonnes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="184"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="185"/>
         <source>Checking {rows} rows…</source>
         <translation>Vérification de {rows} lignes…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="224"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="225"/>
         <source>&amp;Accept for this row</source>
         <translation>&amp;Accepter pour cette ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="227"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="228"/>
         <source>Accept for &amp;every row like it</source>
         <translation>Accepter pour &amp;toutes les lignes semblables</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="230"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="231"/>
         <source>&amp;Export rows with problems…</source>
         <translation>&amp;Exporter les lignes à problèmes…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="266"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="267"/>
         <source>All ({n})</source>
         <translation>Toutes ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="266"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="267"/>
         <source>Errors ({n})</source>
         <translation>Erreurs ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="267"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="268"/>
         <source>Warnings ({n})</source>
         <translation>Avertissements ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="268"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="269"/>
         <source>Duplicates ({n})</source>
         <translation>Doublons ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="268"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="269"/>
         <source>Ready ({n})</source>
         <translation>Prêtes ({n})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/outreach/import_dialog.py" line="273"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="274"/>
         <source>&amp;Send %n order(s)…</source>
         <translation>
             <numerusform>En&amp;voyer %n commande…</numerusform>
@@ -1696,55 +1761,55 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="277"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="278"/>
         <source>Step 2 of 3: fix rows in place (double-click a cell), accept warnings, or export the rows with problems. Only ready rows are sent.</source>
         <translation>Étape 2 de 3&#xa0;: corrigez les lignes sur place (double-clic sur une cellule), acceptez les avertissements ou exportez les lignes à problèmes. Seules les lignes prêtes sont envoyées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="319"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="320"/>
         <source>Export rows with problems</source>
         <translation>Exporter les lignes à problèmes</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="319"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="320"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="322"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="323"/>
         <source>Problems</source>
         <translation>Problèmes</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="323"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="324"/>
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="328"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="329"/>
         <source>{n} rows with problems written to {file}.</source>
         <translation>{n} lignes à problèmes écrites dans {file}.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="348"/>
-        <location filename="../../app/views/outreach/import_dialog.py" line="399"/>
-        <location filename="../../app/views/outreach/import_dialog.py" line="434"/>
-        <location filename="../../app/views/outreach/import_dialog.py" line="445"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="349"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="405"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="440"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="451"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="351"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="352"/>
         <source>&amp;Cancel the rest</source>
         <translation>&amp;Annuler le reste</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="354"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="355"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/outreach/import_dialog.py" line="367"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="368"/>
         <source>Send %n order(s) through {where}?</source>
         <translation>
             <numerusform>Envoyer %n commande dans {where}&#xa0;?</numerusform>
@@ -1752,7 +1817,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/outreach/import_dialog.py" line="370"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="371"/>
         <source>%n row(s) with problems will not be sent.</source>
         <translation>
             <numerusform>%n ligne à problèmes ne sera pas envoyée.</numerusform>
@@ -1760,37 +1825,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="371"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="372"/>
         <source>Send orders</source>
         <translation>Envoyer les commandes</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="386"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="385"/>
+        <source>Sign in first, then send.</source>
+        <translation>Connectez-vous d’abord, puis envoyez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/import_dialog.py" line="391"/>
         <source>Step 3 of 3: sending, at most {rate:g} orders a second. You can close this window: the orders keep going, and a closed app resumes them at the next start.</source>
         <translation>Étape 3 de 3&#xa0;: envoi, au plus {rate:g} commandes par seconde. Vous pouvez fermer cette fenêtre&#xa0;: l’envoi continue, et si l’application est fermée, il reprend au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="413"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="419"/>
         <source>Sent {sent} · waiting {waiting} · needing attention {attention}</source>
         <translation>Envoyées {sent} · en attente {waiting} · à vérifier {attention}</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="416"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="422"/>
         <source>Canceled: {n} orders were not sent.</source>
         <translation>Annulé&#xa0;: {n} commandes n’ont pas été envoyées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="419"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="425"/>
         <source>Paused.</source>
         <translation>En pause.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="422"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="428"/>
         <source>Orders needing attention wait in the outbox (counted in the status bar).</source>
         <translation>Les commandes à vérifier attendent dans la boîte d’envoi (comptées dans la barre d’état).</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="436"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="442"/>
         <source>&amp;Resume</source>
         <translation>&amp;Reprendre</translation>
     </message>
@@ -1861,22 +1931,27 @@
         <translation>Critique au-dessus de</translation>
     </message>
     <message>
-        <location filename="../../app/views/inbox/settings_box.py" line="95"/>
+        <location filename="../../app/views/inbox/settings_box.py" line="98"/>
         <source>Critical limits:</source>
         <translation>Limites critiques :</translation>
     </message>
     <message>
-        <location filename="../../app/views/inbox/settings_box.py" line="96"/>
+        <location filename="../../app/views/inbox/settings_box.py" line="99"/>
         <source>None are built in. A result outside a limit is flagged Critical and comes first in the inbox.</source>
         <translation>Aucune n’est prédéfinie. Un résultat hors d’une limite est marqué Critique et passe en tête de la boîte de résultats.</translation>
     </message>
     <message>
-        <location filename="../../app/views/inbox/settings_box.py" line="108"/>
+        <location filename="../../app/views/inbox/settings_box.py" line="102"/>
+        <source>These limits and the go-live date are kept on this workstation. To give every desk of the clinic the same, export the clinic setup (File → Export clinic setup…) and import it on the other desks.</source>
+        <translation>Ces limites et la date de mise en service sont gardées sur ce poste. Pour que tous les postes de la clinique aient les mêmes, exportez la configuration de la clinique (Fichier → Exporter la configuration de la clinique…) et importez-la sur les autres postes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/inbox/settings_box.py" line="118"/>
         <source>Administrators change these</source>
         <translation>Seuls les administrateurs modifient ces réglages</translation>
     </message>
     <message>
-        <location filename="../../app/views/inbox/settings_box.py" line="122"/>
+        <location filename="../../app/views/inbox/settings_box.py" line="132"/>
         <source>Not a number, so not saved: %1</source>
         <translation>Pas un nombre, donc non enregistré : %1</translation>
     </message>
@@ -1884,18 +1959,18 @@
 <context>
     <name>InboxTab</name>
     <message>
-        <location filename="../../app/views/shell/inbox_tab.py" line="171"/>
+        <location filename="../../app/views/shell/inbox_tab.py" line="219"/>
         <source>Results inbox</source>
         <translation>Boîte de résultats</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/inbox_tab.py" line="178"/>
+        <location filename="../../app/views/shell/inbox_tab.py" line="226"/>
         <source>Inbox: %1</source>
         <translation>Résultats à signer : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shell/inbox_tab.py" line="180"/>
-        <location filename="../../app/views/shell/inbox_tab.py" line="196"/>
+        <location filename="../../app/views/shell/inbox_tab.py" line="228"/>
+        <location filename="../../app/views/shell/inbox_tab.py" line="244"/>
         <source>%n critical</source>
         <translation>
             <numerusform>%n critique</numerusform>
@@ -1903,7 +1978,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shell/inbox_tab.py" line="193"/>
+        <location filename="../../app/views/shell/inbox_tab.py" line="241"/>
         <source>%n new result(s)</source>
         <translation>
             <numerusform>%n nouveau résultat</numerusform>
@@ -1911,7 +1986,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shell/inbox_tab.py" line="216"/>
+        <location filename="../../app/views/shell/inbox_tab.py" line="264"/>
         <source>(%n critical) </source>
         <translation>
             <numerusform>(%n critique) </numerusform>
@@ -3189,7 +3264,7 @@
         <translation>Cela arrive après un nouveau profil Windows ou un trousseau réinitialisé. La liste des commandes est récupérée de nouveau auprès de Spot; les brouillons enregistrés avant sont perdus.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="417"/>
+        <location filename="../../app/views/shell/main_window.py" line="420"/>
         <source>Unreturned kits</source>
         <translation>Trousses non retournées</translation>
     </message>
@@ -3254,7 +3329,7 @@
         <translation>Redémarrez l’application pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="145"/>
+        <location filename="../../app/views/shell/main_window.py" line="147"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
@@ -3306,7 +3381,7 @@
         <translation>Boîte d’envoi : {queued} en attente · {attention} à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="362"/>
+        <location filename="../../app/views/shell/main_window.py" line="365"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
@@ -3475,55 +3550,55 @@
 <context>
     <name>MetadataEditor</name>
     <message>
-        <location filename="../../app/views/common/metadata_editor.py" line="62"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="64"/>
         <source>Name</source>
-        <extracomment>Keys the app writes itself (the outbox&apos;s client reference); the user must not set them.</extracomment>
+        <extracomment>Keys the app writes itself (the outbox&apos;s client reference); the user must not set them. The prefix of every key the app writes; a new key with it is refused (see `problems`).</extracomment>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/metadata_editor.py" line="63"/>
-        <location filename="../../app/views/common/metadata_editor.py" line="159"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="65"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="164"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/metadata_editor.py" line="71"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="73"/>
         <source>&amp;Add a note</source>
         <translation>A&amp;jouter une note</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/metadata_editor.py" line="115"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="117"/>
         <source>A note needs a name</source>
         <translation>Une note doit avoir un nom</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/metadata_editor.py" line="119"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="124"/>
         <source>“%1” is used by Spot Front Desk itself; choose another name</source>
         <translation>« %1 » est utilisé par Spot Front Desk lui-même; choisissez un autre nom</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/metadata_editor.py" line="124"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="129"/>
         <source>The name “%1” is used twice</source>
         <translation>Le nom « %1 » est utilisé deux fois</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/metadata_editor.py" line="155"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="160"/>
         <source>name, like room</source>
         <translation>nom, p. ex. salle</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/metadata_editor.py" line="156"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="161"/>
         <source>Note name</source>
         <translation>Nom de la note</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/metadata_editor.py" line="158"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="163"/>
         <source>note</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/metadata_editor.py" line="162"/>
-        <location filename="../../app/views/common/metadata_editor.py" line="163"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="167"/>
+        <location filename="../../app/views/common/metadata_editor.py" line="168"/>
         <source>Remove this note</source>
         <translation>Retirer cette note</translation>
     </message>
@@ -4410,12 +4485,12 @@
 <context>
     <name>Outreach</name>
     <message>
-        <location filename="../../app/views/outreach/__init__.py" line="69"/>
+        <location filename="../../app/views/outreach/__init__.py" line="66"/>
         <source>Import orders from a patient list</source>
         <translation>Importer des commandes depuis une liste de patients</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/__init__.py" line="70"/>
+        <location filename="../../app/views/outreach/__init__.py" line="67"/>
         <source>Patient lists (*.csv *.xlsx *.xls *.ods *.txt);;All files (*)</source>
         <translation>Listes de patients (*.csv *.xlsx *.xls *.ods *.txt);;Tous les fichiers (*)</translation>
     </message>
@@ -6172,59 +6247,59 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../app/views/inbox/review_panel.py" line="51"/>
-        <location filename="../../app/views/inbox/review_panel.py" line="114"/>
+        <location filename="../../app/views/inbox/review_panel.py" line="52"/>
+        <location filename="../../app/views/inbox/review_panel.py" line="116"/>
         <source>Choose a report and press Enter.</source>
         <translation>Choisissez un rapport et appuyez sur Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/inbox/review_panel.py" line="79"/>
+        <location filename="../../app/views/inbox/review_panel.py" line="80"/>
         <source>Note for the audit trail (optional)</source>
         <translation>Note pour la piste de vérification (facultative)</translation>
     </message>
     <message>
-        <location filename="../../app/views/inbox/review_panel.py" line="80"/>
+        <location filename="../../app/views/inbox/review_panel.py" line="81"/>
         <source>Note for the audit trail</source>
         <translation>Note pour la piste de vérification</translation>
     </message>
     <message>
-        <location filename="../../app/views/inbox/review_panel.py" line="83"/>
+        <location filename="../../app/views/inbox/review_panel.py" line="85"/>
         <source>Open report</source>
         <translation>Ouvrir le rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/inbox/review_panel.py" line="85"/>
+        <location filename="../../app/views/inbox/review_panel.py" line="87"/>
         <source>For a clinician</source>
         <translation>Pour un clinicien</translation>
     </message>
     <message>
-        <location filename="../../app/views/inbox/review_panel.py" line="88"/>
+        <location filename="../../app/views/inbox/review_panel.py" line="90"/>
         <source>Moves the report to the top of the inbox for the next clinician</source>
         <translation>Place le rapport en tête de la boîte de résultats pour le prochain clinicien</translation>
     </message>
     <message>
-        <location filename="../../app/views/inbox/review_panel.py" line="90"/>
+        <location filename="../../app/views/inbox/review_panel.py" line="92"/>
         <source>Sign off</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../app/views/inbox/review_panel.py" line="92"/>
-        <location filename="../../app/views/inbox/review_panel.py" line="132"/>
+        <location filename="../../app/views/inbox/review_panel.py" line="94"/>
+        <location filename="../../app/views/inbox/review_panel.py" line="134"/>
         <source>Sign off this report for the whole clinic (Ctrl+Enter)</source>
         <translation>Signer ce rapport pour toute la clinique (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/views/inbox/review_panel.py" line="121"/>
+        <location filename="../../app/views/inbox/review_panel.py" line="123"/>
         <source>No flags</source>
         <translation>Aucun indicateur</translation>
     </message>
     <message>
-        <location filename="../../app/views/inbox/review_panel.py" line="123"/>
+        <location filename="../../app/views/inbox/review_panel.py" line="125"/>
         <source>Changed from the report it replaces:</source>
         <translation>Changements par rapport au rapport remplacé :</translation>
     </message>
     <message>
-        <location filename="../../app/views/inbox/review_panel.py" line="133"/>
+        <location filename="../../app/views/inbox/review_panel.py" line="135"/>
         <source>Only clinicians and administrators sign off</source>
         <translation>Seuls les cliniciens et les administrateurs signent</translation>
     </message>
@@ -6384,7 +6459,12 @@
         <translation>Verrouillage de l’écran</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/setup_io.py" line="51"/>
+        <location filename="../../app/views/settings/setup_io.py" line="50"/>
+        <source>Results inbox (critical limits, go-live date)</source>
+        <translation>Boîte de résultats (limites critiques, date de mise en service)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/setup_io.py" line="53"/>
         <source>Clinic setup (*.json)</source>
         <translation>Configuration de clinique (*.json)</translation>
     </message>
@@ -6392,48 +6472,48 @@
 <context>
     <name>SetupTransfer</name>
     <message>
-        <location filename="../../app/views/settings/setup_io.py" line="207"/>
+        <location filename="../../app/views/settings/setup_io.py" line="209"/>
         <source>Export clinic setup</source>
         <translation>Exporter la configuration de la clinique</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/setup_io.py" line="212"/>
-        <location filename="../../app/views/settings/setup_io.py" line="250"/>
+        <location filename="../../app/views/settings/setup_io.py" line="214"/>
+        <location filename="../../app/views/settings/setup_io.py" line="252"/>
         <source>Import clinic setup</source>
         <translation>Importer la configuration de la clinique</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/setup_io.py" line="233"/>
+        <location filename="../../app/views/settings/setup_io.py" line="235"/>
         <source>Setup exported</source>
         <translation>Configuration exportée</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/setup_io.py" line="234"/>
+        <location filename="../../app/views/settings/setup_io.py" line="236"/>
         <source>Import this file on the clinic&apos;s other desks (File → Import clinic setup…). It holds no token, PIN or patient data.</source>
         <translation>Importez ce fichier sur les autres postes de la clinique (Fichier → Importer la configuration de la clinique…). Il ne contient ni jeton, ni NIP, ni données de patients.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/setup_io.py" line="246"/>
+        <location filename="../../app/views/settings/setup_io.py" line="248"/>
         <source>Nothing to import</source>
         <translation>Rien à importer</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/setup_io.py" line="247"/>
+        <location filename="../../app/views/settings/setup_io.py" line="249"/>
         <source>This desk already has that setup.</source>
         <translation>Ce poste a déjà cette configuration.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/setup_io.py" line="251"/>
+        <location filename="../../app/views/settings/setup_io.py" line="253"/>
         <source>Importing this setup changes:</source>
         <translation>Importer cette configuration change&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/setup_io.py" line="256"/>
+        <location filename="../../app/views/settings/setup_io.py" line="258"/>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/setup_io.py" line="270"/>
+        <location filename="../../app/views/settings/setup_io.py" line="272"/>
         <source>The setup wasn&apos;t imported</source>
         <translation>La configuration n’a pas été importée</translation>
     </message>
@@ -7218,32 +7298,32 @@
 <context>
     <name>WorklistModel</name>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="55"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="56"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="55"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="56"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="55"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="56"/>
         <source>Kit</source>
         <translation>Trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="55"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="56"/>
         <source>Why</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="56"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="57"/>
         <source>Days waiting</source>
         <translation>Jours d’attente</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="56"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="57"/>
         <source>Last contact</source>
         <translation>Dernier contact</translation>
     </message>
@@ -7251,87 +7331,92 @@
 <context>
     <name>WorklistView</name>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="161"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="162"/>
         <source>&amp;Reload</source>
         <translation>&amp;Recharger</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="163"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="164"/>
         <source>&amp;Log contact…</source>
         <translation>&amp;Noter un contact…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="166"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="167"/>
         <source>Reminder &amp;letters…</source>
         <translation>&amp;Lettres de rappel…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="168"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="169"/>
         <source>Save letters as &amp;PDF…</source>
         <translation>Enregistrer les lettres en &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="170"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="171"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="192"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="193"/>
         <source>Looking for kits that have not come back…</source>
         <translation>Recherche des trousses non retournées…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="200"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="201"/>
         <source>{n} kits to follow up</source>
         <translation>{n} trousses à suivre</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="215"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="216"/>
         <source>Select one kit to log a contact attempt.</source>
         <translation>Sélectionnez une trousse pour noter une tentative de contact.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="227"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="230"/>
+        <source>Sign in first: the contact attempt was not saved.</source>
+        <translation>Connectez-vous d’abord : la tentative de contact n’a pas été enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/outreach/worklist_view.py" line="233"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="236"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="244"/>
         <source>Contact attempt saved in Spot.</source>
         <translation>Tentative de contact enregistrée dans Spot.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="241"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="249"/>
         <source>Select the patients to write to.</source>
         <translation>Sélectionnez les patients à qui écrire.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="253"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="261"/>
         <source>Save letters as PDF</source>
         <translation>Enregistrer les lettres en PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="255"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="263"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="259"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="267"/>
         <source>{n} letters saved.</source>
         <translation>{n} lettres enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="263"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="271"/>
         <source>Export the worklist</source>
         <translation>Exporter la liste de suivi</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="265"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="273"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="269"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="277"/>
         <source>Worklist exported.</source>
         <translation>Liste de suivi exportée.</translation>
     </message>

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.api import SpotClient, models
 from app.sandbox import SandboxServer
+from app.services.audit import AuditAction, ObjectKind
 from app.services.import_batch import (
     PreparedRow,
 )
 from app.services.order_rules import OrderInfo, OrderRow, build_row
+
+if TYPE_CHECKING:
+    from app.services.acting import Actor
 
 HEADERS = ["First Name", "Last Name", "E-mail", "Phone", "Address Line 1", "City",
            "State/Province", "ZIP/Postal Code", "Kit Type"]  # fmt: skip
@@ -132,3 +138,23 @@ def fake_rows(count: int, first: int = 2) -> list[PreparedRow]:
         )
         for number in range(first, first + count)
     ]
+
+
+class RecordingStaff:
+    """An `ActingStaff` whose staff member is Fay (FD); the records it was asked to write."""
+
+    STAFF_ID = "s-00000000f1"
+
+    def __init__(self) -> None:
+        from app.services.acting import Actor
+
+        self.current: Actor | None = Actor("FD", self.STAFF_ID)
+        self.records: list[tuple[str, dict[str, str], str | None, str]] = []
+
+    def actor(self) -> Actor | None:
+        return self.current
+
+    def record(self, action: AuditAction, ids: Mapping[ObjectKind, str], detail: str | None,
+               actor: Actor) -> None:
+        self.records.append((action.value, {k.value: v for k, v in ids.items()}, detail,
+                             actor.staff_id))

@@ -341,11 +341,13 @@ def test_front_desk_cannot_sign_but_can_mark_for_a_clinician_and_admin_signs_the
     assert a.inbox.build(CLINICIAN)[0].report_id == rows[-1].report_id
     with pytest.raises(NotAllowed):
         a.inbox.sign_off_backlog(rows, CLINICIAN)
-    notes: list[tuple[str, str]] = []
-    a.inbox.audit = lambda action, **kw: notes.append((action, kw["note"]))
+    recorded: list[tuple[str, str]] = []
+    a.inbox.audit = lambda action, **kw: recorded.append((action, kw["report_id"]))
     assert a.inbox.sign_off_backlog(a.inbox.build(ADMIN), ADMIN) == len(rows)
     assert a.inbox.build(ADMIN) == []
-    assert notes == [("bulk_sign_off", f"{len(rows)} reports signed off in bulk")]
+    # the bulk action once, then every report it signed off
+    assert recorded[0] == ("bulk_sign_off", "")
+    assert sorted(recorded[1:]) == sorted(("backlog_sign_off", r.report_id) for r in rows)
 
 
 def test_the_inbox_survives_a_restart_without_refetching(

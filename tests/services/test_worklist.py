@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import logging
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,9 @@ import pytest
 
 from app.api import SpotClient, models
 from app.sandbox import SandboxServer
-from app.services.contact_log import CONTACT_LOG_KEY, add_contact, read_contact_log
+from app.services.acting import Actor, WorkstationActor
+from app.services.audit import AuditAction
+from app.services.contact_log import CONTACT_LOG_KEY, add_contact, log_contact, read_contact_log
 from app.services.order_import import LANGUAGE_KEY
 from app.services.order_rules import OrderInfo, OrderRow, build_row
 from app.services.worklist import (
@@ -21,6 +24,7 @@ from app.services.worklist import (
     export_worklist,
 )
 from tests.helpers.imports import delivered_kit_on
+from tests.helpers.staff import FakeClock, admin_and_desk, make_workstation
 
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 RULES = WorklistThresholds()  # 10 / 7 / 10 days
@@ -198,3 +202,33 @@ def test_the_service_lists_a_synced_kit_with_its_contacts_and_language(
         (kit_id, "delivered_not_registered", 11, "fr")
     ]
     assert items[0].last_contact is not None
+
+
+def test_a_contact_attempt_names_the_signed_in_staff_and_is_audited(
+    sandbox: SandboxServer, delivered_kit: str, tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Issue 19: the contact log carries the staff member as "ordered by" does (initials and
+    staff id, never a PIN or the computer's user), and the attempt is in the audit trail
+    with its outcome; the note stays in Spot only."""
+    ws = make_workstation(tmp_path, FakeClock())
+    _ana, fay = admin_and_desk(ws)
+    ws.sign_in(fay.staff_id, "5802")
+    staff = WorkstationActor(ws)
+    actor = staff.actor()
+    assert actor == Actor("FD", fay.staff_id)
+    caplog.set_level(logging.DEBUG)
+    with SpotClient(sandbox.base_url, sandbox.token) as client:
+        log = log_contact(client, delivered_kit, "O-77", "left_message", "Spoke to Ann's Zebulon",
+                          staff, actor)
+        raw = (client.get_kit(delivered_kit).metadata or {})[CONTACT_LOG_KEY]
+    assert [(e.staff, e.staff_id) for e in log] == [("FD", fay.staff_id)]
+    assert (raw[0]["staff"], raw[0]["staff_id"]) == ("FD", fay.staff_id)
+    assert "5802" not in str(raw)
+    record = ws.audit.records()[-1]
+    assert (record.action, record.staff_id, dict(record.ids), record.detail, record.note) == (
+        AuditAction.CONTACT_ATTEMPT, fay.staff_id, {"kit": delivered_kit, "order": "O-77"},
+        "left_message", "")
+    assert "Zebulon" not in caplog.text
+    ws.lock()
+    assert staff.actor() is None  # nobody logs a contact behind the lock

@@ -45,6 +45,9 @@ def test_typed_rows_become_the_dict(qtbot: QtBot, editor: MetadataEditor) -> Non
         ([("", "orphan")], "A note needs a name"),
         ([("frontdesk_ref", "x")],
          "“frontdesk_ref” is used by Spot Front Desk itself; choose another name"),
+        # An order can't be typed into someone else's name (issue 19's batch importer).
+        ([("frontdesk_staff_id", "s-0000000001")],
+         "“frontdesk_staff_id” is used by Spot Front Desk itself; choose another name"),
     ],
 )  # fmt: skip
 def test_rows_that_cannot_be_saved_are_explained(
@@ -80,3 +83,14 @@ def test_remove_button_drops_the_row(qtbot: QtBot, editor: MetadataEditor) -> No
     qtbot.mouseClick(removes[0], Qt.MouseButton.LeftButton)
     assert editor.metadata() == {"b": "2"}
     assert changes
+
+
+def test_the_apps_own_keys_on_an_existing_order_are_kept_not_refused(
+    qtbot: QtBot, editor: MetadataEditor
+) -> None:
+    editor.set_metadata({"frontdesk_ordered_by": "FD", "frontdesk_batch": "3f9a1c2b7d10"})
+    assert editor.problems() == []
+    editor.key_edit(1).selectAll()
+    qtbot.keyClicks(editor.key_edit(1), "frontdesk_batch_row")  # renamed: typed anew
+    assert editor.problems() == [
+        "“frontdesk_batch_row” is used by Spot Front Desk itself; choose another name"]

@@ -38,7 +38,7 @@ from app.tasks import InlineTaskRunner
 from app.views.outreach.import_dialog import ImportDialog, ImportServices
 from app.views.outreach.letters import Clinic, write_letters_pdf
 from app.views.outreach.worklist_view import ContactDialog, WorklistView
-from tests.helpers.imports import delivered_kit_on, write_csv
+from tests.helpers.imports import RecordingStaff, delivered_kit_on, write_csv
 from tests.helpers.main_window import MakeWindow, sign_in_to_sandbox
 
 # The offscreen platform cannot raise windows or honour size hints; both are harmless here.
@@ -70,7 +70,7 @@ def services(session: Session) -> Iterator[ImportServices]:
     yield ImportServices(
         outbox=session.outbox, batches=batches, batch_runner=runner,
         memory=MappingMemory(paths().data / "import_mappings.json"),
-        synced_rows=session.store.rows, kit_catalog=CATALOG, staff="Desk 1", rate=20.0,
+        synced_rows=session.store.rows, kit_catalog=CATALOG, staff=RecordingStaff(), rate=20.0,
         label="Sandbox",
     )  # fmt: skip
     runner.stop()
@@ -152,6 +152,15 @@ def test_import_a_list_fix_a_row_accept_warnings_and_send(
                     timeout=20000)  # fmt: skip
     shot(dialog, "import_progress.png")
     assert sandbox.order_count() == 5
+    # Each order names who imported it (initials and staff id), and the import is audited.
+    assert sandbox.count_orders_with_metadata("frontdesk_staff", "FD") == 5
+    assert sandbox.count_orders_with_metadata("frontdesk_staff_id", RecordingStaff.STAFF_ID) == 5
+    staff = services.staff
+    assert isinstance(staff, RecordingStaff)
+    (recorded,) = staff.records
+    batch_id = recorded[1]["batch"]
+    assert recorded == ("import", {"batch": batch_id}, None, RecordingStaff.STAFF_ID)
+    assert sandbox.count_orders_with_metadata("frontdesk_batch", batch_id) == 5
     assert not dialog.pause_button.isEnabled()
 
 
@@ -172,9 +181,10 @@ def test_worklist_shows_an_unreturned_kit_and_a_declined_patient_leaves_it(
     def later() -> datetime:  # the sandbox would move the kit on; the worklist's clock moves
         return sandbox.now() + timedelta(days=12)
 
+    staff = RecordingStaff()
     view = WorklistView(
         WorklistService(lambda: session.client), session.store.rows, lambda: session.client,
-        InlineTaskRunner(), staff="Desk 1", clinic=lambda: Clinic("Fake Clinic", "555-0100"),
+        InlineTaskRunner(), staff=staff, clinic=lambda: Clinic("Fake Clinic", "555-0100"),
         now=later,
     )  # fmt: skip
     qtbot.addWidget(view)
@@ -198,6 +208,13 @@ def test_worklist_shows_an_unreturned_kit_and_a_declined_patient_leaves_it(
     qtbot.mouseClick(view.contact_button, Qt.MouseButton.LeftButton)
     assert model.rowCount() == 0
     assert view.status_label.text() == "Contact attempt saved in Spot."
+    # Under the staff member who is signed in, in Spot and in the audit trail (issue 19).
+    entry = session.client.get_kit(delivered_kit).metadata["frontdesk_contact_log"][-1]
+    assert (entry["staff"], entry["staff_id"]) == ("FD", RecordingStaff.STAFF_ID)
+    (recorded,) = staff.records
+    assert recorded[0] == "contact_attempt"
+    assert recorded[1]["kit"] == delivered_kit
+    assert recorded[2:] == ("declined", RecordingStaff.STAFF_ID)
     # Another desk sees it too: the kit is off its list.
     with SpotClient(sandbox.base_url, sandbox.token) as desk2:
         assert WorklistService(lambda: desk2).build(session.store.rows(), later()) == []

@@ -14,7 +14,14 @@ from app.services.audit import AUDIT_FILE_NAME, AuditAction, ObjectKind
 from app.services.staff import Role
 from app.services.workstation import Workstation
 from app.tasks import InlineTaskRunner
-from app.views.staff.audit_window import COL_ACTION, COL_DETAIL, COL_KIT, COL_STAFF, AuditWindow
+from app.views.staff.audit_window import (
+    COL_ACTION,
+    COL_DETAIL,
+    COL_KIT,
+    COL_NOTE,
+    COL_STAFF,
+    AuditWindow,
+)
 from tests.helpers.staff import FakeClock, make_workstation
 
 
@@ -137,3 +144,32 @@ def test_every_detail_word_and_object_kind_has_a_readable_name() -> None:
 
     assert set(DETAIL_NAMES) == DETAILS
     assert set(KIND_NAMES) == {kind.value for kind in ObjectKind}
+
+
+def test_every_action_has_a_readable_name() -> None:
+    from app.views.staff.audit_window import ACTION_NAMES
+
+    assert set(ACTION_NAMES) == {action.value for action in AuditAction}
+
+
+def test_a_sign_off_note_shows_in_the_window_and_its_export(
+    qtbot: QtBot, ws: Workstation, tmp_path: Path
+) -> None:
+    ws.record(AuditAction.RESULT_SIGNED_OFF, {ObjectKind.KIT: "SPOT123456",
+                                              ObjectKind.REPORT: "7563e8e2-7fbd"},
+              note="Repeat in 3 months")
+    ws.record(AuditAction.CONTACT_ATTEMPT, {ObjectKind.KIT: "SPOT123456"}, "left_message")
+    window = AuditWindow(ws, InlineTaskRunner())
+    qtbot.addWidget(window)
+    window.show()
+    assert _column(window, COL_ACTION)[:2] == ["Contact attempt", "Result signed off"]
+    assert _column(window, COL_DETAIL)[:2] == ["left message", ""]
+    assert _column(window, COL_NOTE)[:2] == ["", "Repeat in 3 months"]
+    window.action_combo.setCurrentIndex(window.action_combo.findText("Result signed off"))
+    target = tmp_path / "signed.csv"
+    with qtbot.waitSignal(window.exported):
+        window.export_to(str(target))
+    with open(target, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(r["action"], r["kit_id"], r["note"]) for r in rows] == [
+        ("result_signed_off", "SPOT123456", "Repeat in 3 months")]

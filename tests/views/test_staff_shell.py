@@ -4,6 +4,7 @@ who is signed in, and orders placed carry who placed them."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt, Signal
@@ -175,3 +176,54 @@ def test_results_inbox_signs_as_whoever_unlocked(
     assert view is not None
     assert view.reviewer_name.text() == "DM"
     assert not view.reviewer_name.isEnabled()  # who signs is who unlocked: not editable
+
+
+def test_a_sign_off_and_its_note_go_to_the_audit_trail_as_who_unlocked(
+    qtbot: QtBot, staffed: tuple[MainWindow, Workstation, LockController, StaffShell],
+    sandbox: SandboxServer,
+) -> None:
+    """Issue 18: "an optional note goes to the audit trail only": typed in the inbox,
+    recorded with the sign-off under the staff member, and nowhere in Spot."""
+    window, workstation, controller, _shell = staffed
+    sandbox.seed(20)
+    window.start("sandbox")
+    qtbot.waitUntil(lambda: window.inbox_tab.view is not None, timeout=WAIT_MS)
+    _unlock_as_demo(qtbot, controller)
+    session = window.session
+    assert session is not None
+    assert session.inbox is not None
+    session.inbox.set_go_live(datetime(2000, 1, 1, tzinfo=UTC))
+    window.inbox_tab.synced()
+    view = window.inbox_tab.view
+    assert view is not None
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=WAIT_MS)
+    view.select(0)
+    row = view.current_row()
+    assert row is not None
+    qtbot.keyClicks(view.panel.note, "Phoned the patient about it")
+    qtbot.mouseClick(view.panel.sign_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(r.action == AuditAction.RESULT_SIGNED_OFF
+                                for r in workstation.audit.records()), timeout=WAIT_MS)
+    record = workstation.audit.records()[-1]
+    assert (record.action, record.staff_id, dict(record.ids), record.note) == (
+        AuditAction.RESULT_SIGNED_OFF, DEMO_STAFF_ID,
+        {"kit": row.kit_id, "report": row.report_id}, "Phoned the patient about it")
+    assert "Phoned" not in str(session.client.get_kit(row.kit_id).metadata)
+
+
+def test_outreach_works_as_the_signed_in_staff_member(
+    qtbot: QtBot, staffed: tuple[MainWindow, Workstation, LockController, StaffShell],
+    sandbox: SandboxServer,
+) -> None:
+    """Issue 19: imports and contact attempts are the staff member's (not the computer's
+    user), and nobody's while the screen is locked."""
+    from app.services.acting import Actor
+
+    window, _workstation, controller, _shell = staffed
+    window.start("sandbox")
+    qtbot.waitUntil(lambda: window.outreach is not None, timeout=WAIT_MS)
+    outreach = window.outreach
+    assert outreach is not None
+    assert outreach.staff.actor() is None  # behind the lock
+    _unlock_as_demo(qtbot, controller)
+    assert outreach.staff.actor() == Actor("DM", DEMO_STAFF_ID)

@@ -35,7 +35,7 @@ _INVENTED_CATALOG = {
 # Settings groups that belong in the clinic's setup file (the same on every desk). Features
 # that add clinic-wide settings (clinic name and phone, printing, screen lock) name their group
 # here; a group's keys must never hold a secret or patient data.
-SHARED_GROUPS: tuple[str, ...] = ("clinic", "printing", "lock")
+SHARED_GROUPS: tuple[str, ...] = ("clinic", "printing", "lock", "results_inbox")
 _LEGACY_CATALOG_KEY = "catalog/kit_types"  # one catalog for production, before per environment
 _CATALOGS_KEY = "catalog/by_environment"  # {environment key: {kit type id: friendly name}}
 
@@ -259,6 +259,18 @@ class AppSettings:
     def inbox_reviewer(self, value: tuple[str, str]) -> None:
         self._qsettings.setValue("inbox/reviewer_name", value[0])
         self._qsettings.setValue("inbox/reviewer_role", value[1])
+
+    @property
+    def inbox_shared(self) -> tuple[str, str]:
+        """(critical limits as JSON, go-live date YYYY-MM-DD): what every desk of the clinic
+        should share, so it travels in the clinic setup file. "" where this desk has none yet."""
+        return (str(self._qsettings.value("results_inbox/critical_limits", "")),
+                str(self._qsettings.value("results_inbox/go_live", "")))
+
+    @inbox_shared.setter
+    def inbox_shared(self, value: tuple[str, str]) -> None:
+        self._qsettings.setValue("results_inbox/critical_limits", value[0])
+        self._qsettings.setValue("results_inbox/go_live", value[1])
 
     # --- window layout ----------------------------------------------------------------
 

@@ -26,6 +26,8 @@ __all__ = ["RESERVED_KEYS", "MetadataEditor"]
 
 #: Keys the app writes itself (the outbox's client reference); the user must not set them.
 RESERVED_KEYS: frozenset[str] = frozenset({"frontdesk_ref"})
+#: The prefix of every key the app writes; a new key with it is refused (see `problems`).
+APP_KEY_PREFIX = "frontdesk_"
 
 
 def _display(value: object) -> str:
@@ -114,7 +116,10 @@ class MetadataEditor(QWidget):
                 if row.value.text().strip():
                     problems.append(self.tr("A note needs a name"))
                 continue
-            if key in RESERVED_KEYS:
+            # The app's own keys ("ordered by", batch, staff…): kept on an existing order as
+            # they are, never typed anew, so no one can put an order in someone else's name.
+            typed = row.original is None or row.original[0] != key
+            if key in RESERVED_KEYS or (typed and key.startswith(APP_KEY_PREFIX)):
                 problems.append(
                     self.tr("“%1” is used by Spot Front Desk itself; choose another name").replace(
                         "%1", key

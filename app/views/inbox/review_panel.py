@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.api import models
+from app.services.audit import MAX_NOTE
 from app.services.inbox import InboxRow, ReportDigest, Reviewer
 from app.views.common.labels import masked_dob
 from app.views.common.results_table import ResultsTable
@@ -78,6 +79,7 @@ class ReviewPanel(QWidget):
         self.note.setObjectName("reviewNote")
         self.note.setPlaceholderText(self.tr("Note for the audit trail (optional)"))
         self.note.setAccessibleName(self.tr("Note for the audit trail"))
+        self.note.setMaxLength(MAX_NOTE)
         outer.addWidget(self.note)
         buttons = QHBoxLayout()
         self.open_button = QPushButton(self.tr("Open report"))

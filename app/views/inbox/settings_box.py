@@ -83,7 +83,10 @@ class InboxSettingsBox(QGroupBox):
              self.tr("Critical above")]
         )
         self.limits.verticalHeader().setVisible(False)
-        self.limits.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.limits.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):  # the headers in full, in French too
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.limits.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.limits.setTabKeyNavigation(True)  # a grid to type into, cell after cell
         existing = sorted(inbox.critical_limits.items())
@@ -95,8 +98,15 @@ class InboxSettingsBox(QGroupBox):
         layout.addRow(self.tr("Critical limits:"), self.limits)
         self.note = QLabel(self.tr("None are built in. A result outside a limit is flagged "
                                    "Critical and comes first in the inbox."))
+        self.desk_note = QLabel(self.tr(
+            "These limits and the go-live date are kept on this workstation. To give every "
+            "desk of the clinic the same, export the clinic setup (File → Export clinic "
+            "setup…) and import it on the other desks."))
+        self.desk_note.setObjectName("limitsThisDesk")
+        self.desk_note.setWordWrap(True)
         self.note.setWordWrap(True)
         layout.addRow(self.note)
+        layout.addRow(self.desk_note)
         self.problem = QLabel()
         self.problem.setObjectName("criticalLimitsProblem")
         self.problem.setWordWrap(True)

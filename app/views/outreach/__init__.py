@@ -6,7 +6,6 @@ the batches a closed app left sending), the import window and the worklist tab.
 
 from __future__ import annotations
 
-import getpass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.paths import paths
+from app.services.acting import ActingStaff, ComputerUser
 from app.services.import_batch import BatchRunner, BatchStore, batch_store_for
 from app.services.import_mapping import MappingMemory
 from app.services.session import Session
@@ -25,23 +25,20 @@ from app.views.outreach.import_dialog import ImportDialog, ImportServices
 from app.views.outreach.letters import Clinic
 from app.views.outreach.worklist_view import WorklistView
 
-__all__ = ["Outreach", "staff_name"]
-
-
-def staff_name() -> str:
-    """Who is working (the computer's user until staff sign-in exists)."""
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return ""
+__all__ = ["Outreach"]
 
 
 class Outreach(QObject):
-    """Per-session outreach features. `start()` opens the batches off the GUI thread."""
+    """Per-session outreach features. `start()` opens the batches off the GUI thread.
+
+    ``staff`` says who is working (the signed-in staff member, wired in `app.compose`):
+    batches and contact attempts carry their initials and staff id and are audited."""
 
     def __init__(self, session: Session, runner: Runner, settings: AppSettings,
-                 parent: QObject | None = None) -> None:  # fmt: skip
+                 parent: QObject | None = None, *, staff: ActingStaff | None = None,
+                 ) -> None:  # fmt: skip
         super().__init__(parent)
+        self.staff: ActingStaff = staff or ComputerUser()
         self._session = session
         self._runner = runner
         self._settings = settings
@@ -77,7 +74,7 @@ class Outreach(QObject):
             outbox=session.outbox, batches=self.batches, batch_runner=self.batch_runner,
             memory=MappingMemory(paths().data / "import_mappings.json"),
             synced_rows=session.store.rows, kit_catalog=dict(session.kit_catalog),
-            staff=staff_name(), rate=self._settings.import_rate,
+            staff=self.staff, rate=self._settings.import_rate,
             label=session.environment.label,
         )  # fmt: skip
         dialog = ImportDialog(path, services, self._runner, parent)
@@ -108,7 +105,7 @@ class Outreach(QObject):
 
         service = WorklistService(lambda: session.client, thresholds)
         return WorklistView(service, session.store.rows, lambda: session.client, self._runner,
-                            staff=staff_name(), clinic=clinic, now=now)  # fmt: skip
+                            staff=self.staff, clinic=clinic, now=now)  # fmt: skip
 
     def close(self) -> None:
         for dialog in list(self.dialogs):

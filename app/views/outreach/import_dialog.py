@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.acting import ActingStaff, record_import
 from app.services.import_batch import (
     BatchOutbox,
     BatchProgress,
@@ -74,7 +75,7 @@ class ImportServices:
     memory: MappingMemory
     synced_rows: Any  # () -> list[OrderRow]
     kit_catalog: Mapping[str, str]
-    staff: str
+    staff: ActingStaff  # who imports: stamped into each order, the import audited
     rate: float
     label: str  # the environment, for "Order N kits through …"
 
@@ -379,6 +380,10 @@ class ImportDialog(QDialog):
         rows = prepared_rows(check.sendable())
         services = self._services
         source = self._path.name
+        actor = services.staff.actor()
+        if actor is None:  # the screen locked meanwhile
+            self.status_label.setText(self.tr("Sign in first, then send."))
+            return
         self.send_button.setEnabled(False)
         self.pages.setCurrentIndex(2)
         self.progress_bar.setRange(0, len(rows))
@@ -388,8 +393,9 @@ class ImportDialog(QDialog):
             .format(rate=services.rate))  # fmt: skip
 
         def create() -> BatchSender:
-            batch_id = services.batches.create(rows, staff=services.staff, source=source,
-                                               rate=services.rate)  # fmt: skip
+            batch_id = services.batches.create(rows, staff=actor.initials, source=source,
+                                               rate=services.rate, staff_id=actor.staff_id)
+            record_import(services.staff, batch_id, actor)
             return BatchSender(services.batches, services.outbox, batch_id)
 
         self._tasks.run(create, on_success=self._run_sender, on_error=self._on_failed, durable=True)

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.contact_log import OUTCOMES, ContactEntry, add_contact
+from app.services.acting import ActingStaff
+from app.services.contact_log import OUTCOMES, ContactEntry, log_contact
 from app.services.worklist import REASONS, WorklistItem, WorklistService, export_worklist
 from app.tasks import OwnedTasks, Runner
 from app.views.common.documents import in_documents
@@ -143,7 +144,7 @@ class WorklistView(QWidget):
         client: Callable[[], Any],
         runner: Runner,
         *,
-        staff: str,
+        staff: ActingStaff,
         clinic: Callable[[], Clinic],
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         parent: QWidget | None = None,
@@ -224,9 +225,16 @@ class WorklistView(QWidget):
     def _save_contact(self, item: WorklistItem, outcome: str, note: str) -> None:
         client = self._client()
         staff = self._staff
+        actor = staff.actor()
+        if actor is None:  # locked meanwhile: whoever unlocks logs it under their name
+            self.status_label.setText(self.tr("Sign in first: the contact attempt was not "
+                                              "saved."))
+            return
         self.status_label.setText(self.tr("Saving…"))
+        now = self._now()
         self._tasks.run(
-            lambda: add_contact(client, item.kit_id, outcome, note, staff, now=self._now()),
+            lambda: log_contact(client, item.kit_id, item.order_id, outcome, note, staff,
+                                actor, now=now),
             on_success=lambda log: self._contact_saved(item.kit_id, log),
             on_error=self._failed, durable=True,
         )  # fmt: skip

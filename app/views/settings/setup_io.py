@@ -47,6 +47,8 @@ _WHAT = {
     "section:clinic": QT_TRANSLATE_NOOP("SetupFile", "Clinic name and phone"),
     "section:printing": QT_TRANSLATE_NOOP("SetupFile", "Printing"),
     "section:lock": QT_TRANSLATE_NOOP("SetupFile", "Screen lock"),
+    "section:results_inbox": QT_TRANSLATE_NOOP(
+        "SetupFile", "Results inbox (critical limits, go-live date)"),
 }
 _FILTER = QT_TRANSLATE_NOOP("SetupFile", "Clinic setup (*.json)")
 

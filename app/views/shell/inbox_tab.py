@@ -12,14 +12,22 @@ to ``InboxService.audit`` (`app.services.inbox.AuditHook`): set it to the audit 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from app import APP_NAME
-from app.services.inbox import CriticalLimit, InboxRow, Reviewer, Role
+from app.services.inbox import (
+    CriticalLimit,
+    InboxRow,
+    InboxService,
+    Reviewer,
+    Role,
+    limits_from_text,
+    limits_to_text,
+)
 from app.tasks import Runner
 from app.views.common.app_settings import AppSettings
 from app.views.common.events import AppEvents
@@ -34,6 +42,15 @@ if TYPE_CHECKING:
 __all__ = ["InboxTab", "settings_reviewer"]
 
 _ROLES = ("front_desk", "clinician", "administrator")
+
+
+def _local_midnight(text: str) -> datetime | None:
+    """A go-live date from the settings (YYYY-MM-DD) as this desk's midnight, in UTC."""
+    try:
+        day = date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    return datetime(day.year, day.month, day.day).astimezone().astimezone(UTC)
 
 
 def settings_reviewer(settings: AppSettings) -> Callable[[], Reviewer]:
@@ -105,6 +122,7 @@ class InboxTab(QObject):
         self._tabs.addTab(view, self._tab_text())
         self._tabs.tabBar().setVisible(True)
         view.reload(fetch=False)  # what this desk already knows, at once
+        self.shared_settings_changed()
 
     def _drop_view(self) -> None:
         view, self.view = self.view, None
@@ -143,6 +161,10 @@ class InboxTab(QObject):
         inbox, reviewer, runner = session.inbox, view.reviewer, self._runner
 
         def apply(go_live: datetime, limits: dict[str, CriticalLimit]) -> None:
+            # Kept in this desk's settings too, so the clinic setup file carries them.
+            self._settings.inbox_shared = (limits_to_text(limits),
+                                           go_live.astimezone().date().isoformat())
+
             def write() -> None:
                 inbox.set_go_live(go_live)
                 inbox.set_critical_limits(limits)
@@ -153,6 +175,32 @@ class InboxTab(QObject):
             return InboxSettingsBox(inbox, reviewer, apply, parent)
 
         return [make]
+
+    def shared_settings_changed(self) -> None:
+        """The clinic's limits and go-live date (Settings, or a clinic setup file just
+        imported) onto this session's inbox. A desk that had them only in its inbox (before
+        they were shared) copies them into its settings, so its setup file carries them."""
+        session = self._session
+        inbox = session.inbox if session is not None else None
+        if inbox is None:
+            return
+        limits_text, go_live_text = self._settings.inbox_shared
+        if not limits_text or not go_live_text:  # first start, or limits from before
+            self._settings.inbox_shared = (
+                limits_text or limits_to_text(inbox.critical_limits),
+                go_live_text or inbox.go_live.astimezone().date().isoformat(),
+            )
+        limits = limits_from_text(limits_text) if limits_text else inbox.critical_limits
+        go_live = _local_midnight(go_live_text) if go_live_text else None
+        if limits == inbox.critical_limits and (go_live is None or go_live == inbox.go_live):
+            return
+
+        def write(target: InboxService = inbox) -> None:
+            if go_live is not None:
+                target.set_go_live(go_live)
+            target.set_critical_limits(limits)
+
+        self._runner.run(write, on_success=lambda _r: self.synced_soon())
 
     def synced_soon(self) -> None:
         """Rebuild from what this desk holds (after a settings change: no fetch needed)."""

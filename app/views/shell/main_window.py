@@ -50,6 +50,7 @@ from app.views.shell.window_layout import WindowLayout
 if TYPE_CHECKING:
     # Loaded when first needed, not at start (tests/benchmarks/startup.py): the kit panel and
     # "Find kit" with the first session, Requisitions when its tab first opens.
+    from app.services.acting import ActingStaff
     from app.services.outbox import OutboxItem
     from app.services.session import Session
     from app.views.kit_panel.panel import KitTrackingPanel
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         self.child_windows = ChildWindows(self, runner, self.events, settings=self._settings)
         self._closed = False
         self.outreach: Outreach | None = None
+        self.acting_staff: ActingStaff | None = None  # who works (compose: the staff profile)
         self._painted = False
 
         self.banner = Banner()
@@ -209,7 +211,8 @@ class MainWindow(QMainWindow):
         self._last_sync: datetime | None = None  # until its cache or a refresh says
         from app.views.outreach import Outreach  # loaded with the first session, not at start
 
-        self.outreach = Outreach(session, self._runner, self._settings, self)
+        self.outreach = Outreach(session, self._runner, self._settings, self,
+                                 staff=self.acting_staff)
         self.outreach.start()
         self._link = LinkStatus.UNKNOWN
         self.failures.reset()
@@ -444,6 +447,7 @@ class MainWindow(QMainWindow):
             session.kit_catalog = self._settings.kit_catalog_for(session.environment.key)
         if session is not None:
             self.order_list.set_kit_names(session.kit_catalog)
+        self.inbox_tab.shared_settings_changed()  # critical limits from a clinic setup file
         self.refresher.restart()
 
     def focus_search(self) -> None:

@@ -1,7 +1,7 @@
 """The Audit window (administrators): who did what, filtered, and a CSV for the privacy officer.
 
 Reading and checking the trail happen off the GUI thread. The table shows what the trail
-holds: ids and actions, never patient details (the trail has none).
+holds: ids and actions, and the note staff may add to a result sign-off (issue 18).
 """
 
 from __future__ import annotations
@@ -80,6 +80,11 @@ ACTION_NAMES: dict[str, str] = {
     AuditAction.SPOT_SIGNED_OUT: QT_TRANSLATE_NOOP("AuditActions", "Signed out of Spot"),
     AuditAction.ACCOUNT_SWITCHED: QT_TRANSLATE_NOOP("AuditActions", "Spot account switched"),
     AuditAction.IMPORT: QT_TRANSLATE_NOOP("AuditActions", "Import"),
+    AuditAction.CONTACT_ATTEMPT: QT_TRANSLATE_NOOP("AuditActions", "Contact attempt"),
+    AuditAction.RESULT_SIGNED_OFF: QT_TRANSLATE_NOOP("AuditActions", "Result signed off"),
+    AuditAction.RESULT_FOR_CLINICIAN: QT_TRANSLATE_NOOP("AuditActions",
+                                                        "Result marked for a clinician"),
+    AuditAction.BULK_SIGN_OFF: QT_TRANSLATE_NOOP("AuditActions", "Backlog signed off"),
     AuditAction.PRINT: QT_TRANSLATE_NOOP("AuditActions", "Printed"),
     AuditAction.PROFILE_CREATED: QT_TRANSLATE_NOOP("AuditActions", "Staff profile added"),
     AuditAction.PROFILE_CHANGED: QT_TRANSLATE_NOOP("AuditActions", "Staff profile changed"),
@@ -116,6 +121,14 @@ DETAIL_NAMES: dict[str, str] = {
     "order_label": QT_TRANSLATE_NOOP("AuditDetails", "order label"),
     "requisition_label": QT_TRANSLATE_NOOP("AuditDetails", "requisition label"),
     "test_label": QT_TRANSLATE_NOOP("AuditDetails", "printer test label"),
+    "called": QT_TRANSLATE_NOOP("AuditDetails", "called"),
+    "left_message": QT_TRANSLATE_NOOP("AuditDetails", "left message"),
+    "letter_sent": QT_TRANSLATE_NOOP("AuditDetails", "letter sent"),
+    "email_sent": QT_TRANSLATE_NOOP("AuditDetails", "email sent"),
+    "declined": QT_TRANSLATE_NOOP("AuditDetails", "patient declined"),
+    "closed": QT_TRANSLATE_NOOP("AuditDetails", "closed"),
+    "other": QT_TRANSLATE_NOOP("AuditDetails", "other"),
+    "bulk": QT_TRANSLATE_NOOP("AuditDetails", "backlog sign-off"),
 }
 
 KIND_NAMES: dict[str, str] = {
@@ -143,7 +156,7 @@ def action_name(action: str) -> str:
 
 
 COL_TIME, COL_STAFF, COL_WORKSTATION, COL_ACTION, COL_ORDER, COL_KIT, COL_REPORT, COL_OTHER, \
-    COL_DETAIL = range(9)
+    COL_DETAIL, COL_NOTE = range(10)
 _HEADERS = (
     QT_TRANSLATE_NOOP("AuditTableModel", "Time (UTC)"),
     QT_TRANSLATE_NOOP("AuditTableModel", "Staff"),
@@ -154,6 +167,7 @@ _HEADERS = (
     QT_TRANSLATE_NOOP("AuditTableModel", "Report"),
     QT_TRANSLATE_NOOP("AuditTableModel", "Other IDs"),
     QT_TRANSLATE_NOOP("AuditTableModel", "Detail"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "Note"),
 )
 _MAIN_KINDS = {ObjectKind.ORDER.value, ObjectKind.KIT.value, ObjectKind.REPORT.value}
 
@@ -218,6 +232,8 @@ class AuditTableModel(QAbstractTableModel):
                              if k not in _MAIN_KINDS)
         if column == COL_DETAIL:
             return _word(DETAIL_NAMES, record.detail) if record.detail else ""
+        if column == COL_NOTE:
+            return record.note  # a sign-off's note: the only free text the trail holds
         return None
 
 
