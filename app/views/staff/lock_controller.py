@@ -20,15 +20,21 @@ from app.services.idle_lock import LockReason
 from app.services.workstation import SignInOutcome, Workstation
 from app.views.staff.lock_screen import LockScreen
 
-__all__ = ["LOCK_SHORTCUT", "LockController", "mark_shared"]
+__all__ = ["LOCK_SHORTCUT", "MOVE_GATE_MS", "LockController", "mark_shared"]
 
 LOCK_SHORTCUT = QKeySequence("Ctrl+L")
 _WORK_PROPERTY = "spotWorkId"
 _SHARED_PROPERTY = "spotSharedWindow"
 _INPUT_EVENTS = frozenset({
-    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-    QEvent.Type.Wheel, QEvent.Type.TouchBegin,
+    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
 })
+# Pointer movement arrives by the hundred a second (to the window, then to each widget on
+# the way): the first one counts at once, then the gate stays shut for MOVE_GATE_MS, so a
+# moving mouse costs one attribute test per event and one activity() a second.
+_MOVE_EVENTS = frozenset({
+    QEvent.Type.MouseMove, QEvent.Type.HoverMove, QEvent.Type.Wheel, QEvent.Type.TouchUpdate,
+})
+MOVE_GATE_MS = 1000
 
 
 def mark_shared(window: QWidget) -> None:
@@ -61,6 +67,11 @@ class LockController(QObject):
         self._idle_timer = QTimer(self)
         self._idle_timer.setSingleShot(True)
         self._idle_timer.timeout.connect(self.check_idle)
+        self._move_gate = QTimer(self)
+        self._move_gate.setSingleShot(True)
+        self._move_gate.setInterval(MOVE_GATE_MS)
+        self._move_gate.timeout.connect(self._open_move_gate)
+        self._moves_open = True  # a plain attribute: the test per move stays in Python
         lock_screen.signed_in.connect(self._on_lock_screen_signed_in)
         app = QCoreApplication.instance()
         assert app is not None
@@ -71,6 +82,7 @@ class LockController(QObject):
         once the main window has closed its session (closing the last visible window quits
         the app, and the app's clean-up runs then)."""
         self._idle_timer.stop()
+        self._move_gate.stop()
         app = QCoreApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
@@ -131,7 +143,12 @@ class LockController(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind in _INPUT_EVENTS:
+        if kind in _MOVE_EVENTS:
+            if self._moves_open:
+                self._moves_open = False
+                self._move_gate.start()
+                self._workstation.activity()
+        elif kind in _INPUT_EVENTS:
             if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and (
                 QKeySequence(event.keyCombination()) == LOCK_SHORTCUT
             ):
@@ -147,6 +164,9 @@ class LockController(QObject):
             if work_id and not self._covering and not self._workstation.locked:
                 self._workstation.policy.close_work(str(work_id))  # closed by its user
         return False
+
+    def _open_move_gate(self) -> None:
+        self._moves_open = True
 
     def _on_window_shown(self, window: QWidget) -> None:
         if self._workstation.locked:
