@@ -14,6 +14,7 @@ from app.services.staff import Permission
 from app.services.workstation import Workstation
 from app.tasks import Runner
 from app.views.common.app_settings import AppSettings
+from app.views.common.audited import audited_parts
 from app.views.shell.banner import Banner
 from app.views.shell.sign_in import SignInDialog
 from app.views.staff.audit_window import AuditWindow
@@ -29,13 +30,19 @@ log = logging.getLogger(__name__)
 # use: the Spot token and environment, and the settings. Absent names are fine.
 ADMIN_COMMANDS = ("settings", "sign_in")
 
-# Signals of the app's windows and panels (each carries one id) and what they record:
-# ReportWindow, RegisterKitDialog, RegistrationTokenDialog, KitTrackingPanel.
+# Signals of the app's windows and panels (and their parts marked with `mark_audited`) and
+# what they record. Each carries an id, and may carry a `DETAILS` word after it:
+# ReportWindow (and its ReportOutput), RegisterKitDialog, RegistrationTokenDialog,
+# KitTrackingPanel, OutboxWindow.
 AUDITED_SIGNALS: dict[str, tuple[AuditAction, ObjectKind]] = {
     "report_opened": (AuditAction.REPORT_VIEWED, ObjectKind.REPORT),
+    "report_printed": (AuditAction.REPORT_PRINTED, ObjectKind.REPORT),
+    "report_saved": (AuditAction.REPORT_SAVED, ObjectKind.REPORT),
+    "report_exported": (AuditAction.REPORT_EXPORTED, ObjectKind.REPORT),
     "kit_registered": (AuditAction.KIT_REGISTERED, ObjectKind.KIT),
     "token_issued": (AuditAction.REGISTRATION_TOKEN_CREATED, ObjectKind.PATIENT),
     "metadata_saved": (AuditAction.METADATA_EDITED, ObjectKind.ORDER),
+    "order_discarded": (AuditAction.ORDER_DISCARDED, ObjectKind.OUTBOX_ITEM),
 }
 _HOOKED_PROPERTY = "spotAuditHooked"
 
@@ -95,14 +102,19 @@ class StaffShell(QObject):
 
     @Slot(QWidget)
     def audit_signals_of(self, source: QObject) -> None:
-        """Record what ``source`` reports through its `AUDITED_SIGNALS` (once per object)."""
-        if source.property(_HOOKED_PROPERTY):
-            return
-        source.setProperty(_HOOKED_PROPERTY, True)
-        for name, (action, kind) in AUDITED_SIGNALS.items():
-            signal = getattr(source, name, None)
-            if signal is not None and hasattr(signal, "connect"):
-                signal.connect(lambda object_id, a=action, k=kind: self._record(a, k, object_id))
+        """Record what ``source`` and its audited parts report through their
+        `AUDITED_SIGNALS` (once per object)."""
+        for part in (source, *audited_parts(source)):
+            if part.property(_HOOKED_PROPERTY):
+                continue
+            part.setProperty(_HOOKED_PROPERTY, True)
+            for name, (action, kind) in AUDITED_SIGNALS.items():
+                signal = getattr(part, name, None)
+                if signal is not None and hasattr(signal, "connect"):
+                    signal.connect(
+                        lambda object_id, detail=None, a=action, k=kind:
+                        self._record(a, k, object_id, detail)
+                    )
 
     @Slot(QWidget)
     def _keep_token_for_administrators(self, window: QObject) -> None:
@@ -121,10 +133,13 @@ class StaffShell(QObject):
                         "over (Ctrl+L, their name and PIN) and sign in from the File menu."),
             )
 
-    def _record(self, action: AuditAction, kind: ObjectKind, object_id: object) -> None:
+    def _record(
+        self, action: AuditAction, kind: ObjectKind, object_id: object, detail: object = None,
+    ) -> None:
         # Off the GUI thread: each record is flushed to disk.
         self._runner.run(
             self._workstation.record, action, {kind: str(object_id)},
+            str(detail) if detail else None,
             on_error=lambda exc: log.warning("audit record failed: %s", type(exc).__name__),
         )
 
