@@ -9,6 +9,7 @@ from app.services.audit import AuditTrail
 from app.services.idle_lock import LockPolicy
 from app.services.staff import ScryptParams, StaffDirectory, StaffProfile
 from app.services.workstation import Workstation
+from app.views.staff.os_lock import OsLockSource
 
 # Cheap hashing so tests stay fast; the real parameters are tested once in test_staff.py.
 FAST = ScryptParams(n=2**8, r=8, p=1)
@@ -54,3 +55,8 @@ def admin_and_desk(ws: Workstation) -> tuple[StaffProfile, StaffProfile]:
     fay = ws.add_profile("Fay Desk", "FD", Role.FRONT_DESK, "pin", DESK_PIN)
     ws.sign_out()
     return ana, fay
+
+
+def fake_os_lock() -> OsLockSource:
+    """An OS lock source a test fires by hand: ``source.session_locked.emit()`` is Win+L."""
+    return OsLockSource()

@@ -12,6 +12,8 @@ stay hidden (their drafts are kept) until that person unlocks again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app.services.idle_lock import LockReason
 from app.services.workstation import SignInOutcome, Workstation
 from app.views.staff.lock_screen import LockScreen
+from app.views.staff.os_lock import OsLockSource
 
 __all__ = ["LOCK_SHORTCUT", "MOVE_GATE_MS", "LockController", "mark_shared"]
 
@@ -72,6 +75,8 @@ class LockController(QObject):
         self._move_gate.setInterval(MOVE_GATE_MS)
         self._move_gate.timeout.connect(self._open_move_gate)
         self._moves_open = True  # a plain attribute: the test per move stays in Python
+        self._os_lock: OsLockSource | None = None
+        self._os_lock_factory: Callable[[], OsLockSource | None] | None = None
         lock_screen.signed_in.connect(self._on_lock_screen_signed_in)
         app = QCoreApplication.instance()
         assert app is not None
@@ -83,6 +88,8 @@ class LockController(QObject):
         the app, and the app's clean-up runs then)."""
         self._idle_timer.stop()
         self._move_gate.stop()
+        if self._os_lock is not None:
+            self._os_lock.stop()
         app = QCoreApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
@@ -97,6 +104,23 @@ class LockController(QObject):
             self.lock_screen.activateWindow()
             return
         self.app_to_front.emit()
+
+    def follow_os_lock(self, source: OsLockSource) -> None:
+        """Lock whenever ``source`` says the computer's session locked."""
+        self._os_lock = source
+        source.session_locked.connect(self._on_os_session_locked)
+
+    def follow_os_lock_from_first_unlock(
+        self, factory: Callable[[], OsLockSource | None]
+    ) -> None:
+        """Make the OS lock source (``factory()``; None: none here) once someone first
+        unlocks: until then the app is locked anyway, and start-up stays light."""
+        self._os_lock_factory = factory
+
+    @Slot()
+    def _on_os_session_locked(self) -> None:
+        if not self._workstation.locked:
+            self.lock(LockReason.OS_SESSION)
 
     @property
     def is_locked(self) -> bool:
@@ -236,6 +260,11 @@ class LockController(QObject):
         self._covered = still_hidden
         self.lock_screen.hide()
         self._arm()
+        factory, self._os_lock_factory = self._os_lock_factory, None
+        if factory is not None and self._os_lock is None:
+            source = factory()
+            if source is not None:
+                self.follow_os_lock(source)
         self.unlocked.emit(result)
         if result.hidden:
             self.work_hidden.emit(list(result.hidden))
