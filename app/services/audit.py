@@ -107,6 +107,7 @@ class ObjectKind(StrEnum):
     REQUISITION = "requisition"
     BATCH = "batch"
     STAFF = "staff"  # the profile an administrator changed
+    ACCOUNT = "account"  # a Spot account's one-way identity (app.services.accounts), never a token
 
 
 # ``detail`` words: how a lock happened, which setting changed, which format was written.
@@ -120,6 +121,8 @@ DETAILS = frozenset({
     "pdf", "txt", "csv", "printer", "clipboard",
     # outcomes
     "queued", "sent", "same_person", "different_person",
+    # account switches: the queued orders went along with a new key of the same account
+    "new_key",
     # prints (what was printed; app.services.printing.record)
     "handout", "kit_label", "order_label", "requisition_label", "test_label",
 })

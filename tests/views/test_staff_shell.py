@@ -23,6 +23,7 @@ from app.views.shell.main_window import MainWindow
 from app.views.shell.staff_shell import StaffShell
 from app.views.staff.lock_controller import LockController
 from tests.helpers.main_window import MakeWindow
+from tests.helpers.staff import unlock_as
 
 WAIT_MS = 15_000
 
@@ -41,11 +42,7 @@ def staffed(
 
 
 def _unlock_as_demo(qtbot: QtBot, controller: LockController) -> None:
-    screen = controller.lock_screen
-    assert screen.picker.select_staff(DEMO_STAFF_ID)
-    qtbot.keyClicks(screen.pin_edit, DEMO_PIN)
-    with qtbot.waitSignal(controller.unlocked, timeout=WAIT_MS):
-        qtbot.keyClick(screen.pin_edit, Qt.Key.Key_Return)
+    unlock_as(qtbot, controller, DEMO_STAFF_ID, DEMO_PIN)
 
 
 def test_sandbox_opens_behind_the_lock_and_the_demo_pin_opens_it(

@@ -15,6 +15,7 @@ from app.services.workstation import Workstation
 from app.tasks import Runner
 from app.views.common.app_settings import AppSettings
 from app.views.common.audited import audited_parts
+from app.views.shell.actions import ACTIONS
 from app.views.shell.banner import Banner
 from app.views.shell.sign_in import SignInDialog
 from app.views.staff.audit_window import AuditWindow
@@ -28,7 +29,8 @@ log = logging.getLogger(__name__)
 
 # MainWindow commands (`window.commands`, from shell/actions.py) only an administrator may
 # use: the Spot token and environment, and the settings. Absent names are fine.
-ADMIN_COMMANDS = ("settings", "sign_in")
+ADMIN_COMMANDS = ("settings", "sign_in", "sign_out_of_spot")
+_SESSION_COMMANDS = frozenset(spec.name for spec in ACTIONS if spec.needs_session)
 
 # Signals of the app's windows and panels (and their parts marked with `mark_audited`) and
 # what they record. Each carries an id, and may carry a `DETAILS` word after it:
@@ -43,6 +45,10 @@ AUDITED_SIGNALS: dict[str, tuple[AuditAction, ObjectKind]] = {
     "token_issued": (AuditAction.REGISTRATION_TOKEN_CREATED, ObjectKind.PATIENT),
     "metadata_saved": (AuditAction.METADATA_EDITED, ObjectKind.ORDER),
     "order_discarded": (AuditAction.ORDER_DISCARDED, ObjectKind.OUTBOX_ITEM),
+    # the main window's SignInFlow: the Spot account (a one-way identity, never the token)
+    "token_changed": (AuditAction.TOKEN_CHANGED, ObjectKind.ACCOUNT),
+    "account_switched": (AuditAction.ACCOUNT_SWITCHED, ObjectKind.ACCOUNT),
+    "spot_signed_out": (AuditAction.SPOT_SIGNED_OUT, ObjectKind.ACCOUNT),
 }
 _HOOKED_PROPERTY = "spotAuditHooked"
 
@@ -98,6 +104,9 @@ class StaffShell(QObject):
         session_changed = getattr(window, "session_changed", None)
         if session_changed is not None:
             session_changed.connect(self._on_window_session_changed)
+        flow = getattr(window, "sign_in_flow", None)
+        if isinstance(flow, QObject):
+            self.audit_signals_of(flow)
         self.update_for_staff()
 
     @Slot(QWidget)
@@ -148,6 +157,7 @@ class StaffShell(QObject):
         panel = getattr(self._window, "kit_panel", None)
         if isinstance(panel, QObject):
             self.audit_signals_of(panel)
+        self.update_for_staff()  # the window turned its session commands on or off
 
     def update_for_staff(self) -> None:
         """Name on the status bar; administrator-only actions on or off."""
@@ -162,10 +172,11 @@ class StaffShell(QObject):
         admin = self._workstation.allowed(Permission.MANAGE_SETTINGS)
         self.lock_settings_action.setEnabled(admin)
         commands = getattr(self._window, "commands", {})
+        signed_in = getattr(self._window, "session", None) is not None
         for name in ADMIN_COMMANDS:
             action = commands.get(name)
             if isinstance(action, QAction):
-                action.setEnabled(admin)
+                action.setEnabled(admin and (signed_in or name not in _SESSION_COMMANDS))
 
     @Slot(object)
     def _on_controller_unlocked(self, _result: object) -> None:

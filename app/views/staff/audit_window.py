@@ -111,6 +111,7 @@ DETAIL_NAMES: dict[str, str] = {
     "sent": QT_TRANSLATE_NOOP("AuditDetails", "sent"),
     "same_person": QT_TRANSLATE_NOOP("AuditDetails", "same person"),
     "different_person": QT_TRANSLATE_NOOP("AuditDetails", "someone else"),
+    "new_key": QT_TRANSLATE_NOOP("AuditDetails", "same account, new key"),
     "handout": QT_TRANSLATE_NOOP("AuditDetails", "patient handout"),
     "kit_label": QT_TRANSLATE_NOOP("AuditDetails", "kit label"),
     "order_label": QT_TRANSLATE_NOOP("AuditDetails", "order label"),
@@ -128,6 +129,7 @@ KIND_NAMES: dict[str, str] = {
     ObjectKind.REQUISITION: QT_TRANSLATE_NOOP("AuditDetails", "requisition"),
     ObjectKind.BATCH: QT_TRANSLATE_NOOP("AuditDetails", "batch"),
     ObjectKind.STAFF: QT_TRANSLATE_NOOP("AuditDetails", "staff"),
+    ObjectKind.ACCOUNT: QT_TRANSLATE_NOOP("AuditDetails", "Spot account"),
 }
 
 
