@@ -222,6 +222,7 @@ def test_sign_out_of_spot_forgets_the_token_and_keeps_queued_orders_and_drafts(
     assert not desk.window.commands["new_order"].isEnabled()
     assert desk.window.environment_label.text() == "Not signed in"
     assert desk.window.panel_placeholder.isVisible()
+    assert not desk.window.banner.isVisible()  # "No kit types for this account" went with it
     dialog.reject()
 
     folder = session_folder(paths().data, ENVIRONMENT, TOKEN_A)

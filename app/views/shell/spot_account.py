@@ -20,6 +20,7 @@ from app.views.shell.actions import ACTIONS
 if TYPE_CHECKING:
     from app.views.orders.order_list import OrderListView
     from app.views.outreach import Outreach
+    from app.views.shell.failure_notices import FailureNotices
     from app.views.shell.refresher import OrderRefresher
     from app.views.shell.side_pane import SidePane
     from app.views.shell.status_indicators import StatusIndicators
@@ -40,11 +41,13 @@ class SignedOutWindow(Protocol):
     order_list: OrderListView
     panel: SidePane
     indicators: StatusIndicators
+    failures: FailureNotices
     session_changed: SignalInstance
 
 
 def show_signed_out(window: SignedOutWindow) -> None:
-    """No session any more: empty list and panel, session commands off, "Not signed in"."""
+    """No session any more: empty list and panel, no notices, session commands off, "Not
+    signed in"."""
     window.refresher.detach()
     if window.outreach is not None:
         window.outreach.close()
@@ -56,6 +59,7 @@ def show_signed_out(window: SignedOutWindow) -> None:
             action.setEnabled(False)
     window.order_list.set_rows([])
     window.panel.clear()
+    window.failures.reset()  # the account's notices (kit types, sync problems) go with it
     window.indicators.show_signed_out()
     window.session_changed.emit(None)
 
