@@ -116,7 +116,7 @@ DETAILS = frozenset({
     "idle", "shortcut", "os_session", "start", "sign_out", "quit",
     # settings
     "idle_lock_minutes", "audit_retention_years", "environment", "language",
-    "custom_server", "role",
+    "custom_server", "role", "settings_window",
     # formats and channels
     "pdf", "txt", "csv", "printer", "clipboard",
     # outcomes

@@ -294,126 +294,131 @@
     </message>
     <message>
         <location filename="../../app/views/staff/audit_window.py" line="105"/>
+        <source>Settings window</source>
+        <translation>fenêtre Paramètres</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="106"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="106"/>
+        <location filename="../../app/views/staff/audit_window.py" line="107"/>
         <source>text</source>
         <translation>texte</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="107"/>
+        <location filename="../../app/views/staff/audit_window.py" line="108"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="108"/>
+        <location filename="../../app/views/staff/audit_window.py" line="109"/>
         <source>printer</source>
         <translation>imprimante</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="109"/>
+        <location filename="../../app/views/staff/audit_window.py" line="110"/>
         <source>clipboard</source>
         <translation>presse-papiers</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="110"/>
+        <location filename="../../app/views/staff/audit_window.py" line="111"/>
         <source>queued</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="111"/>
+        <location filename="../../app/views/staff/audit_window.py" line="112"/>
         <source>sent</source>
         <translation>envoyée</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="112"/>
+        <location filename="../../app/views/staff/audit_window.py" line="113"/>
         <source>same person</source>
         <translation>même personne</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="113"/>
+        <location filename="../../app/views/staff/audit_window.py" line="114"/>
         <source>someone else</source>
         <translation>autre personne</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="114"/>
+        <location filename="../../app/views/staff/audit_window.py" line="115"/>
         <source>same account, new key</source>
         <translation>même compte, nouvelle clé</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="115"/>
+        <location filename="../../app/views/staff/audit_window.py" line="116"/>
         <source>patient handout</source>
         <translation>fiche patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="116"/>
+        <location filename="../../app/views/staff/audit_window.py" line="117"/>
         <source>kit label</source>
         <translation>étiquette de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="117"/>
+        <location filename="../../app/views/staff/audit_window.py" line="118"/>
         <source>order label</source>
         <translation>étiquette de commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="118"/>
+        <location filename="../../app/views/staff/audit_window.py" line="119"/>
         <source>requisition label</source>
         <translation>étiquette de réquisition</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="119"/>
+        <location filename="../../app/views/staff/audit_window.py" line="120"/>
         <source>printer test label</source>
         <translation>étiquette d’essai de l’imprimante</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="123"/>
+        <location filename="../../app/views/staff/audit_window.py" line="124"/>
         <source>order</source>
         <translation>commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="124"/>
+        <location filename="../../app/views/staff/audit_window.py" line="125"/>
         <source>kit</source>
         <translation>trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="125"/>
+        <location filename="../../app/views/staff/audit_window.py" line="126"/>
         <source>sample</source>
         <translation>échantillon</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="126"/>
+        <location filename="../../app/views/staff/audit_window.py" line="127"/>
         <source>report</source>
         <translation>rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="127"/>
+        <location filename="../../app/views/staff/audit_window.py" line="128"/>
         <source>outbox item</source>
         <translation>élément de la boîte d’envoi</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="128"/>
+        <location filename="../../app/views/staff/audit_window.py" line="129"/>
         <source>patient</source>
         <translation>patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="129"/>
+        <location filename="../../app/views/staff/audit_window.py" line="130"/>
         <source>requisition</source>
         <translation>requête</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="130"/>
+        <location filename="../../app/views/staff/audit_window.py" line="131"/>
         <source>batch</source>
         <translation>lot</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="131"/>
+        <location filename="../../app/views/staff/audit_window.py" line="132"/>
         <source>staff</source>
         <translation>personnel</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="132"/>
+        <location filename="../../app/views/staff/audit_window.py" line="133"/>
         <source>Spot account</source>
         <translation>compte Spot</translation>
     </message>
@@ -421,47 +426,47 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="150"/>
+        <location filename="../../app/views/staff/audit_window.py" line="151"/>
         <source>Time (UTC)</source>
         <translation>Heure (UTC)</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="151"/>
+        <location filename="../../app/views/staff/audit_window.py" line="152"/>
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="152"/>
+        <location filename="../../app/views/staff/audit_window.py" line="153"/>
         <source>Workstation</source>
         <translation>Poste de travail</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="153"/>
+        <location filename="../../app/views/staff/audit_window.py" line="154"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="154"/>
+        <location filename="../../app/views/staff/audit_window.py" line="155"/>
         <source>Order</source>
         <translation>Commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="155"/>
+        <location filename="../../app/views/staff/audit_window.py" line="156"/>
         <source>Kit</source>
         <translation>Trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="156"/>
+        <location filename="../../app/views/staff/audit_window.py" line="157"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="157"/>
+        <location filename="../../app/views/staff/audit_window.py" line="158"/>
         <source>Other IDs</source>
         <translation>Autres identifiants</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="158"/>
+        <location filename="../../app/views/staff/audit_window.py" line="159"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
@@ -469,78 +474,78 @@
 <context>
     <name>AuditWindow</name>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="245"/>
+        <location filename="../../app/views/staff/audit_window.py" line="246"/>
         <source>Audit trail — {app}</source>
         <translation>Piste d’audit — {app}</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="252"/>
+        <location filename="../../app/views/staff/audit_window.py" line="253"/>
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="254"/>
+        <location filename="../../app/views/staff/audit_window.py" line="255"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="255"/>
+        <location filename="../../app/views/staff/audit_window.py" line="256"/>
         <source>Any action</source>
         <translation>Toute action</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="259"/>
+        <location filename="../../app/views/staff/audit_window.py" line="260"/>
         <source>&amp;From:</source>
         <translation>&amp;Du&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="261"/>
+        <location filename="../../app/views/staff/audit_window.py" line="262"/>
         <source>&amp;To:</source>
         <translation>&amp;Au&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="271"/>
         <location filename="../../app/views/staff/audit_window.py" line="272"/>
+        <location filename="../../app/views/staff/audit_window.py" line="273"/>
         <source>Order, kit or report ID</source>
         <translation>Identifiant de commande, de trousse ou de rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="275"/>
+        <location filename="../../app/views/staff/audit_window.py" line="276"/>
         <source>&amp;Search</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="277"/>
+        <location filename="../../app/views/staff/audit_window.py" line="278"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="285"/>
+        <location filename="../../app/views/staff/audit_window.py" line="286"/>
         <source>St&amp;aff:</source>
         <translation>&amp;Personnel&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="287"/>
+        <location filename="../../app/views/staff/audit_window.py" line="288"/>
         <source>A&amp;ction:</source>
         <translation>A&amp;ction&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="289"/>
+        <location filename="../../app/views/staff/audit_window.py" line="290"/>
         <source>&amp;ID:</source>
         <translation>&amp;ID&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="352"/>
+        <location filename="../../app/views/staff/audit_window.py" line="353"/>
         <source>Only an administrator can see the audit trail.</source>
         <translation>Seul un administrateur peut consulter la piste d’audit.</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="363"/>
+        <location filename="../../app/views/staff/audit_window.py" line="364"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/staff/audit_window.py" line="371"/>
+        <location filename="../../app/views/staff/audit_window.py" line="372"/>
         <source>%n record(s) shown.</source>
         <translation>
             <numerusform>%n enregistrement affiché.</numerusform>
@@ -548,7 +553,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/staff/audit_window.py" line="380"/>
+        <location filename="../../app/views/staff/audit_window.py" line="381"/>
         <source>Chain intact: %n record(s), none changed or removed.</source>
         <translation>
             <numerusform>Chaîne intacte&#xa0;: %n enregistrement, aucun modifié ni retiré.</numerusform>
@@ -556,32 +561,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="384"/>
+        <location filename="../../app/views/staff/audit_window.py" line="385"/>
         <source>Chain BROKEN at record {n} of {count}: a record was changed or removed. Keep this computer as it is and tell your privacy officer.</source>
         <translation>Chaîne ROMPUE à l’enregistrement {n} sur {count}&#xa0;: un enregistrement a été modifié ou retiré. Laissez cet ordinateur tel quel et avisez votre responsable de la protection des renseignements personnels.</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="394"/>
+        <location filename="../../app/views/staff/audit_window.py" line="395"/>
         <source>Anyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="402"/>
+        <location filename="../../app/views/staff/audit_window.py" line="403"/>
         <source>Export audit trail</source>
         <translation>Exporter la piste d’audit</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="404"/>
+        <location filename="../../app/views/staff/audit_window.py" line="405"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="426"/>
+        <location filename="../../app/views/staff/audit_window.py" line="427"/>
         <source>Exporting…</source>
         <translation>Exportation…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/staff/audit_window.py" line="431"/>
+        <location filename="../../app/views/staff/audit_window.py" line="432"/>
         <source>Exported %n record(s) to {file}.</source>
         <translation>
             <numerusform>%n enregistrement exporté dans {file}.</numerusform>
@@ -3538,42 +3543,42 @@
         <translation>Aide → Raccourcis clavier liste toutes les touches.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/spot_account.py" line="75"/>
+        <location filename="../../app/views/shell/spot_account.py" line="79"/>
         <source>1 order queued under the Spot account in use hasn&apos;t reached Spot yet.</source>
         <translation>1 commande en attente pour le compte Spot utilisé n’a pas encore atteint Spot.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/spot_account.py" line="77"/>
+        <location filename="../../app/views/shell/spot_account.py" line="81"/>
         <source>{n} orders queued under the Spot account in use haven&apos;t reached Spot yet.</source>
         <translation>{n} commandes en attente pour le compte Spot utilisé n’ont pas encore atteint Spot.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/spot_account.py" line="80"/>
+        <location filename="../../app/views/shell/spot_account.py" line="84"/>
         <source>They are never sent with another account&apos;s token: they wait on this computer until someone signs in with that account again.</source>
         <translation>Elles ne sont jamais envoyées avec le jeton d’un autre compte : elles attendent sur cet ordinateur que quelqu’un se reconnecte avec ce compte.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/spot_account.py" line="85"/>
+        <location filename="../../app/views/shell/spot_account.py" line="89"/>
         <source>If the new token is a new key for the same Spot account (the old one was replaced), choose “Same account, new key” to send them with it.</source>
         <translation>Si le nouveau jeton est une nouvelle clé du même compte Spot (l’ancienne a été remplacée), choisissez « Même compte, nouvelle clé » pour les envoyer avec elle.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/spot_account.py" line="90"/>
+        <location filename="../../app/views/shell/spot_account.py" line="94"/>
         <source>Orders are still waiting to be sent</source>
         <translation>Des commandes attendent encore d’être envoyées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/spot_account.py" line="94"/>
+        <location filename="../../app/views/shell/spot_account.py" line="98"/>
         <source>&amp;Switch accounts</source>
         <translation>&amp;Changer de compte</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/spot_account.py" line="98"/>
+        <location filename="../../app/views/shell/spot_account.py" line="102"/>
         <source>Same account, &amp;new key</source>
         <translation>Même compte, &amp;nouvelle clé</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/spot_account.py" line="100"/>
+        <location filename="../../app/views/shell/spot_account.py" line="104"/>
         <source>S&amp;tay with the current account</source>
         <translation>&amp;Garder le compte actuel</translation>
     </message>
@@ -6767,47 +6772,47 @@
 <context>
     <name>StaffShell</name>
     <message>
-        <location filename="../../app/views/shell/staff_shell.py" line="74"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="79"/>
         <source>S&amp;taff</source>
         <translation>&amp;Personnel</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/staff_shell.py" line="76"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="81"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/staff_shell.py" line="82"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="87"/>
         <source>&amp;Sign out</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/staff_shell.py" line="84"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="89"/>
         <source>Staff &amp;profiles…</source>
         <translation>&amp;Profils du personnel…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/staff_shell.py" line="86"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="91"/>
         <source>&amp;Audit trail…</source>
         <translation>Piste d’&amp;audit…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/staff_shell.py" line="88"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="93"/>
         <source>Lock and audit &amp;settings…</source>
         <translation>Pa&amp;ramètres de verrouillage et d’audit…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/staff_shell.py" line="140"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="150"/>
         <source>Sign-in to Spot needed</source>
         <translation>Connexion à Spot requise</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/staff_shell.py" line="141"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="151"/>
         <source>Only an administrator can enter the Spot token. Ask one to take over (Ctrl+L, their name and PIN) and sign in from the File menu.</source>
         <translation>Seul un administrateur peut entrer le jeton Spot. Demandez-lui de prendre le relais (Ctrl+L, son nom et son NIP) et de se connecter depuis le menu Fichier.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/staff_shell.py" line="166"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="175"/>
         <source>Signed in: {name} ({initials})</source>
         <translation>Connecté&#xa0;: {name} ({initials})</translation>
     </message>

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from app.api.models import Address, NewOrder, Recipient
@@ -172,3 +172,30 @@ def test_results_inbox_signs_as_whoever_unlocked(
     assert view is not None
     assert view.reviewer_name.text() == "DM"
     assert not view.reviewer_name.isEnabled()  # who signs is who unlocked: not editable
+
+
+def test_settings_saved_with_ok_are_recorded_for_the_administrator(
+    qtbot: QtBot, staffed: tuple[MainWindow, Workstation, LockController, StaffShell],
+) -> None:
+    window, workstation, controller, _shell = staffed
+    _unlock_as_demo(qtbot, controller)
+
+    def settings_records() -> list[tuple[str, str | None]]:
+        return [(r.staff_id, r.detail) for r in workstation.audit.records()
+                if r.action == AuditAction.SETTINGS_CHANGED]
+
+    window.open_settings()
+    dialog = next(w for w in QApplication.topLevelWidgets()
+                  if w.objectName() == "settingsDialog" and w.isVisible())
+    assert isinstance(dialog, QDialog)
+    dialog.reject()  # Cancel changes nothing
+    qtbot.wait(50)
+    assert settings_records() == []
+
+    window.open_settings()
+    dialog = next(w for w in QApplication.topLevelWidgets()
+                  if w.objectName() == "settingsDialog" and w.isVisible())
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(settings_records()), timeout=WAIT_MS)
+    assert settings_records() == [(DEMO_STAFF_ID, "settings_window")]

@@ -7,7 +7,7 @@ import logging
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QWidget
 
 from app.services.audit import AuditAction, ObjectKind
 from app.services.staff import Permission
@@ -51,6 +51,11 @@ AUDITED_SIGNALS: dict[str, tuple[AuditAction, ObjectKind]] = {
     "spot_signed_out": (AuditAction.SPOT_SIGNED_OUT, ObjectKind.ACCOUNT),
 }
 _HOOKED_PROPERTY = "spotAuditHooked"
+SETTINGS_DIALOG = "settingsDialog"  # app/views/settings/dialog.py (not imported at start)
+
+
+def _record_failed(exc: BaseException) -> None:
+    log.warning("audit record failed: %s", type(exc).__name__)
 
 
 class StaffShell(QObject):
@@ -117,6 +122,11 @@ class StaffShell(QObject):
             if part.property(_HOOKED_PROPERTY):
                 continue
             part.setProperty(_HOOKED_PROPERTY, True)
+            if part.objectName() == SETTINGS_DIALOG and isinstance(part, QDialog):
+                # OK saved the kit types, refresh interval and the features' sections.
+                part.accepted.connect(lambda: self._runner.run(
+                    self._workstation.record, AuditAction.SETTINGS_CHANGED, None,
+                    "settings_window", on_error=_record_failed))
             for name, (action, kind) in AUDITED_SIGNALS.items():
                 signal = getattr(part, name, None)
                 if signal is not None and hasattr(signal, "connect"):
@@ -148,8 +158,7 @@ class StaffShell(QObject):
         # Off the GUI thread: each record is flushed to disk.
         self._runner.run(
             self._workstation.record, action, {kind: str(object_id)},
-            str(detail) if detail else None,
-            on_error=lambda exc: log.warning("audit record failed: %s", type(exc).__name__),
+            str(detail) if detail else None, on_error=_record_failed,
         )
 
     @Slot(object)

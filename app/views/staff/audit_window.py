@@ -102,6 +102,7 @@ DETAIL_NAMES: dict[str, str] = {
     "language": QT_TRANSLATE_NOOP("AuditDetails", "language"),
     "custom_server": QT_TRANSLATE_NOOP("AuditDetails", "custom server"),
     "role": QT_TRANSLATE_NOOP("AuditDetails", "role"),
+    "settings_window": QT_TRANSLATE_NOOP("AuditDetails", "Settings window"),
     "pdf": QT_TRANSLATE_NOOP("AuditDetails", "PDF"),
     "txt": QT_TRANSLATE_NOOP("AuditDetails", "text"),
     "csv": QT_TRANSLATE_NOOP("AuditDetails", "CSV"),
