@@ -318,7 +318,7 @@ class SignInFlow(QObject):
             _leave_and_open, current, self._open_session, environment, token, carry,
             on_success=opened,
             on_error=lambda exc: self._sign_in_after(describe_error(exc).sentence),
-            key="open-session",
+            key="open-session", durable=True,  # closes a session, may move its folder
         )
 
     def sign_out_of_spot(self) -> None:
@@ -355,4 +355,5 @@ class SignInFlow(QObject):
         self._tasks.run(
             _sign_out, session, self._sign_in.credentials, on_success=done,
             on_error=lambda exc: self._sign_in_after(describe_error(exc).sentence),
+            durable=True,  # closes the session, removes the token
         )
