@@ -256,7 +256,7 @@ class SignInFlow(QObject):
         if environment.kind == "custom":
             self._settings.custom_url = environment.base_url
         account = _account(environment, token)
-        if environment.kind != "sandbox":
+        if choice.typed:  # an administrator entered a token (not the remembered one)
             self.token_changed.emit(account)
         session = self._window.session
         if session is not None and session.environment.key == environment.key and (
