@@ -24,6 +24,7 @@ from app.tasks import TaskRunner
 from app.views.common.app_settings import AppSettings
 from app.views.new_order.form import NewOrderDialog
 from app.views.shell.main_window import MainWindow
+from app.views.shell.sign_in import SignInDialog
 from app.views.shell.sign_in_context import SignInContext
 from tests.helpers.keyring import MemoryKeyring
 from tests.helpers.main_window import WAIT_MS, fake_order, open_dialog
@@ -286,3 +287,19 @@ def test_token_changes_switches_and_sign_out_are_audited_and_for_administrators_
         assert TOKEN_B not in trail
     finally:
         controller.shutdown()
+
+
+def test_signing_in_again_with_the_remembered_token_is_no_token_change(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    changed: list[str] = []
+    desk.window.sign_in_flow.token_changed.connect(changed.append)
+    desk.sign_in(TOKEN_A)
+    session = desk.wait_for_account(TOKEN_A)
+    assert changed == [account_identity(ENVIRONMENT, TOKEN_A)]
+    desk.sign_in("")  # no token typed: the one this computer remembers
+    qtbot.waitUntil(lambda: not any(d.isVisible() for d in desk.window.findChildren(SignInDialog)),
+                    timeout=WAIT_MS)
+    qtbot.wait(200)  # signing in again (reauthenticate) runs on a worker
+    assert desk.window.session is session  # the same account: signed in again, not switched
+    assert len(changed) == 1
