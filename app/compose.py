@@ -230,9 +230,12 @@ def build_staff(
     from app.views.shell.staff_shell import StaffShell
     from app.views.staff.lock_controller import LockController
     from app.views.staff.lock_screen import LockScreen
+    from app.views.staff.os_lock import os_lock_source
 
     controller = LockController(workstation, LockScreen(workstation, runner), window)
     controller.app_to_front.connect(window.bring_to_front)
+    # Win+L or the screensaver locks the app too (followed from the first unlock).
+    controller.follow_os_lock_from_first_unlock(lambda: os_lock_source(window, controller))
     # Sign-offs in the results inbox are the signed-in staff member's, not a typed name.
     window.inbox_tab.use_reviewer(lambda: staff_reviewer(workstation), editable=False)
     controller.unlocked.connect(lambda _result: window.inbox_tab.reviewer_updated())

@@ -77,10 +77,11 @@ def test_resume_finishes_a_batch_an_earlier_run_left_unsent(
     from app.paths import paths
     from app.services.environments import Environment
     from app.services.import_batch import batch_store_for
-    from app.services.session import environment_folder
+    from app.services.session import session_folder
     from tests.helpers.imports import fake_rows
 
-    folder = environment_folder(paths().data, Environment.sandbox("http://127.0.0.1:1"))
+    # The built-in sandbox is one account, whatever its token this run.
+    folder = session_folder(paths().data, Environment.sandbox("http://127.0.0.1:1"), "any")
     folder.mkdir(parents=True)
     store = batch_store_for(folder)
     batch_id = store.create(fake_rows(3), staff="IT", source="list.csv", rate=20)

@@ -9,6 +9,13 @@ account, so an outbox holding account A's queued orders can never be handed B's 
 A rotated token of the *same* account looks like a new account: `plan_switch` tells the shell
 to ask first when the old account still has queued orders; only an administrator's explicit
 "same account, new key" calls `rebind_folder` to carry them over.
+
+The built-in sandbox is one account whose token is new (random) at every start: its identity
+ignores the token, so its cache, drafts and outbox are found again after a restart.
+
+Folders of app versions before accounts (``environments/<kind>-<hash>``, one per environment)
+are adopted once by the first account that opens that environment (`adopt_legacy_folder`):
+the same account as before in practice, since the token came from the keyring.
 """
 
 from __future__ import annotations
@@ -25,13 +32,17 @@ from app.services.private_db import create_private_file
 
 __all__ = [
     "ACCOUNT_ID_FILE",
+    "AccountFolderTaken",
     "AccountMismatch",
     "SwitchPlan",
     "account_folder",
     "account_identity",
+    "adopt_legacy_folder",
     "bind_folder",
+    "carry_over",
     "check_token_for_folder",
     "folder_identity",
+    "legacy_folder",
     "plan_switch",
     "rebind_folder",
 ]
@@ -40,6 +51,17 @@ ACCOUNT_ID_FILE = "account-id"
 _DOMAIN = b"spot-front-desk/account/v1\x00"
 _UNSAFE = re.compile(r"[^a-z0-9]+")
 _IDENTITY = re.compile(r"^[0-9a-f]{20}$")
+
+
+class AccountFolderTaken(ServiceError):
+    default_title = QT_TRANSLATE_NOOP(
+        "Errors", "This token already has its own orders and drafts on this computer"
+    )
+    default_advice = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The queued orders stay with the previous token and are not sent with this one. Sign "
+        "in with the previous token to send them, or discard them in the Outbox window.",
+    )
 
 
 class AccountMismatch(ServiceError):
@@ -53,8 +75,9 @@ class AccountMismatch(ServiceError):
 
 def account_identity(environment: Environment, token: str) -> str:
     """A stable, one-way id for the account behind ``token`` on ``environment`` (20 hex)."""
+    secret = "" if environment.kind == "sandbox" else token.strip()  # one built-in account
     digest = hashlib.sha256(
-        _DOMAIN + environment.key.encode("utf-8") + b"\x00" + token.strip().encode("utf-8")
+        _DOMAIN + environment.key.encode("utf-8") + b"\x00" + secret.encode("utf-8")
     )
     return digest.hexdigest()[:20]
 
@@ -63,6 +86,25 @@ def account_folder(data_dir: Path, environment: Environment, token: str) -> Path
     """The folder that holds this account's cache, outbox and drafts."""
     readable = _UNSAFE.sub("-", environment.kind.lower()).strip("-") or "env"
     return data_dir / "accounts" / f"{readable}-{account_identity(environment, token)}"
+
+
+def legacy_folder(data_dir: Path, environment: Environment) -> Path:
+    """Where app versions before accounts kept ``environment``'s data (one per environment)."""
+    readable = _UNSAFE.sub("-", environment.kind.lower()).strip("-") or "env"
+    digest = hashlib.sha256(environment.key.encode("utf-8")).hexdigest()[:10]
+    return data_dir / "environments" / f"{readable}-{digest}"
+
+
+def adopt_legacy_folder(data_dir: Path, environment: Environment, folder: Path) -> bool:
+    """Move ``environment``'s folder from before accounts to ``folder`` (the account's), once:
+    only while the account has no folder yet. True when it moved. Call before opening any
+    file in either folder."""
+    legacy = legacy_folder(data_dir, environment)
+    if folder.exists() or not legacy.is_dir():
+        return False
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    legacy.rename(folder)
+    return True
 
 
 def folder_identity(folder: Path) -> str | None:
@@ -101,6 +143,21 @@ def check_token_for_folder(folder: Path, environment: Environment, token: str) -
     current = folder_identity(folder)
     if current is not None and current != account_identity(environment, token):
         raise AccountMismatch(debug="AccountMismatch")
+
+
+def carry_over(folder: Path, environment: Environment, token: str) -> Path:
+    """A new key for the same Spot account (an administrator said so): the account's folder,
+    queued orders included, moves to the new token's place and is stamped with its identity.
+    `AccountFolderTaken` when the new token already has a folder here (nothing is merged).
+    Call with every file in ``folder`` closed."""
+    target = account_folder(folder.parent.parent, environment, token)
+    if target == folder:
+        return folder
+    if target.exists():
+        raise AccountFolderTaken(debug="AccountFolderTaken")
+    folder.rename(target)
+    rebind_folder(target, account_identity(environment, token))
+    return target
 
 
 @dataclass(frozen=True)

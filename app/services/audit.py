@@ -118,6 +118,7 @@ class ObjectKind(StrEnum):
     REQUISITION = "requisition"
     BATCH = "batch"
     STAFF = "staff"  # the profile an administrator changed
+    ACCOUNT = "account"  # a Spot account's one-way identity (app.services.accounts), never a token
 
 
 # ``detail`` words: how a lock happened, which setting changed, which format was written.
@@ -126,11 +127,13 @@ DETAILS = frozenset({
     "idle", "shortcut", "os_session", "start", "sign_out", "quit",
     # settings
     "idle_lock_minutes", "audit_retention_years", "environment", "language",
-    "custom_server", "role",
+    "custom_server", "role", "settings_window",
     # formats and channels
     "pdf", "txt", "csv", "printer", "clipboard",
     # outcomes
     "queued", "sent", "same_person", "different_person",
+    # account switches: the queued orders went along with a new key of the same account
+    "new_key",
     # prints (what was printed; app.services.printing.record)
     "handout", "kit_label", "order_label", "requisition_label", "test_label",
     # contact attempts on unreturned kits (app.services.contact_log.OUTCOMES)

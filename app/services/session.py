@@ -1,8 +1,9 @@
-"""Everything one signed-in environment needs, bundled (no Qt).
+"""Everything one signed-in Spot account needs, bundled (no Qt).
 
-Each environment gets its own folder under the data folder: an order queued against the
-sandbox must never be sent to production, and the cached order list of one account must not
-show under another. Opening reads SQLite files: call `Session.open` off the GUI thread.
+Each account (environment + token, `app.services.accounts`) gets its own folder under the
+data folder: an order queued against the sandbox must never be sent to production, account
+A's queued orders are never sent with B's token, and the cached order list of one account
+never shows under another. Opening reads SQLite files: call `Session.open` off the GUI thread.
 
 The order cache, drafts, seen reports and report cache are encrypted with the data folder's
 key (``app.services.data_key``; see ``app.services.private_db``). Without a keyring they are
@@ -13,9 +14,7 @@ Retention (``app.services.retention``) runs at open and then hourly until ``clos
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +23,13 @@ import httpx
 
 from app.api.client import SpotClient
 from app.paths import Paths
+from app.services.accounts import (
+    account_folder,
+    account_identity,
+    adopt_legacy_folder,
+    bind_folder,
+    check_token_for_folder,
+)
 from app.services.data_key import DataKey, data_key_for
 from app.services.drafts import DRAFTS_FILE_NAME, DraftStore
 from app.services.environments import Environment, make_client
@@ -42,18 +48,14 @@ from app.services.retention import (
 from app.services.seen import SeenReports
 from app.services.sync import SyncService
 
-__all__ = ["Session", "environment_folder"]
+__all__ = ["Session", "session_folder"]
 
 log = logging.getLogger(__name__)
 
-_UNSAFE = re.compile(r"[^a-z0-9]+")
 
-
-def environment_folder(data_dir: Path, environment: Environment) -> Path:
-    """A stable, filesystem-safe folder per environment key."""
-    readable = _UNSAFE.sub("-", environment.kind.lower()).strip("-") or "env"
-    digest = hashlib.sha256(environment.key.encode("utf-8")).hexdigest()[:10]
-    return data_dir / "environments" / f"{readable}-{digest}"
+def session_folder(data_dir: Path, environment: Environment, token: str) -> Path:
+    """The folder `Session.open` uses for this account (its cache, outbox, drafts)."""
+    return account_folder(data_dir, environment, token)
 
 
 @dataclass
@@ -68,6 +70,7 @@ class Session:
     seen: SeenReports
     kit_catalog: dict[str, str] = field(default_factory=dict)
     folder: Path | None = None
+    account: str = ""  # the account identity (a one-way hash; never the token)
     inbox: InboxService | None = None  # the results inbox (None in tests that build by hand)
     data_key: DataKey | None = None
     retention: RetentionPolicy = field(default_factory=RetentionPolicy)
@@ -108,9 +111,13 @@ class Session:
         paths.ensure()
         if data_key is None:
             data_key = data_key_for(paths.data)
-        folder = environment_folder(paths.data, environment)
+        account = account_identity(environment, token)
+        folder = session_folder(paths.data, environment, token)
+        if adopt_legacy_folder(paths.data, environment, folder):
+            log.info("%s data moved to its account folder", environment.kind)
         folder.mkdir(parents=True, exist_ok=True)
         folder.chmod(0o700)
+        bind_folder(folder, account)  # AccountMismatch: never another account's folder
         register_secret(token)
         client = make_client(environment, token, transport=transport)
         store = OrderStore(folder / "orders.sqlite3", data_key)
@@ -131,6 +138,7 @@ class Session:
             seen=seen,
             kit_catalog=dict(kit_catalog or {}),
             folder=folder,
+            account=account,
             data_key=data_key,
             retention=retention or RetentionPolicy(),
         )
@@ -150,7 +158,10 @@ class Session:
         return session
 
     def reauthenticate(self, token: str) -> None:
-        """A new token for the same environment (after a 401): new client, queued orders go on."""
+        """The same account's token again (after a 401): new client, queued orders go on.
+        `AccountMismatch` for another account's token: open its own session instead."""
+        if self.folder is not None:
+            check_token_for_folder(self.folder, self.environment, token)
         register_secret(token)
         old = self.client
         self.client = make_client(self.environment, token)

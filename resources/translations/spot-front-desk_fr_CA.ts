@@ -314,209 +314,224 @@
     </message>
     <message>
         <location filename="../../app/views/staff/audit_window.py" line="110"/>
+        <source>Settings window</source>
+        <translation>fenêtre Paramètres</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="111"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="111"/>
+        <location filename="../../app/views/staff/audit_window.py" line="112"/>
         <source>text</source>
         <translation>texte</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="112"/>
+        <location filename="../../app/views/staff/audit_window.py" line="113"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="113"/>
+        <location filename="../../app/views/staff/audit_window.py" line="114"/>
         <source>printer</source>
         <translation>imprimante</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="114"/>
+        <location filename="../../app/views/staff/audit_window.py" line="115"/>
         <source>clipboard</source>
         <translation>presse-papiers</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="115"/>
+        <location filename="../../app/views/staff/audit_window.py" line="116"/>
         <source>queued</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="116"/>
+        <location filename="../../app/views/staff/audit_window.py" line="117"/>
         <source>sent</source>
         <translation>envoyée</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="117"/>
+        <location filename="../../app/views/staff/audit_window.py" line="118"/>
         <source>same person</source>
         <translation>même personne</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="118"/>
+        <location filename="../../app/views/staff/audit_window.py" line="119"/>
         <source>someone else</source>
         <translation>autre personne</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="119"/>
+        <location filename="../../app/views/staff/audit_window.py" line="120"/>
+        <source>same account, new key</source>
+        <translation>même compte, nouvelle clé</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="121"/>
         <source>patient handout</source>
         <translation>fiche patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="120"/>
+        <location filename="../../app/views/staff/audit_window.py" line="122"/>
         <source>kit label</source>
         <translation>étiquette de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="121"/>
+        <location filename="../../app/views/staff/audit_window.py" line="123"/>
         <source>order label</source>
         <translation>étiquette de commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="122"/>
+        <location filename="../../app/views/staff/audit_window.py" line="124"/>
         <source>requisition label</source>
         <translation>étiquette de réquisition</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="123"/>
+        <location filename="../../app/views/staff/audit_window.py" line="125"/>
         <source>printer test label</source>
         <translation>étiquette d’essai de l’imprimante</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="124"/>
+        <location filename="../../app/views/staff/audit_window.py" line="126"/>
         <source>called</source>
         <translation>appel</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="125"/>
+        <location filename="../../app/views/staff/audit_window.py" line="127"/>
         <source>left message</source>
         <translation>message laissé</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="126"/>
+        <location filename="../../app/views/staff/audit_window.py" line="128"/>
         <source>letter sent</source>
         <translation>lettre envoyée</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="127"/>
+        <location filename="../../app/views/staff/audit_window.py" line="129"/>
         <source>email sent</source>
         <translation>courriel envoyé</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="128"/>
+        <location filename="../../app/views/staff/audit_window.py" line="130"/>
         <source>patient declined</source>
         <translation>refus du patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="129"/>
+        <location filename="../../app/views/staff/audit_window.py" line="131"/>
         <source>closed</source>
         <translation>fermé</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="130"/>
+        <location filename="../../app/views/staff/audit_window.py" line="132"/>
         <source>other</source>
         <translation>autre</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="131"/>
+        <location filename="../../app/views/staff/audit_window.py" line="133"/>
         <source>backlog sign-off</source>
         <translation>signature de l’arriéré</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="135"/>
+        <location filename="../../app/views/staff/audit_window.py" line="137"/>
         <source>order</source>
         <translation>commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="136"/>
+        <location filename="../../app/views/staff/audit_window.py" line="138"/>
         <source>kit</source>
         <translation>trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="137"/>
+        <location filename="../../app/views/staff/audit_window.py" line="139"/>
         <source>sample</source>
         <translation>échantillon</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="138"/>
+        <location filename="../../app/views/staff/audit_window.py" line="140"/>
         <source>report</source>
         <translation>rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="139"/>
+        <location filename="../../app/views/staff/audit_window.py" line="141"/>
         <source>outbox item</source>
         <translation>élément de la boîte d’envoi</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="140"/>
+        <location filename="../../app/views/staff/audit_window.py" line="142"/>
         <source>patient</source>
         <translation>patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="141"/>
+        <location filename="../../app/views/staff/audit_window.py" line="143"/>
         <source>requisition</source>
         <translation>requête</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="142"/>
+        <location filename="../../app/views/staff/audit_window.py" line="144"/>
         <source>batch</source>
         <translation>lot</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="143"/>
+        <location filename="../../app/views/staff/audit_window.py" line="145"/>
         <source>staff</source>
         <translation>personnel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="146"/>
+        <source>Spot account</source>
+        <translation>compte Spot</translation>
     </message>
 </context>
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="161"/>
+        <location filename="../../app/views/staff/audit_window.py" line="164"/>
         <source>Time (UTC)</source>
         <translation>Heure (UTC)</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="162"/>
+        <location filename="../../app/views/staff/audit_window.py" line="165"/>
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="163"/>
+        <location filename="../../app/views/staff/audit_window.py" line="166"/>
         <source>Workstation</source>
         <translation>Poste de travail</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="164"/>
+        <location filename="../../app/views/staff/audit_window.py" line="167"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="165"/>
+        <location filename="../../app/views/staff/audit_window.py" line="168"/>
         <source>Order</source>
         <translation>Commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="166"/>
+        <location filename="../../app/views/staff/audit_window.py" line="169"/>
         <source>Kit</source>
         <translation>Trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="167"/>
+        <location filename="../../app/views/staff/audit_window.py" line="170"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="168"/>
+        <location filename="../../app/views/staff/audit_window.py" line="171"/>
         <source>Other IDs</source>
         <translation>Autres identifiants</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="169"/>
+        <location filename="../../app/views/staff/audit_window.py" line="172"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="170"/>
+        <location filename="../../app/views/staff/audit_window.py" line="173"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
@@ -524,78 +539,78 @@
 <context>
     <name>AuditWindow</name>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="259"/>
+        <location filename="../../app/views/staff/audit_window.py" line="262"/>
         <source>Audit trail — {app}</source>
         <translation>Piste d’audit — {app}</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="266"/>
+        <location filename="../../app/views/staff/audit_window.py" line="269"/>
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="268"/>
+        <location filename="../../app/views/staff/audit_window.py" line="271"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="269"/>
+        <location filename="../../app/views/staff/audit_window.py" line="272"/>
         <source>Any action</source>
         <translation>Toute action</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="273"/>
+        <location filename="../../app/views/staff/audit_window.py" line="276"/>
         <source>&amp;From:</source>
         <translation>&amp;Du&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="275"/>
+        <location filename="../../app/views/staff/audit_window.py" line="278"/>
         <source>&amp;To:</source>
         <translation>&amp;Au&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="285"/>
-        <location filename="../../app/views/staff/audit_window.py" line="286"/>
+        <location filename="../../app/views/staff/audit_window.py" line="288"/>
+        <location filename="../../app/views/staff/audit_window.py" line="289"/>
         <source>Order, kit or report ID</source>
         <translation>Identifiant de commande, de trousse ou de rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="289"/>
+        <location filename="../../app/views/staff/audit_window.py" line="292"/>
         <source>&amp;Search</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="291"/>
+        <location filename="../../app/views/staff/audit_window.py" line="294"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="299"/>
+        <location filename="../../app/views/staff/audit_window.py" line="302"/>
         <source>St&amp;aff:</source>
         <translation>&amp;Personnel&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="301"/>
+        <location filename="../../app/views/staff/audit_window.py" line="304"/>
         <source>A&amp;ction:</source>
         <translation>A&amp;ction&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="303"/>
+        <location filename="../../app/views/staff/audit_window.py" line="306"/>
         <source>&amp;ID:</source>
         <translation>&amp;ID&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="366"/>
+        <location filename="../../app/views/staff/audit_window.py" line="369"/>
         <source>Only an administrator can see the audit trail.</source>
         <translation>Seul un administrateur peut consulter la piste d’audit.</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="377"/>
+        <location filename="../../app/views/staff/audit_window.py" line="380"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/staff/audit_window.py" line="385"/>
+        <location filename="../../app/views/staff/audit_window.py" line="388"/>
         <source>%n record(s) shown.</source>
         <translation>
             <numerusform>%n enregistrement affiché.</numerusform>
@@ -603,7 +618,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/staff/audit_window.py" line="394"/>
+        <location filename="../../app/views/staff/audit_window.py" line="397"/>
         <source>Chain intact: %n record(s), none changed or removed.</source>
         <translation>
             <numerusform>Chaîne intacte&#xa0;: %n enregistrement, aucun modifié ni retiré.</numerusform>
@@ -611,32 +626,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="398"/>
+        <location filename="../../app/views/staff/audit_window.py" line="401"/>
         <source>Chain BROKEN at record {n} of {count}: a record was changed or removed. Keep this computer as it is and tell your privacy officer.</source>
         <translation>Chaîne ROMPUE à l’enregistrement {n} sur {count}&#xa0;: un enregistrement a été modifié ou retiré. Laissez cet ordinateur tel quel et avisez votre responsable de la protection des renseignements personnels.</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="408"/>
+        <location filename="../../app/views/staff/audit_window.py" line="411"/>
         <source>Anyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="416"/>
+        <location filename="../../app/views/staff/audit_window.py" line="419"/>
         <source>Export audit trail</source>
         <translation>Exporter la piste d’audit</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="418"/>
+        <location filename="../../app/views/staff/audit_window.py" line="421"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="440"/>
+        <location filename="../../app/views/staff/audit_window.py" line="443"/>
         <source>Exporting…</source>
         <translation>Exportation…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/staff/audit_window.py" line="445"/>
+        <location filename="../../app/views/staff/audit_window.py" line="448"/>
         <source>Exported %n record(s) to {file}.</source>
         <translation>
             <numerusform>%n enregistrement exporté dans {file}.</numerusform>
@@ -1303,12 +1318,22 @@
         <translation>Choisissez le fichier qui contient la liste de patients.</translation>
     </message>
     <message>
-        <location filename="../../app/services/accounts.py" line="46"/>
+        <location filename="../../app/services/accounts.py" line="57"/>
+        <source>This token already has its own orders and drafts on this computer</source>
+        <translation>Ce jeton a déjà ses propres commandes et brouillons sur cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/accounts.py" line="60"/>
+        <source>The queued orders stay with the previous token and are not sent with this one. Sign in with the previous token to send them, or discard them in the Outbox window.</source>
+        <translation>Les commandes en attente restent avec le jeton précédent et ne sont pas envoyées avec celui-ci. Connectez-vous avec le jeton précédent pour les envoyer, ou supprimez-les dans la fenêtre Boîte d’envoi.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/accounts.py" line="68"/>
         <source>This token belongs to a different Spot account</source>
         <translation>Ce jeton appartient à un autre compte Spot</translation>
     </message>
     <message>
-        <location filename="../../app/services/accounts.py" line="47"/>
+        <location filename="../../app/services/accounts.py" line="69"/>
         <source>Orders queued for the other account stay queued and are never sent with this token. An administrator can switch accounts from Settings.</source>
         <translation>Les commandes en attente de l’autre compte restent en attente et ne sont jamais envoyées avec ce jeton. Un administrateur peut changer de compte dans les Paramètres.</translation>
     </message>
@@ -2876,22 +2901,22 @@
 <context>
     <name>LockController</name>
     <message>
-        <location filename="../../app/views/staff/lock_controller.py" line="232"/>
+        <location filename="../../app/views/staff/lock_controller.py" line="281"/>
         <source>Locked after a while without use. Your work is kept.</source>
         <translation>Verrouillé après un moment d’inactivité. Votre travail est conservé.</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/lock_controller.py" line="233"/>
+        <location filename="../../app/views/staff/lock_controller.py" line="282"/>
         <source>Locked. Your work is kept.</source>
         <translation>Verrouillé. Votre travail est conservé.</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/lock_controller.py" line="234"/>
+        <location filename="../../app/views/staff/lock_controller.py" line="283"/>
         <source>Locked with the computer. Your work is kept.</source>
         <translation>Verrouillé avec l’ordinateur. Votre travail est conservé.</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/lock_controller.py" line="235"/>
+        <location filename="../../app/views/staff/lock_controller.py" line="284"/>
         <source>Signed out.</source>
         <translation>Déconnecté.</translation>
     </message>
@@ -3045,208 +3070,218 @@
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="49"/>
+        <location filename="../../app/views/shell/actions.py" line="51"/>
         <source>&amp;New order…</source>
         <translation>&amp;Nouvelle commande…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="51"/>
+        <location filename="../../app/views/shell/actions.py" line="53"/>
         <source>Order kits for a patient</source>
         <translation>Commander des trousses pour un patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="67"/>
+        <location filename="../../app/views/shell/actions.py" line="69"/>
         <source>&amp;Import orders…</source>
         <translation>I&amp;mporter des commandes…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="69"/>
+        <location filename="../../app/views/shell/actions.py" line="71"/>
         <source>Order kits for every patient on a list (CSV or Excel)</source>
         <translation>Commander des trousses pour chaque patient d’une liste (CSV ou Excel)</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="85"/>
+        <location filename="../../app/views/shell/actions.py" line="95"/>
         <source>&amp;Export clinic setup…</source>
         <translation>E&amp;xporter la configuration de la clinique…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="87"/>
+        <location filename="../../app/views/shell/actions.py" line="97"/>
         <source>Save this desk&apos;s setup to set up the clinic&apos;s other desks alike</source>
         <translation>Enregistrer la configuration de ce poste pour configurer de la même façon les autres postes de la clinique</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="92"/>
+        <location filename="../../app/views/shell/actions.py" line="102"/>
         <source>I&amp;mport clinic setup…</source>
         <translation>&amp;Importer la configuration de la clinique…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="94"/>
+        <location filename="../../app/views/shell/actions.py" line="104"/>
         <source>Set this desk up from another desk&apos;s setup file</source>
         <translation>Configurer ce poste à partir du fichier de configuration d’un autre poste</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="101"/>
+        <location filename="../../app/views/shell/actions.py" line="111"/>
         <source>&amp;Refresh</source>
         <translation>A&amp;ctualiser</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="103"/>
+        <location filename="../../app/views/shell/actions.py" line="113"/>
         <source>Fetch the latest from Spot</source>
         <translation>Obtenir les dernières données de Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="107"/>
+        <location filename="../../app/views/shell/actions.py" line="117"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="109"/>
+        <location filename="../../app/views/shell/actions.py" line="119"/>
         <source>Search orders by name, email, phone, order or kit ID</source>
         <translation>Rechercher des commandes par nom, courriel, téléphone, ID de commande ou de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="115"/>
+        <location filename="../../app/views/shell/actions.py" line="125"/>
         <source>Find &amp;kit by barcode…</source>
         <translation>Trouver une tr&amp;ousse par code-barres…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="117"/>
+        <location filename="../../app/views/shell/actions.py" line="127"/>
         <source>Scan or type a kit barcode</source>
         <translation>Balayez ou tapez le code-barres d’une trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="55"/>
+        <location filename="../../app/views/shell/actions.py" line="57"/>
         <source>Re&amp;gister kit…</source>
         <translation>&amp;Enregistrer une trousse…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="57"/>
+        <location filename="../../app/views/shell/actions.py" line="59"/>
         <source>Register a kit handed over at the desk</source>
         <translation>Enregistrer une trousse remise à l’accueil</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="61"/>
+        <location filename="../../app/views/shell/actions.py" line="63"/>
         <source>Patient registration &amp;token…</source>
         <translation>&amp;Jeton d’enregistrement pour patient…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="63"/>
+        <location filename="../../app/views/shell/actions.py" line="65"/>
         <source>A one-time token a patient uses to register a kit</source>
         <translation>Un jeton à usage unique qui permet au patient d’enregistrer une trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="122"/>
+        <location filename="../../app/views/shell/actions.py" line="132"/>
         <source>Needs &amp;attention</source>
         <translation>À &amp;traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="124"/>
+        <location filename="../../app/views/shell/actions.py" line="134"/>
         <source>Show only orders that need attention</source>
         <translation>Afficher seulement les commandes à traiter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="128"/>
+        <location filename="../../app/views/shell/actions.py" line="138"/>
         <source>Re&amp;quisitions</source>
         <translation>Re&amp;quêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="129"/>
+        <location filename="../../app/views/shell/actions.py" line="139"/>
         <location filename="../../app/views/shell/tab_pages.py" line="97"/>
         <source>Requisitions</source>
         <translation>Requêtes</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="79"/>
+        <location filename="../../app/views/shell/actions.py" line="89"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="81"/>
+        <location filename="../../app/views/shell/actions.py" line="91"/>
         <source>Environment, token, kit types, refresh interval</source>
         <translation>Environnement, jeton, types de trousses, fréquence d’actualisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="75"/>
+        <location filename="../../app/views/shell/actions.py" line="77"/>
         <source>Sign &amp;in / switch environment…</source>
         <translation>Se &amp;connecter / changer d’environnement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="97"/>
+        <location filename="../../app/views/shell/actions.py" line="81"/>
+        <source>Sign &amp;out of Spot…</source>
+        <translation>Se &amp;déconnecter de Spot…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="83"/>
+        <source>Remove this account&apos;s API token from this computer</source>
+        <translation>Retirer de cet ordinateur le jeton d’API de ce compte</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="107"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="133"/>
+        <location filename="../../app/views/shell/actions.py" line="143"/>
         <source>Results &amp;inbox</source>
         <translation>&amp;Boîte de résultats</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="134"/>
+        <location filename="../../app/views/shell/actions.py" line="144"/>
         <source>Reports to look at and sign off</source>
         <translation>Rapports à examiner et à signer</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="138"/>
+        <location filename="../../app/views/shell/actions.py" line="148"/>
         <source>&amp;Unreturned kits</source>
         <translation>Trousses &amp;non retournées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="140"/>
+        <location filename="../../app/views/shell/actions.py" line="150"/>
         <source>Kits that have not come back, and who was contacted</source>
         <translation>Trousses non retournées et patients déjà contactés</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="144"/>
+        <location filename="../../app/views/shell/actions.py" line="154"/>
         <source>&amp;Outbox</source>
         <translation>Boîte d’&amp;envoi</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="146"/>
+        <location filename="../../app/views/shell/actions.py" line="156"/>
         <source>Orders waiting to be sent or needing a fix, and what to do about them</source>
         <translation>Commandes en attente d’envoi ou à corriger, et que faire pour chacune</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="152"/>
+        <location filename="../../app/views/shell/actions.py" line="162"/>
         <source>&amp;Getting started</source>
         <translation>Pr&amp;emiers pas</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="156"/>
+        <location filename="../../app/views/shell/actions.py" line="166"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="160"/>
+        <location filename="../../app/views/shell/actions.py" line="170"/>
         <source>Copy &amp;diagnostics</source>
         <translation>Copier les &amp;diagnostics</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="162"/>
+        <location filename="../../app/views/shell/actions.py" line="172"/>
         <source>Copy what support needs: versions, environment, outbox counts, recent error types (never patient data or the token)</source>
         <translation>Copier ce dont le soutien a besoin&#xa0;: versions, environnement, commandes en attente, types d’erreurs récentes (jamais de données de patients ni le jeton)</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="168"/>
+        <location filename="../../app/views/shell/actions.py" line="178"/>
         <source>&amp;About</source>
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="251"/>
+        <location filename="../../app/views/shell/actions.py" line="261"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="252"/>
+        <location filename="../../app/views/shell/actions.py" line="262"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="253"/>
+        <location filename="../../app/views/shell/actions.py" line="263"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="261"/>
+        <location filename="../../app/views/shell/actions.py" line="271"/>
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
@@ -3264,7 +3299,7 @@
         <translation>Cela arrive après un nouveau profil Windows ou un trousseau réinitialisé. La liste des commandes est récupérée de nouveau auprès de Spot; les brouillons enregistrés avant sont perdus.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="420"/>
+        <location filename="../../app/views/shell/main_window.py" line="436"/>
         <source>Unreturned kits</source>
         <translation>Trousses non retournées</translation>
     </message>
@@ -3304,32 +3339,68 @@
         <translation>Garder l’application ouverte</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in_flow.py" line="111"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="156"/>
         <source>Starting the built-in sandbox…</source>
         <translation>Démarrage du bac à sable intégré…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in_flow.py" line="121"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="166"/>
         <source>Signing in…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in_flow.py" line="148"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="201"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="309"/>
         <source>Opening {label}…</source>
         <translation>Ouverture de {label}…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in_flow.py" line="161"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="214"/>
         <source>Sign-in needed</source>
         <translation>Connexion requise</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in_flow.py" line="162"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="215"/>
         <source>Restart the app to sign in.</source>
         <translation>Redémarrez l’application pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="147"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="292"/>
+        <source>Still working with the same Spot account.</source>
+        <translation>Vous travaillez toujours avec le même compte Spot.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="332"/>
+        <source>Sign out of Spot?</source>
+        <translation>Se déconnecter de Spot?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="333"/>
+        <source>The API token for {label} is removed from this computer and the windows working with it close; typed orders are kept as drafts. Orders still waiting are kept too and are sent after someone signs in again with this account&apos;s token.</source>
+        <translation>Le jeton d’API de {label} est retiré de cet ordinateur et les fenêtres qui l’utilisent se ferment; les commandes en cours de saisie sont gardées comme brouillons. Les commandes en attente sont gardées aussi et seront envoyées quand quelqu’un se reconnectera avec le jeton de ce compte.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="339"/>
+        <source>Sign &amp;out</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="339"/>
+        <source>&amp;Stay signed in</source>
+        <translation>&amp;Rester connecté</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="351"/>
+        <source>Signed out of Spot.</source>
+        <translation>Déconnecté de Spot.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="352"/>
+        <source>Signed out of Spot: the token was removed from this computer.</source>
+        <translation>Déconnecté de Spot : le jeton a été retiré de cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/main_window.py" line="148"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
@@ -3381,7 +3452,7 @@
         <translation>Boîte d’envoi : {queued} en attente · {attention} à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="365"/>
+        <location filename="../../app/views/shell/main_window.py" line="381"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
@@ -3545,6 +3616,46 @@
         <location filename="../../app/views/shell/help_pages.py" line="157"/>
         <source>Help → Keyboard shortcuts lists every key.</source>
         <translation>Aide → Raccourcis clavier liste toutes les touches.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/spot_account.py" line="79"/>
+        <source>1 order queued under the Spot account in use hasn&apos;t reached Spot yet.</source>
+        <translation>1 commande en attente pour le compte Spot utilisé n’a pas encore atteint Spot.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/spot_account.py" line="81"/>
+        <source>{n} orders queued under the Spot account in use haven&apos;t reached Spot yet.</source>
+        <translation>{n} commandes en attente pour le compte Spot utilisé n’ont pas encore atteint Spot.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/spot_account.py" line="84"/>
+        <source>They are never sent with another account&apos;s token: they wait on this computer until someone signs in with that account again.</source>
+        <translation>Elles ne sont jamais envoyées avec le jeton d’un autre compte : elles attendent sur cet ordinateur que quelqu’un se reconnecte avec ce compte.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/spot_account.py" line="89"/>
+        <source>If the new token is a new key for the same Spot account (the old one was replaced), choose “Same account, new key” to send them with it.</source>
+        <translation>Si le nouveau jeton est une nouvelle clé du même compte Spot (l’ancienne a été remplacée), choisissez « Même compte, nouvelle clé » pour les envoyer avec elle.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/spot_account.py" line="94"/>
+        <source>Orders are still waiting to be sent</source>
+        <translation>Des commandes attendent encore d’être envoyées</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/spot_account.py" line="98"/>
+        <source>&amp;Switch accounts</source>
+        <translation>&amp;Changer de compte</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/spot_account.py" line="102"/>
+        <source>Same account, &amp;new key</source>
+        <translation>Même compte, &amp;nouvelle clé</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/spot_account.py" line="104"/>
+        <source>S&amp;tay with the current account</source>
+        <translation>&amp;Garder le compte actuel</translation>
     </message>
 </context>
 <context>
@@ -4387,97 +4498,97 @@
 <context>
     <name>OutboxWindow</name>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="136"/>
+        <location filename="../../app/views/outbox/window.py" line="137"/>
         <source>Outbox</source>
         <translation>Boîte d’envoi</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="155"/>
+        <location filename="../../app/views/outbox/window.py" line="156"/>
         <source>Nothing waiting: every order was sent.</source>
         <translation>Rien en attente : toutes les commandes ont été envoyées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="170"/>
+        <location filename="../../app/views/outbox/window.py" line="171"/>
         <source>&amp;Retry now</source>
         <translation>&amp;Réessayer maintenant</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="171"/>
+        <location filename="../../app/views/outbox/window.py" line="172"/>
         <source>&amp;Fix and resend…</source>
         <translation>&amp;Corriger et renvoyer…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="172"/>
+        <location filename="../../app/views/outbox/window.py" line="173"/>
         <source>&amp;Check with Spot now</source>
         <translation>&amp;Vérifier auprès de Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="173"/>
+        <location filename="../../app/views/outbox/window.py" line="174"/>
         <source>I checked: it &amp;isn&apos;t there…</source>
         <translation>J’ai vérifié : elle n’y est &amp;pas…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="174"/>
+        <location filename="../../app/views/outbox/window.py" line="175"/>
         <source>&amp;Discard…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="175"/>
+        <location filename="../../app/views/outbox/window.py" line="176"/>
         <source>&amp;Open order</source>
         <translation>&amp;Ouvrir la commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="184"/>
+        <location filename="../../app/views/outbox/window.py" line="185"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="246"/>
+        <location filename="../../app/views/outbox/window.py" line="257"/>
         <source>Trying again now.</source>
         <translation>Nouvel essai en cours.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="252"/>
+        <location filename="../../app/views/outbox/window.py" line="263"/>
         <source>Asking Spot whether it has this order…</source>
         <translation>On demande à Spot s’il a reçu cette commande…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="270"/>
+        <location filename="../../app/views/outbox/window.py" line="281"/>
         <source>Discard this order?</source>
         <translation>Abandonner cette commande?</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="271"/>
+        <location filename="../../app/views/outbox/window.py" line="282"/>
         <source>The order for %1 will not be sent, and its details are removed from this computer.</source>
         <translation>La commande pour %1 ne sera pas envoyée, et ses détails seront effacés de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="273"/>
+        <location filename="../../app/views/outbox/window.py" line="284"/>
         <source>&amp;Discard</source>
         <translation>&amp;Abandonner</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="273"/>
+        <location filename="../../app/views/outbox/window.py" line="284"/>
         <source>&amp;Keep it</source>
         <translation>&amp;La garder</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="275"/>
+        <location filename="../../app/views/outbox/window.py" line="286"/>
         <source>The order was discarded.</source>
         <translation>La commande a été supprimée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="285"/>
+        <location filename="../../app/views/outbox/window.py" line="297"/>
         <source>I checked: it isn&apos;t there</source>
         <translation>J’ai vérifié : elle n’y est pas</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="287"/>
+        <location filename="../../app/views/outbox/window.py" line="299"/>
         <source>You looked in Spot and this order is not there. Say how you checked (for the record); it can then be sent again or discarded.</source>
         <translation>Vous avez cherché dans Spot et cette commande n’y est pas. Indiquez comment vous avez vérifié (pour le registre); elle pourra ensuite être renvoyée ou supprimée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outbox/window.py" line="292"/>
+        <location filename="../../app/views/outbox/window.py" line="304"/>
         <source>Recorded. Retry or discard it now.</source>
         <translation>C’est noté. Vous pouvez maintenant la renvoyer ou la supprimer.</translation>
     </message>
@@ -5400,73 +5511,73 @@
 <context>
     <name>RegistrationTokenDialog</name>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="181"/>
+        <location filename="../../app/views/desk/registration_token.py" line="168"/>
         <source>Patient registration token</source>
         <translation>Jeton d’enregistrement pour patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="198"/>
+        <location filename="../../app/views/desk/registration_token.py" line="185"/>
         <source>A one-time token lets the patient register a kit on your own registration page without typing their details again. It works once and expires after 10 minutes.</source>
         <translation>Un jeton à usage unique permet au patient d’enregistrer une trousse sur votre propre page d’enregistrement sans retaper ses renseignements. Il ne fonctionne qu’une fois et expire après 10 minutes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="206"/>
+        <location filename="../../app/views/desk/registration_token.py" line="193"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="211"/>
+        <location filename="../../app/views/desk/registration_token.py" line="198"/>
         <source>New patient</source>
         <translation>Nouveau patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="220"/>
+        <location filename="../../app/views/desk/registration_token.py" line="207"/>
         <source>Not needed (single-purpose kit)</source>
         <translation>Non requis (trousse à usage unique)</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="224"/>
+        <location filename="../../app/views/desk/registration_token.py" line="211"/>
         <source>Kit &amp;type for a multi-purpose kit</source>
         <translation>Type de trousse (trousse &amp;multiusage)</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="230"/>
-        <location filename="../../app/views/desk/registration_token.py" line="352"/>
+        <location filename="../../app/views/desk/registration_token.py" line="217"/>
+        <location filename="../../app/views/desk/registration_token.py" line="339"/>
         <source>&amp;Generate token</source>
         <translation>&amp;Générer le jeton</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="245"/>
+        <location filename="../../app/views/desk/registration_token.py" line="232"/>
         <source>Token for your registration page</source>
         <translation>Jeton pour votre page d’enregistrement</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="251"/>
+        <location filename="../../app/views/desk/registration_token.py" line="238"/>
         <source>What to do with it: click Copy, open your clinic&apos;s kit registration page and paste the token into its registration token box. The page then registers the kit to this patient without asking for their details again. Use it within the time shown; it works only once.</source>
         <translation>Quoi en faire : cliquez sur Copier, ouvrez la page d’enregistrement des trousses de votre clinique et collez le jeton dans sa case « jeton d’enregistrement ». La page enregistre alors la trousse au nom de ce patient sans redemander ses renseignements. Utilisez-le dans le délai affiché; il ne fonctionne qu’une fois.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="266"/>
+        <location filename="../../app/views/desk/registration_token.py" line="253"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="296"/>
+        <location filename="../../app/views/desk/registration_token.py" line="283"/>
         <source>Choose the patient first.</source>
         <translation>Choisissez d’abord le patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="308"/>
+        <location filename="../../app/views/desk/registration_token.py" line="295"/>
         <source>Some details need fixing; see the messages under the fields.</source>
         <translation>Certains renseignements sont à corriger; voyez les messages sous les champs.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="329"/>
+        <location filename="../../app/views/desk/registration_token.py" line="316"/>
         <source>Token ready. Copy it into your registration page now.</source>
         <translation>Jeton prêt. Copiez-le maintenant dans votre page d’enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="352"/>
+        <location filename="../../app/views/desk/registration_token.py" line="339"/>
         <source>Generating…</source>
         <translation>Génération…</translation>
     </message>
@@ -5504,7 +5615,7 @@
         <translation>&amp;Enregistrer sous…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="176"/>
+        <location filename="../../app/views/reports/output.py" line="214"/>
         <location filename="../../app/views/reports/report_viewer.py" line="198"/>
         <source>Save a copy of the report</source>
         <translation>Enregistrer une copie du rapport</translation>
@@ -5760,57 +5871,57 @@
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="98"/>
+        <location filename="../../app/views/reports/output.py" line="128"/>
         <source>Spot report %1</source>
         <translation>Rapport Spot %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="101"/>
+        <location filename="../../app/views/reports/output.py" line="131"/>
         <source>Print report</source>
         <translation>Imprimer le rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="115"/>
+        <location filename="../../app/views/reports/output.py" line="145"/>
         <source>Sent the text report to the printer.</source>
         <translation>Rapport texte envoyé à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="126"/>
+        <location filename="../../app/views/reports/output.py" line="157"/>
         <source>The printer couldn&apos;t be started. Check it is on.</source>
         <translation>Impossible de lancer l’impression. Vérifiez que l’imprimante est allumée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="139"/>
+        <location filename="../../app/views/reports/output.py" line="172"/>
         <source>Sent 1 page to the printer.</source>
         <translation>1 page envoyée à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="141"/>
+        <location filename="../../app/views/reports/output.py" line="174"/>
         <source>Sent %1 pages to the printer.</source>
         <translation>%1 pages envoyées à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="171"/>
+        <location filename="../../app/views/reports/output.py" line="209"/>
         <source>Text files (*.txt)</source>
         <translation>Fichiers texte (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="172"/>
+        <location filename="../../app/views/reports/output.py" line="210"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="197"/>
+        <location filename="../../app/views/reports/output.py" line="236"/>
         <source>Saved a copy to %1</source>
         <translation>Copie enregistrée dans %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="205"/>
+        <location filename="../../app/views/reports/output.py" line="244"/>
         <source>Couldn&apos;t save the copy: %1 %2</source>
         <translation>Impossible d’enregistrer la copie&#xa0;: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/output.py" line="227"/>
+        <location filename="../../app/views/reports/output.py" line="267"/>
         <source>No program on this computer opens this file. Use Save as… instead.</source>
         <translation>Aucun programme de cet ordinateur n’ouvre ce fichier. Utilisez plutôt Enregistrer sous…</translation>
     </message>
@@ -6521,112 +6632,112 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="62"/>
+        <location filename="../../app/views/shell/sign_in.py" line="63"/>
         <source>Sign in to Spot</source>
         <translation>Connexion à Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="74"/>
+        <location filename="../../app/views/shell/sign_in.py" line="75"/>
         <source>Production (app.spotdx.com)</source>
         <translation>Production (app.spotdx.com)</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="75"/>
+        <location filename="../../app/views/shell/sign_in.py" line="76"/>
         <source>Sandbox (built-in, no token needed)</source>
         <translation>Bac à sable (intégré, sans jeton)</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="76"/>
+        <location filename="../../app/views/shell/sign_in.py" line="77"/>
         <source>Custom URL</source>
         <translation>URL personnalisée</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="81"/>
+        <location filename="../../app/views/shell/sign_in.py" line="82"/>
         <source>Server &amp;address:</source>
         <translation>&amp;Adresse du serveur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="86"/>
+        <location filename="../../app/views/shell/sign_in.py" line="87"/>
         <source>Paste the API token from Spot</source>
         <translation>Collez le jeton d’API fourni par Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="87"/>
+        <location filename="../../app/views/shell/sign_in.py" line="88"/>
         <source>API token</source>
         <translation>Jeton d’API</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="88"/>
+        <location filename="../../app/views/shell/sign_in.py" line="89"/>
         <source>Show token</source>
         <translation>Afficher le jeton</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="92"/>
+        <location filename="../../app/views/shell/sign_in.py" line="93"/>
         <source>S&amp;how</source>
         <translation>Affic&amp;her</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="95"/>
+        <location filename="../../app/views/shell/sign_in.py" line="96"/>
         <source>API &amp;token:</source>
         <translation>&amp;Jeton d’API&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="97"/>
+        <location filename="../../app/views/shell/sign_in.py" line="98"/>
         <source>&amp;Remember on this computer</source>
         <translation>&amp;Mémoriser sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="103"/>
+        <location filename="../../app/views/shell/sign_in.py" line="104"/>
         <source>Test &amp;connection</source>
         <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="109"/>
+        <location filename="../../app/views/shell/sign_in.py" line="110"/>
         <source>Use for this session &amp;only</source>
         <translation>Pour cette &amp;session seulement</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="116"/>
+        <location filename="../../app/views/shell/sign_in.py" line="117"/>
         <source>&amp;Sign in</source>
         <translation>Se &amp;connecter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="126"/>
+        <location filename="../../app/views/shell/sign_in.py" line="127"/>
         <source>&amp;Environment:</source>
         <translation>&amp;Environnement&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="161"/>
+        <location filename="../../app/views/shell/sign_in.py" line="162"/>
         <source>This computer has no password store: the token is kept for this session only (you&apos;ll paste it again next time the app starts).</source>
         <translation>Cet ordinateur n’a pas de trousseau de mots de passe&#xa0;: le jeton est conservé pour cette session seulement (vous le collerez de nouveau au prochain démarrage de l’application).</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="240"/>
+        <location filename="../../app/views/shell/sign_in.py" line="241"/>
         <source>Paste the API token first.</source>
         <translation>Collez d’abord le jeton d’API.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="251"/>
+        <location filename="../../app/views/shell/sign_in.py" line="252"/>
         <source>Testing the connection…</source>
         <translation>Test de la connexion…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="277"/>
+        <location filename="../../app/views/shell/sign_in.py" line="278"/>
         <source>Starting the built-in sandbox…</source>
         <translation>Démarrage du bac à sable intégré…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="294"/>
+        <location filename="../../app/views/shell/sign_in.py" line="295"/>
         <source>Checking the token…</source>
         <translation>Vérification du jeton…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="315"/>
+        <location filename="../../app/views/shell/sign_in.py" line="316"/>
         <source>Looking for a saved token…</source>
         <translation>Recherche d’un jeton enregistré…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="354"/>
+        <location filename="../../app/views/shell/sign_in.py" line="355"/>
         <source>Saving the token in this computer&apos;s password store…</source>
         <translation>Enregistrement du jeton dans le trousseau de mots de passe de cet ordinateur…</translation>
     </message>
@@ -6741,47 +6852,47 @@
 <context>
     <name>StaffShell</name>
     <message>
-        <location filename="../../app/views/shell/staff_shell.py" line="61"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="79"/>
         <source>S&amp;taff</source>
         <translation>&amp;Personnel</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/staff_shell.py" line="63"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="81"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/staff_shell.py" line="69"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="87"/>
         <source>&amp;Sign out</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/staff_shell.py" line="71"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="89"/>
         <source>Staff &amp;profiles…</source>
         <translation>&amp;Profils du personnel…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/staff_shell.py" line="73"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="91"/>
         <source>&amp;Audit trail…</source>
         <translation>Piste d’&amp;audit…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/staff_shell.py" line="75"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="93"/>
         <source>Lock and audit &amp;settings…</source>
         <translation>Pa&amp;ramètres de verrouillage et d’audit…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/staff_shell.py" line="119"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="150"/>
         <source>Sign-in to Spot needed</source>
         <translation>Connexion à Spot requise</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/staff_shell.py" line="120"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="151"/>
         <source>Only an administrator can enter the Spot token. Ask one to take over (Ctrl+L, their name and PIN) and sign in from the File menu.</source>
         <translation>Seul un administrateur peut entrer le jeton Spot. Demandez-lui de prendre le relais (Ctrl+L, son nom et son NIP) et de se connecter depuis le menu Fichier.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/staff_shell.py" line="141"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="175"/>
         <source>Signed in: {name} ({initials})</source>
         <translation>Connecté&#xa0;: {name} ({initials})</translation>
     </message>
@@ -6789,33 +6900,33 @@
 <context>
     <name>TokenCountdown</name>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="68"/>
+        <location filename="../../app/views/desk/registration_token.py" line="69"/>
         <source>No token yet</source>
         <translation>Aucun jeton pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="69"/>
+        <location filename="../../app/views/desk/registration_token.py" line="70"/>
         <source>Registration token</source>
         <translation>Jeton d’enregistrement</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="73"/>
-        <location filename="../../app/views/desk/registration_token.py" line="167"/>
+        <location filename="../../app/views/desk/registration_token.py" line="74"/>
+        <location filename="../../app/views/desk/registration_token.py" line="154"/>
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="124"/>
+        <location filename="../../app/views/desk/registration_token.py" line="123"/>
         <source>Expired — generate a new one</source>
         <translation>Expiré — générez-en un nouveau</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="135"/>
+        <location filename="../../app/views/desk/registration_token.py" line="134"/>
         <source>Valid for %1 — works once</source>
         <translation>Valide pendant %1 — fonctionne une seule fois</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="148"/>
+        <location filename="../../app/views/desk/registration_token.py" line="145"/>
         <source>Copied</source>
         <translation>Copié</translation>
     </message>

@@ -5,10 +5,15 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
 from app.services.audit import AuditTrail
 from app.services.idle_lock import LockPolicy
 from app.services.staff import ScryptParams, StaffDirectory, StaffProfile
 from app.services.workstation import Workstation
+from app.views.staff.lock_controller import LockController
+from app.views.staff.os_lock import OsLockSource
 
 # Cheap hashing so tests stay fast; the real parameters are tested once in test_staff.py.
 FAST = ScryptParams(n=2**8, r=8, p=1)
@@ -54,3 +59,17 @@ def admin_and_desk(ws: Workstation) -> tuple[StaffProfile, StaffProfile]:
     fay = ws.add_profile("Fay Desk", "FD", Role.FRONT_DESK, "pin", DESK_PIN)
     ws.sign_out()
     return ana, fay
+
+
+def fake_os_lock() -> OsLockSource:
+    """An OS lock source a test fires by hand: ``source.session_locked.emit()`` is Win+L."""
+    return OsLockSource()
+
+
+def unlock_as(qtbot: QtBot, controller: LockController, staff_id: str, pin: str) -> None:
+    """Pick ``staff_id`` on the lock screen, type ``pin``, Enter; wait for the unlock."""
+    screen = controller.lock_screen
+    assert screen.picker.select_staff(staff_id)
+    qtbot.keyClicks(screen.pin_edit, pin)
+    with qtbot.waitSignal(controller.unlocked, timeout=15_000):
+        qtbot.keyClick(screen.pin_edit, Qt.Key.Key_Return)

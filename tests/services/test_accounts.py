@@ -5,20 +5,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import httpx
 import pytest
 
+from app.paths import paths
 from app.services.accounts import (
+    AccountFolderTaken,
     AccountMismatch,
     account_folder,
     account_identity,
     bind_folder,
+    carry_over,
     check_token_for_folder,
     folder_identity,
+    legacy_folder,
     plan_switch,
     rebind_folder,
 )
 from app.services.environments import PRODUCTION, Environment
 from app.services.outbox import Outbox
+from app.services.session import Session
 from tests.helpers.outbox import FakeClient, FakeClock, FakeSpot, new_order
 
 TOKEN_A = "tok_clinic_a_0123456789abcdef"
@@ -107,3 +113,67 @@ def test_a_rotated_key_is_carried_over_only_when_an_administrator_says_so(
     check_token_for_folder(folder, PRODUCTION, TOKEN_B)
     with pytest.raises(AccountMismatch):
         check_token_for_folder(folder, PRODUCTION, TOKEN_A)
+
+
+def _open(environment: Environment, token: str) -> Session:
+    def spot(_request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json=[])
+
+    return Session.open(environment, token, paths(), transport=httpx.MockTransport(spot),
+                        start_outbox=False, load_cached=False)
+
+
+CUSTOM = Environment.custom("https://spot.example.test")
+
+
+def test_a_session_opens_its_accounts_folder_and_refuses_another_accounts_token() -> None:
+    session_a = _open(CUSTOM, TOKEN_A)
+    try:
+        assert session_a.folder == account_folder(paths().data, CUSTOM, TOKEN_A)
+        assert session_a.account == account_identity(CUSTOM, TOKEN_A)
+        assert folder_identity(session_a.folder) == session_a.account
+        with pytest.raises(AccountMismatch):
+            session_a.reauthenticate(TOKEN_B)  # B's token never reaches A's outbox
+        session_a.reauthenticate(TOKEN_A)  # the same token again (after a 401): fine
+    finally:
+        session_a.close()
+    session_b = _open(CUSTOM, TOKEN_B)
+    try:
+        assert session_b.folder != session_a.folder
+    finally:
+        session_b.close()
+
+
+def test_the_folder_from_before_accounts_is_adopted_once() -> None:
+    legacy = legacy_folder(paths().data, CUSTOM)
+    legacy.mkdir(parents=True)
+    (legacy / "marker").write_bytes(b"queued orders of the account in use")
+    session = _open(CUSTOM, TOKEN_A)
+    session.close()
+    assert not legacy.exists()
+    assert session.folder is not None
+    assert (session.folder / "marker").is_file()
+    other = _open(CUSTOM, TOKEN_B)
+    other.close()
+    assert other.folder is not None
+    assert not (other.folder / "marker").exists()
+
+
+def test_the_built_in_sandbox_is_one_account_whatever_its_token() -> None:
+    sandbox = Environment.sandbox("http://127.0.0.1:8765")
+    assert account_identity(sandbox, "random-token-1") == account_identity(
+        sandbox, "random-token-2")
+
+
+def test_carrying_over_refuses_to_merge_into_a_folder_the_new_key_already_has(
+    tmp_path: Path,
+) -> None:
+    folder_a = account_folder(tmp_path, PRODUCTION, TOKEN_A)
+    bind_folder(folder_a, account_identity(PRODUCTION, TOKEN_A))
+    folder_b = account_folder(tmp_path, PRODUCTION, TOKEN_B)
+    bind_folder(folder_b, account_identity(PRODUCTION, TOKEN_B))
+    with pytest.raises(AccountFolderTaken):
+        carry_over(folder_a, PRODUCTION, TOKEN_B)
+    assert folder_identity(folder_a) == account_identity(PRODUCTION, TOKEN_A)
+    folder_b_files = list(folder_b.iterdir())
+    assert [f.name for f in folder_b_files] == ["account-id"]

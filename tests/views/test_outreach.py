@@ -322,11 +322,11 @@ def test_outreach_settings_are_saved_with_ok(qtbot: QtBot, tmp_path: Path) -> No
 def test_a_batch_left_sending_is_resumed_when_the_app_starts(
     qtbot: QtBot, sandbox: SandboxServer, make_window: MakeWindow
 ) -> None:
-    from app.services.session import environment_folder
+    from app.services.session import session_folder
     from tests.helpers.imports import fake_rows
 
     sandbox.seed(5)
-    folder = environment_folder(paths().data, Environment.sandbox(sandbox.base_url))
+    folder = session_folder(paths().data, Environment.sandbox(sandbox.base_url), sandbox.token)
     folder.mkdir(parents=True)
     store = batch_store_for(folder)
     batch_id = store.create(fake_rows(6), staff="Desk 1", source="list.csv", rate=20)

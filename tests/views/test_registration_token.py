@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
@@ -243,16 +243,44 @@ def test_tab_walks_the_form_in_reading_order(qtbot: QtBot, session: Session) -> 
     ]
 
 
-def test_clipboard_is_left_alone_when_it_holds_something_else(
-    qtbot: QtBot, sandbox: SandboxServer, session: Session
-) -> None:
-    clock = FakeClock()
+def _token_copied(
+    qtbot: QtBot, session: Session, clock: FakeClock
+) -> RegistrationTokenDialog:
+    """A token generated for a patient, and Copy pressed."""
     dialog = open_dialog(qtbot, session, clock)
     fill_patient(dialog)
     with qtbot.waitSignal(dialog.token_issued):
         qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.countdown.copy_button, Qt.MouseButton.LeftButton)
+    return dialog
+
+
+def test_clipboard_is_left_alone_when_it_holds_something_else(
+    qtbot: QtBot, sandbox: SandboxServer, session: Session
+) -> None:
+    clock = FakeClock()
+    dialog = _token_copied(qtbot, session, clock)
     QGuiApplication.clipboard().setText("SPOT123456")  # she copied something else since
     clock.now += 120
     dialog.countdown.clear_clipboard_if_due()
     assert QGuiApplication.clipboard().text() == "SPOT123456"
+
+
+def test_closing_the_window_does_not_leave_the_token_on_the_clipboard(
+    qtbot: QtBot, sandbox: SandboxServer, session: Session
+) -> None:
+    clock = FakeClock()
+    dialog = _token_copied(qtbot, session, clock)
+    token = dialog.countdown.token_edit.text()
+    secret = dialog.countdown.clipboard
+    gone: list[object] = []
+    dialog.destroyed.connect(lambda *_args: gone.append(True))
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # as the main window opens it
+    dialog.close()  # closed within the two minutes
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert gone
+    assert secret.timer.isActive()  # the clipboard's timer outlives the window
+    assert QGuiApplication.clipboard().text() == token
+    clock.now += 120
+    secret.clear_if_due()  # what its timer does
+    assert QGuiApplication.clipboard().text() == ""

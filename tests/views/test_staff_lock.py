@@ -6,14 +6,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QLineEdit, QMainWindow, QVBoxLayout
 from pytestqt.qtbot import QtBot
 
 from app.services.staff import DEMO_STAFF_ID, StaffProfile, sandbox_profiles
 from app.services.workstation import Workstation
 from app.tasks import InlineTaskRunner
-from app.views.staff.lock_controller import LockController, mark_shared
+from app.views.staff.lock_controller import MOVE_GATE_MS, LockController, mark_shared
 from app.views.staff.lock_screen import LockScreen
 from tests.helpers.staff import ADMIN_PIN, DESK_PIN, FakeClock, admin_and_desk, make_workstation
 
@@ -119,17 +119,41 @@ def test_ctrl_l_then_someone_else_does_not_see_the_first_persons_form(
     assert edit.text() == "Jane"
 
 
-def test_activity_in_any_window_postpones_the_idle_lock(desk: Desk, qtbot: QtBot) -> None:
+@pytest.mark.parametrize("touch", ["key", "mouse_move"])
+def test_activity_in_any_window_postpones_the_idle_lock(
+    desk: Desk, qtbot: QtBot, touch: str
+) -> None:
     desk.sign_in(desk.fay, DESK_PIN)
     _form, edit = desk.open_form()
     desk.clock.advance(4 * 60)
-    qtbot.keyClicks(edit, "J")
+    if touch == "key":
+        qtbot.keyClicks(edit, "J")
+    else:
+        qtbot.mouseMove(edit, QPoint(5, 5))  # no key, no click: the mouse only moves
     desk.clock.advance(4 * 60)
     desk.controller.check_idle()
     assert not desk.screen.isVisible()
     desk.clock.advance(60)
     desk.controller.check_idle()
     assert desk.screen.isVisible()
+
+
+def test_a_moving_mouse_counts_once_a_second_not_per_move(desk: Desk, qtbot: QtBot) -> None:
+    desk.sign_in(desk.fay, DESK_PIN)
+    _form, edit = desk.open_form()
+    counted: list[None] = []
+    real_activity = desk.ws.activity
+    desk.ws.activity = lambda: counted.append(real_activity())  # type: ignore[method-assign]
+    for step in range(200):
+        qtbot.mouseMove(edit, QPoint(5 + step % 20, 5))
+    assert len(counted) == 1
+    qtbot.wait(MOVE_GATE_MS + 100)
+    desk.clock.advance(4 * 60)
+    qtbot.mouseMove(edit, QPoint(30, 6))
+    assert len(counted) == 2
+    desk.clock.advance(4 * 60)
+    desk.controller.check_idle()
+    assert not desk.screen.isVisible()  # the move after the gate reopened counted
 
 
 def test_five_wrong_pins_show_the_wait_and_block_unlock(desk: Desk, qtbot: QtBot) -> None:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from app.api.models import Address, NewOrder, Recipient
@@ -24,6 +24,7 @@ from app.views.shell.main_window import MainWindow
 from app.views.shell.staff_shell import StaffShell
 from app.views.staff.lock_controller import LockController
 from tests.helpers.main_window import MakeWindow
+from tests.helpers.staff import unlock_as
 
 WAIT_MS = 15_000
 
@@ -42,11 +43,7 @@ def staffed(
 
 
 def _unlock_as_demo(qtbot: QtBot, controller: LockController) -> None:
-    screen = controller.lock_screen
-    assert screen.picker.select_staff(DEMO_STAFF_ID)
-    qtbot.keyClicks(screen.pin_edit, DEMO_PIN)
-    with qtbot.waitSignal(controller.unlocked, timeout=WAIT_MS):
-        qtbot.keyClick(screen.pin_edit, Qt.Key.Key_Return)
+    unlock_as(qtbot, controller, DEMO_STAFF_ID, DEMO_PIN)
 
 
 def test_sandbox_opens_behind_the_lock_and_the_demo_pin_opens_it(
@@ -227,3 +224,30 @@ def test_outreach_works_as_the_signed_in_staff_member(
     assert outreach.staff.actor() is None  # behind the lock
     _unlock_as_demo(qtbot, controller)
     assert outreach.staff.actor() == Actor("DM", DEMO_STAFF_ID)
+
+
+def test_settings_saved_with_ok_are_recorded_for_the_administrator(
+    qtbot: QtBot, staffed: tuple[MainWindow, Workstation, LockController, StaffShell],
+) -> None:
+    window, workstation, controller, _shell = staffed
+    _unlock_as_demo(qtbot, controller)
+
+    def settings_records() -> list[tuple[str, str | None]]:
+        return [(r.staff_id, r.detail) for r in workstation.audit.records()
+                if r.action == AuditAction.SETTINGS_CHANGED]
+
+    window.open_settings()
+    dialog = next(w for w in QApplication.topLevelWidgets()
+                  if w.objectName() == "settingsDialog" and w.isVisible())
+    assert isinstance(dialog, QDialog)
+    dialog.reject()  # Cancel changes nothing
+    qtbot.wait(50)
+    assert settings_records() == []
+
+    window.open_settings()
+    dialog = next(w for w in QApplication.topLevelWidgets()
+                  if w.objectName() == "settingsDialog" and w.isVisible())
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(settings_records()), timeout=WAIT_MS)
+    assert settings_records() == [(DEMO_STAFF_ID, "settings_window")]

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -35,6 +35,7 @@ from app.services.registration import (
 )
 from app.services.session import Session
 from app.tasks import OwnedTasks, Runner
+from app.views.common.clipboard import ClipboardSecret
 from app.views.common.focus import chain_tab_order
 from app.views.common.message_strip import show_status
 from app.views.common.patient_fields import PatientChoice, PatientFields
@@ -89,12 +90,10 @@ class TokenCountdown(QWidget):
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self.refresh)
         self.countdown_label.hide()
-        self._copied: str | None = None
-        self._copied_at = 0.0
-        self.clipboard_timer = QTimer(self)
-        self.clipboard_timer.setSingleShot(True)
-        self.clipboard_timer.setInterval(int(CLIPBOARD_CLEAR_S * 1000))
-        self.clipboard_timer.timeout.connect(self.clear_clipboard_if_due)
+        # The application's, not this window's: closing the window doesn't keep it there.
+        self.clipboard = ClipboardSecret(CLIPBOARD_CLEAR_S, clock=clock)
+        self.clipboard_timer = self.clipboard.timer
+        self.destroyed.connect(self.clipboard.release)
 
     def show_token(self, token: IssuedToken) -> None:
         self._token = token
@@ -142,25 +141,13 @@ class TokenCountdown(QWidget):
     @Slot()
     def _on_copy_button_clicked(self) -> None:
         if self._token is not None and not self.is_expired():
-            QGuiApplication.clipboard().setText(self._token.token)
-            self._copied, self._copied_at = self._token.token, self._clock()
-            self.clipboard_timer.start()
+            self.clipboard.copy(self._token.token)
             self.copy_button.setText(self.tr("Copied"))
             QTimer.singleShot(1500, self._reset_copy_text)
 
-    @Slot()
     def clear_clipboard_if_due(self) -> None:
         """Two minutes after Copy: empty the clipboard if it still holds that token."""
-        if self._copied is None:
-            return
-        left = self._copied_at + CLIPBOARD_CLEAR_S - self._clock()
-        if left > 0:
-            self.clipboard_timer.start(int(left * 1000) + 50)
-            return
-        clipboard = QGuiApplication.clipboard()
-        if clipboard.text() == self._copied:
-            clipboard.clear()
-        self._copied = None
+        self.clipboard.clear_if_due()
 
     @Slot()
     def _reset_copy_text(self) -> None:

@@ -126,6 +126,7 @@ class OutboxWindow(QWidget):
 
     fix_requested = Signal(str)
     open_order_requested = Signal(str)
+    order_discarded = Signal(str)  # item id, once discarded (the shell audits it)
 
     def __init__(
         self, outbox: OutboxService, runner: Runner, kit_names: Callable[[str], str],
@@ -233,10 +234,20 @@ class OutboxWindow(QWidget):
 
     # --- actions ---------------------------------------------------------------------
 
-    def _run(self, fn: Callable[..., Any], *args: Any, done: str) -> None:
-        """Outbox changes write to disk: off the GUI thread, the answer in the status line."""
+    def _run(
+        self, fn: Callable[..., Any], *args: Any, done: str,
+        then: Callable[[], None] | None = None,
+    ) -> None:
+        """Outbox changes write to disk: off the GUI thread, the answer in the status line
+        (and ``then()`` once it worked)."""
+
+        def worked(_result: object) -> None:
+            self._say("good", done)
+            if then is not None:
+                then()
+
         self._tasks.run(
-            fn, *args, on_success=lambda _result: self._say("good", done),
+            fn, *args, on_success=worked,
             on_error=lambda exc: self._say("error", describe_error(exc).sentence), durable=True,
         )
 
@@ -272,7 +283,8 @@ class OutboxWindow(QWidget):
                     "this computer.").replace("%1", entry.patient),
             self.tr("&Discard"), self.tr("&Keep it"),
             lambda: self._run(self._outbox.discard, item_id,
-                              done=self.tr("The order was discarded.")),
+                              done=self.tr("The order was discarded."),
+                              then=lambda: self.order_discarded.emit(item_id)),
         )
 
     def _on_confirm_absent(self) -> None:

@@ -13,7 +13,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, QRect, QSize, Qt, QUrl, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRect,
+    QSize,
+    Qt,
+    QUrl,
+    Signal,
+    SignalInstance,
+    Slot,
+)
 from PySide6.QtGui import QDesktopServices, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QPlainTextEdit, QWidget
@@ -21,6 +31,7 @@ from PySide6.QtWidgets import QFileDialog, QPlainTextEdit, QWidget
 from app.api import models
 from app.services.errors import describe_error
 from app.tasks import OwnedTasks, Runner
+from app.views.common.audited import mark_audited
 from app.views.common.documents import in_documents
 from app.views.reports.pdf_pane import PdfPane
 
@@ -68,7 +79,16 @@ def default_file_stem(report_id: str | None) -> str:
 class ReportOutput(QObject):
     """``external_copy`` makes the separate copy the system viewer gets
     (``ReportService.external_copy``): on Windows the viewer locks the file it shows, and the
-    cache file must stay free to be read again and removed at exit."""
+    cache file must stay free to be read again and removed at exit.
+
+    Each copy that leaves the viewer is announced for the audit trail (the shell records it
+    for whoever is signed in): ``report_printed(report_id)``, ``report_saved(report_id,
+    "pdf"|"txt")`` once the copy is written, ``report_exported(report_id, "pdf"|"txt")`` once
+    the system viewer's copy is made."""
+
+    report_printed = Signal(str)
+    report_saved = Signal(str, str)
+    report_exported = Signal(str, str)
 
     def __init__(
         self,
@@ -86,6 +106,16 @@ class ReportOutput(QObject):
         self._external_copy = external_copy
         # The report service's save_copy decrypts the cached file; copy_file only for tests.
         self._save_copy = save_copy
+        mark_audited(self)
+
+    def _report_id(self) -> str:
+        report = self._window.report()
+        return report.report_id if report is not None and report.report_id else ""
+
+    def _announce(self, signal: SignalInstance, path: Path) -> None:
+        report_id = self._report_id()
+        if report_id:
+            signal.emit(report_id, "txt" if path.suffix.lower() == ".txt" else "pdf")
 
     @Slot()
     def print_report(self) -> None:
@@ -114,6 +144,7 @@ class ReportOutput(QObject):
             self._window.show_status(
                 translate("ReportWindow", "Sent the text report to the printer.")
             )
+            self._printed()
             return 1
         count = self._window.pdf_pane().page_count()
         first, last = 0, count - 1
@@ -135,12 +166,19 @@ class ReportOutput(QObject):
                 sent += 1
         finally:
             painter.end()
+        if sent:
+            self._printed()
         self._window.show_status(
             translate("ReportWindow", "Sent 1 page to the printer.")
             if sent == 1
             else translate("ReportWindow", "Sent %1 pages to the printer.").replace("%1", str(sent))
         )
         return sent
+
+    def _printed(self) -> None:
+        report_id = self._report_id()
+        if report_id:
+            self.report_printed.emit(report_id)
 
     def _paint_page(self, painter: QPainter, printer: QPrinter, page: int) -> None:
         target = painter.viewport()
@@ -191,6 +229,7 @@ class ReportOutput(QObject):
         )
 
     def _on_saved(self, target: Path) -> None:
+        self._announce(self.report_saved, target)
         if not self._window.alive():
             return
         self._window.show_status(
@@ -220,6 +259,7 @@ class ReportOutput(QObject):
         )
 
     def _open_in_system_viewer(self, copy: Path) -> None:
+        self._announce(self.report_exported, copy)  # a plain copy outside the sealed cache
         if not self._window.alive():
             return
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -28,7 +29,8 @@ Pixmap = QStyle.StandardPixmap
 
 @dataclass(frozen=True, slots=True)
 class ActionSpec:
-    """One command. ``handler`` names a method of the window; ``menu`` is "file", "view" or
+    """One command. ``handler`` names a method of the window (dotted: of one of its parts);
+    ``menu`` is "file", "view" or
     "help"; ``keys`` is a standard key, with ``fallback`` where a platform has none."""
 
     name: str
@@ -74,6 +76,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "sign_in", QT_TRANSLATE_NOOP("MainWindow", "Sign &in / switch environment…"),
         "show_sign_in", "file", separator_before=True,
+    ),
+    ActionSpec(
+        "sign_out_of_spot", QT_TRANSLATE_NOOP("MainWindow", "Sign &out of Spot…"),
+        "sign_in_flow.sign_out_of_spot", "file",
+        tip=QT_TRANSLATE_NOOP(
+            "MainWindow", "Remove this account's API token from this computer"
+        ),
+        needs_session=True,
     ),
     ActionSpec(
         "settings", QT_TRANSLATE_NOOP("MainWindow", "&Settings…"), "open_settings", "file",
@@ -222,7 +232,7 @@ def build_actions(window: QWidget, handlers: QObject | None = None) -> dict[str,
             keys = shortcut_text(spec)
             action.setToolTip(f"{tip} ({keys})" if keys else tip)
             action.setStatusTip(tip)
-        handler: Callable[[], object] = getattr(target, spec.handler)
+        handler: Callable[[], object] = attrgetter(spec.handler)(target)
         action.triggered.connect(lambda _checked=False, h=handler: h())
         window.addAction(action)
         actions[spec.name] = action

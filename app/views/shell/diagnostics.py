@@ -38,10 +38,13 @@ class LiveFacts:
 
 
 def outbox_counts_on_disk(where: Paths) -> list[OutboxCount]:
-    """Each environment folder's outbox, opened read-mostly (blocking: SQLite)."""
+    """Each account folder's outbox (and one left from before accounts), opened read-mostly
+    (blocking: SQLite)."""
     counts = []
-    root = where.data / "environments"
-    folders = sorted(root.iterdir()) if root.is_dir() else []
+    folders = [
+        folder for root in (where.data / "accounts", where.data / "environments")
+        if root.is_dir() for folder in sorted(root.iterdir())
+    ]
     for folder in folders:
         database = folder / "outbox.sqlite3"
         if not database.is_file():

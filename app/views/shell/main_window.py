@@ -42,6 +42,7 @@ from app.views.shell.refresher import REFRESH_KEY, OrderRefresher
 from app.views.shell.settings_opener import open_settings_dialog
 from app.views.shell.side_pane import SidePane
 from app.views.shell.sign_in_flow import SessionOpener, SignInFlow
+from app.views.shell.spot_account import show_signed_out
 from app.views.shell.status_indicators import StatusIndicators
 from app.views.shell.tab_pages import TabPages
 from app.views.shell.tray import Tray
@@ -54,7 +55,7 @@ if TYPE_CHECKING:
     from app.services.outbox import OutboxItem
     from app.services.session import Session
     from app.views.kit_panel.panel import KitTrackingPanel
-    from app.views.orders.find_kit import KitFound
+    from app.views.orders.find_kit import FindKitBar, KitFound
     from app.views.outreach import Outreach
     from app.views.shell.sign_in import SignInDialog
     from app.views.shell.sign_in_context import SignInContext
@@ -148,6 +149,8 @@ class MainWindow(QMainWindow):
         self.refresher.shown.connect(self._on_rows_shown)
         self.panel = SidePane(lambda: self.show_sign_in(), self)
         self.panel_placeholder = self.panel.placeholder
+        self.find_kit_bar: FindKitBar | None = None
+        self.kit_panel: KitTrackingPanel | None = None
         self.panel.panel_built.connect(self._wire_panel)
         self.tab_pages = TabPages.with_orders(self.banner, self.order_list, self.panel)
         self.tabs, self.splitter = self.tab_pages.tabs, self.tab_pages.splitter
@@ -231,6 +234,18 @@ class MainWindow(QMainWindow):
         self.failures.announce_data_at_rest(session)
         self.session_changed.emit(session)
 
+    def end_session(self) -> Session | None:
+        """Leaving the account: its windows close (forms save their typing first), the window
+        shows none. The caller closes the returned session off the GUI thread."""
+        old, self.session = self.session, None
+        if old is not None:
+            self._stop_session_work()
+            self.child_windows.close_all()
+            self._runner.wait_idle(QUIT_TASKS_WAIT_MS, skip_keys=QUIT_ABANDONED_KEYS)
+            self.find_kit_bar = self.kit_panel = None
+            show_signed_out(self)
+        return old
+
     def _close_requisitions_tab(self) -> None:
         """Drop the previous account's Requisitions and Unreturned kits tabs."""
         self.tab_pages.close(("requisitionsTab", "worklistTab"))
@@ -238,10 +253,11 @@ class MainWindow(QMainWindow):
     def _ensure_panel(self) -> None:
         session = self.session
         if session is not None:
-            self.find_kit_bar, self.kit_panel = self.panel.build(
+            bar, panel = self.panel.build(
                 session, self._runner, self.events, self.order_list.selected_order_id()
             )
-            self.find_kit_bar.kit_found.connect(self._on_find_kit_bar_kit_found)
+            self.find_kit_bar, self.kit_panel = bar, panel
+            bar.kit_found.connect(self._on_find_kit_bar_kit_found)
 
     def _wire_panel(self, panel: KitTrackingPanel) -> None:
         session = self.session

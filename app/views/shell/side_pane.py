@@ -40,16 +40,22 @@ class SidePane(QWidget):
         self.placeholder.sign_in_requested.connect(lambda: sign_in())
         layout.addWidget(self.placeholder)
 
+    def clear(self) -> None:
+        """Signed out: the kit panel and Find-kit bar go, "Sign in to see orders." shows."""
+        for old in (self.find_kit_bar, self.kit_panel):
+            if old is not None:
+                old.setParent(None)
+                old.deleteLater()
+        self.find_kit_bar = self.kit_panel = None
+        self.placeholder.show()
+
     def build(
         self, session: Session, runner: Runner, events: AppEvents, shown_order: str | None
     ) -> tuple[FindKitBar, KitTrackingPanel]:
         """New Find-kit bar and kit panel for ``session`` (the old ones are deleted)."""
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
-        for old in (self.find_kit_bar, self.kit_panel):
-            if old is not None:
-                old.setParent(None)
-                old.deleteLater()
+        self.clear()
         self.placeholder.hide()
         from app.views.kit_panel.panel import KitTrackingPanel
         from app.views.orders.find_kit import FindKitBar

@@ -41,6 +41,7 @@ class SignInChoice:
 
     environment: Environment
     token: str = field(repr=False)
+    typed: bool = True  # False: the remembered token or the built-in sandbox's (no change)
 
 
 class SignInDialog(QDialog):
@@ -331,7 +332,7 @@ class SignInDialog(QDialog):
     def _on_sandbox_started(self, started: tuple[Environment, str]) -> None:
         self._set_busy(False)
         environment, token = started
-        self._finish(environment, token)
+        self._finish(environment, token, typed=False)
 
     def _on_sign_in_checked(
         self, environment: Environment, token: str, check: ConnectionCheck,
@@ -344,7 +345,7 @@ class SignInDialog(QDialog):
             return
         if saved:  # already where it was remembered (keyring, or this session)
             self._set_busy(False)
-            self._finish(environment, token)
+            self._finish(environment, token, typed=False)
             return
         if not self.remember_box.isChecked():
             self._context.credentials.keep_for_session(environment.key, token)
@@ -395,7 +396,7 @@ class SignInDialog(QDialog):
         self._pending_save = None
         super().reject()
 
-    def _finish(self, environment: Environment, token: str) -> None:
+    def _finish(self, environment: Environment, token: str, *, typed: bool = True) -> None:
         self.token_edit.clear()
-        self.signed_in.emit(SignInChoice(environment, token))
+        self.signed_in.emit(SignInChoice(environment, token, typed))
         self.accept()

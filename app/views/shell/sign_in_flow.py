@@ -1,7 +1,16 @@
-"""Signing in: the remembered token at start, the sign-in dialog, and signing in again.
+"""Signing in: the remembered token at start, the sign-in dialog, signing in again, switching
+Spot accounts and signing out of Spot.
 
 `SignInFlow` reads the keyring and opens sessions off the GUI thread and hands the session to
-the window. Texts keep the window's translation context ("MainWindow").
+the window. Each account has its own data folder (`app.services.accounts`): a token of another
+account opens that account's session, after asking when the one in use still has queued
+orders (they are never sent with the other token). Texts keep the window's translation context
+("MainWindow").
+
+For the audit trail (the shell records them for whoever is signed in), each carrying the
+account's one-way identity: ``token_changed`` (a token typed in the sign-in dialog was
+accepted), ``account_switched`` (another account's session replaced the one in use;
+"new_key" when its queued orders went along), ``spot_signed_out``.
 """
 
 from __future__ import annotations
@@ -10,14 +19,16 @@ import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from app.services.credentials import NoKeyringAvailable
 from app.services.errors import describe_error
 from app.tasks import OwnedTasks, Runner
 from app.views.common.app_settings import AppSettings
+from app.views.common.confirm import ask_to_confirm
 from app.views.shell.banner import Banner
+from app.views.shell.spot_account import SwitchChoice, ask_to_switch_accounts
 
 if TYPE_CHECKING:
     # Imported when used: the window shows before httpx, pydantic and keyring are loaded.
@@ -72,12 +83,46 @@ class SignInHost(Protocol):
 
     def widget(self) -> QWidget: ...
     def set_session(self, session: Session) -> None: ...
+    def end_session(self) -> Session | None: ...
     def status_message(self, text: str) -> None: ...
     def on_reauthenticated(self, session: Session) -> None: ...
 
 
+def _account(environment: Environment, token: str) -> str:
+    from app.services.accounts import account_identity
+
+    return account_identity(environment, token)
+
+
+def _leave_and_open(
+    old: Session, opener: SessionOpener, environment: Environment, token: str, carry: bool,
+) -> Session:
+    """Worker: close the account in use, carry its folder over to a new key of the same
+    account if asked, then open ``environment`` with ``token``."""
+    old.close()
+    if carry and old.folder is not None:
+        from app.services.accounts import carry_over
+
+        carry_over(old.folder, environment, token)
+    session = open_and_preload(opener, environment, token)
+    if carry:
+        session.outbox.resume()  # orders held for sign-in go with the new key
+    return session
+
+
+def _sign_out(session: Session, credentials: CredentialStore) -> None:
+    """Worker: close the session (the report cache is cleared) and forget its token."""
+    session.close()
+    if session.environment.kind != "sandbox":  # the built-in sandbox's token is never kept
+        credentials.delete(session.environment.key)
+
+
 class SignInFlow(QObject):
     """From no session (or a rejected token) to a session, asking only when it must."""
+
+    token_changed = Signal(str)  # account identity
+    account_switched = Signal(str, str)  # account identity, "" or "new_key"
+    spot_signed_out = Signal(str)  # account identity
 
     def __init__(
         self, host: SignInHost, runner: Runner, settings: AppSettings,
@@ -143,6 +188,14 @@ class SignInFlow(QObject):
     def _open(self, environment: Environment, token: str) -> None:
         if self._open_session is None:
             return
+        current = self._window.session
+        if current is not None:
+            self._tasks.run(
+                current.outbox.counts,
+                on_success=lambda counts: self._switch(current, environment, token, sum(counts)),
+                on_error=lambda exc: self._sign_in_after(describe_error(exc).sentence),
+            )
+            return
         opener = self._open_session
         self._window.status_message(
             translate("MainWindow", "Opening {label}…").format(label=environment.label)
@@ -202,8 +255,13 @@ class SignInFlow(QObject):
         self._settings.environment_kind = environment.kind
         if environment.kind == "custom":
             self._settings.custom_url = environment.base_url
+        account = _account(environment, token)
+        if choice.typed:  # an administrator entered a token (not the remembered one)
+            self.token_changed.emit(account)
         session = self._window.session
-        if session is not None and session.environment.key == environment.key:
+        if session is not None and session.environment.key == environment.key and (
+            session.account in ("", account)  # "": a session built by hand, without folder
+        ):
             # Off the GUI thread: resuming the outbox rewrites held items in SQLite (fsync).
             self._tasks.run(
                 session.reauthenticate,
@@ -214,3 +272,88 @@ class SignInFlow(QObject):
             )
             return
         self._open(environment, token)
+
+    # --- switching accounts and signing out ---------------------------------------------
+
+    def _switch(
+        self, current: Session, environment: Environment, token: str, queued: int
+    ) -> None:
+        """Another account's token while ``current`` is open: ask first when it has queued
+        orders (they stay with it)."""
+        if self._window.session is not current:
+            return
+        if queued == 0:
+            self._leave_and_open(current, environment, token, carry=False)
+            return
+
+        def chosen(choice: SwitchChoice) -> None:
+            if choice is SwitchChoice.STAY:
+                self._window.status_message(
+                    translate("MainWindow", "Still working with the same Spot account."))
+                return
+            self._leave_and_open(current, environment, token,
+                                 carry=choice is SwitchChoice.CARRY_OVER)
+
+        ask_to_switch_accounts(
+            self._window.widget(), queued,
+            same_environment=current.environment.key == environment.key, on_choice=chosen,
+        )
+
+    def _leave_and_open(
+        self, current: Session, environment: Environment, token: str, *, carry: bool
+    ) -> None:
+        if self._open_session is None or self._window.session is not current:
+            return
+        self._window.end_session()
+        self._window.status_message(
+            translate("MainWindow", "Opening {label}…").format(label=environment.label)
+        )
+
+        def opened(session: Session) -> None:
+            self._window.set_session(session)
+            self.account_switched.emit(session.account or _account(environment, token),
+                                       "new_key" if carry else "")
+
+        self._tasks.run(
+            _leave_and_open, current, self._open_session, environment, token, carry,
+            on_success=opened,
+            on_error=lambda exc: self._sign_in_after(describe_error(exc).sentence),
+            key="open-session", durable=True,  # closes a session, may move its folder
+        )
+
+    def sign_out_of_spot(self) -> None:
+        """File → Sign out of Spot (administrators): asks, then closes the session's windows
+        (drafts saved first), closes the session (report cache cleared), removes the token
+        from the keyring and shows the sign-in dialog. Queued orders stay with the account."""
+        session = self._window.session
+        if session is None or self._sign_in is None:
+            return
+        ask_to_confirm(
+            self._window.widget(), translate("MainWindow", "Sign out of Spot?"),
+            translate(
+                "MainWindow", "The API token for {label} is removed from this computer and "
+                "the windows working with it close; typed orders are kept as drafts. Orders "
+                "still waiting are kept too and are sent after someone signs in again with "
+                "this account's token."
+            ).format(label=session.environment.label),
+            translate("MainWindow", "Sign &out"), translate("MainWindow", "&Stay signed in"),
+            lambda: self._sign_out(session),
+        )
+
+    def _sign_out(self, session: Session) -> None:
+        if self._sign_in is None or self._window.session is not session:
+            return
+        self._window.end_session()
+        account = session.account
+
+        def done(_none: object) -> None:
+            self.spot_signed_out.emit(account)
+            self._window.status_message(translate("MainWindow", "Signed out of Spot."))
+            self.show_sign_in(translate(
+                "MainWindow", "Signed out of Spot: the token was removed from this computer."))
+
+        self._tasks.run(
+            _sign_out, session, self._sign_in.credentials, on_success=done,
+            on_error=lambda exc: self._sign_in_after(describe_error(exc).sentence),
+            durable=True,  # closes the session, removes the token
+        )

@@ -7,13 +7,15 @@ import logging
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QWidget
 
 from app.services.audit import AuditAction, ObjectKind
 from app.services.staff import Permission
 from app.services.workstation import Workstation
 from app.tasks import Runner
 from app.views.common.app_settings import AppSettings
+from app.views.common.audited import audited_parts
+from app.views.shell.actions import ACTIONS
 from app.views.shell.banner import Banner
 from app.views.shell.sign_in import SignInDialog
 from app.views.staff.audit_window import AuditWindow
@@ -27,17 +29,33 @@ log = logging.getLogger(__name__)
 
 # MainWindow commands (`window.commands`, from shell/actions.py) only an administrator may
 # use: the Spot token and environment, and the settings. Absent names are fine.
-ADMIN_COMMANDS = ("settings", "sign_in")
+ADMIN_COMMANDS = ("settings", "sign_in", "sign_out_of_spot")
+_SESSION_COMMANDS = frozenset(spec.name for spec in ACTIONS if spec.needs_session)
 
-# Signals of the app's windows and panels (each carries one id) and what they record:
-# ReportWindow, RegisterKitDialog, RegistrationTokenDialog, KitTrackingPanel.
+# Signals of the app's windows and panels (and their parts marked with `mark_audited`) and
+# what they record. Each carries an id, and may carry a `DETAILS` word after it:
+# ReportWindow (and its ReportOutput), RegisterKitDialog, RegistrationTokenDialog,
+# KitTrackingPanel, OutboxWindow.
 AUDITED_SIGNALS: dict[str, tuple[AuditAction, ObjectKind]] = {
     "report_opened": (AuditAction.REPORT_VIEWED, ObjectKind.REPORT),
+    "report_printed": (AuditAction.REPORT_PRINTED, ObjectKind.REPORT),
+    "report_saved": (AuditAction.REPORT_SAVED, ObjectKind.REPORT),
+    "report_exported": (AuditAction.REPORT_EXPORTED, ObjectKind.REPORT),
     "kit_registered": (AuditAction.KIT_REGISTERED, ObjectKind.KIT),
     "token_issued": (AuditAction.REGISTRATION_TOKEN_CREATED, ObjectKind.PATIENT),
     "metadata_saved": (AuditAction.METADATA_EDITED, ObjectKind.ORDER),
+    "order_discarded": (AuditAction.ORDER_DISCARDED, ObjectKind.OUTBOX_ITEM),
+    # the main window's SignInFlow: the Spot account (a one-way identity, never the token)
+    "token_changed": (AuditAction.TOKEN_CHANGED, ObjectKind.ACCOUNT),
+    "account_switched": (AuditAction.ACCOUNT_SWITCHED, ObjectKind.ACCOUNT),
+    "spot_signed_out": (AuditAction.SPOT_SIGNED_OUT, ObjectKind.ACCOUNT),
 }
 _HOOKED_PROPERTY = "spotAuditHooked"
+SETTINGS_DIALOG = "settingsDialog"  # app/views/settings/dialog.py (not imported at start)
+
+
+def _record_failed(exc: BaseException) -> None:
+    log.warning("audit record failed: %s", type(exc).__name__)
 
 
 class StaffShell(QObject):
@@ -91,18 +109,31 @@ class StaffShell(QObject):
         session_changed = getattr(window, "session_changed", None)
         if session_changed is not None:
             session_changed.connect(self._on_window_session_changed)
+        flow = getattr(window, "sign_in_flow", None)
+        if isinstance(flow, QObject):
+            self.audit_signals_of(flow)
         self.update_for_staff()
 
     @Slot(QWidget)
     def audit_signals_of(self, source: QObject) -> None:
-        """Record what ``source`` reports through its `AUDITED_SIGNALS` (once per object)."""
-        if source.property(_HOOKED_PROPERTY):
-            return
-        source.setProperty(_HOOKED_PROPERTY, True)
-        for name, (action, kind) in AUDITED_SIGNALS.items():
-            signal = getattr(source, name, None)
-            if signal is not None and hasattr(signal, "connect"):
-                signal.connect(lambda object_id, a=action, k=kind: self._record(a, k, object_id))
+        """Record what ``source`` and its audited parts report through their
+        `AUDITED_SIGNALS` (once per object)."""
+        for part in (source, *audited_parts(source)):
+            if part.property(_HOOKED_PROPERTY):
+                continue
+            part.setProperty(_HOOKED_PROPERTY, True)
+            if part.objectName() == SETTINGS_DIALOG and isinstance(part, QDialog):
+                # OK saved the kit types, refresh interval and the features' sections.
+                part.accepted.connect(lambda: self._runner.run(
+                    self._workstation.record, AuditAction.SETTINGS_CHANGED, None,
+                    "settings_window", on_error=_record_failed))
+            for name, (action, kind) in AUDITED_SIGNALS.items():
+                signal = getattr(part, name, None)
+                if signal is not None and hasattr(signal, "connect"):
+                    signal.connect(
+                        lambda object_id, detail=None, a=action, k=kind:
+                        self._record(a, k, object_id, detail)
+                    )
 
     @Slot(QWidget)
     def _keep_token_for_administrators(self, window: QObject) -> None:
@@ -121,11 +152,13 @@ class StaffShell(QObject):
                         "over (Ctrl+L, their name and PIN) and sign in from the File menu."),
             )
 
-    def _record(self, action: AuditAction, kind: ObjectKind, object_id: object) -> None:
+    def _record(
+        self, action: AuditAction, kind: ObjectKind, object_id: object, detail: object = None,
+    ) -> None:
         # Off the GUI thread: each record is flushed to disk.
         self._runner.run(
             self._workstation.record, action, {kind: str(object_id)},
-            on_error=lambda exc: log.warning("audit record failed: %s", type(exc).__name__),
+            str(detail) if detail else None, on_error=_record_failed,
         )
 
     @Slot(object)
@@ -133,6 +166,7 @@ class StaffShell(QObject):
         panel = getattr(self._window, "kit_panel", None)
         if isinstance(panel, QObject):
             self.audit_signals_of(panel)
+        self.update_for_staff()  # the window turned its session commands on or off
 
     def update_for_staff(self) -> None:
         """Name on the status bar; administrator-only actions on or off."""
@@ -147,10 +181,11 @@ class StaffShell(QObject):
         admin = self._workstation.allowed(Permission.MANAGE_SETTINGS)
         self.lock_settings_action.setEnabled(admin)
         commands = getattr(self._window, "commands", {})
+        signed_in = getattr(self._window, "session", None) is not None
         for name in ADMIN_COMMANDS:
             action = commands.get(name)
             if isinstance(action, QAction):
-                action.setEnabled(admin)
+                action.setEnabled(admin and (signed_in or name not in _SESSION_COMMANDS))
 
     @Slot(object)
     def _on_controller_unlocked(self, _result: object) -> None:

@@ -107,6 +107,7 @@ DETAIL_NAMES: dict[str, str] = {
     "language": QT_TRANSLATE_NOOP("AuditDetails", "language"),
     "custom_server": QT_TRANSLATE_NOOP("AuditDetails", "custom server"),
     "role": QT_TRANSLATE_NOOP("AuditDetails", "role"),
+    "settings_window": QT_TRANSLATE_NOOP("AuditDetails", "Settings window"),
     "pdf": QT_TRANSLATE_NOOP("AuditDetails", "PDF"),
     "txt": QT_TRANSLATE_NOOP("AuditDetails", "text"),
     "csv": QT_TRANSLATE_NOOP("AuditDetails", "CSV"),
@@ -116,6 +117,7 @@ DETAIL_NAMES: dict[str, str] = {
     "sent": QT_TRANSLATE_NOOP("AuditDetails", "sent"),
     "same_person": QT_TRANSLATE_NOOP("AuditDetails", "same person"),
     "different_person": QT_TRANSLATE_NOOP("AuditDetails", "someone else"),
+    "new_key": QT_TRANSLATE_NOOP("AuditDetails", "same account, new key"),
     "handout": QT_TRANSLATE_NOOP("AuditDetails", "patient handout"),
     "kit_label": QT_TRANSLATE_NOOP("AuditDetails", "kit label"),
     "order_label": QT_TRANSLATE_NOOP("AuditDetails", "order label"),
@@ -141,6 +143,7 @@ KIND_NAMES: dict[str, str] = {
     ObjectKind.REQUISITION: QT_TRANSLATE_NOOP("AuditDetails", "requisition"),
     ObjectKind.BATCH: QT_TRANSLATE_NOOP("AuditDetails", "batch"),
     ObjectKind.STAFF: QT_TRANSLATE_NOOP("AuditDetails", "staff"),
+    ObjectKind.ACCOUNT: QT_TRANSLATE_NOOP("AuditDetails", "Spot account"),
 }
 
 

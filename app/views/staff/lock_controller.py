@@ -12,6 +12,8 @@ stay hidden (their drafts are kept) until that person unlocks again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
@@ -19,16 +21,23 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app.services.idle_lock import LockReason
 from app.services.workstation import SignInOutcome, Workstation
 from app.views.staff.lock_screen import LockScreen
+from app.views.staff.os_lock import OsLockSource
 
-__all__ = ["LOCK_SHORTCUT", "LockController", "mark_shared"]
+__all__ = ["LOCK_SHORTCUT", "MOVE_GATE_MS", "LockController", "mark_shared"]
 
 LOCK_SHORTCUT = QKeySequence("Ctrl+L")
 _WORK_PROPERTY = "spotWorkId"
 _SHARED_PROPERTY = "spotSharedWindow"
 _INPUT_EVENTS = frozenset({
-    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-    QEvent.Type.Wheel, QEvent.Type.TouchBegin,
+    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
 })
+# Pointer movement arrives by the hundred a second (to the window, then to each widget on
+# the way): the first one counts at once, then the gate stays shut for MOVE_GATE_MS, so a
+# moving mouse costs one attribute test per event and one activity() a second.
+_MOVE_EVENTS = frozenset({
+    QEvent.Type.MouseMove, QEvent.Type.HoverMove, QEvent.Type.Wheel, QEvent.Type.TouchUpdate,
+})
+MOVE_GATE_MS = 1000
 
 
 def mark_shared(window: QWidget) -> None:
@@ -61,6 +70,13 @@ class LockController(QObject):
         self._idle_timer = QTimer(self)
         self._idle_timer.setSingleShot(True)
         self._idle_timer.timeout.connect(self.check_idle)
+        self._move_gate = QTimer(self)
+        self._move_gate.setSingleShot(True)
+        self._move_gate.setInterval(MOVE_GATE_MS)
+        self._move_gate.timeout.connect(self._open_move_gate)
+        self._moves_open = True  # a plain attribute: the test per move stays in Python
+        self._os_lock: OsLockSource | None = None
+        self._os_lock_factory: Callable[[], OsLockSource | None] | None = None
         lock_screen.signed_in.connect(self._on_lock_screen_signed_in)
         app = QCoreApplication.instance()
         assert app is not None
@@ -71,6 +87,9 @@ class LockController(QObject):
         once the main window has closed its session (closing the last visible window quits
         the app, and the app's clean-up runs then)."""
         self._idle_timer.stop()
+        self._move_gate.stop()
+        if self._os_lock is not None:
+            self._os_lock.stop()
         app = QCoreApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
@@ -85,6 +104,23 @@ class LockController(QObject):
             self.lock_screen.activateWindow()
             return
         self.app_to_front.emit()
+
+    def follow_os_lock(self, source: OsLockSource) -> None:
+        """Lock whenever ``source`` says the computer's session locked."""
+        self._os_lock = source
+        source.session_locked.connect(self._on_os_session_locked)
+
+    def follow_os_lock_from_first_unlock(
+        self, factory: Callable[[], OsLockSource | None]
+    ) -> None:
+        """Make the OS lock source (``factory()``; None: none here) once someone first
+        unlocks: until then the app is locked anyway, and start-up stays light."""
+        self._os_lock_factory = factory
+
+    @Slot()
+    def _on_os_session_locked(self) -> None:
+        if not self._workstation.locked:
+            self.lock(LockReason.OS_SESSION)
 
     @property
     def is_locked(self) -> bool:
@@ -131,7 +167,12 @@ class LockController(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind in _INPUT_EVENTS:
+        if kind in _MOVE_EVENTS:
+            if self._moves_open:
+                self._moves_open = False
+                self._move_gate.start()
+                self._workstation.activity()
+        elif kind in _INPUT_EVENTS:
             if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and (
                 QKeySequence(event.keyCombination()) == LOCK_SHORTCUT
             ):
@@ -147,6 +188,9 @@ class LockController(QObject):
             if work_id and not self._covering and not self._workstation.locked:
                 self._workstation.policy.close_work(str(work_id))  # closed by its user
         return False
+
+    def _open_move_gate(self) -> None:
+        self._moves_open = True
 
     def _on_window_shown(self, window: QWidget) -> None:
         if self._workstation.locked:
@@ -216,6 +260,11 @@ class LockController(QObject):
         self._covered = still_hidden
         self.lock_screen.hide()
         self._arm()
+        factory, self._os_lock_factory = self._os_lock_factory, None
+        if factory is not None and self._os_lock is None:
+            source = factory()
+            if source is not None:
+                self.follow_os_lock(source)
         self.unlocked.emit(result)
         if result.hidden:
             self.work_hidden.emit(list(result.hidden))
