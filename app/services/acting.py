@@ -23,6 +23,7 @@ __all__ = [
     "ComputerUser",
     "WorkstationActor",
     "record",
+    "record_export",
     "record_import",
 ]
 
@@ -88,3 +89,12 @@ def record(staff: ActingStaff, action: AuditAction, ids: Mapping[ObjectKind, str
 def record_import(staff: ActingStaff, batch_id: str, actor: Actor) -> None:
     """File → Import orders…: the batch the staff member sent."""
     record(staff, AuditAction.IMPORT, {ObjectKind.BATCH: batch_id}, None, actor)
+
+
+def record_export(staff: ActingStaff, what: str) -> None:
+    """An outreach list written to a file (``what``: "worklist_csv", "reminder_letters",
+    "import_problem_rows"): patients left the app, so the trail says who wrote it. Nothing
+    is recorded while the screen is locked (nobody could have clicked)."""
+    actor = staff.actor()
+    if actor is not None:
+        record(staff, AuditAction.LIST_EXPORTED, {}, what, actor)

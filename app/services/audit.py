@@ -106,6 +106,7 @@ class AuditAction(StrEnum):
     PROFILE_REMOVED = "profile_removed"
     PIN_RESET = "pin_reset"
     AUDIT_EXPORTED = "audit_exported"
+    LIST_EXPORTED = "list_exported"  # patients left the app in a file (outreach lists)
 
 
 class ObjectKind(StrEnum):
@@ -136,6 +137,8 @@ DETAILS = frozenset({
     "new_key",
     # prints (what was printed; app.services.printing.record)
     "handout", "kit_label", "order_label", "requisition_label", "test_label",
+    # outreach lists written to a file (LIST_EXPORTED)
+    "worklist_csv", "reminder_letters", "import_problem_rows",
     # contact attempts on unreturned kits (app.services.contact_log.OUTCOMES)
     "called", "left_message", "letter_sent", "email_sent", "declined", "closed", "other",
     # a result signed off as part of the backlog's bulk sign-off

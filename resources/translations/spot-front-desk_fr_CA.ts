@@ -206,46 +206,51 @@
     </message>
     <message>
         <location filename="../../app/views/staff/audit_window.py" line="84"/>
+        <source>Patient list exported</source>
+        <translation>Liste de patients exportée</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="85"/>
         <source>Result signed off</source>
         <translation>Résultat signé</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="85"/>
+        <location filename="../../app/views/staff/audit_window.py" line="86"/>
         <source>Result marked for a clinician</source>
         <translation>Résultat signalé pour un clinicien</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="87"/>
+        <location filename="../../app/views/staff/audit_window.py" line="88"/>
         <source>Backlog signed off</source>
         <translation>Arriéré signé</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="88"/>
+        <location filename="../../app/views/staff/audit_window.py" line="89"/>
         <source>Printed</source>
         <translation>Impression</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="89"/>
+        <location filename="../../app/views/staff/audit_window.py" line="90"/>
         <source>Staff profile added</source>
         <translation>Profil ajouté</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="90"/>
+        <location filename="../../app/views/staff/audit_window.py" line="91"/>
         <source>Staff profile changed</source>
         <translation>Profil modifié</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="91"/>
+        <location filename="../../app/views/staff/audit_window.py" line="92"/>
         <source>Staff profile removed</source>
         <translation>Profil retiré</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="92"/>
+        <location filename="../../app/views/staff/audit_window.py" line="93"/>
         <source>PIN reset</source>
         <translation>NIP réinitialisé</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="93"/>
+        <location filename="../../app/views/staff/audit_window.py" line="94"/>
         <source>Audit trail exported</source>
         <translation>Piste d’audit exportée</translation>
     </message>
@@ -253,232 +258,247 @@
 <context>
     <name>AuditDetails</name>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="98"/>
+        <location filename="../../app/views/staff/audit_window.py" line="99"/>
         <source>idle time</source>
         <translation>inactivité</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="99"/>
+        <location filename="../../app/views/staff/audit_window.py" line="100"/>
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="100"/>
+        <location filename="../../app/views/staff/audit_window.py" line="101"/>
         <source>computer locked</source>
         <translation>ordinateur verrouillé</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="101"/>
+        <location filename="../../app/views/staff/audit_window.py" line="102"/>
         <source>start</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="102"/>
+        <location filename="../../app/views/staff/audit_window.py" line="103"/>
         <source>sign-out</source>
         <translation>déconnexion</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="103"/>
+        <location filename="../../app/views/staff/audit_window.py" line="104"/>
         <source>quit</source>
         <translation>fermeture</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="104"/>
+        <location filename="../../app/views/staff/audit_window.py" line="105"/>
         <source>idle-lock minutes</source>
         <translation>minutes avant verrouillage</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="105"/>
+        <location filename="../../app/views/staff/audit_window.py" line="106"/>
         <source>audit retention</source>
         <translation>conservation de l’audit</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="106"/>
+        <location filename="../../app/views/staff/audit_window.py" line="107"/>
         <source>environment</source>
         <translation>environnement</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="107"/>
+        <location filename="../../app/views/staff/audit_window.py" line="108"/>
         <source>language</source>
         <translation>langue</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="108"/>
+        <location filename="../../app/views/staff/audit_window.py" line="109"/>
         <source>custom server</source>
         <translation>serveur personnalisé</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="109"/>
+        <location filename="../../app/views/staff/audit_window.py" line="110"/>
         <source>role</source>
         <translation>rôle</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="110"/>
+        <location filename="../../app/views/staff/audit_window.py" line="111"/>
         <source>Settings window</source>
         <translation>fenêtre Paramètres</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="111"/>
+        <location filename="../../app/views/staff/audit_window.py" line="112"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="112"/>
+        <location filename="../../app/views/staff/audit_window.py" line="113"/>
         <source>text</source>
         <translation>texte</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="113"/>
+        <location filename="../../app/views/staff/audit_window.py" line="114"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="114"/>
+        <location filename="../../app/views/staff/audit_window.py" line="115"/>
         <source>printer</source>
         <translation>imprimante</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="115"/>
+        <location filename="../../app/views/staff/audit_window.py" line="116"/>
         <source>clipboard</source>
         <translation>presse-papiers</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="116"/>
+        <location filename="../../app/views/staff/audit_window.py" line="117"/>
         <source>queued</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="117"/>
+        <location filename="../../app/views/staff/audit_window.py" line="118"/>
         <source>sent</source>
         <translation>envoyée</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="118"/>
+        <location filename="../../app/views/staff/audit_window.py" line="119"/>
         <source>same person</source>
         <translation>même personne</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="119"/>
+        <location filename="../../app/views/staff/audit_window.py" line="120"/>
         <source>someone else</source>
         <translation>autre personne</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="120"/>
+        <location filename="../../app/views/staff/audit_window.py" line="121"/>
         <source>same account, new key</source>
         <translation>même compte, nouvelle clé</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="121"/>
+        <location filename="../../app/views/staff/audit_window.py" line="122"/>
         <source>patient handout</source>
         <translation>fiche patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="122"/>
+        <location filename="../../app/views/staff/audit_window.py" line="123"/>
         <source>kit label</source>
         <translation>étiquette de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="123"/>
+        <location filename="../../app/views/staff/audit_window.py" line="124"/>
         <source>order label</source>
         <translation>étiquette de commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="124"/>
+        <location filename="../../app/views/staff/audit_window.py" line="125"/>
         <source>requisition label</source>
         <translation>étiquette de réquisition</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="125"/>
+        <location filename="../../app/views/staff/audit_window.py" line="126"/>
         <source>printer test label</source>
         <translation>étiquette d’essai de l’imprimante</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="126"/>
+        <location filename="../../app/views/staff/audit_window.py" line="127"/>
+        <source>unreturned-kits worklist (CSV)</source>
+        <translation>liste des trousses non retournées (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="128"/>
+        <source>reminder letters (PDF)</source>
+        <translation>lettres de rappel (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="129"/>
+        <source>import rows with problems (CSV)</source>
+        <translation>lignes d’importation à problèmes (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/staff/audit_window.py" line="130"/>
         <source>called</source>
         <translation>appel</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="127"/>
+        <location filename="../../app/views/staff/audit_window.py" line="131"/>
         <source>left message</source>
         <translation>message laissé</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="128"/>
+        <location filename="../../app/views/staff/audit_window.py" line="132"/>
         <source>letter sent</source>
         <translation>lettre envoyée</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="129"/>
+        <location filename="../../app/views/staff/audit_window.py" line="133"/>
         <source>email sent</source>
         <translation>courriel envoyé</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="130"/>
+        <location filename="../../app/views/staff/audit_window.py" line="134"/>
         <source>patient declined</source>
         <translation>refus du patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="131"/>
+        <location filename="../../app/views/staff/audit_window.py" line="135"/>
         <source>closed</source>
         <translation>fermé</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="132"/>
+        <location filename="../../app/views/staff/audit_window.py" line="136"/>
         <source>other</source>
         <translation>autre</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="133"/>
+        <location filename="../../app/views/staff/audit_window.py" line="137"/>
         <source>backlog sign-off</source>
         <translation>signature de l’arriéré</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="137"/>
+        <location filename="../../app/views/staff/audit_window.py" line="141"/>
         <source>order</source>
         <translation>commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="138"/>
+        <location filename="../../app/views/staff/audit_window.py" line="142"/>
         <source>kit</source>
         <translation>trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="139"/>
+        <location filename="../../app/views/staff/audit_window.py" line="143"/>
         <source>sample</source>
         <translation>échantillon</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="140"/>
+        <location filename="../../app/views/staff/audit_window.py" line="144"/>
         <source>report</source>
         <translation>rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="141"/>
+        <location filename="../../app/views/staff/audit_window.py" line="145"/>
         <source>outbox item</source>
         <translation>élément de la boîte d’envoi</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="142"/>
+        <location filename="../../app/views/staff/audit_window.py" line="146"/>
         <source>patient</source>
         <translation>patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="143"/>
+        <location filename="../../app/views/staff/audit_window.py" line="147"/>
         <source>requisition</source>
         <translation>requête</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="144"/>
+        <location filename="../../app/views/staff/audit_window.py" line="148"/>
         <source>batch</source>
         <translation>lot</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="145"/>
+        <location filename="../../app/views/staff/audit_window.py" line="149"/>
         <source>staff</source>
         <translation>personnel</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="146"/>
+        <location filename="../../app/views/staff/audit_window.py" line="150"/>
         <source>Spot account</source>
         <translation>compte Spot</translation>
     </message>
@@ -486,52 +506,52 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="164"/>
+        <location filename="../../app/views/staff/audit_window.py" line="168"/>
         <source>Time (UTC)</source>
         <translation>Heure (UTC)</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="165"/>
+        <location filename="../../app/views/staff/audit_window.py" line="169"/>
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="166"/>
+        <location filename="../../app/views/staff/audit_window.py" line="170"/>
         <source>Workstation</source>
         <translation>Poste de travail</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="167"/>
+        <location filename="../../app/views/staff/audit_window.py" line="171"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="168"/>
+        <location filename="../../app/views/staff/audit_window.py" line="172"/>
         <source>Order</source>
         <translation>Commande</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="169"/>
+        <location filename="../../app/views/staff/audit_window.py" line="173"/>
         <source>Kit</source>
         <translation>Trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="170"/>
+        <location filename="../../app/views/staff/audit_window.py" line="174"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="171"/>
+        <location filename="../../app/views/staff/audit_window.py" line="175"/>
         <source>Other IDs</source>
         <translation>Autres identifiants</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="172"/>
+        <location filename="../../app/views/staff/audit_window.py" line="176"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="173"/>
+        <location filename="../../app/views/staff/audit_window.py" line="177"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
@@ -539,78 +559,78 @@
 <context>
     <name>AuditWindow</name>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="262"/>
+        <location filename="../../app/views/staff/audit_window.py" line="266"/>
         <source>Audit trail — {app}</source>
         <translation>Piste d’audit — {app}</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="269"/>
+        <location filename="../../app/views/staff/audit_window.py" line="273"/>
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="271"/>
+        <location filename="../../app/views/staff/audit_window.py" line="275"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="272"/>
+        <location filename="../../app/views/staff/audit_window.py" line="276"/>
         <source>Any action</source>
         <translation>Toute action</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="276"/>
+        <location filename="../../app/views/staff/audit_window.py" line="280"/>
         <source>&amp;From:</source>
         <translation>&amp;Du&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="278"/>
+        <location filename="../../app/views/staff/audit_window.py" line="282"/>
         <source>&amp;To:</source>
         <translation>&amp;Au&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="288"/>
-        <location filename="../../app/views/staff/audit_window.py" line="289"/>
+        <location filename="../../app/views/staff/audit_window.py" line="292"/>
+        <location filename="../../app/views/staff/audit_window.py" line="293"/>
         <source>Order, kit or report ID</source>
         <translation>Identifiant de commande, de trousse ou de rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="292"/>
+        <location filename="../../app/views/staff/audit_window.py" line="296"/>
         <source>&amp;Search</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="294"/>
+        <location filename="../../app/views/staff/audit_window.py" line="298"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="302"/>
+        <location filename="../../app/views/staff/audit_window.py" line="306"/>
         <source>St&amp;aff:</source>
         <translation>&amp;Personnel&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="304"/>
+        <location filename="../../app/views/staff/audit_window.py" line="308"/>
         <source>A&amp;ction:</source>
         <translation>A&amp;ction&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="306"/>
+        <location filename="../../app/views/staff/audit_window.py" line="310"/>
         <source>&amp;ID:</source>
         <translation>&amp;ID&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="369"/>
+        <location filename="../../app/views/staff/audit_window.py" line="373"/>
         <source>Only an administrator can see the audit trail.</source>
         <translation>Seul un administrateur peut consulter la piste d’audit.</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="380"/>
+        <location filename="../../app/views/staff/audit_window.py" line="384"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/staff/audit_window.py" line="388"/>
+        <location filename="../../app/views/staff/audit_window.py" line="392"/>
         <source>%n record(s) shown.</source>
         <translation>
             <numerusform>%n enregistrement affiché.</numerusform>
@@ -618,7 +638,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/staff/audit_window.py" line="397"/>
+        <location filename="../../app/views/staff/audit_window.py" line="401"/>
         <source>Chain intact: %n record(s), none changed or removed.</source>
         <translation>
             <numerusform>Chaîne intacte&#xa0;: %n enregistrement, aucun modifié ni retiré.</numerusform>
@@ -626,32 +646,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="401"/>
+        <location filename="../../app/views/staff/audit_window.py" line="405"/>
         <source>Chain BROKEN at record {n} of {count}: a record was changed or removed. Keep this computer as it is and tell your privacy officer.</source>
         <translation>Chaîne ROMPUE à l’enregistrement {n} sur {count}&#xa0;: un enregistrement a été modifié ou retiré. Laissez cet ordinateur tel quel et avisez votre responsable de la protection des renseignements personnels.</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="411"/>
+        <location filename="../../app/views/staff/audit_window.py" line="415"/>
         <source>Anyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="419"/>
+        <location filename="../../app/views/staff/audit_window.py" line="423"/>
         <source>Export audit trail</source>
         <translation>Exporter la piste d’audit</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="421"/>
+        <location filename="../../app/views/staff/audit_window.py" line="425"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/audit_window.py" line="443"/>
+        <location filename="../../app/views/staff/audit_window.py" line="447"/>
         <source>Exporting…</source>
         <translation>Exportation…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/staff/audit_window.py" line="448"/>
+        <location filename="../../app/views/staff/audit_window.py" line="452"/>
         <source>Exported %n record(s) to {file}.</source>
         <translation>
             <numerusform>%n enregistrement exporté dans {file}.</numerusform>
@@ -1811,30 +1831,30 @@
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="329"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="336"/>
         <source>{n} rows with problems written to {file}.</source>
         <translation>{n} lignes à problèmes écrites dans {file}.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="349"/>
-        <location filename="../../app/views/outreach/import_dialog.py" line="405"/>
-        <location filename="../../app/views/outreach/import_dialog.py" line="440"/>
-        <location filename="../../app/views/outreach/import_dialog.py" line="451"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="356"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="412"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="447"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="458"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="352"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="359"/>
         <source>&amp;Cancel the rest</source>
         <translation>&amp;Annuler le reste</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="355"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="362"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/outreach/import_dialog.py" line="368"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="375"/>
         <source>Send %n order(s) through {where}?</source>
         <translation>
             <numerusform>Envoyer %n commande dans {where}&#xa0;?</numerusform>
@@ -1842,7 +1862,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/outreach/import_dialog.py" line="371"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="378"/>
         <source>%n row(s) with problems will not be sent.</source>
         <translation>
             <numerusform>%n ligne à problèmes ne sera pas envoyée.</numerusform>
@@ -1850,42 +1870,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="372"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="379"/>
         <source>Send orders</source>
         <translation>Envoyer les commandes</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="385"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="392"/>
         <source>Sign in first, then send.</source>
         <translation>Connectez-vous d’abord, puis envoyez.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="391"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="398"/>
         <source>Step 3 of 3: sending, at most {rate:g} orders a second. You can close this window: the orders keep going, and a closed app resumes them at the next start.</source>
         <translation>Étape 3 de 3&#xa0;: envoi, au plus {rate:g} commandes par seconde. Vous pouvez fermer cette fenêtre&#xa0;: l’envoi continue, et si l’application est fermée, il reprend au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="419"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="426"/>
         <source>Sent {sent} · waiting {waiting} · needing attention {attention}</source>
         <translation>Envoyées {sent} · en attente {waiting} · à vérifier {attention}</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="422"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="429"/>
         <source>Canceled: {n} orders were not sent.</source>
         <translation>Annulé&#xa0;: {n} commandes n’ont pas été envoyées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="425"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="432"/>
         <source>Paused.</source>
         <translation>En pause.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="428"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="435"/>
         <source>Orders needing attention wait in the outbox (counted in the status bar).</source>
         <translation>Les commandes à vérifier attendent dans la boîte d’envoi (comptées dans la barre d’état).</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/import_dialog.py" line="442"/>
+        <location filename="../../app/views/outreach/import_dialog.py" line="449"/>
         <source>&amp;Resume</source>
         <translation>&amp;Reprendre</translation>
     </message>
@@ -7517,17 +7537,17 @@
         <translation>{n} lettres enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="271"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="272"/>
         <source>Export the worklist</source>
         <translation>Exporter la liste de suivi</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="273"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="274"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="277"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="284"/>
         <source>Worklist exported.</source>
         <translation>Liste de suivi exportée.</translation>
     </message>

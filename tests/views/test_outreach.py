@@ -157,7 +157,9 @@ def test_import_a_list_fix_a_row_accept_warnings_and_send(
     assert sandbox.count_orders_with_metadata("frontdesk_staff_id", RecordingStaff.STAFF_ID) == 5
     staff = services.staff
     assert isinstance(staff, RecordingStaff)
-    (recorded,) = staff.records
+    # The rows written to a file left the app with patients in them: that is audited too.
+    exported, recorded = staff.records
+    assert exported == ("list_exported", {}, "import_problem_rows", RecordingStaff.STAFF_ID)
     batch_id = recorded[1]["batch"]
     assert recorded == ("import", {"batch": batch_id}, None, RecordingStaff.STAFF_ID)
     assert sandbox.count_orders_with_metadata("frontdesk_batch", batch_id) == 5
@@ -218,6 +220,34 @@ def test_worklist_shows_an_unreturned_kit_and_a_declined_patient_leaves_it(
     # Another desk sees it too: the kit is off its list.
     with SpotClient(sandbox.base_url, sandbox.token) as desk2:
         assert WorklistService(lambda: desk2).build(session.store.rows(), later()) == []
+
+
+def test_worklist_exports_and_letters_are_audited_under_the_staff_member(
+    qtbot: QtBot, session: Session, sandbox: SandboxServer, delivered_kit: str,
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+) -> None:
+    session.sync.refresh(full=True)
+    staff = RecordingStaff()
+    view = WorklistView(
+        WorklistService(lambda: session.client), session.store.rows, lambda: session.client,
+        InlineTaskRunner(), staff=staff, clinic=lambda: Clinic("Fake Clinic", "555-0100"),
+        now=lambda: sandbox.now() + timedelta(days=12),
+    )  # fmt: skip
+    qtbot.addWidget(view)
+    view.show()
+    targets = iter([tmp_path / "unreturned.csv", tmp_path / "letters.pdf"])
+    monkeypatch.setattr("app.views.outreach.worklist_view.QFileDialog.getSaveFileName",
+                        lambda *_a, **_k: (str(next(targets)), ""))  # fmt: skip
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    assert view.status_label.text() == "Worklist exported."
+    view.table.selectRow(0)
+    qtbot.mouseClick(view.letters_pdf_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "unreturned.csv").exists()
+    assert (tmp_path / "letters.pdf").exists()
+    assert staff.records == [
+        ("list_exported", {}, "worklist_csv", RecordingStaff.STAFF_ID),
+        ("list_exported", {}, "reminder_letters", RecordingStaff.STAFF_ID),
+    ]
 
 
 def test_reminder_letters_one_page_each_in_the_patients_language(

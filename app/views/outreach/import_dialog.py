@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.acting import ActingStaff, record_import
+from app.services.acting import ActingStaff, record_export, record_import
 from app.services.import_batch import (
     BatchOutbox,
     BatchProgress,
@@ -322,9 +322,16 @@ class ImportDialog(QDialog):
             return
         problems = self.tr("Problems")
         row_header = self.tr("Row")
+        staff = self._services.staff
+
+        def export() -> int:
+            written = export_problem_rows(check, Path(target), problems_header=problems,
+                                          row_header=row_header)
+            record_export(staff, "import_problem_rows")
+            return written
+
         self._tasks.run(
-            lambda: export_problem_rows(check, Path(target), problems_header=problems,
-                                        row_header=row_header),
+            export,
             on_success=lambda n: self.status_label.setText(
                 self.tr("{n} rows with problems written to {file}.").format(
                     n=n, file=Path(target).name)),

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.acting import ActingStaff
+from app.services.acting import ActingStaff, record_export
 from app.services.contact_log import OUTCOMES, ContactEntry, log_contact
 from app.services.worklist import REASONS, WorklistItem, WorklistService, export_worklist
 from app.tasks import OwnedTasks, Runner
@@ -265,6 +265,7 @@ class WorklistView(QWidget):
             # QPdfWriter paints with Qt's text engine: on the GUI thread, but it is quick.
             write_letters_pdf(Path(target), chosen, self._clinic())
             self.status_label.setText(self.tr("{n} letters saved.").format(n=len(chosen)))
+            self._tasks.run(record_export, self._staff, "reminder_letters", durable=True)
 
     def export_csv(self) -> None:
         items = list(self.model.items)
@@ -272,7 +273,13 @@ class WorklistView(QWidget):
                                                 in_documents("unreturned-kits.csv"),
                                                 self.tr("CSV files (*.csv)"))  # fmt: skip
         if target:
-            self._tasks.run(export_worklist, items, Path(target),
+            staff = self._staff
+
+            def export() -> None:
+                export_worklist(items, Path(target))
+                record_export(staff, "worklist_csv")
+
+            self._tasks.run(export,
                             on_success=lambda _r: self.status_label.setText(
                                 self.tr("Worklist exported.")),
                             on_error=self._failed, durable=True)  # fmt: skip
