@@ -10,6 +10,9 @@ from dataclasses import asdict, dataclass, fields
 from enum import StrEnum
 from urllib.parse import urlsplit
 
+from app.services.errors import QT_TRANSLATE_NOOP
+from app.services.printing.wording import say
+
 __all__ = [
     "DEFAULT_RAW_PORT",
     "LabelPrinterKind",
@@ -98,9 +101,14 @@ def check_info_url(url: str) -> str | None:
         return None
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        return "Enter a web address that starts with https:// (for example https://clinic.example/kits)."
+        return say(QT_TRANSLATE_NOOP(
+            "Errors",
+            "Enter a web address that starts with https:// (for example "
+            "https://clinic.example/kits).",
+        ))
     if parts.username or parts.password:
-        return "The web address must not contain a user name or password."
+        return say(QT_TRANSLATE_NOOP(
+            "Errors", "The web address must not contain a user name or password."))
     return None
 
 
@@ -109,22 +117,28 @@ def parse_printer_address(text: str) -> tuple[str, int]:
     message for the user when it is not one of those."""
     text = text.strip()
     if not text:
-        raise ValueError("Enter the label printer's network address, for example 10.0.0.25:9100.")
+        raise ValueError(say(QT_TRANSLATE_NOOP(
+            "Errors", "Enter the label printer's network address, for example 10.0.0.25:9100.")))
     host, port_text = text, ""
     if text.startswith("["):
         end = text.find("]")
         if end < 0:
-            raise ValueError(f"The address {text!r} has a '[' without a closing ']'.")
+            raise ValueError(say(QT_TRANSLATE_NOOP(
+                "Errors", "The address %1 has a '[' without a closing ']'."), repr(text)))
         host, rest = text[1:end], text[end + 1 :]
         if rest and not rest.startswith(":"):
-            raise ValueError(f"The address {text!r} is not host:port.")
+            raise ValueError(say(QT_TRANSLATE_NOOP(
+                "Errors", "The address %1 is not host:port."), repr(text)))
         port_text = rest[1:]
     elif text.count(":") == 1:
         host, port_text = text.split(":")
     if not host or any(ch.isspace() for ch in host):
-        raise ValueError(f"The address {text!r} has no printer name or IP address.")
+        raise ValueError(say(QT_TRANSLATE_NOOP(
+            "Errors", "The address %1 has no printer name or IP address."), repr(text)))
     if not port_text:
         return host, DEFAULT_RAW_PORT
     if not port_text.isdigit() or not 0 < int(port_text) < 65536:
-        raise ValueError(f"The port in {text!r} must be a number from 1 to 65535 (usually 9100).")
+        raise ValueError(say(QT_TRANSLATE_NOOP(
+            "Errors", "The port in %1 must be a number from 1 to 65535 (usually 9100)."),
+            repr(text)))
     return host, int(port_text)
