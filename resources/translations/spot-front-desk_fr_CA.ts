@@ -1507,6 +1507,215 @@
         <source>The order list, drafts and opened reports are kept in memory until you quit; the list is fetched again next time. Ask IT to set up the password store to keep them.</source>
         <translation>La liste des commandes, les brouillons et les rapports ouverts restent en mémoire jusqu&apos;à la fermeture; la liste sera récupérée de nouveau la prochaine fois. Demandez au service informatique de configurer le trousseau pour les conserver.</translation>
     </message>
+    <message>
+        <location filename="../../app/services/printing/codes.py" line="22"/>
+        <source>A Code 128 barcode needs printable ASCII text.</source>
+        <translation>Un code-barres Code 128 ne peut contenir que des caractères ASCII imprimables.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/jobs.py" line="88"/>
+        <source>Choose the larger label size in Settings → Printing.</source>
+        <translation>Choisissez le grand format d’étiquette dans Paramètres → Impression.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/jobs.py" line="94"/>
+        <source>No label printer is set up</source>
+        <translation>Aucune imprimante d’étiquettes n’est configurée</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/jobs.py" line="95"/>
+        <source>Choose one in Settings → Printing, or print the labels on a sheet.</source>
+        <translation>Choisissez-en une dans Paramètres → Impression, ou imprimez les étiquettes sur une planche.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/labels.py" line="148"/>
+        <source>Label printers print at %1 or %2 dpi.</source>
+        <translation>Les imprimantes d’étiquettes impriment à %1 ou %2 ppp.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/labels.py" line="164"/>
+        <source>The barcode %1 is too long for a %2 in label.</source>
+        <translation>Le code-barres %1 est trop long pour une étiquette de %2 po.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="39"/>
+        <source>Check that the printer is on, has labels, and is connected, then try again.</source>
+        <translation>Vérifiez que l’imprimante est allumée, qu’elle a des étiquettes et qu’elle est branchée, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="42"/>
+        <source>Correct it in Settings → Printing.</source>
+        <translation>Corrigez-la dans Paramètres → Impression.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="86"/>
+        <source>the label printer at %1</source>
+        <translation>l’imprimante d’étiquettes à l’adresse %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="98"/>
+        <source>The label printer at %1 refused the connection</source>
+        <translation>L’imprimante d’étiquettes à l’adresse %1 a refusé la connexion</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="101"/>
+        <source>The label printer at %1 did not answer within %2 seconds</source>
+        <translation>L’imprimante d’étiquettes à l’adresse %1 n’a pas répondu en %2 secondes</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="106"/>
+        <source>No printer named %1 was found on the network</source>
+        <translation>Aucune imprimante nommée %1 n’a été trouvée sur le réseau</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="108"/>
+        <source>Check the address in Settings → Printing.</source>
+        <translation>Vérifiez l’adresse dans Paramètres → Impression.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="112"/>
+        <source>The label could not be sent to %1 (%2)</source>
+        <translation>L’étiquette n’a pas pu être envoyée à %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="133"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="204"/>
+        <source>the printer %1</source>
+        <translation>l’imprimante %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="143"/>
+        <source>Printing to an installed printer needs CUPS (the &apos;lp&apos; command), which is not installed</source>
+        <translation>Imprimer sur une imprimante installée demande CUPS (la commande «&#xa0;lp&#xa0;»), qui n’est pas installé</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="148"/>
+        <source>Use the printer&apos;s network address in Settings → Printing instead.</source>
+        <translation>Utilisez plutôt l’adresse réseau de l’imprimante dans Paramètres → Impression.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="154"/>
+        <source>The print system did not take the label for %1 within %2 seconds</source>
+        <translation>Le système d’impression n’a pas pris l’étiquette pour %1 en %2 secondes</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="157"/>
+        <source>Try again.</source>
+        <translation>Réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="161"/>
+        <source>The print system could not be started (%1)</source>
+        <translation>Le système d’impression n’a pas pu être lancé (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="167"/>
+        <source>The printer %1 did not take the label (lp exit code %2)</source>
+        <translation>L’imprimante %1 n’a pas pris l’étiquette (code de sortie de lp&#xa0;: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="214"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="249"/>
+        <source>Windows could not send the label to %1 (%2)</source>
+        <translation>Windows n’a pas pu envoyer l’étiquette à %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="220"/>
+        <source>Check that the printer is on and its queue is not paused, then try again.</source>
+        <translation>Vérifiez que l’imprimante est allumée et que sa file d’attente n’est pas en pause, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="229"/>
+        <source>No printer named %1 is installed on this computer</source>
+        <translation>Aucune imprimante nommée %1 n’est installée sur cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="231"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="260"/>
+        <source>Choose the label printer again in Settings → Printing.</source>
+        <translation>Choisissez de nouveau l’imprimante d’étiquettes dans Paramètres → Impression.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="235"/>
+        <source>Windows does not let this account print to %1</source>
+        <translation>Windows ne permet pas à ce compte d’imprimer sur %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="237"/>
+        <source>Ask IT to allow printing to it for this Windows user.</source>
+        <translation>Demandez au service informatique d’autoriser l’impression pour cet utilisateur Windows.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="241"/>
+        <source>The printer %1 does not accept raw labels</source>
+        <translation>L’imprimante %1 n’accepte pas les étiquettes brutes (RAW)</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="242"/>
+        <source>Install it with the Zebra (ZDesigner) driver or the &quot;Generic / Text Only&quot; driver, or use its network address in Settings → Printing.</source>
+        <translation>Installez-la avec le pilote Zebra (ZDesigner) ou le pilote «&#xa0;Generic / Text Only&#xa0;», ou utilisez son adresse réseau dans Paramètres → Impression.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="259"/>
+        <source>The Windows print spooler is only available on Windows</source>
+        <translation>Le spouleur d’impression Windows n’existe que sous Windows</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="336"/>
+        <source>the spooler took only part of the label</source>
+        <translation>le spouleur n’a pris qu’une partie de l’étiquette</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="359"/>
+        <location filename="../../app/views/printing/settings_page.py" line="71"/>
+        <source>No label printer is chosen</source>
+        <translation>Aucune imprimante d’étiquettes n’est choisie</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="360"/>
+        <source>Choose the label printer in Settings → Printing.</source>
+        <translation>Choisissez l’imprimante d’étiquettes dans Paramètres → Impression.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/settings.py" line="104"/>
+        <source>Enter a web address that starts with https:// (for example https://clinic.example/kits).</source>
+        <translation>Entrez une adresse Web qui commence par https:// (par exemple https://clinique.example/trousses).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/settings.py" line="110"/>
+        <source>The web address must not contain a user name or password.</source>
+        <translation>L’adresse Web ne doit contenir ni nom d’utilisateur ni mot de passe.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/settings.py" line="120"/>
+        <source>Enter the label printer&apos;s network address, for example 10.0.0.25:9100.</source>
+        <translation>Entrez l’adresse réseau de l’imprimante d’étiquettes, par exemple 10.0.0.25:9100.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/settings.py" line="126"/>
+        <source>The address %1 has a &apos;[&apos; without a closing &apos;]&apos;.</source>
+        <translation>L’adresse %1 a un «&#xa0;[&#xa0;» sans «&#xa0;]&#xa0;» fermant.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/settings.py" line="130"/>
+        <source>The address %1 is not host:port.</source>
+        <translation>L’adresse %1 n’est pas de la forme hôte:port.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/settings.py" line="136"/>
+        <source>The address %1 has no printer name or IP address.</source>
+        <translation>L’adresse %1 n’a ni nom d’imprimante ni adresse IP.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/settings.py" line="141"/>
+        <source>The port in %1 must be a number from 1 to 65535 (usually 9100).</source>
+        <translation>Le port dans %1 doit être un nombre de 1 à 65535 (habituellement 9100).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="72"/>
+        <source>Choose a label printer first.</source>
+        <translation>Choisissez d’abord une imprimante d’étiquettes.</translation>
+    </message>
 </context>
 <context>
     <name>FieldMessage</name>
@@ -4781,7 +4990,7 @@
 <context>
     <name>PrintingSettingsDialog</name>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="336"/>
+        <location filename="../../app/views/printing/settings_page.py" line="337"/>
         <source>Printing</source>
         <translation>Impression</translation>
     </message>
@@ -4789,142 +4998,142 @@
 <context>
     <name>PrintingSettingsPage</name>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="99"/>
+        <location filename="../../app/views/printing/settings_page.py" line="100"/>
         <source>On the patient hand-out</source>
         <translation>Sur le feuillet du patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="107"/>
+        <location filename="../../app/views/printing/settings_page.py" line="108"/>
         <source>PNG or JPEG file (optional)</source>
         <translation>Fichier PNG ou JPEG (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="108"/>
+        <location filename="../../app/views/printing/settings_page.py" line="109"/>
         <source>C&amp;hoose…</source>
         <translation>C&amp;hoisir…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="118"/>
+        <location filename="../../app/views/printing/settings_page.py" line="119"/>
         <source>The QR code on the hand-out opens this page. It never holds patient data.</source>
         <translation>Le code QR du feuillet ouvre cette page. Il ne contient jamais de données du patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="125"/>
+        <location filename="../../app/views/printing/settings_page.py" line="126"/>
         <source>Clinic &amp;name:</source>
         <translation>&amp;Nom de la clinique&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="126"/>
+        <location filename="../../app/views/printing/settings_page.py" line="127"/>
         <source>&amp;Phone:</source>
         <translation>&amp;Téléphone&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="127"/>
+        <location filename="../../app/views/printing/settings_page.py" line="128"/>
         <source>&amp;Logo:</source>
         <translation>&amp;Logo&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="128"/>
+        <location filename="../../app/views/printing/settings_page.py" line="129"/>
         <source>Registration or &amp;instructions page:</source>
         <translation>Page d’&amp;inscription ou d’instructions&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="136"/>
+        <location filename="../../app/views/printing/settings_page.py" line="137"/>
         <source>Labels</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="138"/>
+        <location filename="../../app/views/printing/settings_page.py" line="139"/>
         <source>On label &amp;sheets, with any printer</source>
         <translation>Sur des planches d’étiquettes, avec toute impri&amp;mante</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="140"/>
+        <location filename="../../app/views/printing/settings_page.py" line="141"/>
         <source>On a Zebra label printer on the &amp;network (raw TCP)</source>
         <translation>Sur une imprimante d’étiquettes Zebra du &amp;réseau (TCP brut)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="143"/>
+        <location filename="../../app/views/printing/settings_page.py" line="144"/>
         <source>On a Zebra label printer installed on this &amp;computer</source>
         <translation>Sur une imprimante d’étiquettes Zebra installée sur cet &amp;ordinateur</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="151"/>
+        <location filename="../../app/views/printing/settings_page.py" line="152"/>
         <source>IP address or name, e.g. 10.0.0.25:9100</source>
         <translation>Adresse IP ou nom, p. ex. 10.0.0.25:9100</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="165"/>
+        <location filename="../../app/views/printing/settings_page.py" line="166"/>
         <source>2 × 1 in</source>
         <translation>2 × 1 po</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="166"/>
+        <location filename="../../app/views/printing/settings_page.py" line="167"/>
         <source>4 × 6 in</source>
         <translation>4 × 6 po</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="170"/>
+        <location filename="../../app/views/printing/settings_page.py" line="171"/>
         <source>203 dpi (8 dots/mm)</source>
         <translation>203 ppp (8 points/mm)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="171"/>
+        <location filename="../../app/views/printing/settings_page.py" line="172"/>
         <source>300 dpi (12 dots/mm)</source>
         <translation>300 ppp (12 points/mm)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="176"/>
+        <location filename="../../app/views/printing/settings_page.py" line="177"/>
         <source>Sheet:</source>
         <translation>Planche&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="179"/>
+        <location filename="../../app/views/printing/settings_page.py" line="180"/>
         <source>Address:</source>
         <translation>Adresse&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="182"/>
+        <location filename="../../app/views/printing/settings_page.py" line="183"/>
         <source>Printer:</source>
         <translation>Imprimante&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="184"/>
+        <location filename="../../app/views/printing/settings_page.py" line="185"/>
         <source>Label si&amp;ze:</source>
         <translation>&amp;Format d’étiquette&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="185"/>
+        <location filename="../../app/views/printing/settings_page.py" line="186"/>
         <source>Printer &amp;resolution:</source>
         <translation>Ré&amp;solution de l’imprimante&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="186"/>
+        <location filename="../../app/views/printing/settings_page.py" line="187"/>
         <source>&amp;Test print</source>
         <translation>Imprimer un &amp;essai</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="260"/>
+        <location filename="../../app/views/printing/settings_page.py" line="261"/>
         <source>Choose the label printer.</source>
         <translation>Choisissez l’imprimante d’étiquettes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="271"/>
+        <location filename="../../app/views/printing/settings_page.py" line="272"/>
         <source>Clinic logo</source>
         <translation>Logo de la clinique</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="272"/>
+        <location filename="../../app/views/printing/settings_page.py" line="273"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="303"/>
+        <location filename="../../app/views/printing/settings_page.py" line="304"/>
         <source>Sending a test label…</source>
         <translation>Envoi d’une étiquette d’essai…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="313"/>
+        <location filename="../../app/views/printing/settings_page.py" line="314"/>
         <source>Test label sent to %1. Scan its barcode: it should read SPOT-TEST-123.</source>
         <translation>Étiquette d’essai envoyée à %1. Balayez son code-barres&#xa0;: il doit donner SPOT-TEST-123.</translation>
     </message>
@@ -4932,28 +5141,28 @@
 <context>
     <name>PrintingSettingsSection</name>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="363"/>
+        <location filename="../../app/views/printing/settings_page.py" line="364"/>
         <source>Printing</source>
         <translation>Impression</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="370"/>
+        <location filename="../../app/views/printing/settings_page.py" line="371"/>
         <source>Hand-out and la&amp;bels…</source>
         <translation>Feuillet et éti&amp;quettes…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="381"/>
+        <location filename="../../app/views/printing/settings_page.py" line="382"/>
         <source>no clinic name yet</source>
         <translation>pas encore de nom de clinique</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="383"/>
+        <location filename="../../app/views/printing/settings_page.py" line="384"/>
         <source>labels on sheets</source>
         <translation>étiquettes sur planches</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="384"/>
-        <location filename="../../app/views/printing/settings_page.py" line="386"/>
+        <location filename="../../app/views/printing/settings_page.py" line="385"/>
+        <location filename="../../app/views/printing/settings_page.py" line="387"/>
         <source>labels to %1</source>
         <translation>étiquettes vers %1</translation>
     </message>

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.errors import describe_error
+from app.services.errors import QT_TRANSLATE_NOOP, describe_error
 from app.services.printing.labels import labels_zpl, printer_test_label
 from app.services.printing.raw_printer import PrinterError, RawPrinter, raw_printer_for
 from app.services.printing.record import PrintRecord, PrintRecorder, ignore_print
@@ -68,7 +68,8 @@ def send_test_label(
     """Worker thread: print the test label; returns where it went."""
     printer = printer_for(settings)
     if printer is None:
-        raise PrinterError("No label printer is chosen", "Choose a label printer first.")
+        raise PrinterError(QT_TRANSLATE_NOOP("Errors", "No label printer is chosen"),
+                           QT_TRANSLATE_NOOP("Errors", "Choose a label printer first."))
     printer.send(
         labels_zpl([printer_test_label(date.today())], settings.label_size, settings.label_dpi),
         "Spot test label",
