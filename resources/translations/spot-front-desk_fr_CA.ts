@@ -708,6 +708,29 @@
     </message>
 </context>
 <context>
+    <name>ClinicSettingsBox</name>
+    <message>
+        <location filename="../../app/views/settings/clinic_box.py" line="17"/>
+        <source>Clinic (on patient hand-outs and outreach letters)</source>
+        <translation>Clinique (sur les feuillets des patients et les lettres de suivi)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/clinic_box.py" line="26"/>
+        <source>&amp;Phone:</source>
+        <translation>Télé&amp;phone&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/clinic_box.py" line="32"/>
+        <source>Clinic &amp;name:</source>
+        <translation>&amp;Nom de la clinique&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/clinic_box.py" line="43"/>
+        <source>Outreach letters used to say “%1”. Check the details above are right, then press OK.</source>
+        <translation>Les lettres de suivi indiquaient «&#xa0;%1&#xa0;». Vérifiez que les renseignements ci-dessus sont justes, puis appuyez sur OK.</translation>
+    </message>
+</context>
+<context>
     <name>Contact</name>
     <message>
         <location filename="../../app/services/contact_log.py" line="41"/>
@@ -1677,37 +1700,37 @@
         <translation>Choisissez l’imprimante d’étiquettes dans Paramètres → Impression.</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/settings.py" line="104"/>
+        <location filename="../../app/services/printing/settings.py" line="155"/>
         <source>Enter a web address that starts with https:// (for example https://clinic.example/kits).</source>
         <translation>Entrez une adresse Web qui commence par https:// (par exemple https://clinique.example/trousses).</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/settings.py" line="110"/>
+        <location filename="../../app/services/printing/settings.py" line="161"/>
         <source>The web address must not contain a user name or password.</source>
         <translation>L’adresse Web ne doit contenir ni nom d’utilisateur ni mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/settings.py" line="120"/>
+        <location filename="../../app/services/printing/settings.py" line="171"/>
         <source>Enter the label printer&apos;s network address, for example 10.0.0.25:9100.</source>
         <translation>Entrez l’adresse réseau de l’imprimante d’étiquettes, par exemple 10.0.0.25:9100.</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/settings.py" line="126"/>
+        <location filename="../../app/services/printing/settings.py" line="177"/>
         <source>The address %1 has a &apos;[&apos; without a closing &apos;]&apos;.</source>
         <translation>L’adresse %1 a un «&#xa0;[&#xa0;» sans «&#xa0;]&#xa0;» fermant.</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/settings.py" line="130"/>
+        <location filename="../../app/services/printing/settings.py" line="181"/>
         <source>The address %1 is not host:port.</source>
         <translation>L’adresse %1 n’est pas de la forme hôte:port.</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/settings.py" line="136"/>
+        <location filename="../../app/services/printing/settings.py" line="187"/>
         <source>The address %1 has no printer name or IP address.</source>
         <translation>L’adresse %1 n’a ni nom d’imprimante ni adresse IP.</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/settings.py" line="141"/>
+        <location filename="../../app/services/printing/settings.py" line="192"/>
         <source>The port in %1 must be a number from 1 to 65535 (usually 9100).</source>
         <translation>Le port dans %1 doit être un nombre de 1 à 65535 (habituellement 9100).</translation>
     </message>
@@ -1797,8 +1820,8 @@
     </message>
     <message>
         <location filename="../../app/views/printing/preview.py" line="245"/>
-        <source>Tip: add the clinic&apos;s name, phone, logo and web page in Settings → Printing; the web page becomes the QR code on the hand-out.</source>
-        <translation>Conseil&#xa0;: ajoutez le nom, le téléphone, le logo et la page Web de la clinique dans Paramètres → Impression&#xa0;; la page Web devient le code QR du feuillet.</translation>
+        <source>Tip: add the clinic&apos;s name and phone in Settings → Clinic, and its logo and web page in Settings → Printing; the web page becomes the QR code on the hand-out.</source>
+        <translation>Conseil&#xa0;: ajoutez le nom et le téléphone de la clinique dans Paramètres → Clinique, et son logo et sa page Web dans Paramètres → Impression&#xa0;; la page Web devient le code QR du feuillet.</translation>
     </message>
 </context>
 <context>
@@ -3028,78 +3051,78 @@
 <context>
     <name>LabelPrintDialog</name>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="299"/>
+        <location filename="../../app/views/printing/preview.py" line="300"/>
         <source>Print labels</source>
         <translation>Imprimer des étiquettes</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="315"/>
+        <location filename="../../app/views/printing/preview.py" line="316"/>
         <source>Label printer</source>
         <translation>Imprimante d’étiquettes</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="319"/>
+        <location filename="../../app/views/printing/preview.py" line="320"/>
         <source>Send to &amp;label printer</source>
         <translation>Envoyer à l’imprimante d’é&amp;tiquettes</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="323"/>
+        <location filename="../../app/views/printing/preview.py" line="324"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="331"/>
+        <location filename="../../app/views/printing/preview.py" line="332"/>
         <source>Label sheet (any printer)</source>
         <translation>Planche d’étiquettes (toute imprimante)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="340"/>
+        <location filename="../../app/views/printing/preview.py" line="341"/>
         <source>Start at label position</source>
         <translation>Commencer à la position d’étiquette</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="341"/>
+        <location filename="../../app/views/printing/preview.py" line="342"/>
         <source>Start at posit&amp;ion:</source>
         <translation>Commencer à la pos&amp;ition&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="358"/>
+        <location filename="../../app/views/printing/preview.py" line="359"/>
         <source>&amp;Print sheet…</source>
         <translation>&amp;Imprimer la planche…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="359"/>
+        <location filename="../../app/views/printing/preview.py" line="360"/>
         <source>&amp;Save sheet as PDF…</source>
         <translation>&amp;Enregistrer la planche en PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="364"/>
+        <location filename="../../app/views/printing/preview.py" line="365"/>
         <source>No label printer is set up (Settings → Printing). Use a sheet.</source>
         <translation>Aucune imprimante d’étiquettes n’est configurée (Paramètres → Impression). Utilisez une planche.</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="372"/>
+        <location filename="../../app/views/printing/preview.py" line="373"/>
         <source>Sends to %1 (%2 in labels).</source>
         <translation>Envoie à %1 (étiquettes de %2 po).</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="437"/>
+        <location filename="../../app/views/printing/preview.py" line="438"/>
         <source>Sending to the label printer…</source>
         <translation>Envoi à l’imprimante d’étiquettes…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="446"/>
+        <location filename="../../app/views/printing/preview.py" line="447"/>
         <source>Trying the label printer again…</source>
         <translation>Nouvel essai avec l’imprimante d’étiquettes…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="458"/>
-        <location filename="../../app/views/printing/preview.py" line="466"/>
+        <location filename="../../app/views/printing/preview.py" line="459"/>
+        <location filename="../../app/views/printing/preview.py" line="467"/>
         <source>Sent to the label printer.</source>
         <translation>Envoyé à l’imprimante d’étiquettes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="479"/>
+        <location filename="../../app/views/printing/preview.py" line="480"/>
         <source>%1 label job(s) are kept and will print when you press Try again.</source>
         <translation>%1 travail(s) d’étiquettes sont gardés et s’imprimeront quand vous appuierez sur Réessayer.</translation>
     </message>
@@ -4838,42 +4861,32 @@
 <context>
     <name>OutreachSettingsBox</name>
     <message>
-        <location filename="../../app/views/outreach/settings_box.py" line="14"/>
+        <location filename="../../app/views/outreach/settings_box.py" line="15"/>
         <source>Outreach</source>
         <translation>Suivi des patients</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/settings_box.py" line="23"/>
+        <location filename="../../app/views/outreach/settings_box.py" line="24"/>
         <source>&amp;Orders a second when importing:</source>
         <translation>C&amp;ommandes par seconde à l’importation&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/settings_box.py" line="28"/>
+        <location filename="../../app/views/outreach/settings_box.py" line="29"/>
         <source>Chase a kit de&amp;livered, not registered, after:</source>
         <translation>Relancer une trousse &amp;livrée non enregistrée après&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/settings_box.py" line="30"/>
+        <location filename="../../app/views/outreach/settings_box.py" line="31"/>
         <source>Chase a kit re&amp;gistered, no sample sent, after:</source>
         <translation>Relancer une trousse enre&amp;gistrée sans échantillon après&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/settings_box.py" line="32"/>
+        <location filename="../../app/views/outreach/settings_box.py" line="33"/>
         <source>Chase a sample on its &amp;way to the lab after:</source>
         <translation>Relancer un é&amp;chantillon en route vers le laboratoire après&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/settings_box.py" line="36"/>
-        <source>Clinic &amp;name (on letters):</source>
-        <translation>&amp;Nom de la clinique (sur les lettres)&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/outreach/settings_box.py" line="37"/>
-        <source>Clinic &amp;phone (on letters):</source>
-        <translation>Télé&amp;phone de la clinique (sur les lettres)&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/outreach/settings_box.py" line="42"/>
+        <location filename="../../app/views/outreach/settings_box.py" line="38"/>
         <source> days</source>
         <translation> jours</translation>
     </message>
@@ -4990,7 +5003,7 @@
 <context>
     <name>PrintingSettingsDialog</name>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="337"/>
+        <location filename="../../app/views/printing/settings_page.py" line="343"/>
         <source>Printing</source>
         <translation>Impression</translation>
     </message>
@@ -4998,34 +5011,29 @@
 <context>
     <name>PrintingSettingsPage</name>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="100"/>
+        <location filename="../../app/views/printing/settings_page.py" line="102"/>
         <source>On the patient hand-out</source>
         <translation>Sur le feuillet du patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="108"/>
+        <location filename="../../app/views/printing/settings_page.py" line="109"/>
         <source>PNG or JPEG file (optional)</source>
         <translation>Fichier PNG ou JPEG (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="109"/>
+        <location filename="../../app/views/printing/settings_page.py" line="110"/>
         <source>C&amp;hoose…</source>
         <translation>C&amp;hoisir…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="119"/>
+        <location filename="../../app/views/printing/settings_page.py" line="120"/>
         <source>The QR code on the hand-out opens this page. It never holds patient data.</source>
         <translation>Le code QR du feuillet ouvre cette page. Il ne contient jamais de données du patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="126"/>
-        <source>Clinic &amp;name:</source>
-        <translation>&amp;Nom de la clinique&#xa0;:</translation>
-    </message>
-    <message>
         <location filename="../../app/views/printing/settings_page.py" line="127"/>
-        <source>&amp;Phone:</source>
-        <translation>&amp;Téléphone&#xa0;:</translation>
+        <source>Clinic:</source>
+        <translation>Clinique&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../app/views/printing/settings_page.py" line="128"/>
@@ -5113,27 +5121,37 @@
         <translation>Imprimer un &amp;essai</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="261"/>
+        <location filename="../../app/views/printing/settings_page.py" line="223"/>
+        <source>No clinic name yet: add it in Settings → Clinic.</source>
+        <translation>Pas encore de nom de clinique&#xa0;: ajoutez-le dans Paramètres → Clinique.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="224"/>
+        <source>%1 (change it in Settings → Clinic)</source>
+        <translation>%1 (à modifier dans Paramètres → Clinique)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="267"/>
         <source>Choose the label printer.</source>
         <translation>Choisissez l’imprimante d’étiquettes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="272"/>
+        <location filename="../../app/views/printing/settings_page.py" line="278"/>
         <source>Clinic logo</source>
         <translation>Logo de la clinique</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="273"/>
+        <location filename="../../app/views/printing/settings_page.py" line="279"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="304"/>
+        <location filename="../../app/views/printing/settings_page.py" line="310"/>
         <source>Sending a test label…</source>
         <translation>Envoi d’une étiquette d’essai…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="314"/>
+        <location filename="../../app/views/printing/settings_page.py" line="320"/>
         <source>Test label sent to %1. Scan its barcode: it should read SPOT-TEST-123.</source>
         <translation>Étiquette d’essai envoyée à %1. Balayez son code-barres&#xa0;: il doit donner SPOT-TEST-123.</translation>
     </message>
@@ -5141,28 +5159,33 @@
 <context>
     <name>PrintingSettingsSection</name>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="364"/>
+        <location filename="../../app/views/printing/settings_page.py" line="370"/>
         <source>Printing</source>
         <translation>Impression</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="371"/>
+        <location filename="../../app/views/printing/settings_page.py" line="377"/>
         <source>Hand-out and la&amp;bels…</source>
         <translation>Feuillet et éti&amp;quettes…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="382"/>
-        <source>no clinic name yet</source>
-        <translation>pas encore de nom de clinique</translation>
+        <location filename="../../app/views/printing/settings_page.py" line="394"/>
+        <source>QR code to %1</source>
+        <translation>code QR vers %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="384"/>
+        <location filename="../../app/views/printing/settings_page.py" line="395"/>
+        <source>no web page for the QR code yet</source>
+        <translation>pas encore de page Web pour le code QR</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="389"/>
         <source>labels on sheets</source>
         <translation>étiquettes sur planches</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="385"/>
-        <location filename="../../app/views/printing/settings_page.py" line="387"/>
+        <location filename="../../app/views/printing/settings_page.py" line="390"/>
+        <location filename="../../app/views/printing/settings_page.py" line="392"/>
         <source>labels to %1</source>
         <translation>étiquettes vers %1</translation>
     </message>

@@ -14,12 +14,15 @@ from app.services.errors import QT_TRANSLATE_NOOP
 from app.services.printing.wording import say
 
 __all__ = [
+    "CLINIC_FIELDS",
     "DEFAULT_RAW_PORT",
+    "ClinicMove",
     "LabelPrinterKind",
     "LabelSize",
     "PrintSettings",
     "SheetLayoutName",
     "check_info_url",
+    "move_clinic_out",
     "parse_printer_address",
     "settings_from_json",
     "settings_to_json",
@@ -63,8 +66,56 @@ class PrintSettings:
     sheet_layout: SheetLayoutName = SheetLayoutName.AVERY_5160
 
 
+# The clinic's name and phone live in one place, the "clinic" settings group, shared by the
+# hand-out, labels and outreach letters. ``PrintSettings`` carries them for printing, but the
+# printing settings' own JSON no longer stores them.
+CLINIC_FIELDS = ("clinic_name", "clinic_phone")
+
+
 def settings_to_json(settings: PrintSettings) -> str:
-    return json.dumps(asdict(settings), sort_keys=True)
+    """The printing settings to store, without the clinic's name and phone (see above)."""
+    values = asdict(settings)
+    for name in CLINIC_FIELDS:
+        del values[name]
+    return json.dumps(values, sort_keys=True)
+
+
+@dataclass(frozen=True)
+class ClinicMove:
+    """The outcome of ``move_clinic_out``: what to store now, and what was replaced."""
+
+    printing_json: str  # the printing settings without the clinic's name and phone
+    name: str  # the one clinic name to keep
+    phone: str  # the one clinic phone to keep
+    replaced_name: str  # the letters' name when it differed from the hand-out's ("" if not)
+    replaced_phone: str
+
+
+def move_clinic_out(printing_json: str, letters_name: str, letters_phone: str) -> ClinicMove | None:
+    """Earlier versions stored the clinic's name and phone twice: in the printing settings (for
+    the hand-out) and in the clinic group (for outreach letters). Merge them into one, field by
+    field: a non-empty value beats an empty one; when both are filled in and differ, the
+    hand-out's wins (it is the newer setting and the one patients see) and the letters' value
+    is handed back as ``replaced_*`` so it can be shown, never silently lost.
+
+    None when the printing settings hold no clinic details (already moved, or never set).
+    """
+    try:
+        loaded = json.loads(printing_json) if printing_json else {}
+    except ValueError:
+        return None
+    if not isinstance(loaded, dict) or not any(name in loaded for name in CLINIC_FIELDS):
+        return None
+    kept: list[str] = []
+    replaced: list[str] = []
+    for field_name, letters in zip(CLINIC_FIELDS, (letters_name, letters_phone), strict=True):
+        value = loaded.pop(field_name, "")
+        handout = value.strip() if isinstance(value, str) else ""
+        letters = letters.strip()
+        kept.append(handout or letters)
+        replaced.append(letters if handout and letters and letters != handout else "")
+    return ClinicMove(json.dumps(loaded, sort_keys=True), kept[0], kept[1], replaced[0],
+                      replaced[1])
 
 
 def settings_from_json(text: str) -> PrintSettings:

@@ -242,8 +242,9 @@ class HandoutPreviewDialog(_PreviewDialog):
     def _hint(self) -> str:
         if not self._settings.clinic_name.strip() or not self._settings.info_url.strip():
             return self.tr(
-                "Tip: add the clinic's name, phone, logo and web page in Settings → Printing; "
-                "the web page becomes the QR code on the hand-out."
+                "Tip: add the clinic's name and phone in Settings → Clinic, and its logo and "
+                "web page in Settings → Printing; the web page becomes the QR code on the "
+                "hand-out."
             )
         return ""
 
