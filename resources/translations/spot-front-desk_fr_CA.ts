@@ -3076,55 +3076,68 @@
         <translation>Planche d’étiquettes (toute imprimante)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="341"/>
+        <location filename="../../app/views/printing/preview.py" line="342"/>
         <source>Start at label position</source>
         <translation>Commencer à la position d’étiquette</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="342"/>
+        <location filename="../../app/views/printing/preview.py" line="343"/>
         <source>Start at posit&amp;ion:</source>
         <translation>Commencer à la pos&amp;ition&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="359"/>
+        <location filename="../../app/views/printing/preview.py" line="360"/>
         <source>&amp;Print sheet…</source>
         <translation>&amp;Imprimer la planche…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="360"/>
+        <location filename="../../app/views/printing/preview.py" line="361"/>
         <source>&amp;Save sheet as PDF…</source>
         <translation>&amp;Enregistrer la planche en PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="365"/>
+        <location filename="../../app/views/printing/preview.py" line="366"/>
         <source>No label printer is set up (Settings → Printing). Use a sheet.</source>
         <translation>Aucune imprimante d’étiquettes n’est configurée (Paramètres → Impression). Utilisez une planche.</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="373"/>
+        <location filename="../../app/views/printing/preview.py" line="374"/>
         <source>Sends to %1 (%2 in labels).</source>
         <translation>Envoie à %1 (étiquettes de %2 po).</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="438"/>
+        <location filename="../../app/views/printing/preview.py" line="439"/>
         <source>Sending to the label printer…</source>
         <translation>Envoi à l’imprimante d’étiquettes…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="447"/>
+        <location filename="../../app/views/printing/preview.py" line="448"/>
         <source>Trying the label printer again…</source>
         <translation>Nouvel essai avec l’imprimante d’étiquettes…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="459"/>
-        <location filename="../../app/views/printing/preview.py" line="467"/>
+        <location filename="../../app/views/printing/preview.py" line="460"/>
+        <location filename="../../app/views/printing/preview.py" line="468"/>
         <source>Sent to the label printer.</source>
         <translation>Envoyé à l’imprimante d’étiquettes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="480"/>
+        <location filename="../../app/views/printing/preview.py" line="481"/>
         <source>%1 label job(s) are kept and will print when you press Try again.</source>
         <translation>%1 travail(s) d’étiquettes sont gardés et s’imprimeront quand vous appuierez sur Réessayer.</translation>
+    </message>
+</context>
+<context>
+    <name>LabelSheets</name>
+    <message>
+        <location filename="../../app/services/printing/sheets.py" line="48"/>
+        <source>Avery 5160 (Letter, 30 labels)</source>
+        <translation>Avery 5160 (Lettre, 30 étiquettes)</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/sheets.py" line="59"/>
+        <source>Avery L7160 (A4, 21 labels)</source>
+        <translation>Avery L7160 (A4, 21 étiquettes)</translation>
     </message>
 </context>
 <context>
@@ -4999,11 +5012,21 @@
         <source>Couldn&apos;t save the PDF: %1 %2</source>
         <translation>Impossible d’enregistrer le PDF&#xa0;: %1 %2</translation>
     </message>
+    <message>
+        <location filename="../../app/views/printing/handout_page.py" line="59"/>
+        <source>Letter (8.5 × 11 in)</source>
+        <translation>Lettre (8,5 × 11 po)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/handout_page.py" line="60"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
 </context>
 <context>
     <name>PrintingSettingsDialog</name>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="343"/>
+        <location filename="../../app/views/printing/settings_page.py" line="344"/>
         <source>Printing</source>
         <translation>Impression</translation>
     </message>
@@ -5071,87 +5094,87 @@
         <translation>Adresse IP ou nom, p. ex. 10.0.0.25:9100</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="166"/>
+        <location filename="../../app/views/printing/settings_page.py" line="167"/>
         <source>2 × 1 in</source>
         <translation>2 × 1 po</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="167"/>
+        <location filename="../../app/views/printing/settings_page.py" line="168"/>
         <source>4 × 6 in</source>
         <translation>4 × 6 po</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="171"/>
+        <location filename="../../app/views/printing/settings_page.py" line="172"/>
         <source>203 dpi (8 dots/mm)</source>
         <translation>203 ppp (8 points/mm)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="172"/>
+        <location filename="../../app/views/printing/settings_page.py" line="173"/>
         <source>300 dpi (12 dots/mm)</source>
         <translation>300 ppp (12 points/mm)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="177"/>
+        <location filename="../../app/views/printing/settings_page.py" line="178"/>
         <source>Sheet:</source>
         <translation>Planche&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="180"/>
+        <location filename="../../app/views/printing/settings_page.py" line="181"/>
         <source>Address:</source>
         <translation>Adresse&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="183"/>
+        <location filename="../../app/views/printing/settings_page.py" line="184"/>
         <source>Printer:</source>
         <translation>Imprimante&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="185"/>
+        <location filename="../../app/views/printing/settings_page.py" line="186"/>
         <source>Label si&amp;ze:</source>
         <translation>&amp;Format d’étiquette&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="186"/>
+        <location filename="../../app/views/printing/settings_page.py" line="187"/>
         <source>Printer &amp;resolution:</source>
         <translation>Ré&amp;solution de l’imprimante&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="187"/>
+        <location filename="../../app/views/printing/settings_page.py" line="188"/>
         <source>&amp;Test print</source>
         <translation>Imprimer un &amp;essai</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="223"/>
+        <location filename="../../app/views/printing/settings_page.py" line="224"/>
         <source>No clinic name yet: add it in Settings → Clinic.</source>
         <translation>Pas encore de nom de clinique&#xa0;: ajoutez-le dans Paramètres → Clinique.</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="224"/>
+        <location filename="../../app/views/printing/settings_page.py" line="225"/>
         <source>%1 (change it in Settings → Clinic)</source>
         <translation>%1 (à modifier dans Paramètres → Clinique)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="267"/>
+        <location filename="../../app/views/printing/settings_page.py" line="268"/>
         <source>Choose the label printer.</source>
         <translation>Choisissez l’imprimante d’étiquettes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="278"/>
+        <location filename="../../app/views/printing/settings_page.py" line="279"/>
         <source>Clinic logo</source>
         <translation>Logo de la clinique</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="279"/>
+        <location filename="../../app/views/printing/settings_page.py" line="280"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="310"/>
+        <location filename="../../app/views/printing/settings_page.py" line="311"/>
         <source>Sending a test label…</source>
         <translation>Envoi d’une étiquette d’essai…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="320"/>
+        <location filename="../../app/views/printing/settings_page.py" line="321"/>
         <source>Test label sent to %1. Scan its barcode: it should read SPOT-TEST-123.</source>
         <translation>Étiquette d’essai envoyée à %1. Balayez son code-barres&#xa0;: il doit donner SPOT-TEST-123.</translation>
     </message>
@@ -5159,33 +5182,33 @@
 <context>
     <name>PrintingSettingsSection</name>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="370"/>
+        <location filename="../../app/views/printing/settings_page.py" line="371"/>
         <source>Printing</source>
         <translation>Impression</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="377"/>
+        <location filename="../../app/views/printing/settings_page.py" line="378"/>
         <source>Hand-out and la&amp;bels…</source>
         <translation>Feuillet et éti&amp;quettes…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="394"/>
+        <location filename="../../app/views/printing/settings_page.py" line="395"/>
         <source>QR code to %1</source>
         <translation>code QR vers %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="395"/>
+        <location filename="../../app/views/printing/settings_page.py" line="396"/>
         <source>no web page for the QR code yet</source>
         <translation>pas encore de page Web pour le code QR</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="389"/>
+        <location filename="../../app/views/printing/settings_page.py" line="390"/>
         <source>labels on sheets</source>
         <translation>étiquettes sur planches</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="390"/>
-        <location filename="../../app/views/printing/settings_page.py" line="392"/>
+        <location filename="../../app/views/printing/settings_page.py" line="391"/>
+        <location filename="../../app/views/printing/settings_page.py" line="393"/>
         <source>labels to %1</source>
         <translation>étiquettes vers %1</translation>
     </message>

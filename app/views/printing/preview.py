@@ -334,7 +334,8 @@ class LabelPrintDialog(_PreviewDialog):
         self.sheet_combo = QComboBox(sheet)
         self.sheet_combo.setObjectName("sheetLayout")
         for name, geometry in SHEETS.items():
-            self.sheet_combo.addItem(geometry.name, name.value)
+            self.sheet_combo.addItem(
+                QCoreApplication.translate("LabelSheets", geometry.name), name.value)
         self.sheet_combo.setCurrentIndex(self.sheet_combo.findData(settings.sheet_layout.value))
         self.first_spin = QSpinBox(sheet)
         self.first_spin.setObjectName("firstLabel")

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -159,7 +159,8 @@ class PrintingSettingsPage(QWidget):
         self.sheet_combo = QComboBox(labels)
         self.sheet_combo.setObjectName("sheetLayout")
         for name, geometry in SHEETS.items():
-            self.sheet_combo.addItem(geometry.name, name.value)
+            self.sheet_combo.addItem(
+                QCoreApplication.translate("LabelSheets", geometry.name), name.value)
         self.sheet_combo.setCurrentIndex(self.sheet_combo.findData(settings.sheet_layout.value))
         self.size_combo = QComboBox(labels)
         self.size_combo.setObjectName("labelSize")

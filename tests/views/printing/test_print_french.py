@@ -1,5 +1,6 @@
-"""Printer errors in a French UI are French: the label window, the test print, the Windows
-queue. The texts come from below the views (services, no Qt) and follow the UI language."""
+"""Printing in a French UI is French: printer errors (the label window, the test print, the
+Windows queue; their texts come from below the views and follow the UI language), and the
+paper and label-sheet names."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app.services.printing.handout import Handout, HandoutKit
 from app.services.printing.jobs import LabelPrinting
 from app.services.printing.labels import kit_label
 from app.services.printing.raw_printer import (
@@ -22,7 +24,7 @@ from app.services.printing.raw_printer import (
 from app.services.printing.settings import LabelPrinterKind, PrintSettings
 from app.tasks import InlineTaskRunner
 from app.views.i18n import install_translations, remove_translations
-from app.views.printing.preview import LabelPrintDialog
+from app.views.printing.preview import HandoutPreviewDialog, LabelPrintDialog
 from app.views.printing.settings_page import PrintingSettingsPage
 from tests.helpers.printing import free_port
 
@@ -106,3 +108,18 @@ def test_back_in_english_the_same_errors_are_english() -> None:
     with pytest.raises(PrinterError) as raised:
         raw_printer_for(PrintSettings(printer_kind=LabelPrinterKind.QUEUE))
     assert raised.value.title == "No label printer is chosen"
+
+
+def test_paper_and_sheet_names_are_french(qtbot: QtBot, french: object) -> None:
+    handout = HandoutPreviewDialog(
+        Handout("Testy Example", "ORD-7F3K2", (HandoutKit("adx100", "KIT-0012AB"),)),
+        PrintSettings(), InlineTaskRunner(),
+    )
+    qtbot.addWidget(handout)
+    papers = [handout.paper_combo.itemText(i) for i in range(handout.paper_combo.count())]
+    assert papers == ["Lettre (8,5 × 11 po)", "A4"]
+    labels = LabelPrintDialog(LABELS, PrintSettings(), LabelPrinting(PrintSettings),
+                              InlineTaskRunner())
+    qtbot.addWidget(labels)
+    sheets = [labels.sheet_combo.itemText(i) for i in range(labels.sheet_combo.count())]
+    assert sheets == ["Avery 5160 (Lettre, 30 étiquettes)", "Avery L7160 (A4, 21 étiquettes)"]
