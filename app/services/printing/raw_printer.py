@@ -3,19 +3,18 @@
 One small interface, ``RawPrinter.send(data, job_name)``, with three implementations:
 ``NetworkPrinter`` (a socket; the connect function is injectable), ``CupsQueuePrinter``
 (``lp -o raw``; the command runner is injectable) and ``WindowsQueuePrinter`` (the Windows
-spooler's RAW datatype through ctypes; the spooler is injectable). Every failure is a
-``PrinterError`` whose text a person at the desk can act on. Blocking: call off the GUI thread.
+spooler's RAW datatype through ctypes, in ``winspool``; the spooler is injectable). Every
+failure is a ``PrinterError`` whose text a person at the desk can act on, in the UI language.
+Blocking: call off the GUI thread.
 """
 
 from __future__ import annotations
 
-import ctypes
 import socket
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
-from ctypes import wintypes
-from typing import Any, Protocol
+from typing import Protocol
 
 from app.services.errors import QT_TRANSLATE_NOOP, ServiceError
 from app.services.printing.settings import LabelPrinterKind, PrintSettings, parse_printer_address
@@ -27,7 +26,6 @@ __all__ = [
     "PrinterError",
     "RawPrinter",
     "SpoolerFailure",
-    "WinSpool",
     "WindowsQueuePrinter",
     "raw_printer_for",
 ]
@@ -172,7 +170,7 @@ class CupsQueuePrinter:
 
 
 class Spooler(Protocol):
-    """The few Windows spooler calls a raw job needs (see ``WinSpool``)."""
+    """The few Windows spooler calls a raw job needs (``winspool.WinSpool``)."""
 
     def write_raw(self, printer: str, data: bytes, job_name: str) -> None: ...
 
@@ -254,94 +252,13 @@ def _spooler_error(queue: str, error: SpoolerFailure) -> PrinterError:
 
 def _windows_spooler() -> Spooler:
     if sys.platform == "win32":
+        from app.services.printing.winspool import WinSpool  # ctypes: only where it is used
+
         return WinSpool.load()
     raise PrinterError(
         QT_TRANSLATE_NOOP("Errors", "The Windows print spooler is only available on Windows"),
         QT_TRANSLATE_NOOP("Errors", "Choose the label printer again in Settings → Printing."),
     )
-
-
-class _DocInfo1(ctypes.Structure):
-    """DOC_INFO_1W: the job name the queue shows, and the datatype ("RAW": no driver)."""
-
-    _fields_ = (
-        ("pDocName", wintypes.LPWSTR),
-        ("pOutputFile", wintypes.LPWSTR),
-        ("pDatatype", wintypes.LPWSTR),
-    )
-
-
-class WinSpool:
-    """OpenPrinter → StartDocPrinter(RAW) → StartPagePrinter → WritePrinter → EndPagePrinter →
-    EndDocPrinter → ClosePrinter, through ctypes (no pywin32 in the bundle).
-
-    ``dll`` is winspool.drv on Windows (``load()``); tests hand in a fake with the same
-    functions, so this code runs on every OS. Each started step is ended even when a later one
-    fails, and the printer handle is always closed.
-    """
-
-    def __init__(
-        self,
-        dll: Any,
-        last_error: Callable[[], int],
-        format_error: Callable[[int], str],
-    ) -> None:
-        self._dll = dll
-        self._last_error = last_error
-        self._format_error = format_error
-
-    @classmethod
-    def load(cls) -> WinSpool:  # pragma: no cover - Windows only
-        dll = ctypes.WinDLL("winspool.drv", use_last_error=True)  # type: ignore[attr-defined]
-        handle, bool_, dword = wintypes.HANDLE, wintypes.BOOL, wintypes.DWORD
-        signatures: dict[str, tuple[list[Any], Any]] = {
-            "OpenPrinterW": ([wintypes.LPWSTR, ctypes.POINTER(handle), ctypes.c_void_p], bool_),
-            "StartDocPrinterW": ([handle, dword, ctypes.POINTER(_DocInfo1)], dword),
-            "StartPagePrinter": ([handle], bool_),
-            "WritePrinter": ([handle, ctypes.c_void_p, dword, ctypes.POINTER(dword)], bool_),
-            "EndPagePrinter": ([handle], bool_),
-            "EndDocPrinter": ([handle], bool_),
-            "ClosePrinter": ([handle], bool_),
-        }
-        for name, (argtypes, restype) in signatures.items():
-            function = getattr(dll, name)
-            function.argtypes, function.restype = argtypes, restype
-        return cls(dll, ctypes.get_last_error,  # type: ignore[attr-defined]
-                   ctypes.FormatError)  # type: ignore[attr-defined]
-
-    def _check(self, ok: int, call: str) -> None:
-        if not ok:
-            code = self._last_error()
-            raise SpoolerFailure(call, code, self._format_error(code).strip())
-
-    def write_raw(self, printer: str, data: bytes, job_name: str) -> None:
-        dll = self._dll
-        handle = wintypes.HANDLE()
-        self._check(dll.OpenPrinterW(printer, ctypes.byref(handle), None), "OpenPrinter")
-        try:
-            info = _DocInfo1(job_name, None, "RAW")
-            self._check(dll.StartDocPrinterW(handle, 1, ctypes.byref(info)), "StartDocPrinter")
-            try:
-                self._check(dll.StartPagePrinter(handle), "StartPagePrinter")
-                try:
-                    written = wintypes.DWORD()
-                    buffer = ctypes.create_string_buffer(data, len(data))
-                    self._check(
-                        dll.WritePrinter(handle, buffer, len(data), ctypes.byref(written)),
-                        "WritePrinter",
-                    )
-                    if written.value != len(data):
-                        raise SpoolerFailure(
-                            "WritePrinter", 0,
-                            _say(QT_TRANSLATE_NOOP("Errors",
-                                                   "the spooler took only part of the label")),
-                        )
-                finally:
-                    dll.EndPagePrinter(handle)
-            finally:
-                dll.EndDocPrinter(handle)
-        finally:
-            dll.ClosePrinter(handle)
 
 
 def raw_printer_for(settings: PrintSettings) -> RawPrinter | None:

@@ -20,9 +20,9 @@ from app.services.printing.raw_printer import (
     PrinterError,
     SpoolerFailure,
     WindowsQueuePrinter,
-    WinSpool,
 )
 from app.services.printing.settings import LabelSize
+from app.services.printing.winspool import WinSpool
 
 HANDLE = 0x5EED
 ERROR_INVALID_PRINTER_NAME = 1801
