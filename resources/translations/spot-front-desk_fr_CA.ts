@@ -1561,120 +1561,120 @@
         <translation>Le code-barres %1 est trop long pour une étiquette de %2 po.</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/raw_printer.py" line="39"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="37"/>
         <source>Check that the printer is on, has labels, and is connected, then try again.</source>
         <translation>Vérifiez que l’imprimante est allumée, qu’elle a des étiquettes et qu’elle est branchée, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/raw_printer.py" line="42"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="40"/>
         <source>Correct it in Settings → Printing.</source>
         <translation>Corrigez-la dans Paramètres → Impression.</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/raw_printer.py" line="86"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="84"/>
         <source>the label printer at %1</source>
         <translation>l’imprimante d’étiquettes à l’adresse %1</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/raw_printer.py" line="98"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="96"/>
         <source>The label printer at %1 refused the connection</source>
         <translation>L’imprimante d’étiquettes à l’adresse %1 a refusé la connexion</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/raw_printer.py" line="101"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="99"/>
         <source>The label printer at %1 did not answer within %2 seconds</source>
         <translation>L’imprimante d’étiquettes à l’adresse %1 n’a pas répondu en %2 secondes</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/raw_printer.py" line="106"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="104"/>
         <source>No printer named %1 was found on the network</source>
         <translation>Aucune imprimante nommée %1 n’a été trouvée sur le réseau</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/raw_printer.py" line="108"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="106"/>
         <source>Check the address in Settings → Printing.</source>
         <translation>Vérifiez l’adresse dans Paramètres → Impression.</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/raw_printer.py" line="112"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="110"/>
         <source>The label could not be sent to %1 (%2)</source>
         <translation>L’étiquette n’a pas pu être envoyée à %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/raw_printer.py" line="133"/>
-        <location filename="../../app/services/printing/raw_printer.py" line="204"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="131"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="202"/>
         <source>the printer %1</source>
         <translation>l’imprimante %1</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/raw_printer.py" line="143"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="141"/>
         <source>Printing to an installed printer needs CUPS (the &apos;lp&apos; command), which is not installed</source>
         <translation>Imprimer sur une imprimante installée demande CUPS (la commande «&#xa0;lp&#xa0;»), qui n’est pas installé</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/raw_printer.py" line="148"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="146"/>
         <source>Use the printer&apos;s network address in Settings → Printing instead.</source>
         <translation>Utilisez plutôt l’adresse réseau de l’imprimante dans Paramètres → Impression.</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/raw_printer.py" line="154"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="152"/>
         <source>The print system did not take the label for %1 within %2 seconds</source>
         <translation>Le système d’impression n’a pas pris l’étiquette pour %1 en %2 secondes</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/raw_printer.py" line="157"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="155"/>
         <source>Try again.</source>
         <translation>Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/raw_printer.py" line="161"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="159"/>
         <source>The print system could not be started (%1)</source>
         <translation>Le système d’impression n’a pas pu être lancé (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/raw_printer.py" line="167"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="165"/>
         <source>The printer %1 did not take the label (lp exit code %2)</source>
         <translation>L’imprimante %1 n’a pas pris l’étiquette (code de sortie de lp&#xa0;: %2)</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/raw_printer.py" line="214"/>
-        <location filename="../../app/services/printing/raw_printer.py" line="249"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="212"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="247"/>
         <source>Windows could not send the label to %1 (%2)</source>
         <translation>Windows n’a pas pu envoyer l’étiquette à %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/raw_printer.py" line="220"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="218"/>
         <source>Check that the printer is on and its queue is not paused, then try again.</source>
         <translation>Vérifiez que l’imprimante est allumée et que sa file d’attente n’est pas en pause, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/raw_printer.py" line="229"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="227"/>
         <source>No printer named %1 is installed on this computer</source>
         <translation>Aucune imprimante nommée %1 n’est installée sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/raw_printer.py" line="231"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="229"/>
         <location filename="../../app/services/printing/raw_printer.py" line="260"/>
         <source>Choose the label printer again in Settings → Printing.</source>
         <translation>Choisissez de nouveau l’imprimante d’étiquettes dans Paramètres → Impression.</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/raw_printer.py" line="235"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="233"/>
         <source>Windows does not let this account print to %1</source>
         <translation>Windows ne permet pas à ce compte d’imprimer sur %1</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/raw_printer.py" line="237"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="235"/>
         <source>Ask IT to allow printing to it for this Windows user.</source>
         <translation>Demandez au service informatique d’autoriser l’impression pour cet utilisateur Windows.</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/raw_printer.py" line="241"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="239"/>
         <source>The printer %1 does not accept raw labels</source>
         <translation>L’imprimante %1 n’accepte pas les étiquettes brutes (RAW)</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/raw_printer.py" line="242"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="240"/>
         <source>Install it with the Zebra (ZDesigner) driver or the &quot;Generic / Text Only&quot; driver, or use its network address in Settings → Printing.</source>
         <translation>Installez-la avec le pilote Zebra (ZDesigner) ou le pilote «&#xa0;Generic / Text Only&#xa0;», ou utilisez son adresse réseau dans Paramètres → Impression.</translation>
     </message>
@@ -1684,18 +1684,18 @@
         <translation>Le spouleur d’impression Windows n’existe que sous Windows</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/raw_printer.py" line="336"/>
+        <location filename="../../app/services/printing/winspool.py" line="94"/>
         <source>the spooler took only part of the label</source>
         <translation>le spouleur n’a pris qu’une partie de l’étiquette</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/raw_printer.py" line="359"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="276"/>
         <location filename="../../app/views/printing/settings_page.py" line="71"/>
         <source>No label printer is chosen</source>
         <translation>Aucune imprimante d’étiquettes n’est choisie</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/raw_printer.py" line="360"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="277"/>
         <source>Choose the label printer in Settings → Printing.</source>
         <translation>Choisissez l’imprimante d’étiquettes dans Paramètres → Impression.</translation>
     </message>
@@ -3564,42 +3564,53 @@
         <translation>Cela arrive après un nouveau profil Windows ou un trousseau réinitialisé. La liste des commandes est récupérée de nouveau auprès de Spot; les brouillons enregistrés avant sont perdus.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="436"/>
+        <location filename="../../app/views/shell/main_window.py" line="437"/>
         <source>Unreturned kits</source>
         <translation>Trousses non retournées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="55"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="62"/>
         <source>Waiting to be sent: {count}.</source>
         <translation>En attente d’envoi : {count}.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="58"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="65"/>
         <source>To fix in the Outbox before they can be sent: {count}.</source>
         <translation>À corriger dans la boîte d’envoi avant de pouvoir les envoyer : {count}.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="62"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="69"/>
         <source>Quit anyway</source>
         <translation>Quitter quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="65"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="72"/>
+        <source>Some labels haven&apos;t printed yet</source>
+        <translation>Des étiquettes ne sont pas encore imprimées</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/quit_guard.py" line="75"/>
         <source>Some orders haven&apos;t been sent yet</source>
         <translation>Certaines commandes n’ont pas encore été envoyées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="66"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="73"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="76"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="67"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="77"/>
         <source>They stay in the outbox on this computer and are sent the next time you start the app.</source>
         <translation>Elles restent dans la boîte d’envoi de cet ordinateur et seront envoyées au prochain démarrage de l’application.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="76"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="82"/>
+        <source>Labels the label printer has not taken: {count}. They are not kept when the app closes: print them with Try again in the Labels window first.</source>
+        <translation>Étiquettes que l’imprimante d’étiquettes n’a pas prises&#xa0;: {count}. Elles ne sont pas gardées à la fermeture de l’application&#xa0;: imprimez-les d’abord avec Réessayer dans la fenêtre Étiquettes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/quit_guard.py" line="91"/>
         <source>Keep the app open</source>
         <translation>Garder l’application ouverte</translation>
     </message>
@@ -3717,7 +3728,7 @@
         <translation>Boîte d’envoi : {queued} en attente · {attention} à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="381"/>
+        <location filename="../../app/views/shell/main_window.py" line="382"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>

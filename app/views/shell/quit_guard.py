@@ -1,4 +1,5 @@
 """Quitting with orders not yet at Spot: say how many, and that the next start sends them.
+Labels the label printer did not take (printer off) are held in memory only: say so too.
 
 The counts are the status bar's last known ones (never read from disk at quit), and the
 question is a window-modal box opened without a nested event loop: the first close is
@@ -23,32 +24,38 @@ __all__ = ["QuitGuard"]
 
 class QuitGuard(QObject):
     """``may_quit()`` from the window's ``closeEvent``; ``counts()`` gives (waiting, to fix)
-    as last shown, or ``None`` when unknown (signed out)."""
+    as last shown, or ``None`` when unknown (signed out); ``held_labels()`` how many label
+    jobs wait for the label printer."""
 
     def __init__(
-        self, window: QWidget, counts: Callable[[], tuple[int, int] | None]
+        self,
+        window: QWidget,
+        counts: Callable[[], tuple[int, int] | None],
+        held_labels: Callable[[], int] = lambda: 0,
     ) -> None:
         super().__init__(window)
         self._window = window
         self._counts = counts
+        self._held_labels = held_labels
         self._confirmed = False
         self.box: QMessageBox | None = None
 
     def may_quit(self) -> bool:
         if self._confirmed:
             return True
-        counts = self._counts()
-        if counts is None or sum(counts) == 0:
+        counts = self._counts() or (0, 0)
+        held = self._held_labels()
+        if sum(counts) == 0 and held == 0:
             return True
         if self.box is not None:  # already asking: bring the question forward
             self.box.raise_()
             self.box.activateWindow()
             return False
-        self.box = self._make_box(*counts)
+        self.box = self._make_box(*counts, held)
         self.box.open()
         return False
 
-    def _make_box(self, waiting: int, attention: int) -> QMessageBox:
+    def _make_box(self, waiting: int, attention: int, held: int = 0) -> QMessageBox:
         warning = queued_orders_warning((waiting, attention))
         lines = []
         if waiting:
@@ -61,6 +68,9 @@ class QuitGuard(QObject):
         if warning is not None:  # a profile that forgets its files at sign-out
             title, quit_text = warning.title, translate("MainWindow", "Quit anyway")
             lines.append(warning.advice)
+        elif not (waiting or attention):
+            title = translate("MainWindow", "Some labels haven't printed yet")
+            quit_text = translate("MainWindow", "Quit")
         else:
             title = translate("MainWindow", "Some orders haven't been sent yet")
             quit_text = translate("MainWindow", "Quit")
@@ -68,6 +78,11 @@ class QuitGuard(QObject):
                 "MainWindow", "They stay in the outbox on this computer and are sent the next "
                 "time you start the app."
             ))
+        if held:
+            lines.append(translate(
+                "MainWindow", "Labels the label printer has not taken: {count}. They are not "
+                "kept when the app closes: print them with Try again in the Labels window first."
+            ).format(count=held))
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, title, parent=self._window)
         box.setObjectName("unsentOrdersBox")
         box.setWindowModality(Qt.WindowModality.WindowModal)

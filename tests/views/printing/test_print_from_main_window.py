@@ -5,20 +5,24 @@ PDF, "Labels…" sent to the (fake) Zebra chosen in Settings."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import QFileDialog, QPushButton
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.sandbox import SandboxServer
+from app.services.printing.labels import order_label
+from app.services.printing.raw_printer import PrinterError
+from app.services.printing.settings import LabelPrinterKind, PrintSettings
 from app.views.common.app_settings import AppSettings
 from app.views.orders.order_table import COL_ORDER_ID
 from app.views.printing.preview import HandoutPreviewDialog, LabelPrintDialog
 from tests.helpers.main_window import WAIT_MS, MakeWindow, sign_in_to_sandbox
-from tests.helpers.printing import FakeZebra
+from tests.helpers.printing import FakeZebra, free_port
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -85,3 +89,38 @@ def test_hand_out_and_labels_from_the_order_panel(
     assert f"^FD{row.order_id}^FS".encode() in job
     qtbot.waitUntil(lambda: labels.status_text() == "Sent to the label printer.", timeout=WAIT_MS)
     labels.close()
+
+
+def test_quitting_with_labels_the_printer_did_not_take_asks_first(
+    qtbot: QtBot, seeded: SandboxServer, make_window: MakeWindow,
+) -> None:
+    settings = AppSettings()
+    settings.print_settings = PrintSettings(printer_kind=LabelPrinterKind.NETWORK,
+                                            printer_address=f"127.0.0.1:{free_port()}")
+    window = make_window(settings=settings)
+    sign_in_to_sandbox(qtbot, window)
+    printing = window.child_windows.label_printing
+    with pytest.raises(PrinterError):  # the printer is off: the job is held
+        printing.send([order_label("ORD-7F3K2", "Testy Example", ["ADx100"], date(2026, 12, 5))])
+
+    window.close()
+    box = window.quit_guard.box
+    assert box is not None
+    assert box.isVisible()
+    assert box.text() == "Some labels haven't printed yet"
+    assert box.informativeText() == (
+        "Labels the label printer has not taken: 1. They are not kept when the app closes: "
+        "print them with Try again in the Labels window first."
+    )
+    _press(box, "Keep the app open", qtbot)
+    qtbot.waitUntil(lambda: window.quit_guard.box is None)
+    assert window.isVisible()
+
+    printing.discard_held(printing.held()[0].job.job_id)
+    window.close()  # nothing held any more: quits without asking
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=WAIT_MS)
+
+
+def _press(box: QMessageBox, text: str, qtbot: QtBot) -> None:
+    qtbot.mouseClick(next(b for b in box.buttons() if b.text() == text),
+                     Qt.MouseButton.LeftButton)
