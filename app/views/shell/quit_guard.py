@@ -10,6 +10,7 @@ a POST in flight; the outbox marks it to be checked at the next start.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -19,24 +20,30 @@ from app.services.data_folder import queued_orders_warning
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
-__all__ = ["QuitGuard"]
+__all__ = ["HeldLabels", "QuitGuard"]
+
+
+class HeldLabels(Protocol):
+    def held_label_count(self) -> int:
+        """Label jobs the label printer did not take (kept in memory only)."""
+        ...
 
 
 class QuitGuard(QObject):
     """``may_quit()`` from the window's ``closeEvent``; ``counts()`` gives (waiting, to fix)
-    as last shown, or ``None`` when unknown (signed out); ``held_labels()`` how many label
+    as last shown, or ``None`` when unknown (signed out); ``labels`` says how many label
     jobs wait for the label printer."""
 
     def __init__(
         self,
         window: QWidget,
         counts: Callable[[], tuple[int, int] | None],
-        held_labels: Callable[[], int] = lambda: 0,
+        labels: HeldLabels | None = None,
     ) -> None:
         super().__init__(window)
         self._window = window
         self._counts = counts
-        self._held_labels = held_labels
+        self._labels = labels
         self._confirmed = False
         self.box: QMessageBox | None = None
 
@@ -44,7 +51,7 @@ class QuitGuard(QObject):
         if self._confirmed:
             return True
         counts = self._counts() or (0, 0)
-        held = self._held_labels()
+        held = self._labels.held_label_count() if self._labels is not None else 0
         if sum(counts) == 0 and held == 0:
             return True
         if self.box is not None:  # already asking: bring the question forward
