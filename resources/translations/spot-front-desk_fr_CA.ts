@@ -708,6 +708,29 @@
     </message>
 </context>
 <context>
+    <name>ClinicSettingsBox</name>
+    <message>
+        <location filename="../../app/views/settings/clinic_box.py" line="17"/>
+        <source>Clinic (on patient hand-outs and outreach letters)</source>
+        <translation>Clinique (sur les feuillets des patients et les lettres de suivi)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/clinic_box.py" line="26"/>
+        <source>&amp;Phone:</source>
+        <translation>Télé&amp;phone&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/clinic_box.py" line="32"/>
+        <source>Clinic &amp;name:</source>
+        <translation>&amp;Nom de la clinique&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/clinic_box.py" line="43"/>
+        <source>Outreach letters used to say “%1”. Check the details above are right, then press OK.</source>
+        <translation>Les lettres de suivi indiquaient «&#xa0;%1&#xa0;». Vérifiez que les renseignements ci-dessus sont justes, puis appuyez sur OK.</translation>
+    </message>
+</context>
+<context>
     <name>Contact</name>
     <message>
         <location filename="../../app/services/contact_log.py" line="41"/>
@@ -1507,6 +1530,215 @@
         <source>The order list, drafts and opened reports are kept in memory until you quit; the list is fetched again next time. Ask IT to set up the password store to keep them.</source>
         <translation>La liste des commandes, les brouillons et les rapports ouverts restent en mémoire jusqu&apos;à la fermeture; la liste sera récupérée de nouveau la prochaine fois. Demandez au service informatique de configurer le trousseau pour les conserver.</translation>
     </message>
+    <message>
+        <location filename="../../app/services/printing/codes.py" line="22"/>
+        <source>A Code 128 barcode needs printable ASCII text.</source>
+        <translation>Un code-barres Code 128 ne peut contenir que des caractères ASCII imprimables.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/jobs.py" line="88"/>
+        <source>Choose the larger label size in Settings → Printing.</source>
+        <translation>Choisissez le grand format d’étiquette dans Paramètres → Impression.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/jobs.py" line="94"/>
+        <source>No label printer is set up</source>
+        <translation>Aucune imprimante d’étiquettes n’est configurée</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/jobs.py" line="95"/>
+        <source>Choose one in Settings → Printing, or print the labels on a sheet.</source>
+        <translation>Choisissez-en une dans Paramètres → Impression, ou imprimez les étiquettes sur une planche.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/labels.py" line="148"/>
+        <source>Label printers print at %1 or %2 dpi.</source>
+        <translation>Les imprimantes d’étiquettes impriment à %1 ou %2 ppp.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/labels.py" line="164"/>
+        <source>The barcode %1 is too long for a %2 in label.</source>
+        <translation>Le code-barres %1 est trop long pour une étiquette de %2 po.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="37"/>
+        <source>Check that the printer is on, has labels, and is connected, then try again.</source>
+        <translation>Vérifiez que l’imprimante est allumée, qu’elle a des étiquettes et qu’elle est branchée, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="40"/>
+        <source>Correct it in Settings → Printing.</source>
+        <translation>Corrigez-la dans Paramètres → Impression.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="84"/>
+        <source>the label printer at %1</source>
+        <translation>l’imprimante d’étiquettes à l’adresse %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="96"/>
+        <source>The label printer at %1 refused the connection</source>
+        <translation>L’imprimante d’étiquettes à l’adresse %1 a refusé la connexion</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="99"/>
+        <source>The label printer at %1 did not answer within %2 seconds</source>
+        <translation>L’imprimante d’étiquettes à l’adresse %1 n’a pas répondu en %2 secondes</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="104"/>
+        <source>No printer named %1 was found on the network</source>
+        <translation>Aucune imprimante nommée %1 n’a été trouvée sur le réseau</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="106"/>
+        <source>Check the address in Settings → Printing.</source>
+        <translation>Vérifiez l’adresse dans Paramètres → Impression.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="110"/>
+        <source>The label could not be sent to %1 (%2)</source>
+        <translation>L’étiquette n’a pas pu être envoyée à %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="131"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="202"/>
+        <source>the printer %1</source>
+        <translation>l’imprimante %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="141"/>
+        <source>Printing to an installed printer needs CUPS (the &apos;lp&apos; command), which is not installed</source>
+        <translation>Imprimer sur une imprimante installée demande CUPS (la commande «&#xa0;lp&#xa0;»), qui n’est pas installé</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="146"/>
+        <source>Use the printer&apos;s network address in Settings → Printing instead.</source>
+        <translation>Utilisez plutôt l’adresse réseau de l’imprimante dans Paramètres → Impression.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="152"/>
+        <source>The print system did not take the label for %1 within %2 seconds</source>
+        <translation>Le système d’impression n’a pas pris l’étiquette pour %1 en %2 secondes</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="155"/>
+        <source>Try again.</source>
+        <translation>Réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="159"/>
+        <source>The print system could not be started (%1)</source>
+        <translation>Le système d’impression n’a pas pu être lancé (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="165"/>
+        <source>The printer %1 did not take the label (lp exit code %2)</source>
+        <translation>L’imprimante %1 n’a pas pris l’étiquette (code de sortie de lp&#xa0;: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="212"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="247"/>
+        <source>Windows could not send the label to %1 (%2)</source>
+        <translation>Windows n’a pas pu envoyer l’étiquette à %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="218"/>
+        <source>Check that the printer is on and its queue is not paused, then try again.</source>
+        <translation>Vérifiez que l’imprimante est allumée et que sa file d’attente n’est pas en pause, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="227"/>
+        <source>No printer named %1 is installed on this computer</source>
+        <translation>Aucune imprimante nommée %1 n’est installée sur cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="229"/>
+        <location filename="../../app/services/printing/raw_printer.py" line="260"/>
+        <source>Choose the label printer again in Settings → Printing.</source>
+        <translation>Choisissez de nouveau l’imprimante d’étiquettes dans Paramètres → Impression.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="233"/>
+        <source>Windows does not let this account print to %1</source>
+        <translation>Windows ne permet pas à ce compte d’imprimer sur %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="235"/>
+        <source>Ask IT to allow printing to it for this Windows user.</source>
+        <translation>Demandez au service informatique d’autoriser l’impression pour cet utilisateur Windows.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="239"/>
+        <source>The printer %1 does not accept raw labels</source>
+        <translation>L’imprimante %1 n’accepte pas les étiquettes brutes (RAW)</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="240"/>
+        <source>Install it with the Zebra (ZDesigner) driver or the &quot;Generic / Text Only&quot; driver, or use its network address in Settings → Printing.</source>
+        <translation>Installez-la avec le pilote Zebra (ZDesigner) ou le pilote «&#xa0;Generic / Text Only&#xa0;», ou utilisez son adresse réseau dans Paramètres → Impression.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="259"/>
+        <source>The Windows print spooler is only available on Windows</source>
+        <translation>Le spouleur d’impression Windows n’existe que sous Windows</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/winspool.py" line="94"/>
+        <source>the spooler took only part of the label</source>
+        <translation>le spouleur n’a pris qu’une partie de l’étiquette</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="276"/>
+        <location filename="../../app/views/printing/settings_page.py" line="71"/>
+        <source>No label printer is chosen</source>
+        <translation>Aucune imprimante d’étiquettes n’est choisie</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/raw_printer.py" line="277"/>
+        <source>Choose the label printer in Settings → Printing.</source>
+        <translation>Choisissez l’imprimante d’étiquettes dans Paramètres → Impression.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/settings.py" line="155"/>
+        <source>Enter a web address that starts with https:// (for example https://clinic.example/kits).</source>
+        <translation>Entrez une adresse Web qui commence par https:// (par exemple https://clinique.example/trousses).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/settings.py" line="161"/>
+        <source>The web address must not contain a user name or password.</source>
+        <translation>L’adresse Web ne doit contenir ni nom d’utilisateur ni mot de passe.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/settings.py" line="171"/>
+        <source>Enter the label printer&apos;s network address, for example 10.0.0.25:9100.</source>
+        <translation>Entrez l’adresse réseau de l’imprimante d’étiquettes, par exemple 10.0.0.25:9100.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/settings.py" line="177"/>
+        <source>The address %1 has a &apos;[&apos; without a closing &apos;]&apos;.</source>
+        <translation>L’adresse %1 a un «&#xa0;[&#xa0;» sans «&#xa0;]&#xa0;» fermant.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/settings.py" line="181"/>
+        <source>The address %1 is not host:port.</source>
+        <translation>L’adresse %1 n’est pas de la forme hôte:port.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/settings.py" line="187"/>
+        <source>The address %1 has no printer name or IP address.</source>
+        <translation>L’adresse %1 n’a ni nom d’imprimante ni adresse IP.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/settings.py" line="192"/>
+        <source>The port in %1 must be a number from 1 to 65535 (usually 9100).</source>
+        <translation>Le port dans %1 doit être un nombre de 1 à 65535 (habituellement 9100).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="72"/>
+        <source>Choose a label printer first.</source>
+        <translation>Choisissez d’abord une imprimante d’étiquettes.</translation>
+    </message>
 </context>
 <context>
     <name>FieldMessage</name>
@@ -1588,8 +1820,8 @@
     </message>
     <message>
         <location filename="../../app/views/printing/preview.py" line="245"/>
-        <source>Tip: add the clinic&apos;s name, phone, logo and web page in Settings → Printing; the web page becomes the QR code on the hand-out.</source>
-        <translation>Conseil&#xa0;: ajoutez le nom, le téléphone, le logo et la page Web de la clinique dans Paramètres → Impression&#xa0;; la page Web devient le code QR du feuillet.</translation>
+        <source>Tip: add the clinic&apos;s name and phone in Settings → Clinic, and its logo and web page in Settings → Printing; the web page becomes the QR code on the hand-out.</source>
+        <translation>Conseil&#xa0;: ajoutez le nom et le téléphone de la clinique dans Paramètres → Clinique, et son logo et sa page Web dans Paramètres → Impression&#xa0;; la page Web devient le code QR du feuillet.</translation>
     </message>
 </context>
 <context>
@@ -2819,80 +3051,93 @@
 <context>
     <name>LabelPrintDialog</name>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="299"/>
+        <location filename="../../app/views/printing/preview.py" line="300"/>
         <source>Print labels</source>
         <translation>Imprimer des étiquettes</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="315"/>
+        <location filename="../../app/views/printing/preview.py" line="316"/>
         <source>Label printer</source>
         <translation>Imprimante d’étiquettes</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="319"/>
+        <location filename="../../app/views/printing/preview.py" line="320"/>
         <source>Send to &amp;label printer</source>
         <translation>Envoyer à l’imprimante d’é&amp;tiquettes</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="323"/>
+        <location filename="../../app/views/printing/preview.py" line="324"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="331"/>
+        <location filename="../../app/views/printing/preview.py" line="332"/>
         <source>Label sheet (any printer)</source>
         <translation>Planche d’étiquettes (toute imprimante)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="340"/>
+        <location filename="../../app/views/printing/preview.py" line="342"/>
         <source>Start at label position</source>
         <translation>Commencer à la position d’étiquette</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="341"/>
+        <location filename="../../app/views/printing/preview.py" line="343"/>
         <source>Start at posit&amp;ion:</source>
         <translation>Commencer à la pos&amp;ition&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="358"/>
+        <location filename="../../app/views/printing/preview.py" line="360"/>
         <source>&amp;Print sheet…</source>
         <translation>&amp;Imprimer la planche…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="359"/>
+        <location filename="../../app/views/printing/preview.py" line="361"/>
         <source>&amp;Save sheet as PDF…</source>
         <translation>&amp;Enregistrer la planche en PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="364"/>
+        <location filename="../../app/views/printing/preview.py" line="366"/>
         <source>No label printer is set up (Settings → Printing). Use a sheet.</source>
         <translation>Aucune imprimante d’étiquettes n’est configurée (Paramètres → Impression). Utilisez une planche.</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="372"/>
+        <location filename="../../app/views/printing/preview.py" line="374"/>
         <source>Sends to %1 (%2 in labels).</source>
         <translation>Envoie à %1 (étiquettes de %2 po).</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="437"/>
+        <location filename="../../app/views/printing/preview.py" line="439"/>
         <source>Sending to the label printer…</source>
         <translation>Envoi à l’imprimante d’étiquettes…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="446"/>
+        <location filename="../../app/views/printing/preview.py" line="448"/>
         <source>Trying the label printer again…</source>
         <translation>Nouvel essai avec l’imprimante d’étiquettes…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="458"/>
-        <location filename="../../app/views/printing/preview.py" line="466"/>
+        <location filename="../../app/views/printing/preview.py" line="460"/>
+        <location filename="../../app/views/printing/preview.py" line="468"/>
         <source>Sent to the label printer.</source>
         <translation>Envoyé à l’imprimante d’étiquettes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/preview.py" line="479"/>
+        <location filename="../../app/views/printing/preview.py" line="481"/>
         <source>%1 label job(s) are kept and will print when you press Try again.</source>
         <translation>%1 travail(s) d’étiquettes sont gardés et s’imprimeront quand vous appuierez sur Réessayer.</translation>
+    </message>
+</context>
+<context>
+    <name>LabelSheets</name>
+    <message>
+        <location filename="../../app/services/printing/sheets.py" line="48"/>
+        <source>Avery 5160 (Letter, 30 labels)</source>
+        <translation>Avery 5160 (Lettre, 30 étiquettes)</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printing/sheets.py" line="59"/>
+        <source>Avery L7160 (A4, 21 labels)</source>
+        <translation>Avery L7160 (A4, 21 étiquettes)</translation>
     </message>
 </context>
 <context>
@@ -3319,42 +3564,53 @@
         <translation>Cela arrive après un nouveau profil Windows ou un trousseau réinitialisé. La liste des commandes est récupérée de nouveau auprès de Spot; les brouillons enregistrés avant sont perdus.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="436"/>
+        <location filename="../../app/views/shell/main_window.py" line="437"/>
         <source>Unreturned kits</source>
         <translation>Trousses non retournées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="55"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="62"/>
         <source>Waiting to be sent: {count}.</source>
         <translation>En attente d’envoi : {count}.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="58"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="65"/>
         <source>To fix in the Outbox before they can be sent: {count}.</source>
         <translation>À corriger dans la boîte d’envoi avant de pouvoir les envoyer : {count}.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="62"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="69"/>
         <source>Quit anyway</source>
         <translation>Quitter quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="65"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="72"/>
+        <source>Some labels haven&apos;t printed yet</source>
+        <translation>Des étiquettes ne sont pas encore imprimées</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/quit_guard.py" line="75"/>
         <source>Some orders haven&apos;t been sent yet</source>
         <translation>Certaines commandes n’ont pas encore été envoyées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="66"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="73"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="76"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="67"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="77"/>
         <source>They stay in the outbox on this computer and are sent the next time you start the app.</source>
         <translation>Elles restent dans la boîte d’envoi de cet ordinateur et seront envoyées au prochain démarrage de l’application.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="76"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="82"/>
+        <source>Labels the label printer has not taken: {count}. They are not kept when the app closes: print them with Try again in the Labels window first.</source>
+        <translation>Étiquettes que l’imprimante d’étiquettes n’a pas prises&#xa0;: {count}. Elles ne sont pas gardées à la fermeture de l’application&#xa0;: imprimez-les d’abord avec Réessayer dans la fenêtre Étiquettes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/quit_guard.py" line="91"/>
         <source>Keep the app open</source>
         <translation>Garder l’application ouverte</translation>
     </message>
@@ -3472,7 +3728,7 @@
         <translation>Boîte d’envoi : {queued} en attente · {attention} à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="381"/>
+        <location filename="../../app/views/shell/main_window.py" line="382"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
@@ -4629,42 +4885,32 @@
 <context>
     <name>OutreachSettingsBox</name>
     <message>
-        <location filename="../../app/views/outreach/settings_box.py" line="14"/>
+        <location filename="../../app/views/outreach/settings_box.py" line="15"/>
         <source>Outreach</source>
         <translation>Suivi des patients</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/settings_box.py" line="23"/>
+        <location filename="../../app/views/outreach/settings_box.py" line="24"/>
         <source>&amp;Orders a second when importing:</source>
         <translation>C&amp;ommandes par seconde à l’importation&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/settings_box.py" line="28"/>
+        <location filename="../../app/views/outreach/settings_box.py" line="29"/>
         <source>Chase a kit de&amp;livered, not registered, after:</source>
         <translation>Relancer une trousse &amp;livrée non enregistrée après&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/settings_box.py" line="30"/>
+        <location filename="../../app/views/outreach/settings_box.py" line="31"/>
         <source>Chase a kit re&amp;gistered, no sample sent, after:</source>
         <translation>Relancer une trousse enre&amp;gistrée sans échantillon après&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/settings_box.py" line="32"/>
+        <location filename="../../app/views/outreach/settings_box.py" line="33"/>
         <source>Chase a sample on its &amp;way to the lab after:</source>
         <translation>Relancer un é&amp;chantillon en route vers le laboratoire après&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/settings_box.py" line="36"/>
-        <source>Clinic &amp;name (on letters):</source>
-        <translation>&amp;Nom de la clinique (sur les lettres)&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/outreach/settings_box.py" line="37"/>
-        <source>Clinic &amp;phone (on letters):</source>
-        <translation>Télé&amp;phone de la clinique (sur les lettres)&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/outreach/settings_box.py" line="42"/>
+        <location filename="../../app/views/outreach/settings_box.py" line="38"/>
         <source> days</source>
         <translation> jours</translation>
     </message>
@@ -4777,11 +5023,21 @@
         <source>Couldn&apos;t save the PDF: %1 %2</source>
         <translation>Impossible d’enregistrer le PDF&#xa0;: %1 %2</translation>
     </message>
+    <message>
+        <location filename="../../app/views/printing/handout_page.py" line="59"/>
+        <source>Letter (8.5 × 11 in)</source>
+        <translation>Lettre (8,5 × 11 po)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/handout_page.py" line="60"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
 </context>
 <context>
     <name>PrintingSettingsDialog</name>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="336"/>
+        <location filename="../../app/views/printing/settings_page.py" line="344"/>
         <source>Printing</source>
         <translation>Impression</translation>
     </message>
@@ -4789,142 +5045,147 @@
 <context>
     <name>PrintingSettingsPage</name>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="99"/>
+        <location filename="../../app/views/printing/settings_page.py" line="102"/>
         <source>On the patient hand-out</source>
         <translation>Sur le feuillet du patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="107"/>
+        <location filename="../../app/views/printing/settings_page.py" line="109"/>
         <source>PNG or JPEG file (optional)</source>
         <translation>Fichier PNG ou JPEG (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="108"/>
+        <location filename="../../app/views/printing/settings_page.py" line="110"/>
         <source>C&amp;hoose…</source>
         <translation>C&amp;hoisir…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="118"/>
+        <location filename="../../app/views/printing/settings_page.py" line="120"/>
         <source>The QR code on the hand-out opens this page. It never holds patient data.</source>
         <translation>Le code QR du feuillet ouvre cette page. Il ne contient jamais de données du patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="125"/>
-        <source>Clinic &amp;name:</source>
-        <translation>&amp;Nom de la clinique&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/printing/settings_page.py" line="126"/>
-        <source>&amp;Phone:</source>
-        <translation>&amp;Téléphone&#xa0;:</translation>
-    </message>
-    <message>
         <location filename="../../app/views/printing/settings_page.py" line="127"/>
+        <source>Clinic:</source>
+        <translation>Clinique&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="128"/>
         <source>&amp;Logo:</source>
         <translation>&amp;Logo&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="128"/>
+        <location filename="../../app/views/printing/settings_page.py" line="129"/>
         <source>Registration or &amp;instructions page:</source>
         <translation>Page d’&amp;inscription ou d’instructions&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="136"/>
+        <location filename="../../app/views/printing/settings_page.py" line="137"/>
         <source>Labels</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="138"/>
+        <location filename="../../app/views/printing/settings_page.py" line="139"/>
         <source>On label &amp;sheets, with any printer</source>
         <translation>Sur des planches d’étiquettes, avec toute impri&amp;mante</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="140"/>
+        <location filename="../../app/views/printing/settings_page.py" line="141"/>
         <source>On a Zebra label printer on the &amp;network (raw TCP)</source>
         <translation>Sur une imprimante d’étiquettes Zebra du &amp;réseau (TCP brut)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="143"/>
+        <location filename="../../app/views/printing/settings_page.py" line="144"/>
         <source>On a Zebra label printer installed on this &amp;computer</source>
         <translation>Sur une imprimante d’étiquettes Zebra installée sur cet &amp;ordinateur</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="151"/>
+        <location filename="../../app/views/printing/settings_page.py" line="152"/>
         <source>IP address or name, e.g. 10.0.0.25:9100</source>
         <translation>Adresse IP ou nom, p. ex. 10.0.0.25:9100</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="165"/>
+        <location filename="../../app/views/printing/settings_page.py" line="167"/>
         <source>2 × 1 in</source>
         <translation>2 × 1 po</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="166"/>
+        <location filename="../../app/views/printing/settings_page.py" line="168"/>
         <source>4 × 6 in</source>
         <translation>4 × 6 po</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="170"/>
+        <location filename="../../app/views/printing/settings_page.py" line="172"/>
         <source>203 dpi (8 dots/mm)</source>
         <translation>203 ppp (8 points/mm)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="171"/>
+        <location filename="../../app/views/printing/settings_page.py" line="173"/>
         <source>300 dpi (12 dots/mm)</source>
         <translation>300 ppp (12 points/mm)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="176"/>
+        <location filename="../../app/views/printing/settings_page.py" line="178"/>
         <source>Sheet:</source>
         <translation>Planche&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="179"/>
+        <location filename="../../app/views/printing/settings_page.py" line="181"/>
         <source>Address:</source>
         <translation>Adresse&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="182"/>
+        <location filename="../../app/views/printing/settings_page.py" line="184"/>
         <source>Printer:</source>
         <translation>Imprimante&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="184"/>
+        <location filename="../../app/views/printing/settings_page.py" line="186"/>
         <source>Label si&amp;ze:</source>
         <translation>&amp;Format d’étiquette&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="185"/>
+        <location filename="../../app/views/printing/settings_page.py" line="187"/>
         <source>Printer &amp;resolution:</source>
         <translation>Ré&amp;solution de l’imprimante&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="186"/>
+        <location filename="../../app/views/printing/settings_page.py" line="188"/>
         <source>&amp;Test print</source>
         <translation>Imprimer un &amp;essai</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="260"/>
+        <location filename="../../app/views/printing/settings_page.py" line="224"/>
+        <source>No clinic name yet: add it in Settings → Clinic.</source>
+        <translation>Pas encore de nom de clinique&#xa0;: ajoutez-le dans Paramètres → Clinique.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="225"/>
+        <source>%1 (change it in Settings → Clinic)</source>
+        <translation>%1 (à modifier dans Paramètres → Clinique)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="268"/>
         <source>Choose the label printer.</source>
         <translation>Choisissez l’imprimante d’étiquettes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="271"/>
+        <location filename="../../app/views/printing/settings_page.py" line="279"/>
         <source>Clinic logo</source>
         <translation>Logo de la clinique</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="272"/>
+        <location filename="../../app/views/printing/settings_page.py" line="280"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="303"/>
+        <location filename="../../app/views/printing/settings_page.py" line="311"/>
         <source>Sending a test label…</source>
         <translation>Envoi d’une étiquette d’essai…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="313"/>
+        <location filename="../../app/views/printing/settings_page.py" line="321"/>
         <source>Test label sent to %1. Scan its barcode: it should read SPOT-TEST-123.</source>
         <translation>Étiquette d’essai envoyée à %1. Balayez son code-barres&#xa0;: il doit donner SPOT-TEST-123.</translation>
     </message>
@@ -4932,28 +5193,33 @@
 <context>
     <name>PrintingSettingsSection</name>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="363"/>
+        <location filename="../../app/views/printing/settings_page.py" line="371"/>
         <source>Printing</source>
         <translation>Impression</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="370"/>
+        <location filename="../../app/views/printing/settings_page.py" line="378"/>
         <source>Hand-out and la&amp;bels…</source>
         <translation>Feuillet et éti&amp;quettes…</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="381"/>
-        <source>no clinic name yet</source>
-        <translation>pas encore de nom de clinique</translation>
+        <location filename="../../app/views/printing/settings_page.py" line="395"/>
+        <source>QR code to %1</source>
+        <translation>code QR vers %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="383"/>
+        <location filename="../../app/views/printing/settings_page.py" line="396"/>
+        <source>no web page for the QR code yet</source>
+        <translation>pas encore de page Web pour le code QR</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing/settings_page.py" line="390"/>
         <source>labels on sheets</source>
         <translation>étiquettes sur planches</translation>
     </message>
     <message>
-        <location filename="../../app/views/printing/settings_page.py" line="384"/>
-        <location filename="../../app/views/printing/settings_page.py" line="386"/>
+        <location filename="../../app/views/printing/settings_page.py" line="391"/>
+        <location filename="../../app/views/printing/settings_page.py" line="393"/>
         <source>labels to %1</source>
         <translation>étiquettes vers %1</translation>
     </message>

@@ -339,14 +339,11 @@ def test_outreach_settings_are_saved_with_ok(qtbot: QtBot, tmp_path: Path) -> No
     assert isinstance(box, OutreachSettingsBox)
     box.rate_spin.setValue(1.5)
     box.delivered_spin.setValue(14)
-    qtbot.keyClicks(box.clinic_name, "Fake Family Clinic")
-    qtbot.keyClicks(box.clinic_phone, "555-0100")
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
                      Qt.MouseButton.LeftButton)  # fmt: skip
     again = AppSettings(tmp_path / "settings.ini")
     assert again.import_rate == 1.5
     assert again.worklist_days == (14, 7, 10)
-    assert again.clinic == ("Fake Family Clinic", "555-0100")
 
 
 def test_a_batch_left_sending_is_resumed_when_the_app_starts(

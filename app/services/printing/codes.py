@@ -9,6 +9,9 @@ from __future__ import annotations
 import barcode
 import segno
 
+from app.services.errors import QT_TRANSLATE_NOOP
+from app.services.printing.wording import say
+
 __all__ = ["code128_modules", "qr_matrix"]
 
 
@@ -16,7 +19,8 @@ def code128_modules(value: str) -> str:
     """The Code 128 bar pattern for ``value``: one character per module, ``"1"`` dark, without
     quiet zones. python-barcode picks the code sets (C for digit runs) and the check symbol."""
     if not value or not value.isascii() or not value.isprintable():
-        raise ValueError("A Code 128 barcode needs printable ASCII text.")
+        raise ValueError(say(QT_TRANSLATE_NOOP(
+            "Errors", "A Code 128 barcode needs printable ASCII text.")))
     symbol = barcode.get("code128", value, writer=None)
     return "".join(symbol.build())
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import count
 
+from app.services.errors import QT_TRANSLATE_NOOP
 from app.services.printing.labels import Label, labels_zpl
 from app.services.printing.raw_printer import PrinterError, RawPrinter, raw_printer_for
 from app.services.printing.record import PrintRecord, PrintRecorder, ignore_print
@@ -83,14 +84,18 @@ class LabelPrinting:
             data = labels_zpl(job.labels, settings.label_size, settings.label_dpi)
         except ValueError as error:  # a barcode too long for the size: retrying cannot help
             raise PrinterError(
-                str(error).rstrip("."), "Choose the larger label size in Settings → Printing."
+                str(error).rstrip("."),
+                QT_TRANSLATE_NOOP("Errors", "Choose the larger label size in Settings → Printing."),
             ) from None
         try:
             printer = self._printer_for(settings)
             if printer is None:
                 raise PrinterError(
-                    "No label printer is set up",
-                    "Choose one in Settings → Printing, or print the labels on a sheet.",
+                    QT_TRANSLATE_NOOP("Errors", "No label printer is set up"),
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "Choose one in Settings → Printing, or print the labels on a sheet.",
+                    ),
                 )
             printer.send(data, job.job_name)
         except PrinterError as error:

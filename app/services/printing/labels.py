@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from app.services.errors import QT_TRANSLATE_NOOP
 from app.services.printing.codes import code128_modules
 from app.services.printing.settings import SUPPORTED_DPI, LabelSize
+from app.services.printing.wording import say
 
 __all__ = [
     "Label",
@@ -143,7 +145,8 @@ def _fit(text: str, width_dots: int, height_dots: int) -> str:
 def label_zpl(label: Label, size: LabelSize, dpi: int = 203) -> str:
     """One label as a complete ZPL II format (``^XA`` … ``^XZ``)."""
     if dpi not in SUPPORTED_DPI:
-        raise ValueError(f"Label printers print at {SUPPORTED_DPI[0]} or {SUPPORTED_DPI[1]} dpi.")
+        raise ValueError(say(QT_TRANSLATE_NOOP("Errors", "Label printers print at %1 or %2 dpi."),
+                             *SUPPORTED_DPI))
     geo = _GEOMETRY[size]
     width_in, height_in = size.inches
     width, height = round(width_in * dpi), round(height_in * dpi)
@@ -158,9 +161,9 @@ def label_zpl(label: Label, size: LabelSize, dpi: int = 203) -> str:
     # python-barcode: keep 10% of headroom so the symbol never runs off the label.
     module = min(round(geo.max_module * dpi / 203), int(inner / (modules * 1.1)))
     if module < 1:
-        raise ValueError(
-            f"The barcode {label.barcode!r} is too long for a {size.value} in label."
-        )
+        raise ValueError(say(QT_TRANSLATE_NOOP(
+            "Errors", "The barcode %1 is too long for a %2 in label."), repr(label.barcode),
+            size.value.replace("x", " × ")))
     bar_x = max(margin, (width - modules * module) // 2)
     head_h, line_h = dots(geo.heading), dots(geo.line)
 

@@ -3,8 +3,9 @@
 One small interface, ``RawPrinter.send(data, job_name)``, with three implementations:
 ``NetworkPrinter`` (a socket; the connect function is injectable), ``CupsQueuePrinter``
 (``lp -o raw``; the command runner is injectable) and ``WindowsQueuePrinter`` (the Windows
-spooler's RAW datatype through ctypes; the spooler is injectable). Every failure is a
-``PrinterError`` whose text a person at the desk can act on. Blocking: call off the GUI thread.
+spooler's RAW datatype through ctypes, in ``winspool``; the spooler is injectable). Every
+failure is a ``PrinterError`` whose text a person at the desk can act on, in the UI language.
+Blocking: call off the GUI thread.
 """
 
 from __future__ import annotations
@@ -15,14 +16,16 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from app.services.errors import ServiceError
+from app.services.errors import QT_TRANSLATE_NOOP, ServiceError
 from app.services.printing.settings import LabelPrinterKind, PrintSettings, parse_printer_address
+from app.services.printing.wording import say as _say
 
 __all__ = [
     "CupsQueuePrinter",
     "NetworkPrinter",
     "PrinterError",
     "RawPrinter",
+    "SpoolerFailure",
     "WindowsQueuePrinter",
     "raw_printer_for",
 ]
@@ -31,12 +34,16 @@ NETWORK_TIMEOUT_SECONDS = 8.0
 QUEUE_TIMEOUT_SECONDS = 30.0
 
 
-_CHECK = "Check that the printer is on, has labels, and is connected, then try again."
+_CHECK = QT_TRANSLATE_NOOP(
+    "Errors", "Check that the printer is on, has labels, and is connected, then try again."
+)
+_FIX_IN_SETTINGS = QT_TRANSLATE_NOOP("Errors", "Correct it in Settings → Printing.")
 
 
 class PrinterError(ServiceError):
     """The label did not reach the printer: ``title`` says what happened, ``advice`` what to
-    do; ``str()`` is both, for a status line."""
+    do; ``str()`` is both, for a status line. Texts are English marked for translation (or
+    already translated by ``say``): they come out in the UI language."""
 
     def __init__(self, title: str, advice: str = _CHECK) -> None:
         super().__init__(title, advice, debug="PrinterError", transient=True)
@@ -74,7 +81,8 @@ class NetworkPrinter:
 
     @property
     def description(self) -> str:
-        return f"the label printer at {self.host}:{self.port}"
+        return _say(QT_TRANSLATE_NOOP("Errors", "the label printer at %1"),
+                    f"{self.host}:{self.port}")
 
     def send(self, data: bytes, job_name: str) -> None:
         where = f"{self.host}:{self.port}"
@@ -85,19 +93,22 @@ class NetworkPrinter:
                 # open and never answer a format, so there is nothing to wait for.
                 sock.shutdown(socket.SHUT_WR)
         except ConnectionRefusedError:
-            raise PrinterError(f"The label printer at {where} refused the connection") from None
+            raise PrinterError(_say(QT_TRANSLATE_NOOP(
+                "Errors", "The label printer at %1 refused the connection"), where)) from None
         except TimeoutError:
-            raise PrinterError(
-                f"The label printer at {where} did not answer within {self._timeout:g} seconds"
-            ) from None
+            raise PrinterError(_say(QT_TRANSLATE_NOOP(
+                "Errors", "The label printer at %1 did not answer within %2 seconds"),
+                where, f"{self._timeout:g}")) from None
         except socket.gaierror:
             raise PrinterError(
-                f"No printer named {self.host!r} was found on the network",
-                "Check the address in Settings → Printing.",
+                _say(QT_TRANSLATE_NOOP("Errors", "No printer named %1 was found on the network"),
+                     repr(self.host)),
+                QT_TRANSLATE_NOOP("Errors", "Check the address in Settings → Printing."),
             ) from None
         except OSError as error:
             reason = error.strerror or type(error).__name__
-            raise PrinterError(f"The label could not be sent to {where} ({reason})") from None
+            raise PrinterError(_say(QT_TRANSLATE_NOOP(
+                "Errors", "The label could not be sent to %1 (%2)"), where, reason)) from None
 
 
 class _Completed(Protocol):
@@ -117,7 +128,7 @@ class CupsQueuePrinter:
 
     @property
     def description(self) -> str:
-        return f"the printer {self.queue!r}"
+        return _say(QT_TRANSLATE_NOOP("Errors", "the printer %1"), repr(self.queue))
 
     def send(self, data: bytes, job_name: str) -> None:
         command: Sequence[str] = ["lp", "-d", self.queue, "-o", "raw", "-t", job_name, "-"]
@@ -127,33 +138,56 @@ class CupsQueuePrinter:
             )
         except FileNotFoundError:
             raise PrinterError(
-                "Printing to an installed printer needs CUPS (the 'lp' command), which is not "
-                "installed",
-                "Use the printer's network address in Settings → Printing instead.",
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "Printing to an installed printer needs CUPS (the 'lp' command), which is "
+                    "not installed",
+                ),
+                QT_TRANSLATE_NOOP(
+                    "Errors", "Use the printer's network address in Settings → Printing instead."
+                ),
             ) from None
         except subprocess.TimeoutExpired:
             raise PrinterError(
-                f"The print system did not take the label for {self.queue!r} within "
-                f"{QUEUE_TIMEOUT_SECONDS:g} seconds",
-                "Try again.",
+                _say(QT_TRANSLATE_NOOP(
+                    "Errors", "The print system did not take the label for %1 within %2 seconds"),
+                    repr(self.queue), f"{QUEUE_TIMEOUT_SECONDS:g}"),
+                QT_TRANSLATE_NOOP("Errors", "Try again."),
             ) from None
         except OSError as error:
             reason = error.strerror or type(error).__name__
-            raise PrinterError(f"The print system could not be started ({reason})") from None
+            raise PrinterError(_say(QT_TRANSLATE_NOOP(
+                "Errors", "The print system could not be started (%1)"), reason)) from None
         if done.returncode != 0:
             detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
             said = f": {detail[-1]}" if detail else ""
             raise PrinterError(
-                f"The printer {self.queue!r} did not take the label "
-                f"(lp exit code {done.returncode}{said})",
-                "Check that the printer is on and its queue is not paused, then try again.",
+                _say(QT_TRANSLATE_NOOP(
+                    "Errors", "The printer %1 did not take the label (lp exit code %2)"),
+                    repr(self.queue), f"{done.returncode}{said}"),
+                _QUEUE_ADVICE,
             )
 
 
 class Spooler(Protocol):
-    """The few Windows spooler calls a raw job needs (see ``_WinSpool``)."""
+    """The few Windows spooler calls a raw job needs (``winspool.WinSpool``)."""
 
     def write_raw(self, printer: str, data: bytes, job_name: str) -> None: ...
+
+
+class SpoolerFailure(OSError):
+    """A winspool call returned FALSE: ``call`` names it, ``winerror`` is GetLastError() and
+    ``strerror`` Windows' own wording of it (in the language of Windows)."""
+
+    def __init__(self, call: str, winerror: int, text: str) -> None:
+        super().__init__(winerror, text)
+        self.call = call
+        self.winerror = winerror
+
+
+ERROR_ACCESS_DENIED = 5
+ERROR_INVALID_PRINTER_NAME = 1801
+ERROR_INVALID_DATATYPE = 1804
 
 
 class WindowsQueuePrinter:
@@ -165,72 +199,66 @@ class WindowsQueuePrinter:
 
     @property
     def description(self) -> str:
-        return f"the printer {self.queue!r}"
+        return _say(QT_TRANSLATE_NOOP("Errors", "the printer %1"), repr(self.queue))
 
     def send(self, data: bytes, job_name: str) -> None:
         spooler = self._spooler or _windows_spooler()
         try:
             spooler.write_raw(self.queue, data, job_name)
+        except SpoolerFailure as error:
+            raise _spooler_error(self.queue, error) from None
         except OSError as error:
             raise PrinterError(
-                f"Windows could not send the label to {self.queue!r} ({error.strerror or error})",
-                "Check that the printer is on and its queue is not paused, then try again.",
+                _say(QT_TRANSLATE_NOOP("Errors", "Windows could not send the label to %1 (%2)"),
+                     repr(self.queue), error.strerror or type(error).__name__),
+                _QUEUE_ADVICE,
             ) from None
+
+
+_QUEUE_ADVICE = QT_TRANSLATE_NOOP(
+    "Errors", "Check that the printer is on and its queue is not paused, then try again."
+)
+
+
+def _spooler_error(queue: str, error: SpoolerFailure) -> PrinterError:
+    name = repr(queue)
+    if error.winerror == ERROR_INVALID_PRINTER_NAME:
+        return PrinterError(
+            _say(QT_TRANSLATE_NOOP("Errors", "No printer named %1 is installed on this computer"),
+                 name),
+            QT_TRANSLATE_NOOP("Errors", "Choose the label printer again in Settings → Printing."),
+        )
+    if error.winerror == ERROR_ACCESS_DENIED:
+        return PrinterError(
+            _say(QT_TRANSLATE_NOOP("Errors", "Windows does not let this account print to %1"),
+                 name),
+            QT_TRANSLATE_NOOP("Errors", "Ask IT to allow printing to it for this Windows user."),
+        )
+    if error.winerror == ERROR_INVALID_DATATYPE:
+        return PrinterError(
+            _say(QT_TRANSLATE_NOOP("Errors", "The printer %1 does not accept raw labels"), name),
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "Install it with the Zebra (ZDesigner) driver or the \"Generic / Text Only\" "
+                "driver, or use its network address in Settings → Printing.",
+            ),
+        )
+    return PrinterError(
+        _say(QT_TRANSLATE_NOOP("Errors", "Windows could not send the label to %1 (%2)"),
+             name, error.strerror or error.call),
+        _QUEUE_ADVICE,
+    )
 
 
 def _windows_spooler() -> Spooler:
     if sys.platform == "win32":
-        return _WinSpool()
+        from app.services.printing.winspool import WinSpool  # ctypes: only where it is used
+
+        return WinSpool.load()
     raise PrinterError(
-        "The Windows print spooler is only available on Windows",
-        "Choose the label printer again in Settings → Printing.",
+        QT_TRANSLATE_NOOP("Errors", "The Windows print spooler is only available on Windows"),
+        QT_TRANSLATE_NOOP("Errors", "Choose the label printer again in Settings → Printing."),
     )
-
-
-if sys.platform == "win32":
-    import ctypes
-    from ctypes import wintypes
-
-    class _DocInfo1(ctypes.Structure):
-        _fields_ = (
-            ("pDocName", wintypes.LPWSTR),
-            ("pOutputFile", wintypes.LPWSTR),
-            ("pDatatype", wintypes.LPWSTR),
-        )
-
-    class _WinSpool:
-        """OpenPrinter → StartDocPrinter(RAW) → WritePrinter → EndDocPrinter → ClosePrinter."""
-
-        def __init__(self) -> None:
-            self._dll = ctypes.WinDLL("winspool.drv", use_last_error=True)
-
-        def _check(self, ok: int, call: str) -> None:
-            if not ok:
-                code = ctypes.get_last_error()
-                raise OSError(code, f"{call} failed: {ctypes.FormatError(code).strip()}")
-
-        def write_raw(self, printer: str, data: bytes, job_name: str) -> None:
-            dll = self._dll
-            handle = wintypes.HANDLE()
-            self._check(dll.OpenPrinterW(printer, ctypes.byref(handle), None), "OpenPrinter")
-            try:
-                info = _DocInfo1(job_name, None, "RAW")
-                self._check(dll.StartDocPrinterW(handle, 1, ctypes.byref(info)), "StartDocPrinter")
-                try:
-                    self._check(dll.StartPagePrinter(handle), "StartPagePrinter")
-                    written = wintypes.DWORD()
-                    buffer = ctypes.create_string_buffer(data, len(data))
-                    self._check(
-                        dll.WritePrinter(handle, buffer, len(data), ctypes.byref(written)),
-                        "WritePrinter",
-                    )
-                    if written.value != len(data):
-                        raise OSError(0, "the spooler took only part of the label")
-                    self._check(dll.EndPagePrinter(handle), "EndPagePrinter")
-                finally:
-                    dll.EndDocPrinter(handle)
-            finally:
-                dll.ClosePrinter(handle)
 
 
 def raw_printer_for(settings: PrintSettings) -> RawPrinter | None:
@@ -240,13 +268,13 @@ def raw_printer_for(settings: PrintSettings) -> RawPrinter | None:
         try:
             host, port = parse_printer_address(settings.printer_address)
         except ValueError as error:
-            title = str(error).rstrip(".")
-            raise PrinterError(title, "Correct it in Settings → Printing.") from None
+            raise PrinterError(str(error).rstrip("."), _FIX_IN_SETTINGS) from None
         return NetworkPrinter(host, port)
     if settings.printer_kind is LabelPrinterKind.QUEUE:
         if not settings.printer_queue.strip():
             raise PrinterError(
-                "No label printer is chosen", "Choose the label printer in Settings → Printing."
+                QT_TRANSLATE_NOOP("Errors", "No label printer is chosen"),
+                QT_TRANSLATE_NOOP("Errors", "Choose the label printer in Settings → Printing."),
             )
         if sys.platform == "win32":
             return WindowsQueuePrinter(settings.printer_queue)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.marks import QT_TRANSLATE_NOOP
 from app.services.printing.settings import SheetLayoutName
 
 __all__ = ["SHEETS", "SheetLayout"]
@@ -44,7 +45,7 @@ def _in(value: float) -> float:
 SHEETS: dict[SheetLayoutName, SheetLayout] = {
     # Avery 5160 / 8160: US Letter, 3 × 10 labels of 2⅝ × 1 in, ½ in top margin.
     SheetLayoutName.AVERY_5160: SheetLayout(
-        name="Avery 5160 (Letter, 30 labels)",
+        name=QT_TRANSLATE_NOOP("LabelSheets", "Avery 5160 (Letter, 30 labels)"),
         paper="letter",
         page_mm=(_in(8.5), _in(11)),
         columns=3,
@@ -55,7 +56,7 @@ SHEETS: dict[SheetLayoutName, SheetLayout] = {
     ),
     # Avery L7160: A4, 3 × 7 labels of 63.5 × 38.1 mm.
     SheetLayoutName.AVERY_L7160: SheetLayout(
-        name="Avery L7160 (A4, 21 labels)",
+        name=QT_TRANSLATE_NOOP("LabelSheets", "Avery L7160 (A4, 21 labels)"),
         paper="a4",
         page_mm=(210.0, 297.0),
         columns=3,

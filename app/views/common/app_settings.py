@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -15,7 +16,12 @@ from PySide6.QtCore import QByteArray, QSettings
 from app.paths import paths
 from app.services.audit import DEFAULT_RETENTION_YEARS, MAX_RETENTION_YEARS, MIN_RETENTION_YEARS
 from app.services.idle_lock import DEFAULT_IDLE_MINUTES, MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
-from app.services.printing.settings import PrintSettings, settings_from_json, settings_to_json
+from app.services.printing.settings import (
+    PrintSettings,
+    move_clinic_out,
+    settings_from_json,
+    settings_to_json,
+)
 from app.services.private_db import create_private_file
 
 __all__ = ["DEFAULT_REFRESH_SECONDS", "SHARED_GROUPS", "AppSettings"]
@@ -36,6 +42,8 @@ _INVENTED_CATALOG = {
 # that add clinic-wide settings (clinic name and phone, printing, screen lock) name their group
 # here; a group's keys must never hold a secret or patient data.
 SHARED_GROUPS: tuple[str, ...] = ("clinic", "printing", "lock", "results_inbox")
+# Kept out of SHARED_GROUPS: this desk's own note of a clinic name/phone replaced in a merge.
+_REPLACED_CLINIC = "clinic_replaced"
 _LEGACY_CATALOG_KEY = "catalog/kit_types"  # one catalog for production, before per environment
 _CATALOGS_KEY = "catalog/by_environment"  # {environment key: {kit type id: friendly name}}
 
@@ -146,6 +154,7 @@ class AppSettings:
 
     def shared_sections(self) -> dict[str, dict[str, str]]:
         """The settings groups other features add for every desk (``SHARED_GROUPS``)."""
+        self._move_clinic_out_of_printing()  # a setup file holds the clinic once
         sections: dict[str, dict[str, str]] = {}
         for group in SHARED_GROUPS:
             self._qsettings.beginGroup(group)
@@ -173,10 +182,14 @@ class AppSettings:
 
     @property
     def print_settings(self) -> PrintSettings:
-        return settings_from_json(str(self._qsettings.value("printing/settings", "")))
+        """The printing settings, with the clinic's name and phone from ``clinic``."""
+        name, phone = self.clinic
+        loaded = settings_from_json(str(self._qsettings.value("printing/settings", "")))
+        return replace(loaded, clinic_name=name, clinic_phone=phone)
 
     @print_settings.setter
     def print_settings(self, settings: PrintSettings) -> None:
+        """Stores all but the clinic's name and phone: those are set through ``clinic``."""
         self._qsettings.setValue("printing/settings", settings_to_json(settings))
 
     # --- outreach (bulk import, unreturned kits) --------------------------------------
@@ -215,14 +228,39 @@ class AppSettings:
 
     @property
     def clinic(self) -> tuple[str, str]:
-        """(clinic name, clinic phone) for reminder letters."""
+        """(clinic name, clinic phone): the one place for hand-outs, labels and letters."""
+        self._move_clinic_out_of_printing()
         return (str(self._qsettings.value("clinic/name", "")),
                 str(self._qsettings.value("clinic/phone", "")))  # fmt: skip
 
     @clinic.setter
     def clinic(self, value: tuple[str, str]) -> None:
+        self._move_clinic_out_of_printing()
         self._qsettings.setValue("clinic/name", value[0])
         self._qsettings.setValue("clinic/phone", value[1])
+        self._qsettings.remove(_REPLACED_CLINIC)  # saved from the Clinic section: seen
+
+    @property
+    def replaced_clinic(self) -> tuple[str, str]:
+        """The letters' (name, phone) that the hand-out's replaced when the two were merged
+        ("" where nothing was replaced); shown in Settings → Clinic until it is saved."""
+        self._move_clinic_out_of_printing()
+        return (str(self._qsettings.value(f"{_REPLACED_CLINIC}/name", "")),
+                str(self._qsettings.value(f"{_REPLACED_CLINIC}/phone", "")))  # fmt: skip
+
+    def _move_clinic_out_of_printing(self) -> None:
+        # Runs on every read: a setup file from an earlier version may bring them back.
+        moved = move_clinic_out(str(self._qsettings.value("printing/settings", "")),
+                                str(self._qsettings.value("clinic/name", "")),
+                                str(self._qsettings.value("clinic/phone", "")))  # fmt: skip
+        if moved is None:
+            return
+        self._qsettings.setValue("clinic/name", moved.name)
+        self._qsettings.setValue("clinic/phone", moved.phone)
+        for key, value in (("name", moved.replaced_name), ("phone", moved.replaced_phone)):
+            if value:
+                self._qsettings.setValue(f"{_REPLACED_CLINIC}/{key}", value)
+        self._qsettings.setValue("printing/settings", moved.printing_json)
 
     # --- shared workstation (administrators change these) ------------------------------
 

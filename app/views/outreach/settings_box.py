@@ -1,8 +1,9 @@
-"""The Outreach part of Settings: import pace, worklist thresholds, the clinic on letters."""
+"""The Outreach part of Settings: import pace and worklist thresholds (the clinic on letters is
+Settings → Clinic)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QGroupBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QGroupBox, QSpinBox, QWidget
 
 from app.views.common.app_settings import AppSettings
 
@@ -30,11 +31,6 @@ class OutreachSettingsBox(QGroupBox):
         layout.addRow(self.tr("Chase a kit re&gistered, no sample sent, after:"),
                       self.registered_spin)  # fmt: skip
         layout.addRow(self.tr("Chase a sample on its &way to the lab after:"), self.transit_spin)
-        name, phone = settings.clinic
-        self.clinic_name = QLineEdit(name, self)
-        self.clinic_phone = QLineEdit(phone, self)
-        layout.addRow(self.tr("Clinic &name (on letters):"), self.clinic_name)
-        layout.addRow(self.tr("Clinic &phone (on letters):"), self.clinic_phone)
 
     def _days(self, value: int) -> QSpinBox:
         spin = QSpinBox(self)
@@ -47,4 +43,3 @@ class OutreachSettingsBox(QGroupBox):
         self._settings.import_rate = self.rate_spin.value()
         self._settings.worklist_days = (self.delivered_spin.value(), self.registered_spin.value(),
                                         self.transit_spin.value())  # fmt: skip
-        self._settings.clinic = (self.clinic_name.text().strip(), self.clinic_phone.text().strip())

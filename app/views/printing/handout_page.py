@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -55,7 +55,9 @@ class Paper(StrEnum):
 
     @property
     def label(self) -> str:
-        return "Letter" if self is Paper.LETTER else "A4"
+        if self is Paper.LETTER:
+            return QCoreApplication.translate("PrintPreview", "Letter (8.5 × 11 in)")
+        return QCoreApplication.translate("PrintPreview", "A4")
 
 
 @dataclass

@@ -242,8 +242,9 @@ class HandoutPreviewDialog(_PreviewDialog):
     def _hint(self) -> str:
         if not self._settings.clinic_name.strip() or not self._settings.info_url.strip():
             return self.tr(
-                "Tip: add the clinic's name, phone, logo and web page in Settings → Printing; "
-                "the web page becomes the QR code on the hand-out."
+                "Tip: add the clinic's name and phone in Settings → Clinic, and its logo and "
+                "web page in Settings → Printing; the web page becomes the QR code on the "
+                "hand-out."
             )
         return ""
 
@@ -333,7 +334,8 @@ class LabelPrintDialog(_PreviewDialog):
         self.sheet_combo = QComboBox(sheet)
         self.sheet_combo.setObjectName("sheetLayout")
         for name, geometry in SHEETS.items():
-            self.sheet_combo.addItem(geometry.name, name.value)
+            self.sheet_combo.addItem(
+                QCoreApplication.translate("LabelSheets", geometry.name), name.value)
         self.sheet_combo.setCurrentIndex(self.sheet_combo.findData(settings.sheet_layout.value))
         self.first_spin = QSpinBox(sheet)
         self.first_spin.setObjectName("firstLabel")

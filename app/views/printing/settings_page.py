@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.errors import describe_error
+from app.services.errors import QT_TRANSLATE_NOOP, describe_error
 from app.services.printing.labels import labels_zpl, printer_test_label
 from app.services.printing.raw_printer import PrinterError, RawPrinter, raw_printer_for
 from app.services.printing.record import PrintRecord, PrintRecorder, ignore_print
@@ -68,7 +68,8 @@ def send_test_label(
     """Worker thread: print the test label; returns where it went."""
     printer = printer_for(settings)
     if printer is None:
-        raise PrinterError("No label printer is chosen", "Choose a label printer first.")
+        raise PrinterError(QT_TRANSLATE_NOOP("Errors", "No label printer is chosen"),
+                           QT_TRANSLATE_NOOP("Errors", "Choose a label printer first."))
     printer.send(
         labels_zpl([printer_test_label(date.today())], settings.label_size, settings.label_dpi),
         "Spot test label",
@@ -96,12 +97,13 @@ class PrintingSettingsPage(QWidget):
         self._testing = False
 
         # --- the clinic on the hand-out ------------------------------------------------
+        # Its name and phone are Settings → Clinic's (one place for hand-outs and letters).
+        self._clinic = (settings.clinic_name, settings.clinic_phone)
         clinic = QGroupBox(self.tr("On the patient hand-out"), self)
         form = QFormLayout(clinic)
-        self.clinic_edit = QLineEdit(settings.clinic_name, clinic)
-        self.clinic_edit.setObjectName("clinicName")
-        self.phone_edit = QLineEdit(settings.clinic_phone, clinic)
-        self.phone_edit.setObjectName("clinicPhone")
+        self.clinic_label = QLabel(self._clinic_text(), clinic)
+        self.clinic_label.setObjectName("clinicDetails")
+        self.clinic_label.setWordWrap(True)
         self.logo_edit = QLineEdit(settings.logo_path, clinic)
         self.logo_edit.setObjectName("clinicLogo")
         self.logo_edit.setPlaceholderText(self.tr("PNG or JPEG file (optional)"))
@@ -122,12 +124,11 @@ class PrintingSettingsPage(QWidget):
         self.url_message.setWordWrap(True)
         show_status(self.url_message, "error", "")
         self.url_edit.textEdited.connect(self._on_url_edit_text_edited)
-        form.addRow(self.tr("Clinic &name:"), self.clinic_edit)
-        form.addRow(self.tr("&Phone:"), self.phone_edit)
+        form.addRow(self.tr("Clinic:"), self.clinic_label)
         form.addRow(self.tr("&Logo:"), logo_row)
         form.addRow(self.tr("Registration or &instructions page:"), self.url_edit)
         form.addRow("", self.url_message)
-        for edit in (self.clinic_edit, self.phone_edit, self.logo_edit, self.url_edit):
+        for edit in (self.logo_edit, self.url_edit):
             label = form.labelForField(edit) or form.labelForField(logo_row)
             if isinstance(label, QLabel):
                 label.setBuddy(edit)
@@ -158,7 +159,8 @@ class PrintingSettingsPage(QWidget):
         self.sheet_combo = QComboBox(labels)
         self.sheet_combo.setObjectName("sheetLayout")
         for name, geometry in SHEETS.items():
-            self.sheet_combo.addItem(geometry.name, name.value)
+            self.sheet_combo.addItem(
+                QCoreApplication.translate("LabelSheets", geometry.name), name.value)
         self.sheet_combo.setCurrentIndex(self.sheet_combo.findData(settings.sheet_layout.value))
         self.size_combo = QComboBox(labels)
         self.size_combo.setObjectName("labelSize")
@@ -216,6 +218,12 @@ class PrintingSettingsPage(QWidget):
         layout.addWidget(labels)
         layout.addStretch(1)
 
+    def _clinic_text(self) -> str:
+        shown = " · ".join(value for value in self._clinic if value)
+        if not shown:
+            return self.tr("No clinic name yet: add it in Settings → Clinic.")
+        return self.tr("%1 (change it in Settings → Clinic)").replace("%1", shown)
+
     def _radios(self) -> dict[LabelPrinterKind, QRadioButton]:
         return {
             LabelPrinterKind.SHEET: self.sheet_radio,
@@ -231,8 +239,8 @@ class PrintingSettingsPage(QWidget):
 
     def settings(self) -> PrintSettings:
         return PrintSettings(
-            clinic_name=self.clinic_edit.text().strip(),
-            clinic_phone=self.phone_edit.text().strip(),
+            clinic_name=self._clinic[0],
+            clinic_phone=self._clinic[1],
             logo_path=self.logo_edit.text().strip(),
             info_url=self.url_edit.text().strip(),
             printer_kind=self.printer_kind(),
@@ -378,14 +386,15 @@ class PrintingSettingsSection(QGroupBox):
 
     def _show_summary(self) -> None:
         chosen = self._settings.print_settings
-        clinic = chosen.clinic_name or self.tr("no clinic name yet")
         where = {
             LabelPrinterKind.SHEET: self.tr("labels on sheets"),
             LabelPrinterKind.NETWORK: self.tr("labels to %1").replace("%1",
                                                                       chosen.printer_address),
             LabelPrinterKind.QUEUE: self.tr("labels to %1").replace("%1", chosen.printer_queue),
         }[chosen.printer_kind]
-        self.summary.setText(f"{clinic} · {where}")
+        qr = (self.tr("QR code to %1").replace("%1", chosen.info_url) if chosen.info_url
+              else self.tr("no web page for the QR code yet"))
+        self.summary.setText(f"{where} · {qr}")
 
     @Slot()
     def _on_open_button_clicked(self) -> None:

@@ -202,6 +202,10 @@ class ChildWindows(QObject):
         )
         self._show_print_window(dialog)
 
+    def held_label_count(self) -> int:
+        """Label jobs the printer did not take: the quit question counts them."""
+        return len(self.label_printing.held())
+
     def open_labels(self, labels: Sequence[Label]) -> None:
         from app.views.printing.preview import LabelPrintDialog
 

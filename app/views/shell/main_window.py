@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
         self.sync_label = self.indicators.sync
         self.online_label = self.indicators.online
         self.outbox_label = self.indicators.outbox
-        self.quit_guard = QuitGuard(self, lambda: self.indicators.outbox_counts)
+        self.quit_guard = QuitGuard(self, lambda: self.indicators.outbox_counts, self.child_windows)
 
     # --- session ------------------------------------------------------------------------
 

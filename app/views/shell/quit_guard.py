@@ -1,4 +1,5 @@
 """Quitting with orders not yet at Spot: say how many, and that the next start sends them.
+Labels the label printer did not take (printer off) are held in memory only: say so too.
 
 The counts are the status bar's last known ones (never read from disk at quit), and the
 question is a window-modal box opened without a nested event loop: the first close is
@@ -9,6 +10,7 @@ a POST in flight; the outbox marks it to be checked at the next start.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -18,37 +20,49 @@ from app.services.data_folder import queued_orders_warning
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
-__all__ = ["QuitGuard"]
+__all__ = ["HeldLabels", "QuitGuard"]
+
+
+class HeldLabels(Protocol):
+    def held_label_count(self) -> int:
+        """Label jobs the label printer did not take (kept in memory only)."""
+        ...
 
 
 class QuitGuard(QObject):
     """``may_quit()`` from the window's ``closeEvent``; ``counts()`` gives (waiting, to fix)
-    as last shown, or ``None`` when unknown (signed out)."""
+    as last shown, or ``None`` when unknown (signed out); ``labels`` says how many label
+    jobs wait for the label printer."""
 
     def __init__(
-        self, window: QWidget, counts: Callable[[], tuple[int, int] | None]
+        self,
+        window: QWidget,
+        counts: Callable[[], tuple[int, int] | None],
+        labels: HeldLabels | None = None,
     ) -> None:
         super().__init__(window)
         self._window = window
         self._counts = counts
+        self._labels = labels
         self._confirmed = False
         self.box: QMessageBox | None = None
 
     def may_quit(self) -> bool:
         if self._confirmed:
             return True
-        counts = self._counts()
-        if counts is None or sum(counts) == 0:
+        counts = self._counts() or (0, 0)
+        held = self._labels.held_label_count() if self._labels is not None else 0
+        if sum(counts) == 0 and held == 0:
             return True
         if self.box is not None:  # already asking: bring the question forward
             self.box.raise_()
             self.box.activateWindow()
             return False
-        self.box = self._make_box(*counts)
+        self.box = self._make_box(*counts, held)
         self.box.open()
         return False
 
-    def _make_box(self, waiting: int, attention: int) -> QMessageBox:
+    def _make_box(self, waiting: int, attention: int, held: int = 0) -> QMessageBox:
         warning = queued_orders_warning((waiting, attention))
         lines = []
         if waiting:
@@ -61,6 +75,9 @@ class QuitGuard(QObject):
         if warning is not None:  # a profile that forgets its files at sign-out
             title, quit_text = warning.title, translate("MainWindow", "Quit anyway")
             lines.append(warning.advice)
+        elif not (waiting or attention):
+            title = translate("MainWindow", "Some labels haven't printed yet")
+            quit_text = translate("MainWindow", "Quit")
         else:
             title = translate("MainWindow", "Some orders haven't been sent yet")
             quit_text = translate("MainWindow", "Quit")
@@ -68,6 +85,11 @@ class QuitGuard(QObject):
                 "MainWindow", "They stay in the outbox on this computer and are sent the next "
                 "time you start the app."
             ))
+        if held:
+            lines.append(translate(
+                "MainWindow", "Labels the label printer has not taken: {count}. They are not "
+                "kept when the app closes: print them with Try again in the Labels window first."
+            ).format(count=held))
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, title, parent=self._window)
         box.setObjectName("unsentOrdersBox")
         box.setWindowModality(Qt.WindowModality.WindowModal)

@@ -25,10 +25,12 @@ def open_settings_dialog(
     """Open (window-modal, never exec) Settings for the environment in use."""
     from app.views.outreach.settings_box import OutreachSettingsBox
     from app.views.printing.settings_page import PrintingSettingsSection
+    from app.views.settings.clinic_box import ClinicSettingsBox
     from app.views.settings.dialog import SettingsDialog
 
     dialog = SettingsDialog(
         settings, parent, sections=[
+            ClinicSettingsBox,
             OutreachSettingsBox,
             lambda values, owner: PrintingSettingsSection(values, runner, owner),
             *extra,

@@ -100,7 +100,7 @@ def test_long_names_are_cut_with_an_ellipsis_not_wrapped_over_the_next_line() ->
 
 
 def test_a_barcode_too_long_for_the_small_label_is_refused_with_a_message() -> None:
-    with pytest.raises(ValueError, match="too long for a 2x1 in label"):
+    with pytest.raises(ValueError, match="too long for a 2 × 1 in label"):
         label_zpl(kit_label("K" * 60, "A B", None, ON), LabelSize.SMALL)
 
 

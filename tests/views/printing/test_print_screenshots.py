@@ -74,6 +74,7 @@ def test_handout_preview_screenshot(
 def test_printing_settings_screenshot(qtbot: QtBot, tmp_path: Path) -> None:
     app_settings = AppSettings()
     app_settings.print_settings = CLINIC
+    app_settings.clinic = (CLINIC.clinic_name, CLINIC.clinic_phone)
     dialog = PrintingSettingsDialog(app_settings, InlineTaskRunner())
     qtbot.addWidget(dialog)
     dialog.resize(720, 600)

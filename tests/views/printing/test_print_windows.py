@@ -132,8 +132,10 @@ def test_handout_save_failure_is_a_message_not_a_crash(
 
 def test_handout_without_clinic_details_says_where_to_add_them(qtbot: QtBot) -> None:
     dialog = handout_dialog(qtbot, [], PrintSettings())
-    assert any("Settings → Printing" in label.text() for label in dialog.findChildren(
-        preview.QLabel) if label.isVisible())
+    [hint] = [label.text() for label in dialog.findChildren(preview.QLabel)
+              if "Tip:" in label.text() and label.isVisible()]
+    assert "name and phone in Settings → Clinic" in hint
+    assert "logo and web page in Settings → Printing" in hint
 
 
 # --- labels ---------------------------------------------------------------------------------
@@ -275,12 +277,12 @@ def test_settings_printing_section_opens_printing_which_refuses_a_bad_web_addres
     settings_dialog.show()
     [section] = settings_dialog.sections
     assert isinstance(section, PrintingSettingsSection)
-    assert section.summary.text() == "no clinic name yet · labels on sheets"
+    assert section.summary.text() == "labels on sheets · no web page for the QR code yet"
     qtbot.mouseClick(section.open_button, Qt.MouseButton.LeftButton)
     dialog = section.findChild(PrintingSettingsDialog)
     assert dialog is not None
     page = dialog.page
-    qtbot.keyClicks(page.clinic_edit, "Maple Street Family Clinic")
+    assert page.clinic_label.text() == "No clinic name yet: add it in Settings → Clinic."
     qtbot.keyClicks(page.url_edit, "clinic.example/kits")
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
@@ -293,10 +295,8 @@ def test_settings_printing_section_opens_printing_which_refuses_a_bad_web_addres
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     saved = AppSettings().print_settings
-    assert (saved.clinic_name, saved.info_url) == (
-        "Maple Street Family Clinic", "https://clinic.example/kits"
-    )
-    assert section.summary.text() == "Maple Street Family Clinic · labels on sheets"
+    assert saved.info_url == "https://clinic.example/kits"
+    assert section.summary.text() == "labels on sheets · QR code to https://clinic.example/kits"
 
 
 def test_a_damaged_printing_setting_falls_back_instead_of_failing(qtbot: QtBot) -> None:
@@ -305,6 +305,7 @@ def test_a_damaged_printing_setting_falls_back_instead_of_failing(qtbot: QtBot) 
         "printing/settings", '{"printer_kind": "bluetooth", "label_dpi": 600, "clinic_name": 7}'
     )
     loaded = app_settings.print_settings
+    # A number is no clinic name: it is not moved into Settings → Clinic.
     assert (loaded.printer_kind, loaded.label_dpi, loaded.clinic_name) == (
-        LabelPrinterKind.SHEET, 203, "7"
+        LabelPrinterKind.SHEET, 203, ""
     )

@@ -139,6 +139,7 @@ def child_windows(qtbot: QtBot, settings: PrintSettings) -> ChildWindows:
     qtbot.addWidget(owner)
     app_settings = AppSettings()
     app_settings.print_settings = settings
+    app_settings.clinic = (settings.clinic_name, settings.clinic_phone)
     return ChildWindows(owner, InlineTaskRunner(), AppEvents(owner), settings=app_settings)
 
 
