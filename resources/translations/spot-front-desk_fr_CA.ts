@@ -3564,53 +3564,53 @@
         <translation>Cela arrive après un nouveau profil Windows ou un trousseau réinitialisé. La liste des commandes est récupérée de nouveau auprès de Spot; les brouillons enregistrés avant sont perdus.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="437"/>
+        <location filename="../../app/views/shell/main_window.py" line="436"/>
         <source>Unreturned kits</source>
         <translation>Trousses non retournées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="62"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="69"/>
         <source>Waiting to be sent: {count}.</source>
         <translation>En attente d’envoi : {count}.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="65"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="72"/>
         <source>To fix in the Outbox before they can be sent: {count}.</source>
         <translation>À corriger dans la boîte d’envoi avant de pouvoir les envoyer : {count}.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="69"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="76"/>
         <source>Quit anyway</source>
         <translation>Quitter quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="72"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="79"/>
         <source>Some labels haven&apos;t printed yet</source>
         <translation>Des étiquettes ne sont pas encore imprimées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="75"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="82"/>
         <source>Some orders haven&apos;t been sent yet</source>
         <translation>Certaines commandes n’ont pas encore été envoyées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="73"/>
-        <location filename="../../app/views/shell/quit_guard.py" line="76"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="80"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="83"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="77"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="84"/>
         <source>They stay in the outbox on this computer and are sent the next time you start the app.</source>
         <translation>Elles restent dans la boîte d’envoi de cet ordinateur et seront envoyées au prochain démarrage de l’application.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="82"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="89"/>
         <source>Labels the label printer has not taken: {count}. They are not kept when the app closes: print them with Try again in the Labels window first.</source>
         <translation>Étiquettes que l’imprimante d’étiquettes n’a pas prises&#xa0;: {count}. Elles ne sont pas gardées à la fermeture de l’application&#xa0;: imprimez-les d’abord avec Réessayer dans la fenêtre Étiquettes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="91"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="98"/>
         <source>Keep the app open</source>
         <translation>Garder l’application ouverte</translation>
     </message>
@@ -3728,7 +3728,7 @@
         <translation>Boîte d’envoi : {queued} en attente · {attention} à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="382"/>
+        <location filename="../../app/views/shell/main_window.py" line="381"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
