@@ -459,6 +459,10 @@ class MainWindow(QMainWindow):
 
     def settings_changed(self) -> None:
         session = self.session
+        if session is not None and session.environment.proxy != self._settings.proxy:
+            # A new proxy choice applies at once: the session gets a client going that way.
+            self._runner.run(session.use_proxy, self._settings.proxy,
+                             on_success=lambda _changed: self.refresh_now())
         if session is not None and session.environment.kind != "sandbox":
             session.kit_catalog = self._settings.kit_catalog_for(session.environment.key)
         if session is not None:
