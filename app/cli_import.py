@@ -111,7 +111,7 @@ def _open_session(sandbox: bool, out: TextIO) -> tuple[Session, Callable[[], Non
     kind = settings.environment_kind
     try:
         environment = (Environment.custom(settings.custom_url) if kind == "custom"
-                       else PRODUCTION)  # fmt: skip
+                       else PRODUCTION).with_proxy(settings.proxy)  # as Settings says
     except ValueError as exc:
         print(f"The saved server address can't be used: {exc}", file=out)
         return None

@@ -141,6 +141,7 @@ def make_application() -> QApplication:
     from PySide6.QtWidgets import QApplication
 
     from app.views.i18n import install_translations
+    from app.views.theme import follow_theme_switches
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -150,6 +151,7 @@ def make_application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())  # every window, the taskbar/dock and the tray
     install_translations(app)
+    follow_theme_switches(app)  # a light/dark/high-contrast switch reaches styled widgets too
     return app
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import socket
 import sys
 import tempfile
 import time
@@ -116,6 +117,20 @@ def _check_keyring() -> None:
     print(f"ok  keyring backend {backend}", flush=True)
 
 
+def _check_proxy_bypass(session: Session) -> None:
+    """Requests to this computer (the embedded sandbox) go direct whatever the proxy choice:
+    through a "proxy" on a port where nothing listens, a test connection still succeeds."""
+    from app.services.environments import SYSTEM_PROXY, ProxySetting
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    for proxy in (ProxySetting.manual(dead), SYSTEM_PROXY):
+        if not session.check_connection(proxy).ok:
+            raise SelfTestFailed(f"proxy bypass: the sandbox was reached via a {proxy.mode} proxy")
+    print("ok  servers on this computer bypass any proxy (manual or system)", flush=True)
+
+
 def _check_report_bytes(session: Session, url: str) -> None:
     """The cached report is byte for byte what the server sent (a text-mode write on Windows
     turns each \\n byte into \\r\\n)."""
@@ -166,6 +181,7 @@ def _run_app(where: Paths, pump: Callable[[], None]) -> int:
         session = window.session
         assert session is not None
         print(f"ok  main window shows {window.order_count()} sandbox orders", flush=True)
+        _check_proxy_bypass(session)
 
         kit_type = next(iter(session.kit_catalog), "health_kit_1")
         order = models.NewOrder(

@@ -13,6 +13,11 @@ import pytest
 
 def test_self_test_places_an_order_and_opens_a_report(tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SPOT_FRONT_DESK_HOME": str(tmp_path)}
+    # A company proxy that answers nothing: the embedded sandbox must not depend on it.
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY"):
+        env.pop(name, None)
+        env.pop(name.lower(), None)
+    env.update({"HTTPS_PROXY": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9"})
     result = subprocess.run(
         [sys.executable, "-m", "app", "--self-test"],
         capture_output=True, text=True, env=env, timeout=240, check=False,
@@ -26,6 +31,7 @@ def test_self_test_places_an_order_and_opens_a_report(tmp_path: Path) -> None:
     assert any(line.startswith("ok  report file matches what the server sent") for line in lines)
     assert any(line.startswith("ok  app icon loaded") for line in lines)
     assert any(line.startswith("ok  keyring backend ") for line in lines)
+    assert "ok  servers on this computer bypass any proxy (manual or system)" in lines
     # Everything it wrote stayed in the folder it was given.
     assert (tmp_path / "data").is_dir()
 

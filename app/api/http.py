@@ -219,6 +219,7 @@ class SpotHttp:
         self._jitter = jitter
         self._clock = clock
         self._proxy = proxy
+        self._transport = transport  # as given (None: our own routing), for `rerouted`
         # A real network: name the certificate when TLS verification fails (not for fakes).
         self._peek_certificates = transport is None
         if transport is None:
@@ -245,6 +246,15 @@ class SpotHttp:
     @property
     def proxy(self) -> ProxySetting:
         return self._proxy
+
+    def rerouted(self, proxy: ProxySetting, *, max_retries: int | None = None) -> Self:
+        """The same client (server, token, timeouts) reaching the server through ``proxy``;
+        this one stays open until closed. The token never leaves this layer."""
+        return type(self)(
+            self.base_url, self._token, self._transport, timeouts=self._timeouts,
+            max_retries=self._max_retries if max_retries is None else max_retries,
+            sleep=self._sleep, jitter=self._jitter, proxy=proxy, clock=self._clock,
+        )
 
     @property
     def server_time_offset(self) -> float | None:

@@ -86,6 +86,8 @@ class ProxySetting:
             url = httpx.URL(self.url.strip())
         except httpx.InvalidURL:
             raise ValueError("That doesn't look like a proxy address") from None
+        if any(character.isspace() for character in self.url.strip()):
+            raise ValueError("That doesn't look like a proxy address")  # httpx would encode it
         if url.scheme not in _PROXY_SCHEMES or not url.host:
             raise ValueError("Enter the proxy as http://host:port (or https://host:port)")
         if url.path not in ("", "/") or url.query or url.fragment:

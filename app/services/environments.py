@@ -23,13 +23,15 @@ import httpx
 
 from app.api import errors as api_errors
 from app.api.client import SpotClient, is_loopback_host
-from app.api.transport import SYSTEM_PROXY, ProxySetting
+from app.api.transport import DIRECT, SYSTEM_PROXY, ProxySetting
 from app.services.errors import connection_problem, translate
 
 __all__ = [
+    "DIRECT",
     "PRODUCTION",
     "PRODUCTION_URL",
     "PROXY_SETTING_KEY",
+    "SYSTEM_PROXY",
     "ConnectionCheck",
     "Environment",
     "ProxySetting",

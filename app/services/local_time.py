@@ -46,13 +46,14 @@ def _local_zone_now() -> timezone:
     return timezone(offset)
 
 
-def to_local(moment: datetime, convert: Convert = _astimezone) -> datetime:
+def to_local(moment: datetime, convert: Convert | None = None) -> datetime:
     """``moment`` in the computer's time zone (a naive ``moment`` is taken as local already).
 
-    ``convert`` is ``datetime.astimezone``; tests pass one that fails like Windows does.
+    ``convert`` is ``datetime.astimezone``; tests pass one (or replace ``_astimezone``) that
+    fails like Windows does.
     """
     try:
-        return convert(moment)
+        return (convert or _astimezone)(moment)
     except (OSError, OverflowError, ValueError):
         zone = _local_zone_now()
         if moment.tzinfo is None:

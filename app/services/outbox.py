@@ -223,10 +223,11 @@ class Outbox:
 
     # -- public API: what staff can do ---------------------------------------------------
 
-    def set_client(self, client: OutboxClient | None) -> None:
-        """Use a new client (after sign-in) and resume sending."""
+    def set_client(self, client: OutboxClient | None, *, resume: bool = True) -> None:
+        """Use a new client and, after a sign-in (``resume``), resume sending items held for
+        it. A new route to the same server (another proxy) passes ``resume=False``."""
         self._sender.client = client
-        if client is not None:
+        if client is not None and resume:
             self.resume()
 
     def resume(self) -> None:

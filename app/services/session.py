@@ -22,6 +22,7 @@ from pathlib import Path
 import httpx
 
 from app.api.client import SpotClient
+from app.api.transport import ProxySetting
 from app.paths import Paths
 from app.services.accounts import (
     account_folder,
@@ -32,7 +33,12 @@ from app.services.accounts import (
 )
 from app.services.data_key import DataKey, data_key_for
 from app.services.drafts import DRAFTS_FILE_NAME, DraftStore
-from app.services.environments import Environment, make_client
+from app.services.environments import (
+    ConnectionCheck,
+    Environment,
+    check_connection,
+    make_client,
+)
 from app.services.inbox import InboxService
 from app.services.logs import register_secret
 from app.services.order_store import OrderStore
@@ -168,6 +174,28 @@ class Session:
         self.sync.set_client(self.client)
         self.outbox.set_client(self.client)  # also resumes items held for sign-in
         old.close()
+
+    def use_proxy(self, proxy: ProxySetting) -> bool:
+        """Reach Spot through ``proxy`` from now on (Settings changed it): a new client with
+        the same token, closing the old one as `reauthenticate` does (a refresh in flight may
+        fail once and the next one goes the new way; the outbox looks an order up before any
+        re-send). False when nothing changed. Loopback servers never use a proxy anyway."""
+        if proxy == self.environment.proxy:
+            return False
+        self.environment = self.environment.with_proxy(proxy)
+        old = self.client
+        self.client = old.rerouted(proxy)
+        self.sync.set_client(self.client)
+        self.outbox.set_client(self.client, resume=False)  # held items wait for a new token
+        old.close()
+        log.info("proxy changed to %s", proxy.mode)
+        return True
+
+    def check_connection(self, proxy: ProxySetting | None = None) -> ConnectionCheck:
+        """Test connection with this session's token, through ``proxy`` (default: the one
+        in use) without switching to it. Blocking: run it through the task runner."""
+        with self.client.rerouted(proxy or self.environment.proxy, max_retries=0) as client:
+            return check_connection(client)
 
     def close(self, *, sender_wait_s: float | None = None) -> None:
         """Stop the outbox sender and release files and connections (idempotent).

@@ -1,15 +1,38 @@
-"""Status colours that stay readable in light and dark palettes.
+"""Status colours that stay readable in light, dark and high-contrast palettes.
 
 Badges are tinted by a tone ("neutral", "active", "good", "warning"); each tone has a pair
 for light and one for dark palettes, both checked for WCAG contrast in the tests, so the text
-stays legible whatever palette the desktop hands us.
+stays legible whatever palette the desktop hands us. When the desktop asks for high contrast
+(Windows contrast themes), badges and marks use the palette's own colours instead: those are
+the ones the person chose to read.
+
+Colours computed from a palette go stale when the desktop switches between light, dark and
+high contrast while the app runs. `ThemeFollower` calls a widget's re-colouring again on
+every such switch. Widgets with a style sheet (and their children) are cut off from palette
+changes altogether: Qt resolves ``palette(text)`` and the inherited colours once, when it
+polishes them. `follow_theme_switches` re-polishes them after each switch.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
+from collections.abc import Callable
 
-__all__ = ["TONES", "accent_color", "badge_colors", "contrast_ratio", "dark_palette", "is_dark"]
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+__all__ = [
+    "TONES",
+    "ThemeFollower",
+    "accent_color",
+    "badge_colors",
+    "contrast_ratio",
+    "dark_palette",
+    "follow_theme_switches",
+    "high_contrast",
+    "inherited_palette",
+    "is_dark",
+]
 
 TONES: tuple[str, ...] = ("neutral", "active", "good", "warning")
 
@@ -44,8 +67,26 @@ def is_dark(palette: QPalette) -> bool:
     return window.lightness() < text.lightness()
 
 
+def high_contrast() -> bool:
+    """Whether the desktop asks for high contrast (Windows contrast themes, GNOME's)."""
+    if QGuiApplication.instance() is None:
+        return False
+    # Each wrapper held in a name: PySide drops the accessibility hints' wrapper together
+    # with a temporary style hints wrapper ("already deleted").
+    hints = QGuiApplication.styleHints()
+    accessibility = hints.accessibility()
+    return accessibility.contrastPreference() == Qt.ContrastPreference.HighContrast
+
+
 def badge_colors(tone: str, palette: QPalette) -> tuple[QColor, QColor]:
-    """Background and foreground for a badge of ``tone``; unknown tones look neutral."""
+    """Background and foreground for a badge of ``tone``; unknown tones look neutral.
+
+    Under high contrast: the palette's window and text colours, inverted for a warning so it
+    still stands out (the tints would override the colours the person chose)."""
+    if high_contrast():
+        window = palette.color(QPalette.ColorRole.Window)
+        text = palette.color(QPalette.ColorRole.WindowText)
+        return (text, window) if tone == "warning" else (window, text)
     table = _DARK if is_dark(palette) else _LIGHT
     background, foreground = table.get(tone, table["neutral"])
     return QColor(background), QColor(foreground)
@@ -53,7 +94,10 @@ def badge_colors(tone: str, palette: QPalette) -> tuple[QColor, QColor]:
 
 def accent_color(tone: str, palette: QPalette) -> QColor:
     """A colour for ``tone`` drawn on the window itself (timeline dots and step names), readable
-    on the palette's Window and Base colours; unknown tones look neutral."""
+    on the palette's Window and Base colours; unknown tones look neutral. Under high contrast
+    the palette's text colour, whatever the tone."""
+    if high_contrast():
+        return palette.color(QPalette.ColorRole.WindowText)
     if is_dark(palette):
         return QColor(_DARK_ACCENTS.get(tone, _DARK_ACCENTS["neutral"]))
     return QColor(_LIGHT.get(tone, _LIGHT["neutral"])[1])
@@ -93,3 +137,64 @@ def dark_palette() -> QPalette:
     for role in (roles.WindowText, roles.Text, roles.ButtonText):
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7f8489"))
     return palette
+
+
+def inherited_palette(widget: QWidget) -> QPalette:
+    """The palette ``widget`` would have without its own colours: its parent's, or the
+    application's for a window. Re-colouring reads this, not the widget's own palette, which
+    still holds the colours of the theme before the switch."""
+    parent = widget.parentWidget()
+    return parent.palette() if parent is not None else QApplication.palette(widget)
+
+
+class ThemeFollower(QObject):
+    """Calls ``apply()`` again whenever ``widget``'s palette changes (the desktop or the app
+    switched light, dark or high contrast) and when the colour scheme or the contrast
+    preference changes. ``apply`` may set the widget's own palette: that change does not
+    call it again."""
+
+    def __init__(self, widget: QWidget, apply: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._apply = apply
+        self._applying = False
+        widget.installEventFilter(self)
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(self._reapply)
+        accessibility = hints.accessibility()
+        accessibility.contrastPreferenceChanged.connect(self._reapply)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._reapply()
+        return False
+
+    @Slot()
+    def _reapply(self) -> None:
+        if self._applying:
+            return
+        self._applying = True
+        try:
+            self._apply()
+        finally:
+            self._applying = False
+
+
+def _repolish_style_sheets() -> None:
+    # Setting the same style sheet again makes Qt polish the widget anew, from the new palette.
+    for widget in QApplication.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet(sheet)
+
+
+def follow_theme_switches(app: QApplication) -> None:
+    """After each palette, colour scheme or contrast switch, widgets with a style sheet take
+    the new palette too (once per app; the app's start-up calls it)."""
+    if app.property("spotFollowsTheme"):
+        return
+    app.setProperty("spotFollowsTheme", True)
+    app.paletteChanged.connect(_repolish_style_sheets)
+    hints = app.styleHints()
+    hints.colorSchemeChanged.connect(_repolish_style_sheets)
+    accessibility = hints.accessibility()
+    accessibility.contrastPreferenceChanged.connect(_repolish_style_sheets)

@@ -682,27 +682,27 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../app/views/shell/banner.py" line="41"/>
+        <location filename="../../app/views/shell/banner.py" line="42"/>
         <source>&amp;Copy details</source>
         <translation>&amp;Copier les détails</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/banner.py" line="43"/>
+        <location filename="../../app/views/shell/banner.py" line="44"/>
         <source>Copy diagnostics</source>
         <translation>Copier les diagnostics</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/banner.py" line="45"/>
+        <location filename="../../app/views/shell/banner.py" line="46"/>
         <source>Versions, outbox counts and recent error types for support (no patient data)</source>
         <translation>Versions, commandes en attente et types d’erreurs récentes pour le soutien (aucune donnée de patient)</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/banner.py" line="50"/>
+        <location filename="../../app/views/shell/banner.py" line="51"/>
         <source>Dismiss</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/banner.py" line="51"/>
+        <location filename="../../app/views/shell/banner.py" line="52"/>
         <source>Dismiss message</source>
         <translation>Fermer le message</translation>
     </message>
@@ -817,12 +817,12 @@
 <context>
     <name>Environments</name>
     <message>
-        <location filename="../../app/services/environments.py" line="97"/>
+        <location filename="../../app/services/environments.py" line="99"/>
         <source>Custom ({url})</source>
         <translation>Personnalisé ({url})</translation>
     </message>
     <message>
-        <location filename="../../app/services/environments.py" line="104"/>
+        <location filename="../../app/services/environments.py" line="106"/>
         <location filename="../../app/views/settings/dialog.py" line="35"/>
         <source>Sandbox (built-in)</source>
         <translation>Bac à sable (intégré)</translation>
@@ -1236,7 +1236,7 @@
         <translation>Impossible de {verb} le jeton d’API&#xa0;: {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/services/environments.py" line="164"/>
+        <location filename="../../app/services/environments.py" line="166"/>
         <source>Can&apos;t reach the server. Check this computer&apos;s network connection (and, for a custom server, the address).</source>
         <translation>Impossible de joindre le serveur. Vérifiez la connexion réseau de cet ordinateur (et, pour un serveur personnalisé, l’adresse).</translation>
     </message>
@@ -1756,47 +1756,47 @@
 <context>
     <name>FindKitBar</name>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="60"/>
+        <location filename="../../app/views/orders/find_kit.py" line="59"/>
         <source>Find &amp;kit:</source>
         <translation>Trouver une tr&amp;ousse&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="64"/>
+        <location filename="../../app/views/orders/find_kit.py" line="63"/>
         <source>Scan or type a kit ID, e.g. SPOT123456</source>
         <translation>Balayez ou tapez l’ID, p. ex. SPOT123456</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="66"/>
+        <location filename="../../app/views/orders/find_kit.py" line="65"/>
         <source>Kit ID</source>
         <translation>ID de trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="69"/>
+        <location filename="../../app/views/orders/find_kit.py" line="68"/>
         <source>Find</source>
         <translation>Trouver</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="98"/>
+        <location filename="../../app/views/orders/find_kit.py" line="97"/>
         <source>“%1” doesn&apos;t look like a kit ID (letters and digits, like SPOT123456).</source>
         <translation>«&#xa0;%1&#xa0;» ne ressemble pas à un ID de trousse (lettres et chiffres, comme SPOT123456).</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="105"/>
+        <location filename="../../app/views/orders/find_kit.py" line="104"/>
         <source>Looking up kit %1…</source>
         <translation>Recherche de la trousse %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="125"/>
+        <location filename="../../app/views/orders/find_kit.py" line="124"/>
         <source>Kit %1 is in order %2.</source>
         <translation>La trousse %1 fait partie de la commande %2.</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="135"/>
+        <location filename="../../app/views/orders/find_kit.py" line="134"/>
         <source>No kit with ID %1 on this account.</source>
         <translation>Aucune trousse portant l’ID %1 dans ce compte.</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/find_kit.py" line="137"/>
+        <location filename="../../app/views/orders/find_kit.py" line="136"/>
         <source>Kit %1 exists but isn&apos;t part of an order on this account.</source>
         <translation>La trousse %1 existe, mais ne fait partie d’aucune commande de ce compte.</translation>
     </message>
@@ -2469,142 +2469,142 @@
 <context>
     <name>KitBox</name>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="167"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="160"/>
         <source>Kit %1</source>
         <translation>Trousse %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="174"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="167"/>
         <source>Kit type: %1</source>
         <translation>Type de trousse&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="176"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="169"/>
         <source>Kit journey</source>
         <translation>Parcours de la trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="184"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="177"/>
         <source>Sample %1</source>
         <translation>Échantillon %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="184"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="177"/>
         <source>(no id)</source>
         <translation>(sans ID)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="189"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="182"/>
         <source>Panels: %1</source>
         <translation>Profils&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="199"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="192"/>
         <source>Sample journey</source>
         <translation>Parcours de l’échantillon</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="214"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="207"/>
         <source>Unknown carrier</source>
         <translation>Transporteur inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="222"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="215"/>
         <source>(no tracking number)</source>
         <translation>(aucun numéro de suivi)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="226"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="219"/>
         <source>shipped %1</source>
         <translation>expédié le %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="234"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="227"/>
         <source>To the patient:</source>
         <translation>Au patient&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="236"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="229"/>
         <source>not shipped yet</source>
         <translation>pas encore expédié</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="247"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="240"/>
         <source>Back to the lab:</source>
         <translation>Retour au labo&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="249"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="242"/>
         <source>no return shipment yet</source>
         <translation>aucun envoi de retour pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="252"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="245"/>
         <source>then</source>
         <translation>puis</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="265"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="258"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="270"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="263"/>
         <source>Registered to %1</source>
         <translation>Enregistrée au nom de %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="276"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="269"/>
         <source>Not registered to a patient yet.</source>
         <translation>Pas encore enregistrée au nom d’un patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="280"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="273"/>
         <source>&amp;Register kit…</source>
         <translation>&amp;Enregistrer la trousse…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="292"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="285"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="306"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="299"/>
         <source>Amended</source>
         <translation>Modifié</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="310"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="303"/>
         <source>Open &amp;PDF</source>
         <translation>Ouvrir le &amp;PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="310"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="303"/>
         <source>Open &amp;TXT</source>
         <translation>Ouvrir le &amp;TXT</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="316"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="309"/>
         <source>Spot sent no link for this format.</source>
         <translation>Spot n’a envoyé aucun lien pour ce format.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="333"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="326"/>
         <source>collected %1</source>
         <translation>prélevé %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="335"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="328"/>
         <source>received %1</source>
         <translation>reçu %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="337"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="330"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="338"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="331"/>
         <source>Report, %1</source>
         <translation>Rapport, %1</translation>
     </message>
@@ -2737,7 +2737,7 @@
         <translation>pas encore</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/timeline.py" line="250"/>
+        <location filename="../../app/views/common/timeline.py" line="251"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -2785,17 +2785,17 @@
         <translation>type d’échantillon inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="130"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="123"/>
         <source>Could not open a web browser</source>
         <translation>Impossible d’ouvrir un navigateur Web</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="131"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="124"/>
         <source>This computer did not open the tracking page. Copy the link and paste it into a web browser:</source>
         <translation>Cet ordinateur n’a pas ouvert la page de suivi. Copiez le lien et collez-le dans un navigateur Web :</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="137"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="130"/>
         <source>Copy link</source>
         <translation>Copier le lien</translation>
     </message>
@@ -2816,143 +2816,143 @@
         <translation>DDN ••••-••-•• (%1 ans)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/kit_box.py" line="114"/>
+        <location filename="../../app/views/kit_panel/kit_box.py" line="107"/>
         <source>Track %1 package %2</source>
         <translation>Suivre le colis %1 %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="129"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="126"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="138"/>
-        <location filename="../../app/views/kit_panel/panel.py" line="155"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="135"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="152"/>
         <source>Select an order to see its kits.</source>
         <translation>Sélectionnez une commande pour voir ses trousses.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="162"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="159"/>
         <source>Loading order %1…</source>
         <translation>Chargement de la commande %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="224"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="221"/>
         <source>Couldn&apos;t refresh this order: %1. %2</source>
         <translation>Impossible d’actualiser cette commande&#xa0;: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="334"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="331"/>
         <source>No kits yet: Spot hasn&apos;t fulfilled this order.</source>
         <translation>Aucune trousse pour l’instant&#xa0;: Spot n’a pas encore traité cette commande.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="336"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="333"/>
         <source>This order has no kits.</source>
         <translation>Cette commande ne contient aucune trousse.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="339"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="336"/>
         <source>Ordered: %1</source>
         <translation>Trousses commandées&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="354"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="351"/>
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="364"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="361"/>
         <source>unknown status</source>
         <translation>statut inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="373"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="370"/>
         <source>Placed %1</source>
         <translation>Du %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="375"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="372"/>
         <source>updated %1</source>
         <translation>màj %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="385"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="382"/>
         <source>Print &amp;hand-out…</source>
         <translation>Imprimer le &amp;feuillet…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="386"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="383"/>
         <source>A page for the patient: their kit, what happens next, how to collect the sample</source>
         <translation>Une page pour le patient&#xa0;: sa trousse, les prochaines étapes, comment faire le prélèvement</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="388"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="385"/>
         <source>&amp;Labels…</source>
         <translation>É&amp;tiquettes…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="388"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="385"/>
         <source>Print order and kit labels</source>
         <translation>Imprimer les étiquettes de la commande et des trousses</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="414"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="411"/>
         <source>Recipient</source>
         <translation>Destinataire</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="441"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="438"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="442"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="439"/>
         <source>Email</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="443"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="440"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="444"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="441"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="447"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="444"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="461"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="458"/>
         <source>Notes for your records</source>
         <translation>Notes pour vos dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="468"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="465"/>
         <source>&amp;Save notes</source>
         <translation>&amp;Enregistrer les notes</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="493"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="490"/>
         <source>unknown kit type</source>
         <translation>type de trousse inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="521"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="518"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="546"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="543"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/views/kit_panel/panel.py" line="558"/>
+        <location filename="../../app/views/kit_panel/panel.py" line="555"/>
         <source>Not saved: %1. %2</source>
         <translation>Non enregistré&#xa0;: %1. %2</translation>
     </message>
@@ -3625,53 +3625,53 @@
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in_flow.py" line="201"/>
-        <location filename="../../app/views/shell/sign_in_flow.py" line="309"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="203"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="312"/>
         <source>Opening {label}…</source>
         <translation>Ouverture de {label}…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in_flow.py" line="214"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="216"/>
         <source>Sign-in needed</source>
         <translation>Connexion requise</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in_flow.py" line="215"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="217"/>
         <source>Restart the app to sign in.</source>
         <translation>Redémarrez l’application pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in_flow.py" line="292"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="295"/>
         <source>Still working with the same Spot account.</source>
         <translation>Vous travaillez toujours avec le même compte Spot.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in_flow.py" line="332"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="335"/>
         <source>Sign out of Spot?</source>
         <translation>Se déconnecter de Spot?</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in_flow.py" line="333"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="336"/>
         <source>The API token for {label} is removed from this computer and the windows working with it close; typed orders are kept as drafts. Orders still waiting are kept too and are sent after someone signs in again with this account&apos;s token.</source>
         <translation>Le jeton d’API de {label} est retiré de cet ordinateur et les fenêtres qui l’utilisent se ferment; les commandes en cours de saisie sont gardées comme brouillons. Les commandes en attente sont gardées aussi et seront envoyées quand quelqu’un se reconnectera avec le jeton de ce compte.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in_flow.py" line="339"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="342"/>
         <source>Sign &amp;out</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in_flow.py" line="339"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="342"/>
         <source>&amp;Stay signed in</source>
         <translation>&amp;Rester connecté</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in_flow.py" line="351"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="354"/>
         <source>Signed out of Spot.</source>
         <translation>Déconnecté de Spot.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in_flow.py" line="352"/>
+        <location filename="../../app/views/shell/sign_in_flow.py" line="355"/>
         <source>Signed out of Spot: the token was removed from this computer.</source>
         <translation>Déconnecté de Spot : le jeton a été retiré de cet ordinateur.</translation>
     </message>
@@ -3988,6 +3988,84 @@
         <location filename="../../app/views/common/metadata_editor.py" line="168"/>
         <source>Remove this note</source>
         <translation>Retirer cette note</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSection</name>
+    <message>
+        <location filename="../../app/views/settings/network.py" line="42"/>
+        <source>Enter the proxy address, e.g. http://proxy.clinic.example:3128</source>
+        <translation>Entrez l’adresse du proxy, p. ex. http://proxy.clinic.example:3128</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/network.py" line="44"/>
+        <source>That doesn&apos;t look like a proxy address</source>
+        <translation>Cela ne ressemble pas à une adresse de proxy</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/network.py" line="45"/>
+        <source>Enter the proxy as http://host:port (or https://host:port)</source>
+        <translation>Entrez le proxy sous la forme http://hôte:port (ou https://hôte:port)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/network.py" line="47"/>
+        <source>Enter only the proxy&apos;s scheme, host and port</source>
+        <translation>Entrez seulement le protocole, l’hôte et le port du proxy</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/network.py" line="59"/>
+        <source>Network (this computer)</source>
+        <translation>Réseau (cet ordinateur)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/network.py" line="66"/>
+        <source>S&amp;ystem settings</source>
+        <translation>Réglages du s&amp;ystème</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/network.py" line="68"/>
+        <source>The proxy set up in Windows (or macOS, or the HTTPS_PROXY variable), with its list of addresses that go direct.</source>
+        <translation>Le proxy configuré dans Windows (ou macOS, ou la variable HTTPS_PROXY), avec sa liste d’adresses qui passent en direct.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/network.py" line="71"/>
+        <source>N&amp;o proxy</source>
+        <translation>Sans pr&amp;oxy</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/network.py" line="72"/>
+        <source>Man&amp;ual:</source>
+        <translation>Man&amp;uel&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/network.py" line="83"/>
+        <source>Proxy address</source>
+        <translation>Adresse du proxy</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/network.py" line="91"/>
+        <source>Test &amp;connection</source>
+        <translation>Tester la &amp;connexion</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/network.py" line="97"/>
+        <source>Sign in first: the test uses your token.</source>
+        <translation>Connectez-vous d’abord&#xa0;: le test utilise votre jeton.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/network.py" line="102"/>
+        <source>Applies at once, no restart needed. The built-in sandbox and servers on this computer never go through a proxy.</source>
+        <translation>S’applique aussitôt, sans redémarrage. Le bac à sable intégré et les serveurs de cet ordinateur ne passent jamais par un proxy.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/network.py" line="115"/>
+        <source>Proxy:</source>
+        <translation>Proxy&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings/network.py" line="181"/>
+        <source>Testing the connection…</source>
+        <translation>Test de la connexion…</translation>
     </message>
 </context>
 <context>
@@ -5797,73 +5875,73 @@
 <context>
     <name>RegistrationTokenDialog</name>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="168"/>
+        <location filename="../../app/views/desk/registration_token.py" line="169"/>
         <source>Patient registration token</source>
         <translation>Jeton d’enregistrement pour patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="185"/>
+        <location filename="../../app/views/desk/registration_token.py" line="186"/>
         <source>A one-time token lets the patient register a kit on your own registration page without typing their details again. It works once and expires after 10 minutes.</source>
         <translation>Un jeton à usage unique permet au patient d’enregistrer une trousse sur votre propre page d’enregistrement sans retaper ses renseignements. Il ne fonctionne qu’une fois et expire après 10 minutes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="193"/>
+        <location filename="../../app/views/desk/registration_token.py" line="194"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="198"/>
+        <location filename="../../app/views/desk/registration_token.py" line="199"/>
         <source>New patient</source>
         <translation>Nouveau patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="207"/>
+        <location filename="../../app/views/desk/registration_token.py" line="208"/>
         <source>Not needed (single-purpose kit)</source>
         <translation>Non requis (trousse à usage unique)</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="211"/>
+        <location filename="../../app/views/desk/registration_token.py" line="212"/>
         <source>Kit &amp;type for a multi-purpose kit</source>
         <translation>Type de trousse (trousse &amp;multiusage)</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="217"/>
-        <location filename="../../app/views/desk/registration_token.py" line="339"/>
+        <location filename="../../app/views/desk/registration_token.py" line="218"/>
+        <location filename="../../app/views/desk/registration_token.py" line="340"/>
         <source>&amp;Generate token</source>
         <translation>&amp;Générer le jeton</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="232"/>
+        <location filename="../../app/views/desk/registration_token.py" line="233"/>
         <source>Token for your registration page</source>
         <translation>Jeton pour votre page d’enregistrement</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="238"/>
+        <location filename="../../app/views/desk/registration_token.py" line="239"/>
         <source>What to do with it: click Copy, open your clinic&apos;s kit registration page and paste the token into its registration token box. The page then registers the kit to this patient without asking for their details again. Use it within the time shown; it works only once.</source>
         <translation>Quoi en faire : cliquez sur Copier, ouvrez la page d’enregistrement des trousses de votre clinique et collez le jeton dans sa case « jeton d’enregistrement ». La page enregistre alors la trousse au nom de ce patient sans redemander ses renseignements. Utilisez-le dans le délai affiché; il ne fonctionne qu’une fois.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="253"/>
+        <location filename="../../app/views/desk/registration_token.py" line="254"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="283"/>
+        <location filename="../../app/views/desk/registration_token.py" line="284"/>
         <source>Choose the patient first.</source>
         <translation>Choisissez d’abord le patient.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="295"/>
+        <location filename="../../app/views/desk/registration_token.py" line="296"/>
         <source>Some details need fixing; see the messages under the fields.</source>
         <translation>Certains renseignements sont à corriger; voyez les messages sous les champs.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="316"/>
+        <location filename="../../app/views/desk/registration_token.py" line="317"/>
         <source>Token ready. Copy it into your registration page now.</source>
         <translation>Jeton prêt. Copiez-le maintenant dans votre page d’enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="339"/>
+        <location filename="../../app/views/desk/registration_token.py" line="340"/>
         <source>Generating…</source>
         <translation>Génération…</translation>
     </message>
@@ -5876,12 +5954,12 @@
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/header.py" line="30"/>
+        <location filename="../../app/views/reports/header.py" line="33"/>
         <source>Amended</source>
         <translation>Modifié</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/header.py" line="33"/>
+        <location filename="../../app/views/reports/header.py" line="37"/>
         <source>This report amends an earlier report.</source>
         <translation>Ce rapport modifie un rapport antérieur.</translation>
     </message>
@@ -6042,48 +6120,48 @@
         <translation>Aucun rapport ouvert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/header.py" line="70"/>
-        <location filename="../../app/views/reports/header.py" line="90"/>
+        <location filename="../../app/views/reports/header.py" line="72"/>
+        <location filename="../../app/views/reports/header.py" line="92"/>
         <source>(no id)</source>
         <translation>(sans ID)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/header.py" line="76"/>
+        <location filename="../../app/views/reports/header.py" line="78"/>
         <source>Report for kit %1, %2</source>
         <translation>Rapport de la trousse %1, %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/header.py" line="77"/>
+        <location filename="../../app/views/reports/header.py" line="79"/>
         <source>Report for kit %1</source>
         <translation>Rapport de la trousse %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/header.py" line="81"/>
+        <location filename="../../app/views/reports/header.py" line="83"/>
         <source>Sample %1</source>
         <translation>Échantillon %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/header.py" line="83"/>
+        <location filename="../../app/views/reports/header.py" line="85"/>
         <source>Collected %1</source>
         <translation>Prélevé le %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/header.py" line="85"/>
+        <location filename="../../app/views/reports/header.py" line="87"/>
         <source>Received by lab %1</source>
         <translation>Reçu par le laboratoire le %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/header.py" line="86"/>
+        <location filename="../../app/views/reports/header.py" line="88"/>
         <source>Report ID %1</source>
         <translation>No de rapport %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/header.py" line="92"/>
+        <location filename="../../app/views/reports/header.py" line="94"/>
         <source>Replaces report %1 from %2</source>
         <translation>Remplace le rapport %1 du %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/header.py" line="96"/>
+        <location filename="../../app/views/reports/header.py" line="98"/>
         <source>Replaces report %1</source>
         <translation>Remplace le rapport %1</translation>
     </message>
@@ -6636,7 +6714,7 @@
         <translation>Résultats</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/results_table.py" line="158"/>
+        <location filename="../../app/views/common/results_table.py" line="160"/>
         <source>(unnamed)</source>
         <translation>(sans nom)</translation>
     </message>
@@ -6735,12 +6813,12 @@
 <context>
     <name>SessionOnlyMark</name>
     <message>
-        <location filename="../../app/views/shell/session_marks.py" line="50"/>
+        <location filename="../../app/views/shell/session_marks.py" line="54"/>
         <source>Token for this session only</source>
         <translation>Jeton pour cette session seulement</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/session_marks.py" line="52"/>
+        <location filename="../../app/views/shell/session_marks.py" line="56"/>
         <source>This computer has no password store, so the API token is not saved: you&apos;ll paste it again next time the app starts.</source>
         <translation>Cet ordinateur n’a pas de trousseau de mots de passe, le jeton d’API n’est donc pas enregistré&#xa0;: vous le collerez de nouveau au prochain démarrage de l’application.</translation>
     </message>
@@ -6818,7 +6896,7 @@
         <translation>Les types de trousses offerts par cet environnement.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings/dialog.py" line="224"/>
+        <location filename="../../app/views/settings/dialog.py" line="228"/>
         <source>Each kit type ID may appear once: {ids}</source>
         <translation>Chaque ID de type de trousse ne peut figurer qu’une fois&#xa0;: {ids}</translation>
     </message>
@@ -6918,112 +6996,112 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="63"/>
+        <location filename="../../app/views/shell/sign_in.py" line="73"/>
         <source>Sign in to Spot</source>
         <translation>Connexion à Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="75"/>
+        <location filename="../../app/views/shell/sign_in.py" line="86"/>
         <source>Production (app.spotdx.com)</source>
         <translation>Production (app.spotdx.com)</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="76"/>
+        <location filename="../../app/views/shell/sign_in.py" line="87"/>
         <source>Sandbox (built-in, no token needed)</source>
         <translation>Bac à sable (intégré, sans jeton)</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="77"/>
+        <location filename="../../app/views/shell/sign_in.py" line="88"/>
         <source>Custom URL</source>
         <translation>URL personnalisée</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="82"/>
+        <location filename="../../app/views/shell/sign_in.py" line="93"/>
         <source>Server &amp;address:</source>
         <translation>&amp;Adresse du serveur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="87"/>
+        <location filename="../../app/views/shell/sign_in.py" line="98"/>
         <source>Paste the API token from Spot</source>
         <translation>Collez le jeton d’API fourni par Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="88"/>
+        <location filename="../../app/views/shell/sign_in.py" line="99"/>
         <source>API token</source>
         <translation>Jeton d’API</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="89"/>
+        <location filename="../../app/views/shell/sign_in.py" line="100"/>
         <source>Show token</source>
         <translation>Afficher le jeton</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="93"/>
+        <location filename="../../app/views/shell/sign_in.py" line="104"/>
         <source>S&amp;how</source>
         <translation>Affic&amp;her</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="96"/>
+        <location filename="../../app/views/shell/sign_in.py" line="107"/>
         <source>API &amp;token:</source>
         <translation>&amp;Jeton d’API&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="98"/>
+        <location filename="../../app/views/shell/sign_in.py" line="109"/>
         <source>&amp;Remember on this computer</source>
         <translation>&amp;Mémoriser sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="104"/>
+        <location filename="../../app/views/shell/sign_in.py" line="115"/>
         <source>Test &amp;connection</source>
         <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="110"/>
+        <location filename="../../app/views/shell/sign_in.py" line="121"/>
         <source>Use for this session &amp;only</source>
         <translation>Pour cette &amp;session seulement</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="117"/>
+        <location filename="../../app/views/shell/sign_in.py" line="128"/>
         <source>&amp;Sign in</source>
         <translation>Se &amp;connecter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="127"/>
+        <location filename="../../app/views/shell/sign_in.py" line="138"/>
         <source>&amp;Environment:</source>
         <translation>&amp;Environnement&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="162"/>
+        <location filename="../../app/views/shell/sign_in.py" line="173"/>
         <source>This computer has no password store: the token is kept for this session only (you&apos;ll paste it again next time the app starts).</source>
         <translation>Cet ordinateur n’a pas de trousseau de mots de passe&#xa0;: le jeton est conservé pour cette session seulement (vous le collerez de nouveau au prochain démarrage de l’application).</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="241"/>
+        <location filename="../../app/views/shell/sign_in.py" line="252"/>
         <source>Paste the API token first.</source>
         <translation>Collez d’abord le jeton d’API.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="252"/>
+        <location filename="../../app/views/shell/sign_in.py" line="263"/>
         <source>Testing the connection…</source>
         <translation>Test de la connexion…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="278"/>
+        <location filename="../../app/views/shell/sign_in.py" line="289"/>
         <source>Starting the built-in sandbox…</source>
         <translation>Démarrage du bac à sable intégré…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="295"/>
+        <location filename="../../app/views/shell/sign_in.py" line="306"/>
         <source>Checking the token…</source>
         <translation>Vérification du jeton…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="316"/>
+        <location filename="../../app/views/shell/sign_in.py" line="327"/>
         <source>Looking for a saved token…</source>
         <translation>Recherche d’un jeton enregistré…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sign_in.py" line="355"/>
+        <location filename="../../app/views/shell/sign_in.py" line="366"/>
         <source>Saving the token in this computer&apos;s password store…</source>
         <translation>Enregistrement du jeton dans le trousseau de mots de passe de cet ordinateur…</translation>
     </message>
@@ -7186,33 +7264,33 @@
 <context>
     <name>TokenCountdown</name>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="69"/>
+        <location filename="../../app/views/desk/registration_token.py" line="70"/>
         <source>No token yet</source>
         <translation>Aucun jeton pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="70"/>
+        <location filename="../../app/views/desk/registration_token.py" line="71"/>
         <source>Registration token</source>
         <translation>Jeton d’enregistrement</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="74"/>
-        <location filename="../../app/views/desk/registration_token.py" line="154"/>
+        <location filename="../../app/views/desk/registration_token.py" line="75"/>
+        <location filename="../../app/views/desk/registration_token.py" line="155"/>
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="123"/>
+        <location filename="../../app/views/desk/registration_token.py" line="124"/>
         <source>Expired — generate a new one</source>
         <translation>Expiré — générez-en un nouveau</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="134"/>
+        <location filename="../../app/views/desk/registration_token.py" line="135"/>
         <source>Valid for %1 — works once</source>
         <translation>Valide pendant %1 — fonctionne une seule fois</translation>
     </message>
     <message>
-        <location filename="../../app/views/desk/registration_token.py" line="145"/>
+        <location filename="../../app/views/desk/registration_token.py" line="146"/>
         <source>Copied</source>
         <translation>Copié</translation>
     </message>

@@ -301,7 +301,8 @@ def test_proxy_setting_round_trips_as_text(text: str, setting: ProxySetting) -> 
 
 
 @pytest.mark.parametrize(
-    "url", ["proxy.example:3128", "ftp://proxy.example", "http://", "http://p.example/path"]
+    "url", ["proxy.example:3128", "ftp://proxy.example", "http://", "http://p.example/path",
+            "http://proxy clinic:3128"],
 )
 def test_unusable_manual_proxy_refused(url: str) -> None:
     with pytest.raises(ValueError, match="proxy"):

@@ -32,6 +32,19 @@ def sandbox_session(sandbox: SandboxServer) -> Iterator[Session]:
     live.close()
 
 
+CLINIC_TOKEN = "fake-token-for-a-clinic-server-0123456789"
+
+
+@pytest.fixture
+def clinic_session() -> Iterator[Session]:
+    """A session on an https clinic server that is never reached (opening makes no request),
+    token `CLINIC_TOKEN`: for what goes through a proxy, and what must not."""
+    live = Session.open(Environment.custom("https://spot.clinic.example"), CLINIC_TOKEN,
+                        paths(), start_outbox=False)
+    yield live
+    live.close()
+
+
 @pytest.fixture
 def palette_mode(request: pytest.FixtureRequest) -> Iterator[str]:
     """Screenshots: Fusion with the light or dark palette (``indirect`` "light"/"dark")."""

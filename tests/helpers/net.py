@@ -104,9 +104,12 @@ def trickling(conn: socket.socket, seen: list[bytes]) -> None:
         time.sleep(0.05)
 
 
-def proxy_answering(status: bytes) -> Callable[[socket.socket, list[bytes]], None]:
-    """A proxy that records each request line (``CONNECT host:port …``) and answers
-    ``status`` (e.g. ``b"403 Forbidden"``) without connecting anywhere."""
+def proxy_answering(
+    status: bytes, *, whole_head: bool = False
+) -> Callable[[socket.socket, list[bytes]], None]:
+    """A proxy that records each request line (``CONNECT host:port …``; with ``whole_head``
+    the headers too) and answers ``status`` (e.g. ``b"403 Forbidden"``) without connecting
+    anywhere."""
 
     def handle(conn: socket.socket, seen: list[bytes]) -> None:
         data = b""
@@ -115,7 +118,7 @@ def proxy_answering(status: bytes) -> Callable[[socket.socket, list[bytes]], Non
             if not part:
                 break
             data += part
-        seen.append(data.split(b"\r\n", 1)[0])
+        seen.append(data if whole_head else data.split(b"\r\n", 1)[0])
         conn.sendall(b"HTTP/1.1 " + status + b"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
         conn.close()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -45,3 +46,11 @@ def refuse_renames(monkeypatch: pytest.MonkeyPatch, times: int) -> list[Permissi
 
     monkeypatch.setattr(os, "replace", antivirus_replace)
     return refusals
+
+
+def windows_astimezone(moment: datetime) -> datetime:
+    """astimezone() as on Windows: the C runtime refuses times before the epoch."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    if aware < datetime(1970, 1, 2, tzinfo=UTC):
+        raise OSError(errno.EINVAL, "Invalid argument")
+    return moment.astimezone()

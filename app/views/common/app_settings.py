@@ -10,6 +10,7 @@ import json
 import os
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -23,6 +24,10 @@ from app.services.printing.settings import (
     settings_to_json,
 )
 from app.services.private_db import create_private_file
+
+if TYPE_CHECKING:
+    # Loaded when used: the first window shows before the HTTP client is imported.
+    from app.services.environments import ProxySetting
 
 __all__ = ["DEFAULT_REFRESH_SECONDS", "SHARED_GROUPS", "AppSettings"]
 
@@ -83,6 +88,25 @@ class AppSettings:
     @custom_url.setter
     def custom_url(self, url: str) -> None:
         self._qsettings.setValue("session/custom_url", url)
+
+    # --- network (this workstation only: never in the clinic's setup file) -------------
+
+    @property
+    def proxy(self) -> ProxySetting:
+        """How this computer reaches Spot: the system proxy, none, or a manual URL. A
+        hand-edited entry that is no proxy address counts as the system proxy."""
+        from app.services.environments import PROXY_SETTING_KEY, SYSTEM_PROXY, ProxySetting
+
+        try:
+            return ProxySetting.from_text(str(self._qsettings.value(PROXY_SETTING_KEY, "")))
+        except ValueError:
+            return SYSTEM_PROXY
+
+    @proxy.setter
+    def proxy(self, proxy: ProxySetting) -> None:
+        from app.services.environments import PROXY_SETTING_KEY
+
+        self._qsettings.setValue(PROXY_SETTING_KEY, proxy.as_text())
 
     # --- refresh and catalog ----------------------------------------------------------
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.api import models
 from app.marks import QT_TRANSLATE_NOOP
 from app.views.common.plain_text import plain_tooltip
-from app.views.theme import badge_colors
+from app.views.theme import ThemeFollower, badge_colors
 
 __all__ = ["COLUMNS", "ResultsTable", "format_range", "format_value", "result_flag"]
 
@@ -147,10 +147,12 @@ class ResultsTable(QTableWidget):
         for column in (COL_VALUE, COL_UNIT, COL_RANGE, COL_FLAG):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.setAccessibleName(QCoreApplication.translate("ResultsTable", "Results"))
+        self._flagged: list[QTableWidgetItem] = []
+        ThemeFollower(self, self._tint_flagged)
 
     def set_results(self, results: Sequence[models.Result]) -> None:
         self.setRowCount(len(results))
-        background, foreground = badge_colors("warning", self.palette())
+        self._flagged = []
         for row, result in enumerate(results):
             flag = result_flag(result)
             unit = result.unit_of_measure or ""
@@ -167,13 +169,20 @@ class ResultsTable(QTableWidget):
                     item.setToolTip(plain_tooltip(result.comments))
                     item.setText(f"{text} *")
                 if flag is not None and column in (COL_VALUE, COL_FLAG):
-                    item.setBackground(QBrush(background))
-                    item.setForeground(QBrush(foreground))
                     font = item.font()
                     font.setBold(True)
                     item.setFont(font)
+                    self._flagged.append(item)
                 self.setItem(row, column, item)
+        self._tint_flagged()
         self._fit_height()
+
+    def _tint_flagged(self) -> None:
+        """Flagged values in the warning tint of the current palette (again after a switch)."""
+        background, foreground = badge_colors("warning", self.palette())
+        for item in self._flagged:
+            item.setBackground(QBrush(background))
+            item.setForeground(QBrush(foreground))
 
     def flag_at(self, row: int) -> str:
         item = self.item(row, COL_FLAG)

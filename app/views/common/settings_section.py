@@ -17,7 +17,8 @@ __all__ = ["SectionFactory", "SettingsSection"]
 
 
 class SettingsSection(Protocol):
-    """A widget with ``save()``; the dialog lays it out below its own groups."""
+    """A widget with ``save()``; the dialog lays it out below its own groups. A section may
+    also have ``validate() -> bool``: OK saves nothing while one says False (it shows why)."""
 
     def save(self) -> None: ...
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 
 from app.services.local_time import short_zone_name
 from app.views.common.formatting import format_day, local_time
-from app.views.theme import accent_color
+from app.views.theme import ThemeFollower, accent_color
 
 __all__ = [
     "KIT_PATH",
@@ -225,6 +225,7 @@ class KitTimeline(QWidget):
         self._grid.setHorizontalSpacing(6)
         self._grid.setVerticalSpacing(0)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        ThemeFollower(self, self._restyle)  # the dots repaint; the labels need new colours
 
     # --- public API ----------------------------------------------------------------------
 
@@ -279,6 +280,10 @@ class KitTimeline(QWidget):
         return list(self._dates)
 
     # --- drawing -------------------------------------------------------------------------
+
+    def _restyle(self) -> None:
+        for step, name, date in zip(self._steps, self._names, self._dates, strict=True):
+            self._style_labels(step, name, date)
 
     def _style_labels(self, step: Step, name: QLabel, date: QLabel) -> None:
         font = name.font()

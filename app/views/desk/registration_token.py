@@ -39,6 +39,7 @@ from app.views.common.clipboard import ClipboardSecret
 from app.views.common.focus import chain_tab_order
 from app.views.common.message_strip import show_status
 from app.views.common.patient_fields import PatientChoice, PatientFields
+from app.views.common.tone_colors import tone_text
 from app.views.common.window_fit import fit_to_screen, scrolling
 
 __all__ = ["RegistrationTokenDialog", "TokenCountdown"]
@@ -121,7 +122,7 @@ class TokenCountdown(QWidget):
         if left <= 0:
             self.timer.stop()
             self.countdown_label.setText(self.tr("Expired — generate a new one"))
-            self.countdown_label.setStyleSheet("color: #dc2626;")
+            tone_text(self.countdown_label, "warning")  # readable on dark and light alike
             self.copy_button.setEnabled(False)
             self.token_edit.setEnabled(False)
             font = self.token_edit.font()
@@ -135,7 +136,7 @@ class TokenCountdown(QWidget):
                 "%1", f"{seconds // 60}:{seconds % 60:02d}"
             )
         )
-        self.countdown_label.setStyleSheet("")
+        tone_text(self.countdown_label, None)
         self.copy_button.setEnabled(True)
 
     @Slot()

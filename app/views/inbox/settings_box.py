@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.inbox import CriticalLimit, InboxService, Reviewer
+from app.views.common.formatting import local_time
 from app.views.common.message_strip import show_status
 
 __all__ = ["InboxSettingsBox", "parse_limits"]
@@ -70,7 +71,7 @@ class InboxSettingsBox(QGroupBox):
         self.setObjectName("inboxSettings")
         self._apply = apply
         layout = QFormLayout(self)
-        go_live = inbox.go_live.astimezone()
+        go_live = local_time(inbox.go_live)
         self.go_live = QDateEdit(QDate(go_live.year, go_live.month, go_live.day), self)
         self.go_live.setObjectName("goLiveDate")
         self.go_live.setCalendarPopup(True)
@@ -138,5 +139,5 @@ class InboxSettingsBox(QGroupBox):
             return
         limits, _bad = parse_limits(self.cells())
         day = self.go_live.date()
-        local = datetime(day.year(), day.month(), day.day()).astimezone()  # the desk's midnight
+        local = local_time(datetime(day.year(), day.month(), day.day()))  # the desk's midnight
         self._apply(local.astimezone(UTC), limits)

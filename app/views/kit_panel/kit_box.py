@@ -29,8 +29,8 @@ from app.views.common.formatting import format_day
 from app.views.common.labels import masked_dob
 from app.views.common.plain_text import PlainLabel, plain_tooltip
 from app.views.common.results_table import ResultsTable
-from app.views.common.timeline import KitTimeline, kit_steps, sample_steps, set_text_color
-from app.views.theme import badge_colors
+from app.views.common.timeline import KitTimeline, kit_steps, sample_steps
+from app.views.common.tone_colors import ToneBadge
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
@@ -69,21 +69,14 @@ def sample_type_label(sample_type: str | None) -> str:
 
 
 def badge(text: str, tone: str, parent: QWidget) -> QLabel:
-    label = PlainLabel(text, parent)
-    background, foreground = badge_colors(tone, parent.palette())
-    label.setStyleSheet(
-        f"QLabel {{ background: {background.name()}; color: {foreground.name()};"
-        " border-radius: 4px; padding: 1px 6px; }"
-    )
-    label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-    return label
+    return ToneBadge(text, tone, parent)
 
 
 
 
 def muted(label: QLabel) -> QLabel:
-    color = label.palette().color(QPalette.ColorRole.PlaceholderText)
-    set_text_color(label, color)
+    # A role, not a colour: the label keeps following the palette through a theme switch.
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label
 
 
@@ -104,10 +97,10 @@ class TrackingLink(QPushButton):
         font = QFont(self.font())
         font.setUnderline(True)
         self.setFont(font)
-        link = self.palette().color(QPalette.ColorRole.Link)
+        # The link colour of the palette, resolved again after a theme switch (app start-up
+        # re-polishes style sheets then: `follow_theme_switches`).
         self.setStyleSheet(
-            f"QPushButton {{ color: {link.name()}; border: none; padding: 0 2px;"
-            " text-align: left; }"
+            "QPushButton { color: palette(link); border: none; padding: 0 2px; text-align: left; }"
         )
         self.setToolTip(plain_tooltip(url))
         self.setAccessibleName(

@@ -37,12 +37,9 @@ from app.views.common.formatting import format_day
 from app.views.common.labels import ORDER_STATUS_TONES, country_name, order_status_label
 from app.views.common.metadata_editor import RESERVED_KEYS, MetadataEditor
 from app.views.common.plain_text import PlainLabel
-from app.views.common.timeline import (
-    KitTimeline,
-    set_text_color,
-)
+from app.views.common.timeline import KitTimeline
+from app.views.common.tone_colors import tone_text
 from app.views.kit_panel.kit_box import KitBox, badge, muted, selectable
-from app.views.theme import badge_colors
 
 __all__ = ["KitTrackingPanel", "PanelSession"]
 
@@ -564,8 +561,5 @@ class KitTrackingPanel(QWidget):
         if self.save_status is None:
             return
         self.save_status.setText(text)
-        if tone is None:
-            self.save_status.setPalette(self.palette())
-        else:
-            set_text_color(self.save_status, badge_colors(tone, self.palette())[1])
+        tone_text(self.save_status, tone)
 

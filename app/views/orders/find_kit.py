@@ -26,8 +26,7 @@ from app.services.kit_lookup import (
     normalize_kit_id,
 )
 from app.tasks import OwnedTasks, Runner
-from app.views.common.timeline import set_text_color
-from app.views.theme import badge_colors
+from app.views.common.tone_colors import tone_text
 
 __all__ = ["FindKitBar", "KitFound"]
 
@@ -150,8 +149,5 @@ class FindKitBar(QWidget):
 
     def _say(self, text: str, *, warning: bool) -> None:
         self.message.setText(text)
-        if warning:
-            set_text_color(self.message, badge_colors("warning", self.palette())[1])
-        else:
-            self.message.setPalette(self.palette())
+        tone_text(self.message, "warning" if warning else None)
         self.message.show()

@@ -28,7 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from app.views.common.formatting import iso_day
+from app.views.common.formatting import iso_day, local_time
 from app.views.common.labels import ORDER_STATUS_TONES, order_status_labels
 from app.views.common.plain_text import plain_tooltip
 from app.views.theme import badge_colors
@@ -475,7 +475,7 @@ class OrderTableModel(QAbstractTableModel):
             end = wanted.created_to or date.max
             checks.append(
                 lambda row: row.created is not None
-                and start <= row.created.astimezone().date() <= end
+                and start <= local_time(row.created).date() <= end
             )
         rows = self._sorted
         for check in checks:
@@ -541,7 +541,7 @@ class OrderTableModel(QAbstractTableModel):
             return row.status
         if column in (COL_CREATED, COL_UPDATED):
             moment = row.created if column == COL_CREATED else row.updated
-            return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else None
+            return local_time(moment).strftime("%Y-%m-%d %H:%M") if moment else None
         return None
 
     def _attention_icon(self) -> QIcon | None:

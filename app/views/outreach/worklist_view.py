@@ -36,6 +36,7 @@ from app.services.contact_log import OUTCOMES, ContactEntry, log_contact
 from app.services.worklist import REASONS, WorklistItem, WorklistService, export_worklist
 from app.tasks import OwnedTasks, Runner
 from app.views.common.documents import in_documents
+from app.views.common.formatting import local_time
 from app.views.outreach.letters import Clinic, preview_letters, write_letters_pdf
 
 __all__ = ["ContactDialog", "WorklistView"]
@@ -102,7 +103,7 @@ class WorklistModel(QAbstractTableModel):
 
     def _contact_text(self, entry: ContactEntry) -> str:
         outcome = outcome_text(entry.outcome)
-        when = entry.when.astimezone().strftime("%Y-%m-%d") if entry.when else ""
+        when = local_time(entry.when).strftime("%Y-%m-%d") if entry.when else ""
         parts = [p for p in (when, outcome, entry.staff, entry.note) if p]
         return " · ".join(parts)
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.api import models
 from app.views.common.formatting import format_when
+from app.views.common.tone_colors import ToneBadge
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
@@ -27,16 +28,17 @@ class ReportHeader(QWidget):
         self._title_label.setFont(font)
         self._title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self._amended_badge = QLabel(translate("ReportWindow", "Amended"), self)
+        # The warning tone: readable in light, dark and high contrast, and after a switch.
+        self._amended_badge = ToneBadge(
+            translate("ReportWindow", "Amended"), "warning", self, padding=(8, 2)
+        )
         self._amended_badge.setObjectName("amended_badge")
         self._amended_badge.setToolTip(
             translate("ReportWindow", "This report amends an earlier report.")
         )
-        # Fixed colours with enough contrast in light and dark themes alike.
-        self._amended_badge.setStyleSheet(
-            "QLabel { background: #b45309; color: white; font-weight: bold;"
-            " border-radius: 4px; padding: 2px 8px; }"
-        )
+        bold = self._amended_badge.font()
+        bold.setBold(True)
+        self._amended_badge.setFont(bold)
         self._amended_badge.setVisible(False)
 
         self._details_label = QLabel(self)

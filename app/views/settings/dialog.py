@@ -215,6 +215,10 @@ class SettingsDialog(QDialog):
 
     @Slot()
     def _on_ok_clicked(self) -> None:
+        # A section with ``validate()`` says itself what is wrong, next to its field.
+        if not all(section.validate() for section in self.sections
+                   if hasattr(section, "validate")):
+            return
         if self._own_catalog is not None:  # a read-only list: nothing to check or save
             self._save_others()
             return

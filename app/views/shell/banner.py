@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
-from app.views.theme import badge_colors
+from app.views.theme import ThemeFollower, badge_colors, inherited_palette
 
 __all__ = ["Banner"]
 
@@ -29,6 +29,7 @@ class Banner(QFrame):
         self.setAutoFillBackground(True)
         self._details = ""
         self._action_id = ""
+        self._tone = "neutral"
         self.title_label = QLabel()
         self.title_label.setObjectName("bannerTitle")
         font = self.title_label.font()
@@ -58,6 +59,7 @@ class Banner(QFrame):
         layout.addWidget(self.copy_button)
         layout.addWidget(self.diagnostics_button)
         layout.addWidget(self.close_button)
+        ThemeFollower(self, self._recolor)  # a light/dark switch re-tints a shown message
         self.hide()
 
     @property
@@ -98,14 +100,19 @@ class Banner(QFrame):
         self._action_id = action[0] if action else ""
         self.action_button.setText(action[1] if action else "")
         self.action_button.setVisible(action is not None)
-        background, foreground = badge_colors(tone, self.palette())
+        self._tone = tone
+        self._recolor()
+        self.show()
+
+    def _recolor(self) -> None:
+        # From the inherited palette: our own still holds the last theme's tint.
+        background, foreground = badge_colors(self._tone, inherited_palette(self))
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Window, background)
         palette.setColor(QPalette.ColorRole.WindowText, foreground)
         self.title_label.setPalette(palette)
         self.advice_label.setPalette(palette)
         self.setPalette(palette)
-        self.show()
 
     @Slot()
     def _on_copy_button_clicked(self) -> None:

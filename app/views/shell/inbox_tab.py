@@ -31,6 +31,7 @@ from app.services.inbox import (
 from app.tasks import Runner
 from app.views.common.app_settings import AppSettings
 from app.views.common.events import AppEvents
+from app.views.common.formatting import local_time
 from app.views.common.settings_section import SectionFactory
 from app.views.inbox.settings_box import InboxSettingsBox
 
@@ -50,7 +51,7 @@ def _local_midnight(text: str) -> datetime | None:
         day = date.fromisoformat(text.strip())
     except ValueError:
         return None
-    return datetime(day.year, day.month, day.day).astimezone().astimezone(UTC)
+    return local_time(datetime(day.year, day.month, day.day)).astimezone(UTC)
 
 
 def settings_reviewer(settings: AppSettings) -> Callable[[], Reviewer]:
@@ -163,7 +164,7 @@ class InboxTab(QObject):
         def apply(go_live: datetime, limits: dict[str, CriticalLimit]) -> None:
             # Kept in this desk's settings too, so the clinic setup file carries them.
             self._settings.inbox_shared = (limits_to_text(limits),
-                                           go_live.astimezone().date().isoformat())
+                                           local_time(go_live).date().isoformat())
 
             def write() -> None:
                 inbox.set_go_live(go_live)
@@ -188,7 +189,7 @@ class InboxTab(QObject):
         if not limits_text or not go_live_text:  # first start, or limits from before
             self._settings.inbox_shared = (
                 limits_text or limits_to_text(inbox.critical_limits),
-                go_live_text or inbox.go_live.astimezone().date().isoformat(),
+                go_live_text or local_time(inbox.go_live).date().isoformat(),
             )
         limits = limits_from_text(limits_text) if limits_text else inbox.critical_limits
         go_live = _local_midnight(go_live_text) if go_live_text else None

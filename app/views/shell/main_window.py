@@ -24,6 +24,7 @@ from app.services.errors import ServiceError
 from app.tasks import OwnedTasks, Runner, call_on_gui
 from app.views.common.app_settings import AppSettings
 from app.views.common.events import AppEvents, ReportRequest
+from app.views.common.formatting import local_time
 from app.views.orders.order_list import OrderListView
 from app.views.shell import help_pages
 from app.views.shell.actions import ACTIONS, build_actions, install_menus
@@ -312,7 +313,7 @@ class MainWindow(QMainWindow):
     def _on_rows_shown(self, outcome: RefreshOutcome) -> None:
         """The cached list at start says how old it is: the last sync of a previous run."""
         if outcome.synced_at is not None and self.last_sync() is None:
-            self._last_sync = outcome.synced_at.astimezone().replace(tzinfo=None)
+            self._last_sync = local_time(outcome.synced_at).replace(tzinfo=None)
             self._update_status_bar()
 
     def _on_refresh_finished(self, outcome: RefreshOutcome) -> None:
@@ -464,7 +465,7 @@ class MainWindow(QMainWindow):
         if session is not None:
             self.order_list.set_kit_names(session.kit_catalog)
         self.inbox_tab.shared_settings_changed()  # critical limits from a clinic setup file
-        self.refresher.restart()
+        self.refresher.restart()  # with a new proxy choice, through the new proxy
 
     def focus_search(self) -> None:
         self.order_list.focus_search()

@@ -69,7 +69,17 @@ class OrderRefresher(QObject):
         self._session = None
 
     def restart(self) -> None:
-        """The interval or the kit names changed: start over with a refresh now."""
+        """Settings changed (the interval, kit names, the proxy): start over with a refresh
+        now. A new proxy choice applies at once: the session first gets a client going that
+        way (off the GUI thread: the old client is closed), then the refresh goes through it."""
+        session = self._session
+        if session is not None and session.environment.proxy != self._settings.proxy:
+            self._tasks.run(session.use_proxy, self._settings.proxy,
+                            on_success=lambda _changed: self._start_over())
+            return
+        self._start_over()
+
+    def _start_over(self) -> None:
         if self._periodic is not None:
             self.stop()
             if self._session is not None and self._auto_refresh:

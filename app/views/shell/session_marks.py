@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.views.theme import badge_colors
+from app.views.theme import ThemeFollower, badge_colors, inherited_palette
 
 __all__ = ["SandboxBand", "SessionOnlyMark"]
 
@@ -30,12 +30,16 @@ class SandboxBand(QLabel):
         self.setFont(font)
         self.setMargin(4)
         self.setAutoFillBackground(True)
-        background, foreground = badge_colors("warning", self.palette())
+        ThemeFollower(self, self._recolor)
+        self._recolor()
+        self.hide()
+
+    def _recolor(self) -> None:
+        background, foreground = badge_colors("warning", inherited_palette(self))
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Window, background)
         palette.setColor(QPalette.ColorRole.WindowText, foreground)
         self.setPalette(palette)
-        self.hide()
 
     def show_for(self, environment_kind: str | None) -> None:
         self.setVisible(environment_kind == "sandbox")

@@ -27,10 +27,14 @@ def open_settings_dialog(
     from app.views.printing.settings_page import PrintingSettingsSection
     from app.views.settings.clinic_box import ClinicSettingsBox
     from app.views.settings.dialog import SettingsDialog
+    from app.views.settings.network import NetworkSection
 
+    # Test connection through the proxy on the form, with the session's token (never shown).
+    check = session.check_connection if session is not None else None
     dialog = SettingsDialog(
         settings, parent, sections=[
             ClinicSettingsBox,
+            lambda values, owner: NetworkSection(values, runner, check, owner),
             OutreachSettingsBox,
             lambda values, owner: PrintingSettingsSection(values, runner, owner),
             *extra,

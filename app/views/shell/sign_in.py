@@ -6,6 +6,7 @@ sandbox — runs through the task runner; the dialog only shows what came back.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -24,7 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.credentials import CredentialError
-from app.services.environments import PRODUCTION, ConnectionCheck, Environment
+from app.services.environments import (
+    PRODUCTION,
+    SYSTEM_PROXY,
+    ConnectionCheck,
+    Environment,
+    ProxySetting,
+)
 from app.services.errors import describe_error
 from app.tasks import OwnedTasks, Runner
 from app.views.shell.sign_in_context import SignInContext
@@ -58,13 +65,17 @@ class SignInDialog(QDialog):
         environment_kind: str = "production",
         custom_url: str = "",
         reason: str = "",
+        proxy: Callable[[], ProxySetting] = lambda: SYSTEM_PROXY,
     ) -> None:
+        """``proxy()``: this computer's proxy choice (Settings), read at each test or
+        sign-in, so Test connection goes the way the app will."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sign in to Spot"))
         self.setObjectName("signInDialog")
         self._runner = runner
         self._tasks = OwnedTasks(runner, self)
         self._context = context
+        self._proxy = proxy
         self._busy = False
         self._pending_save: tuple[Environment, str] | None = None
 
@@ -175,8 +186,8 @@ class SignInDialog(QDialog):
         """The environment the fields describe; ValueError (plain message) for a bad URL."""
         kind = self.environment_kind
         if kind == "custom":
-            return Environment.custom(self.url_edit.text())
-        return PRODUCTION
+            return Environment.custom(self.url_edit.text()).with_proxy(self._proxy())
+        return PRODUCTION.with_proxy(self._proxy())
 
     def set_reason(self, reason: str) -> None:
         """Why sign-in is asked for now (the dialog is reused, keeping what was typed)."""

@@ -188,6 +188,8 @@ class SignInFlow(QObject):
     def _open(self, environment: Environment, token: str) -> None:
         if self._open_session is None:
             return
+        # Every session reaches Spot the way Settings says (loopback always goes direct).
+        environment = environment.with_proxy(self._settings.proxy)
         current = self._window.session
         if current is not None:
             self._tasks.run(
@@ -237,6 +239,7 @@ class SignInFlow(QObject):
             self._runner, self._sign_in, self._window.widget(), environment_kind=kind,
             custom_url=url,
             reason=reason,
+            proxy=lambda: self._settings.proxy,
         )
         dialog.signed_in.connect(self._on_sign_in_dialog_signed_in)
         dialog.accepted.connect(dialog.deleteLater)  # signed in: the next one starts afresh
