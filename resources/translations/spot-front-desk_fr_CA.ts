@@ -771,17 +771,17 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="115"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="116"/>
         <source>Log a contact attempt</source>
         <translation>Noter une tentative de contact</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="124"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="125"/>
         <source>&amp;What happened:</source>
         <translation>&amp;Résultat&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="125"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="126"/>
         <source>&amp;Note:</source>
         <translation>&amp;Note&#xa0;:</translation>
     </message>
@@ -2183,52 +2183,52 @@
 <context>
     <name>InboxSettingsBox</name>
     <message>
-        <location filename="../../app/views/inbox/settings_box.py" line="69"/>
+        <location filename="../../app/views/inbox/settings_box.py" line="70"/>
         <source>Results inbox</source>
         <translation>Boîte de résultats</translation>
     </message>
     <message>
-        <location filename="../../app/views/inbox/settings_box.py" line="78"/>
+        <location filename="../../app/views/inbox/settings_box.py" line="79"/>
         <source>&amp;Go-live date (older reports count as handled):</source>
         <translation>Date de mise en &amp;service (les rapports antérieurs comptent comme traités) :</translation>
     </message>
     <message>
-        <location filename="../../app/views/inbox/settings_box.py" line="82"/>
+        <location filename="../../app/views/inbox/settings_box.py" line="83"/>
         <source>Biomarker (as on the report)</source>
         <translation>Biomarqueur (comme sur le rapport)</translation>
     </message>
     <message>
-        <location filename="../../app/views/inbox/settings_box.py" line="82"/>
+        <location filename="../../app/views/inbox/settings_box.py" line="83"/>
         <source>Critical below</source>
         <translation>Critique sous</translation>
     </message>
     <message>
-        <location filename="../../app/views/inbox/settings_box.py" line="83"/>
+        <location filename="../../app/views/inbox/settings_box.py" line="84"/>
         <source>Critical above</source>
         <translation>Critique au-dessus de</translation>
     </message>
     <message>
-        <location filename="../../app/views/inbox/settings_box.py" line="98"/>
+        <location filename="../../app/views/inbox/settings_box.py" line="99"/>
         <source>Critical limits:</source>
         <translation>Limites critiques :</translation>
     </message>
     <message>
-        <location filename="../../app/views/inbox/settings_box.py" line="99"/>
+        <location filename="../../app/views/inbox/settings_box.py" line="100"/>
         <source>None are built in. A result outside a limit is flagged Critical and comes first in the inbox.</source>
         <translation>Aucune n’est prédéfinie. Un résultat hors d’une limite est marqué Critique et passe en tête de la boîte de résultats.</translation>
     </message>
     <message>
-        <location filename="../../app/views/inbox/settings_box.py" line="102"/>
+        <location filename="../../app/views/inbox/settings_box.py" line="103"/>
         <source>These limits and the go-live date are kept on this workstation. To give every desk of the clinic the same, export the clinic setup (File → Export clinic setup…) and import it on the other desks.</source>
         <translation>Ces limites et la date de mise en service sont gardées sur ce poste. Pour que tous les postes de la clinique aient les mêmes, exportez la configuration de la clinique (Fichier → Exporter la configuration de la clinique…) et importez-la sur les autres postes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/inbox/settings_box.py" line="118"/>
+        <location filename="../../app/views/inbox/settings_box.py" line="119"/>
         <source>Administrators change these</source>
         <translation>Seuls les administrateurs modifient ces réglages</translation>
     </message>
     <message>
-        <location filename="../../app/views/inbox/settings_box.py" line="132"/>
+        <location filename="../../app/views/inbox/settings_box.py" line="133"/>
         <source>Not a number, so not saved: %1</source>
         <translation>Pas un nombre, donc non enregistré : %1</translation>
     </message>
@@ -2236,18 +2236,18 @@
 <context>
     <name>InboxTab</name>
     <message>
-        <location filename="../../app/views/shell/inbox_tab.py" line="219"/>
+        <location filename="../../app/views/shell/inbox_tab.py" line="220"/>
         <source>Results inbox</source>
         <translation>Boîte de résultats</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/inbox_tab.py" line="226"/>
+        <location filename="../../app/views/shell/inbox_tab.py" line="227"/>
         <source>Inbox: %1</source>
         <translation>Résultats à signer : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shell/inbox_tab.py" line="228"/>
-        <location filename="../../app/views/shell/inbox_tab.py" line="244"/>
+        <location filename="../../app/views/shell/inbox_tab.py" line="229"/>
+        <location filename="../../app/views/shell/inbox_tab.py" line="245"/>
         <source>%n critical</source>
         <translation>
             <numerusform>%n critique</numerusform>
@@ -2255,7 +2255,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shell/inbox_tab.py" line="241"/>
+        <location filename="../../app/views/shell/inbox_tab.py" line="242"/>
         <source>%n new result(s)</source>
         <translation>
             <numerusform>%n nouveau résultat</numerusform>
@@ -2263,7 +2263,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shell/inbox_tab.py" line="264"/>
+        <location filename="../../app/views/shell/inbox_tab.py" line="265"/>
         <source>(%n critical) </source>
         <translation>
             <numerusform>(%n critique) </numerusform>
@@ -3564,7 +3564,7 @@
         <translation>Cela arrive après un nouveau profil Windows ou un trousseau réinitialisé. La liste des commandes est récupérée de nouveau auprès de Spot; les brouillons enregistrés avant sont perdus.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="436"/>
+        <location filename="../../app/views/shell/main_window.py" line="437"/>
         <source>Unreturned kits</source>
         <translation>Trousses non retournées</translation>
     </message>
@@ -3676,7 +3676,7 @@
         <translation>Déconnecté de Spot : le jeton a été retiré de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="148"/>
+        <location filename="../../app/views/shell/main_window.py" line="149"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
@@ -3728,7 +3728,7 @@
         <translation>Boîte d’envoi : {queued} en attente · {attention} à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="381"/>
+        <location filename="../../app/views/shell/main_window.py" line="382"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
@@ -7773,32 +7773,32 @@
 <context>
     <name>WorklistModel</name>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="56"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="57"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="56"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="57"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="56"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="57"/>
         <source>Kit</source>
         <translation>Trousse</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="56"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="57"/>
         <source>Why</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="57"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="58"/>
         <source>Days waiting</source>
         <translation>Jours d’attente</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="57"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="58"/>
         <source>Last contact</source>
         <translation>Dernier contact</translation>
     </message>
@@ -7806,92 +7806,92 @@
 <context>
     <name>WorklistView</name>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="162"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="163"/>
         <source>&amp;Reload</source>
         <translation>&amp;Recharger</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="164"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="165"/>
         <source>&amp;Log contact…</source>
         <translation>&amp;Noter un contact…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="167"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="168"/>
         <source>Reminder &amp;letters…</source>
         <translation>&amp;Lettres de rappel…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="169"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="170"/>
         <source>Save letters as &amp;PDF…</source>
         <translation>Enregistrer les lettres en &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="171"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="172"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="193"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="194"/>
         <source>Looking for kits that have not come back…</source>
         <translation>Recherche des trousses non retournées…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="201"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="202"/>
         <source>{n} kits to follow up</source>
         <translation>{n} trousses à suivre</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="216"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="217"/>
         <source>Select one kit to log a contact attempt.</source>
         <translation>Sélectionnez une trousse pour noter une tentative de contact.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="230"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="231"/>
         <source>Sign in first: the contact attempt was not saved.</source>
         <translation>Connectez-vous d’abord : la tentative de contact n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="233"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="234"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="244"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="245"/>
         <source>Contact attempt saved in Spot.</source>
         <translation>Tentative de contact enregistrée dans Spot.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="249"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="250"/>
         <source>Select the patients to write to.</source>
         <translation>Sélectionnez les patients à qui écrire.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="261"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="262"/>
         <source>Save letters as PDF</source>
         <translation>Enregistrer les lettres en PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="263"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="264"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="267"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="268"/>
         <source>{n} letters saved.</source>
         <translation>{n} lettres enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="272"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="273"/>
         <source>Export the worklist</source>
         <translation>Exporter la liste de suivi</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="274"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="275"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/worklist_view.py" line="284"/>
+        <location filename="../../app/views/outreach/worklist_view.py" line="285"/>
         <source>Worklist exported.</source>
         <translation>Liste de suivi exportée.</translation>
     </message>
