@@ -84,7 +84,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -94,6 +93,7 @@ LATENCY_MS = 200
 INFLIGHT_LATENCY_MS = 5000
 ROWS = 300
 SETTLE_S = 0.3  # after the rows show: let the first paint and timers run, then close
+UNLOCK_AFTER_MS = 1500  # a person picks their name and types a PIN: not quicker than this
 
 
 # --- the children ---------------------------------------------------------------------------
@@ -104,41 +104,76 @@ def _say(event: str, **values: object) -> None:
 
 
 def _install_probe(app_module_window: bool) -> None:
-    """Stamp the main window's first painted expose; in the app, then the first rows and the
-    close, which the probe triggers itself."""
+    """Stamp the first painted expose of the app's first window (the "Who's working?" lock
+    screen, or the main window); in the app, then unlock as a user would, stamp the cached
+    rows on screen and close, which the probe triggers itself."""
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtGui import QWindow
-    from PySide6.QtWidgets import QApplication, QMainWindow
+    from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
+
+    def first_window(widget: QWidget) -> bool:
+        return isinstance(widget, QMainWindow) or widget.objectName() == "lockScreen"
 
     class Probe(QObject):
         def __init__(self) -> None:
             super().__init__()
+            self.shown: QWidget | None = None
             self.window: QMainWindow | None = None
             self.closed = False
+            self.known = False
             self.poll = QTimer(self)
             self.poll.setInterval(5)
             self.poll.timeout.connect(self._poll)
 
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-            if (self.window is None and event.type() == QEvent.Type.Expose
+            if (self.shown is None and event.type() == QEvent.Type.Expose
                     and isinstance(obj, QWindow) and obj.isExposed()):
                 for widget in QApplication.topLevelWidgets():
-                    if isinstance(widget, QMainWindow) and widget.windowHandle() is obj:
-                        self.window = widget
+                    if first_window(widget) and widget.windowHandle() is obj:
+                        self.shown = widget
                         QTimer.singleShot(0, self._visible)
             return False
 
         def _visible(self) -> None:
-            _say("visible")
+            _say("visible", window=self.shown.objectName() if self.shown else "")
             if not app_module_window:
                 QTimer.singleShot(0, QApplication.quit)
                 return
-            self.poll.start()
+            lock = next((w for w in QApplication.topLevelWidgets()
+                         if w.objectName() == "lockScreen"), None)
+            if lock is not None and lock.isVisible():
+                QTimer.singleShot(UNLOCK_AFTER_MS, lambda: self._unlock(lock))
+            else:
+                self._on_known(None)
+
+        def _unlock(self, lock: QWidget) -> None:
+            """Say who is working, as a user: the demo profile with the sandbox, else the
+            benchmark's administrator (set up on the Welcome page at the warm-up run)."""
+            from app.services.staff import DEMO_PIN
+
+            lock.signed_in.connect(self._on_known)  # type: ignore[attr-defined]
+            if lock.is_first_start():  # type: ignore[attr-defined]
+                lock.admin_name_edit.setText("Bench Admin")  # type: ignore[attr-defined]
+                lock.admin_initials_edit.setText("BA")  # type: ignore[attr-defined]
+                lock.admin_secret_edit.setText(DEMO_PIN)  # type: ignore[attr-defined]
+                lock.admin_confirm_edit.setText(DEMO_PIN)  # type: ignore[attr-defined]
+                lock.create_admin_button.click()  # type: ignore[attr-defined]
+                return
+            lock.pin_edit.setText(DEMO_PIN)  # type: ignore[attr-defined]
+            lock.unlock_button.click()  # type: ignore[attr-defined]
+
+        def _on_known(self, _outcome: object) -> None:
+            if not self.known:
+                self.known = True
+                _say("known")
+                self.poll.start()
 
         def _poll(self) -> None:
-            window = self.window
+            # The main window may be built after the lock screen shows: look for it.
+            window = self.window = next((w for w in QApplication.topLevelWidgets()
+                                         if isinstance(w, QMainWindow)), None)
             count = window.order_count() if window is not None else 0  # type: ignore[attr-defined]
-            if count > 0:
+            if count > 0 and window is not None and window.isVisible():
                 self.poll.stop()
                 QTimer.singleShot(0, lambda: _say("rows", count=count))
                 if os.environ.get("BENCH_INFLIGHT"):
@@ -147,9 +182,7 @@ def _install_probe(app_module_window: bool) -> None:
                     QTimer.singleShot(int(SETTLE_S * 1000), self._close)
 
         def _queue_order(self) -> None:
-            # Close anyway if no POST starts (then no in-flight quit figure is counted): since
-            # issue 15 an order needs a staff member who unlocked the desk, which this probe
-            # does not do yet, so the submit below is refused on a locked desk.
+            # Close anyway if no POST starts (then no in-flight quit figure is counted).
             QTimer.singleShot(5000, self._close)
             from app.api import models
 
@@ -174,16 +207,23 @@ def _install_probe(app_module_window: bool) -> None:
 
             session.outbox.subscribe(on_change)
             session.outbox.submit(order)
-            # The sender may hold orders until a staff member unlocks the desk: post directly.
-            threading.Thread(target=session.outbox.send_pending, daemon=True).start()
 
         def _close(self) -> None:
             if self.closed:
                 return
             self.closed = True
+            window = self.window
+            assert window is not None
             _say("close")
-            assert self.window is not None
-            self.window.close()
+            window.close()
+            box = window.findChild(QMessageBox, "unsentOrdersBox")
+            if window.isVisible() and box is not None:
+                # "Some orders haven't been sent yet": the user answers Quit; the quit
+                # starts there (a later stamp replaces the first).
+                _say("close")
+                next(button for button in box.buttons()
+                     if box.buttonRole(button) == QMessageBox.ButtonRole.DestructiveRole
+                     ).click()
 
     probe = Probe()
     original_init = QApplication.__init__
@@ -232,8 +272,8 @@ def child_bare() -> int:
 
 def child_app(argv: list[str]) -> int:
     _install_probe(app_module_window=True)
-    if os.environ.get("BENCH_KEYRING"):
-        os.environ["PYTHON_KEYRING_BACKEND"] = "startup.BenchKeyring"
+    # A desk has a password store: the data key that opens the cached order list lives there.
+    os.environ["PYTHON_KEYRING_BACKEND"] = "startup.BenchKeyring"
     from app.main import main
 
     return main(argv)
@@ -242,16 +282,27 @@ def child_app(argv: list[str]) -> int:
 def _bench_keyring() -> type:
     from keyring.backend import KeyringBackend
 
+    from app.services.data_key import KEYRING_SERVICE
+
+    store = Path(os.environ["SPOT_FRONT_DESK_HOME"]) / "bench-keyring.json"
+
+    def saved() -> dict[str, str]:
+        return json.loads(store.read_text("utf-8")) if store.is_file() else {}
+
     class BenchKeyring(KeyringBackend):
-        """The token for every environment (the production child)."""
+        """Data keys kept in a file of the child's home (across its runs); the API token
+        (``BENCH_KEYRING``, the production child) for every environment."""
 
         priority = 1  # type: ignore[assignment]
 
         def get_password(self, service: str, username: str) -> str | None:
+            if service == KEYRING_SERVICE:
+                return saved().get(username)
             return os.environ.get("BENCH_KEYRING")
 
         def set_password(self, service: str, username: str, password: str) -> None:
-            return None
+            if service == KEYRING_SERVICE:
+                store.write_text(json.dumps({**saved(), username: password}), "utf-8")
 
         def delete_password(self, service: str, username: str) -> None:
             return None
@@ -299,8 +350,8 @@ def spawn(kind: str, env: dict[str, str], timeout: float = 60) -> dict[str, floa
         raise RuntimeError(f"{kind}: the window never showed (exit {process.returncode}):\n"
                            f"{err[-2000:]}")
     figures = {"visible": (stamps["visible"] - start) * 1000}
-    if "rows" in stamps:
-        figures["rows"] = (stamps["rows"] - stamps["visible"]) * 1000
+    if "rows" in stamps and "known" in stamps:
+        figures["rows"] = (stamps["rows"] - stamps["known"]) * 1000
     if "close" in stamps and (kind != "inflight" or "sending" in stamps):
         figures["quit"] = (ended - stamps["close"]) * 1000
     return figures
@@ -329,6 +380,8 @@ def write_settings(home: Path, url: str) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--start-only", action="store_true",
+                        help="skip the in-flight quit case (quicker, for start figures)")
     parser.add_argument("--child", nargs=argparse.REMAINDER)
     args = parser.parse_args()
     if args.child:
@@ -353,7 +406,9 @@ def main() -> int:
         }
         write_settings(work / "production", fake.base_url)
         write_settings(work / "inflight", slow.base_url)
-        # Warm: the data folders (seeded sandbox, cached order lists) and the disk cache.
+        if args.start_only:
+            del envs["inflight"]
+        # Warm: the data folders (seeded sandbox, staff, cached order lists), the disk cache.
         for kind in envs:
             spawn(kind, envs[kind], timeout=180)
         slow.set_faults(latency_ms=INFLIGHT_LATENCY_MS)
@@ -361,6 +416,8 @@ def main() -> int:
         load_before = os.getloadavg()
         for run in range(args.runs):
             for kind in ("bare", "sandbox", "bare", "production", "inflight"):
+                if kind not in envs:
+                    continue
                 figures = spawn(kind, envs[kind])
                 results[kind].append(figures)
                 print(f"run {run + 1} {kind:<10} " + " ".join(
@@ -381,7 +438,7 @@ def main() -> int:
     app_ms = max(sandbox, production)
     rows = median("sandbox", "rows")
     quit_empty = max(median("sandbox", "quit"), median("production", "quit"))
-    quit_inflight = median("inflight", "quit")
+    quit_inflight = median("inflight", "quit") if "inflight" in results else float("nan")
     platform = envs["bare"]["QT_QPA_PLATFORM"]
     print(f"platform {platform}; {args.runs} runs; load average "
           f"{load_before[0]:.2f} before, {load_after[0]:.2f} after")
