@@ -222,11 +222,15 @@ def build_workstation(
 
 
 def load_window_modules() -> None:
-    """Import the main window and the staff shell (any thread: no widget is made). The app
-    runs this on a worker while the lock screen shows, then builds the window on the GUI
-    thread without waiting on imports."""
-    import app.views.shell.main_window
-    import app.views.shell.staff_shell  # noqa: F401
+    """Import the main window and the staff shell, and read the version (any thread: no
+    widget is made). The app runs this on a worker while the lock screen shows, then builds
+    the window on the GUI thread without waiting on imports."""
+    import importlib
+
+    for name in ("app.views.shell.main_window", "app.views.shell.staff_shell"):
+        importlib.import_module(name)
+    # The version comes from importlib.metadata: read here, once, off the GUI thread.
+    log.debug("window modules loaded, version %s", importlib.import_module("app").__version__)
 
 
 def build_lock(workstation: Workstation, runner: TaskRunner) -> LockController:

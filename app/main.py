@@ -416,7 +416,7 @@ def run(argv: Sequence[str]) -> int:
         # collector's way too, without a second full collection on the GUI thread.
         freeze_once = run_once(gc.freeze)
         window.session_changed.connect(lambda _session: freeze_once())
-        window.start(kind)
+        QTimer.singleShot(0, lambda: window.start(kind))  # the lock screen answers between
 
     def build_window(_loaded: object = None) -> None:
         window = build_main_window(runner, sandbox, demo=args.sandbox)
@@ -425,7 +425,7 @@ def run(argv: Sequence[str]) -> int:
         crashes.window = window
         windows.append(window)
         lock.cover(window)  # it shows with the cached list at the unlock, not before
-        start(window)
+        QTimer.singleShot(0, lambda: start(window))  # the lock screen answers between
 
     def load_window() -> None:
         # Once the lock screen is on screen: the main window's modules load on a worker (the
