@@ -46,6 +46,7 @@ __all__ = [
     "build_staff",
     "build_workstation",
     "check_connection",
+    "load_session_modules",
     "load_window_modules",
     "make_application",
     "open_session",
@@ -231,6 +232,18 @@ def load_window_modules() -> None:
         importlib.import_module(name)
     # The version comes from importlib.metadata: read here, once, off the GUI thread.
     log.debug("window modules loaded, version %s", importlib.import_module("app").__version__)
+
+
+def load_session_modules() -> None:
+    """Import the views the first session builds on the GUI thread (the kit panel, Find kit,
+    the results inbox, outreach with its validation): ~0.3 s of imports that otherwise stall
+    the lock screen when the session opens. Any thread; the app runs it on a worker while
+    signing in."""
+    import importlib
+
+    for name in ("app.views.kit_panel.panel", "app.views.orders.find_kit",
+                 "app.views.inbox.view", "app.views.outreach"):
+        importlib.import_module(name)
 
 
 def build_lock(workstation: Workstation, runner: TaskRunner) -> LockController:

@@ -349,6 +349,7 @@ def run(argv: Sequence[str]) -> int:
         build_main_window,
         build_staff,
         build_workstation,
+        load_session_modules,
         load_window_modules,
         make_application,
     )
@@ -416,6 +417,7 @@ def run(argv: Sequence[str]) -> int:
         # collector's way too, without a second full collection on the GUI thread.
         freeze_once = run_once(gc.freeze)
         window.session_changed.connect(lambda _session: freeze_once())
+        runner.run(load_session_modules)  # while signing in, not on the GUI thread after it
         QTimer.singleShot(0, lambda: window.start(kind))  # the lock screen answers between
 
     def build_window(_loaded: object = None) -> None:
