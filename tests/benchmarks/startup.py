@@ -1,6 +1,6 @@
-"""Start and quit: spawn → visible main window, cached rows on screen, window closed → exit.
+"""Start and quit: spawn → the first window, cached rows once someone unlocks, close → exit.
 
-    xvfb-run -a python tests/benchmarks/startup.py [--runs N]
+    xvfb-run -a python tests/benchmarks/startup.py [--runs N] [--start-only]
     QT_QPA_PLATFORM=offscreen python tests/benchmarks/startup.py [--runs N]
 
 Side by side in one run, alternating (bare, app sandbox, bare, app production, …), each a
@@ -12,16 +12,24 @@ fresh process on a warm data folder:
   this computer: a sandbox in the benchmark's own process answering every request after
   200 ms, so nothing may be awaited before the window shows.
 - ``inflight``: as production, but the server takes 5 s per request and the child queues
-  an order: the window closes while its POST (and the first refresh) are in flight.
+  an order once unlocked: the window closes while its POST (and the first refresh) are in
+  flight; the unsent-orders question is answered "Quit". Each run starts from a copy of the
+  warm folder (the previous run's order is left for the next start to look up).
 
-"Visible" is the main window's first expose, stamped once it has been painted (a zero timer
-after the expose). ``first_rows_ms``: visible → the cached order list painted (sandbox).
-``quit_ms``: ``window.close()`` → the process has exited, with an empty outbox (sandbox and
-production, 0.3 s after the rows showed) and with a POST in flight (``inflight``); the last
-line gives the slowest of them. Bytecode is compiled for
-the children first (this machine sets PYTHONDONTWRITEBYTECODE=1; a desk's pip install and the
-PyInstaller bundle both ship .pyc) and every variant runs once unmeasured to warm the disk
-cache. Medians over N runs; the load average is printed beside them. The last line:
+Every app child has a keyring (a file in its home) holding its data key, as a desk has: the
+cached order list is encrypted and needs it. "Visible" is the first expose of the app's
+first window (the "Who's working?" lock screen, which issue 17 counts as the start; or a
+main window), stamped once painted (a zero timer after the expose). The probe then says who
+is working as a person would, 1.5 s later (the sandbox's demo profile; in production the
+administrator it set up on the Welcome page at the warm-up). ``first_rows_ms``: that unlock
+→ the main window on screen with the cached order list (sandbox). ``stall``: the longest
+gap in a 10 ms GUI timer during those 1.5 s, beside an idle bare window's. ``quit_ms``:
+the close → the process has exited, with an empty outbox (sandbox and production, 0.3 s
+after the rows showed) and with a POST in flight (``inflight``); the last line gives the
+slowest of them. Bytecode is compiled for the children first (this machine sets
+PYTHONDONTWRITEBYTECODE=1; a desk's pip install and the PyInstaller bundle both ship .pyc)
+and every variant runs once unmeasured to warm the disk cache. Medians over N runs; the load
+average is printed beside them. The last line:
 ``startup_app_ms=… startup_bare_ms=… ratio=… first_rows_ms=… quit_ms=…`` (app = the slower of
 sandbox and production; quit = the slower of the two quits).
 
@@ -29,15 +37,22 @@ Measured (Xvfb, 2 cores shared with other developers; medians, alternating runs)
 
 - before (load 8.2, 1 run): bare 828 ms, sandbox 2889 ms (3.49×), production 2760 ms
   (3.34×); rows 858 ms after the window; quit 572 ms empty, 5046 ms with a POST in flight.
-- after (load 5.7, 5 runs): bare 781 ms, sandbox 1111 ms (1.42×), production 1063 ms
-  (1.36×); rows 688 ms after the window (the sandbox or the session's first open, on a
-  worker); quit 220 ms (sandbox) / 394 ms (production) empty, 286 ms with a POST in flight.
-  Under this load a single run swings ±40 %, so compare only ratios from the same run.
-- on main with the staff lock screen (issue 15; load 1.3, 3 runs): bare 350 ms, sandbox
-  641 ms (1.83×), production 666 ms (1.90×), rows 1.2–1.3 s after the window, quit 105–122 ms.
-  Left to do: ``build_staff`` → ``app.views.shell.staff_shell`` imports the sign-in dialog
-  (``app.services.environments`` → httpx, pydantic) before the first frame; the in-flight
-  quit case needs the probe to unlock the desk (orders need a known staff member now).
+- after the first round (load 5.7, 5 runs): bare 781 ms, sandbox 1111 ms (1.42×),
+  production 1063 ms (1.36×); quit 220 / 394 ms empty, 286 ms with a POST in flight.
+- with the staff lock screen (issue 15) merged, this probe measuring the lock screen
+  (load 0.1, 3 runs): bare 224 ms, sandbox 628 ms (2.80×), production 563 ms (2.51×). The
+  lock screen's Staff menu imported the sign-in dialog (→ app.services.environments →
+  app.api, pydantic, httpx with click/rich/pygments: ~230 ms of -X importtime), and the
+  main window was built, shown and hidden again before the lock screen; signing in waited
+  for the main window's first paint, which never comes under the lock (1 s fallback); the
+  stores had no data key (no keyring here), so no cached list ever showed.
+- now (the lock screen first, the main window built behind it): see the README's row for
+  the latest; per invocation of 5–7 alternating runs (sandbox ×, production ×): load 0.1:
+  1.31×, 1.00× (1 run); load 3–4: 1.29×, 1.43×; load 4–5: 1.50×, 1.39×; load 6.6–7.3:
+  1.48×, 1.44×; 1.63×, 1.74× (load falling 7.4 → 4.7); 1.78×, 1.57× (load 4.3 → 3.5).
+  Cached rows 25–60 ms after the unlock (the poll and one paint: the list is in the first
+  frame); longest stall while the lock screen waits 57–124 ms (idle bare window 3–6 ms);
+  quit 99–197 ms empty, 126–190 ms with a POST in flight.
 
 What the profiles said (load average 6–8):
 
@@ -69,9 +84,25 @@ What the profiles said (load average 6–8):
   imports on a worker do not compete with it for the GIL; PySide6's per-module source read
   is skipped (``app.main.skip_pyside_feature_scan``); quitting waits only for tasks nobody
   cancelled (≤ 250 ms), 0.1 s for the sender, 100 ms for workers, then ends the process.
+- Second round (the lock screen first), ``-X importtime`` and pyinstrument at its first
+  expose: 637 modules → 233. What loaded before the lock screen and now loads later: the
+  sign-in dialog chain (above), the main window and everything it imports (order list,
+  child windows, inbox tab, desk support: ~120 ms under pyinstrument), python-barcode and
+  segno with PIL and urllib (~35 ms, via the label printing module), importlib.metadata for
+  ``__version__`` (~25 ms), keyring's "fail" backend in the demo (~10 ms) and the setup-file
+  module (only a first start needs it). Left before the first frame: PySide6 itself, paths
+  and logging, the single-instance socket (QtNetwork), the staff directory and audit trail,
+  the lock screen. Qt's Python enums are built on first use (~150 ms for ~380 enums under
+  load), but the bare window builds ~320 of them too: that cost is shared.
+- After the first frame, on the GUI thread, each in its own turn: building the main window
+  (~20–60 ms with its modules already imported on a worker), the start-up heap collection
+  (``freeze_startup_heap``, 12–110 ms), then the first session's widgets (kit panel,
+  outreach: 35–115 ms once a worker has imported their modules while signing in; 0.3 s
+  before). Those are the stalls left while the lock screen waits for a PIN.
 - Bytecode: a pip install compiles .pyc at install time and the PyInstaller bundle keeps
-  its modules as bytecode in the PYZ archive, so neither compiles at start. The bundled
-  start against a bundled bare window was not measured.
+  its modules as bytecode in the PYZ archive, so neither compiles at start (this machine's
+  stdlib ships .pyc; the benchmark compiles the app and site-packages for its children).
+  The bundled start against a bundled bare window was not measured.
 """
 
 from __future__ import annotations
