@@ -46,13 +46,16 @@ Measured (Xvfb, 2 cores shared with other developers; medians, alternating runs)
   main window was built, shown and hidden again before the lock screen; signing in waited
   for the main window's first paint, which never comes under the lock (1 s fallback); the
   stores had no data key (no keyring here), so no cached list ever showed.
-- now (the lock screen first, the main window built behind it): see the README's row for
-  the latest; per invocation of 5–7 alternating runs (sandbox ×, production ×): load 0.1:
-  1.31×, 1.00× (1 run); load 3–4: 1.29×, 1.43×; load 4–5: 1.50×, 1.39×; load 6.6–7.3:
-  1.48×, 1.44×; 1.63×, 1.74× (load falling 7.4 → 4.7); 1.78×, 1.57× (load 4.3 → 3.5).
-  Cached rows 25–60 ms after the unlock (the poll and one paint: the list is in the first
-  frame); longest stall while the lock screen waits 57–124 ms (idle bare window 3–6 ms);
-  quit 99–197 ms empty, 126–190 ms with a POST in flight.
+- now (the lock screen first, the main window built behind it), 3 invocations of 5 runs
+  each, load 2.7–4.1: sandbox 1.37×, 1.24×, 1.31×; production 1.52×, 1.23×, 1.19×
+  (e.g. bare 353 ms, sandbox 462 ms, production 422 ms). Earlier invocations of the same
+  code under heavier load: 1.50×/1.39× (load 4–5), 1.48×/1.44× (load 6.6–7.3), 1.63×/1.74×
+  and 1.78×/1.57× (load falling 7.4 → 3.5): the app does more Python work than the bare
+  window before its first frame (paths, logging, the single-instance socket, the staff
+  directory, the lock screen), and that part suffers more from a starved CPU. Cached rows
+  25–60 ms after the unlock (the probe's 5 ms poll and one paint: the list is in the first
+  frame); longest GUI stall while the lock screen waits 56–84 ms (idle bare 3–5 ms; up to
+  124 ms at load 7); quit 91–143 ms empty, 122–166 ms with a POST in flight.
 
 What the profiles said (load average 6–8):
 
@@ -94,6 +97,9 @@ What the profiles said (load average 6–8):
   and logging, the single-instance socket (QtNetwork), the staff directory and audit trail,
   the lock screen. Qt's Python enums are built on first use (~150 ms for ~380 enums under
   load), but the bare window builds ~320 of them too: that cost is shared.
+- Garbage collection during those imports: 38 collections, 8–44 ms (gc.callbacks); the app
+  now switches automatic collection off before PySide6 loads (GuiThreadCollector keeps it
+  off and collects on a GUI timer from the QApplication on, as before).
 - After the first frame, on the GUI thread, each in its own turn: building the main window
   (~20–60 ms with its modules already imported on a worker), the start-up heap collection
   (``freeze_startup_heap``, 12–110 ms), then the first session's widgets (kit panel,
