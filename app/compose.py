@@ -226,12 +226,11 @@ def load_window_modules() -> None:
     """Import the main window and the staff shell, and read the version (any thread: no
     widget is made). The app runs this on a worker while the lock screen shows, then builds
     the window on the GUI thread without waiting on imports."""
-    import importlib
+    # Plain import statements, so PyInstaller's analysis sees them too.
+    from app import __version__  # importlib.metadata: read here, once, off the GUI thread
+    from app.views.shell import main_window, staff_shell  # noqa: F401
 
-    for name in ("app.views.shell.main_window", "app.views.shell.staff_shell"):
-        importlib.import_module(name)
-    # The version comes from importlib.metadata: read here, once, off the GUI thread.
-    log.debug("window modules loaded, version %s", importlib.import_module("app").__version__)
+    log.debug("window modules loaded, version %s", __version__)
 
 
 def load_session_modules() -> None:
@@ -239,11 +238,10 @@ def load_session_modules() -> None:
     the results inbox, outreach with its validation): ~0.3 s of imports that otherwise stall
     the lock screen when the session opens. Any thread; the app runs it on a worker while
     signing in."""
-    import importlib
-
-    for name in ("app.views.kit_panel.panel", "app.views.orders.find_kit",
-                 "app.views.inbox.view", "app.views.outreach"):
-        importlib.import_module(name)
+    import app.views.inbox.view
+    import app.views.kit_panel.panel
+    import app.views.orders.find_kit
+    import app.views.outreach  # noqa: F401
 
 
 def build_lock(workstation: Workstation, runner: TaskRunner) -> LockController:
