@@ -42,9 +42,10 @@ def freeze_startup_heap() -> None:
 
     A full (generation 2) collection walks every tracked object while holding the GIL; with
     the import-time heap in it, one took ~100–180 ms in the 10,000-order sync benchmark and
-    showed as a GUI stall. Frozen objects are still freed by reference counting.
+    showed as a GUI stall. Frozen objects are still freed by reference counting. No
+    collection first: at this point one found ~190 unreachable objects out of ~49,000 and
+    took 20–110 ms, a stall of the lock screen for nothing (tests/benchmarks/startup.py).
     """
-    gc.collect()
     gc.freeze()
 
 
