@@ -249,7 +249,6 @@ def build_lock(workstation: Workstation, runner: TaskRunner) -> LockController:
     only, so it can be the app's first window. Call ``start_locked()`` to show it."""
     from app.views.staff.lock_controller import LockController
     from app.views.staff.lock_screen import LockScreen
-    from app.views.staff.os_lock import os_lock_source
 
     return LockController(workstation, LockScreen(workstation, runner))
 
@@ -264,6 +263,7 @@ def build_staff(
     from app.services.printing.record import audit_prints
     from app.services.workstation import SYSTEM_STAFF_ID
     from app.views.shell.staff_shell import StaffShell
+    from app.views.staff.os_lock import os_lock_source
 
     controller = lock if lock is not None else build_lock(workstation, runner)
     if lock is None:
