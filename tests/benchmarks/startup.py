@@ -405,7 +405,12 @@ def spawn(kind: str, env: dict[str, str], timeout: float = 60) -> dict[str, floa
         [sys.executable, str(Path(__file__)), "--child", *args],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
-    out, err = process.communicate(timeout=timeout)
+    try:
+        out, err = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()  # a hung child must not outlive the benchmark
+        out, err = process.communicate()
+        raise RuntimeError(f"{kind}: no exit within {timeout:.0f} s:\n{err[-2000:]}") from None
     ended = time.monotonic()
     stamps: dict[str, float] = {}
     stall: float | None = None
