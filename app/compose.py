@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
+from app import APP_NAME, ORG_DOMAIN, ORG_NAME
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
@@ -39,12 +39,15 @@ __all__ = [
     "DEFAULT_SPEED",
     "EmbeddedSandbox",
     "app_icon",
+    "build_lock",
     "build_main_window",
     "build_session_for_sandbox",
     "build_sign_in",
     "build_staff",
     "build_workstation",
     "check_connection",
+    "load_session_modules",
+    "load_window_modules",
     "make_application",
     "open_session",
     "sandbox_catalog",
@@ -137,7 +140,7 @@ def check_connection(environment: Environment, token: str) -> ConnectionCheck:
 def make_application() -> QApplication:
     """The QApplication with the app's identity, icon and, from the user's display languages,
     its language (LANGUAGE/LC_ALL/LANG on Linux: fr_CA gets French). The self-test uses it
-    too."""
+    too. The version is set once the first window is up (`app.main`)."""
     from PySide6.QtWidgets import QApplication
 
     from app.views.i18n import install_translations
@@ -148,7 +151,6 @@ def make_application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setOrganizationDomain(ORG_DOMAIN)
-    app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())  # every window, the taskbar/dock and the tray
     install_translations(app)
     follow_theme_switches(app)  # a light/dark/high-contrast switch reaches styled widgets too
@@ -169,7 +171,8 @@ def app_icon() -> QIcon:
 
 
 def _no_keyring() -> KeyringBackend:
-    """keyring's "no keyring" backend (keyring itself loads after the window shows otherwise)."""
+    """keyring's "no keyring" backend, made at the first token read (on a worker, after the
+    first window shows)."""
     from keyring.backends import fail
 
     return fail.Keyring()
@@ -185,7 +188,7 @@ def build_sign_in(sandbox: EmbeddedSandbox, *, demo: bool = False) -> SignInCont
     from app.views.shell.sign_in_context import SignInContext
 
     return SignInContext(
-        credentials=CredentialStore(keyring_backend=_no_keyring() if demo else None),
+        credentials=CredentialStore(backend_factory=_no_keyring if demo else None),
         check_connection=check_connection,
         start_sandbox=sandbox.start,
     )
@@ -221,20 +224,52 @@ def build_workstation(
     return Workstation(directory, LockPolicy(idle_minutes=settings.idle_lock_minutes), audit)
 
 
+def load_window_modules() -> None:
+    """Import the main window and the staff shell, and read the version (any thread: no
+    widget is made). The app runs this on a worker while the lock screen shows, then builds
+    the window on the GUI thread without waiting on imports."""
+    # Plain import statements, so PyInstaller's analysis sees them too.
+    from app import __version__  # importlib.metadata: read here, once, off the GUI thread
+    from app.views.shell import main_window, staff_shell  # noqa: F401
+
+    log.debug("window modules loaded, version %s", __version__)
+
+
+def load_session_modules() -> None:
+    """Import the views the first session builds on the GUI thread (the kit panel, Find kit,
+    the results inbox, outreach with its validation): ~0.3 s of imports that otherwise stall
+    the lock screen when the session opens. Any thread; the app runs it on a worker while
+    signing in."""
+    import app.views.inbox.view
+    import app.views.kit_panel.panel
+    import app.views.orders.find_kit
+    import app.views.outreach  # noqa: F401
+
+
+def build_lock(workstation: Workstation, runner: TaskRunner) -> LockController:
+    """The lock screen ("Who's working?") and its controller: Qt and the staff directory
+    only, so it can be the app's first window. Call ``start_locked()`` to show it."""
+    from app.views.staff.lock_controller import LockController
+    from app.views.staff.lock_screen import LockScreen
+
+    return LockController(workstation, LockScreen(workstation, runner))
+
+
 def build_staff(
     window: MainWindow, runner: TaskRunner, workstation: Workstation,
-    settings: AppSettings | None = None,
+    settings: AppSettings | None = None, *, lock: LockController | None = None,
 ) -> tuple[LockController, StaffShell]:
-    """The lock screen over every window, the Staff menu, and orders stamped and audited
-    for whoever is signed in. Call ``controller.start_locked()`` once the window shows."""
+    """The lock screen over every window (``lock``, or a new one), the Staff menu, and
+    orders stamped and audited for whoever is signed in. Call ``controller.start_locked()``
+    once the window shows (or ``controller.cover(window)`` when the lock already shows)."""
     from app.services.printing.record import audit_prints
     from app.services.workstation import SYSTEM_STAFF_ID
     from app.views.shell.staff_shell import StaffShell
-    from app.views.staff.lock_controller import LockController
-    from app.views.staff.lock_screen import LockScreen
     from app.views.staff.os_lock import os_lock_source
 
-    controller = LockController(workstation, LockScreen(workstation, runner), window)
+    controller = lock if lock is not None else build_lock(workstation, runner)
+    if lock is None:
+        controller.setParent(window)
     controller.app_to_front.connect(window.bring_to_front)
     # Win+L or the screensaver locks the app too (followed from the first unlock).
     controller.follow_os_lock_from_first_unlock(lambda: os_lock_source(window, controller))

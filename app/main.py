@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from app import APP_NAME, __version__
+from app import APP_NAME
 from app.compose import DEFAULT_SEED, DEFAULT_SPEED
 
 if TYPE_CHECKING:
@@ -42,15 +42,33 @@ def freeze_startup_heap() -> None:
 
     A full (generation 2) collection walks every tracked object while holding the GIL; with
     the import-time heap in it, one took ~100–180 ms in the 10,000-order sync benchmark and
-    showed as a GUI stall. Frozen objects are still freed by reference counting.
+    showed as a GUI stall. Frozen objects are still freed by reference counting. No
+    collection first: at this point one found ~190 unreachable objects out of ~49,000 and
+    took 20–110 ms, a stall of the lock screen for nothing (tests/benchmarks/startup.py).
     """
-    gc.collect()
     gc.freeze()
+
+
+class _PrintVersion(argparse.Action):
+    """``--version``: the installed version, looked up only when asked (it costs a start
+    ~25 ms otherwise)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
+                 help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        from app import __version__
+
+        print(f"{APP_NAME} {__version__}")
+        parser.exit()
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="spot-front-desk", description=APP_NAME)
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--version", action=_PrintVersion,
+                        help="show the program's version number and exit")
     parser.add_argument(
         "--sandbox", action="store_true", help="start the built-in sandbox and use it"
     )
@@ -323,14 +341,21 @@ def run(argv: Sequence[str]) -> int:
         from app.views.settings.setup_io import run_setup_command
 
         return run_setup_command(args.export_setup, args.import_setup, assume_yes=args.yes)
+    # No automatic collection while the start-up imports allocate (8-44 ms of collections
+    # before the first frame otherwise): GuiThreadCollector keeps it off and collects on a
+    # GUI-thread timer from the QApplication on.
+    gc.disable()
     from PySide6.QtCore import QTimer
 
     skip_pyside_feature_scan()  # before the app's own modules load
     from app.compose import (
         EmbeddedSandbox,
+        build_lock,
         build_main_window,
         build_staff,
         build_workstation,
+        load_session_modules,
+        load_window_modules,
         make_application,
     )
     from app.instance import SingleInstance
@@ -338,6 +363,7 @@ def run(argv: Sequence[str]) -> int:
     from app.services.data_folder import DataFolderRefused
     from app.services.logs import close_logging, setup_logging
     from app.tasks import TaskRunner
+    from app.views.first_paint import after_first_paint
     from app.views.gc_guard import GuiThreadCollector
     from app.views.qt_log import install_qt_message_handler
 
@@ -363,48 +389,72 @@ def run(argv: Sequence[str]) -> int:
     install_qt_message_handler()
     crashes = CrashHandler()
     crashes.install()
-    log.info("%s %s starting%s", APP_NAME, __version__, " (sandbox)" if args.sandbox else "")
+    log.info("%s starting%s", APP_NAME, " (sandbox)" if args.sandbox else "")
 
     sandbox = EmbeddedSandbox(
         where.sandbox_dir, speed=args.sandbox_speed, seed_orders=args.sandbox_seed
     )
     runner = TaskRunner()
-    from app.views.settings.setup_io import apply_machine_setup_at_first_start
+    settings_file = where.config / "settings.ini"
+    if not settings_file.is_file() or settings_file.stat().st_size == 0:
+        # A desk's first start: IT's roll-out file, if any (its module loads only then).
+        from app.views.settings.setup_io import apply_machine_setup_at_first_start
 
-    apply_machine_setup_at_first_start(where.config / "settings.ini")  # IT's roll-out file
-    window = build_main_window(runner, sandbox, demo=args.sandbox)
+        apply_machine_setup_at_first_start(settings_file)
     from app.views.common.app_settings import AppSettings
 
     settings = AppSettings()
     workstation = build_workstation(where, settings, sandbox=args.sandbox)
-    lock, _staff_shell = build_staff(window, runner, workstation, settings)
+    # The first window is the lock screen ("Who's working?"): Qt and the staff directory only.
+    # Nobody sees patient data before saying who they are.
+    lock = build_lock(workstation, runner)
     instance.activation_requested.connect(lock.bring_to_front)  # never past the lock
-    window.shutdown_started.connect(instance.stop_answering)
-    crashes.window = window
     kind = "sandbox" if args.sandbox else None
+    windows: list[MainWindow] = []
 
-    def start() -> None:
+    def start(window: MainWindow) -> None:
+        from app import __version__
+
+        log.info("version %s", __version__)
+        app.setApplicationVersion(__version__)
         freeze_startup_heap()
         # Modules the session loads (httpx, pydantic, the sandbox) on a worker: out of the
         # collector's way too, without a second full collection on the GUI thread.
         freeze_once = run_once(gc.freeze)
         window.session_changed.connect(lambda _session: freeze_once())
-        window.start(kind)
+        runner.run(load_session_modules)  # while signing in, not on the GUI thread after it
+        QTimer.singleShot(0, lambda: window.start(kind))  # the lock screen answers between
 
-    # Signing in, starting the sandbox and the first refresh begin once the first frame is on
-    # screen: their imports would otherwise compete with it for the GIL. A window that is
-    # never painted (started minimised) signs in after FIRST_PAINT_WAIT_MS anyway.
-    start_once = run_once(start)
-    window.first_painted.connect(start_once)
-    window.show()
-    lock.start_locked()  # nobody sees patient data before saying who they are
-    QTimer.singleShot(FIRST_PAINT_WAIT_MS, start_once)
+    def build_window(_loaded: object = None) -> None:
+        window = build_main_window(runner, sandbox, demo=args.sandbox)
+        build_staff(window, runner, workstation, settings, lock=lock)
+        window.shutdown_started.connect(instance.stop_answering)
+        crashes.window = window
+        windows.append(window)
+        lock.cover(window)  # it shows with the cached list at the unlock, not before
+        QTimer.singleShot(0, lambda: start(window))  # the lock screen answers between
+
+    def load_window() -> None:
+        # Once the lock screen is on screen: the main window's modules load on a worker (the
+        # lock screen stays responsive), then the window is built behind the lock; then
+        # signing in, starting the sandbox and the first refresh begin (on workers; the
+        # status bar says what is happening). A lock screen that is never painted (started
+        # minimised) gets its window after FIRST_PAINT_WAIT_MS anyway.
+        runner.run(load_window_modules, on_success=build_window, on_error=build_window)
+
+    load_once = run_once(load_window)
+    after_first_paint(lock.lock_screen, load_once)
+    lock.start_locked()
+    QTimer.singleShot(FIRST_PAINT_WAIT_MS, load_once)
     if os.environ.get("SPOT_FRONT_DESK_QUIT_AFTER_MS"):  # smoke tests: run, then quit cleanly
-        QTimer.singleShot(int(os.environ["SPOT_FRONT_DESK_QUIT_AFTER_MS"]), window.close)
+        QTimer.singleShot(int(os.environ["SPOT_FRONT_DESK_QUIT_AFTER_MS"]),
+                          lambda: windows[0].close() if windows else app.quit())
     workers_done = [True]
 
     def clean_up() -> None:
-        window.shutdown()  # closes the session: the outbox stops, the report cache is cleared
+        for window in windows:
+            window.shutdown()  # closes the session: the outbox stops, the report cache clears
+        lock.shutdown()
         workers_done[0] = runner.shutdown(QUIT_WORKERS_WAIT_MS)
         sandbox.stop()
         log.info("%s stopped", APP_NAME)

@@ -70,6 +70,7 @@ def _run() -> int:
 
     # Same identity and language as the app, so a broken catalogue shows here too.
     app = make_application()
+    app.setApplicationVersion(__version__)
     GuiThreadCollector(app)  # as the app does: cycles are collected on this thread only
     where = paths()
     where.ensure()

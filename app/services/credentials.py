@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
 from app import APP_ID
@@ -126,18 +127,23 @@ class CredentialStore:
     """Save, load and delete the token for an environment key (``"production"``, …).
 
     ``keyring_backend`` is injectable for tests; by default the OS keyring that ``keyring``
-    picks is used.
+    picks is used. ``backend_factory`` makes the backend at the first use instead (keyring's
+    modules then load on a worker, not before the first window).
     """
 
     def __init__(
-        self, service_name: str = APP_ID, keyring_backend: KeyringBackend | None = None
+        self, service_name: str = APP_ID, keyring_backend: KeyringBackend | None = None,
+        *, backend_factory: Callable[[], KeyringBackend] | None = None,
     ) -> None:
         self.service_name = service_name
         self._backend = keyring_backend
+        self._backend_factory = backend_factory
         self._session: dict[str, str] = {}
         self._lock = threading.Lock()
 
     def _keyring(self) -> KeyringBackend:
+        if self._backend is None and self._backend_factory is not None:
+            self._backend = self._backend_factory()
         if self._backend is not None:
             backend = self._backend
         else:

@@ -3,6 +3,7 @@ and what a quit leaves behind. The timings themselves are in tests/benchmarks/st
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -118,4 +119,67 @@ def test_the_main_window_is_built_before_the_network_and_report_libraries_load()
     late = {"httpx", "pydantic", "keyring", "fpdf", "app.sandbox", "app.services.session",
             "app.views.requisitions.view", "app.views.reports.report_viewer",
             "app.views.kit_panel.panel", "PySide6.QtPdf"}
+    assert loaded & late == set()
+
+
+# Run as the app is launched; at the first window's first expose, print which window it is
+# and every module loaded so far, then end at once.
+_FIRST_FRAME_SCRIPT = """
+import os, sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QWindow
+from PySide6.QtWidgets import QApplication
+
+class FirstFrame(QObject):
+    def eventFilter(self, watched, event):
+        if (event.type() == QEvent.Type.Expose and isinstance(watched, QWindow)
+                and watched.isExposed()):
+            shown = [w.objectName() for w in QApplication.topLevelWidgets()
+                     if w.windowHandle() is watched]
+            print(" ".join(shown))
+            print(" ".join(sorted(sys.modules)), flush=True)
+            os._exit(0)
+        return False
+
+first_frame = FirstFrame()
+original_init = QApplication.__init__
+
+def watched_init(self, *args):
+    original_init(self, *args)
+    self.installEventFilter(first_frame)
+
+QApplication.__init__ = watched_init
+from app.main import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("arguments", [["--sandbox"], []], ids=["sandbox", "production"])
+def test_the_lock_screen_is_the_first_window_and_nothing_heavy_loads_before_it(
+    tmp_path: Path, arguments: list[str]
+) -> None:
+    home = tmp_path / "home"
+    (home / "config").mkdir(parents=True)
+    (home / "config" / "settings.ini").write_text(
+        "[session]\nenvironment=custom\ncustom_url=https://spot.example.test/\n",
+        encoding="utf-8",
+    )
+    env = dict(os.environ, SPOT_FRONT_DESK_HOME=str(home), QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=str(ROOT))
+    result = subprocess.run(
+        [sys.executable, "-c", _FIRST_FRAME_SCRIPT, *arguments], cwd=ROOT, env=env,
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    shown, modules = result.stdout.splitlines()[-2:]
+    assert shown == "lockScreen"  # "Who's working?" counts as the start (issue 17)
+    loaded = set(modules.split())
+    assert "app.views.staff.lock_screen" in loaded
+    # The sign-in chain, the network, the password store, the sandbox, report libraries and
+    # the main window itself (built behind the lock once this frame is up) all load later.
+    late = {"httpx", "pydantic", "keyring", "fpdf", "barcode", "segno", "PySide6.QtPdf",
+            "importlib.metadata", "app.api.models", "app.services.environments",
+            "app.services.session", "app.services.credentials", "app.sandbox",
+            "app.views.shell.sign_in", "app.views.shell.main_window",
+            "app.views.settings.setup_io"}
     assert loaded & late == set()

@@ -1,13 +1,11 @@
 """Barcode and QR symbols as plain module patterns, for any painter to draw.
 
 Encoding is left to well-kept libraries (python-barcode for Code 128, segno for QR); the views
-only draw the dark modules these return.
+only draw the dark modules these return. Both load on the first symbol, not with the app's
+first window (they bring PIL and urllib: tests/benchmarks/startup.py).
 """
 
 from __future__ import annotations
-
-import barcode
-import segno
 
 from app.services.errors import QT_TRANSLATE_NOOP
 from app.services.printing.wording import say
@@ -21,6 +19,8 @@ def code128_modules(value: str) -> str:
     if not value or not value.isascii() or not value.isprintable():
         raise ValueError(say(QT_TRANSLATE_NOOP(
             "Errors", "A Code 128 barcode needs printable ASCII text.")))
+    import barcode
+
     symbol = barcode.get("code128", value, writer=None)
     return "".join(symbol.build())
 
@@ -28,5 +28,7 @@ def code128_modules(value: str) -> str:
 def qr_matrix(data: str) -> list[list[bool]]:
     """The QR symbol for ``data`` as rows of dark (True) modules, without the quiet zone.
     Error correction M: a hand-out may be folded or smudged."""
+    import segno
+
     qr = segno.make_qr(data, error="m", boost_error=False)
     return [[bool(module) for module in row] for row in qr.matrix_iter(scale=1, border=0)]

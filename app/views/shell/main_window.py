@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QMainWindow,
     QWidget,
@@ -86,7 +86,6 @@ class MainWindow(QMainWindow):
     notification_posted = Signal(str)  # PHI-free text, e.g. "New results for 2 kits"
     shutdown_started = Signal()  # closing for good: the window will not come back
     shutdown_finished = Signal()  # the session is closed: the lock screen may go (and quit)
-    first_painted = Signal()  # the first frame is on screen: time for the slower start-up work
 
     def __init__(
         self,
@@ -121,7 +120,6 @@ class MainWindow(QMainWindow):
         self._closed = False
         self.outreach: Outreach | None = None
         self.acting_staff: ActingStaff | None = None  # who works (compose: the staff profile)
-        self._painted = False
 
         self.banner = Banner()
         self.failures = FailureNotices(
@@ -520,12 +518,6 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         self.layout_keeper.on_show()
         super().showEvent(event)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
-            QTimer.singleShot(0, self.first_painted.emit)  # once this frame is flushed
 
     def save_layout(self) -> None:
         self.layout_keeper.save()

@@ -4,6 +4,8 @@ signed in on the status bar, and administrator-only actions greyed out for every
 from __future__ import annotations
 
 import logging
+import sys
+from typing import TYPE_CHECKING, TypeGuard
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction
@@ -17,11 +19,14 @@ from app.views.common.app_settings import AppSettings
 from app.views.common.audited import audited_parts
 from app.views.shell.actions import ACTIONS
 from app.views.shell.banner import Banner
-from app.views.shell.sign_in import SignInDialog
-from app.views.staff.audit_window import AuditWindow
 from app.views.staff.lock_controller import LOCK_SHORTCUT, LockController, mark_shared
-from app.views.staff.profiles import StaffProfilesDialog
-from app.views.staff.settings import WorkstationSettingsDialog
+
+if TYPE_CHECKING:
+    # Loaded when first opened, not before the lock screen's first frame
+    # (tests/benchmarks/startup.py): the sign-in dialog brings httpx and pydantic.
+    from app.views.staff.audit_window import AuditWindow
+    from app.views.staff.profiles import StaffProfilesDialog
+    from app.views.staff.settings import WorkstationSettingsDialog
 
 __all__ = ["ADMIN_COMMANDS", "AUDITED_SIGNALS", "StaffShell"]
 
@@ -139,7 +144,7 @@ class StaffShell(QObject):
     def _keep_token_for_administrators(self, window: QObject) -> None:
         """The sign-in dialog sets the Spot token: only an administrator may use it, also when
         it opens by itself (no token yet, or Spot rejected the token)."""
-        if not isinstance(window, SignInDialog) or self._workstation.allowed(
+        if not _is_sign_in_dialog(window) or self._workstation.allowed(
             Permission.MANAGE_TOKEN
         ):
             return
@@ -213,6 +218,8 @@ class StaffShell(QObject):
         if not self._workstation.allowed(Permission.VIEW_AUDIT):
             return None
         if self.audit_window is None:
+            from app.views.staff.audit_window import AuditWindow
+
             self.audit_window = AuditWindow(self._workstation, self._runner)
             self.audit_window.destroyed.connect(self._on_audit_destroyed)
         _show(self.audit_window)
@@ -223,6 +230,8 @@ class StaffShell(QObject):
         if not self._workstation.allowed(Permission.MANAGE_PROFILES):
             return None
         if self.profiles_dialog is None:
+            from app.views.staff.profiles import StaffProfilesDialog
+
             self.profiles_dialog = StaffProfilesDialog(
                 self._workstation, self._runner, self._window)
             self.profiles_dialog.changed.connect(self._on_profiles_changed)
@@ -235,6 +244,8 @@ class StaffShell(QObject):
     def open_settings(self) -> WorkstationSettingsDialog | None:
         if not self._workstation.allowed(Permission.MANAGE_SETTINGS):
             return None
+        from app.views.staff.settings import WorkstationSettingsDialog
+
         dialog = WorkstationSettingsDialog(
             self._workstation, self._settings, self._runner, self._window)
         dialog.finished.connect(dialog.deleteLater)
@@ -251,6 +262,12 @@ class StaffShell(QObject):
     @Slot()
     def _on_audit_destroyed(self) -> None:
         self.audit_window = None
+
+
+def _is_sign_in_dialog(window: QObject) -> TypeGuard[QDialog]:
+    # Not imported to ask: before its module is loaded, no sign-in dialog exists.
+    module = sys.modules.get("app.views.shell.sign_in")
+    return module is not None and isinstance(window, module.SignInDialog)
 
 
 def _show(window: QWidget) -> None:

@@ -132,6 +132,17 @@ class LockController(QObject):
         """At start: nobody is known yet, so only the lock screen shows."""
         self._cover(LockReason.START)
 
+    def cover(self, window: QWidget) -> None:
+        """``window`` was built while the app may be locked (the main window, built after the
+        lock screen's first frame): it shows at the next unlock, never before. Unlocked: it
+        shows now."""
+        if not self._workstation.locked:
+            window.show()
+            return
+        if window not in self._covered:
+            self._covered.append(window)
+            window.destroyed.connect(lambda _obj=None, w=window: self._drop(w))
+
     @Slot()
     def lock_now(self) -> None:
         """Ctrl+L: lock at once."""
