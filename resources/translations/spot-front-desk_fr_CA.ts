@@ -1176,62 +1176,62 @@
         <translation>Connectez-vous avec votre jeton d’API Spot, puis actualisez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="44"/>
+        <location filename="../../app/services/credentials.py" line="45"/>
         <source>save</source>
         <translation>mémoriser</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="45"/>
+        <location filename="../../app/services/credentials.py" line="46"/>
         <source>read</source>
         <translation>lire</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="46"/>
+        <location filename="../../app/services/credentials.py" line="47"/>
         <source>remove</source>
         <translation>supprimer</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="57"/>
+        <location filename="../../app/services/credentials.py" line="58"/>
         <source>This computer has no password store for the API token</source>
         <translation>Cet ordinateur n’a pas de trousseau de mots de passe pour le jeton d’API</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="60"/>
+        <location filename="../../app/services/credentials.py" line="61"/>
         <source>Use the token for this session only; you&apos;ll enter it again next time the app starts.</source>
         <translation>Utilisez le jeton pour cette session seulement; vous le saisirez de nouveau au prochain démarrage de l’application.</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="67"/>
+        <location filename="../../app/services/credentials.py" line="68"/>
         <source>The password store is locked</source>
         <translation>Le trousseau de mots de passe est verrouillé</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="68"/>
+        <location filename="../../app/services/credentials.py" line="69"/>
         <source>Unlock your keyring (sign in to the computer again), then retry. Or use the token for this session only (you&apos;ll enter it again next time).</source>
         <translation>Déverrouillez votre trousseau (reconnectez-vous à l’ordinateur), puis réessayez. Ou utilisez le jeton pour cette session seulement (vous le saisirez de nouveau la prochaine fois).</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="76"/>
+        <location filename="../../app/services/credentials.py" line="77"/>
         <source>The password store couldn&apos;t start</source>
         <translation>Le trousseau de mots de passe n’a pas pu démarrer</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="77"/>
+        <location filename="../../app/services/credentials.py" line="78"/>
         <source>Restart the computer&apos;s keyring service or sign in again, then retry. Or use the token for this session only (you&apos;ll enter it again next time).</source>
         <translation>Redémarrez le service de trousseau de l’ordinateur ou reconnectez-vous, puis réessayez. Ou utilisez le jeton pour cette session seulement (vous le saisirez de nouveau la prochaine fois).</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="85"/>
+        <location filename="../../app/services/credentials.py" line="86"/>
         <source>The password store reported a problem</source>
         <translation>Le trousseau de mots de passe a signalé un problème</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="86"/>
+        <location filename="../../app/services/credentials.py" line="87"/>
         <source>Try again. Or use the token for this session only (you&apos;ll enter it again next time).</source>
         <translation>Réessayez. Ou utilisez le jeton pour cette session seulement (vous le saisirez de nouveau la prochaine fois).</translation>
     </message>
     <message>
-        <location filename="../../app/services/credentials.py" line="117"/>
+        <location filename="../../app/services/credentials.py" line="118"/>
         <source>Couldn&apos;t {verb} the API token: {problem}</source>
         <translation>Impossible de {verb} le jeton d’API&#xa0;: {problem}</translation>
     </message>
@@ -1531,7 +1531,7 @@
         <translation>La liste des commandes, les brouillons et les rapports ouverts restent en mémoire jusqu&apos;à la fermeture; la liste sera récupérée de nouveau la prochaine fois. Demandez au service informatique de configurer le trousseau pour les conserver.</translation>
     </message>
     <message>
-        <location filename="../../app/services/printing/codes.py" line="22"/>
+        <location filename="../../app/services/printing/codes.py" line="20"/>
         <source>A Code 128 barcode needs printable ASCII text.</source>
         <translation>Un code-barres Code 128 ne peut contenir que des caractères ASCII imprimables.</translation>
     </message>
@@ -3166,22 +3166,22 @@
 <context>
     <name>LockController</name>
     <message>
-        <location filename="../../app/views/staff/lock_controller.py" line="281"/>
+        <location filename="../../app/views/staff/lock_controller.py" line="292"/>
         <source>Locked after a while without use. Your work is kept.</source>
         <translation>Verrouillé après un moment d’inactivité. Votre travail est conservé.</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/lock_controller.py" line="282"/>
+        <location filename="../../app/views/staff/lock_controller.py" line="293"/>
         <source>Locked. Your work is kept.</source>
         <translation>Verrouillé. Votre travail est conservé.</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/lock_controller.py" line="283"/>
+        <location filename="../../app/views/staff/lock_controller.py" line="294"/>
         <source>Locked with the computer. Your work is kept.</source>
         <translation>Verrouillé avec l’ordinateur. Votre travail est conservé.</translation>
     </message>
     <message>
-        <location filename="../../app/views/staff/lock_controller.py" line="284"/>
+        <location filename="../../app/views/staff/lock_controller.py" line="295"/>
         <source>Signed out.</source>
         <translation>Déconnecté.</translation>
     </message>
@@ -3564,7 +3564,7 @@
         <translation>Cela arrive après un nouveau profil Windows ou un trousseau réinitialisé. La liste des commandes est récupérée de nouveau auprès de Spot; les brouillons enregistrés avant sont perdus.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="437"/>
+        <location filename="../../app/views/shell/main_window.py" line="435"/>
         <source>Unreturned kits</source>
         <translation>Trousses non retournées</translation>
     </message>
@@ -3676,7 +3676,7 @@
         <translation>Déconnecté de Spot : le jeton a été retiré de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="149"/>
+        <location filename="../../app/views/shell/main_window.py" line="147"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
@@ -3728,7 +3728,7 @@
         <translation>Boîte d’envoi : {queued} en attente · {attention} à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="382"/>
+        <location filename="../../app/views/shell/main_window.py" line="380"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
@@ -7216,47 +7216,47 @@
 <context>
     <name>StaffShell</name>
     <message>
-        <location filename="../../app/views/shell/staff_shell.py" line="79"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="84"/>
         <source>S&amp;taff</source>
         <translation>&amp;Personnel</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/staff_shell.py" line="81"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="86"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/staff_shell.py" line="87"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="92"/>
         <source>&amp;Sign out</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/staff_shell.py" line="89"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="94"/>
         <source>Staff &amp;profiles…</source>
         <translation>&amp;Profils du personnel…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/staff_shell.py" line="91"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="96"/>
         <source>&amp;Audit trail…</source>
         <translation>Piste d’&amp;audit…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/staff_shell.py" line="93"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="98"/>
         <source>Lock and audit &amp;settings…</source>
         <translation>Pa&amp;ramètres de verrouillage et d’audit…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/staff_shell.py" line="150"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="155"/>
         <source>Sign-in to Spot needed</source>
         <translation>Connexion à Spot requise</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/staff_shell.py" line="151"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="156"/>
         <source>Only an administrator can enter the Spot token. Ask one to take over (Ctrl+L, their name and PIN) and sign in from the File menu.</source>
         <translation>Seul un administrateur peut entrer le jeton Spot. Demandez-lui de prendre le relais (Ctrl+L, son nom et son NIP) et de se connecter depuis le menu Fichier.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/staff_shell.py" line="175"/>
+        <location filename="../../app/views/shell/staff_shell.py" line="180"/>
         <source>Signed in: {name} ({initials})</source>
         <translation>Connecté&#xa0;: {name} ({initials})</translation>
     </message>
