@@ -69,6 +69,7 @@ _SIDE_FILES = ("-wal", "-shm", "-journal")
 _PLAINTEXT_HEADER = b"SQLite format 3\x00"
 SET_ASIDE_SUFFIX = ".unreadable"
 COUNT_HINT_SUFFIX = ".count"
+_PLAINTEXT_SUFFIX = ".plaintext"
 
 #: Errors from either driver: code that catches ``sqlite3.Error`` must catch these.
 DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, sqlcipher3.Error)
@@ -94,11 +95,13 @@ def open_private_db(path: Path, key: DataKey | None = None) -> sqlite3.Connectio
         conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
         conn.execute("PRAGMA secure_delete=ON")
         return conn
-    create_private_file(path)
     if key is None:
+        create_private_file(path)
         conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
     else:
         assert key.secret is not None
+        _finish_interrupted_migration(path)
+        create_private_file(path)
         if _is_plaintext_sqlite(path):
             _encrypt_in_place(path, key.secret)
         conn = _open_encrypted(path, key.secret)
@@ -225,22 +228,51 @@ def _is_plaintext_sqlite(path: Path) -> bool:
 
 
 def _encrypt_in_place(path: Path, secret: bytes) -> None:
-    """Turn a plaintext store left by an older version into an encrypted one (same content)."""
+    """Turn a plaintext store left by an older version into an encrypted one (same content).
+
+    Crash-safe, so no queued order is lost: the encrypted copy is complete before anything
+    moves; the plaintext is renamed to ``<name>.plaintext`` and the copy put in its place;
+    only then is the plaintext shredded. A start after a crash in between finishes the job
+    (``_finish_interrupted_migration``).
+    """
     target = path.with_name(path.name + ".encrypting")
     remove_store(target)
     create_private_file(target)
     conn: Any = sqlcipher3.connect(str(path), isolation_level=None)
     try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # rows still in a -wal come along
         conn.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(target), ""))
         conn.execute(f"PRAGMA encrypted.key = \"x'{secret.hex()}'\"")
         conn.execute("SELECT sqlcipher_export('encrypted')")
         conn.execute("DETACH DATABASE encrypted")
     finally:
         conn.close()
-    remove_store(path)
+    plaintext = path.with_name(path.name + _PLAINTEXT_SUFFIX)
+    remove_store(plaintext)
+    for suffix in ("", *_SIDE_FILES):
+        source = path.with_name(path.name + suffix)
+        if source.exists():
+            os.replace(source, plaintext.with_name(plaintext.name + suffix))
     os.replace(target, path)
+    remove_store(plaintext)
     log.info("%s encrypted in place", path.name)
+
+
+def _finish_interrupted_migration(path: Path) -> None:
+    """After a crash inside ``_encrypt_in_place``: put the plaintext back if the encrypted
+    copy never took its place (it is encrypted again), else shred what is left of it."""
+    plaintext = path.with_name(path.name + _PLAINTEXT_SUFFIX)
+    if not plaintext.exists():
+        return
+    if path.exists() and not _is_plaintext_sqlite(path) and path.stat().st_size > 0:
+        remove_store(plaintext)  # the encrypted copy is in place: the rest is leftovers
+        return
+    remove_store(path)
+    for suffix in ("", *_SIDE_FILES):
+        source = plaintext.with_name(plaintext.name + suffix)
+        if source.exists():
+            os.replace(source, path.with_name(path.name + suffix))
+    log.info("%s: an interrupted encryption is started again", path.name)
 
 
 def _shred(path: Path) -> None:

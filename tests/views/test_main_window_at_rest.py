@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import keyring.errors as kr_errors
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.sandbox import SandboxServer
 from app.services import data_key
 from tests.helpers.keyring import FailingKeyring
 from tests.helpers.main_window import (  # noqa: F401
+    WAIT_MS,
     MakeWindow,
+    fake_order,
     pytestmark,
     sign_in_to_sandbox,
 )
@@ -39,3 +42,31 @@ def test_with_a_password_store_there_is_no_notice(
     window = make_window()
     sign_in_to_sandbox(qtbot, window)
     assert not window.banner.isVisible()
+
+
+def test_without_a_password_store_quitting_with_orders_waiting_warns_they_would_be_lost(
+    qtbot: QtBot, seeded: SandboxServer, make_window: MakeWindow,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(data_key, "default_backend",
+                        lambda: FailingKeyring(kr_errors.NoKeyringError()))
+    window = make_window()
+    sign_in_to_sandbox(qtbot, window)
+    session = window.session
+    assert session is not None
+    session.outbox.stop()  # Spot unreachable: the order waits, in memory only
+    session.outbox.submit(fake_order("Waiter"))
+    qtbot.waitUntil(lambda: window.outbox_label.text() == "Outbox: 1 waiting · 0 to fix",
+                    timeout=WAIT_MS)
+
+    window.close()
+    box = window.quit_guard.box
+    assert box is not None
+    assert box.text() == "Some orders haven't reached Spot yet"
+    assert "kept in memory only: these orders would be lost" in box.informativeText()
+    assert "sent the next time" not in box.informativeText()
+    assert sorted(b.text() for b in box.buttons()) == ["Keep the app open", "Quit anyway"]
+    qtbot.mouseClick(next(b for b in box.buttons() if b.text() == "Keep the app open"),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.quit_guard.box is None)
+    assert window.isVisible()

@@ -86,8 +86,11 @@ class FailureNotices:
     def announce_data_at_rest(self, session: Any) -> None:
         """No keyring (nothing kept on disk), or saved data lost with this computer's key."""
         key = session.data_key
+        lost_orders = getattr(session.outbox, "unreadable_items", 0)
         if key is not None and key.problem is not None:
             self._banner.show_info(key.problem.title, key.problem.advice)
+        elif lost_orders:
+            self._announce_lost_orders(lost_orders)
         elif session.unreadable_files:
             self._banner.show_info(
                 QCoreApplication.translate(
@@ -101,3 +104,20 @@ class FailureNotices:
                 ),
             )
 
+
+    def _announce_lost_orders(self, count: int) -> None:
+        """Queued orders this computer's key can't unlock: said with their count (negative:
+        unknown), never dropped silently. The file is kept aside, not deleted."""
+        title = (
+            QCoreApplication.translate(
+                "MainWindow", "%n order(s) waiting to be sent couldn't be unlocked on this "
+                "computer", "", count,
+            ) if count > 0 else QCoreApplication.translate(
+                "MainWindow", "Orders waiting to be sent couldn't be unlocked on this computer"
+            )
+        )
+        self._banner.show_info(title, QCoreApplication.translate(
+            "MainWindow", "They were not sent. This happens after a new Windows profile or a "
+            "reset password store; the file is kept aside in case IT can restore the old one. "
+            "Check in Spot which orders arrived and place the missing ones again.",
+        ))

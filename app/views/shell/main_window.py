@@ -191,9 +191,14 @@ class MainWindow(QMainWindow):
         self.sync_label = self.indicators.sync
         self.online_label = self.indicators.online
         self.outbox_label = self.indicators.outbox
-        self.quit_guard = QuitGuard(self, lambda: self.indicators.outbox_counts, self.child_windows)
+        self.quit_guard = QuitGuard(self, lambda: self.indicators.outbox_counts, self.child_windows,
+                                    memory_only=self._outbox_in_memory)
 
     # --- session ------------------------------------------------------------------------
+
+    def _outbox_in_memory(self) -> bool:
+        key = self.session.data_key if self.session is not None else None
+        return key is not None and key.memory_only
 
     def set_session(self, session: Session) -> None:
         """Show ``session``'s orders and keep them fresh; the previous session is closed."""

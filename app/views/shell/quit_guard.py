@@ -39,11 +39,13 @@ class QuitGuard(QObject):
         window: QWidget,
         counts: Callable[[], tuple[int, int] | None],
         labels: HeldLabels | None = None,
+        memory_only: Callable[[], bool] = lambda: False,
     ) -> None:
         super().__init__(window)
         self._window = window
         self._counts = counts
         self._labels = labels
+        self._memory_only = memory_only
         self._confirmed = False
         self.box: QMessageBox | None = None
 
@@ -72,7 +74,15 @@ class QuitGuard(QObject):
             lines.append(translate(
                 "MainWindow", "To fix in the Outbox before they can be sent: {count}."
             ).format(count=attention))
-        if warning is not None:  # a profile that forgets its files at sign-out
+        if warning is None and (waiting or attention) and self._memory_only():
+            title, quit_text = translate("MainWindow", "Some orders haven't reached Spot yet"), \
+                translate("MainWindow", "Quit anyway")
+            lines.append(translate(
+                "MainWindow", "This computer's password store isn't available, so the outbox "
+                "is kept in memory only: these orders would be lost. Keep the app open until "
+                "the outbox is empty, or note the patients and order again later."
+            ))
+        elif warning is not None:  # a profile that forgets its files at sign-out
             title, quit_text = warning.title, translate("MainWindow", "Quit anyway")
             lines.append(warning.advice)
         elif not (waiting or attention):
