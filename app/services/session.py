@@ -88,9 +88,11 @@ class Session:
     @property
     def unreadable_files(self) -> int:
         """Stores that this workstation's key could not open (lost key) and that started
-        afresh: the order cache re-syncs; drafts and seen marks were lost."""
+        afresh: the order cache and the results inbox re-sync; drafts and seen marks were
+        lost."""
+        inbox = self.inbox.unreadable_files if self.inbox is not None else 0
         return self.store.unreadable_files + self.drafts.unreadable_files + (
-            self.seen.unreadable_files
+            self.seen.unreadable_files + inbox
         )
 
     def apply_retention(self) -> RetentionResult:
@@ -150,7 +152,8 @@ class Session:
             data_key=data_key,
             retention=retention or RetentionPolicy(),
         )
-        session.inbox = InboxService(lambda: session.client, store, folder / "inbox.sqlite3")
+        session.inbox = InboxService(lambda: session.client, store, folder / "inbox.sqlite3",
+                                     key=data_key)
         session.reports.clear_cache()  # reports from a previous run never outlive it
         if load_cached:
             sync.load_cached()

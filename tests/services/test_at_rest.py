@@ -218,7 +218,7 @@ def test_a_lost_key_starts_afresh_reports_the_count_and_resyncs(
     try:
         assert again.data_key is not None
         assert again.data_key.status == "created"
-        assert again.unreadable_files == 3  # order cache, drafts, seen reports
+        assert again.unreadable_files == 4  # order cache, drafts, seen reports, inbox
         assert len(again.store) == 0
         assert again.drafts.load_all() == {}
         again.sync.refresh()
