@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from app.paths import Paths
     from app.sandbox import SandboxServer
+    from app.services.data_key import DataKey
     from app.services.environments import ConnectionCheck, Environment
     from app.services.inbox import Reviewer
     from app.services.session import Session
@@ -220,7 +221,13 @@ def build_workstation(
 
     builtins = sandbox_profiles(self_test=self_test) if sandbox else ()
     directory = StaffDirectory(where.staff_db, builtins=builtins)
-    audit = AuditTrail.in_folder(where.data, retention_years=settings.audit_retention_years)
+    def data_key() -> DataKey:  # asked on first use (a worker), never here on the GUI thread
+        from app.services.data_key import data_key_for
+
+        return data_key_for(where.data)
+
+    audit = AuditTrail.in_folder(where.data, key=data_key,
+                                 retention_years=settings.audit_retention_years)
     return Workstation(directory, LockPolicy(idle_minutes=settings.idle_lock_minutes), audit)
 
 
