@@ -14,7 +14,6 @@ held (``UNKNOWN_COUNT`` if it can't be told), for the window to tell the user.
 from __future__ import annotations
 
 import json
-import logging
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -24,22 +23,19 @@ from app.api import models
 from app.services.outbox_items import AuditEntry, OutboxItem, OutboxRecord
 from app.services.private_db import (
     DB_ERRORS,
+    UNKNOWN_COUNT,
+    CountHint,
     StoreUnreadable,
     close_private_db,
-    count_hint,
+    open_or_set_aside,
     open_private_db,
-    record_count_hint,
-    set_aside,
     tighten_permissions,
 )
 
 if TYPE_CHECKING:
     from app.services.data_key import DataKey
 
-log = logging.getLogger("app.services.outbox")
-
-#: ``unreadable_items`` when a file was set aside but how many orders it held is unknown.
-UNKNOWN_COUNT = -1
+__all__ = ["UNKNOWN_COUNT", "OutboxStore", "count_states"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS items (
@@ -87,20 +83,10 @@ class OutboxStore:
         """``key``: the data folder's key (None: a plaintext file, for tests and tools)."""
         self._db_path = db_path
         self.closed = False
-        #: Unsent orders in a file set aside at this open (lost key); 0 if none.
-        self.unreadable_items = 0
-        self.set_aside_as: Path | None = None
-        try:
-            self._db = open_private_db(db_path, key)
-        except StoreUnreadable:
-            hint = count_hint(db_path)
-            self.unreadable_items = UNKNOWN_COUNT if hint is None else hint
-            self.set_aside_as = set_aside(db_path)
-            log.warning("outbox file could not be decrypted (new data key): set aside with "
-                        "%s unsent item(s)", "unknown" if hint is None else hint)
-            self._db = open_private_db(db_path, key)
-        self._hint_path = None if key is not None and key.memory_only else db_path
-        self._hinted: int | None = None
+        #: Unsent orders in a file set aside at this open (lost key): 0 if none,
+        #: ``UNKNOWN_COUNT`` if how many is unknown.
+        self._db, self.unreadable_items = open_or_set_aside(db_path, key)
+        self._hint = CountHint(db_path, key)
         self._db.executescript(_SCHEMA)
         present = {row[1] for row in self._db.execute("PRAGMA table_info(items)")}
         for name, declaration in _ADDED_COLUMNS:
@@ -200,14 +186,10 @@ class OutboxStore:
     def _update_count_hint(self) -> None:
         """Keep the number of unsent items next to the file, so a lost key can be reported
         as "N orders waiting to be sent couldn't be unlocked" rather than lost silently."""
-        if self._hint_path is None:
-            return
         (unsent,) = self._db.execute(
             "SELECT count(*) FROM items WHERE state != 'sent'"
         ).fetchone()
-        if unsent != self._hinted:
-            record_count_hint(self._hint_path, int(unsent))
-            self._hinted = int(unsent)
+        self._hint.update(int(unsent))
 
 
 def count_states(db_path: Path, key: DataKey | None) -> tuple[int, int] | None:

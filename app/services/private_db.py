@@ -23,7 +23,8 @@ the OS keyring, never in a file. ``key`` decides where a store lives:
 A file that the key cannot open (a lost key, e.g. a new Windows profile) raises
 ``StoreUnreadable``; ``open_or_reset`` turns that into a fresh, empty store and says how many
 files were unreadable (caches re-sync). A store whose content must never be dropped silently
-(the outbox) uses ``set_aside`` instead and reports ``count_hint`` to the user. An older
+(the outbox, import batches) uses ``open_or_set_aside`` instead: the file is kept aside and
+the count it recorded (``record_count_hint``) is reported to the user. An older
 plaintext file is encrypted in place on first open (``sqlcipher_export``), then the plaintext
 is overwritten and removed.
 
@@ -51,11 +52,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DB_ERRORS",
+    "UNKNOWN_COUNT",
+    "CountHint",
     "StoreUnreadable",
     "close_private_db",
     "count_hint",
     "create_private_file",
     "open_or_reset",
+    "open_or_set_aside",
     "open_private_db",
     "record_count_hint",
     "remove_store",
@@ -69,6 +73,8 @@ _SIDE_FILES = ("-wal", "-shm", "-journal")
 _PLAINTEXT_HEADER = b"SQLite format 3\x00"
 SET_ASIDE_SUFFIX = ".unreadable"
 COUNT_HINT_SUFFIX = ".count"
+#: What ``open_or_set_aside`` returns for a set-aside file whose item count is unknown.
+UNKNOWN_COUNT = -1
 _PLAINTEXT_SUFFIX = ".plaintext"
 
 #: Errors from either driver: code that catches ``sqlite3.Error`` must catch these.
@@ -139,6 +145,22 @@ def open_or_reset(path: Path, key: DataKey | None) -> tuple[sqlite3.Connection, 
         return open_private_db(path, key), 1
 
 
+def open_or_set_aside(path: Path, key: DataKey | None) -> tuple[sqlite3.Connection, int]:
+    """``open_private_db``, but a file this key can't open is set aside (``set_aside``: kept,
+    never deleted) and a fresh one opened. For stores whose items must never vanish silently
+    (the outbox, import batches). Returns the connection and how many items the set-aside
+    file held by its ``record_count_hint``: 0 if nothing was set aside, ``UNKNOWN_COUNT`` if
+    it had no hint."""
+    try:
+        return open_private_db(path, key), 0
+    except StoreUnreadable:
+        hint = count_hint(path)
+        set_aside(path)
+        log.warning("%s could not be decrypted (new data key): set aside with %s item(s)",
+                    path.name, "unknown" if hint is None else hint)
+        return open_private_db(path, key), UNKNOWN_COUNT if hint is None else hint
+
+
 def set_aside(path: Path) -> Path:
     """Rename an unreadable store (and its side files) to ``<name>.unreadable-<time>``.
 
@@ -162,6 +184,20 @@ def record_count_hint(path: Path, count: int) -> None:
     with open(partial, "wb", opener=private_opener) as handle:
         handle.write(json.dumps({"count": int(count)}).encode("ascii"))
     os.replace(partial, hint)
+
+
+class CountHint:
+    """Keeps the ``record_count_hint`` of the store at ``path`` current: ``update(count)``
+    writes only when the count changed, and nothing for a memory-only store."""
+
+    def __init__(self, path: Path, key: DataKey | None) -> None:
+        self._path = None if key is not None and key.memory_only else path
+        self._last: int | None = None
+
+    def update(self, count: int) -> None:
+        if self._path is not None and count != self._last:
+            record_count_hint(self._path, count)
+            self._last = count
 
 
 def count_hint(path: Path) -> int | None:

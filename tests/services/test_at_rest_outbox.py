@@ -14,6 +14,7 @@ import pytest
 
 from app.services import private_db
 from app.services.data_key import DataKey, data_key_for, memory_only_key
+from app.services.import_batch import PreparedRow, batch_store_for
 from app.services.outbox import Outbox
 from app.services.outbox_store import UNKNOWN_COUNT, count_states
 from app.services.private_db import SET_ASIDE_SUFFIX
@@ -210,3 +211,32 @@ def test_diagnostics_count_an_encrypted_outbox_without_changing_it(tmp_path: Pat
     assert count_states(path, _key("/other")) is None  # a lost key: nothing set aside here
     assert count_states(path, memory_only_key()) is None
     assert path.read_bytes() == before
+
+
+# -- import batches: rows still to send are orders waiting too -------------------------------
+
+
+def _rows(count: int) -> list[PreparedRow]:
+    return [PreparedRow(n + 2, new_order(n)) for n in range(count)]
+
+
+def test_import_rows_waiting_are_encrypted_and_a_lost_key_counts_them(tmp_path: Path) -> None:
+    old_key = _key("/old")
+    store = batch_store_for(tmp_path, old_key)
+    batch_id = store.create(_rows(4), staff="Front Desk 1", source="list.csv")
+    store.mark_submitted(batch_id, 2, "item-1")  # one row is in the outbox already
+    assert not _readable(tmp_path)
+    store.close()
+    assert not _readable(tmp_path)
+    again = batch_store_for(tmp_path, old_key)
+    assert again.unreadable_rows == 0
+    assert again.next_waiting(batch_id) is not None
+    again.close()
+
+    lost = batch_store_for(tmp_path, _key("/new"))  # a new Windows profile
+    try:
+        assert lost.unreadable_rows == 3
+        assert lost.unfinished() == []
+    finally:
+        lost.close()
+    assert [p for p in tmp_path.iterdir() if p.name.startswith("imports.sqlite3.unreadable")]

@@ -45,3 +45,11 @@ def test_nothing_lost_says_nothing(qtbot: QtBot) -> None:
     banner.hide()
     notices.announce_data_at_rest(_session(0))
     assert not banner.isVisible()
+
+
+def test_orders_lost_in_the_outbox_and_in_an_import_add_up(qtbot: QtBot) -> None:
+    notices, banner = _notices(qtbot)
+    notices.announce_data_at_rest(_session(2))
+    notices.announce_lost_orders(3)  # an import's rows, opened a moment later
+    assert banner.title_label.text() == (
+        "5 order(s) waiting to be sent couldn't be unlocked on this computer")

@@ -35,9 +35,11 @@ class FailureNotices:
         self._sign_in = sign_in
         self.offline = False
         self._banner_is_sync = False
+        self._lost_orders = 0
 
     def reset(self) -> None:
         self.offline = False
+        self._lost_orders = 0
         self._banner.dismiss()
 
     def refresh_worked(self) -> None:
@@ -90,7 +92,7 @@ class FailureNotices:
         if key is not None and key.problem is not None:
             self._banner.show_info(key.problem.title, key.problem.advice)
         elif lost_orders:
-            self._announce_lost_orders(lost_orders)
+            self.announce_lost_orders(lost_orders)
         elif session.unreadable_files:
             self._banner.show_info(
                 QCoreApplication.translate(
@@ -105,9 +107,15 @@ class FailureNotices:
             )
 
 
-    def _announce_lost_orders(self, count: int) -> None:
-        """Queued orders this computer's key can't unlock: said with their count (negative:
-        unknown), never dropped silently. The file is kept aside, not deleted."""
+    def announce_lost_orders(self, count: int) -> None:
+        """Orders waiting to be sent (in the outbox or an import) that this computer's key
+        can't unlock: said with their count (negative: unknown), never dropped silently; the
+        files are kept aside. Counts told for one session add up."""
+        if count < 0 or self._lost_orders < 0:
+            self._lost_orders = -1
+        else:
+            self._lost_orders += count
+        count = self._lost_orders
         title = (
             QCoreApplication.translate(
                 "MainWindow", "%n order(s) waiting to be sent couldn't be unlocked on this "

@@ -220,6 +220,7 @@ class MainWindow(QMainWindow):
 
         self.outreach = Outreach(session, self._runner, self._settings, self,
                                  staff=self.acting_staff)
+        self.outreach.rows_set_aside.connect(self.failures.announce_lost_orders)
         self.outreach.start()
         self._link = LinkStatus.UNKNOWN
         self.failures.reset()
