@@ -476,6 +476,7 @@ def run(argv: Sequence[str]) -> int:
             window.shutdown()  # closes the session: the outbox stops, the report cache clears
         lock.shutdown()
         workers_done[0] = runner.shutdown(QUIT_WORKERS_WAIT_MS)
+        workstation.audit.close()  # the encrypted trail's WAL checkpointed into its file
         sandbox.stop()
         log.info("%s stopped", APP_NAME)
         close_logging()

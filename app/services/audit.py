@@ -471,6 +471,14 @@ class AuditTrail:
     def verify(self) -> VerifyResult:
         return _verify_lines(self._read())
 
+    def close(self) -> None:
+        """Release the storage (the encrypted store checkpoints its WAL); at exit. A record
+        made after this opens it again."""
+        close = getattr(self._storage, "close", None)
+        with self._lock:
+            if callable(close):
+                close()
+
     def prune(self, staff_id: str) -> int:
         """Drop records older than the retention period; returns how many were dropped."""
         cutoff = self._clock() - timedelta(days=round(365.25 * self._retention_years))

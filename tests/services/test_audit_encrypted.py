@@ -216,3 +216,17 @@ def test_verify_audit_without_the_key_says_so_and_exits_2(
                         lambda: FailingKeyring(kr_errors.NoKeyringError()))
     assert main(["--verify-audit"]) == 2
     assert "can't be opened with this computer's key" in capsys.readouterr().out
+
+
+def test_closing_the_trail_at_exit_leaves_no_wal_and_a_late_record_still_lands(
+    tmp_path: Path,
+) -> None:
+    key = _key()
+    trail = AuditTrail.in_folder(tmp_path, key=key)
+    trail.record(AuditAction.SIGN_IN, STAFF)
+    trail.close()
+    assert not (tmp_path / (AUDIT_DB_NAME + "-wal")).exists()
+    trail.record(AuditAction.SIGN_OUT, STAFF)  # e.g. a worker finishing after the close
+    trail.close()
+    assert [r.action for r in AuditTrail.in_folder(tmp_path, key=key).records()] == [
+        "trail_started", "sign_in", "sign_out"]

@@ -9,8 +9,9 @@ from pytestqt.qtbot import QtBot
 
 from app.sandbox import SandboxServer
 from app.services import data_key
-from tests.helpers.keyring import FailingKeyring
+from tests.helpers.keyring import FailingKeyring, MemoryKeyring
 from tests.helpers.main_window import (  # noqa: F401
+    SEEDED,
     WAIT_MS,
     MakeWindow,
     fake_order,
@@ -70,3 +71,26 @@ def test_without_a_password_store_quitting_with_orders_waiting_warns_they_would_
                      Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.quit_guard.box is None)
     assert window.isVisible()
+
+
+def test_after_a_lost_key_the_desk_is_told_how_many_waiting_orders_could_not_be_unlocked(
+    qtbot: QtBot, seeded: SandboxServer, make_window: MakeWindow, data_keyring: MemoryKeyring,
+) -> None:
+    window = make_window()
+    sign_in_to_sandbox(qtbot, window)
+    session = window.session
+    assert session is not None
+    session.outbox.stop()  # Spot unreachable: two orders wait in the outbox
+    session.outbox.submit(fake_order("Waitone"))
+    session.outbox.submit(fake_order("Waittwo"))
+    window.shutdown()  # quit
+    assert window.session is None
+
+    data_keyring.entries.clear()  # e.g. a new Windows profile
+    again = make_window()
+    again.show()
+    again.start()  # signs in to the sandbox again by itself
+    qtbot.waitUntil(lambda: again.order_count() == SEEDED, timeout=WAIT_MS)  # fetched again
+    assert again.banner.isVisible()
+    assert again.banner.title_label.text() == (
+        "2 order(s) waiting to be sent couldn't be unlocked on this computer")
