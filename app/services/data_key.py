@@ -55,9 +55,9 @@ class NoDataKey(ServiceError):
     )
     default_advice = QT_TRANSLATE_NOOP(
         "Errors",
-        "The order list, drafts, orders waiting to be sent and opened reports are kept in "
-        "memory until you quit; the list is fetched again next time. Ask IT to set up the "
-        "password store to keep them.",
+        "The order list, drafts, orders waiting to be sent, opened reports and this "
+        "session's audit records are kept in memory until you quit; the list is fetched "
+        "again next time. Ask IT to set up the password store to keep them.",
     )
 
 
