@@ -85,8 +85,12 @@ class FailureNotices:
         )
         self._banner_is_sync = False
 
-    def announce_data_at_rest(self, session: Any) -> None:
-        """No keyring (nothing kept on disk), or saved data lost with this computer's key."""
+    def announce_data_at_rest(self, session: Any, outreach: Any = None) -> None:
+        """No keyring (nothing kept on disk), or saved data lost with this computer's key.
+        ``outreach`` opens its import batches later: rows a lost key left unreadable there
+        are added to the count when it says so (``rows_set_aside``)."""
+        if outreach is not None:
+            outreach.rows_set_aside.connect(self.announce_lost_orders)
         key = session.data_key
         lost_orders = getattr(session.outbox, "unreadable_items", 0)
         if key is not None and key.problem is not None:

@@ -191,14 +191,9 @@ class MainWindow(QMainWindow):
         self.sync_label = self.indicators.sync
         self.online_label = self.indicators.online
         self.outbox_label = self.indicators.outbox
-        self.quit_guard = QuitGuard(self, lambda: self.indicators.outbox_counts, self.child_windows,
-                                    memory_only=self._outbox_in_memory)
+        self.quit_guard = QuitGuard(self, lambda: self.indicators.outbox_counts, self.child_windows)
 
     # --- session ------------------------------------------------------------------------
-
-    def _outbox_in_memory(self) -> bool:
-        key = self.session.data_key if self.session is not None else None
-        return key is not None and key.memory_only
 
     def set_session(self, session: Session) -> None:
         """Show ``session``'s orders and keep them fresh; the previous session is closed."""
@@ -220,7 +215,6 @@ class MainWindow(QMainWindow):
 
         self.outreach = Outreach(session, self._runner, self._settings, self,
                                  staff=self.acting_staff)
-        self.outreach.rows_set_aside.connect(self.failures.announce_lost_orders)
         self.outreach.start()
         self._link = LinkStatus.UNKNOWN
         self.failures.reset()
@@ -236,7 +230,7 @@ class MainWindow(QMainWindow):
         self._update_status_bar()
         self._update_outbox_counts()
         self.refresher.attach(session)
-        self.failures.announce_data_at_rest(session)
+        self.failures.announce_data_at_rest(session, self.outreach)
         self.session_changed.emit(session)
 
     def end_session(self) -> Session | None:

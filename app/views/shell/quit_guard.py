@@ -32,20 +32,22 @@ class HeldLabels(Protocol):
 class QuitGuard(QObject):
     """``may_quit()`` from the window's ``closeEvent``; ``counts()`` gives (waiting, to fix)
     as last shown, or ``None`` when unknown (signed out); ``labels`` says how many label
-    jobs wait for the label printer."""
+    jobs wait for the label printer. ``memory_only()``: the outbox is kept in memory this
+    session (no password store), so quitting loses what is in it (default: asks the
+    window's session)."""
 
     def __init__(
         self,
         window: QWidget,
         counts: Callable[[], tuple[int, int] | None],
         labels: HeldLabels | None = None,
-        memory_only: Callable[[], bool] = lambda: False,
+        memory_only: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__(window)
         self._window = window
         self._counts = counts
         self._labels = labels
-        self._memory_only = memory_only
+        self._memory_only = memory_only or (lambda: _outbox_in_memory(window))
         self._confirmed = False
         self.box: QMessageBox | None = None
 
@@ -120,3 +122,9 @@ class QuitGuard(QObject):
         if quit_now:
             self._confirmed = True
             self._window.close()
+
+
+def _outbox_in_memory(window: QWidget) -> bool:
+    """The window's session keeps its stores in memory (no password store this session)."""
+    key = getattr(getattr(window, "session", None), "data_key", None)
+    return bool(key is not None and key.memory_only)
