@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from app.sandbox import SandboxServer
 from app.services import data_key
+from app.views.shell.main_window import MainWindow
 from tests.helpers.keyring import FailingKeyring, MemoryKeyring
 from tests.helpers.main_window import (  # noqa: F401
     SEEDED,
@@ -20,14 +21,21 @@ from tests.helpers.main_window import (  # noqa: F401
 )
 
 
-def test_without_a_password_store_the_desk_works_and_is_told_nothing_is_saved(
-    qtbot: QtBot, seeded: SandboxServer, make_window: MakeWindow,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def _signed_in_without_a_password_store(
+    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> MainWindow:
     monkeypatch.setattr(data_key, "default_backend",
                         lambda: FailingKeyring(kr_errors.NoKeyringError()))
     window = make_window()
     sign_in_to_sandbox(qtbot, window)  # the orders show as usual
+    return window
+
+
+def test_without_a_password_store_the_desk_works_and_is_told_nothing_is_saved(
+    qtbot: QtBot, seeded: SandboxServer, make_window: MakeWindow,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = _signed_in_without_a_password_store(qtbot, make_window, monkeypatch)
     assert window.banner.isVisible()
     assert window.banner.title_label.text() == (
         "This computer's password store isn't available, so nothing is saved to disk"
@@ -49,10 +57,7 @@ def test_without_a_password_store_quitting_with_orders_waiting_warns_they_would_
     qtbot: QtBot, seeded: SandboxServer, make_window: MakeWindow,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(data_key, "default_backend",
-                        lambda: FailingKeyring(kr_errors.NoKeyringError()))
-    window = make_window()
-    sign_in_to_sandbox(qtbot, window)
+    window = _signed_in_without_a_password_store(qtbot, make_window, monkeypatch)
     session = window.session
     assert session is not None
     session.outbox.stop()  # Spot unreachable: the order waits, in memory only
