@@ -3552,7 +3552,7 @@
         <translation>Barre d’outils principale</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shell/failure_notices.py" line="98"/>
+        <location filename="../../app/views/shell/failure_notices.py" line="102"/>
         <source>%n file(s) saved on this computer couldn&apos;t be unlocked and were started afresh</source>
         <translation>
             <numerusform>%n fichier enregistré sur cet ordinateur n&apos;a pas pu être déverrouillé et repart à zéro</numerusform>
@@ -3560,12 +3560,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/failure_notices.py" line="102"/>
+        <location filename="../../app/views/shell/failure_notices.py" line="106"/>
         <source>This happens after a new Windows profile or a reset password store. The order list is fetched again from Spot; drafts saved before are lost.</source>
         <translation>Cela arrive après un nouveau profil Windows ou un trousseau réinitialisé. La liste des commandes est récupérée de nouveau auprès de Spot; les brouillons enregistrés avant sont perdus.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shell/failure_notices.py" line="120"/>
+        <location filename="../../app/views/shell/failure_notices.py" line="124"/>
         <source>%n order(s) waiting to be sent couldn&apos;t be unlocked on this computer</source>
         <translation>
             <numerusform>%n commande en attente d&apos;envoi n&apos;a pas pu être déverrouillée sur cet ordinateur</numerusform>
@@ -3573,74 +3573,74 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/failure_notices.py" line="123"/>
+        <location filename="../../app/views/shell/failure_notices.py" line="127"/>
         <source>Orders waiting to be sent couldn&apos;t be unlocked on this computer</source>
         <translation>Des commandes en attente d&apos;envoi n&apos;ont pas pu être déverrouillées sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/failure_notices.py" line="127"/>
+        <location filename="../../app/views/shell/failure_notices.py" line="131"/>
         <source>They were not sent. This happens after a new Windows profile or a reset password store; the file is kept aside in case IT can restore the old one. Check in Spot which orders arrived and place the missing ones again.</source>
         <translation>Elles n&apos;ont pas été envoyées. Cela arrive après un nouveau profil Windows ou un trousseau réinitialisé; le fichier est mis de côté au cas où le service informatique pourrait restaurer l&apos;ancien. Vérifiez dans Spot quelles commandes sont arrivées et passez de nouveau celles qui manquent.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="441"/>
+        <location filename="../../app/views/shell/main_window.py" line="435"/>
         <source>Unreturned kits</source>
         <translation>Trousses non retournées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="71"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="73"/>
         <source>Waiting to be sent: {count}.</source>
         <translation>En attente d’envoi : {count}.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="74"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="76"/>
         <source>To fix in the Outbox before they can be sent: {count}.</source>
         <translation>À corriger dans la boîte d’envoi avant de pouvoir les envoyer : {count}.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="78"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="80"/>
         <source>Some orders haven&apos;t reached Spot yet</source>
         <translation>Certaines commandes ne sont pas encore parvenues à Spot</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="79"/>
-        <location filename="../../app/views/shell/quit_guard.py" line="86"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="81"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="88"/>
         <source>Quit anyway</source>
         <translation>Quitter quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="80"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="82"/>
         <source>This computer&apos;s password store isn&apos;t available, so the outbox is kept in memory only: these orders would be lost. Keep the app open until the outbox is empty, or note the patients and order again later.</source>
         <translation>Le trousseau de cet ordinateur n&apos;est pas disponible, la boîte d&apos;envoi est donc gardée en mémoire seulement : ces commandes seraient perdues. Gardez l&apos;application ouverte jusqu&apos;à ce que la boîte d&apos;envoi soit vide, ou notez les patients et commandez de nouveau plus tard.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="89"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="91"/>
         <source>Some labels haven&apos;t printed yet</source>
         <translation>Des étiquettes ne sont pas encore imprimées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="92"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="94"/>
         <source>Some orders haven&apos;t been sent yet</source>
         <translation>Certaines commandes n’ont pas encore été envoyées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="90"/>
-        <location filename="../../app/views/shell/quit_guard.py" line="93"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="92"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="95"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="94"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="96"/>
         <source>They stay in the outbox on this computer and are sent the next time you start the app.</source>
         <translation>Elles restent dans la boîte d’envoi de cet ordinateur et seront envoyées au prochain démarrage de l’application.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="99"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="101"/>
         <source>Labels the label printer has not taken: {count}. They are not kept when the app closes: print them with Try again in the Labels window first.</source>
         <translation>Étiquettes que l’imprimante d’étiquettes n’a pas prises&#xa0;: {count}. Elles ne sont pas gardées à la fermeture de l’application&#xa0;: imprimez-les d’abord avec Réessayer dans la fenêtre Étiquettes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="108"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="110"/>
         <source>Keep the app open</source>
         <translation>Garder l’application ouverte</translation>
     </message>
@@ -3758,7 +3758,7 @@
         <translation>Boîte d’envoi : {queued} en attente · {attention} à corriger</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="386"/>
+        <location filename="../../app/views/shell/main_window.py" line="380"/>
         <source>Spot rejected the API token while sending an order. Sign in again; the order stays queued.</source>
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
