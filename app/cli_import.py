@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, TextIO
 from app import APP_NAME
 
 if TYPE_CHECKING:
-    from app.services.import_batch import BatchProgress, BatchSender
+    from app.services.import_batch import BatchProgress, BatchSender, BatchStore
     from app.services.session import Session
 
 __all__ = ["COMMAND", "run"]
@@ -170,11 +170,25 @@ def _drive(sender: BatchSender, out: TextIO) -> BatchProgress:
         return sender.progress()
 
 
-def _resume(session: Session, out: TextIO) -> int:
-    from app.services.import_batch import BatchSender, batch_store_for
+def _batches(session: Session, out: TextIO) -> BatchStore:
+    """The session's import batches (encrypted with its key); says so if a lost key left
+    orders waiting to be sent unreadable (set aside, never dropped silently)."""
+    from app.services.import_batch import batch_store_for
 
     assert session.folder is not None
-    store = batch_store_for(session.folder)
+    store = batch_store_for(session.folder, session.data_key)
+    lost = [n for n in (store.unreadable_rows, session.outbox.unreadable_items) if n]
+    if lost:
+        count = "An unknown number of" if min(lost) < 0 else str(sum(lost))
+        print(f"{count} order(s) waiting to be sent couldn't be unlocked with this computer's "
+              "key; the files are kept aside. Check in Spot which orders arrived.", file=out)
+    return store
+
+
+def _resume(session: Session, out: TextIO) -> int:
+    from app.services.import_batch import BatchSender
+
+    store = _batches(session, out)
     try:
         for batch_id in store.unfinished():
             progress = _drive(BatchSender(store, session.outbox, batch_id), out)
@@ -190,7 +204,7 @@ def run(argv: Sequence[str], *, out: TextIO | None = None) -> int:
     err = out or sys.stderr
     args = parse_args(argv)
     from app.services.errors import ServiceError
-    from app.services.import_batch import DEFAULT_RATE, BatchSender, batch_store_for
+    from app.services.import_batch import DEFAULT_RATE, BatchSender
     from app.services.import_mapping import MappingMemory
     from app.services.order_import import ImportCheck, prepared_rows
     from app.services.spreadsheets import read_table
@@ -241,8 +255,7 @@ def run(argv: Sequence[str], *, out: TextIO | None = None) -> int:
         if not args.yes and not _confirm(question):
             print("Nothing was sent.", file=err)
             return 2 if left_out else 0
-        assert session.folder is not None
-        store = batch_store_for(session.folder)
+        store = _batches(session, err)
         try:
             batch_id = store.create(prepared_rows(sendable), staff=_staff(args.staff),
                                     source=args.file.name,

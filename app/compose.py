@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from app.paths import Paths
     from app.sandbox import SandboxServer
+    from app.services.data_key import DataKey
     from app.services.environments import ConnectionCheck, Environment
     from app.services.inbox import Reviewer
     from app.services.session import Session
@@ -220,7 +221,13 @@ def build_workstation(
 
     builtins = sandbox_profiles(self_test=self_test) if sandbox else ()
     directory = StaffDirectory(where.staff_db, builtins=builtins)
-    audit = AuditTrail.in_folder(where.data, retention_years=settings.audit_retention_years)
+    def data_key() -> DataKey:  # asked on first use (a worker), never here on the GUI thread
+        from app.services.data_key import data_key_for
+
+        return data_key_for(where.data)
+
+    audit = AuditTrail.in_folder(where.data, key=data_key,
+                                 retention_years=settings.audit_retention_years)
     return Workstation(directory, LockPolicy(idle_minutes=settings.idle_lock_minutes), audit)
 
 
@@ -282,6 +289,7 @@ def build_staff(
     window.acting_staff = WorkstationActor(workstation)
     if window.outreach is not None:
         window.outreach.staff = window.acting_staff
+    wipe_reports_on_lock(controller, window, runner)
     # Each print (hand-out, labels) goes to the audit trail under whoever is working.
     window.child_windows.set_print_recorder(audit_prints(workstation.record))
     window.shutdown_finished.connect(controller.shutdown)
@@ -310,6 +318,22 @@ def build_staff(
     runner.run(workstation.audit.prune, SYSTEM_STAFF_ID,
                on_error=lambda exc: log.warning("audit retention: %s", type(exc).__name__))
     return controller, shell
+
+
+def wipe_reports_on_lock(controller: LockController, window: MainWindow, runner: TaskRunner
+                         ) -> None:
+    """Wipe the report cache on lock-out, as at start and exit (on a worker: file I/O). An
+    open report window keeps what it shows; saving or printing it after the unlock fetches
+    the file again (``ReportService.read_bytes``)."""
+
+    def wipe(_reason: str) -> None:
+        session = window.session
+        if session is not None:
+            runner.run(session.reports.clear_cache,
+                       on_error=lambda exc: log.warning("report cache not wiped at lock: %s",
+                                                        type(exc).__name__))
+
+    controller.locked.connect(wipe)
 
 
 def staff_reviewer(workstation: Workstation) -> Reviewer:

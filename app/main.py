@@ -191,14 +191,34 @@ def run_once(action: Callable[[], None]) -> Callable[[], None]:
 
     return once
 def verify_audit_command() -> int:
-    """``--verify-audit``: print the record count and the first broken record; 0 intact."""
+    """``--verify-audit``: print the record count and the first broken record; 0 intact,
+    1 broken, 2 unreadable (the trail is encrypted and this computer's key can't open it)."""
     from app.paths import paths
     from app.services.audit import verify_audit
+    from app.services.audit_store import AUDIT_DB_NAME, set_aside_trails
+    from app.services.data_key import data_key_for
+    from app.services.private_db import StoreUnreadable
 
-    where = paths().audit_trail
-    result = verify_audit(where)
+    data = paths().data
+    where = data / AUDIT_DB_NAME
+    if where.exists():
+        key = data_key_for(data)
+        try:
+            if key.memory_only:
+                raise StoreUnreadable(where)
+            result = verify_audit(where, key)
+        except StoreUnreadable:
+            print("The audit trail is encrypted and can't be opened with this computer's key "
+                  "(its password store is missing or was reset).")
+            print(f"File: {where}")
+            return 2
+    else:  # a trail from an older version, not yet moved into the encrypted one
+        where = paths().audit_trail
+        result = verify_audit(where)
     print(result.describe())
     print(f"File: {where}")
+    for aside in set_aside_trails(data):
+        print(f"Set aside (an earlier trail this computer's key can't open): {aside}")
     return 0 if result.intact else 1
 
 
@@ -456,6 +476,7 @@ def run(argv: Sequence[str]) -> int:
             window.shutdown()  # closes the session: the outbox stops, the report cache clears
         lock.shutdown()
         workers_done[0] = runner.shutdown(QUIT_WORKERS_WAIT_MS)
+        workstation.audit.close()  # the encrypted trail's WAL checkpointed into its file
         sandbox.stop()
         log.info("%s stopped", APP_NAME)
         close_logging()

@@ -255,6 +255,7 @@ def _run_app(where: Paths, pump: Callable[[], None]) -> int:
         window.close()
         window.shutdown()
         runner.shutdown(5000)
+        workstation.audit.close()  # as the app does at exit
         sandbox.stop()
     print("self-test passed", flush=True)
     return 0

@@ -11,7 +11,14 @@ from app.sandbox.catalog import FIRST_NAMES, LAST_NAMES
 
 
 def run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SPOT_FRONT_DESK_HOME": str(home)}
+    # A password store both runs share, as at a desk: the outbox is encrypted with its key.
+    root = Path(__file__).resolve().parent.parent
+    env = {
+        **os.environ, "QT_QPA_PLATFORM": "offscreen", "SPOT_FRONT_DESK_HOME": str(home),
+        "PYTHON_KEYRING_BACKEND": "tests.helpers.keyring.FileKeyring",
+        "SPOT_TEST_KEYRING_FILE": str(home / "test-keyring.json"),
+        "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")]),
+    }
     return subprocess.run(
         [sys.executable, "-m", "app", *args],
         capture_output=True, text=True, env=env, timeout=240, check=False,

@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 
 def test_self_test_places_an_order_and_opens_a_report(tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SPOT_FRONT_DESK_HOME": str(tmp_path)}
@@ -111,7 +109,6 @@ def test_after_the_self_test_no_patient_can_be_read_in_the_data_folder(tmp_path:
     assert _readable_people(tmp_path, people, outbox=False) == {}
 
 
-@pytest.mark.xfail(strict=True, reason="the outbox adopts open_private_db(path, key) on h-outbox")
 def test_after_the_self_test_no_patient_can_be_read_in_the_outbox(tmp_path: Path) -> None:
     _run_self_test_with_a_keyring(tmp_path)
     assert _readable_people(tmp_path, _sandbox_people(tmp_path), outbox=True) == {}

@@ -18,8 +18,11 @@ a ``retention_pruned`` record is appended first, naming where the kept chain now
 a trimmed head verifies and a head cut without it does not. The trail lives in the data
 folder, never in the cache, so clearing caches never touches it.
 
-Storage is behind `AuditStorage` (read lines, append a line, replace all): an encrypted store
-(issue 16) replaces `PlainAuditFile` without touching the chain logic.
+Storage is behind `AuditStorage` (read lines, append a line, replace all). At a desk the
+lines are in an encrypted store (``app.services.audit_store``: SQLCipher with the data
+folder's key, memory-only without a keyring; ``in_folder(..., key=...)``), which moves a
+plaintext ``audit-trail.jsonl`` from an older version in. `PlainAuditFile` (no key) remains
+for that file and for tests.
 """
 
 from __future__ import annotations
@@ -38,10 +41,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from app.services.private_db import create_private_file
+from app.services.audit_store import AUDIT_DB_NAME, EncryptedAuditStore
+from app.services.private_db import create_private_file, remove_store
 from app.services.staff import STAFF_ID_PATTERN
+
+if TYPE_CHECKING:
+    from app.services.data_key import DataKey
 
 __all__ = [
     "AUDIT_FILE_NAME",
@@ -281,6 +288,10 @@ class PlainAuditFile:
             os.fsync(handle.fileno())
         os.replace(temporary, self.path)
 
+    def discard(self) -> None:
+        """Shred the file (its lines were moved into the encrypted trail)."""
+        remove_store(self.path)
+
 
 # --- verification ----------------------------------------------------------------------------
 
@@ -340,9 +351,17 @@ def _start_is_valid(first: AuditRecord, records: Sequence[AuditRecord]) -> bool:
     )
 
 
-def verify_audit(path: Path) -> VerifyResult:
-    """Check the chain of the audit file at ``path`` (missing file: 0 records, intact)."""
-    return _verify_lines(PlainAuditFile(path).read_lines())
+def verify_audit(path: Path, key: DataKey | None = None) -> VerifyResult:
+    """Check the chain of the audit file at ``path`` (missing file: 0 records, intact):
+    a plaintext file, or with ``key`` the encrypted trail (read only; raises
+    ``StoreUnreadable`` if the key can't open it)."""
+    if key is None:
+        return _verify_lines(PlainAuditFile(path).read_lines())
+    store = EncryptedAuditStore(path, key, read_only=True)
+    try:
+        return _verify_lines(store.read_lines())
+    finally:
+        store.close()
 
 
 # --- the trail -------------------------------------------------------------------------------
@@ -399,8 +418,16 @@ class AuditTrail:
         self._head: tuple[int, str] | None = None  # (seq, hash) of the last record
 
     @classmethod
-    def in_folder(cls, data_dir: Path, **kwargs: Any) -> AuditTrail:
-        return cls(PlainAuditFile(data_dir / AUDIT_FILE_NAME), **kwargs)
+    def in_folder(
+        cls, data_dir: Path, *, key: DataKey | Callable[[], DataKey] | None = None,
+        **kwargs: Any,
+    ) -> AuditTrail:
+        """The trail of ``data_dir``: encrypted with ``key`` (a key, or a function asked on
+        first use), or the plaintext file when ``key`` is None (older versions, tests)."""
+        plain = PlainAuditFile(data_dir / AUDIT_FILE_NAME)
+        if key is None:
+            return cls(plain, **kwargs)
+        return cls(EncryptedAuditStore(data_dir / AUDIT_DB_NAME, key, legacy=plain), **kwargs)
 
     @property
     def retention_years(self) -> int:
@@ -443,6 +470,14 @@ class AuditTrail:
 
     def verify(self) -> VerifyResult:
         return _verify_lines(self._read())
+
+    def close(self) -> None:
+        """Release the storage (the encrypted store checkpoints its WAL); at exit. A record
+        made after this opens it again."""
+        close = getattr(self._storage, "close", None)
+        with self._lock:
+            if callable(close):
+                close()
 
     def prune(self, staff_id: str) -> int:
         """Drop records older than the retention period; returns how many were dropped."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import secrets
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +44,7 @@ log = logging.getLogger(__name__)
 
 KEYRING_SERVICE = f"{APP_ID}.data-key"
 KEY_BYTES = 32
+_CREATING = threading.Lock()
 
 KeyStatus = Literal["existing", "created", "memory_only"]
 
@@ -53,8 +55,9 @@ class NoDataKey(ServiceError):
     )
     default_advice = QT_TRANSLATE_NOOP(
         "Errors",
-        "The order list, drafts and opened reports are kept in memory until you quit; the list "
-        "is fetched again next time. Ask IT to set up the password store to keep them.",
+        "The order list, drafts, orders waiting to be sent, opened reports and this "
+        "session's audit records are kept in memory until you quit; the list is fetched "
+        "again next time. Ask IT to set up the password store to keep them.",
     )
 
 
@@ -101,6 +104,11 @@ def data_key_for(folder: Path, backend: KeyringBackend | None = None) -> DataKey
     """
     store = backend if backend is not None else default_backend()
     name = entry_name(folder)
+    with _CREATING:  # two stores opening at once on a first start must not make two keys
+        return _get_or_create(store, name)
+
+
+def _get_or_create(store: KeyringBackend, name: str) -> DataKey:
     try:
         stored = store.get_password(KEYRING_SERVICE, name)
         if stored:

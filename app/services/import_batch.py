@@ -24,11 +24,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Final, Literal, Protocol
+from typing import TYPE_CHECKING, Final, Literal, Protocol
 
 from app.api import models
 from app.services.outbox import OutboxItem
-from app.services.private_db import open_private_db, tighten_permissions
+from app.services.private_db import (
+    CountHint,
+    close_private_db,
+    open_or_set_aside,
+    tighten_permissions,
+)
+
+if TYPE_CHECKING:
+    from app.services.data_key import DataKey
 
 __all__ = [
     "BATCH_KEY",
@@ -100,12 +108,18 @@ CREATE TABLE IF NOT EXISTS batch_rows (
 
 
 class BatchStore:
-    """Batches on disk (0600 SQLite: the payloads hold patient details until sent)."""
+    """Batches on disk (0600 SQLite: the payloads hold patient details until sent), encrypted
+    with the data folder's ``key`` like the outbox (None: plaintext, for tests and tools).
 
-    def __init__(self, db_path: Path) -> None:
+    A file the key can't open (a lost key) is set aside, never deleted, and
+    ``unreadable_rows`` says how many rows it still had to send (``UNKNOWN_COUNT``: unknown).
+    """
+
+    def __init__(self, db_path: Path, key: DataKey | None = None) -> None:
         self._path = db_path
         self._lock = threading.RLock()
-        self._db = open_private_db(db_path)
+        self._db, self.unreadable_rows = open_or_set_aside(db_path, key)
+        self._hint = CountHint(db_path, key)
         self._db.executescript(_SCHEMA)
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(batches)")}
         if "staff_id" not in columns:  # batches stored by a version before staff profiles
@@ -113,6 +127,12 @@ class BatchStore:
                 self._db.execute(
                     "ALTER TABLE batches ADD COLUMN staff_id TEXT NOT NULL DEFAULT ''")
         tighten_permissions(db_path)
+        self._update_count_hint()
+
+    def _update_count_hint(self) -> None:
+        (waiting,) = self._db.execute(
+            "SELECT count(*) FROM batch_rows WHERE state = 'waiting'").fetchone()
+        self._hint.update(int(waiting))
 
     def create(
         self, rows: Sequence[PreparedRow], *, staff: str, source: str, rate: float = DEFAULT_RATE,
@@ -138,6 +158,7 @@ class BatchStore:
                     for row in rows
                 ],
             )
+            self._update_count_hint()
         logger.info("import batch %s stored: %d rows", batch_id, len(rows))
         return batch_id
 
@@ -203,6 +224,7 @@ class BatchStore:
                 " WHERE batch_id = ? AND row_number = ?",
                 (item_id, batch_id, number),
             )
+            self._update_count_hint()
 
     def cancel_waiting(self, batch_id: str) -> int:
         """Mark every unsent row canceled (payload dropped); returns how many."""
@@ -215,11 +237,12 @@ class BatchStore:
             self._db.execute(
                 "UPDATE batches SET state = 'canceled' WHERE batch_id = ?", (batch_id,)
             )
+            self._update_count_hint()
         return int(cursor.rowcount)
 
     def close(self) -> None:
         with self._lock:
-            self._db.close()
+            close_private_db(self._db)
 
 
 def batch_order(
@@ -240,9 +263,9 @@ def _batch_key(item: OutboxItem) -> tuple[str, int] | None:
     return None
 
 
-def batch_store_for(folder: Path) -> BatchStore:
-    """The batches of one environment (next to its outbox)."""
-    return BatchStore(folder / "imports.sqlite3")
+def batch_store_for(folder: Path, key: DataKey | None = None) -> BatchStore:
+    """The batches of one environment (next to its outbox), encrypted with ``key``."""
+    return BatchStore(folder / "imports.sqlite3", key)
 
 
 class BatchRunner:

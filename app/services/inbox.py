@@ -3,7 +3,9 @@
 Spot lists kits without their reports, so the inbox keeps its own digest of the kits that have
 results: `InboxService.refresh` fetches ``GET /kits/{id}`` only for result kits whose
 ``updated`` moved since the last look (a sign-off by another desk moves it too), and keeps the
-digest in memory and in ``inbox.sqlite3`` (0600) in the environment's folder. `build_inbox`
+digest in memory and in ``inbox.sqlite3`` (0600, encrypted with the data folder's key like the
+order cache; a lost key starts it afresh, a refresh fetches it again) in the environment's
+folder; its settings (go-live, critical limits) are in `inbox_settings`. `build_inbox`
 then turns the digests into rows, a pure function fast enough to run after every sync.
 
 Sign-off is shared through the kit's Spot metadata::
@@ -49,12 +51,14 @@ from app.services.inbox_digest import (
     from_json,
     to_json,
 )
+from app.services.inbox_settings import SETTINGS_FILE_NAME, InboxSettingsFile
 from app.services.order_rules import RESULT_SAMPLE_STATUSES, OrderRow
 from app.services.order_store import OrderStore
-from app.services.private_db import open_private_db
+from app.services.private_db import close_private_db, open_or_reset
 
 if TYPE_CHECKING:
     from app.api import models
+    from app.services.data_key import DataKey
 
 __all__ = [
     "FOR_CLINICIAN_KEY",
@@ -313,6 +317,7 @@ class InboxService:
         store: OrderStore,
         db_path: Path | None = None,
         *,
+        key: DataKey | None = None,
         audit: AuditHook | None = None,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         sleep: Callable[[float], None] = time.sleep,
@@ -329,7 +334,14 @@ class InboxService:
         self._kits: dict[str, KitDigest] = {}
         self._limits: dict[str, CriticalLimit] = {}
         self._mine: dict[tuple[str, str, str], tuple[dict[str, Any], float]] = {}
-        self._db = open_private_db(db_path) if db_path is not None else None
+        self._db = None
+        #: 1 if the cache could not be opened with ``key`` (lost key) and started afresh.
+        self.unreadable_files = 0
+        if db_path is not None:
+            self._db, self.unreadable_files = open_or_reset(db_path, key)
+        self._settings = InboxSettingsFile(
+            db_path.with_name(SETTINGS_FILE_NAME) if db_path is not None else None)
+        self._meta: dict[str, str] = {}
         self._go_live = now()
         if self._db is not None:
             self._db.executescript(_SCHEMA)
@@ -564,12 +576,16 @@ class InboxService:
                 self._db.execute("COMMIT")
 
     def _set_meta(self, key: str, value: str) -> None:
-        if self._db is not None:
-            self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+        self._meta[key] = value
+        self._settings.save(self._meta)
 
     def _load(self) -> None:
         assert self._db is not None
-        meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+        meta = self._meta = self._settings.load()
+        if not meta:  # settings kept in the cache by earlier versions
+            meta.update(self._db.execute("SELECT key, value FROM meta").fetchall())
+            if meta:
+                self._settings.save(meta)
         if "go_live" in meta:
             self._go_live = datetime.fromisoformat(meta["go_live"])
         else:
@@ -588,5 +604,5 @@ class InboxService:
     def close(self) -> None:
         with self._lock:
             if self._db is not None:
-                self._db.close()
+                close_private_db(self._db)
                 self._db = None

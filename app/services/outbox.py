@@ -1,6 +1,7 @@
 """The order outbox: every submitted order reaches Spot exactly once, even across crashes.
 
-Submit writes the order to SQLite (0600, WAL, synchronous=FULL) with a client reference in
+Submit writes the order to SQLite (0600, WAL, synchronous=FULL; encrypted with the data
+folder's ``key``, see `outbox_store`) with a client reference in
 ``metadata["frontdesk_ref"]`` before any network traffic. A sender (one plain thread, or
 `send_pending()` called directly) posts it.
 
@@ -41,6 +42,7 @@ import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.api import models
 from app.services.outbox_entries import entry_for
@@ -69,6 +71,9 @@ from app.services.outbox_items import (
 )
 from app.services.outbox_ledger import OutboxLedger
 from app.services.outbox_sender import OutboxSender
+
+if TYPE_CHECKING:
+    from app.services.data_key import DataKey
 
 __all__ = [
     "LOOKUP_AT",
@@ -110,6 +115,7 @@ class Outbox:
         db_path: Path,
         client: OutboxClient | None = None,
         *,
+        key: DataKey | None = None,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.time,
         jitter: Callable[[], float] = random.random,
@@ -119,7 +125,7 @@ class Outbox:
         self._sleep = sleep
         self._clock = clock
         self._stamp: Callable[[models.NewOrder], models.NewOrder] | None = None
-        self._ledger = OutboxLedger(db_path, clock)
+        self._ledger = OutboxLedger(db_path, clock, key)
         self._lock = self._ledger.lock
         self._records = self._ledger.records
         self._sender = OutboxSender(
@@ -184,6 +190,27 @@ class Outbox:
         """Orders not yet at Spot that the next start will send (for the quit message):
         queued, in flight, waiting to confirm. Items needing attention are not counted."""
         return self.counts()[0]
+
+    @property
+    def unreadable_items(self) -> int:
+        """Unsent orders in a file this workstation's key could not open (set aside, not
+        deleted; ``UNKNOWN_COUNT`` if how many is unknown); 0 if none."""
+        return self._ledger.store.unreadable_items
+
+    def forget_sent_before(self, cutoff: float) -> int:
+        """Delete sent items sent before ``cutoff`` (epoch seconds): they hold the patient's
+        details (retention, hourly). Returns how many went."""
+        limit = datetime.fromtimestamp(cutoff, UTC)
+        with self._lock:
+            gone = [
+                item_id for item_id, record in self._records.items()
+                if record.item.state == "sent" and (record.sent_at or record.item.created) < limit
+            ]
+            for item_id in gone:
+                self._ledger.remove(item_id)
+        for item_id in gone:
+            self._ledger.notify_watchers(item_id)
+        return len(gone)
 
     def entries(self, *, sent_within: timedelta = RECENT_SENT) -> list[OutboxEntry]:
         """Every item the Outbox window lists, oldest first: all not yet sent, and those sent

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.services.outbox_items import (
     OutboxItem,
@@ -22,17 +22,22 @@ from app.services.outbox_items import (
 )
 from app.services.outbox_store import OutboxStore
 
+if TYPE_CHECKING:
+    from app.services.data_key import DataKey
+
 logger = logging.getLogger("app.services.outbox")
 
 
 class OutboxLedger:
     """``records`` (by item id, oldest first) under ``lock``, written through to the store."""
 
-    def __init__(self, db_path: Path, clock: Callable[[], float]) -> None:
+    def __init__(
+        self, db_path: Path, clock: Callable[[], float], key: DataKey | None = None
+    ) -> None:
         self.clock = clock
         self.lock = threading.RLock()  # records and the database
         self.records: dict[str, OutboxRecord] = {}
-        self.store = OutboxStore(db_path)
+        self.store = OutboxStore(db_path, key)
         self._subscribers: list[Callable[[OutboxItem], None]] = []
         self._watchers: list[Callable[[str], None]] = []
 

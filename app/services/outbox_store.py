@@ -1,8 +1,14 @@
 """The outbox's SQLite file: one row per item, and the audit table of staff decisions.
 
-Private (0600), WAL, synchronous=FULL (`open_private_db`). Not thread-safe by itself: the
-outbox calls it under its lock. Once closed, writes are skipped (quit while a POST was in
-flight: the file keeps "may exist").
+Private (0600), WAL, synchronous=FULL, encrypted with the data folder's key (SQLCipher, see
+`app.services.private_db`; a plaintext file from v0.1 is encrypted in place on first open,
+every item kept). Not thread-safe by itself: the outbox calls it under its lock. Once closed,
+writes are skipped (quit while a POST was in flight: the file keeps "may exist").
+
+Queued orders must never vanish silently. So the number of unsent items is kept next to the
+file (``record_count_hint``: a number, no patient data), and a file this key can't open (a
+lost key) is set aside, not deleted: ``unreadable_items`` then says how many unsent orders it
+held (``UNKNOWN_COUNT`` if it can't be told), for the window to tell the user.
 """
 
 from __future__ import annotations
@@ -11,11 +17,25 @@ import json
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.api import models
 from app.services.outbox_items import AuditEntry, OutboxItem, OutboxRecord
-from app.services.private_db import open_private_db, tighten_permissions
+from app.services.private_db import (
+    DB_ERRORS,
+    UNKNOWN_COUNT,
+    CountHint,
+    StoreUnreadable,
+    close_private_db,
+    open_or_set_aside,
+    open_private_db,
+    tighten_permissions,
+)
+
+if TYPE_CHECKING:
+    from app.services.data_key import DataKey
+
+__all__ = ["UNKNOWN_COUNT", "OutboxStore", "count_states"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS items (
@@ -59,20 +79,25 @@ _COLUMNS = (
 class OutboxStore:
     """The items table (`insert`, `update`, `delete`, `load`) and the audit table."""
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, key: DataKey | None = None) -> None:
+        """``key``: the data folder's key (None: a plaintext file, for tests and tools)."""
         self._db_path = db_path
         self.closed = False
-        self._db = open_private_db(db_path)
+        #: Unsent orders in a file set aside at this open (lost key): 0 if none,
+        #: ``UNKNOWN_COUNT`` if how many is unknown.
+        self._db, self.unreadable_items = open_or_set_aside(db_path, key)
+        self._hint = CountHint(db_path, key)
         self._db.executescript(_SCHEMA)
         present = {row[1] for row in self._db.execute("PRAGMA table_info(items)")}
         for name, declaration in _ADDED_COLUMNS:
             if name not in present:
                 self._db.execute(f"ALTER TABLE items ADD COLUMN {name} {declaration}")
+        self._update_count_hint()
 
     def close(self) -> None:
         if not self.closed:
             self.closed = True
-            self._db.close()
+            close_private_db(self._db)
 
     def load(self, sent_before: datetime) -> list[OutboxRecord]:
         """Every record, oldest first; sent items created before ``sent_before`` are deleted
@@ -98,7 +123,10 @@ class OutboxStore:
         self._write(record)
 
     def delete(self, item_id: str) -> None:
+        if self.closed:
+            return
         self._db.execute("DELETE FROM items WHERE item_id = ?", (item_id,))
+        self._update_count_hint()
 
     def add_audit(self, item: OutboxItem, at: datetime, action: str, reason: str) -> None:
         self._db.execute(
@@ -153,6 +181,35 @@ class OutboxStore:
         else:
             sets = ", ".join(f"{name}=?" for name in _COLUMNS)
             self._db.execute(f"UPDATE items SET {sets} WHERE item_id=?", (*row, item.item_id))
+        self._update_count_hint()
+
+    def _update_count_hint(self) -> None:
+        """Keep the number of unsent items next to the file, so a lost key can be reported
+        as "N orders waiting to be sent couldn't be unlocked" rather than lost silently."""
+        (unsent,) = self._db.execute(
+            "SELECT count(*) FROM items WHERE state != 'sent'"
+        ).fetchone()
+        self._hint.update(int(unsent))
+
+
+def count_states(db_path: Path, key: DataKey | None) -> tuple[int, int] | None:
+    """(waiting to be sent, needing attention) in the outbox file at ``db_path``, read without
+    changing it; None if it can't be read with ``key`` (lost key, no keyring). Diagnostics."""
+    if key is not None and key.memory_only:
+        key = None  # only a plaintext file (from v0.1) can be read without the keyring
+    try:
+        conn = open_private_db(db_path, key)
+    except StoreUnreadable:
+        return None
+    except DB_ERRORS:
+        return None
+    try:
+        rows = dict(conn.execute("SELECT state, count(*) FROM items GROUP BY state").fetchall())
+    except DB_ERRORS:
+        return None
+    finally:
+        close_private_db(conn)
+    return rows.get("queued", 0) + rows.get("sending", 0), rows.get("needs_attention", 0)
 
 
 def _record_from_row(row: sqlite3.Row | tuple[Any, ...]) -> OutboxRecord:

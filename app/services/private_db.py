@@ -23,7 +23,8 @@ the OS keyring, never in a file. ``key`` decides where a store lives:
 A file that the key cannot open (a lost key, e.g. a new Windows profile) raises
 ``StoreUnreadable``; ``open_or_reset`` turns that into a fresh, empty store and says how many
 files were unreadable (caches re-sync). A store whose content must never be dropped silently
-(the outbox) uses ``set_aside`` instead and reports ``count_hint`` to the user. An older
+(the outbox, import batches) uses ``open_or_set_aside`` instead: the file is kept aside and
+the count it recorded (``record_count_hint``) is reported to the user. An older
 plaintext file is encrypted in place on first open (``sqlcipher_export``), then the plaintext
 is overwritten and removed.
 
@@ -51,11 +52,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DB_ERRORS",
+    "UNKNOWN_COUNT",
+    "CountHint",
     "StoreUnreadable",
     "close_private_db",
     "count_hint",
     "create_private_file",
     "open_or_reset",
+    "open_or_set_aside",
     "open_private_db",
     "record_count_hint",
     "remove_store",
@@ -69,6 +73,9 @@ _SIDE_FILES = ("-wal", "-shm", "-journal")
 _PLAINTEXT_HEADER = b"SQLite format 3\x00"
 SET_ASIDE_SUFFIX = ".unreadable"
 COUNT_HINT_SUFFIX = ".count"
+#: What ``open_or_set_aside`` returns for a set-aside file whose item count is unknown.
+UNKNOWN_COUNT = -1
+_PLAINTEXT_SUFFIX = ".plaintext"
 
 #: Errors from either driver: code that catches ``sqlite3.Error`` must catch these.
 DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, sqlcipher3.Error)
@@ -94,11 +101,13 @@ def open_private_db(path: Path, key: DataKey | None = None) -> sqlite3.Connectio
         conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
         conn.execute("PRAGMA secure_delete=ON")
         return conn
-    create_private_file(path)
     if key is None:
+        create_private_file(path)
         conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
     else:
         assert key.secret is not None
+        _finish_interrupted_migration(path)
+        create_private_file(path)
         if _is_plaintext_sqlite(path):
             _encrypt_in_place(path, key.secret)
         conn = _open_encrypted(path, key.secret)
@@ -136,6 +145,22 @@ def open_or_reset(path: Path, key: DataKey | None) -> tuple[sqlite3.Connection, 
         return open_private_db(path, key), 1
 
 
+def open_or_set_aside(path: Path, key: DataKey | None) -> tuple[sqlite3.Connection, int]:
+    """``open_private_db``, but a file this key can't open is set aside (``set_aside``: kept,
+    never deleted) and a fresh one opened. For stores whose items must never vanish silently
+    (the outbox, import batches). Returns the connection and how many items the set-aside
+    file held by its ``record_count_hint``: 0 if nothing was set aside, ``UNKNOWN_COUNT`` if
+    it had no hint."""
+    try:
+        return open_private_db(path, key), 0
+    except StoreUnreadable:
+        hint = count_hint(path)
+        set_aside(path)
+        log.warning("%s could not be decrypted (new data key): set aside with %s item(s)",
+                    path.name, "unknown" if hint is None else hint)
+        return open_private_db(path, key), UNKNOWN_COUNT if hint is None else hint
+
+
 def set_aside(path: Path) -> Path:
     """Rename an unreadable store (and its side files) to ``<name>.unreadable-<time>``.
 
@@ -159,6 +184,20 @@ def record_count_hint(path: Path, count: int) -> None:
     with open(partial, "wb", opener=private_opener) as handle:
         handle.write(json.dumps({"count": int(count)}).encode("ascii"))
     os.replace(partial, hint)
+
+
+class CountHint:
+    """Keeps the ``record_count_hint`` of the store at ``path`` current: ``update(count)``
+    writes only when the count changed, and nothing for a memory-only store."""
+
+    def __init__(self, path: Path, key: DataKey | None) -> None:
+        self._path = None if key is not None and key.memory_only else path
+        self._last: int | None = None
+
+    def update(self, count: int) -> None:
+        if self._path is not None and count != self._last:
+            record_count_hint(self._path, count)
+            self._last = count
 
 
 def count_hint(path: Path) -> int | None:
@@ -225,22 +264,51 @@ def _is_plaintext_sqlite(path: Path) -> bool:
 
 
 def _encrypt_in_place(path: Path, secret: bytes) -> None:
-    """Turn a plaintext store left by an older version into an encrypted one (same content)."""
+    """Turn a plaintext store left by an older version into an encrypted one (same content).
+
+    Crash-safe, so no queued order is lost: the encrypted copy is complete before anything
+    moves; the plaintext is renamed to ``<name>.plaintext`` and the copy put in its place;
+    only then is the plaintext shredded. A start after a crash in between finishes the job
+    (``_finish_interrupted_migration``).
+    """
     target = path.with_name(path.name + ".encrypting")
     remove_store(target)
     create_private_file(target)
     conn: Any = sqlcipher3.connect(str(path), isolation_level=None)
     try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # rows still in a -wal come along
         conn.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(target), ""))
         conn.execute(f"PRAGMA encrypted.key = \"x'{secret.hex()}'\"")
         conn.execute("SELECT sqlcipher_export('encrypted')")
         conn.execute("DETACH DATABASE encrypted")
     finally:
         conn.close()
-    remove_store(path)
+    plaintext = path.with_name(path.name + _PLAINTEXT_SUFFIX)
+    remove_store(plaintext)
+    for suffix in ("", *_SIDE_FILES):
+        source = path.with_name(path.name + suffix)
+        if source.exists():
+            os.replace(source, plaintext.with_name(plaintext.name + suffix))
     os.replace(target, path)
+    remove_store(plaintext)
     log.info("%s encrypted in place", path.name)
+
+
+def _finish_interrupted_migration(path: Path) -> None:
+    """After a crash inside ``_encrypt_in_place``: put the plaintext back if the encrypted
+    copy never took its place (it is encrypted again), else shred what is left of it."""
+    plaintext = path.with_name(path.name + _PLAINTEXT_SUFFIX)
+    if not plaintext.exists():
+        return
+    if path.exists() and not _is_plaintext_sqlite(path) and path.stat().st_size > 0:
+        remove_store(plaintext)  # the encrypted copy is in place: the rest is leftovers
+        return
+    remove_store(path)
+    for suffix in ("", *_SIDE_FILES):
+        source = plaintext.with_name(plaintext.name + suffix)
+        if source.exists():
+            os.replace(source, path.with_name(path.name + suffix))
+    log.info("%s: an interrupted encryption is started again", path.name)
 
 
 def _shred(path: Path) -> None:

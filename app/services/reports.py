@@ -120,6 +120,9 @@ class ReportService:
         self._memory: dict[Path, bytes] | None = (
             {} if key is not None and key.secret is None else None
         )
+        # Where each fetched file came from, so that a file wiped at lock-out while its
+        # window stayed open is fetched again when saved or printed (memory only).
+        self._sources: dict[Path, tuple[str, ReportKind]] = {}
 
     @property
     def cache_dir(self) -> Path:
@@ -147,6 +150,7 @@ class ReportService:
         receives (bytes so far, total or None) from the worker thread.
         """
         target = self.cached_path(url, kind)
+        self._sources[target] = (url, kind)
         if self._is_cached(target):
             return target
         client = self._client_provider()
@@ -177,8 +181,13 @@ class ReportService:
         self._seen.mark_seen(kit_id, report_id)
 
     def read_bytes(self, path: Path) -> bytes:
-        """The report at ``path`` (from ``fetch``), decrypted. Raises ``BadReportFile`` if
-        the cached file was damaged or written with another key."""
+        """The report at ``path`` (from ``fetch``), decrypted; fetched again if the cache
+        was wiped since (lock-out). Raises ``BadReportFile`` if the cached file was damaged
+        or written with another key. Blocks on the network in that case: call off the GUI
+        thread."""
+        source = self._sources.get(path)
+        if source is not None and not self._is_cached(path):
+            self.fetch(source[0], kind=source[1])
         if self._memory is not None:
             try:
                 return self._memory[path]
@@ -227,7 +236,7 @@ class ReportService:
         return copy
 
     def clear_cache(self) -> list[Path]:
-        """Delete every cached report and external copy (at start and at exit).
+        """Delete every cached report and external copy (at start, at exit, on lock-out).
 
         Returns the files that could not be removed (a viewer still has them open on
         Windows); they are logged by count and removed at the next start. The folder stays,

@@ -5,10 +5,12 @@ data folder: an order queued against the sandbox must never be sent to productio
 A's queued orders are never sent with B's token, and the cached order list of one account
 never shows under another. Opening reads SQLite files: call `Session.open` off the GUI thread.
 
-The order cache, drafts, seen reports and report cache are encrypted with the data folder's
-key (``app.services.data_key``; see ``app.services.private_db``). Without a keyring they are
-kept in memory for the session (``data_key.memory_only``, ``data_key.problem`` says so). With
-a lost key the stores start afresh: ``unreadable_files`` counts what could not be opened.
+The order cache, outbox, results inbox, drafts, seen reports and report cache are encrypted
+with the data folder's key (``app.services.data_key``; see ``app.services.private_db``).
+Without a keyring they are kept in memory for the session (``data_key.memory_only``,
+``data_key.problem`` says so). With a lost key the caches start afresh (``unreadable_files``
+counts them) and the outbox file is set aside, its unsent orders counted in
+``outbox.unreadable_items``, never dropped silently.
 Retention (``app.services.retention``) runs at open and then hourly until ``close``.
 """
 
@@ -86,9 +88,11 @@ class Session:
     @property
     def unreadable_files(self) -> int:
         """Stores that this workstation's key could not open (lost key) and that started
-        afresh: the order cache re-syncs; drafts and seen marks were lost."""
+        afresh: the order cache and the results inbox re-sync; drafts and seen marks were
+        lost."""
+        inbox = self.inbox.unreadable_files if self.inbox is not None else 0
         return self.store.unreadable_files + self.drafts.unreadable_files + (
-            self.seen.unreadable_files
+            self.seen.unreadable_files + inbox
         )
 
     def apply_retention(self) -> RetentionResult:
@@ -127,7 +131,7 @@ class Session:
         register_secret(token)
         client = make_client(environment, token, transport=transport)
         store = OrderStore(folder / "orders.sqlite3", data_key)
-        outbox = Outbox(folder / "outbox.sqlite3", client)
+        outbox = Outbox(folder / "outbox.sqlite3", client, key=data_key)
         sync = SyncService(client, store, outbox=outbox)
         drafts = DraftStore(folder / DRAFTS_FILE_NAME, key=data_key)
         seen = SeenReports(folder / "seen_reports.sqlite3", data_key)
@@ -148,7 +152,8 @@ class Session:
             data_key=data_key,
             retention=retention or RetentionPolicy(),
         )
-        session.inbox = InboxService(lambda: session.client, store, folder / "inbox.sqlite3")
+        session.inbox = InboxService(lambda: session.client, store, folder / "inbox.sqlite3",
+                                     key=data_key)
         session.reports.clear_cache()  # reports from a previous run never outlive it
         if load_cached:
             sync.load_cached()

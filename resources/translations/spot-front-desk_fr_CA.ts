@@ -1466,69 +1466,70 @@
         <translation>Les initiales comptent de 1 à 4 lettres</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="136"/>
+        <location filename="../../app/services/inbox.py" line="140"/>
         <source>Only clinicians and administrators sign off</source>
         <translation>Seuls les cliniciens et les administrateurs signent</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="137"/>
+        <location filename="../../app/services/inbox.py" line="141"/>
         <source>Mark the report for a clinician instead; it moves to the top of their inbox.</source>
         <translation>Marquez plutôt le rapport « pour un clinicien »; il passe en tête de sa boîte de résultats.</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="143"/>
+        <location filename="../../app/services/inbox.py" line="147"/>
         <source>The sign-off could not be confirmed in Spot</source>
         <translation>La signature n’a pas pu être confirmée dans Spot</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="144"/>
+        <location filename="../../app/services/inbox.py" line="148"/>
         <source>Other desks were writing to this kit at the same time. Try again.</source>
         <translation>D’autres postes écrivaient sur cette trousse au même moment. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="150"/>
+        <location filename="../../app/services/inbox.py" line="154"/>
         <source>This kit&apos;s Spot metadata can&apos;t hold a sign-off</source>
         <translation>Les métadonnées Spot de cette trousse ne peuvent pas recevoir de signature</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="151"/>
+        <location filename="../../app/services/inbox.py" line="155"/>
         <source>Its review entry was written by another tool in another shape. Ask Spot support or your administrator; nothing was changed.</source>
         <translation>Son entrée de révision a été écrite par un autre outil sous une autre forme. Adressez-vous au soutien de Spot ou à votre administrateur; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="389"/>
+        <location filename="../../app/services/inbox.py" line="401"/>
         <source>This report is no longer in Spot</source>
+        <extracomment>1 if the cache could not be opened with ``key`` (lost key) and started afresh.</extracomment>
         <translation>Ce rapport n’est plus dans Spot</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="390"/>
+        <location filename="../../app/services/inbox.py" line="402"/>
         <source>Refresh; the lab may have withdrawn or replaced it.</source>
         <translation>Actualisez; le laboratoire l’a peut-être retiré ou remplacé.</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="453"/>
+        <location filename="../../app/services/inbox.py" line="465"/>
         <source>Only administrators sign off the backlog</source>
         <translation>Seuls les administrateurs signent l’arriéré</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="482"/>
+        <location filename="../../app/services/inbox.py" line="494"/>
         <source>A sign-off needs a name</source>
         <translation>Une signature exige un nom</translation>
     </message>
     <message>
-        <location filename="../../app/services/inbox.py" line="483"/>
+        <location filename="../../app/services/inbox.py" line="495"/>
         <source>Type your name or initials in “Signing as”.</source>
         <translation>Inscrivez votre nom ou vos initiales dans « Signature de ».</translation>
     </message>
     <message>
-        <location filename="../../app/services/data_key.py" line="51"/>
+        <location filename="../../app/services/data_key.py" line="53"/>
         <source>This computer&apos;s password store isn&apos;t available, so nothing is saved to disk</source>
         <translation>Le trousseau de mots de passe de cet ordinateur n&apos;est pas disponible : rien n&apos;est enregistré sur le disque</translation>
     </message>
     <message>
-        <location filename="../../app/services/data_key.py" line="54"/>
-        <source>The order list, drafts and opened reports are kept in memory until you quit; the list is fetched again next time. Ask IT to set up the password store to keep them.</source>
-        <translation>La liste des commandes, les brouillons et les rapports ouverts restent en mémoire jusqu&apos;à la fermeture; la liste sera récupérée de nouveau la prochaine fois. Demandez au service informatique de configurer le trousseau pour les conserver.</translation>
+        <location filename="../../app/services/data_key.py" line="56"/>
+        <source>The order list, drafts, orders waiting to be sent, opened reports and this session&apos;s audit records are kept in memory until you quit; the list is fetched again next time. Ask IT to set up the password store to keep them.</source>
+        <translation>La liste des commandes, les brouillons, les commandes en attente d&apos;envoi, les rapports ouverts et les entrées de la piste d’audit de cette session restent en mémoire jusqu&apos;à la fermeture; la liste sera récupérée de nouveau la prochaine fois. Demandez au service informatique de configurer le trousseau pour les conserver.</translation>
     </message>
     <message>
         <location filename="../../app/services/printing/codes.py" line="20"/>
@@ -3551,7 +3552,7 @@
         <translation>Barre d’outils principale</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shell/failure_notices.py" line="93"/>
+        <location filename="../../app/views/shell/failure_notices.py" line="102"/>
         <source>%n file(s) saved on this computer couldn&apos;t be unlocked and were started afresh</source>
         <translation>
             <numerusform>%n fichier enregistré sur cet ordinateur n&apos;a pas pu être déverrouillé et repart à zéro</numerusform>
@@ -3559,9 +3560,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/failure_notices.py" line="97"/>
+        <location filename="../../app/views/shell/failure_notices.py" line="106"/>
         <source>This happens after a new Windows profile or a reset password store. The order list is fetched again from Spot; drafts saved before are lost.</source>
         <translation>Cela arrive après un nouveau profil Windows ou un trousseau réinitialisé. La liste des commandes est récupérée de nouveau auprès de Spot; les brouillons enregistrés avant sont perdus.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/shell/failure_notices.py" line="124"/>
+        <source>%n order(s) waiting to be sent couldn&apos;t be unlocked on this computer</source>
+        <translation>
+            <numerusform>%n commande en attente d&apos;envoi n&apos;a pas pu être déverrouillée sur cet ordinateur</numerusform>
+            <numerusform>%n commandes en attente d&apos;envoi n&apos;ont pas pu être déverrouillées sur cet ordinateur</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/failure_notices.py" line="127"/>
+        <source>Orders waiting to be sent couldn&apos;t be unlocked on this computer</source>
+        <translation>Des commandes en attente d&apos;envoi n&apos;ont pas pu être déverrouillées sur cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/failure_notices.py" line="131"/>
+        <source>They were not sent. This happens after a new Windows profile or a reset password store; the file is kept aside in case IT can restore the old one. Check in Spot which orders arrived and place the missing ones again.</source>
+        <translation>Elles n&apos;ont pas été envoyées. Cela arrive après un nouveau profil Windows ou un trousseau réinitialisé; le fichier est mis de côté au cas où le service informatique pourrait restaurer l&apos;ancien. Vérifiez dans Spot quelles commandes sont arrivées et passez de nouveau celles qui manquent.</translation>
     </message>
     <message>
         <location filename="../../app/views/shell/main_window.py" line="435"/>
@@ -3569,48 +3588,59 @@
         <translation>Trousses non retournées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="69"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="73"/>
         <source>Waiting to be sent: {count}.</source>
         <translation>En attente d’envoi : {count}.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="72"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="76"/>
         <source>To fix in the Outbox before they can be sent: {count}.</source>
         <translation>À corriger dans la boîte d’envoi avant de pouvoir les envoyer : {count}.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="76"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="80"/>
+        <source>Some orders haven&apos;t reached Spot yet</source>
+        <translation>Certaines commandes ne sont pas encore parvenues à Spot</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/quit_guard.py" line="81"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="88"/>
         <source>Quit anyway</source>
         <translation>Quitter quand même</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="79"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="82"/>
+        <source>This computer&apos;s password store isn&apos;t available, so the outbox is kept in memory only: these orders would be lost. Keep the app open until the outbox is empty, or note the patients and order again later.</source>
+        <translation>Le trousseau de cet ordinateur n&apos;est pas disponible, la boîte d&apos;envoi est donc gardée en mémoire seulement : ces commandes seraient perdues. Gardez l&apos;application ouverte jusqu&apos;à ce que la boîte d&apos;envoi soit vide, ou notez les patients et commandez de nouveau plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/quit_guard.py" line="91"/>
         <source>Some labels haven&apos;t printed yet</source>
         <translation>Des étiquettes ne sont pas encore imprimées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="82"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="94"/>
         <source>Some orders haven&apos;t been sent yet</source>
         <translation>Certaines commandes n’ont pas encore été envoyées</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="80"/>
-        <location filename="../../app/views/shell/quit_guard.py" line="83"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="92"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="95"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="84"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="96"/>
         <source>They stay in the outbox on this computer and are sent the next time you start the app.</source>
         <translation>Elles restent dans la boîte d’envoi de cet ordinateur et seront envoyées au prochain démarrage de l’application.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="89"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="101"/>
         <source>Labels the label printer has not taken: {count}. They are not kept when the app closes: print them with Try again in the Labels window first.</source>
         <translation>Étiquettes que l’imprimante d’étiquettes n’a pas prises&#xa0;: {count}. Elles ne sont pas gardées à la fermeture de l’application&#xa0;: imprimez-les d’abord avec Réessayer dans la fenêtre Étiquettes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/quit_guard.py" line="98"/>
+        <location filename="../../app/views/shell/quit_guard.py" line="110"/>
         <source>Keep the app open</source>
         <translation>Garder l’application ouverte</translation>
     </message>
@@ -3681,7 +3711,7 @@
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/failure_notices.py" line="54"/>
+        <location filename="../../app/views/shell/failure_notices.py" line="56"/>
         <source>Sign in…</source>
         <translation>Se connecter…</translation>
     </message>
@@ -3733,12 +3763,12 @@
         <translation>Spot a refusé le jeton d’API lors de l’envoi d’une commande. Reconnectez-vous; la commande reste en attente.</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/failure_notices.py" line="76"/>
+        <location filename="../../app/views/shell/failure_notices.py" line="78"/>
         <source>Something went wrong</source>
         <translation>Un problème est survenu</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/failure_notices.py" line="77"/>
+        <location filename="../../app/views/shell/failure_notices.py" line="79"/>
         <source>The problem was logged. You can keep working; restart the app if something looks wrong.</source>
         <translation>Le problème a été consigné. Vous pouvez continuer à travailler; redémarrez l’application si quelque chose semble anormal.</translation>
     </message>
@@ -4950,12 +4980,12 @@
 <context>
     <name>Outreach</name>
     <message>
-        <location filename="../../app/views/outreach/__init__.py" line="66"/>
+        <location filename="../../app/views/outreach/__init__.py" line="72"/>
         <source>Import orders from a patient list</source>
         <translation>Importer des commandes depuis une liste de patients</translation>
     </message>
     <message>
-        <location filename="../../app/views/outreach/__init__.py" line="67"/>
+        <location filename="../../app/views/outreach/__init__.py" line="73"/>
         <source>Patient lists (*.csv *.xlsx *.xls *.ods *.txt);;All files (*)</source>
         <translation>Listes de patients (*.csv *.xlsx *.xls *.ods *.txt);;Tous les fichiers (*)</translation>
     </message>

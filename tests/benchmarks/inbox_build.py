@@ -10,7 +10,10 @@ a fifth dated before go-live) and three administrator critical limits. Times, ea
   of the store's rows that decides which kits to fetch: no request is made);
 - ``load``: reading the digests back from ``inbox.sqlite3`` at start (once per session).
 
-    python tests/benchmarks/inbox_build.py [--orders 10000] [--runs 20]
+The cache is encrypted (SQLCipher, a random data key) as at a desk; ``--plain`` writes it
+unencrypted, to compare.
+
+    python tests/benchmarks/inbox_build.py [--orders 10000] [--runs 20] [--plain]
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 import argparse
 import gc
 import random
+import secrets
 import statistics
 import sys
 import tempfile
@@ -27,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from app.api import models
+from app.services.data_key import DataKey
 from app.services.inbox import CriticalLimit, InboxService, Reviewer, digest_kit
 from app.services.order_rules import KitInfo, OrderInfo
 from app.services.order_store import OrderStore
@@ -93,7 +98,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--orders", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--plain", action="store_true", help="no encryption (to compare)")
     args = parser.parse_args()
+    key = None if args.plain else DataKey(secrets.token_bytes(32), "created")
     rng = random.Random(18)
     folder = Path(tempfile.mkdtemp(prefix="inbox-bench-"))
     store = OrderStore()
@@ -107,7 +114,7 @@ def main() -> int:
         digests.append(digest_kit(_kit(rng, index, when), order_id=f"O{index}",
                                   patient_fallback="", updated=when))
     store.apply(orders, kits, orders_complete=True)
-    inbox = InboxService(_NoNetwork, store, folder / "inbox.sqlite3")
+    inbox = InboxService(_NoNetwork, store, folder / "inbox.sqlite3", key=key)
     inbox.set_go_live(T0 + timedelta(minutes=args.orders // 5))
     inbox.set_critical_limits({"Glucose": CriticalLimit(40, 250), "TSH": CriticalLimit(None, 10),
                                "Vitamin D": CriticalLimit(10, None)})
@@ -131,7 +138,7 @@ def main() -> int:
     inbox.close()
     for _ in range(max(3, args.runs // 5)):
         load.append(_timed(
-            lambda: InboxService(_NoNetwork, store, folder / "inbox.sqlite3").close()
+            lambda: InboxService(_NoNetwork, store, folder / "inbox.sqlite3", key=key).close()
         ))
     ok = _figures("build", build, GOAL_MS)
     _figures("no-change check", check)

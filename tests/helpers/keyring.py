@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+from pathlib import Path
+
 import keyring.errors as kr_errors
 from keyring.backend import KeyringBackend
 
@@ -68,3 +72,32 @@ class FakeWinVault(MemoryKeyring):
     def set_password(self, service: str, username: str, password: str) -> None:
         self.written_with.append(self.persist)
         super().set_password(service, username, password)
+
+
+class FileKeyring(MemoryKeyring):
+    """A keyring kept in the JSON file named by ``$SPOT_TEST_KEYRING_FILE``, so that two runs
+    of the app (``--self-test``, then ``--diagnostics``) share it as they would a desk's
+    password store. For subprocess tests only (``PYTHON_KEYRING_BACKEND``)."""
+
+    def _load(self) -> None:
+        path = Path(os.environ["SPOT_TEST_KEYRING_FILE"])
+        raw = json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+        self.entries = {(service, user): secret for service, user, secret in raw}
+
+    def _save(self) -> None:
+        rows = [[service, user, secret] for (service, user), secret in self.entries.items()]
+        Path(os.environ["SPOT_TEST_KEYRING_FILE"]).write_text(json.dumps(rows), encoding="utf-8")
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self._load()
+        return super().get_password(service, username)
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self._load()
+        super().set_password(service, username, password)
+        self._save()
+
+    def delete_password(self, service: str, username: str) -> None:
+        self._load()
+        super().delete_password(service, username)
+        self._save()

@@ -218,7 +218,7 @@ def test_a_lost_key_starts_afresh_reports_the_count_and_resyncs(
     try:
         assert again.data_key is not None
         assert again.data_key.status == "created"
-        assert again.unreadable_files == 3  # order cache, drafts, seen reports
+        assert again.unreadable_files == 4  # order cache, drafts, seen reports, inbox
         assert len(again.store) == 0
         assert again.drafts.load_all() == {}
         again.sync.refresh()
@@ -270,7 +270,40 @@ def test_memory_only_reports_never_touch_the_disk(tmp_path: Path) -> None:
     assert not _readable(tmp_path)
     reports.clear_cache()  # lock-out / exit: gone from memory too
     with pytest.raises(BadReportFile):
-        reports.read_bytes(path)
+        reports.read_bytes(tmp_path / "cache" / "never-fetched.pdf")
+
+
+class _CountingClient(_Client):
+    def __init__(self, data: bytes) -> None:
+        super().__init__(data)
+        self.downloads = 0
+
+    def download(self, url: str) -> bytes:
+        self.downloads += 1
+        return super().download(url)
+
+
+@pytest.mark.parametrize("memory_only", [False, True])
+def test_a_report_wiped_at_lock_out_is_fetched_again_when_its_window_saves_it(
+    tmp_path: Path, memory_only: bool
+) -> None:
+    key = memory_only_key() if memory_only else _key()
+    seen = SeenReports(tmp_path / "seen.sqlite3", key)
+    client = _CountingClient(PDF)
+    reports = ReportService(lambda: client, tmp_path / "cache", seen, key=key)
+    path = reports.fetch("https://api.example.test/r/1.pdf")
+    external = reports.external_copy(path)
+    assert client.downloads == 1
+
+    reports.clear_cache()  # the desk locks: nothing of the report is left in the cache
+    assert not external.exists()
+    assert not _readable(tmp_path / "cache")
+    assert not [p for p in (tmp_path / "cache").rglob("*") if p.is_file()]
+
+    # After the unlock the report window is still open: "Save a copy" works.
+    assert reports.save_copy(path, tmp_path / "saved.pdf").read_bytes() == PDF
+    assert client.downloads == 2
+    seen.close()
 
 
 # -- retention (fake clock) ----------------------------------------------------------------

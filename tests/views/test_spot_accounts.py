@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from app.paths import paths
 from app.services.accounts import account_identity
 from app.services.credentials import CredentialStore
+from app.services.data_key import data_key_for
 from app.services.drafts import DraftStore
 from app.services.environments import ConnectionCheck, Environment
 from app.services.outbox import Outbox
@@ -135,7 +136,8 @@ def desk(qtbot: QtBot, runner: TaskRunner) -> Iterator[Desk]:
 
 
 def _queued_in_folder(token: str) -> list[str]:
-    outbox = Outbox(session_folder(paths().data, ENVIRONMENT, token) / "outbox.sqlite3")
+    outbox = Outbox(session_folder(paths().data, ENVIRONMENT, token) / "outbox.sqlite3",
+                    key=data_key_for(paths().data))  # encrypted, as the session wrote it
     try:
         return [item.payload.recipient.last_name for item in outbox.items()]
     finally:

@@ -251,3 +251,22 @@ def test_settings_saved_with_ok_are_recorded_for_the_administrator(
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(settings_records()), timeout=WAIT_MS)
     assert settings_records() == [(DEMO_STAFF_ID, "settings_window")]
+
+
+def test_locking_the_desk_wipes_the_report_cache(
+    qtbot: QtBot, staffed: tuple[MainWindow, Workstation, LockController, StaffShell],
+    sandbox: SandboxServer,
+) -> None:
+    window, _workstation, controller, _shell = staffed
+    window.start("sandbox")
+    qtbot.waitUntil(lambda: window.session is not None, timeout=WAIT_MS)
+    _unlock_as_demo(qtbot, controller)
+    session = window.session
+    assert session is not None
+    cached = session.reports.cache_dir / "opened" / "report-1.pdf"  # e.g. an opened report
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    cached.write_bytes(b"%PDF-1.4 report\n%%EOF\n")
+
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # Ctrl+L
+    assert controller.is_locked
+    qtbot.waitUntil(lambda: not cached.exists(), timeout=WAIT_MS)

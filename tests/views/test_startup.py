@@ -89,7 +89,7 @@ def test_a_post_in_flight_at_quit_is_left_for_the_next_start_to_look_up(
     assert not stuck_network.is_set()
 
     assert session.folder is not None
-    reopened = Outbox(session.folder / "outbox.sqlite3")
+    reopened = Outbox(session.folder / "outbox.sqlite3", key=session.data_key)  # next start
     try:
         (item,) = reopened.items()
         # Not forgotten, not sent again blindly: looked up at Spot before any new POST.

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.paths import paths
@@ -30,9 +30,12 @@ __all__ = ["Outreach"]
 
 class Outreach(QObject):
     """Per-session outreach features. `start()` opens the batches off the GUI thread.
-
     ``staff`` says who is working (the signed-in staff member, wired in `app.compose`):
-    batches and contact attempts carry their initials and staff id and are audited."""
+    batches and contact attempts carry their initials and staff id and are audited.
+    ``rows_set_aside`` carries how many imported rows, still to send, a lost data key left
+    unreadable (negative: unknown)."""
+
+    rows_set_aside = Signal(int)
 
     def __init__(self, session: Session, runner: Runner, settings: AppSettings,
                  parent: QObject | None = None, *, staff: ActingStaff | None = None,
@@ -50,10 +53,13 @@ class Outreach(QObject):
         folder = self._session.folder
         if folder is None:
             return
-        self._runner.run(batch_store_for, folder, on_success=self._opened)
+        self._runner.run(batch_store_for, folder, self._session.data_key,
+                         on_success=self._opened)
 
     def _opened(self, store: BatchStore) -> None:
         self.batches = store
+        if store.unreadable_rows:  # a lost key: the rows are set aside, the window says so
+            self.rows_set_aside.emit(store.unreadable_rows)
         self.batch_runner = BatchRunner(store, self._session.outbox)
         # Batches a closed app left sending go on (the runner's thread paces them).
         self._runner.run(self.batch_runner.resume)

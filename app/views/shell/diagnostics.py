@@ -38,25 +38,25 @@ class LiveFacts:
 
 
 def outbox_counts_on_disk(where: Paths) -> list[OutboxCount]:
-    """Each account folder's outbox (and one left from before accounts), opened read-mostly
-    (blocking: SQLite)."""
+    """Each account folder's outbox (and one left from before accounts), read without changing
+    it (blocking: keyring, SQLite)."""
     counts = []
     folders = [
         folder for root in (where.data / "accounts", where.data / "environments")
         if root.is_dir() for folder in sorted(root.iterdir())
     ]
+    key = None
     for folder in folders:
         database = folder / "outbox.sqlite3"
         if not database.is_file():
             continue
-        from app.services.outbox import Outbox  # pydantic, httpx: only when asked
+        from app.services.data_key import data_key_for
+        from app.services.outbox_store import count_states  # pydantic: only when asked
 
-        outbox = Outbox(database)
-        try:
-            queued, attention = outbox.counts()
-        finally:
-            outbox.close()
-        counts.append(OutboxCount(folder.name, queued, attention))
+        key = key or data_key_for(where.data)
+        found = count_states(database, key)
+        if found is not None:  # a file this key can't open: the app reports it at sign-in
+            counts.append(OutboxCount(folder.name, *found))
     return counts
 
 

@@ -35,9 +35,11 @@ class FailureNotices:
         self._sign_in = sign_in
         self.offline = False
         self._banner_is_sync = False
+        self._lost_orders = 0
 
     def reset(self) -> None:
         self.offline = False
+        self._lost_orders = 0
         self._banner.dismiss()
 
     def refresh_worked(self) -> None:
@@ -83,11 +85,18 @@ class FailureNotices:
         )
         self._banner_is_sync = False
 
-    def announce_data_at_rest(self, session: Any) -> None:
-        """No keyring (nothing kept on disk), or saved data lost with this computer's key."""
+    def announce_data_at_rest(self, session: Any, outreach: Any = None) -> None:
+        """No keyring (nothing kept on disk), or saved data lost with this computer's key.
+        ``outreach`` opens its import batches later: rows a lost key left unreadable there
+        are added to the count when it says so (``rows_set_aside``)."""
+        if outreach is not None:
+            outreach.rows_set_aside.connect(self.announce_lost_orders)
         key = session.data_key
+        lost_orders = getattr(session.outbox, "unreadable_items", 0)
         if key is not None and key.problem is not None:
             self._banner.show_info(key.problem.title, key.problem.advice)
+        elif lost_orders:
+            self.announce_lost_orders(lost_orders)
         elif session.unreadable_files:
             self._banner.show_info(
                 QCoreApplication.translate(
@@ -101,3 +110,26 @@ class FailureNotices:
                 ),
             )
 
+
+    def announce_lost_orders(self, count: int) -> None:
+        """Orders waiting to be sent (in the outbox or an import) that this computer's key
+        can't unlock: said with their count (negative: unknown), never dropped silently; the
+        files are kept aside. Counts told for one session add up."""
+        if count < 0 or self._lost_orders < 0:
+            self._lost_orders = -1
+        else:
+            self._lost_orders += count
+        count = self._lost_orders
+        title = (
+            QCoreApplication.translate(
+                "MainWindow", "%n order(s) waiting to be sent couldn't be unlocked on this "
+                "computer", "", count,
+            ) if count > 0 else QCoreApplication.translate(
+                "MainWindow", "Orders waiting to be sent couldn't be unlocked on this computer"
+            )
+        )
+        self._banner.show_info(title, QCoreApplication.translate(
+            "MainWindow", "They were not sent. This happens after a new Windows profile or a "
+            "reset password store; the file is kept aside in case IT can restore the old one. "
+            "Check in Spot which orders arrived and place the missing ones again.",
+        ))

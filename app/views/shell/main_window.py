@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
         self._update_status_bar()
         self._update_outbox_counts()
         self.refresher.attach(session)
-        self.failures.announce_data_at_rest(session)
+        self.failures.announce_data_at_rest(session, self.outreach)
         self.session_changed.emit(session)
 
     def end_session(self) -> Session | None:

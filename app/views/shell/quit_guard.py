@@ -32,18 +32,22 @@ class HeldLabels(Protocol):
 class QuitGuard(QObject):
     """``may_quit()`` from the window's ``closeEvent``; ``counts()`` gives (waiting, to fix)
     as last shown, or ``None`` when unknown (signed out); ``labels`` says how many label
-    jobs wait for the label printer."""
+    jobs wait for the label printer. ``memory_only()``: the outbox is kept in memory this
+    session (no password store), so quitting loses what is in it (default: asks the
+    window's session)."""
 
     def __init__(
         self,
         window: QWidget,
         counts: Callable[[], tuple[int, int] | None],
         labels: HeldLabels | None = None,
+        memory_only: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__(window)
         self._window = window
         self._counts = counts
         self._labels = labels
+        self._memory_only = memory_only or (lambda: _outbox_in_memory(window))
         self._confirmed = False
         self.box: QMessageBox | None = None
 
@@ -72,7 +76,15 @@ class QuitGuard(QObject):
             lines.append(translate(
                 "MainWindow", "To fix in the Outbox before they can be sent: {count}."
             ).format(count=attention))
-        if warning is not None:  # a profile that forgets its files at sign-out
+        if warning is None and (waiting or attention) and self._memory_only():
+            title, quit_text = translate("MainWindow", "Some orders haven't reached Spot yet"), \
+                translate("MainWindow", "Quit anyway")
+            lines.append(translate(
+                "MainWindow", "This computer's password store isn't available, so the outbox "
+                "is kept in memory only: these orders would be lost. Keep the app open until "
+                "the outbox is empty, or note the patients and order again later."
+            ))
+        elif warning is not None:  # a profile that forgets its files at sign-out
             title, quit_text = warning.title, translate("MainWindow", "Quit anyway")
             lines.append(warning.advice)
         elif not (waiting or attention):
@@ -110,3 +122,9 @@ class QuitGuard(QObject):
         if quit_now:
             self._confirmed = True
             self._window.close()
+
+
+def _outbox_in_memory(window: QWidget) -> bool:
+    """The window's session keeps its stores in memory (no password store this session)."""
+    key = getattr(getattr(window, "session", None), "data_key", None)
+    return bool(key is not None and key.memory_only)
