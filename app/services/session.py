@@ -20,6 +20,7 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import httpx
 
@@ -66,6 +67,16 @@ def session_folder(data_dir: Path, environment: Environment, token: str) -> Path
     return account_folder(data_dir, environment, token)
 
 
+class TokenKeeper(Protocol):
+    """Where sign-in keeps tokens (`app.services.credentials.CredentialStore`)."""
+
+    def is_session_only(self, env_key: str) -> bool: ...
+
+    def keep_for_session(self, env_key: str, token: str) -> None: ...
+
+    def save(self, env_key: str, token: str) -> None: ...
+
+
 @dataclass
 class Session:
     environment: Environment
@@ -83,6 +94,7 @@ class Session:
     data_key: DataKey | None = None
     retention: RetentionPolicy = field(default_factory=RetentionPolicy)
     _retention_scheduler: RetentionScheduler | None = field(default=None, repr=False)
+    _token: str = field(default="", repr=False)  # kept for `keep_token_in`; never logged
     _closed: bool = field(default=False, repr=False)
 
     @property
@@ -151,6 +163,7 @@ class Session:
             account=account,
             data_key=data_key,
             retention=retention or RetentionPolicy(),
+            _token=token,
         )
         session.inbox = InboxService(lambda: session.client, store, folder / "inbox.sqlite3",
                                      key=data_key)
@@ -168,12 +181,26 @@ class Session:
         log.info("session opened for %s", environment.kind)
         return session
 
+    def keep_token_in(self, credentials: TokenKeeper) -> None:
+        """Put this session's token back in ``credentials`` (the keyring, or memory where
+        the token in use there is session-only): another account's token that the sign-in
+        dialog stored, and that the user then chose not to use, must not open at the next
+        start."""
+        if not self._token:
+            return
+        key = self.environment.key
+        if credentials.is_session_only(key):
+            credentials.keep_for_session(key, self._token)
+        else:
+            credentials.save(key, self._token)
+
     def reauthenticate(self, token: str) -> None:
         """The same account's token again (after a 401): new client, queued orders go on.
         `AccountMismatch` for another account's token: open its own session instead."""
         if self.folder is not None:
             check_token_for_folder(self.folder, self.environment, token)
         register_secret(token)
+        self._token = token
         old = self.client
         self.client = make_client(self.environment, token)
         self.sync.set_client(self.client)

@@ -179,6 +179,11 @@ def test_staying_with_the_current_account_changes_nothing(desk: Desk) -> None:
     assert desk.window.session is first
     assert desk.window.statusBar().currentMessage() == "Still working with the same Spot account."
     assert desk.spot.posted_with(TOKEN_B) == 0
+    # The sign-in dialog had remembered B's token; staying puts A's back, so the next start
+    # opens the account the desk stayed with.
+    credentials = desk.window.sign_in_flow.credentials
+    assert credentials is not None
+    desk.qtbot.waitUntil(lambda: credentials.load(ENVIRONMENT.key) == TOKEN_A, timeout=WAIT_MS)
 
 
 def test_a_new_key_of_the_same_account_takes_the_queued_orders_along(

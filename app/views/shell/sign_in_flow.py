@@ -291,8 +291,7 @@ class SignInFlow(QObject):
 
         def chosen(choice: SwitchChoice) -> None:
             if choice is SwitchChoice.STAY:
-                self._window.status_message(
-                    translate("MainWindow", "Still working with the same Spot account."))
+                self._stay_with(current, environment)
                 return
             self._leave_and_open(current, environment, token,
                                  carry=choice is SwitchChoice.CARRY_OVER)
@@ -301,6 +300,21 @@ class SignInFlow(QObject):
             self._window.widget(), queued,
             same_environment=current.environment.key == environment.key, on_choice=chosen,
         )
+
+    def _stay_with(self, current: Session, typed: Environment) -> None:
+        """The user stays with ``current``: the next start opens it too, not the environment
+        and token just typed (the sign-in dialog already remembered those)."""
+        self._settings.environment_kind = current.environment.kind
+        if current.environment.kind == "custom":
+            self._settings.custom_url = current.environment.base_url
+        credentials = self.credentials
+        if credentials is not None and typed.key == current.environment.key:
+            self._tasks.run(
+                current.keep_token_in, credentials, durable=True,
+                on_error=lambda exc: self._window.status_message(describe_error(exc).sentence),
+            )
+        self._window.status_message(
+            translate("MainWindow", "Still working with the same Spot account."))
 
     def _leave_and_open(
         self, current: Session, environment: Environment, token: str, *, carry: bool
