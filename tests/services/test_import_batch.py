@@ -24,7 +24,7 @@ from app.services.import_batch import (
     BatchStore,
     batch_order,
 )
-from app.services.outbox import REF_KEY, Outbox
+from app.services.outbox import REF_KEY, SETTLE_WINDOW_S, Outbox
 from tests.helpers.imports import fake_rows
 
 
@@ -71,7 +71,9 @@ def send_through_faults(sandbox: SandboxServer, count: int, rate: float) -> None
     try:
         sender = BatchSender(store, outbox, batch_id)
         sender.run()
-        wait_finished(sender, timeout=count / rate * 4 + 60)
+        # Through faults an unlucky row's lookups can all be dropped: it then waits out the
+        # whole settle window before it is sent again (by design), so allow for that.
+        wait_finished(sender, timeout=count / rate * 4 + SETTLE_WINDOW_S + 30)
     finally:
         sandbox.set_faults()
         outbox.close()
@@ -196,7 +198,7 @@ def test_a_batch_killed_midway_resumes_without_duplicates(
     try:
         sender = BatchSender(store, outbox, batch_id)
         sender.run()
-        wait_finished(sender, timeout=60)
+        wait_finished(sender, timeout=SETTLE_WINDOW_S + 30)  # see send_through_faults
     finally:
         sandbox.set_faults()
         outbox.close()
