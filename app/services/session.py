@@ -214,11 +214,13 @@ class Session:
         re-send). False when nothing changed. Loopback servers never use a proxy anyway."""
         if proxy == self.environment.proxy:
             return False
-        self.environment = self.environment.with_proxy(proxy)
         old = self.client
         self.client = old.rerouted(proxy)
         self.sync.set_client(self.client)
         self.outbox.set_client(self.client, resume=False)  # held items wait for a new token
+        # Last: whoever sees the new proxy in the environment (the status bar, Settings) finds
+        # the client, the sync and the outbox already using it.
+        self.environment = self.environment.with_proxy(proxy)
         old.close()
         log.info("proxy changed to %s", proxy.mode)
         return True
