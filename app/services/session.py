@@ -20,7 +20,7 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 import httpx
 
@@ -57,6 +57,9 @@ from app.services.retention import (
 from app.services.seen import SeenReports
 from app.services.sync import SyncService
 
+if TYPE_CHECKING:
+    from app.services.credentials import CredentialStore
+
 __all__ = ["Session", "session_folder"]
 
 log = logging.getLogger(__name__)
@@ -65,16 +68,6 @@ log = logging.getLogger(__name__)
 def session_folder(data_dir: Path, environment: Environment, token: str) -> Path:
     """The folder `Session.open` uses for this account (its cache, outbox, drafts)."""
     return account_folder(data_dir, environment, token)
-
-
-class TokenKeeper(Protocol):
-    """Where sign-in keeps tokens (`app.services.credentials.CredentialStore`)."""
-
-    def is_session_only(self, env_key: str) -> bool: ...
-
-    def keep_for_session(self, env_key: str, token: str) -> None: ...
-
-    def save(self, env_key: str, token: str) -> None: ...
 
 
 @dataclass
@@ -181,7 +174,7 @@ class Session:
         log.info("session opened for %s", environment.kind)
         return session
 
-    def keep_token_in(self, credentials: TokenKeeper) -> None:
+    def keep_token_in(self, credentials: CredentialStore) -> None:
         """Put this session's token back in ``credentials`` (the keyring, or memory where
         the token in use there is session-only): another account's token that the sign-in
         dialog stored, and that the user then chose not to use, must not open at the next

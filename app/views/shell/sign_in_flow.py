@@ -255,9 +255,7 @@ class SignInFlow(QObject):
     def _on_sign_in_dialog_signed_in(self, choice: SignInChoice) -> None:
         environment, token = choice.environment, choice.token
         self._sign_in_dialog = None
-        self._settings.environment_kind = environment.kind
-        if environment.kind == "custom":
-            self._settings.custom_url = environment.base_url
+        self._remember_environment(environment)
         account = _account(environment, token)
         if choice.typed:  # an administrator entered a token (not the remembered one)
             self.token_changed.emit(account)
@@ -301,12 +299,16 @@ class SignInFlow(QObject):
             same_environment=current.environment.key == environment.key, on_choice=chosen,
         )
 
+    def _remember_environment(self, environment: Environment) -> None:
+        """The environment the next start opens."""
+        self._settings.environment_kind = environment.kind
+        if environment.kind == "custom":
+            self._settings.custom_url = environment.base_url
+
     def _stay_with(self, current: Session, typed: Environment) -> None:
         """The user stays with ``current``: the next start opens it too, not the environment
         and token just typed (the sign-in dialog already remembered those)."""
-        self._settings.environment_kind = current.environment.kind
-        if current.environment.kind == "custom":
-            self._settings.custom_url = current.environment.base_url
+        self._remember_environment(current.environment)
         credentials = self.credentials
         if credentials is not None and typed.key == current.environment.key:
             self._tasks.run(
