@@ -7,13 +7,13 @@ from collections import defaultdict
 
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QWidget
 
-__all__ = ["clashing_alt_keys"]
+__all__ = ["alt_keys", "clashing_alt_keys"]
 
 
-def clashing_alt_keys(root: QWidget) -> dict[str, list[str]]:
-    """Alt+letter keys that two or more visible controls of ``root``'s window share, with
-    their texts. With a clash Qt only moves the focus between them: the key no longer acts."""
-    by_key: defaultdict[str, list[str]] = defaultdict(list)
+def alt_keys(root: QWidget) -> list[tuple[str, str]]:
+    """(Alt+letter key, text) of every visible label, button and group box in ``root``'s
+    window."""
+    keys = []
     window = root.window()
     for widget in window.findChildren(QWidget):
         if widget.window() is not window or not widget.isVisibleTo(window):
@@ -22,5 +22,14 @@ def clashing_alt_keys(root: QWidget) -> dict[str, list[str]]:
             text = widget.title() if isinstance(widget, QGroupBox) else widget.text()
             match = re.search(r"&([^&])", text.replace("&&", ""))
             if match:
-                by_key[match.group(1).lower()].append(text)
+                keys.append((match.group(1).lower(), text))
+    return keys
+
+
+def clashing_alt_keys(root: QWidget) -> dict[str, list[str]]:
+    """Alt+letter keys that two or more visible controls of ``root``'s window share, with
+    their texts. With a clash Qt only moves the focus between them: the key no longer acts."""
+    by_key: defaultdict[str, list[str]] = defaultdict(list)
+    for key, text in alt_keys(root):
+        by_key[key].append(text)
     return {key: texts for key, texts in by_key.items() if len(texts) > 1}

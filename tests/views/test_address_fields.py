@@ -11,23 +11,11 @@ from pytestqt.qtbot import QtBot
 
 from app.validation import Finding, validate_patient
 from app.views.common.address_fields import RecipientFields
+from tests.helpers.validation import us_recipient
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
-RECIPIENT = {
-    "first_name": "Alice",
-    "last_name": "Example",
-    "email": "alice.example@example.com",
-    "phone": "415-555-0123",
-    "address": {
-        "street1": "1600 Example Ave",
-        "street2": "Apt 4",
-        "city": "San Francisco",
-        "state": "CA",
-        "country": "US",
-        "zip": "94105",
-    },
-}
+RECIPIENT = us_recipient()
 
 
 @pytest.fixture

@@ -54,6 +54,7 @@ from app.views.shell.main_window import MainWindow
 from app.views.shell.sign_in import SignInContext, SignInDialog
 from tests.helpers.fakes import FakeSession
 from tests.helpers.keyring import FailingKeyring
+from tests.helpers.keys import alt_keys, clashing_alt_keys
 from tests.helpers.main_window import (
     BASE_TIME,
     SEEDED,
@@ -131,19 +132,6 @@ def texts(root: QWidget) -> set[str]:
         if widget.isVisibleTo(root):
             found.add(widget.text())
     return found
-
-
-def mnemonics(root: QWidget) -> list[tuple[str, str]]:
-    """(Alt+letter key, text) of every visible label and button in ``root``'s window."""
-    keys = []
-    for widget in root.findChildren(QWidget):
-        if widget.window() is not root.window() or not widget.isVisibleTo(root):
-            continue
-        if isinstance(widget, QLabel | QAbstractButton):
-            match = re.search(r"&([^&])", widget.text().replace("&&", ""))
-            if match:
-                keys.append((match.group(1).lower(), widget.text()))
-    return keys
 
 
 # --- the shipped catalogue ------------------------------------------------------------------
@@ -312,7 +300,7 @@ def test_sign_in_dialog_in_french(
     assert dialog.test_button.text() == "&Tester la connexion"
     assert dialog.sign_in_button.text() == "Se &connecter"
     assert dialog.environment_combo.itemText(1) == "Bac à sable (intégré, sans jeton)"
-    keys = [key for key, _ in mnemonics(dialog)]
+    keys = [key for key, _ in alt_keys(dialog)]
     assert sorted(keys) == sorted(set(keys))
 
 
@@ -371,14 +359,8 @@ def test_no_two_french_alt_keys_clash(
     assert dialog is not None
     qtbot.addWidget(dialog)
     for widget in [*windows, dialog]:
-        keys = mnemonics(widget)
-        assert len(keys) >= 4  # Settings: token, interval, add, remove
-        clashes = {
-            key: [text for k, text in keys if k == key]
-            for key, _ in keys
-            if [k for k, _ in keys].count(key) > 1
-        }
-        assert clashes == {}, type(widget).__name__
+        assert len(alt_keys(widget)) >= 4  # Settings: token, interval, add, remove
+        assert clashing_alt_keys(widget) == {}, type(widget).__name__
 
 
 # --- screenshots: longer French texts still fit -------------------------------------------
