@@ -253,13 +253,16 @@ def load_session_modules() -> None:
     import app.views.outreach  # noqa: F401
 
 
-def build_lock(workstation: Workstation, runner: TaskRunner) -> LockController:
+def build_lock(
+    workstation: Workstation, runner: TaskRunner, *, watch: bool = True
+) -> LockController:
     """The lock screen ("Who's working?") and its controller: Qt and the staff directory
-    only, so it can be the app's first window. Call ``start_locked()`` to show it."""
+    only, so it can be the app's first window. Call ``start_locked()`` to show it; with
+    ``watch=False``, ``start_watching()`` once the first windows are built."""
     from app.views.staff.lock_controller import LockController
     from app.views.staff.lock_screen import LockScreen
 
-    return LockController(workstation, LockScreen(workstation, runner))
+    return LockController(workstation, LockScreen(workstation, runner), watch=watch)
 
 
 def build_staff(

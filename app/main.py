@@ -427,7 +427,7 @@ def run(argv: Sequence[str]) -> int:
     workstation = build_workstation(where, settings, sandbox=args.sandbox)
     # The first window is the lock screen ("Who's working?"): Qt and the staff directory only.
     # Nobody sees patient data before saying who they are.
-    lock = build_lock(workstation, runner)
+    lock = build_lock(workstation, runner, watch=False)  # watching once the window is built
     instance.activation_requested.connect(lock.bring_to_front)  # never past the lock
     kind = "sandbox" if args.sandbox else None
     windows: list[MainWindow] = []
@@ -452,6 +452,7 @@ def run(argv: Sequence[str]) -> int:
         crashes.window = window
         windows.append(window)
         lock.cover(window)  # it shows with the cached list at the unlock, not before
+        lock.start_watching()
         QTimer.singleShot(0, lambda: start(window))  # the lock screen answers between
 
     def load_window() -> None:

@@ -217,3 +217,36 @@ def test_sandbox_lock_screen_shows_the_demo_pin(qtbot: QtBot, tmp_path: Path) ->
     with qtbot.waitSignal(screen.signed_in):
         qtbot.keyClicks(screen.pin_edit, "2468")
         qtbot.keyClick(screen.pin_edit, Qt.Key.Key_Return)
+
+
+def test_watching_from_after_the_start_covers_a_window_shown_before_it(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The start-up builds its main window before the lock watches events (it is three times
+    quicker so): a window that showed meanwhile is hidden once watching starts, comes back
+    at the unlock, and Ctrl+L works from then on."""
+    clock = FakeClock()
+    ws = make_workstation(tmp_path, clock)
+    _ana, fay = admin_and_desk(ws)
+    screen = LockScreen(ws, InlineTaskRunner())
+    qtbot.addWidget(screen)
+    controller = LockController(ws, screen, watch=False)
+    controller.start_locked()
+    early = QDialog()
+    early.setWindowTitle("Shown before watching")
+    qtbot.addWidget(early)
+    early.show()
+    assert early.isVisible()  # nobody watches yet
+
+    controller.start_watching()
+    qtbot.waitUntil(lambda: not early.isVisible())
+    assert screen.isVisible()
+
+    assert screen.picker.select_staff(fay.staff_id)
+    qtbot.keyClicks(screen.pin_edit, DESK_PIN)
+    qtbot.keyClick(screen.pin_edit, Qt.Key.Key_Return)
+    assert early.isVisible()
+    qtbot.keyClick(early, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert screen.isVisible()
+    assert not early.isVisible()
+    controller.shutdown()

@@ -60,8 +60,10 @@ class LockController(QObject):
 
     def __init__(
         self, workstation: Workstation, lock_screen: LockScreen,
-        parent: QObject | None = None,
+        parent: QObject | None = None, *, watch: bool = True,
     ) -> None:
+        """``watch=False``: input and windows are watched from `start_watching` on (the
+        start-up builds its first windows before that; see there)."""
         super().__init__(parent)
         self._workstation = workstation
         self.lock_screen = lock_screen
@@ -77,10 +79,28 @@ class LockController(QObject):
         self._moves_open = True  # a plain attribute: the test per move stays in Python
         self._os_lock: OsLockSource | None = None
         self._os_lock_factory: Callable[[], OsLockSource | None] | None = None
+        self._watching = False
         lock_screen.signed_in.connect(self._on_lock_screen_signed_in)
+        if watch:
+            self.start_watching()
+
+    def start_watching(self) -> None:
+        """Watch every event of the app from now on: input (idle time, Ctrl+L) and windows
+        shown behind the lock. The filter runs Python for each event of each widget, which
+        made building the main window three times slower (~10 → ~30 ms, a GUI stall while
+        the lock screen waits: tests/benchmarks/startup.py). So the start-up calls this once
+        the main window is built behind the lock screen: until then nobody is signed in,
+        input only reaches the lock screen, and a window shown meanwhile is covered here."""
+        if self._watching:
+            return
+        self._watching = True
         app = QCoreApplication.instance()
         assert app is not None
         app.installEventFilter(self)
+        if self._workstation.locked:
+            for window in QApplication.topLevelWidgets():
+                if window.isVisible() and _is_app_window(window, self.lock_screen):
+                    self._on_window_shown(window)
 
     def shutdown(self) -> None:
         """The app is quitting: stop watching input and let the lock screen close. Call it
