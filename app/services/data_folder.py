@@ -21,7 +21,6 @@ import getpass
 import logging
 import os
 import stat
-import subprocess
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
@@ -74,6 +73,8 @@ def _get_drive_type(root: str) -> int:
 
 def _run_quietly(command: Sequence[str]) -> int:
     """Run ``command`` without a console window flashing up; its exit code."""
+    import subprocess  # Windows only, and not at start-up
+
     flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)
     try:
         done = subprocess.run(

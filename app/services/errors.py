@@ -9,9 +9,8 @@ redaction too (emails and phone numbers scrubbed) in case a server echoes input 
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Callable
-
-import sqlcipher3  # type: ignore[import-untyped]
 
 from app.api import errors as api_errors
 from app.marks import QT_TRANSLATE_NOOP
@@ -284,7 +283,7 @@ def describe_error(exc: BaseException) -> ServiceError:
             ),
             debug=type(exc).__name__,
         )
-    if isinstance(exc, sqlite3.Error | sqlcipher3.Error):
+    if isinstance(exc, sqlite3.Error) or _is_sqlcipher_error(exc):
         return ServiceError(
             QT_TRANSLATE_NOOP("Errors", "The app's local database had a problem"),
             QT_TRANSLATE_NOOP(
@@ -301,3 +300,10 @@ def describe_error(exc: BaseException) -> ServiceError:
         )
     # Anything else may quote its input (pydantic errors do): keep only the type name.
     return ServiceError(debug=type(exc).__name__)
+
+
+def _is_sqlcipher_error(exc: BaseException) -> bool:
+    """An error of the encrypted stores' SQLite. Only once they are in use can there be one:
+    the lock screen describes errors before they load (start-up, tests/benchmarks/startup.py)."""
+    cipher = sys.modules.get("sqlcipher3")
+    return cipher is not None and isinstance(exc, cipher.Error)
