@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
         # "Sandbox: test data only" over the tabs.
         self.setCentralWidget(self.tab_pages.under(self.support.sandbox_band))
         self.inbox_tab = InboxTab(self, self.tabs, runner, self.events, self._settings)
-        self.session_changed.connect(self.inbox_tab.attach)
+        self.session_changed.connect(self.inbox_tab.attach_soon)
         self.refreshed.connect(self.inbox_tab.synced)
         self.tray = Tray(self, enabled=use_tray)
         self.layout_keeper = WindowLayout(self, self.splitter, self.order_list, self._settings)
