@@ -178,9 +178,19 @@ def _install_probe(app_module_window: bool) -> None:
             self.last_tick = 0.0
             self.stall = 0.0
 
+        def watch(self, widget: QWidget) -> None:
+            """``widget`` was just shown: if it is the first window, watch its QWindow (only
+            it: a filter on the whole application would run Python for every event of every
+            widget being built, and tax the app, which builds more, more than the bare
+            window)."""
+            handle = widget.windowHandle()
+            if self.shown is None and first_window(widget) and handle is not None:
+                handle.installEventFilter(self)
+
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:
             if (self.shown is None and event.type() == QEvent.Type.Expose
                     and isinstance(obj, QWindow) and obj.isExposed()):
+                obj.removeEventFilter(self)
                 for widget in QApplication.topLevelWidgets():
                     if first_window(widget) and widget.windowHandle() is obj:
                         self.shown = widget
@@ -294,57 +304,47 @@ def _install_probe(app_module_window: bool) -> None:
                      if box.buttonRole(button) == QMessageBox.ButtonRole.DestructiveRole
                      ).click()
 
-    probe = Probe()
-    original_init = QApplication.__init__
+    probe: list[Probe] = []  # made once the QApplication exists (a QObject needs it)
+    original_show = QWidget.show
 
-    def patched_init(self: QApplication, *args: object) -> None:
-        original_init(self, *args)
-        self.installEventFilter(probe)
-        self._startup_probe = probe  # type: ignore[attr-defined]
+    def patched_show(self: QWidget) -> None:
+        original_show(self)
+        if not probe:
+            probe.append(Probe())
+        probe[0].watch(self)
 
-    QApplication.__init__ = patched_init  # type: ignore[method-assign]
+    QWidget.show = patched_show  # type: ignore[method-assign]
 
 
 def child_bare() -> int:
     _install_probe(app_module_window=False)
-    from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+    from bare_window import main as bare_window
 
-    class Model(QAbstractTableModel):
-        def __init__(self) -> None:
-            super().__init__()
-            self.rows = [(f"Order {n}", f"Patient {n}", "In transit", f"2026-11-{n % 28 + 1}")
-                         for n in range(ROWS)]
+    return bare_window()
 
-        def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-            return 0 if parent.isValid() else len(self.rows)
 
-        def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-            return 4
+# Installed here only by the test extras (import-linter, schemathesis), never on a desk or in
+# the bundle: httpx imports its command line when they are present (click, rich, pygments:
+# ~50 ms on a worker while the lock screen waits, a 40-76 ms GUI stall in that time).
+TEST_ONLY_MODULES = ("click", "rich")
 
-        def data(self, index: QModelIndex | QPersistentModelIndex,
-                 role: int = Qt.ItemDataRole.DisplayRole) -> object:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.rows[index.row()][index.column()]
-            return None
 
-    app = QApplication(sys.argv[:1])
-    window = QMainWindow()
-    view = QTableView()
-    model = Model()
-    view.setModel(model)
-    window.setCentralWidget(view)
-    window.resize(1280, 720)
-    window.show()
-    return app.exec()
+def as_on_a_desk() -> None:
+    """Import as a desk's install would: without the test extras' packages."""
+    for name in TEST_ONLY_MODULES:
+        sys.modules[name] = None  # type: ignore[assignment]  # ``import`` then fails
 
 
 def child_app(argv: list[str]) -> int:
+    as_on_a_desk()
+    # As ``python -m app`` does: app.main loads before PySide6, so PySide6's per-module source
+    # scan (skipped by the app from its start on) doesn't read it; the probe loads PySide6.
+    from app.main import main, skip_pyside_feature_scan
+
     _install_probe(app_module_window=True)
+    skip_pyside_feature_scan()
     # A desk has a password store: the data key that opens the cached order list lives there.
     os.environ["PYTHON_KEYRING_BACKEND"] = "startup.BenchKeyring"
-    from app.main import main
-
     return main(argv)
 
 
@@ -455,16 +455,116 @@ def write_settings(home: Path, url: str) -> None:
     )
 
 
+# --- the PyInstaller bundles -----------------------------------------------------------------
+
+APP_BUNDLE = "spot-front-desk"
+BARE_BUNDLE = "bare-window"
+BUNDLE_WARM_S = 8  # the warm-up start: long enough to seed the sandbox and cache its orders
+
+
+def build_bundles(dist: Path) -> int:
+    """``--build-bundles DIST``: the app (packaging/spot-front-desk.spec) and the bare window,
+    each a one-folder bundle in DIST. Run it with the python of a clean virtualenv holding the
+    app and PyInstaller (``pip install . "pyinstaller>=6.10"``), as .ci/run builds the bundle."""
+    work = Path(tempfile.mkdtemp(prefix="startup-bundles-"))
+    try:
+        common = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+                  "--distpath", str(dist)]
+        subprocess.run([*common, "--workpath", str(work / "app"),
+                        str(ROOT / "packaging" / "spot-front-desk.spec")], check=True)
+        subprocess.run([*common, "--workpath", str(work / "bare"), "--specpath", str(work),
+                        "--onedir", "--name", BARE_BUNDLE,
+                        str(Path(__file__).with_name("bare_window.py"))], check=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def spawn_stamped(command: list[str], env: dict[str, str], *, linger_s: float = 0,
+                  timeout: float = 60) -> float:
+    """Spawn → the ``first-frame`` stamp the program prints, in ms; then end it (after
+    ``linger_s``). Bundles are timed so: a frozen program can't take the probe."""
+    import threading
+
+    start = time.monotonic()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, text=True)
+    killer = threading.Timer(timeout, process.kill)
+    killer.start()
+    try:
+        assert process.stdout is not None
+        for line in process.stdout:
+            if line.startswith("first-frame "):
+                stamp = float(line.split()[1])
+                time.sleep(linger_s)
+                return (stamp - start) * 1000
+        raise RuntimeError(f"{command[0]}: no first frame (exit {process.wait()})")
+    finally:
+        killer.cancel()
+        process.kill()
+        process.wait()
+
+
+def bundle_main(dist: Path, runs: int) -> int:
+    """``--bundle DIST``: the app bundle (sandbox, and production against a local fake)
+    against the bundled bare window, alternating, N runs, medians."""
+    sys.path.insert(0, str(ROOT))
+    from app.sandbox import SandboxServer
+
+    app_exe = str(dist / APP_BUNDLE / APP_BUNDLE)
+    commands = {"bare": [str(dist / BARE_BUNDLE / BARE_BUNDLE)],
+                "sandbox": [app_exe, "--sandbox"], "production": [app_exe]}
+    work = Path(tempfile.mkdtemp(prefix="startup-bundle-bench-"))
+    try:
+        fake = SandboxServer(work / "fake-spot", TOKEN, seed_orders=ROWS).start()
+        fake.set_faults(latency_ms=LATENCY_MS)
+        envs = {kind: {**child_env(work / kind, {}), "SPOT_FRONT_DESK_FIRST_FRAME_STAMP": "1",
+                       # Nothing reads the password store before the first frame.
+                       "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}
+                for kind in commands}
+        write_settings(work / "production", fake.base_url)
+        for kind in commands:  # warm: data folders, the seeded sandbox, the disk cache
+            spawn_stamped(commands[kind], envs[kind], linger_s=BUNDLE_WARM_S)
+        results: dict[str, list[float]] = {kind: [] for kind in commands}
+        load_before = os.getloadavg()
+        for run in range(runs):
+            for kind in ("bare", "sandbox", "bare", "production"):
+                results[kind].append(spawn_stamped(commands[kind], envs[kind]))
+                print(f"run {run + 1} {kind:<10} visible={results[kind][-1]:.0f}ms",
+                      file=sys.stderr)
+        load_after = os.getloadavg()
+        fake.stop()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    bare, sandbox, production = (statistics.median(results[kind])
+                                 for kind in ("bare", "sandbox", "production"))
+    print(f"bundles in {dist}; {runs} runs; load average {load_before[0]:.2f} before, "
+          f"{load_after[0]:.2f} after")
+    print(f"bundled bare window {bare:.0f} ms; app bundle sandbox {sandbox:.0f} ms "
+          f"({sandbox / bare:.2f}×), production {production:.0f} ms ({production / bare:.2f}×)")
+    app_ms = max(sandbox, production)
+    print(f"bundle_app_ms={app_ms:.0f} bundle_bare_ms={bare:.0f} ratio={app_ms / bare:.2f}")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--start-only", action="store_true",
                         help="skip the in-flight quit case (quicker, for start figures)")
+    parser.add_argument("--bundle", type=Path, metavar="DIST",
+                        help="time the PyInstaller bundles in DIST (see --build-bundles)")
+    parser.add_argument("--build-bundles", type=Path, metavar="DIST",
+                        help="build the app and bare-window bundles into DIST")
     parser.add_argument("--child", nargs=argparse.REMAINDER)
     args = parser.parse_args()
     if args.child:
         kind, *rest = args.child
         return child_bare() if kind == "bare" else child_app(rest)
+    if args.build_bundles:
+        return build_bundles(args.build_bundles)
+    if args.bundle:
+        return bundle_main(args.bundle, args.runs)
 
     sys.path.insert(0, str(ROOT))
     from app.sandbox import SandboxServer
