@@ -392,7 +392,7 @@ def run(argv: Sequence[str]) -> int:
     from app.services.data_folder import DataFolderRefused
     from app.services.logs import close_logging, setup_logging
     from app.tasks import TaskRunner
-    from app.views.first_paint import after_first_paint
+    from app.views.first_paint import after_first_paint, on_a_later_turn
     from app.views.gc_guard import GuiThreadCollector
     from app.views.qt_log import install_qt_message_handler
 
@@ -452,7 +452,7 @@ def run(argv: Sequence[str]) -> int:
         freeze_once = run_once(gc.freeze)
         window.session_changed.connect(lambda _session: freeze_once())
         runner.run(load_session_modules)  # while signing in, not on the GUI thread after it
-        QTimer.singleShot(0, lambda: window.start(kind))  # the lock screen answers between
+        on_a_later_turn(window, lambda: window.start(kind))  # the lock screen answers between
 
     def build_window(_loaded: object = None) -> None:
         window = build_main_window(runner, sandbox, demo=args.sandbox)
@@ -462,7 +462,7 @@ def run(argv: Sequence[str]) -> int:
         windows.append(window)
         lock.cover(window)  # it shows with the cached list at the unlock, not before
         lock.start_watching()
-        QTimer.singleShot(0, lambda: start(window))  # the lock screen answers between
+        on_a_later_turn(window, lambda: start(window))  # the lock screen answers between
 
     def load_window() -> None:
         # Once the lock screen is on screen: the main window's modules load on a worker (the

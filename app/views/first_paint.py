@@ -1,5 +1,5 @@
 """Run something once a window's first frame is on screen (the slower start-up work waits
-for it: tests/benchmarks/startup.py)."""
+for it: tests/benchmarks/startup.py), or on a later turn of the event loop."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-__all__ = ["after_first_paint"]
+__all__ = ["after_first_paint", "on_a_later_turn"]
 
 
 class _FirstPaint(QObject):
@@ -28,3 +28,11 @@ def after_first_paint(window: QWidget, callback: Callable[[], None]) -> None:
     """Call ``callback`` (once, on the GUI thread) on the turn of the event loop after
     ``window`` first paints."""
     _FirstPaint(window, callback)
+
+
+def on_a_later_turn(context: QObject, callback: Callable[[], None]) -> None:
+    """Call ``callback`` on a later turn of the event loop, after timers that are already due
+    and waiting input: a 1 ms timer, not ``singleShot(0)``, which Qt 6 posts as an event and
+    runs before them. Splits GUI work in pieces the user (and the startup benchmark's stall
+    timer) can get between; skipped if ``context`` is deleted first."""
+    QTimer.singleShot(1, context, callback)

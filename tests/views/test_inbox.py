@@ -156,8 +156,13 @@ def test_the_main_window_has_an_inbox_tab_with_its_count(
     texts = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert f"Results inbox ({tab.total})" in texts
     assert f"Inbox: {tab.total}" in tab.status_label.text()
+    assert tab.view is not None
     window.commands["inbox"].trigger()
     assert window.tabs.currentWidget() is tab.view
+    # Filled on showing (not while the tab was behind the orders), the first report chosen.
+    assert tab.view.model.rowCount() == tab.total
+    assert tab.view.current_row() is not None
+    assert tab.view.panel.row == tab.view.current_row()
 
 
 def test_critical_count_shows_in_the_title_while_minimised(

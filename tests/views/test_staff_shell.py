@@ -193,6 +193,7 @@ def test_a_sign_off_and_its_note_go_to_the_audit_trail_as_who_unlocked(
     window.inbox_tab.synced()
     view = window.inbox_tab.view
     assert view is not None
+    window.commands["inbox"].trigger()  # View > Results inbox, as the user opens it
     qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=WAIT_MS)
     view.select(0)
     row = view.current_row()

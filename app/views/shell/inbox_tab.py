@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from app import APP_NAME
@@ -33,6 +33,7 @@ from app.views.common.app_settings import AppSettings
 from app.views.common.events import AppEvents
 from app.views.common.formatting import local_time
 from app.views.common.settings_section import SectionFactory
+from app.views.first_paint import on_a_later_turn
 from app.views.inbox.settings_box import InboxSettingsBox
 
 if TYPE_CHECKING:
@@ -132,8 +133,7 @@ class InboxTab(QObject):
         PIN: tests/benchmarks/startup.py). A newer session in between wins."""
         self._drop_view()
         self._session = session
-        QTimer.singleShot(0, self, lambda: self.attach(session) if self._session is session
-                          else None)
+        on_a_later_turn(self, lambda: self.attach(session) if self._session is session else None)
 
     def _drop_view(self) -> None:
         view, self.view = self.view, None
