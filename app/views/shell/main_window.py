@@ -251,16 +251,17 @@ class MainWindow(QMainWindow):
 
     def _ensure_panel(self) -> None:
         session = self.session
+        self.find_kit_bar = self.kit_panel = None  # until built on a later turn: _wire_panel
         if session is not None:
-            bar, panel = self.panel.build(
-                session, self._runner, self.events, self.order_list.selected_order_id()
-            )
-            self.find_kit_bar, self.kit_panel = bar, panel
-            bar.kit_found.connect(self._on_find_kit_bar_kit_found)
+            self.panel.build_soon(session, self._runner, self.events,
+                                  self.order_list.selected_order_id)
 
     def _wire_panel(self, panel: KitTrackingPanel) -> None:
         session = self.session
         assert session is not None
+        self.find_kit_bar, self.kit_panel = self.panel.find_kit_bar, panel
+        assert self.find_kit_bar is not None
+        self.find_kit_bar.kit_found.connect(self._on_find_kit_bar_kit_found)
         panel.register_kit_requested.connect(self._on_panel_register_kit_requested)
         panel.print_handout_requested.connect(
             lambda handout: self.child_windows.open_handout(handout, session.kit_catalog)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.tasks import Runner
 from app.views.common.events import AppEvents
+from app.views.first_paint import on_a_later_turn
 from app.views.shell.sign_in_prompt import SignInPrompt
 
 if TYPE_CHECKING:
@@ -34,14 +35,34 @@ class SidePane(QWidget):
         self.setObjectName("sidePane")
         self.kit_panel: KitTrackingPanel | None = None
         self.find_kit_bar: FindKitBar | None = None
+        self._pending: Session | None = None  # a session whose panel is still to be built
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 0, 0)
         self.placeholder = SignInPrompt()  # "Sign in to see orders." and a button
         self.placeholder.sign_in_requested.connect(lambda: sign_in())
         layout.addWidget(self.placeholder)
 
+    def build_soon(
+        self, session: Session, runner: Runner, events: AppEvents,
+        shown_order: Callable[[], str | None],
+    ) -> None:
+        """`build` on a later turn of the event loop; the old panel goes now. The panel's
+        ~25 ms of widgets then don't add to the rest of a session's start in one turn (a
+        stall of the lock screen while it waits for a PIN: tests/benchmarks/startup.py). A
+        later call, or `clear`, in between wins."""
+        self.clear()
+        self._pending = session
+
+        def later() -> None:
+            if self._pending is session:
+                self._pending = None
+                self.build(session, runner, events, shown_order())
+
+        on_a_later_turn(self, later)
+
     def clear(self) -> None:
         """Signed out: the kit panel and Find-kit bar go, "Sign in to see orders." shows."""
+        self._pending = None
         for old in (self.find_kit_bar, self.kit_panel):
             if old is not None:
                 old.setParent(None)
