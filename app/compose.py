@@ -7,7 +7,6 @@ self-test checks the app exactly as it is built for the desk.
 from __future__ import annotations
 
 import logging
-import secrets
 import sys
 import threading
 from collections.abc import Callable
@@ -97,6 +96,8 @@ class EmbeddedSandbox:
         self.server: SandboxServer | None = None
 
     def start(self) -> tuple[Environment, str]:
+        import secrets
+
         from app.sandbox import SandboxServer
         from app.services.environments import Environment
 

@@ -20,7 +20,6 @@ button only flashes.
 from __future__ import annotations
 
 import getpass
-import hashlib
 import logging
 import os
 from collections.abc import Callable
@@ -98,6 +97,7 @@ def server_name(
         except (OSError, AttributeError):
             session = 0
         key += f"\0session={session}\0user={getpass.getuser()}".encode()
+    import hashlib  # here, not at import: the start-up loads this module
     digest = hashlib.sha256(key).hexdigest()[:16]
     return f"spot-front-desk-{digest}"
 

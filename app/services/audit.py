@@ -27,13 +27,9 @@ for that file and for tests.
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import io
 import itertools
 import json
 import os
-import platform
 import re
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -180,6 +176,7 @@ def clean_note(text: str | None) -> str:
 
 def workstation_name() -> str:
     """This computer's network name, reduced to safe characters (a staff-chosen label)."""
+    import platform  # here, not at import: the start-up loads this module
     return _WORKSTATION.sub("-", platform.node()).strip("-")[:63] or "workstation"
 
 
@@ -207,6 +204,7 @@ def _payload(record: Mapping[str, Any]) -> bytes:
 
 
 def _digest(record: Mapping[str, Any]) -> str:
+    import hashlib  # here, not at import: the start-up loads this module
     return hashlib.sha256(_payload(record)).hexdigest()
 
 
@@ -588,7 +586,9 @@ def export_csv(
     """Write ``records`` as CSV (UTF-8 with BOM so Excel reads it); returns the row count.
     Cells that a spreadsheet would run as a formula are quoted with a leading apostrophe."""
     names = staff_names or {}
+    import io  # here, not at import: the start-up loads this module
     buffer = io.StringIO()
+    import csv  # here, not at import: the start-up loads this module
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     count = 0

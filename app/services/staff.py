@@ -16,13 +16,9 @@ lock screen shows, and the one ``--self-test`` signs in with. They exist only in
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import itertools
 import os
 import re
-import secrets
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -180,14 +176,17 @@ def verify_secret(secret: str, stored: str) -> bool:
         if scheme != "scrypt":
             return False
         params = ScryptParams(int(n), int(r), int(p))
+        import base64  # here, not at import: the start-up loads this module
         expected = base64.b64decode(key)
         actual = _scrypt(secret, base64.b64decode(salt), params)
     except (ValueError, TypeError):
         return False
+    import hmac  # here, not at import: the start-up loads this module
     return hmac.compare_digest(actual, expected)
 
 
 def _scrypt(secret: str, salt: bytes, params: ScryptParams) -> bytes:
+    import hashlib  # here, not at import: the start-up loads this module
     return hashlib.scrypt(
         secret.encode("utf-8"), salt=salt, n=params.n, r=params.r, p=params.p,
         maxmem=params.maxmem, dklen=32,
@@ -195,6 +194,7 @@ def _scrypt(secret: str, salt: bytes, params: ScryptParams) -> bytes:
 
 
 def _b64(data: bytes) -> str:
+    import base64  # here, not at import: the start-up loads this module
     return base64.b64encode(data).decode("ascii")
 
 
@@ -465,6 +465,8 @@ class StaffDirectory:
     def _insert(
         self, name: str, initials: str, role: Role, kind: SecretKind, secret: str
     ) -> StaffProfile:
+        import secrets  # here, not at import: the start-up loads this module
+
         profile = StaffProfile(
             "s-" + secrets.token_hex(5), _clean_name(name), _clean_initials(initials),
             Role(role), kind,
@@ -508,6 +510,7 @@ class StaffDirectory:
     def _matches(self, staff_id: str, secret: str) -> bool:
         builtin = self._builtins.get(staff_id)
         if builtin is not None:
+            import hmac  # here, not at import: the start-up loads this module
             return hmac.compare_digest(secret.encode(), builtin.pin.encode())
         with self._lock:
             row = self._db.execute(
