@@ -3,6 +3,16 @@
     xvfb-run -a python tests/benchmarks/startup.py [--runs N] [--start-only]
     QT_QPA_PLATFORM=offscreen python tests/benchmarks/startup.py [--runs N]
 
+The PyInstaller bundle against a bundled bare window (``bare_window.py``), from a clean
+virtualenv as .ci/run builds it:
+
+    python3 -m venv /tmp/bv && /tmp/bv/bin/pip install . "pyinstaller>=6.10"
+    /tmp/bv/bin/python tests/benchmarks/startup.py --build-bundles /tmp/dist
+    xvfb-run -a python tests/benchmarks/startup.py --bundle /tmp/dist [--runs N]
+
+A frozen app can't take the probe: there, spawn → the ``first-frame`` line both print on the
+turn after their first window's first paint (the app with SPOT_FRONT_DESK_FIRST_FRAME_STAMP).
+
 Side by side in one run, alternating (bare, app sandbox, bare, app production, …), each a
 fresh process on a warm data folder:
 
@@ -35,6 +45,23 @@ sandbox and production; quit = the slower of the two quits).
 
 Measured (Xvfb, 2 cores shared with other developers; medians, alternating runs):
 
+- now (2026-12-06; quiet: load 0.4–0.9; each invocation 7 runs): source start, sandbox /
+  production at 200 ms latency against the bare window (~185–200 ms): 1.39× / 1.37×,
+  1.36× / 1.38×, 1.45× / 1.36×, 1.46× / 1.34×, 1.48× / 1.50× (the last, on the final code:
+  bare 184, sandbox 272, production 277 ms; medians of paired ratios 1.32× / 1.44×; best
+  of 7 1.34× / 1.32×). The app stays ~70–90 ms above the bare window, so on this machine
+  it sits at 1.35–1.5×. Cached rows 23–35 ms after the unlock; longest stall while the
+  lock screen waits 22–42 ms (idle bare 0–1 ms); quit 62–119 ms empty, 119–121 ms with a
+  POST in flight. Beside three busy-looping processes (load 2.4–3.0): 1.28× / 1.29×,
+  1.45× / 1.38×, 1.24× / 1.31×, but the stall is then 51–71 ms (single runs 39–113 ms;
+  the idle bare window 4–6 ms): a starved CPU stretches each ~20 ms piece of GUI work.
+- bundle (``--bundle``, load 0.4–0.6): bundled bare window ~170–180 ms; app bundle
+  sandbox / production 1.43× / 1.40× (5 runs), 1.39× / 1.36× (7), 1.51× / 1.54× (7),
+  1.48× / 1.45× (11), on the final code 1.40× / 1.45× (11 runs: 180 / 251 / 260 ms).
+  Before leaving out setuptools and multiprocessing (below): 185 / 336 / 326 ms (1.81×).
+
+Earlier rounds:
+
 - before (load 8.2, 1 run): bare 828 ms, sandbox 2889 ms (3.49×), production 2760 ms
   (3.34×); rows 858 ms after the window; quit 572 ms empty, 5046 ms with a POST in flight.
 - after the first round (load 5.7, 5 runs): bare 781 ms, sandbox 1111 ms (1.42×),
@@ -46,7 +73,7 @@ Measured (Xvfb, 2 cores shared with other developers; medians, alternating runs)
   main window was built, shown and hidden again before the lock screen; signing in waited
   for the main window's first paint, which never comes under the lock (1 s fallback); the
   stores had no data key (no keyring here), so no cached list ever showed.
-- now (the lock screen first, the main window built behind it), 3 invocations of 5 runs
+- second round (the lock screen first, the main window built behind it), 3 invocations of 5 runs
   each, load 2.7–4.1: sandbox 1.37×, 1.24×, 1.31×; production 1.52×, 1.23×, 1.19×
   (e.g. bare 353 ms, sandbox 462 ms, production 422 ms). Earlier invocations of the same
   code under heavier load: 1.50×/1.39× (load 4–5), 1.48×/1.44× (load 6.6–7.3), 1.63×/1.74×
@@ -113,10 +140,36 @@ What the profiles said (load average 6–8):
   objects of ~49,000, so it now only freezes), then the first session's widgets (kit panel,
   outreach: 35–115 ms once a worker has imported their modules while signing in; 0.3 s
   before). Those are the stalls left while the lock screen waits for a PIN.
-- Bytecode: a pip install compiles .pyc at install time and the PyInstaller bundle keeps
-  its modules as bytecode in the PYZ archive, so neither compiles at start (this machine's
-  stdlib ships .pyc; the benchmark compiles the app and site-packages for its children).
-  The bundled start against a bundled bare window was not measured.
+- Third round (this probe was itself part of the cost):
+  - The probe watched every event of the application in Python; so did the lock
+    controller's idle-input filter, installed before the start-up built the main window.
+    Each Python call per event of each widget being built: the lock screen built in 10 ms
+    bare, 40–64 ms under such a filter, the main window 10 vs 30 ms. The probe now watches
+    the first window's QWindow only; the lock watches from after the main window is built.
+  - The app child imported PySide6 (the probe) before app.main, so PySide6's source scan
+    read app.main (~8 ms) which ``python -m app`` never does; and this venv's test extras
+    bring click and rich, which httpx imports as its command line when present (~50 ms on
+    a worker, 40–76 ms GUI stalls). A desk's install and the bundle have neither (checked
+    in a clean ``pip install .``); the children now import as there.
+  - ``from PySide6.QtCore import Qt`` builds the ~100 Python enums of the Qt namespace:
+    28 ms, paid by the bare window too. Left before the first frame: app.main and argparse
+    ~12 ms, the single-instance lock and socket ~8 ms, paths and the data folder ~16 ms,
+    settings with the staff and audit modules ~18 ms, the lock screen ~27 ms.
+  - Stalls while the lock screen waits, sampled (a thread reading the GUI thread's stack
+    every ms): building the main window; the first session's kit panel (~25 ms) and
+    results inbox (~20 ms) in one turn; the inbox filling its hidden table twice (Qt
+    measures every row for ResizeToContents on the first selectRow: 15–25 ms); and
+    ``QTimer.singleShot(0)``, which Qt 6 posts as an event ahead of due timers and input,
+    so the pieces the start-up split still ran back to back. Now each piece has its own turn
+    (a 1 ms timer), the inbox fills when its tab shows. What is left is workers' imports
+    and regex compiles holding the GIL, and the pieces themselves under a starved CPU.
+  - The bundle ran PyInstaller runtime hooks for setuptools (from the build env, reached
+    through cffi's build helper) and multiprocessing (fontTools' command-line tools): both
+    imported at every start, unused. Excluded in the spec: 336 → 240 ms.
+- Bytecode: a pip install compiles .pyc at install time (a clean ``pip install .`` has
+  ``site-packages/app/**/__pycache__``) and the PyInstaller bundle keeps its modules as
+  bytecode in the PYZ archive, so neither compiles at start (this machine's stdlib ships
+  .pyc; the benchmark compiles the app and site-packages for its children).
 """
 
 from __future__ import annotations
