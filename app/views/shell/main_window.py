@@ -148,8 +148,6 @@ class MainWindow(QMainWindow):
         self.refresher.shown.connect(self._on_rows_shown)
         self.panel = SidePane(lambda: self.show_sign_in(), self)
         self.panel_placeholder = self.panel.placeholder
-        self.find_kit_bar: FindKitBar | None = None
-        self.kit_panel: KitTrackingPanel | None = None
         self.panel.panel_built.connect(self._wire_panel)
         self.tab_pages = TabPages.with_orders(self.banner, self.order_list, self.panel)
         self.tabs, self.splitter = self.tab_pages.tabs, self.tab_pages.splitter
@@ -241,7 +239,6 @@ class MainWindow(QMainWindow):
             self._stop_session_work()
             self.child_windows.close_all()
             self._runner.wait_idle(QUIT_TASKS_WAIT_MS, skip_keys=QUIT_ABANDONED_KEYS)
-            self.find_kit_bar = self.kit_panel = None
             show_signed_out(self)
         return old
 
@@ -249,9 +246,17 @@ class MainWindow(QMainWindow):
         """Drop the previous account's Requisitions and Unreturned kits tabs."""
         self.tab_pages.close(("requisitionsTab", "worklistTab"))
 
+    @property
+    def kit_panel(self) -> KitTrackingPanel | None:
+        """The session's kit panel, once the side pane has built it (a turn after sign-in)."""
+        return self.panel.kit_panel
+
+    @property
+    def find_kit_bar(self) -> FindKitBar | None:
+        return self.panel.find_kit_bar
+
     def _ensure_panel(self) -> None:
         session = self.session
-        self.find_kit_bar = self.kit_panel = None  # until built on a later turn: _wire_panel
         if session is not None:
             self.panel.build_soon(session, self._runner, self.events,
                                   self.order_list.selected_order_id)
@@ -259,9 +264,9 @@ class MainWindow(QMainWindow):
     def _wire_panel(self, panel: KitTrackingPanel) -> None:
         session = self.session
         assert session is not None
-        self.find_kit_bar, self.kit_panel = self.panel.find_kit_bar, panel
-        assert self.find_kit_bar is not None
-        self.find_kit_bar.kit_found.connect(self._on_find_kit_bar_kit_found)
+        bar = self.panel.find_kit_bar
+        assert bar is not None
+        bar.kit_found.connect(self._on_find_kit_bar_kit_found)
         panel.register_kit_requested.connect(self._on_panel_register_kit_requested)
         panel.print_handout_requested.connect(
             lambda handout: self.child_windows.open_handout(handout, session.kit_catalog)

@@ -23,7 +23,8 @@ __all__ = ["UnsavedMetadataGuard"]
 
 
 class _Host(Protocol):
-    kit_panel: KitTrackingPanel | None
+    @property
+    def kit_panel(self) -> KitTrackingPanel | None: ...
 
     def widget(self) -> QWidget: ...
 

@@ -26,9 +26,11 @@ class CommandHost(Protocol):
     """The main window, as the row menu's commands see it."""
 
     session: Session | None
-    kit_panel: KitTrackingPanel | None
     child_windows: ChildWindows
     events: AppEvents
+
+    @property
+    def kit_panel(self) -> KitTrackingPanel | None: ...
 
     def status_message(self, text: str) -> None: ...
 
