@@ -585,10 +585,11 @@ def export_csv(
 ) -> int:
     """Write ``records`` as CSV (UTF-8 with BOM so Excel reads it); returns the row count.
     Cells that a spreadsheet would run as a formula are quoted with a leading apostrophe."""
-    names = staff_names or {}
-    import io  # here, not at import: the start-up loads this module
-    buffer = io.StringIO()
     import csv  # here, not at import: the start-up loads this module
+    import io
+
+    names = staff_names or {}
+    buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     count = 0

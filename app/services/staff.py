@@ -171,17 +171,18 @@ def hash_secret(secret: str, params: ScryptParams | None = None) -> str:
 
 def verify_secret(secret: str, stored: str) -> bool:
     """True when ``secret`` matches ``stored`` (constant-time compare). A damaged hash: False."""
+    import base64  # here, not at import: the start-up loads this module
+    import hmac
+
     try:
         scheme, n, r, p, salt, key = stored.split("$")
         if scheme != "scrypt":
             return False
         params = ScryptParams(int(n), int(r), int(p))
-        import base64  # here, not at import: the start-up loads this module
         expected = base64.b64decode(key)
         actual = _scrypt(secret, base64.b64decode(salt), params)
     except (ValueError, TypeError):
         return False
-    import hmac  # here, not at import: the start-up loads this module
     return hmac.compare_digest(actual, expected)
 
 
